@@ -1,0 +1,97 @@
+// netlab's command line: `netlab <command> FILE... [options]`, parsed without a library because
+// the grammar is tiny and the error messages must be ours.
+import type { Locale } from '../lib/diagnostic';
+import { PROTOCOLS, type Protocol } from '../k8s/types';
+import type { FlowPort } from '../engine/match';
+
+export interface CliArgs {
+  readonly command: string;
+  readonly files: string[];
+  readonly ports: FlowPort[];
+  readonly peers: string[];
+  readonly from?: string;
+  readonly to?: string;
+  readonly json: boolean;
+  readonly lang: Locale;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `netlab — Kubernetes NetworkPolicy lab
+
+Usage:
+  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--json] [--lang en|ko]
+  netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
+  netlab lint   FILE... [--lang en|ko]
+
+  FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
+          (several documents, or a kubectl "kind: List"); "-" reads standard input
+  PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP
+  X, Y    namespace/pod, a pod name in "default", or an IP address
+  --peer  an endpoint outside the cluster, by IP (repeatable)
+
+Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
+
+/** Parses `80`, `80/TCP`, `53/udp`. */
+export function parsePortSpec(text: string): FlowPort {
+  const m = /^(\d{1,5})(?:\/([A-Za-z]+))?$/.exec(text.trim());
+  const port = m ? Number(m[1]) : NaN;
+  const protocol = (m?.[2] ?? 'TCP').toUpperCase();
+  if (!m || port < 1 || port > 65535) throw new UsageError(`--port ${JSON.stringify(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`);
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--port ${text}: protocol must be TCP, UDP or SCTP`);
+  return { port, protocol: protocol as Protocol };
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    return { command: 'help', files: [], ports: [], peers: [], json: false, lang: 'en' };
+  }
+  const files: string[] = [];
+  const ports: FlowPort[] = [];
+  const peers: string[] = [];
+  let from: string | undefined;
+  let to: string | undefined;
+  let json = false;
+  let lang: Locale = 'en';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--port': {
+        const p = parsePortSpec(value());
+        if (!ports.some((q) => q.port === p.port && q.protocol === p.protocol)) ports.push(p);
+        break;
+      }
+      case '--peer':
+        peers.push(value());
+        break;
+      case '--from':
+        from = value();
+        break;
+      case '--to':
+        to = value();
+        break;
+      case '--json':
+        json = true;
+        break;
+      case '--lang': {
+        const l = value();
+        if (l !== 'en' && l !== 'ko') throw new UsageError('--lang must be en or ko');
+        lang = l;
+        break;
+      }
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`unknown option ${name}`);
+        files.push(arg);
+    }
+  }
+  return { command, files, ports, peers, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), json, lang };
+}

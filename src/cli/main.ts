@@ -1,0 +1,45 @@
+// `netlab` entry point: files → cluster → engine → stdout; problems → stderr with file:line:col.
+// Never a stack trace: every failure becomes a message and an exit status.
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
+import { loadCluster } from '../k8s/load-cluster';
+import type { ManifestFile } from '../k8s/source';
+import { runCommand } from './run';
+import { parseArgs, USAGE, UsageError } from './args';
+
+function readFiles(names: readonly string[]): ManifestFile[] {
+  return names.map((name) => {
+    try {
+      return { name: name === '-' ? '<stdin>' : name, text: readFileSync(name === '-' ? 0 : name, 'utf8') };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
+      throw new UsageError(`${name}: ${why}`);
+    }
+  });
+}
+
+function main(argv: readonly string[]): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
+    const loaded = loadCluster(readFiles(args.files));
+    const result = runCommand(args, loaded);
+    if (result.stderr) process.stderr.write(result.stderr);
+    if (result.stdout) process.stdout.write(result.stdout);
+    return result.code;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`netlab: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`netlab: internal error: ${(e as Error).message}\n`);
+    return 3;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,123 @@
+// Every endpoint × endpoint × port verdict at once. Rows are bit sets over destinations, built
+// by OR-ing whole compiled rules, so the cost grows with pods²/32 rather than pods² × policies.
+// flowVerdict() reads one cell back with its per-side verdicts; evaluate-flow.ts must agree.
+import { BitSet } from '../lib/bitset';
+import { compilePolicies, ruleAllows, type CompiledPolicies, type CompiledPolicy } from './compile';
+import { alwaysAllowed, type Endpoint } from './endpoints';
+import type { FlowPort } from './match';
+import type { NetworkPolicy } from '../k8s/types';
+import type { SideVerdictKind } from './evaluate-flow';
+
+export interface FlowMatrix {
+  readonly compiled: CompiledPolicies;
+  readonly endpoints: readonly Endpoint[];
+  readonly ports: readonly FlowPort[];
+  /** Endpoints selected by at least one policy of that type. */
+  readonly egressIsolated: BitSet;
+  readonly ingressIsolated: BitSet;
+  /** [port][source] → destinations the flow reaches (both sides allow). */
+  readonly allowed: readonly (readonly BitSet[])[];
+  /** [port][source] → destinations the source's egress allows. */
+  readonly egress: readonly (readonly BitSet[])[];
+  /** [port][source] → destinations whose ingress admits the source. */
+  readonly ingress: readonly (readonly BitSet[])[];
+}
+
+export interface SideVerdict {
+  readonly verdict: SideVerdictKind;
+  readonly policies: readonly string[];
+}
+
+export interface MatrixFlow {
+  readonly allowed: boolean;
+  readonly egress: SideVerdict;
+  readonly ingress: SideVerdict;
+}
+
+export function computeFlowMatrix(policies: readonly NetworkPolicy[], endpoints: readonly Endpoint[], ports: readonly FlowPort[]): FlowMatrix {
+  const compiled = compilePolicies(policies, endpoints, ports);
+  const n = endpoints.length;
+  const egressIsolated = new BitSet(n);
+  const ingressIsolated = new BitSet(n);
+  for (const cp of compiled.policies) {
+    if (cp.egress) egressIsolated.or(cp.selected);
+    if (cp.ingress) ingressIsolated.or(cp.selected);
+  }
+  const full = BitSet.full(n);
+  const notIngressIsolated = full.clone();
+  for (let i = 0; i < notIngressIsolated.words.length; i++) notIngressIsolated.words[i]! &= ~ingressIsolated.words[i]!;
+
+  // Pairs NetworkPolicy never blocks: a pod to itself, a pod and its own node.
+  const always: [number, number][] = [];
+  const byIp = new Map<string, number[]>();
+  endpoints.forEach((e, i) => byIp.set(e.ip.key, [...(byIp.get(e.ip.key) ?? []), i]));
+  endpoints.forEach((e, i) => {
+    if (e.kind === 'pod') always.push([i, i]);
+    const nodeIp = e.kind === 'pod' && !e.pod.hostNetwork ? e.node?.internalIP?.key : undefined;
+    for (const j of nodeIp ? (byIp.get(nodeIp) ?? []) : []) {
+      if (alwaysAllowed(e, endpoints[j]!)) always.push([i, j], [j, i]);
+    }
+  });
+
+  const allowed: BitSet[][] = [];
+  const egressRows: BitSet[][] = [];
+  const ingressRows: BitSet[][] = [];
+  ports.forEach((_, pi) => {
+    const eg = endpoints.map((_, s) => (egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full));
+    const ing = ingressRowsFor(compiled.policies, pi, n, notIngressIsolated);
+    const ok = ing.map((row, s) => row.clone().and(eg[s]!));
+    for (const [s, d] of always) ok[s]!.add(d);
+    allowed.push(ok);
+    egressRows.push(eg);
+    ingressRows.push(ing);
+  });
+  return { compiled, endpoints, ports, egressIsolated, ingressIsolated, allowed, egress: egressRows, ingress: ingressRows };
+}
+
+function egressRow(selecting: readonly CompiledPolicy[], _source: number, pi: number, n: number): BitSet {
+  const row = new BitSet(n);
+  for (const cp of selecting) {
+    for (const r of cp.egress ?? []) {
+      const mask = r.portMasks[pi] ?? null;
+      if (r.peers === null) {
+        if (mask === null) return BitSet.full(n);
+        row.or(mask);
+      } else if (mask === null) row.or(r.peers);
+      else row.orAnd(r.peers, mask);
+    }
+  }
+  return row;
+}
+
+function ingressRowsFor(policies: readonly CompiledPolicy[], pi: number, n: number, notIsolated: BitSet): BitSet[] {
+  const rows = Array.from({ length: n }, () => notIsolated.clone());
+  const fromAnyone = new BitSet(n);
+  for (const cp of policies) {
+    for (const r of cp.ingress ?? []) {
+      const mask = r.portMasks[pi] ?? null;
+      const targets = mask === null ? cp.selected : cp.selected.clone().and(mask);
+      if (targets.isEmpty()) continue;
+      if (r.peers === null) fromAnyone.or(targets);
+      else for (const s of r.peers) rows[s]!.or(targets);
+    }
+  }
+  if (!fromAnyone.isEmpty()) for (const row of rows) row.or(fromAnyone);
+  return rows;
+}
+
+/** One cell of the matrix with both sides' verdicts and the policies that allowed it. */
+export function flowVerdict(m: FlowMatrix, source: number, destination: number, pi: number): MatrixFlow {
+  const always = alwaysAllowed(m.endpoints[source]!, m.endpoints[destination]!) !== undefined;
+  const side = (isolated: boolean, allows: boolean, policies: () => string[]): SideVerdict => {
+    if (!isolated) return { verdict: 'unrestricted', policies: [] };
+    if (allows) return { verdict: 'allow', policies: policies() };
+    return always ? { verdict: 'allow', policies: [] } : { verdict: 'deny', policies: [] };
+  };
+  const egress = side(m.egressIsolated.has(source), m.egress[pi]![source]!.has(destination), () =>
+    m.compiled.selecting[source]!.filter((cp) => cp.egress?.some((r) => ruleAllows(r, destination, destination, pi))).map((cp) => cp.key).sort(),
+  );
+  const ingress = side(m.ingressIsolated.has(destination), m.ingress[pi]![source]!.has(destination), () =>
+    m.compiled.selecting[destination]!.filter((cp) => cp.ingress?.some((r) => ruleAllows(r, source, destination, pi))).map((cp) => cp.key).sort(),
+  );
+  return { allowed: m.allowed[pi]![source]!.has(destination), egress, ingress };
+}

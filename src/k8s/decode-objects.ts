@@ -1,0 +1,152 @@
+// Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
+import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
+import { Decoder, isDnsSubdomain, isPortName, pathText, t, type Dict } from './decoder';
+import type { Container, ContainerPort, Labels, Service, ServicePort, ServiceType } from './types';
+
+/** A pod before IP assignment (which needs every Node and every other pod). */
+export interface PodDraft {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly nodeName?: string;
+  readonly hostNetwork: boolean;
+  readonly statusIp?: IpAddress;
+  readonly containers: readonly Container[];
+  readonly decoder: Decoder;
+}
+
+export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string, labels: Labels): PodDraft {
+  const spec = d.map(obj.spec, ['spec']) ?? {};
+  const status = d.map(obj.status, ['status']) ?? {};
+  const nodeName = d.string(spec.nodeName, ['spec', 'nodeName']);
+  const hostNetwork = d.bool(spec.hostNetwork, ['spec', 'hostNetwork']) ?? false;
+  const containersRaw = d.list(spec.containers, ['spec', 'containers']) ?? [];
+  if (containersRaw.length === 0) {
+    d.error('required', ['spec'], t('spec.containers: a pod needs at least one container', 'spec.containers: 파드에는 컨테이너가 하나 이상 필요합니다'));
+  }
+  const seenPortNames = new Map<string, string>();
+  const containers: Container[] = containersRaw.map((raw, i) => {
+    const p = ['spec', 'containers', i];
+    const c = d.map(raw, p) ?? {};
+    const cname = d.string(c.name, [...p, 'name']) ?? `container-${i}`;
+    const image = d.string(c.image, [...p, 'image']);
+    const ports: ContainerPort[] = [];
+    (d.list(c.ports, [...p, 'ports']) ?? []).forEach((rawPort, j) => {
+      const pp = [...p, 'ports', j];
+      const cp = d.map(rawPort, pp) ?? {};
+      if (cp.containerPort === undefined || cp.containerPort === null) {
+        d.error('required', pp, t(`${pathText(pp)}.containerPort: required`, `${pathText(pp)}.containerPort: 필수 항목입니다`));
+        return;
+      }
+      const containerPort = d.int(cp.containerPort, [...pp, 'containerPort'], 1, 65535);
+      const protocol = d.protocol(cp.protocol, [...pp, 'protocol']);
+      const portName = d.string(cp.name, [...pp, 'name']);
+      if (portName !== undefined) {
+        if (!isPortName(portName)) {
+          d.error('port-name', [...pp, 'name'], t(`${JSON.stringify(portName)} is not a valid port name`, `${JSON.stringify(portName)}은(는) 올바른 포트 이름이 아닙니다`), t('up to 15 lower-case letters, digits and hyphens, with at least one letter', '소문자·숫자·하이픈 15자 이내, 글자 하나 이상'));
+        } else if (seenPortNames.has(portName)) {
+          d.error('duplicate-port-name', [...pp, 'name'], t(`port name ${portName} is already used in this pod`, `포트 이름 ${portName}은(는) 이 파드에서 이미 쓰였습니다`));
+        } else seenPortNames.set(portName, cname);
+      }
+      if (containerPort !== undefined) ports.push({ containerPort, protocol, ...(portName !== undefined && isPortName(portName) ? { name: portName } : {}) });
+    });
+    return { name: cname, ...(image !== undefined ? { image } : {}), ports };
+  });
+  const podIpText = d.string(status.podIP, ['status', 'podIP']);
+  let statusIp: IpAddress | undefined;
+  if (podIpText !== undefined) {
+    statusIp = parseIp(podIpText) ?? undefined;
+    if (!statusIp) d.error('ip', ['status', 'podIP'], t(`status.podIP: invalid IP address ${JSON.stringify(podIpText)}`, `status.podIP: 잘못된 IP 주소 ${JSON.stringify(podIpText)}`));
+  }
+  return {
+    namespace,
+    name,
+    labels,
+    ...(nodeName !== undefined ? { nodeName } : {}),
+    hostNetwork,
+    ...(statusIp ? { statusIp } : {}),
+    containers,
+    decoder: d,
+  };
+}
+
+export interface NodeFields {
+  readonly podCIDR?: Cidr;
+  readonly internalIP?: IpAddress;
+}
+
+export function decodeNode(d: Decoder, obj: Dict): NodeFields {
+  const spec = d.map(obj.spec, ['spec']) ?? {};
+  const status = d.map(obj.status, ['status']) ?? {};
+  let podCIDR: Cidr | undefined;
+  const cidrs = d.list(spec.podCIDRs, ['spec', 'podCIDRs']);
+  const cidrPath = spec.podCIDR !== undefined ? ['spec', 'podCIDR'] : ['spec', 'podCIDRs', 0];
+  const cidrText = d.string(spec.podCIDR ?? cidrs?.[0], cidrPath);
+  if (cidrText !== undefined) {
+    podCIDR = parseCidr(cidrText) ?? undefined;
+    if (!podCIDR) d.error('cidr', cidrPath, t(`${pathText(cidrPath)}: invalid CIDR ${JSON.stringify(cidrText)}`, `${pathText(cidrPath)}: 잘못된 CIDR ${JSON.stringify(cidrText)}`));
+  }
+  let internalIP: IpAddress | undefined;
+  (d.list(status.addresses, ['status', 'addresses']) ?? []).forEach((raw, i) => {
+    const p = ['status', 'addresses', i];
+    const a = d.map(raw, p) ?? {};
+    if (a.type !== 'InternalIP' || internalIP) return;
+    const text = d.string(a.address, [...p, 'address']) ?? '';
+    internalIP = parseIp(text) ?? undefined;
+    if (!internalIP) d.error('ip', [...p, 'address'], t(`invalid IP address ${JSON.stringify(text)}`, `잘못된 IP 주소 ${JSON.stringify(text)}`));
+  });
+  return { ...(podCIDR ? { podCIDR } : {}), ...(internalIP ? { internalIP } : {}) };
+}
+
+const SERVICE_TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+
+export function decodeService(d: Decoder, obj: Dict, name: string, namespace: string): Service {
+  const spec = d.map(obj.spec, ['spec']) ?? {};
+  const typeText = d.string(spec.type, ['spec', 'type']) ?? 'ClusterIP';
+  let type: ServiceType = 'ClusterIP';
+  if ((SERVICE_TYPES as readonly string[]).includes(typeText)) type = typeText as ServiceType;
+  else d.error('service-type', ['spec', 'type'], t(`spec.type: unsupported value ${JSON.stringify(typeText)}: use ClusterIP, NodePort, LoadBalancer or ExternalName`, `spec.type: 지원하지 않는 값 ${JSON.stringify(typeText)}: ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나를 쓰세요`));
+  const ports: ServicePort[] = [];
+  (d.list(spec.ports, ['spec', 'ports']) ?? []).forEach((raw, i) => {
+    const p = ['spec', 'ports', i];
+    const sp = d.map(raw, p) ?? {};
+    const port = d.int(sp.port, [...p, 'port'], 1, 65535);
+    if (port === undefined) {
+      if (sp.port === undefined) d.error('required', p, t(`${pathText(p)}.port: required`, `${pathText(p)}.port: 필수 항목입니다`));
+      return;
+    }
+    const protocol = d.protocol(sp.protocol, [...p, 'protocol']);
+    let targetPort: number | string = port;
+    if (typeof sp.targetPort === 'string') {
+      if (isPortName(sp.targetPort)) targetPort = sp.targetPort;
+      else d.error('port-name', [...p, 'targetPort'], t(`${JSON.stringify(sp.targetPort)} is not a valid port name`, `${JSON.stringify(sp.targetPort)}은(는) 올바른 포트 이름이 아닙니다`));
+    } else if (sp.targetPort !== undefined) {
+      targetPort = d.int(sp.targetPort, [...p, 'targetPort'], 1, 65535) ?? port;
+    }
+    const nodePort = d.int(sp.nodePort, [...p, 'nodePort'], 1, 65535);
+    const portName = d.string(sp.name, [...p, 'name']);
+    ports.push({ protocol, port, targetPort, ...(nodePort !== undefined ? { nodePort } : {}), ...(portName !== undefined ? { name: portName } : {}) });
+  });
+  const externalName = d.string(spec.externalName, ['spec', 'externalName']);
+  if (type === 'ExternalName' && !externalName) {
+    d.error('required', ['spec'], t('spec.externalName: required for type ExternalName', 'spec.externalName: ExternalName 타입에는 필수입니다'));
+  } else if (externalName !== undefined && !isDnsSubdomain(externalName.toLowerCase())) {
+    d.error('dns-name', ['spec', 'externalName'], t(`spec.externalName: ${JSON.stringify(externalName)} is not a DNS name`, `spec.externalName: ${JSON.stringify(externalName)}은(는) DNS 이름이 아닙니다`));
+  }
+  const etp = d.string(spec.externalTrafficPolicy, ['spec', 'externalTrafficPolicy']);
+  const clusterIP = d.string(spec.clusterIP, ['spec', 'clusterIP']);
+  const loadBalancerIP = d.string(spec.loadBalancerIP, ['spec', 'loadBalancerIP']);
+  const selector = spec.selector === undefined || spec.selector === null ? undefined : d.labels(spec.selector, ['spec', 'selector']);
+  return {
+    namespace,
+    name,
+    type,
+    ...(clusterIP !== undefined ? { clusterIP } : {}),
+    ...(selector ? { selector } : {}),
+    ports,
+    ...(externalName !== undefined ? { externalName } : {}),
+    externalTrafficPolicy: etp === 'Local' ? 'Local' : 'Cluster',
+    ...(loadBalancerIP !== undefined ? { loadBalancerIP } : {}),
+    source: { file: d.file, at: d.raw.at },
+  };
+}

@@ -1,0 +1,291 @@
+// Reading one raw object field by field: type checks, API-server validation messages and
+// lint warnings, each located at the field that caused it.
+import type { Diagnostic, LocalText, Severity } from '../lib/diagnostic';
+import type { FieldPath, RawObject } from './source';
+import type { Shape } from './schema';
+import type { LabelSelector, LabelSelectorRequirement, Labels, Protocol, SelectorOperator } from './types';
+
+export type Dict = Record<string, unknown>;
+
+export const t = (en: string, ko: string): LocalText => ({ en, ko });
+
+/** Renders a field path the way kubectl does: `spec.ingress[0].from[1]`. */
+export function pathText(path: FieldPath): string {
+  let out = '';
+  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out ? `.${step}` : step;
+  return out;
+}
+
+export class Decoder {
+  constructor(
+    readonly raw: RawObject,
+    private readonly out: Diagnostic[],
+  ) {}
+
+  get file(): string {
+    return this.raw.file;
+  }
+
+  report(
+    severity: Severity,
+    code: string,
+    path: FieldPath,
+    message: LocalText,
+    hint?: LocalText,
+    part: 'key' | 'value' = 'value',
+  ): void {
+    this.out.push({ ...this.raw.at(path, part), severity, code, message, ...(hint ? { hint } : {}) });
+  }
+
+  error(code: string, path: FieldPath, message: LocalText, hint?: LocalText): void {
+    this.report('error', code, path, message, hint);
+  }
+
+  /** A mapping, or undefined when absent/null; anything else is an error. */
+  map(value: unknown, path: FieldPath): Dict | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'object' && !Array.isArray(value)) return value as Dict;
+    this.error('type', path, t(`${pathText(path)}: expected a mapping (key: value)`, `${pathText(path)}: 매핑(key: value)이 와야 합니다`));
+    return undefined;
+  }
+
+  /** A list, or undefined when absent/null; a mapping where a list belongs is an error. */
+  list(value: unknown, path: FieldPath): unknown[] | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (Array.isArray(value)) return value;
+    this.error(
+      'type',
+      path,
+      t(`${pathText(path)}: expected a list (items start with "- ")`, `${pathText(path)}: 목록("- "로 시작하는 항목)이 와야 합니다`),
+    );
+    return undefined;
+  }
+
+  string(value: unknown, path: FieldPath): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value;
+    this.error('type', path, t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`));
+    return undefined;
+  }
+
+  bool(value: unknown, path: FieldPath): boolean | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    this.error('type', path, t(`${pathText(path)}: expected true or false`, `${pathText(path)}: true 또는 false가 와야 합니다`));
+    return undefined;
+  }
+
+  /** An integer in [min, max]. */
+  int(value: unknown, path: FieldPath, min: number, max: number): number | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    this.error(
+      'range',
+      path,
+      t(`${pathText(path)}: must be a whole number from ${min} to ${max}`, `${pathText(path)}: ${min}부터 ${max} 사이의 정수여야 합니다`),
+    );
+    return undefined;
+  }
+
+  protocol(value: unknown, path: FieldPath): Protocol {
+    if (value === undefined || value === null) return 'TCP';
+    if (value === 'TCP' || value === 'UDP' || value === 'SCTP') return value;
+    const upper = typeof value === 'string' ? value.toUpperCase() : '';
+    const hint =
+      upper === 'TCP' || upper === 'UDP' || upper === 'SCTP'
+        ? t(`protocols are upper case: ${upper}`, `프로토콜은 대문자로 씁니다: ${upper}`)
+        : undefined;
+    this.error(
+      'protocol',
+      path,
+      t(`${pathText(path)}: unsupported protocol ${JSON.stringify(value)}: must be TCP, UDP or SCTP`, `${pathText(path)}: 지원하지 않는 프로토콜 ${JSON.stringify(value)}: TCP, UDP, SCTP 중 하나여야 합니다`),
+      hint,
+    );
+    return 'TCP';
+  }
+
+  /** Label map (metadata.labels, matchLabels, Service selector) with key/value validation. */
+  labels(value: unknown, path: FieldPath): Labels {
+    const m = this.map(value, path);
+    const out: Record<string, string> = {};
+    if (!m) return out;
+    for (const [k, v] of Object.entries(m)) {
+      const p = [...path, k];
+      if (!isQualifiedName(k)) {
+        this.report('error', 'label-key', p, t(`invalid label key ${JSON.stringify(k)}`, `잘못된 레이블 키 ${JSON.stringify(k)}`), undefined, 'key');
+      }
+      if (typeof v !== 'string') {
+        const quoted = v === null ? '""' : `"${String(v)}"`;
+        this.error(
+          'label-value',
+          p,
+          t(`label ${k}: values must be strings`, `레이블 ${k}: 값은 문자열이어야 합니다`),
+          t(`quote it: ${k}: ${quoted}`, `따옴표로 감싸세요: ${k}: ${quoted}`),
+        );
+        continue;
+      }
+      if (!isLabelValue(v)) {
+        this.error('label-value', p, t(`invalid label value ${JSON.stringify(v)} for ${k}`, `${k}의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`));
+      }
+      out[k] = v;
+    }
+    return out;
+  }
+
+  /** A LabelSelector; absent means "select everything" (`{}`). */
+  selector(value: unknown, path: FieldPath): LabelSelector {
+    const m = this.map(value, path) ?? {};
+    const matchLabels = this.labels(m.matchLabels, [...path, 'matchLabels']);
+    const matchExpressions: LabelSelectorRequirement[] = [];
+    const exprs = this.list(m.matchExpressions, [...path, 'matchExpressions']) ?? [];
+    exprs.forEach((raw, i) => {
+      const p = [...path, 'matchExpressions', i];
+      const e = this.map(raw, p);
+      if (!e) return;
+      const key = this.string(e.key, [...p, 'key']);
+      if (key === undefined) {
+        this.error('selector', p, t('matchExpressions: each requirement needs a key', 'matchExpressions: 각 조건에는 key가 필요합니다'));
+        return;
+      }
+      if (!isQualifiedName(key)) this.error('label-key', [...p, 'key'], t(`invalid label key ${JSON.stringify(key)}`, `잘못된 레이블 키 ${JSON.stringify(key)}`));
+      const op = e.operator;
+      if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') {
+        this.error(
+          'selector',
+          [...p, 'operator'],
+          t(`operator ${JSON.stringify(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`, `operator ${JSON.stringify(op ?? null)}은(는) 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`),
+        );
+        return;
+      }
+      const rawValues = e.values === undefined || e.values === null ? [] : this.list(e.values, [...p, 'values']) ?? [];
+      const values: string[] = [];
+      rawValues.forEach((v, j) => {
+        if (typeof v === 'string') values.push(v);
+        else this.error('label-value', [...p, 'values', j], t('values must be strings', '값은 문자열이어야 합니다'), t(`quote it: "${String(v)}"`, `따옴표로 감싸세요: "${String(v)}"`));
+      });
+      if ((op === 'In' || op === 'NotIn') && rawValues.length === 0) {
+        this.error('selector', [...p, 'operator'], t(`operator ${op} needs a non-empty values list`, `operator ${op}에는 비어 있지 않은 values 목록이 필요합니다`));
+      }
+      if ((op === 'Exists' || op === 'DoesNotExist') && rawValues.length > 0) {
+        this.error('selector', [...p, 'values'], t(`operator ${op} must not have values`, `operator ${op}에는 values를 쓰면 안 됩니다`));
+      }
+      matchExpressions.push({ key, operator: op as SelectorOperator, values });
+    });
+    return { matchLabels, matchExpressions };
+  }
+
+  /**
+   * Warns about fields the kind does not have, suggesting the nearest known name, or the level
+   * where the field belongs when indentation put it one level too deep.
+   */
+  unknownFields(value: unknown, shape: Shape, path: FieldPath = [], ancestors: readonly { path: FieldPath; shape: Shape }[] = []): void {
+    if (shape.t === 'any' || value === null || typeof value !== 'object') return;
+    if (shape.t === 'list') {
+      if (Array.isArray(value)) value.forEach((item, i) => this.unknownFields(item, shape.of, [...path, i], ancestors));
+      return;
+    }
+    if (Array.isArray(value)) return;
+    const here = [...ancestors, { path, shape }];
+    for (const [key, child] of Object.entries(value as Dict)) {
+      const known = shape.fields[key];
+      if (known) {
+        this.unknownFields(child, known, [...path, key], here);
+        continue;
+      }
+      this.reportUnknownField(key, shape, [...path, key], ancestors);
+    }
+  }
+
+  private reportUnknownField(key: string, shape: Shape & { t: 'object' }, path: FieldPath, ancestors: readonly { path: FieldPath; shape: Shape }[]): void {
+    const where = pathText(path);
+    const message = t(`unknown field "${where}"`, `알 수 없는 필드 "${where}"`);
+    const owner = [...ancestors].reverse().find((a) => a.shape.t === 'object' && key in a.shape.fields);
+    if (owner) {
+      const ownerText = pathText([...owner.path, key]) || key;
+      const parent = pathText(path.slice(0, -1));
+      this.report(
+        'warning',
+        'misplaced-field',
+        path,
+        message,
+        t(
+          `"${key}" belongs at ${ownerText}, not inside ${parent}: check the indentation. Here it is ignored, so the object means something else than it looks`,
+          `"${key}"은(는) ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
+        ),
+        'key',
+      );
+      return;
+    }
+    const guess = closestName(key, Object.keys(shape.fields));
+    const hint = guess
+      ? t(
+          `did you mean "${guess}"? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if "${key}" were not there`,
+          `"${guess}"을(를) 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 "${key}"이(가) 없는 것처럼 동작합니다`,
+        )
+      : t('kubectl rejects unknown fields (strict validation)', 'kubectl은 알 수 없는 필드를 거부합니다(strict 검증)');
+    this.report('warning', 'unknown-field', path, message, hint, 'key');
+  }
+}
+
+/** The known name nearest to `name` by edit distance, if it is close enough to be a typo. */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = name.toLowerCase();
+  for (const c of candidates) {
+    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const allowed = name.length <= 4 ? 1 : name.length <= 8 ? 2 : 3;
+  return bestDistance <= allowed ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** RFC 1123 label: namespaces, container port names' shape checks. */
+export function isDnsLabel(s: string): boolean {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+
+/** RFC 1123 subdomain: most object names. */
+export function isDnsSubdomain(s: string): boolean {
+  return s.length > 0 && s.length <= 253 && s.split('.').every((p) => DNS_LABEL.test(p));
+}
+
+/** Label keys: optional DNS-subdomain prefix, `/`, a name of up to 63 characters. */
+export function isQualifiedName(s: string): boolean {
+  const parts = s.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1]!;
+  if (parts.length === 2 && !isDnsSubdomain(parts[0]!)) return false;
+  return name.length <= 63 && NAME_PART.test(name);
+}
+
+export function isLabelValue(s: string): boolean {
+  return s === '' || (s.length <= 63 && NAME_PART.test(s));
+}
+
+/** IANA service name: what a named port must be (≤15 chars, a letter, no double or edge hyphen). */
+export function isPortName(s: string): boolean {
+  return (
+    s.length <= 15 && /^[a-z0-9-]+$/.test(s) && /[a-z]/.test(s) && !s.startsWith('-') && !s.endsWith('-') && !s.includes('--')
+  );
+}
