@@ -43,7 +43,7 @@ function sideText(s: SideExplanation, x: FlowExplanation, byKey: Map<string, Net
           ? pick(locale, `from/to anyone`, '모든 상대')
           : describePeer(rule.peers![m.peer]!, policy.namespace, locale);
       const port = m.port === null ? pick(locale, 'any port', '모든 포트') : describePort(rule.ports[m.port]!, locale);
-      out.push(`    ${m.policy} ${pick(locale, `${s.direction} rule ${m.rule + 1}`, `${s.direction} 규칙 ${m.rule + 1}`)}: ${peer}; ${port}`);
+      out.push(`    ${m.policy} ${pick(locale, `${s.direction} rule ${m.rule + 1}`, `${s.direction === 'egress' ? '이그레스' : '인그레스'} 규칙 ${m.rule + 1}`)}: ${peer}; ${port}`);
     }
     return out;
   }
@@ -71,7 +71,7 @@ function policyText(pe: PolicyEvaluation, s: SideExplanation, x: FlowExplanation
     if (r.peerMisses) {
       const wants = rule.peers!.map((p) => describePeer(p, policy.namespace, locale));
       const needs = wants.join(pick(locale, ' OR ', ' 또는 '));
-      const why = r.peerMisses.map((m) => failureText(m.failures, other, locale)).join('; ');
+      const why = r.peerMisses.map((m) => failureText(m.failures, locale)).join('; ');
       parts.push(pick(locale, `needs ${needs}; ${role} ${other}: ${why}`, `${needs}이어야 합니다. ${role} ${other}: ${why}`));
     }
     if (r.portMisses) {
@@ -84,7 +84,7 @@ function policyText(pe: PolicyEvaluation, s: SideExplanation, x: FlowExplanation
   return out;
 }
 
-function failureText(failures: readonly PeerFailure[], who: string, locale: Locale): string {
+function failureText(failures: readonly PeerFailure[], locale: Locale): string {
   return failures
     .map((f) => {
       switch (f.kind) {
@@ -99,16 +99,16 @@ function failureText(failures: readonly PeerFailure[], who: string, locale: Loca
             `${f.actual} 네임스페이스에 있는데, namespaceSelector 없는 podSelector는 ${f.want} 네임스페이스만 뜻합니다`,
           );
         case 'namespace-labels':
-          return pick(locale, `namespace ${f.namespace} ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`, `네임스페이스 ${f.namespace}: ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`);
+          return pick(locale, `its namespace ${f.namespace} ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`, `네임스페이스 ${f.namespace}의 레이블 ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`);
         case 'pod-labels':
-          return pick(locale, `pod labels ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`, `파드 레이블: ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`);
+          return pick(locale, `the pod ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`, `파드 레이블 ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`);
         case 'ip-outside':
           return pick(locale, `${f.ip} is not in ${f.cidr}`, `${f.ip}은(는) ${f.cidr}에 속하지 않습니다`);
         case 'ip-excepted':
           return pick(locale, `${f.ip} is excluded by except ${f.except}`, `${f.ip}은(는) except ${f.except}로 제외됩니다`);
       }
     })
-    .join(pick(locale, ' and ', ', 그리고 ')) || who;
+    .join(pick(locale, ' and ', ', 그리고 '));
 }
 
 function portFailureText(f: PortFailure, locale: Locale): string {
