@@ -21,6 +21,8 @@ export interface ExternalEndpoint {
   readonly ip: IpAddress;
   /** The node whose InternalIP this is, if any. */
   readonly node?: ClusterNode;
+  /** The scenario's name for this address (an ExternalEndpoint), if any. */
+  readonly name?: string;
 }
 
 export type Endpoint = PodEndpoint | ExternalEndpoint;
@@ -71,7 +73,8 @@ export function buildEndpoints(cluster: Cluster, outsideIps: readonly string[] =
     if (seen.has(ip.key)) continue;
     seen.add(ip.key);
     const node = nodeByIp.get(ip.key);
-    out.push({ kind: 'external', key: text.trim(), ip, ...(node ? { node } : {}) });
+    const name = cluster.externals.find((x) => x.ip.key === ip.key)?.name;
+    out.push({ kind: 'external', key: text.trim(), ip, ...(node ? { node } : {}), ...(name ? { name } : {}) });
   }
   return out;
 }

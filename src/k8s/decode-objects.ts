@@ -150,3 +150,16 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
     source: { file: d.file, at: d.raw.at },
   };
 }
+
+/** `netlab.dev/v1 ExternalEndpoint`: `spec.ip` is the machine's address. */
+export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undefined {
+  const spec = d.map(obj.spec, ['spec']) ?? {};
+  const text = d.string(spec.ip, ['spec', 'ip']);
+  if (text === undefined) {
+    d.error('required', ['spec'], t('spec.ip: an ExternalEndpoint needs an IP address', 'spec.ip: ExternalEndpoint에는 IP 주소가 필요합니다'));
+    return undefined;
+  }
+  const ip = parseIp(text);
+  if (!ip) d.error('ip', ['spec', 'ip'], t(`spec.ip: invalid IP address ${JSON.stringify(text)}`, `spec.ip: 잘못된 IP 주소 ${JSON.stringify(text)}`));
+  return ip ?? undefined;
+}

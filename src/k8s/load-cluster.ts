@@ -4,10 +4,10 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
 import { closestName, Decoder, isDnsLabel, isDnsSubdomain, t, type Dict } from './decoder';
 import { decodeNetworkPolicy } from './decode-policy';
-import { decodeNode, decodePod, decodeService, type PodDraft } from './decode-objects';
-import { NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from './schema';
+import { decodeExternalEndpoint, decodeNode, decodePod, decodeService, type PodDraft } from './decode-objects';
+import { EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from './schema';
 import { readManifests, type ManifestFile } from './source';
-import type { Cluster, ClusterNode, Namespace, NetworkPolicy, Pod, Service } from './types';
+import type { Cluster, ClusterNode, ExternalEndpointSpec, Namespace, NetworkPolicy, Pod, Service } from './types';
 
 /** Where pods without status.podIP get addresses when their node has no podCIDR. */
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
@@ -27,6 +27,8 @@ const KINDS: Readonly<Record<string, { apiVersion: string; namespaced: boolean; 
   Node: { apiVersion: 'v1', namespaced: false, shape: NODE },
   Service: { apiVersion: 'v1', namespaced: true, shape: SERVICE },
   NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', namespaced: true, shape: NETWORK_POLICY },
+  // netlab's own kind for machines outside the cluster (a user, a backup server).
+  ExternalEndpoint: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: EXTERNAL_ENDPOINT },
 };
 
 /** Real kinds netlab does not model: skipped with a warning rather than rejected. */
@@ -47,6 +49,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const nodes: ClusterNode[] = [];
   const services: Service[] = [];
   const policies: NetworkPolicy[] = [];
+  const externals: ExternalEndpointSpec[] = [];
   const seen = new Map<string, string>();
 
   for (const raw of objects) {
@@ -112,6 +115,11 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       case 'NetworkPolicy':
         policies.push(decodeNetworkPolicy(d, obj, name, namespace));
         break;
+      case 'ExternalEndpoint': {
+        const ip = decodeExternalEndpoint(d, obj);
+        if (ip) externals.push({ name, ip, source });
+        break;
+      }
     }
   }
 
@@ -124,7 +132,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const pods = assignPodIps(drafts, nodes);
   out.sort(compareDiagnostics);
   return {
-    cluster: { namespaces, pods, nodes, services, policies },
+    cluster: { namespaces, pods, nodes, services, policies, externals },
     diagnostics: out,
     hasErrors: out.some((x) => x.severity === 'error'),
   };

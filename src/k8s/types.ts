@@ -135,6 +135,16 @@ export interface NetworkPolicy {
   readonly source: Located;
 }
 
+/**
+ * A machine outside the cluster that a scenario names (a user, a backup server). Not a
+ * Kubernetes kind: netlab's own `netlab.dev/v1 ExternalEndpoint`, so the page can draw it.
+ */
+export interface ExternalEndpointSpec {
+  readonly name: string;
+  readonly ip: IpAddress;
+  readonly source: Located;
+}
+
 /** Everything netlab read from the scenario files, after defaulting. */
 export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
@@ -142,6 +152,7 @@ export interface Cluster {
   readonly nodes: readonly ClusterNode[];
   readonly services: readonly Service[];
   readonly policies: readonly NetworkPolicy[];
+  readonly externals: readonly ExternalEndpointSpec[];
 }
 
 /** `namespace/name`, how the CLI and the matrix name pods and policies. */

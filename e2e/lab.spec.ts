@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const cell = (page: Page, from: string, to: string) => page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
+
+test.beforeEach(async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  (page as Page & { errors?: string[] }).errors = errors;
+});
+
+test('the default scenario shows the three tiers and outside endpoints in the matrix', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveText('✗ deny');
+  await expect(page.getByRole('columnheader', { name: 'backup-server (192.168.5.10)' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/lab-matrix.png', fullPage: true });
+});
+
+test('choosing a denied cell explains it, naming db-policy', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await cell(page, 'prod/web', 'prod/db').click();
+  const why = page.getByTestId('flow.explanation');
+  await expect(why).toContainText('prod/web → prod/db 3306/TCP: ✗ denied');
+  await expect(why).toContainText('prod/db-policy rule 1');
+  await expect(why).toContainText('role=backend');
+  await page.screenshot({ path: 'test-results/lab-explanation.png', fullPage: true });
+});
+
+test('keyboard only: reach a cell, select it, read the explanation', async ({ page }) => {
+  await page.goto('/');
+  const port = page.getByTestId('matrix.port');
+  await port.focus();
+  await page.keyboard.press('ArrowDown'); // 80 → 5000
+  await page.keyboard.press('ArrowDown'); // 5000 → 3306
+  await expect(port).toHaveValue('2');
+  const target = cell(page, 'prod/backend', 'prod/db');
+  for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(target).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('flow.explanation')).toContainText('✓ allowed');
+});
+
+test('Korean UI and explanations', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('app.language').selectOption('ko');
+  await expect(page.getByRole('heading', { name: '도달 가능성 표' })).toBeVisible();
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await cell(page, 'prod/web', 'prod/db').click();
+  await expect(page.getByTestId('flow.explanation')).toContainText('✗ 차단');
+  await page.screenshot({ path: 'test-results/lab-korean.png', fullPage: true });
+});
+
+test('no serious accessibility violations, no console errors', async ({ page }) => {
+  await page.goto('/');
+  await cell(page, 'prod/web', 'prod/db').click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+});

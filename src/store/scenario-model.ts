@@ -1,0 +1,55 @@
+// Everything the page shows, derived from the scenario text alone: the parsed cluster, its
+// diagnostics, the endpoints, the ports worth offering, and the flow matrix.
+import type { Diagnostic } from '../lib/diagnostic';
+import { loadCluster } from '../k8s/load-cluster';
+import type { Cluster } from '../k8s/types';
+import { buildEndpoints, type Endpoint } from '../engine/endpoints';
+import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
+import { lintCluster } from '../engine/lint';
+import type { FlowPort } from '../engine/match';
+import { evaluateFlow } from '../engine/evaluate-flow';
+import { explainFlowText } from '../engine/explain-text';
+import type { Locale } from '../lib/diagnostic';
+
+export const SCENARIO_FILE = 'scenario.yaml';
+
+export interface ScenarioModel {
+  readonly cluster: Cluster;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hasErrors: boolean;
+  readonly endpoints: readonly Endpoint[];
+  readonly ports: readonly FlowPort[];
+  readonly matrix: FlowMatrix;
+}
+
+/**
+ * Ports to offer: every container port the pods declare, in order of appearance; 80/TCP
+ * when there are none.
+ */
+export function scenarioPorts(cluster: Cluster): FlowPort[] {
+  const seen = new Map<string, FlowPort>();
+  for (const pod of cluster.pods) {
+    for (const c of pod.containers) {
+      for (const p of c.ports) seen.set(`${p.containerPort}/${p.protocol}`, { port: p.containerPort, protocol: p.protocol });
+    }
+  }
+  return seen.size > 0 ? [...seen.values()] : [{ port: 80, protocol: 'TCP' }];
+}
+
+export function buildScenarioModel(text: string): ScenarioModel {
+  const loaded = loadCluster([{ name: SCENARIO_FILE, text }]);
+  const cluster = loaded.cluster;
+  const diagnostics = loaded.hasErrors ? loaded.diagnostics : [...loaded.diagnostics, ...lintCluster(cluster)];
+  const endpoints = buildEndpoints(cluster, cluster.externals.map((e) => e.ip.key));
+  const ports = scenarioPorts(cluster);
+  return { cluster, diagnostics, hasErrors: loaded.hasErrors, endpoints, ports, matrix: computeFlowMatrix(cluster.policies, endpoints, ports) };
+}
+
+/** The explanation lines of one flow of the model, or null when an endpoint no longer exists. */
+export function explainModelFlow(model: ScenarioModel, fromKey: string, toKey: string, portIndex: number, locale: Locale): string[] | null {
+  const from = model.endpoints.find((e) => e.key === fromKey);
+  const to = model.endpoints.find((e) => e.key === toKey);
+  const port = model.ports[portIndex];
+  if (!from || !to || !port) return null;
+  return explainFlowText(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies, locale);
+}
