@@ -10,7 +10,14 @@ import type { IpBlock, LabelSelector, NetworkPolicy, PolicyPeer, PolicyPort, Pol
 export function decodeNetworkPolicy(d: Decoder, obj: Dict, name: string, namespace: string): NetworkPolicy {
   const spec = d.map(obj.spec, ['spec']) ?? {};
   if (obj.spec === undefined || obj.spec === null) {
-    d.error('required', [], t('spec: a NetworkPolicy needs a spec', 'spec: NetworkPolicy에는 spec이 필요합니다'));
+    // The API server stores it with an empty podSelector and policyTypes [Ingress]: deny-all ingress.
+    d.report(
+      'warning',
+      'missing-spec',
+      [],
+      t('this NetworkPolicy has no spec: it selects every pod of its namespace and denies them all ingress', '이 NetworkPolicy에는 spec이 없습니다: 네임스페이스의 모든 파드를 선택해 인그레스를 모두 차단합니다'),
+      t('if that is the intent, write it out: spec: {podSelector: {}, policyTypes: [Ingress]}', '의도한 것이라면 명시하세요: spec: {podSelector: {}, policyTypes: [Ingress]}'),
+    );
   }
   let podSelector: LabelSelector = { matchLabels: {}, matchExpressions: [] };
   if (spec.podSelector === undefined) {

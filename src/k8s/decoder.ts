@@ -114,8 +114,12 @@ export class Decoder {
       if (!isQualifiedName(k)) {
         this.report('error', 'label-key', p, t(`invalid label key ${JSON.stringify(k)}`, `잘못된 레이블 키 ${JSON.stringify(k)}`), undefined, 'key');
       }
+      if (v === null) {
+        out[k] = ''; // `key:` with nothing after it decodes as the empty string
+        continue;
+      }
       if (typeof v !== 'string') {
-        const quoted = v === null ? '""' : `"${String(v)}"`;
+        const quoted = `"${String(v)}"`;
         this.error(
           'label-value',
           p,
@@ -160,8 +164,12 @@ export class Decoder {
       const rawValues = e.values === undefined || e.values === null ? [] : this.list(e.values, [...p, 'values']) ?? [];
       const values: string[] = [];
       rawValues.forEach((v, j) => {
-        if (typeof v === 'string') values.push(v);
-        else this.error('label-value', [...p, 'values', j], t('values must be strings', '값은 문자열이어야 합니다'), t(`quote it: "${String(v)}"`, `따옴표로 감싸세요: "${String(v)}"`));
+        if (typeof v === 'string') {
+          if (!isLabelValue(v)) {
+            this.error('label-value', [...p, 'values', j], t(`invalid label value ${JSON.stringify(v)} in values`, `values의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`));
+          }
+          values.push(v);
+        } else this.error('label-value', [...p, 'values', j], t('values must be strings', '값은 문자열이어야 합니다'), t(`quote it: "${String(v)}"`, `따옴표로 감싸세요: "${String(v)}"`));
       });
       if ((op === 'In' || op === 'NotIn') && rawValues.length === 0) {
         this.error('selector', [...p, 'operator'], t(`operator ${op} needs a non-empty values list`, `operator ${op}에는 비어 있지 않은 values 목록이 필요합니다`));

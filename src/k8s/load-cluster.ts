@@ -69,7 +69,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       d.error('required', obj.metadata ? ['metadata'] : [], t(`${kind}: metadata.name is required`, `${kind}: metadata.name은 필수입니다`));
       continue;
     }
-    const nameOk = kind === 'Namespace' ? isDnsLabel(name) : isDnsSubdomain(name);
+    // Namespaces are DNS labels, Services DNS-1035 labels (they become DNS names), the rest subdomains.
+    const nameOk = kind === 'Namespace' ? isDnsLabel(name) : kind === 'Service' ? /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name) : isDnsSubdomain(name);
     if (!nameOk) {
       d.error('name', ['metadata', 'name'], t(`invalid name ${JSON.stringify(name)}: use lower-case letters, digits, "-" and "."`, `잘못된 이름 ${JSON.stringify(name)}: 소문자, 숫자, "-", "."만 쓰세요`));
     }

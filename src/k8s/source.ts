@@ -64,8 +64,21 @@ function readFile(file: ManifestFile, objects: RawObject[], diagnostics: Diagnos
     if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
       continue; // an empty document (e.g. a leading `---`) is not an error
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
     const at = makeLocator(root, pos);
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // An alias to a missing anchor, or an alias bomb: toJS throws instead of reporting.
+      const short = err instanceof Error ? err.message : String(err);
+      diagnostics.push({
+        ...at([]),
+        severity: 'error',
+        code: 'yaml-alias',
+        message: { en: `YAML: ${short}`, ko: `YAML 별칭(alias) 오류: ${short}` },
+      });
+      continue;
+    }
     if (!isMap(root)) {
       diagnostics.push({
         ...at([]),

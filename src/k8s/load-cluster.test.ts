@@ -1,0 +1,857 @@
+// loadCluster: reading files, the API server's validation and defaulting, and where each
+// diagnostic points. Expectations come from the networking.k8s.io/v1 and core/v1 API reference
+// (pkg/apis/networking/validation, metav1 label selector validation, SetDefaults_NetworkPolicy);
+// line:col values were counted by hand in the YAML literals (line 1 is the first YAML line).
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../lib/diagnostic';
+import { lintCluster } from '../engine/lint';
+import { y } from '../testing/dedent';
+import { loadCluster, NAMESPACE_NAME_LABEL, type LoadResult } from './load-cluster';
+
+const load = (text: string, name = 't.yaml'): LoadResult => loadCluster([{ name, text }]);
+
+/** The single diagnostic with `code` (fails when there is none or more than one). */
+function one(r: LoadResult, code: string): Diagnostic {
+  const found = r.diagnostics.filter((d) => d.code === code);
+  expect(found, `${code} in ${JSON.stringify(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`))}`).toHaveLength(1);
+  return found[0]!;
+}
+
+const where = (d: Diagnostic): string => `${d.file}:${d.line}:${d.col} ${d.severity} ${d.code}`;
+const ips = (r: LoadResult): Record<string, string> =>
+  Object.fromEntries(r.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p.ip.key]));
+
+describe('input', () => {
+  it('reads every document of a multi-document file and skips empty documents', () => {
+    const r = load(y`
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: a
+      ---
+      ---
+      # only a comment
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: Bad_Name
+    `);
+    // Lines are counted over the whole file: the second object starts on line 10.
+    expect(r.diagnostics.map(where)).toEqual(['t.yaml:13:9 error name']);
+    expect(r.diagnostics[0]!.message.en).toContain('Bad_Name');
+    expect(r.cluster.namespaces.has('a')).toBe(true);
+  });
+
+  it('an empty file, or one with only comments, is an empty scenario without diagnostics', () => {
+    for (const text of ['', '\n\n', '# nothing here\n', '---\n---\n']) {
+      const r = load(text);
+      expect(r.diagnostics).toEqual([]);
+      expect(r.hasErrors).toBe(false);
+      expect(r.cluster.pods).toEqual([]);
+      expect(r.cluster.policies).toEqual([]);
+      expect(r.cluster.namespaces.size).toBe(0);
+    }
+  });
+
+  it('a document that is not a mapping is an error at its start', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: a
+      ---
+      - just
+      - a list
+    `);
+    expect(r.diagnostics.map(where)).toEqual(['t.yaml:6:1 error not-an-object']);
+    expect(r.cluster.namespaces.has('a')).toBe(true);
+  });
+
+  it('kind: List yields its items, and their diagnostics point into the List', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: prod
+      - apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: p
+          namespace: prod
+        spec:
+          podSelector: {}
+          ingress:
+          - ports:
+            - protocol: tcp
+    `);
+    expect(r.diagnostics.map(where)).toEqual(['t.yaml:17:19 error protocol']);
+    expect(r.cluster.namespaces.get('prod')!.declared).toBe(true);
+    expect(r.cluster.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['prod/p']);
+  });
+
+  it('a duplicate inside a List is reported at the item, naming where the first item starts', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: v1
+        kind: Namespace
+        metadata: {name: a}
+      - apiVersion: v1
+        kind: Namespace
+        metadata: {name: a}
+    `);
+    const d = one(r, 'duplicate');
+    expect([d.line, d.col]).toEqual([9, 20]);
+    expect(d.message.en).toContain('t.yaml:4:3');
+  });
+
+  it('a List without a list of items is an error at items', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: List
+      items: {}
+    `);
+    expect(r.diagnostics.map(where)).toEqual(['t.yaml:3:1 error list-items']);
+  });
+
+  it('a YAML syntax error is located, and the other documents still load', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: a
+        name: b
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: c
+    `);
+    // Duplicate keys are an error in YAML 1.2; yaml reports it at the repeated key.
+    const d = one(r, 'yaml-syntax');
+    expect(where(d)).toBe('t.yaml:5:3 error yaml-syntax');
+    expect(d.message.en).toMatch(/^YAML: /);
+    expect(d.message.en).toMatch(/unique/i);
+    expect(r.diagnostics).toHaveLength(1);
+    expect([...r.cluster.namespaces.keys()]).toEqual(['c']);
+  });
+
+  it('two files: diagnostics carry their file, sorted by file then position; duplicates span files', () => {
+    const ns = (name: string): string => y`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: ${name}
+    `;
+    const r = loadCluster([
+      { name: 'b.yaml', text: `${ns('shared')}---\n${ns('BAD')}` },
+      { name: 'a.yaml', text: `${ns('shared')}---\n${ns('Also_Bad')}` },
+    ]);
+    // b.yaml is read first, so a.yaml's `shared` is the duplicate.
+    expect(r.diagnostics.map(where)).toEqual(['a.yaml:4:9 error duplicate', 'a.yaml:9:9 error name', 'b.yaml:9:9 error name']);
+    expect(r.diagnostics[0]!.message.en).toContain('b.yaml:1:1');
+  });
+});
+
+describe('defaulting', () => {
+  it('namespaced objects without metadata.namespace are in default, which then exists', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        containers:
+        - name: c
+    `);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.pods[0]!.namespace).toBe('default');
+    expect(r.cluster.namespaces.get('default')).toEqual({ name: 'default', labels: { [NAMESPACE_NAME_LABEL]: 'default' }, declared: false });
+  });
+
+  it('a port without protocol is TCP', () => {
+    const r = load(y`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: p
+      spec:
+        podSelector: {}
+        ingress:
+        - ports:
+          - port: 80
+          - protocol: UDP
+            port: 53
+    `);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.policies[0]!.ingress[0]!.ports).toEqual([
+      { protocol: 'TCP', port: 80 },
+      { protocol: 'UDP', port: 53 },
+    ]);
+  });
+
+  const policyTypeCases: { name: string; spec: string; types: string[]; defaulted: boolean }[] = [
+    { name: 'absent, no rules → [Ingress]', spec: 'podSelector: {}', types: ['Ingress'], defaulted: true },
+    { name: 'absent, ingress rules only → [Ingress]', spec: 'podSelector: {}\n  ingress: [{}]', types: ['Ingress'], defaulted: true },
+    { name: 'absent, egress rules → [Ingress, Egress]', spec: 'podSelector: {}\n  egress: [{}]', types: ['Ingress', 'Egress'], defaulted: true },
+    { name: 'absent, egress: [] → [Ingress] only', spec: 'podSelector: {}\n  egress: []', types: ['Ingress'], defaulted: true },
+    { name: 'policyTypes: [] is treated as absent', spec: 'podSelector: {}\n  policyTypes: []\n  egress: [{}]', types: ['Ingress', 'Egress'], defaulted: true },
+    { name: 'explicit [Egress] is kept', spec: 'podSelector: {}\n  policyTypes: [Egress]', types: ['Egress'], defaulted: false },
+    { name: 'explicit [Egress, Ingress] is kept', spec: 'podSelector: {}\n  policyTypes: [Egress, Ingress]', types: ['Egress', 'Ingress'], defaulted: false },
+  ];
+  it.each(policyTypeCases)('policyTypes: $name', ({ spec, types, defaulted }) => {
+    const r = load(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  ${spec}\n`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.policies[0]!.policyTypes).toEqual(types);
+    expect(r.cluster.policies[0]!.policyTypesDefaulted).toBe(defaulted);
+  });
+
+  it('every Namespace gets kubernetes.io/metadata.name; a referenced one exists with only that label', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: prod
+        labels:
+          team: a
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api
+        namespace: shop
+      spec:
+        containers:
+        - name: c
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata:
+        name: p
+        namespace: audit
+      spec:
+        podSelector: {}
+    `);
+    expect(r.diagnostics).toEqual([]);
+    const ns = (n: string) => {
+      const x = r.cluster.namespaces.get(n)!;
+      return { labels: x.labels, declared: x.declared };
+    };
+    expect(ns('prod')).toEqual({ labels: { team: 'a', [NAMESPACE_NAME_LABEL]: 'prod' }, declared: true });
+    expect(ns('shop')).toEqual({ labels: { [NAMESPACE_NAME_LABEL]: 'shop' }, declared: false });
+    expect(ns('audit')).toEqual({ labels: { [NAMESPACE_NAME_LABEL]: 'audit' }, declared: false });
+    expect(r.cluster.namespaces.has('default')).toBe(false);
+  });
+
+  it('a Namespace cannot set its own kubernetes.io/metadata.name: the API server overwrites it', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: prod
+        labels:
+          kubernetes.io/metadata.name: production
+    `);
+    const d = one(r, 'namespace-name-label');
+    expect(where(d)).toBe('t.yaml:6:34 warning namespace-name-label');
+    expect(d.message.en).toContain('"prod"');
+    expect(r.cluster.namespaces.get('prod')!.labels).toEqual({ [NAMESPACE_NAME_LABEL]: 'prod' });
+  });
+
+  const node = (name: string, ip: string, cidr: string): string => y`
+    apiVersion: v1
+    kind: Node
+    metadata:
+      name: ${name}
+    spec:
+      podCIDR: ${cidr}
+    status:
+      addresses:
+      - type: InternalIP
+        address: ${ip}
+  `;
+  const pod = (name: string, extra: { node?: string; ip?: string; hostNetwork?: boolean } = {}): string =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      `metadata: {name: ${name}}`,
+      'spec:',
+      ...(extra.node ? [`  nodeName: ${extra.node}`] : []),
+      ...(extra.hostNetwork ? ['  hostNetwork: true'] : []),
+      '  containers: [{name: c}]',
+      ...(extra.ip ? [`status: {podIP: ${extra.ip}}`] : []),
+    ].join('\n');
+
+  it('the first pod without status.podIP and without a node gets 10.244.0.2', () => {
+    const r = load([pod('a'), pod('b')].join('\n---\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(ips(r)).toEqual({ 'default/a': '10.244.0.2', 'default/b': '10.244.0.3' });
+    expect(r.cluster.pods.map((p) => p.ipSource)).toEqual(['default-pod-cidr', 'default-pod-cidr']);
+  });
+
+  it('pod IPs: status.podIP, else the node podCIDR from .2 skipping used addresses, else 10.244.0.0/16; hostNetwork gets the node InternalIP', () => {
+    const text = [
+      node('n1', '192.168.1.10', '10.1.1.0/24'),
+      pod('a', { node: 'n1' }),
+      pod('b', { node: 'n1', ip: '10.1.1.3' }),
+      pod('c', { node: 'n1' }),
+      pod('d'),
+      pod('e', { ip: '10.244.0.2' }),
+      pod('h', { node: 'n1', hostNetwork: true }),
+      pod('s', { ip: '172.16.0.9' }),
+    ].join('\n---\n');
+    const r = load(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(ips(r)).toEqual({
+      'default/a': '10.1.1.2',
+      'default/b': '10.1.1.3',
+      'default/c': '10.1.1.4', // .3 is b's
+      'default/d': '10.244.0.3', // .2 is e's
+      'default/e': '10.244.0.2',
+      'default/h': '192.168.1.10',
+      'default/s': '172.16.0.9',
+    });
+    expect(Object.fromEntries(r.cluster.pods.map((p) => [p.name, p.ipSource]))).toEqual({
+      a: 'node-pod-cidr',
+      b: 'status',
+      c: 'node-pod-cidr',
+      d: 'default-pod-cidr',
+      e: 'status',
+      h: 'host-network',
+      s: 'status',
+    });
+    // Deterministic: the same files give the same addresses and the same diagnostics.
+    const again = load(text);
+    expect(ips(again)).toEqual(ips(r));
+    expect(again.diagnostics).toEqual(r.diagnostics);
+  });
+
+  it('is deterministic for diagnostics too', () => {
+    const text = y`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: p}
+      spec:
+        podSelector: {matchLabels: {a: 1}}
+        policyTypes: [ingress]
+        ingress:
+        - ports: [{protocol: tcp, port: "80"}]
+    `;
+    const a = load(text);
+    expect(a.diagnostics.length).toBe(4);
+    expect(load(text).diagnostics).toEqual(a.diagnostics);
+  });
+});
+
+/** A NetworkPolicy named p in default: the header is lines 1-5, `spec:` is line 5. */
+const np = (body: string): string => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n${body}`;
+
+interface Case {
+  name: string;
+  text: string;
+  code: string;
+  at: [number, number];
+  severity?: 'error' | 'warning';
+  message?: string;
+  hint?: string | null;
+}
+
+const validationCases: Case[] = [
+  {
+    name: 'unknown kind',
+    text: 'apiVersion: v1\nkind: Frobnicator\nmetadata:\n  name: x\n',
+    code: 'kind',
+    at: [2, 7],
+    message: 'Frobnicator',
+    hint: null,
+  },
+  {
+    name: 'a misspelt kind suggests the modelled one',
+    text: 'apiVersion: v1\nkind: Pods\nmetadata:\n  name: x\n',
+    code: 'kind',
+    at: [2, 7],
+    hint: 'did you mean Pod',
+  },
+  {
+    name: 'missing kind',
+    text: 'apiVersion: v1\nmetadata:\n  name: x\n',
+    code: 'kind',
+    at: [1, 1],
+  },
+  {
+    name: 'missing apiVersion',
+    text: 'kind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n',
+    code: 'api-version',
+    at: [1, 1],
+    message: 'networking.k8s.io/v1',
+    hint: 'apiVersion: networking.k8s.io/v1',
+  },
+  {
+    name: 'wrong apiVersion for the kind',
+    text: 'apiVersion: v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n',
+    code: 'api-version',
+    at: [1, 13],
+    message: 'use networking.k8s.io/v1',
+  },
+  {
+    name: 'unknown apiVersion',
+    text: 'apiVersion: networking.k8s.io/v2\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n',
+    code: 'api-version',
+    at: [1, 13],
+    message: 'networking.k8s.io/v2',
+  },
+  {
+    name: 'missing metadata.name',
+    text: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  namespace: prod\nspec:\n  podSelector: {}\n',
+    code: 'required',
+    at: [4, 3],
+    message: 'metadata.name',
+  },
+  {
+    name: 'missing metadata altogether',
+    text: 'apiVersion: v1\nkind: Namespace\n',
+    code: 'required',
+    at: [1, 1],
+    message: 'metadata.name',
+  },
+  {
+    name: 'invalid namespace name (DNS label)',
+    text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a.b\n',
+    code: 'name',
+    at: [4, 9],
+  },
+  {
+    name: 'a peer with no fields',
+    text: np('  podSelector: {}\n  ingress:\n  - from: [{}]\n'),
+    code: 'empty-peer',
+    at: [8, 12],
+    message: 'must specify a peer',
+  },
+  {
+    name: 'a peer whose only selector is null',
+    text: np('  podSelector: {}\n  egress:\n  - to:\n    - podSelector:\n'),
+    code: 'empty-peer',
+    at: [9, 7],
+  },
+  {
+    name: 'ipBlock together with podSelector in one peer',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n      podSelector: {}\n'),
+    code: 'ipblock-with-selector',
+    at: [9, 7],
+    message: 'may not specify both ipBlock and another peer',
+  },
+  {
+    name: 'ipBlock together with namespaceSelector in one peer',
+    text: np('  podSelector: {}\n  egress:\n  - to:\n    - namespaceSelector: {}\n      ipBlock: {cidr: 10.0.0.0/8}\n'),
+    code: 'ipblock-with-selector',
+    at: [9, 7],
+  },
+  {
+    name: 'ipBlock without cidr',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock: {}\n'),
+    code: 'required',
+    at: [9, 16],
+    message: 'cidr',
+  },
+  {
+    name: 'invalid CIDR (prefix too long)',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/33\n'),
+    code: 'cidr',
+    at: [10, 15],
+    message: '10.0.0.0/33',
+    hint: null,
+  },
+  {
+    name: 'a bare IP as cidr (hint /32)',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.1\n'),
+    code: 'cidr',
+    at: [10, 15],
+    hint: '10.0.0.1/32',
+  },
+  {
+    name: 'except equal to cidr (must be a strict subset)',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - 10.0.0.0/8\n'),
+    code: 'except-outside',
+    at: [12, 11],
+    message: 'strict subset',
+  },
+  {
+    name: 'except outside cidr',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - 10.1.0.0/16\n        - 192.168.0.0/16\n'),
+    code: 'except-outside',
+    at: [13, 11],
+    message: '192.168.0.0/16',
+  },
+  {
+    name: 'except larger than cidr',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.1.0.0/16\n        except: [10.0.0.0/8]\n'),
+    code: 'except-outside',
+    at: [11, 18],
+  },
+  {
+    name: 'invalid except CIDR',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [10.1.0.0]\n'),
+    code: 'cidr',
+    at: [11, 18],
+    hint: '10.1.0.0/32',
+  },
+  {
+    name: 'endPort with a named port',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: http\n      endPort: 90\n'),
+    code: 'end-port',
+    at: [10, 16],
+    message: 'named port',
+  },
+  {
+    name: 'endPort below port',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 90\n      endPort: 80\n'),
+    code: 'end-port',
+    at: [10, 16],
+    message: 'greater than or equal to port 90',
+  },
+  {
+    name: 'endPort without port',
+    text: np('  podSelector: {}\n  egress:\n  - ports:\n    - protocol: TCP\n      endPort: 90\n'),
+    code: 'end-port',
+    at: [10, 16],
+    message: 'port is not specified',
+  },
+  {
+    name: 'port out of range',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 70000\n'),
+    code: 'range',
+    at: [9, 13],
+    message: '65535',
+  },
+  {
+    name: 'protocol in lower case (hint upper case)',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - protocol: tcp\n'),
+    code: 'protocol',
+    at: [9, 17],
+    message: 'TCP, UDP or SCTP',
+    hint: 'upper case: TCP',
+  },
+  {
+    name: 'unsupported protocol',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - protocol: ICMP\n'),
+    code: 'protocol',
+    at: [9, 17],
+    message: 'ICMP',
+    hint: null,
+  },
+  {
+    name: 'a quoted port number is an invalid port name (hint: no quotes)',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: "80"\n'),
+    code: 'port-name',
+    at: [9, 13],
+    message: '"80"',
+    hint: 'without quotes: port: 80',
+  },
+  {
+    name: 'a port name longer than 15 characters',
+    text: np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: a-very-long-port-name\n'),
+    code: 'port-name',
+    at: [9, 13],
+    hint: '15',
+  },
+  {
+    name: 'In without values',
+    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: In\n'),
+    code: 'selector',
+    at: [9, 17],
+    message: 'In needs a non-empty values list',
+  },
+  {
+    name: 'NotIn without values',
+    text: np('  podSelector:\n    matchExpressions:\n    - {key: app, operator: NotIn}\n'),
+    code: 'selector',
+    at: [8, 28],
+    message: 'NotIn',
+  },
+  {
+    name: 'Exists with values',
+    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: Exists\n      values: [web]\n'),
+    code: 'selector',
+    at: [10, 15],
+    message: 'Exists must not have values',
+  },
+  {
+    name: 'DoesNotExist with values',
+    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchExpressions:\n        - key: team\n          operator: DoesNotExist\n          values: [a]\n'),
+    code: 'selector',
+    at: [13, 19],
+    message: 'DoesNotExist',
+  },
+  {
+    name: 'invalid operator',
+    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: Equals\n      values: [web]\n'),
+    code: 'selector',
+    at: [9, 17],
+    message: 'In, NotIn, Exists or DoesNotExist',
+  },
+  {
+    name: 'a matchExpressions value that is not a valid label value',
+    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [web, "not valid!"]\n'),
+    code: 'label-value',
+    at: [10, 21],
+    message: 'not valid!',
+  },
+  {
+    name: 'a label value that is not a string',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels:\n    version: 1\nspec:\n  containers:\n  - name: c\n',
+    code: 'label-value',
+    at: [6, 14],
+    message: 'strings',
+    hint: 'version: "1"',
+  },
+  {
+    name: 'a matchLabels value that is not a string',
+    text: np('  podSelector:\n    matchLabels:\n      enabled: true\n'),
+    code: 'label-value',
+    at: [8, 16],
+    hint: 'enabled: "true"',
+  },
+  {
+    name: 'an invalid label value',
+    text: np('  podSelector:\n    matchLabels:\n      app: -web\n'),
+    code: 'label-value',
+    at: [8, 12],
+  },
+  {
+    name: 'policyTypes in lower case (case hint)',
+    text: np('  podSelector: {}\n  policyTypes:\n  - ingress\n'),
+    code: 'policy-type',
+    at: [8, 5],
+    message: 'Ingress or Egress',
+    hint: 'case-sensitive: Ingress',
+  },
+  {
+    name: 'policyTypes with an unknown value',
+    text: np('  podSelector: {}\n  policyTypes: [Ingress, Both]\n'),
+    code: 'policy-type',
+    at: [7, 26],
+    hint: null,
+  },
+];
+
+describe('validation errors', () => {
+  it.each(validationCases)('$name', ({ text, code, at, severity = 'error', message, hint }) => {
+    const r = load(text);
+    const d = one(r, code);
+    expect(where(d)).toBe(`t.yaml:${at[0]}:${at[1]} ${severity} ${code}`);
+    if (message !== undefined) expect(d.message.en).toContain(message);
+    if (hint === null) expect(d.hint).toBeUndefined();
+    else if (hint !== undefined) expect(d.hint?.en).toContain(hint);
+    expect(d.message.ko.length).toBeGreaterThan(0);
+    expect(r.hasErrors).toBe(severity === 'error');
+  });
+
+  it('more than two policyTypes is an error at policyTypes', () => {
+    const r = load(np('  podSelector: {}\n  policyTypes: [Ingress, Egress, Ingress]\n'));
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map(where)).toEqual(['t.yaml:7:16 error policy-type']);
+    expect(errors[0]!.message.en).toContain('more than two');
+  });
+
+  it('except strictly inside cidr is fine', () => {
+    const r = load(np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [10.1.0.0/16, 10.2.3.4/32]\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.policies[0]!.ingress[0]!.peers![0]!.ipBlock!.except.map((c) => c.canonical)).toEqual(['10.1.0.0/16', '10.2.3.4/32']);
+  });
+
+  it('endPort equal to port, and a valid named port, are fine', () => {
+    const r = load(np('  podSelector: {}\n  ingress:\n  - ports:\n    - {port: 8000, endPort: 8000}\n    - {port: http, protocol: UDP}\n'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.policies[0]!.ingress[0]!.ports).toEqual([
+      { protocol: 'TCP', port: 8000, endPort: 8000 },
+      { protocol: 'UDP', port: 'http' },
+    ]);
+  });
+
+  it('Exists and DoesNotExist without values, In with values are fine', () => {
+    const r = load(
+      np('  podSelector:\n    matchExpressions:\n    - {key: a, operator: Exists}\n    - {key: b, operator: DoesNotExist, values: []}\n    - {key: c, operator: In, values: [x, y]}\n'),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.policies[0]!.podSelector.matchExpressions.map((e) => e.operator)).toEqual(['Exists', 'DoesNotExist', 'In']);
+  });
+
+  it('duplicate objects: same kind, namespace and name', () => {
+    const r = load(y`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: prod
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: prod
+    `);
+    const d = one(r, 'duplicate');
+    expect(where(d)).toBe('t.yaml:9:9 error duplicate');
+    expect(d.message.en).toContain('Namespace prod');
+    expect(d.message.en).toContain('t.yaml:1:1');
+  });
+
+  it('duplicate namespaced objects, with and without an explicit default namespace', () => {
+    const r = load(y`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: p}
+      spec: {podSelector: {}}
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: p, namespace: default}
+      spec: {podSelector: {}}
+    `);
+    const d = one(r, 'duplicate');
+    expect(where(d)).toBe('t.yaml:8:18 error duplicate');
+    expect(d.message.en).toContain('NetworkPolicy default/p');
+    expect(r.cluster.policies).toHaveLength(1);
+  });
+
+  it('the same name in different namespaces, or for different kinds, is fine', () => {
+    const r = load(y`
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: p, namespace: a}
+      spec: {podSelector: {}}
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: p, namespace: b}
+      spec: {podSelector: {}}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p, namespace: a}
+      spec: {containers: [{name: c}]}
+    `);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['a/p', 'b/p']);
+  });
+
+  it('a Service name must be a DNS-1035 label (no dots, starts with a letter)', () => {
+    for (const [name, ok] of [['web', true], ['web.v2', false], ['2web', false], ['web-2', true]] as const) {
+      const r = load(`apiVersion: v1\nkind: Service\nmetadata:\n  name: "${name}"\nspec:\n  ports: [{port: 80}]\n`);
+      expect(r.diagnostics.filter((d) => d.code === 'name').length, name).toBe(ok ? 0 : 1);
+    }
+  });
+
+  it('a label written as `key:` with no value is the empty string, as the API decodes it', () => {
+    const r = load('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels:\n    empty:\n');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cluster.namespaces.get('a')!.labels).toEqual({ empty: '', [NAMESPACE_NAME_LABEL]: 'a' });
+  });
+
+  it('a NetworkPolicy without spec is stored as select-all, Ingress: a warning, and it denies all ingress', () => {
+    const r = load('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\n');
+    expect(r.hasErrors).toBe(false);
+    expect(where(one(r, 'missing-spec'))).toBe('t.yaml:1:1 warning missing-spec');
+    expect(r.cluster.policies[0]!.policyTypes).toEqual(['Ingress']);
+    expect(r.cluster.policies[0]!.podSelector).toEqual({ matchLabels: {}, matchExpressions: [] });
+  });
+
+  it('a kind netlab does not model is skipped with a warning', () => {
+    const r = load('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    expect(r.diagnostics.map(where)).toEqual(['t.yaml:2:7 warning kind-ignored']);
+    expect(r.hasErrors).toBe(false);
+  });
+});
+
+describe('never throws', () => {
+  const check = (text: string): void => {
+    const r = loadCluster([{ name: 'fuzz.yaml', text }]);
+    expect(Array.isArray(r.diagnostics)).toBe(true);
+    expect(r.hasErrors).toBe(r.diagnostics.some((d) => d.severity === 'error'));
+    for (const d of r.diagnostics) {
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.col).toBeGreaterThanOrEqual(1);
+    }
+    lintCluster(r.cluster); // the editor lints partial scenarios too
+  };
+
+  it('on an alias bomb', () => {
+    const text = y`
+      a: &a [x, x, x, x, x, x, x, x, x, x]
+      b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+      c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+      d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+      e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+    `;
+    check(text);
+    expect(load(text).diagnostics.map(where)).toEqual(['t.yaml:1:1 error yaml-alias']);
+  });
+
+  it('on an alias whose anchor is missing', () => {
+    check('*a');
+    const r = load('apiVersion: v1\nkind: Namespace\nmetadata: {name: *nowhere}\n');
+    // Reported at the start of the document that holds the alias.
+    expect(r.diagnostics.map(where)).toEqual(['t.yaml:1:1 error yaml-alias']);
+    expect(r.diagnostics[0]!.message.en).toContain('nowhere');
+    expect(r.cluster.namespaces.size).toBe(0);
+  });
+
+  it('on random strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), check), { numRuns: 300 });
+  });
+
+  it('on random YAML-looking fragments', () => {
+    const fragment = fc.constantFrom(
+      'apiVersion: v1\n', 'apiVersion: networking.k8s.io/v1\n', 'kind: Pod\n', 'kind: NetworkPolicy\n', 'kind: List\n',
+      'items:\n', 'metadata:\n', 'spec:\n', '  ', '- ', ': ', '{', '}', '[', ']', ',', '&a ', '*a', '*b', '!!str ', '"', "'",
+      '\t', '\n', '---\n', '...\n', '#', '%YAML 1.2\n', 'name: x\n', 'podSelector: {}\n', 'ingress:\n', '- from: [{}]\n',
+      'ports: [{port: 80, endPort: 1}]\n', 'cidr: 10.0.0.0/8\n', '? ', '|\n', '>\n', 'null', '~', '0x1F', '1e9', 'true',
+    );
+    fc.assert(fc.property(fc.array(fragment, { maxLength: 40 }).map((a) => a.join('')), check), { numRuns: 500 });
+  });
+
+  it('on random JSON values dumped to YAML', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => check(stringify(v))), { numRuns: 300 });
+  });
+
+  it('on Kubernetes-shaped objects with random contents', () => {
+    const names = [
+      'podSelector', 'namespaceSelector', 'ipBlock', 'cidr', 'except', 'policyTypes', 'ingress', 'egress', 'from', 'to',
+      'ports', 'port', 'endPort', 'protocol', 'matchLabels', 'matchExpressions', 'key', 'operator', 'values', 'containers',
+      'name', 'containerPort', 'nodeName', 'hostNetwork', 'podCIDR', 'podCIDRs', 'addresses', 'type', 'address', 'podIP',
+      'selector', 'targetPort', 'externalName', 'ip', 'labels', 'namespace', 'items', 'kind', 'apiVersion', 'metadata',
+    ];
+    const atoms = fc.oneof(
+      fc.constantFrom('TCP', 'tcp', 'UDP', 'In', 'Exists', 'Ingress', 'Egress', 'http', '80', '10.0.0.0/8', '10.0.0.1', 'fd00::/64', 'InternalIP', 'a', 'prod', ''),
+      fc.integer({ min: -2, max: 70000 }),
+      fc.constant(null),
+      fc.boolean(),
+    );
+    const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        atoms,
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom(...names), tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    const object = fc.record({
+      apiVersion: fc.constantFrom('v1', 'networking.k8s.io/v1', 'netlab.dev/v1', 'apps/v1'),
+      kind: fc.constantFrom('NetworkPolicy', 'Pod', 'Node', 'Service', 'Namespace', 'ExternalEndpoint', 'List', 'Deployment'),
+      metadata: fc.oneof(value, fc.record({ name: fc.constantFrom('a', 'b'), namespace: fc.constantFrom('a', 'default') })),
+      spec: value,
+      status: value,
+      items: fc.array(value, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(object, { minLength: 1, maxLength: 4 }), (objs) => check(objs.map((o) => stringify(o)).join('---\n'))),
+      { numRuns: 500 },
+    );
+  });
+});
