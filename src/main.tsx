@@ -1,7 +1,9 @@
-// Composition root: create the store on the built-in default scenario, mount the app.
+// Composition root: create the store (the saved scenario, else the built-in default), start
+// the services, mount the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
+import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './store/use-netlab';
 import { App } from './views/App';
@@ -10,10 +12,21 @@ import './views/app.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
 
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+const saved = readSaved(storage);
 const store = createNetlabStore({
-  scenarioText: defaultScenario,
-  locale: navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en',
+  defaultScenario,
+  ...(saved.scenarioText !== undefined ? { scenarioText: saved.scenarioText } : {}),
+  locale: initialLocale(saved, navigator.languages ?? [navigator.language]),
 });
+startAutosave(store, storage);
+syncDocumentLanguage(store, document);
 
 createRoot(root).render(
   <StrictMode>
@@ -22,3 +35,7 @@ createRoot(root).render(
     </NetlabContext.Provider>
   </StrictMode>,
 );
+
+// TEST HOOKS — the store is exposed so e2e tests can assert on data rather than pixels.
+// It holds nothing secret: only the scenario the user is looking at.
+window.__netlab = { ...window.__netlab, store };

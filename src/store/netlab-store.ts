@@ -2,7 +2,6 @@
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
-import { buildScenarioModel, type ScenarioModel } from './scenario-model';
 
 export interface FlowSelection {
   readonly from: string;
@@ -15,7 +14,12 @@ export interface NetlabState {
   /** Index into the model's ports. */
   readonly portIndex: number;
   readonly selectedFlow: FlowSelection | null;
+  /** The text replaced by the last reset, so the learner can take the reset back. */
+  readonly textBeforeReset: string | null;
   setScenarioText(text: string): void;
+  /** Back to the built-in scenario the store was created with. */
+  resetScenario(): void;
+  undoReset(): void;
   setLocale(locale: Locale): void;
   setPortIndex(index: number): void;
   selectFlow(flow: FlowSelection | null): void;
@@ -23,33 +27,24 @@ export interface NetlabState {
 
 export type NetlabStore = StoreApi<NetlabState>;
 
-export function createNetlabStore(initial: { scenarioText: string; locale?: Locale }): NetlabStore {
+export function createNetlabStore(initial: { defaultScenario: string; scenarioText?: string; locale?: Locale }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
-    scenarioText: initial.scenarioText,
+    scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
     portIndex: 0,
     selectedFlow: null,
-    setScenarioText: (scenarioText) => set({ scenarioText }),
+    textBeforeReset: null,
+    setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
+    resetScenario: () =>
+      set((s) => ({
+        scenarioText: initial.defaultScenario,
+        textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
+        selectedFlow: null,
+        portIndex: 0,
+      })),
+    undoReset: () => set((s) => (s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null })),
     setLocale: (locale) => set({ locale }),
     setPortIndex: (portIndex) => set({ portIndex }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
   }));
-}
-
-/**
- * The model of the current text. While the text has errors, the last model without errors
- * stays on screen (with the new diagnostics), so a half-typed edit never blanks the page.
- */
-export function createModelSelector(): (s: NetlabState) => { model: ScenarioModel; diagnosticsModel: ScenarioModel } {
-  let lastText: string | null = null;
-  let lastValid: ScenarioModel | null = null;
-  let result: { model: ScenarioModel; diagnosticsModel: ScenarioModel } | null = null;
-  return (s) => {
-    if (s.scenarioText === lastText && result) return result;
-    lastText = s.scenarioText;
-    const current = buildScenarioModel(s.scenarioText);
-    if (!current.hasErrors || !lastValid) lastValid = current;
-    result = { model: lastValid, diagnosticsModel: current };
-    return result;
-  };
 }

@@ -1,7 +1,8 @@
 // The one place React meets the store: a context carrying the store and a selector hook.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import { createModelSelector, type NetlabState, type NetlabStore } from './netlab-store';
+import { createDerivedSelector, type DerivedView } from './derived-view';
+import type { NetlabState, NetlabStore } from './netlab-store';
 
 export const NetlabContext = createContext<NetlabStore | null>(null);
 
@@ -11,16 +12,16 @@ export function useNetlab<T>(selector: (s: NetlabState) => T): T {
   return useStore(store, selector);
 }
 
-const modelSelectors = new WeakMap<NetlabStore, ReturnType<typeof createModelSelector>>();
+const derivedSelectors = new WeakMap<NetlabStore, (s: NetlabState) => DerivedView>();
 
 /** The derived model (last valid one while the text has errors) and the current diagnostics. */
-export function useScenarioModel(): ReturnType<ReturnType<typeof createModelSelector>> {
+export function useScenarioModel(): DerivedView {
   const store = useContext(NetlabContext);
   if (!store) throw new Error('useScenarioModel outside <NetlabContext.Provider>');
-  let select = modelSelectors.get(store);
+  let select = derivedSelectors.get(store);
   if (!select) {
-    select = createModelSelector();
-    modelSelectors.set(store, select);
+    select = createDerivedSelector();
+    derivedSelectors.set(store, select);
   }
   return useStore(store, select);
 }

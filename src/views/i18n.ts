@@ -24,6 +24,11 @@ const en = {
   staleModel: 'The scenario has errors; showing the last version without errors.',
   error: 'error',
   warning: 'warning',
+  newlyAllowed: 'newly allowed',
+  newlyDenied: 'newly denied',
+  reset: 'Reset to the default scenario',
+  resetDone: 'The default scenario is back.',
+  undoReset: 'Undo reset',
 } as const;
 
 export type UiText = { readonly [K in keyof typeof en]: string };
@@ -50,6 +55,11 @@ const ko: UiText = {
   staleModel: '시나리오에 오류가 있어 오류 없는 마지막 버전을 보여 줍니다.',
   error: '오류',
   warning: '경고',
+  newlyAllowed: '새로 허용',
+  newlyDenied: '새로 차단',
+  reset: '기본 시나리오로 되돌리기',
+  resetDone: '기본 시나리오로 되돌렸습니다.',
+  undoReset: '되돌리기 취소',
 };
 
 export const UI_TEXT: Readonly<Record<Locale, UiText>> = { en, ko };

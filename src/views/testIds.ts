@@ -6,4 +6,6 @@ export const TID = {
   matrixCell: 'matrix.cell',
   explanation: 'flow.explanation',
   diagnostics: 'diagnostics.list',
+  reset: 'scenario.reset',
+  undoReset: 'scenario.undoReset',
 } as const;

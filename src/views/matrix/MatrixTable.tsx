@@ -1,6 +1,7 @@
 // The reachability matrix: one table per chosen port, ✓/✗ with words (never colour alone),
 // every cell a button so the keyboard reaches each flow.
 import type { Endpoint } from '../../engine/endpoints';
+import { flowKey } from '../../store/derived-view';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -11,7 +12,7 @@ export function endpointLabel(e: Endpoint): string {
 }
 
 export function MatrixTable() {
-  const { model } = useScenarioModel();
+  const { model, changes } = useScenarioModel();
   const t = useUiText();
   const portIndex = Math.min(useNetlab((s) => s.portIndex), model.ports.length - 1);
   const setPortIndex = useNetlab((s) => s.setPortIndex);
@@ -65,20 +66,24 @@ export function MatrixTable() {
                   }
                   const ok = rows[s]!.has(d);
                   const isSelected = selected?.from === from.key && selected.to === to.key;
-                  const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}`;
+                  const change = changes.get(flowKey(from.key, to.key, port));
+                  const changeText = change === 'newly-allowed' ? t.newlyAllowed : change === 'newly-denied' ? t.newlyDenied : '';
+                  const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
                   return (
-                    <td key={to.key} className={ok ? 'allow' : 'deny'}>
+                    <td key={to.key} className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}`}>
                       <button
                         type="button"
                         data-testid={TID.matrixCell}
                         data-from={from.key}
                         data-to={to.key}
                         data-verdict={ok ? 'allow' : 'deny'}
+                        data-change={change ?? ''}
                         aria-pressed={isSelected}
                         aria-label={label}
                         onClick={() => selectFlow({ from: from.key, to: to.key })}
                       >
                         {ok ? `✓ ${t.allow}` : `✗ ${t.deny}`}
+                        {changeText && <span className="change">{changeText}</span>}
                       </button>
                     </td>
                   );

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createNetlabStore } from '../store/netlab-store';
+import { initialLocale, readSaved, startAutosave, STORAGE_KEYS } from './persistence';
+
+/** A Map-backed Storage (Node has no localStorage); `full` makes every write throw. */
+function memoryStorage(full = false): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => {
+      if (full) throw new DOMException('quota', 'QuotaExceededError');
+      m.set(k, v);
+    },
+  };
+}
+
+describe('persistence', () => {
+  it('saves the text after a pause and the language at once; reading restores both', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const store = createNetlabStore({ defaultScenario: 'default' });
+    const stop = startAutosave(store, storage, 100);
+    store.getState().setScenarioText('edited');
+    store.getState().setLocale('ko');
+    expect(storage.getItem(STORAGE_KEYS.locale)).toBe('ko');
+    expect(storage.getItem(STORAGE_KEYS.scenario)).toBeNull();
+    vi.advanceTimersByTime(100);
+    expect(readSaved(storage)).toEqual({ scenarioText: 'edited', locale: 'ko' });
+    store.getState().setScenarioText('again');
+    stop(); // flushes what is pending
+    expect(storage.getItem(STORAGE_KEYS.scenario)).toBe('again');
+    vi.useRealTimers();
+  });
+
+  it('a full or missing storage never breaks editing', () => {
+    const store = createNetlabStore({ defaultScenario: 'd' });
+    const stop = startAutosave(store, memoryStorage(true), 0);
+    expect(() => store.getState().setLocale('ko')).not.toThrow();
+    stop();
+    expect(readSaved(undefined)).toEqual({});
+  });
+
+  it('ignores saved values it does not understand', () => {
+    const storage = memoryStorage();
+    storage.setItem(STORAGE_KEYS.locale, 'fr');
+    expect(readSaved(storage)).toEqual({});
+  });
+
+  it('starts in the saved language, else Korean for a Korean browser, else English', () => {
+    expect(initialLocale({ locale: 'en' }, ['ko-KR'])).toBe('en');
+    expect(initialLocale({}, ['ko-KR', 'en-US'])).toBe('ko');
+    expect(initialLocale({}, ['en-US', 'ko'])).toBe('en');
+    expect(initialLocale({}, ['de-DE'])).toBe('en');
+    expect(initialLocale({}, ['de-DE', 'ko'])).toBe('ko');
+  });
+});

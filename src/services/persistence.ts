@@ -1,0 +1,77 @@
+// Autosave: the scenario text and the UI language live in localStorage, so a reload (or a
+// crash) loses nothing. Storage may be missing, full or forbidden; then we simply do not save.
+import type { Locale } from '../lib/diagnostic';
+import type { NetlabStore } from '../store/netlab-store';
+
+export const STORAGE_KEYS = { scenario: 'netlab.scenario.v1', locale: 'netlab.locale' } as const;
+
+/** Caps what we read back, so a corrupted or hostile entry cannot freeze the page. */
+const MAX_SAVED_CHARS = 5_000_000;
+
+export interface SavedState {
+  readonly scenarioText?: string;
+  readonly locale?: Locale;
+}
+
+export function readSaved(storage: Storage | undefined): SavedState {
+  try {
+    const text = storage?.getItem(STORAGE_KEYS.scenario) ?? null;
+    const locale = storage?.getItem(STORAGE_KEYS.locale) ?? null;
+    return {
+      ...(text !== null && text.length <= MAX_SAVED_CHARS ? { scenarioText: text } : {}),
+      ...(locale === 'en' || locale === 'ko' ? { locale } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** The language to start in: the saved one, else the browser's first of Korean/English, else English. */
+export function initialLocale(saved: SavedState, languages: readonly string[]): Locale {
+  if (saved.locale) return saved.locale;
+  const first = languages.map((l) => l.toLowerCase().slice(0, 2)).find((l) => l === 'ko' || l === 'en');
+  return first === 'ko' ? 'ko' : 'en';
+}
+
+/** Saves on every change (the text after a short pause); returns the unsubscribe function. */
+export function startAutosave(store: NetlabStore, storage: Storage | undefined, delayMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = (key: string, value: string) => {
+    try {
+      storage?.setItem(key, value);
+    } catch {
+      // Quota exceeded or storage disabled: keep working without autosave.
+    }
+  };
+  const flush = () => {
+    timer = undefined;
+    write(STORAGE_KEYS.scenario, store.getState().scenarioText);
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.locale !== prev.locale) write(STORAGE_KEYS.locale, s.locale);
+    if (s.scenarioText !== prev.scenarioText) {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, delayMs);
+    }
+  });
+  const onHide = () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      flush();
+    }
+  };
+  globalThis.addEventListener?.('pagehide', onHide);
+  return () => {
+    unsubscribe();
+    globalThis.removeEventListener?.('pagehide', onHide);
+    onHide();
+  };
+}
+
+/** Keeps <html lang> in step with the UI language (screen readers pronounce by it). */
+export function syncDocumentLanguage(store: NetlabStore, doc: Document): () => void {
+  doc.documentElement.lang = store.getState().locale;
+  return store.subscribe((s) => {
+    doc.documentElement.lang = s.locale;
+  });
+}
