@@ -35,83 +35,144 @@ export function readManifests(files: readonly ManifestFile[]): ReadResult {
   return { objects, diagnostics };
 }
 
-function readFile(file: ManifestFile, objects: RawObject[], diagnostics: Diagnostic[]): void {
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(file.text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  const pos = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: file.name, line, col };
-  };
-  if (!Array.isArray(docs)) {
-    // An empty stream parses to an EmptyStream, which has no documents.
-    return;
+/** A YAML document, parsed once and cached by its text. Offsets are relative to its chunk. */
+interface ParsedDocument {
+  readonly errors: readonly { readonly offset: number; readonly message: string }[];
+  readonly root: Node | null;
+  readonly value?: unknown;
+  readonly valueError?: string;
+}
+
+interface ParsedChunk {
+  readonly lineCounter: LineCounter;
+  readonly docs: readonly ParsedDocument[];
+}
+
+/**
+ * Splits a file at document markers (`---` at the start of a line), so that an edit re-parses
+ * only the document it touched. A file with directives (`%YAML`) is parsed whole.
+ */
+export function splitDocuments(text: string): { text: string; lineOffset: number }[] {
+  if (/^%/m.test(text)) return [{ text, lineOffset: 0 }];
+  const chunks: { text: string; lineOffset: number }[] = [];
+  const lines = text.split('\n');
+  let start = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i === lines.length || /^---(?:[ \t]|$)/.test(lines[i]!)) {
+      chunks.push({ text: lines.slice(start, i).join('\n'), lineOffset: start });
+      start = i;
+    }
   }
-  for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      for (const err of doc.errors) {
-        const first = err.message.split('\n')[0] ?? err.message;
-        const short = first.replace(/ at line \d+, column \d+:?$/, '');
-        diagnostics.push({
-          ...pos(err.pos[0]),
-          severity: 'error',
-          code: 'yaml-syntax',
-          message: { en: `YAML: ${short}`, ko: `YAML 문법 오류: ${short}` },
-        });
-      }
-      continue;
-    }
-    const root = doc.contents as Node | null;
-    if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
-      continue; // an empty document (e.g. a leading `---`) is not an error
-    }
-    const at = makeLocator(root, pos);
-    let value: unknown;
+  return chunks;
+}
+
+const CACHE_LIMIT = 5000;
+const chunkCache = new Map<string, ParsedChunk>();
+
+function parseChunk(text: string): ParsedChunk {
+  const hit = chunkCache.get(text);
+  if (hit) {
+    // refresh recency: Map iteration order is insertion order
+    chunkCache.delete(text);
+    chunkCache.set(text, hit);
+    return hit;
+  }
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // An empty stream parses to an EmptyStream, which has no documents.
+  const docs: ParsedDocument[] = (Array.isArray(parsed) ? parsed : []).map((doc) => {
+    const errors = doc.errors.map((err) => {
+      const first = err.message.split('\n')[0] ?? err.message;
+      return { offset: err.pos[0], message: first.replace(/ at line \d+, column \d+:?$/, '') };
+    });
+    const root = errors.length > 0 ? null : (doc.contents as Node | null);
+    if (!root) return { errors, root: null };
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      return { errors, root, value: doc.toJS({ maxAliasCount: 100 }) as unknown };
     } catch (err) {
       // An alias to a missing anchor, or an alias bomb: toJS throws instead of reporting.
-      const short = err instanceof Error ? err.message : String(err);
-      diagnostics.push({
-        ...at([]),
-        severity: 'error',
-        code: 'yaml-alias',
-        message: { en: `YAML: ${short}`, ko: `YAML 별칭(alias) 오류: ${short}` },
-      });
-      continue;
+      return { errors, root, valueError: err instanceof Error ? err.message : String(err) };
     }
-    if (!isMap(root)) {
-      diagnostics.push({
-        ...at([]),
-        severity: 'error',
-        code: 'not-an-object',
-        message: {
-          en: 'expected a Kubernetes object (a mapping with apiVersion, kind and metadata)',
-          ko: 'Kubernetes 오브젝트(apiVersion, kind, metadata를 가진 매핑)가 와야 합니다',
-        },
-      });
-      continue;
-    }
-    const kind = (value as Record<string, unknown>).kind;
-    // `kubectl get … -o yaml` prints `kind: List`; typed lists (PodList, …) carry items the same way.
-    if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && 'items' in (value as object))) {
-      const items = (value as Record<string, unknown>).items;
-      if (!Array.isArray(items)) {
-        diagnostics.push({
-          ...at(['items'], 'key'),
-          severity: 'error',
-          code: 'list-items',
-          message: { en: 'a List needs `items`, a list of objects', ko: 'List에는 오브젝트 목록인 `items`가 필요합니다' },
-        });
-        continue;
-      }
-      items.forEach((item, i) => {
-        const itemNode = (root.getIn(['items', i], true) as Node | undefined) ?? root;
-        objects.push({ file: file.name, value: item, at: makeLocator(itemNode, pos) });
-      });
-      continue;
-    }
-    objects.push({ file: file.name, value, at });
+  });
+  const chunk = { lineCounter, docs };
+  chunkCache.set(text, chunk);
+  if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value!);
+  return chunk;
+}
+
+function readFile(file: ManifestFile, objects: RawObject[], diagnostics: Diagnostic[]): void {
+  for (const piece of splitDocuments(file.text)) {
+    const { lineCounter, docs } = parseChunk(piece.text);
+    const pos = (offset: number): SourcePosition => {
+      const { line, col } = lineCounter.linePos(offset);
+      return { file: file.name, line: line + piece.lineOffset, col };
+    };
+    for (const doc of docs) readDocument(file, doc, pos, objects, diagnostics);
   }
+}
+
+function readDocument(
+  file: ManifestFile,
+  doc: ParsedDocument,
+  pos: (offset: number) => SourcePosition,
+  objects: RawObject[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const err of doc.errors) {
+    diagnostics.push({
+      ...pos(err.offset),
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: { en: `YAML: ${err.message}`, ko: `YAML 문법 오류: ${err.message}` },
+    });
+  }
+  const root = doc.root;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) {
+    return; // an empty document (e.g. a leading `---`) is not an error
+  }
+  const at = makeLocator(root, pos);
+  if (doc.valueError !== undefined) {
+    diagnostics.push({
+      ...at([]),
+      severity: 'error',
+      code: 'yaml-alias',
+      message: { en: `YAML: ${doc.valueError}`, ko: `YAML 별칭(alias) 오류: ${doc.valueError}` },
+    });
+    return;
+  }
+  const value = doc.value;
+  if (!isMap(root)) {
+    diagnostics.push({
+      ...at([]),
+      severity: 'error',
+      code: 'not-an-object',
+      message: {
+        en: 'expected a Kubernetes object (a mapping with apiVersion, kind and metadata)',
+        ko: 'Kubernetes 오브젝트(apiVersion, kind, metadata를 가진 매핑)가 와야 합니다',
+      },
+    });
+    return;
+  }
+  const kind = (value as Record<string, unknown>).kind;
+  // `kubectl get … -o yaml` prints `kind: List`; typed lists (PodList, …) carry items the same way.
+  if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && 'items' in (value as object))) {
+    const items = (value as Record<string, unknown>).items;
+    if (!Array.isArray(items)) {
+      diagnostics.push({
+        ...at(['items'], 'key'),
+        severity: 'error',
+        code: 'list-items',
+        message: { en: 'a List needs `items`, a list of objects', ko: 'List에는 오브젝트 목록인 `items`가 필요합니다' },
+      });
+      return;
+    }
+    items.forEach((item, i) => {
+      const itemNode = (root.getIn(['items', i], true) as Node | undefined) ?? root;
+      objects.push({ file: file.name, value: item, at: makeLocator(itemNode, pos) });
+    });
+    return;
+  }
+  objects.push({ file: file.name, value, at });
 }
 
 function makeLocator(root: Node, pos: (offset: number) => SourcePosition): Locator {
