@@ -92,14 +92,30 @@ function egressRow(selecting: readonly CompiledPolicy[], _source: number, pi: nu
 function ingressRowsFor(policies: readonly CompiledPolicy[], pi: number, n: number, notIsolated: BitSet): BitSet[] {
   const rows = Array.from({ length: n }, () => notIsolated.clone());
   const fromAnyone = new BitSet(n);
+  // Many rules share one peer set (the same selector in many policies): merge their targets
+  // first, then walk each distinct peer set once.
+  const byPeers = new Map<string, { peers: BitSet; targets: BitSet }>();
   for (const cp of policies) {
     for (const r of cp.ingress ?? []) {
       const mask = r.portMasks[pi] ?? null;
-      const targets = mask === null ? cp.selected : cp.selected.clone().and(mask);
-      if (targets.isEmpty()) continue;
-      if (r.peers === null) fromAnyone.or(targets);
-      else for (const s of r.peers) rows[s]!.or(targets);
+      if (r.peers === null) {
+        if (mask === null) fromAnyone.or(cp.selected);
+        else fromAnyone.orAnd(cp.selected, mask);
+        continue;
+      }
+      const key = r.peers.words.join(',');
+      let group = byPeers.get(key);
+      if (!group) {
+        group = { peers: r.peers, targets: new BitSet(n) };
+        byPeers.set(key, group);
+      }
+      if (mask === null) group.targets.or(cp.selected);
+      else group.targets.orAnd(cp.selected, mask);
     }
+  }
+  for (const { peers, targets } of byPeers.values()) {
+    if (targets.isEmpty()) continue;
+    for (const s of peers) rows[s]!.or(targets);
   }
   if (!fromAnyone.isEmpty()) for (const row of rows) row.or(fromAnyone);
   return rows;
