@@ -26,9 +26,19 @@ export function countsFromPlaywright(report) {
   const stats = report?.stats ?? {}
   return {
     passed: num(stats.expected) + num(stats.flaky),
-    failed: num(stats.unexpected),
+    // Global errors (a web server that never started, a config error) fail the run too.
+    failed: num(stats.unexpected) + (Array.isArray(report?.errors) ? report.errors.length : 0),
     skipped: num(stats.skipped),
   }
+}
+
+/**
+ * A runner that ran nothing has failed: count that as one failure, so the summary line shows it.
+ * @param {Counts} c
+ * @returns {Counts}
+ */
+export function failEmpty(c) {
+  return c.passed + c.failed + c.skipped === 0 ? { ...c, failed: 1 } : c
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addCounts, countsFromPlaywright, countsFromVitest, summaryLine } from './summary-line.mjs'
+import { addCounts, countsFromPlaywright, countsFromVitest, failEmpty, summaryLine } from './summary-line.mjs'
 
 describe('summaryLine', () => {
   it('prints passed and failed', () => {
@@ -26,5 +26,15 @@ describe('report parsing', () => {
   it('treats missing fields as zero and sums runners', () => {
     const total = addCounts([countsFromVitest({}), countsFromPlaywright({ stats: { expected: 4 } })])
     expect(summaryLine(total)).toBe('4 passed, 0 failed')
+  })
+})
+
+describe('runs that did not happen', () => {
+  it('counts Playwright global errors as failures', () => {
+    expect(countsFromPlaywright({ stats: { expected: 0 }, errors: [{ message: 'port in use' }] }).failed).toBe(1)
+  })
+  it('a runner that ran no test counts as one failure', () => {
+    expect(failEmpty({ passed: 0, failed: 0, skipped: 0 })).toEqual({ passed: 0, failed: 1, skipped: 0 })
+    expect(failEmpty({ passed: 2, failed: 0, skipped: 0 })).toEqual({ passed: 2, failed: 0, skipped: 0 })
   })
 })
