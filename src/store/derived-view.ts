@@ -48,7 +48,10 @@ export function createDerivedSelector(): (s: NetlabState) => DerivedView {
   return (s) => {
     if (s.scenarioText === lastText && result) return result;
     lastText = s.scenarioText;
-    const current = buildScenarioModel(s.scenarioText);
+    const built = buildScenarioModel(s.scenarioText);
+    // Keep the previous scene object when nothing moved, so the graph's layers skip re-rendering.
+    const prevScene = result?.model.scene;
+    const current = prevScene && JSON.stringify(prevScene) === JSON.stringify(built.scene) ? { ...built, scene: prevScene } : built;
     if (current.hasErrors && result) {
       result = { model: result.model, diagnosticsModel: current, changes: result.changes };
     } else {

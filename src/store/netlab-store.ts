@@ -16,6 +16,8 @@ export interface NetlabState {
   readonly selectedFlow: FlowSelection | null;
   /** The text replaced by the last reset, so the learner can take the reset back. */
   readonly textBeforeReset: string | null;
+  /** The policy whose selected pods and peers the graph highlights. */
+  readonly selectedPolicy: string | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
@@ -23,6 +25,7 @@ export interface NetlabState {
   setLocale(locale: Locale): void;
   setPortIndex(index: number): void;
   selectFlow(flow: FlowSelection | null): void;
+  selectPolicy(policy: string | null): void;
 }
 
 export type NetlabStore = StoreApi<NetlabState>;
@@ -34,6 +37,7 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     portIndex: 0,
     selectedFlow: null,
     textBeforeReset: null,
+    selectedPolicy: null,
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
     resetScenario: () =>
       set((s) => ({
@@ -46,5 +50,6 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     setLocale: (locale) => set({ locale }),
     setPortIndex: (portIndex) => set({ portIndex }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
+    selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
   }));
 }

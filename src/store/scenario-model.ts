@@ -10,11 +10,25 @@ import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import type { Locale } from '../lib/diagnostic';
+import { buildTopology, type Topology } from '../model/topology';
+import { layoutTopology, type Scene } from '../layout/layout-topology';
 
 export const SCENARIO_FILE = 'scenario.yaml';
 
+/** What a policy touches, for highlighting: the pods it selects, the endpoints its rules name. */
+export interface PolicyReach {
+  readonly selected: ReadonlySet<string>;
+  readonly peers: ReadonlySet<string>;
+}
+
 export interface ScenarioModel {
   readonly cluster: Cluster;
+  readonly topology: Topology;
+  readonly scene: Scene;
+  /** Per endpoint key: the policies isolating it for ingress and for egress. */
+  readonly isolation: ReadonlyMap<string, { readonly ingress: readonly string[]; readonly egress: readonly string[] }>;
+  /** Per policy key. */
+  readonly policyReach: ReadonlyMap<string, PolicyReach>;
   readonly diagnostics: readonly Diagnostic[];
   readonly hasErrors: boolean;
   readonly endpoints: readonly Endpoint[];
@@ -42,7 +56,22 @@ export function buildScenarioModel(text: string): ScenarioModel {
   const diagnostics = loaded.hasErrors ? loaded.diagnostics : [...loaded.diagnostics, ...lintCluster(cluster)];
   const endpoints = buildEndpoints(cluster, cluster.externals.map((e) => e.ip.key));
   const ports = scenarioPorts(cluster);
-  return { cluster, diagnostics, hasErrors: loaded.hasErrors, endpoints, ports, matrix: computeFlowMatrix(cluster.policies, endpoints, ports) };
+  const matrix = computeFlowMatrix(cluster.policies, endpoints, ports);
+  const topology = buildTopology(cluster);
+  const isolation = new Map(endpoints.map((e, i) => {
+    const selecting = matrix.compiled.selecting[i]!;
+    return [e.key, { ingress: selecting.filter((cp) => cp.ingress).map((cp) => cp.key), egress: selecting.filter((cp) => cp.egress).map((cp) => cp.key) }] as const;
+  }));
+  const policyReach = new Map(
+    matrix.compiled.policies.map((cp) => {
+      const peers = new Set<string>();
+      for (const r of [...(cp.ingress ?? []), ...(cp.egress ?? [])]) {
+        for (const i of r.peers ?? []) peers.add(endpoints[i]!.key);
+      }
+      return [cp.key, { selected: new Set([...cp.selected].map((i) => endpoints[i]!.key)), peers }] as const;
+    }),
+  );
+  return { cluster, topology, scene: layoutTopology(topology), isolation, policyReach, diagnostics, hasErrors: loaded.hasErrors, endpoints, ports, matrix };
 }
 
 /** The explanation lines of one flow of the model, or null when an endpoint no longer exists. */

@@ -1,5 +1,7 @@
 // Panel layout only: what goes where. Each panel reads the store itself.
 import { DiagnosticsList } from './DiagnosticsList';
+import { ClusterGraph } from './graph/ClusterGraph';
+import { ScenarioEditor } from './editor/ScenarioEditor';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { FlowExplanation } from './matrix/FlowExplanation';
@@ -19,9 +21,21 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main data-testid={TID.appReady} className="layout">
-        <MatrixTable />
-        <FlowExplanation />
-        <DiagnosticsList />
+        <div className="area-graph">
+          <ClusterGraph />
+        </div>
+        <div className="area-editor">
+          <ScenarioEditor />
+        </div>
+        <div className="area-matrix">
+          <MatrixTable />
+        </div>
+        <div className="area-why">
+          <FlowExplanation />
+        </div>
+        <div className="area-problems">
+          <DiagnosticsList />
+        </div>
       </main>
     </>
   );

@@ -1,14 +1,27 @@
-// Shape of the test hook on window (see the TEST HOOKS banner in main.tsx).
+// TEST HOOKS: what main.tsx and the editor put on `window.__netlab` for e2e tests. Nothing secret:
+// the store holds only the scenario text and UI choices.
 import type { NetlabStore } from '../store/netlab-store';
+
+/** The fields of a Monaco marker the tests read (a subset of monaco.editor.IMarker). */
+export interface TestMarker {
+  readonly owner: string;
+  readonly severity: number;
+  readonly message: string;
+  readonly source?: string;
+  readonly startLineNumber: number;
+  readonly startColumn: number;
+  readonly endLineNumber: number;
+  readonly endColumn: number;
+}
+
+export interface NetlabTestHooks {
+  store?: NetlabStore;
+  /** Set while the editor is mounted: every model marker (netlab's and monaco-yaml's). */
+  monacoMarkers?: () => readonly TestMarker[];
+}
 
 declare global {
   interface Window {
-    __netlab?: {
-      store?: NetlabStore;
-      /** Set by the editor once Monaco is mounted. */
-      monacoMarkers?: () => unknown[];
-    };
+    __netlab?: NetlabTestHooks;
   }
 }
-
-export {};

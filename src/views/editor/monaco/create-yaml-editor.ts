@@ -1,0 +1,126 @@
+// A YAML editor as plain TypeScript: React only mounts it. Text pushed from outside goes through
+// executeEdits (undo history and cursor survive), never setValue; markers come from netlab's own
+// diagnostics, so the editor never re-parses the scenario.
+import { setupMonaco } from './setup';
+
+export interface EditorMarker {
+  /** 1-based */
+  readonly line: number;
+  /** 1-based */
+  readonly col: number;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+export interface YamlEditorOptions {
+  readonly text: string;
+  /** A stable URI whose file name matches the schema's fileMatch, e.g. `file:///scenario.yaml`. */
+  readonly uri: string;
+  readonly ariaLabel: string;
+  /** Called on every edit by the user (not on setText). */
+  readonly onChange: (text: string) => void;
+}
+
+export interface YamlEditor {
+  /** Replaces the text unless it is already there; one undo step, no change event. */
+  setText(text: string): void;
+  setMarkers(markers: readonly EditorMarker[]): void;
+  /** Moves the cursor to line:col, scrolls there and focuses the editor. */
+  revealLine(line: number, col?: number): void;
+  setAriaLabel(label: string): void;
+  dispose(): void;
+}
+
+/** The owner of netlab's markers (Monaco keeps markers per owner; monaco-yaml uses `yaml`). */
+export const MARKER_OWNER = 'netlab';
+
+export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): YamlEditor {
+  const monaco = setupMonaco();
+  const uri = monaco.Uri.parse(opts.uri);
+  monaco.editor.getModel(uri)?.dispose();
+  const model = monaco.editor.createModel(opts.text, 'yaml', uri);
+  const editor = monaco.editor.create(el, {
+    model,
+    ariaLabel: opts.ariaLabel,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    insertSpaces: true,
+    fontSize: 13,
+    renderLineHighlight: 'line',
+    // Linux defaults to 'dimmed', whose grey number fails colour contrast (axe: serious).
+    renderFinalNewline: 'on',
+    fixedOverflowWidgets: true,
+    // Sticky headers mix up the documents of a multi-document file.
+    stickyScroll: { enabled: false },
+    quickSuggestions: { other: true, comments: false, strings: true },
+  });
+
+  let isApplyingExternal = false;
+  const changes = model.onDidChangeContent(() => {
+    if (!isApplyingExternal) opts.onChange(model.getValue());
+  });
+
+  const hooks = (window.__netlab ??= {});
+  hooks.monacoMarkers = () => monaco.editor.getModelMarkers({});
+
+  return {
+    setText(text) {
+      const current = model.getValue();
+      if (text === current) return;
+      // Replace only the part that differs, so the cursor and folding elsewhere stay put.
+      let start = 0;
+      while (start < text.length && start < current.length && text[start] === current[start]) start++;
+      let end = 0;
+      while (end < text.length - start && end < current.length - start && text[text.length - 1 - end] === current[current.length - 1 - end]) end++;
+      const from = model.getPositionAt(start);
+      const to = model.getPositionAt(current.length - end);
+      isApplyingExternal = true;
+      try {
+        editor.pushUndoStop();
+        editor.executeEdits('netlab', [
+          { range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: text.slice(start, text.length - end) },
+        ]);
+        editor.pushUndoStop();
+      } finally {
+        isApplyingExternal = false;
+      }
+    },
+    setMarkers(markers) {
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        markers.map((m) => {
+          const at = model.validatePosition({ lineNumber: m.line, column: m.col });
+          const word = model.getWordAtPosition(at);
+          const endColumn = word && word.startColumn <= at.column ? word.endColumn : Math.max(at.column + 1, model.getLineMaxColumn(at.lineNumber));
+          return {
+            severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+            message: m.message,
+            source: 'netlab',
+            startLineNumber: at.lineNumber,
+            startColumn: at.column,
+            endLineNumber: at.lineNumber,
+            endColumn,
+          };
+        }),
+      );
+    },
+    revealLine(line, col = 1) {
+      const at = model.validatePosition({ lineNumber: line, column: col });
+      editor.setPosition(at);
+      editor.revealPositionInCenterIfOutsideViewport(at);
+      editor.focus();
+    },
+    setAriaLabel(label) {
+      editor.updateOptions({ ariaLabel: label });
+    },
+    dispose() {
+      changes.dispose();
+      if (hooks.monacoMarkers) delete hooks.monacoMarkers;
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// The cluster as it is wired: React renders every SVG element from the deterministic scene;
+// d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useUiText } from '../i18n';
+import { TID } from '../testIds';
+import { EntityDetails } from './EntityDetails';
+import { SceneBackground } from './SceneBackground';
+import { SceneEntities } from './SceneEntities';
+import { useZoom } from './useZoom';
+import './graph.css';
+
+const EMPTY = new Set<string>();
+
+export function ClusterGraph() {
+  const { model } = useScenarioModel();
+  const t = useUiText();
+  const selectedPolicy = useNetlab((s) => s.selectedPolicy);
+  const selectPolicy = useNetlab((s) => s.selectPolicy);
+  const selectedFlow = useNetlab((s) => s.selectedFlow);
+  const selectFlow = useNetlab((s) => s.selectFlow);
+  const [pendingFrom, setPendingFrom] = useState<string | null>(null);
+  const [inspected, setInspected] = useState<string | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const { scene, topology } = model;
+  const { transform, fit, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+
+  // Fit once the first scene is drawn, and again when the scene grows or shrinks.
+  useEffect(() => fit(), [fit]);
+
+  const reach = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
+  const pick = useCallback(
+    (key: string) => {
+      if (pendingFrom === null) {
+        setPendingFrom(key);
+        return;
+      }
+      selectFlow({ from: pendingFrom, to: key });
+      setPendingFrom(null);
+    },
+    [pendingFrom, selectFlow],
+  );
+
+  return (
+    <section aria-labelledby="graph-title" className="panel graph-panel" data-testid={TID.graph}>
+      <div className="graph-toolbar">
+        <h2 id="graph-title">{t.graph}</h2>
+        <button type="button" onClick={fit} data-testid={TID.graphFit}>
+          {t.fit}
+        </button>
+        <button type="button" onClick={() => zoomBy(1.25)} aria-label={t.zoomIn}>
+          +
+        </button>
+        <button type="button" onClick={() => zoomBy(0.8)} aria-label={t.zoomOut}>
+          −
+        </button>
+        <label>
+          {t.highlightPolicy}{' '}
+          <select data-testid={TID.graphPolicy} value={selectedPolicy ?? ''} onChange={(e) => selectPolicy(e.target.value || null)}>
+            <option value="">{t.none}</option>
+            {[...model.policyReach.keys()].map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="help" role="status" data-testid={TID.graphStatus}>
+        {pendingFrom ? `${t.pickedFrom} ${pendingFrom} — ${t.pickDestination}` : t.pickHelp}
+      </p>
+      <div className="graph-viewport" style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }} onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}>
+        <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
+          <g transform={transform.toString()}>
+            <SceneBackground scene={scene} topology={topology} labels={{ nodeNetwork: t.nodeNetwork, unscheduled: t.unscheduled, services: t.services, routes: t.routes, cluster: t.cluster }} />
+            <SceneEntities
+              scene={scene}
+              topology={topology}
+              isolation={model.isolation}
+              state={{
+                selectedByPolicy: reach?.selected ?? EMPTY,
+                policyPeers: reach?.peers ?? EMPTY,
+                flowFrom: selectedFlow?.from ?? null,
+                flowTo: selectedFlow?.to ?? null,
+                pendingFrom,
+              }}
+              handlers={{ pick, inspect: setInspected }}
+              t={t}
+            />
+          </g>
+        </svg>
+      </div>
+      <p className="legend">{t.legend}</p>
+      <EntityDetails id={inspected} topology={topology} isolation={model.isolation} t={t} />
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// Details of the pod, Service or outside endpoint under the pointer or focus: the text
+// equivalent of the drawing (labels, interfaces, routes, containers, isolation).
+import type { Topology } from '../../model/topology';
+import { formatRoute } from '../../model/topology';
+import type { UiText } from '../i18n';
+import { TID } from '../testIds';
+
+interface Props {
+  id: string | null;
+  topology: Topology;
+  isolation: ReadonlyMap<string, { readonly ingress: readonly string[]; readonly egress: readonly string[] }>;
+  t: UiText;
+}
+
+const labelList = (labels: Readonly<Record<string, string>>): string =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ') || '—';
+
+export function EntityDetails({ id, topology, isolation, t }: Props) {
+  const pod = id ? topology.pods.find((p) => p.key === id) : undefined;
+  const svc = id?.startsWith('svc:') ? topology.services.find((s) => `svc:${s.key}` === id) : undefined;
+  const ext = id?.startsWith('ext:') ? topology.externals.find((e) => `ext:${e.name}` === id) : undefined;
+  let body: React.ReactNode = <p className="help">{t.inspectHelp}</p>;
+  if (pod) {
+    const iso = isolation.get(pod.key) ?? { ingress: [], egress: [] };
+    const net = pod.network;
+    body = (
+      <dl className="details">
+        <dt>{t.pod}</dt>
+        <dd>{pod.key}</dd>
+        <dt>{t.labels}</dt>
+        <dd className="mono">{labelList(pod.labels)}</dd>
+        <dt>{t.network}</dt>
+        <dd className="mono">
+          {net.kind === 'bridged'
+            ? `eth0 ${net.interface.ip}/${net.interface.prefix} ⇄ ${net.veth} @ ${net.bridge} (${pod.node})`
+            : net.kind === 'host'
+              ? `hostNetwork: ${t.usesNodeEth0} ${net.node} (${net.interface.ip})`
+              : `${net.interface.ip} — ${t.notOnNode}`}
+        </dd>
+        {net.kind === 'bridged' && (
+          <>
+            <dt>{t.routesInPod}</dt>
+            <dd className="mono">{net.routes.map(formatRoute).join(' ; ')}</dd>
+          </>
+        )}
+        <dt>{t.containers}</dt>
+        <dd className="mono">
+          {pod.containers
+            .map((c) => `${c.name}${c.pause ? ` (${t.pauseNote})` : ''}${c.ports.length ? ` ${c.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(' ')}` : ''}`)
+            .join(' · ')}
+        </dd>
+        <dt>{t.isolation}</dt>
+        <dd>
+          {iso.ingress.length ? `${t.ingressIsolated}: ${iso.ingress.join(', ')}` : t.ingressOpen}
+          {' · '}
+          {iso.egress.length ? `${t.egressIsolated}: ${iso.egress.join(', ')}` : t.egressOpen}
+        </dd>
+      </dl>
+    );
+  } else if (svc) {
+    body = (
+      <dl className="details">
+        <dt>{t.service}</dt>
+        <dd>
+          {svc.key} · {svc.type}
+        </dd>
+        <dt>ClusterIP</dt>
+        <dd className="mono">{svc.clusterIP ?? (svc.externalName ? `CNAME ${svc.externalName}` : 'None')}</dd>
+        <dt>{t.ports}</dt>
+        <dd className="mono">{svc.ports.map((p) => `${p.port}/${p.protocol} → ${p.targetPort}${p.nodePort ? ` (nodePort ${p.nodePort})` : ''}`).join(' ; ') || '—'}</dd>
+        <dt>{t.endpoints}</dt>
+        <dd className="mono">{svc.endpoints.join(', ') || '—'}</dd>
+      </dl>
+    );
+  } else if (ext) {
+    body = (
+      <dl className="details">
+        <dt>{t.outside}</dt>
+        <dd>
+          {ext.name} <span className="mono">{ext.ip}</span>
+        </dd>
+      </dl>
+    );
+  }
+  return (
+    <div className="entity-details" data-testid={TID.graphDetails}>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// The static wiring: cluster box, node boxes with their headers and routes, bridges and rails,
+// the node network, and every link. Re-renders only when the scene itself changes.
+import { memo } from 'react';
+import type { Scene, SceneLink } from '../../layout/layout-topology';
+import type { Topology } from '../../model/topology';
+import { formatRoute } from '../../model/topology';
+
+const pointsAttr = (link: SceneLink): string => link.points.map(([x, y]) => `${x},${y}`).join(' ');
+
+export const SceneBackground = memo(function SceneBackground({ scene, topology, labels }: { scene: Scene; topology: Topology; labels: { nodeNetwork: string; unscheduled: string; services: string; routes: string; cluster: string } }) {
+  const nodes = new Map(topology.nodes.map((n) => [n.name, n]));
+  return (
+    <g aria-hidden="true">
+      {scene.boxes.map((b) => (
+        <g key={b.id} className={`box box-${b.kind}`}>
+          <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={b.kind === 'node-network' ? 7 : 10} />
+          {b.kind === 'cluster' && (
+            <text x={b.rect.x + 12} y={b.rect.y + 20} className="box-title">
+              {labels.cluster}
+            </text>
+          )}
+          {b.kind === 'node-network' && (
+            <text x={b.rect.x + 8} y={b.rect.y - 4} className="box-title">
+              {labels.nodeNetwork}
+              {topology.nodeNetwork ? ` ${topology.nodeNetwork}` : ''}
+            </text>
+          )}
+          {b.kind === 'unscheduled' && (
+            <text x={b.rect.x + 12} y={b.rect.y + 20} className="box-title">
+              {labels.unscheduled}
+            </text>
+          )}
+        </g>
+      ))}
+      {scene.nodes.map((n) => {
+        const node = nodes.get(n.name);
+        const routes = node?.routes.filter((r) => r.via) ?? [];
+        return (
+          <g key={n.id} className="node">
+            <rect x={n.rect.x} y={n.rect.y} width={n.rect.w} height={n.rect.h} rx={8} />
+            <text x={n.header.x} y={n.header.y + 16} className="node-name">
+              {n.name}
+            </text>
+            <text x={n.header.x} y={n.header.y + 30} className="mono small">
+              eth0 {node?.internalIP ?? '—'}
+            </text>
+            <text x={n.header.x} y={n.header.y + 42} className="mono small">
+              podCIDR {node?.podCIDR ?? '—'}
+            </text>
+            {routes.length > 0 && (
+              <text x={n.header.x + n.header.w} y={n.header.y + 14} textAnchor="end" className="mono small">
+                <tspan className="muted">{labels.routes}</tspan>
+                {routes.slice(0, 2).map((r, i) => (
+                  <tspan key={i} x={n.header.x + n.header.w} dy={12}>
+                    {formatRoute(r)}
+                  </tspan>
+                ))}
+              </text>
+            )}
+            <rect x={n.eth0.x} y={n.eth0.y} width={n.eth0.w} height={n.eth0.h} rx={4} className="eth0" />
+            <text x={n.eth0.x + n.eth0.w / 2} y={n.eth0.y + n.eth0.h / 2 + 4} textAnchor="middle" className="mono small">
+              eth0
+            </text>
+          </g>
+        );
+      })}
+      {scene.bridges.map((b) => {
+        const node = nodes.get(b.node);
+        return (
+          <g key={b.id} className="bridge">
+            <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={4} />
+            <text x={b.rect.x + 8} y={b.rect.y + b.rect.h / 2 + 4} className="mono small bridge-label">
+              {b.name} {node ? `${node.bridge.ip}/${node.bridge.prefix}` : ''}
+            </text>
+            {b.rails.map((r) => (
+              <rect key={r.id} x={r.rect.x} y={r.rect.y} width={r.rect.w} height={r.rect.h} className="rail" />
+            ))}
+          </g>
+        );
+      })}
+      {scene.links.map((l) => (
+        <g key={l.id} className={`link link-${l.kind}`}>
+          <polyline points={pointsAttr(l)} />
+          {l.ends?.map((e, i) => (
+            <text key={i} x={e.labelAt[0]} y={e.labelAt[1]} textAnchor={e.anchor} className="mono tiny">
+              {e.label}
+            </text>
+          ))}
+        </g>
+      ))}
+    </g>
+  );
+});

@@ -1,0 +1,183 @@
+// The things a learner points at: pods (with their containers, pause, and isolation badges),
+// Services and outside endpoints. Each is focusable; hover or focus shows its details.
+import type { Scene } from '../../layout/layout-topology';
+import type { Topology, TopologyPod } from '../../model/topology';
+import type { UiText } from '../i18n';
+import { TID } from '../testIds';
+
+export interface EntityState {
+  /** Endpoint keys (pod key or external IP) and their roles in the current highlight. */
+  readonly selectedByPolicy: ReadonlySet<string>;
+  readonly policyPeers: ReadonlySet<string>;
+  readonly flowFrom: string | null;
+  readonly flowTo: string | null;
+  readonly pendingFrom: string | null;
+}
+
+export interface EntityHandlers {
+  /** Pick an endpoint (pod key or IP) as one end of a flow. */
+  pick(endpointKey: string): void;
+  inspect(id: string | null): void;
+}
+
+interface Props {
+  scene: Scene;
+  topology: Topology;
+  isolation: ReadonlyMap<string, { readonly ingress: readonly string[]; readonly egress: readonly string[] }>;
+  state: EntityState;
+  handlers: EntityHandlers;
+  t: UiText;
+}
+
+function truncate(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function containerLine(pod: TopologyPod): string {
+  return pod.containers.map((c) => c.name).join(' · ');
+}
+
+export function SceneEntities({ scene, topology, isolation, state, handlers, t }: Props) {
+  const pods = new Map(topology.pods.map((p) => [p.key, p]));
+  const services = new Map(topology.services.map((s) => [s.key, s]));
+  const externals = new Map(topology.externals.map((e) => [e.name, e]));
+  const roleClass = (key: string): string =>
+    [
+      state.selectedByPolicy.has(key) ? 'is-selected' : '',
+      state.policyPeers.has(key) ? 'is-peer' : '',
+      state.flowFrom === key ? 'is-from' : '',
+      state.flowTo === key ? 'is-to' : '',
+      state.pendingFrom === key ? 'is-pending' : '',
+    ].join(' ');
+  const keyHandler = (endpointKey: string) => (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      handlers.pick(endpointKey);
+    }
+  };
+  const roleWords = (key: string): string =>
+    [
+      state.selectedByPolicy.has(key) ? t.selectedByPolicy : '',
+      state.policyPeers.has(key) ? t.policyPeer : '',
+      state.flowFrom === key ? t.flowSource : '',
+      state.flowTo === key ? t.flowDestination : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+
+  return (
+    <g>
+      {scene.services.map((s) => {
+        const svc = services.get(s.key);
+        if (!svc) return null;
+        const port = svc.ports[0];
+        const portText = port ? `${port.port}→${port.targetPort}${port.nodePort ? ` · ${port.nodePort}` : ''}` : '';
+        return (
+          <g
+            key={s.id}
+            className="service"
+            tabIndex={0}
+            role="img"
+            aria-label={`${t.service} ${svc.key}: ${svc.type} ${svc.clusterIP ?? svc.externalName ?? ''} ${svc.ports.map((p) => `${p.port}/${p.protocol}→${p.targetPort}${p.nodePort ? `, nodePort ${p.nodePort}` : ''}`).join('; ')}`}
+            data-testid={TID.graphService}
+            data-id={svc.key}
+            onMouseEnter={() => handlers.inspect(s.id)}
+            onFocus={() => handlers.inspect(s.id)}
+          >
+            <rect x={s.rect.x} y={s.rect.y} width={s.rect.w} height={s.rect.h} rx={s.rect.h / 2} />
+            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 16} textAnchor="middle" className="entity-name">
+              {truncate(`${svc.name} · ${svc.type}`, 26)}
+            </text>
+            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 30} textAnchor="middle" className="mono small">
+              {truncate(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 30)}
+            </text>
+          </g>
+        );
+      })}
+      {scene.externals.map((x) => {
+        const ext = externals.get(x.name);
+        if (!ext) return null;
+        return (
+          <g
+            key={x.id}
+            className={`external ${roleClass(ext.ip)}`}
+            tabIndex={0}
+            role="button"
+            aria-label={`${t.outside}: ${ext.name} ${ext.ip}${roleWords(ext.ip) ? ` (${roleWords(ext.ip)})` : ''}`}
+            aria-pressed={state.pendingFrom === ext.ip || state.flowFrom === ext.ip || state.flowTo === ext.ip}
+            data-testid={TID.graphExternal}
+            data-id={ext.ip}
+            onClick={() => handlers.pick(ext.ip)}
+            onKeyDown={keyHandler(ext.ip)}
+            onMouseEnter={() => handlers.inspect(x.id)}
+            onFocus={() => handlers.inspect(x.id)}
+          >
+            <rect x={x.rect.x} y={x.rect.y} width={x.rect.w} height={x.rect.h} rx={6} />
+            <text x={x.rect.x + 10} y={x.rect.y + 19} className="entity-name">
+              {truncate(ext.name, 20)}
+            </text>
+            <text x={x.rect.x + 10} y={x.rect.y + 35} className="mono small">
+              {ext.ip}
+            </text>
+          </g>
+        );
+      })}
+      {scene.pods.map((sp) => {
+        const pod = pods.get(sp.id);
+        if (!pod) return null;
+        const iso = isolation.get(pod.key) ?? { ingress: [], egress: [] };
+        const { x, y, w, h } = sp.rect;
+        const isoWords = [
+          iso.ingress.length ? `${t.ingressIsolated} (${iso.ingress.join(', ')})` : t.ingressOpen,
+          iso.egress.length ? `${t.egressIsolated} (${iso.egress.join(', ')})` : t.egressOpen,
+        ].join('; ');
+        return (
+          <g
+            key={sp.id}
+            className={`pod ${pod.hostNetwork ? 'host-network' : ''} ${roleClass(pod.key)}`}
+            tabIndex={0}
+            role="button"
+            aria-label={`${t.pod} ${pod.key}, ${pod.ip}${pod.node ? `, ${pod.node}` : ''}; ${isoWords}${roleWords(pod.key) ? `; ${roleWords(pod.key)}` : ''}`}
+            aria-pressed={state.pendingFrom === pod.key || state.flowFrom === pod.key || state.flowTo === pod.key}
+            data-testid={TID.graphPod}
+            data-id={pod.key}
+            onClick={() => handlers.pick(pod.key)}
+            onKeyDown={keyHandler(pod.key)}
+            onMouseEnter={() => handlers.inspect(pod.key)}
+            onFocus={() => handlers.inspect(pod.key)}
+          >
+            <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
+            <text x={x + 8} y={y + 16} className="entity-name">
+              {truncate(pod.name, 18)}
+            </text>
+            <text x={x + 8} y={y + 31} className="mono small">
+              {pod.ip}
+            </text>
+            <text x={x + 8} y={y + 45} className="small muted">
+              {truncate(containerLine(pod), 30)}
+            </text>
+            <text x={x + 8} y={y + 58} className="tiny muted">
+              {truncate(pod.namespace, 28)}
+            </text>
+            {iso.ingress.length > 0 && (
+              <g className="badge badge-in">
+                <rect x={x + w - 40} y={y + 4} width={34} height={14} rx={3} />
+                <text x={x + w - 23} y={y + 14.5} textAnchor="middle" className="tiny">
+                  {t.badgeIn}
+                </text>
+              </g>
+            )}
+            {iso.egress.length > 0 && (
+              <g className="badge badge-out">
+                <rect x={x + w - 40} y={y + 21} width={34} height={14} rx={3} />
+                <text x={x + w - 23} y={y + 31.5} textAnchor="middle" className="tiny">
+                  {t.badgeOut}
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
