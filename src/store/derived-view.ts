@@ -13,6 +13,8 @@ export interface DerivedView {
   readonly diagnosticsModel: ScenarioModel;
   /** Keyed by flowKey(). Empty on first load. */
   readonly changes: ReadonlyMap<string, CellChange>;
+  /** Counts the models built so far: a cheap "something changed" signal for views and benchmarks. */
+  readonly revision: number;
 }
 
 export const flowKey = (from: string, to: string, port: FlowPort): string => `${from}|${to}|${port.port}/${port.protocol}`;
@@ -53,10 +55,10 @@ export function createDerivedSelector(): (s: NetlabState) => DerivedView {
     const prevScene = result?.model.scene;
     const current = prevScene && JSON.stringify(prevScene) === JSON.stringify(built.scene) ? { ...built, scene: prevScene } : built;
     if (current.hasErrors && result) {
-      result = { model: result.model, diagnosticsModel: current, changes: result.changes };
+      result = { model: result.model, diagnosticsModel: current, changes: result.changes, revision: result.revision + 1 };
     } else {
       const changes = result ? diffModels(result.model, current) : new Map<string, CellChange>();
-      result = { model: current, diagnosticsModel: current, changes };
+      result = { model: current, diagnosticsModel: current, changes, revision: (result?.revision ?? 0) + 1 };
     }
     return result;
   };

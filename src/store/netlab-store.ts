@@ -18,6 +18,8 @@ export interface NetlabState {
   readonly textBeforeReset: string | null;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
+  /** Narrows the matrix to endpoints whose name contains this text. */
+  readonly matrixFilter: string;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
@@ -26,6 +28,7 @@ export interface NetlabState {
   setPortIndex(index: number): void;
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
+  setMatrixFilter(filter: string): void;
 }
 
 export type NetlabStore = StoreApi<NetlabState>;
@@ -38,6 +41,7 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     selectedFlow: null,
     textBeforeReset: null,
     selectedPolicy: null,
+    matrixFilter: '',
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
     resetScenario: () =>
       set((s) => ({
@@ -51,5 +55,6 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     setPortIndex: (portIndex) => set({ portIndex }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
+    setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
   }));
 }

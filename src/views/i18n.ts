@@ -75,6 +75,9 @@ const en = {
   flowSource: 'flow source',
   flowDestination: 'flow destination',
   inspectHelp: 'Point at or focus a pod, Service or machine to see its details.',
+  matrixFilter: 'Filter',
+  matrixFilterHint: 'namespace, pod or IP',
+  matrixCapped: 'Showing {shown} of {total} endpoints; type in the filter to narrow.',
 } as const;
 
 export type UiText = { readonly [K in keyof typeof en]: string };
@@ -152,6 +155,9 @@ const ko: UiText = {
   flowSource: '흐름의 출발지',
   flowDestination: '흐름의 목적지',
   inspectHelp: '파드, 서비스, 머신을 가리키거나 포커스하면 자세한 내용이 나옵니다.',
+  matrixFilter: '필터',
+  matrixFilterHint: '네임스페이스, 파드, IP',
+  matrixCapped: '엔드포인트 {total}개 중 {shown}개만 보여 줍니다. 필터로 좁혀 보세요.',
 };
 
 export const UI_TEXT: Readonly<Record<Locale, UiText>> = { en, ko };

@@ -4,6 +4,7 @@ export const TID = {
   language: 'app.language',
   matrixPort: 'matrix.port',
   matrixCell: 'matrix.cell',
+  matrixFilter: 'matrix.filter',
   explanation: 'flow.explanation',
   diagnostics: 'diagnostics.list',
   reset: 'scenario.reset',

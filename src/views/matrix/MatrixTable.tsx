@@ -3,7 +3,7 @@
 import type { Endpoint } from '../../engine/endpoints';
 import { flowKey } from '../../store/derived-view';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
-import { useUiText } from '../i18n';
+import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 
 export function endpointLabel(e: Endpoint): string {
@@ -11,8 +11,25 @@ export function endpointLabel(e: Endpoint): string {
   return e.name ? `${e.name} (${e.key})` : e.key;
 }
 
+/** Rows and columns the table shows at most: beyond this a table stops being readable. */
+export const MATRIX_LIMIT = 30;
+
+function EndpointHeader({ e }: { e: Endpoint }) {
+  if (e.kind === 'external' && e.name) {
+    return (
+      <>
+        {e.name}
+        <span className="ip">{e.key}</span>
+      </>
+    );
+  }
+  return <>{e.key}</>;
+}
+
 export function MatrixTable() {
-  const { model, changes } = useScenarioModel();
+  const { model, changes, revision } = useScenarioModel();
+  const filter = useNetlab((s) => s.matrixFilter);
+  const setFilter = useNetlab((s) => s.setMatrixFilter);
   const t = useUiText();
   const portIndex = Math.min(useNetlab((s) => s.portIndex), model.ports.length - 1);
   const setPortIndex = useNetlab((s) => s.setPortIndex);
@@ -20,6 +37,11 @@ export function MatrixTable() {
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
   const rows = model.matrix.allowed[portIndex]!;
+  const needle = filter.trim().toLowerCase();
+  const matching = model.endpoints
+    .map((e, index) => ({ e, index }))
+    .filter(({ e }) => !needle || endpointLabel(e).toLowerCase().includes(needle));
+  const shown = matching.slice(0, MATRIX_LIMIT);
 
   return (
     <section aria-labelledby="matrix-title" className="panel">
@@ -34,8 +56,17 @@ export function MatrixTable() {
             </option>
           ))}
         </select>
+      </label>{' '}
+      <label>
+        {t.matrixFilter}{' '}
+        <input type="search" data-testid={TID.matrixFilter} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t.matrixFilterHint} />
       </label>
-      <div className="matrix-scroll">
+      {matching.length > shown.length && (
+        <p className="help" role="status">
+          {fill(t.matrixCapped, { shown: shown.length, total: matching.length })}
+        </p>
+      )}
+      <div className="matrix-scroll" data-revision={revision}>
         <table className="matrix">
           <caption>
             {t.matrix} — {port.port}/{port.protocol}
@@ -45,18 +76,20 @@ export function MatrixTable() {
               <th scope="col">
                 {t.from} \ {t.to}
               </th>
-              {model.endpoints.map((e) => (
+              {shown.map(({ e }) => (
                 <th scope="col" key={e.key}>
-                  {endpointLabel(e)}
+                  <EndpointHeader e={e} />
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {model.endpoints.map((from, s) => (
+            {shown.map(({ e: from, index: s }) => (
               <tr key={from.key}>
-                <th scope="row">{endpointLabel(from)}</th>
-                {model.endpoints.map((to, d) => {
+                <th scope="row">
+                  <EndpointHeader e={from} />
+                </th>
+                {shown.map(({ e: to, index: d }) => {
                   if (from.kind === 'external' && to.kind === 'external') {
                     return (
                       <td key={to.key} className="na" title={t.notApplicable}>
