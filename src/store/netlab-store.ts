@@ -48,7 +48,6 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
         scenarioText: initial.defaultScenario,
         textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
         selectedFlow: null,
-        portIndex: 0,
       })),
     undoReset: () => set((s) => (s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null })),
     setLocale: (locale) => set({ locale }),

@@ -18,8 +18,7 @@ function EndpointHeader({ e }: { e: Endpoint }) {
   if (e.kind === 'external' && e.name) {
     return (
       <>
-        {e.name}
-        <span className="ip">{e.key}</span>
+        {e.name} <span className="ip">{e.key}</span>
       </>
     );
   }
