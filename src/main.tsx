@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
+import { startModelService, workerChannel } from './services/model-service';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './store/use-netlab';
@@ -26,6 +27,12 @@ const store = createNetlabStore({
   locale: initialLocale(saved, navigator.languages ?? [navigator.language]),
 });
 startAutosave(store, storage);
+// The model (parsing, policy evaluation, layout) is computed off the main thread.
+if (typeof Worker === 'undefined') {
+  void import('./services/inline-model-channel').then(({ inlineChannel }) => startModelService(store, inlineChannel()));
+} else {
+  startModelService(store, workerChannel(new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' })));
+}
 syncDocumentLanguage(store, document);
 
 createRoot(root).render(

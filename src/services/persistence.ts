@@ -71,7 +71,8 @@ export function startAutosave(store: NetlabStore, storage: Storage | undefined, 
 /** Keeps <html lang> in step with the UI language (screen readers pronounce by it). */
 export function syncDocumentLanguage(store: NetlabStore, doc: Document): () => void {
   doc.documentElement.lang = store.getState().locale;
-  return store.subscribe((s) => {
-    doc.documentElement.lang = s.locale;
+  // Only on change: writing the attribute, even unchanged, restyles the whole document.
+  return store.subscribe((s, prev) => {
+    if (s.locale !== prev.locale) doc.documentElement.lang = s.locale;
   });
 }

@@ -2,6 +2,7 @@
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
+import type { DerivedView } from './model-view';
 
 export interface FlowSelection {
   readonly from: string;
@@ -20,6 +21,10 @@ export interface NetlabState {
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
   readonly matrixFilter: string;
+  /** What the model service last derived from the text (null until the first model). */
+  readonly view: DerivedView | null;
+  /** Explanation of the selected flow, as the model service last computed it. */
+  readonly explanation: { readonly flow: FlowSelection; readonly portIndex: number; readonly locale: Locale; readonly modelId: number; readonly lines: readonly string[] | null } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
@@ -29,6 +34,8 @@ export interface NetlabState {
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
+  applyView(view: DerivedView): void;
+  applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
 }
 
 export type NetlabStore = StoreApi<NetlabState>;
@@ -42,6 +49,8 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     textBeforeReset: null,
     selectedPolicy: null,
     matrixFilter: '',
+    view: null,
+    explanation: null,
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
     resetScenario: () =>
       set((s) => ({
@@ -55,5 +64,7 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
+    applyView: (view) => set({ view }),
+    applyExplanation: (explanation) => set({ explanation }),
   }));
 }

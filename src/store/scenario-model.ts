@@ -10,10 +10,12 @@ import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import type { Locale } from '../lib/diagnostic';
+import { SCENARIO_FILE } from './model-view';
+
+export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
 import { layoutTopology, type Scene } from '../layout/layout-topology';
 
-export const SCENARIO_FILE = 'scenario.yaml';
 
 /** What a policy touches, for highlighting: the pods it selects, the endpoints its rules name. */
 export interface PolicyReach {

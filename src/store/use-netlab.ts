@@ -1,7 +1,7 @@
 // The one place React meets the store: a context carrying the store and a selector hook.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import { createDerivedSelector, type DerivedView } from './derived-view';
+import type { DerivedView } from './model-view';
 import type { NetlabState, NetlabStore } from './netlab-store';
 
 export const NetlabContext = createContext<NetlabStore | null>(null);
@@ -12,16 +12,9 @@ export function useNetlab<T>(selector: (s: NetlabState) => T): T {
   return useStore(store, selector);
 }
 
-const derivedSelectors = new WeakMap<NetlabStore, (s: NetlabState) => DerivedView>();
-
-/** The derived model (last valid one while the text has errors) and the current diagnostics. */
+/** The derived view; components using it render only once the first model exists. */
 export function useScenarioModel(): DerivedView {
-  const store = useContext(NetlabContext);
-  if (!store) throw new Error('useScenarioModel outside <NetlabContext.Provider>');
-  let select = derivedSelectors.get(store);
-  if (!select) {
-    select = createDerivedSelector();
-    derivedSelectors.set(store, select);
-  }
-  return useStore(store, select);
+  const view = useNetlab((s) => s.view);
+  if (!view) throw new Error('useScenarioModel before the first model: render it under <ModelReady>');
+  return view;
 }

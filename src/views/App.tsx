@@ -6,6 +6,7 @@ import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { FlowExplanation } from './matrix/FlowExplanation';
 import { MatrixTable } from './matrix/MatrixTable';
+import { ModelReady } from './ModelReady';
 import { ScenarioActions } from './ScenarioActions';
 import { TID } from './testIds';
 
@@ -22,19 +23,27 @@ export function App() {
       </header>
       <main data-testid={TID.appReady} className="layout">
         <div className="area-graph">
-          <ClusterGraph />
+          <ModelReady>
+            <ClusterGraph />
+          </ModelReady>
         </div>
         <div className="area-editor">
           <ScenarioEditor />
         </div>
         <div className="area-matrix">
-          <MatrixTable />
+          <ModelReady>
+            <MatrixTable />
+          </ModelReady>
         </div>
         <div className="area-why">
-          <FlowExplanation />
+          <ModelReady>
+            <FlowExplanation />
+          </ModelReady>
         </div>
         <div className="area-problems">
-          <DiagnosticsList />
+          <ModelReady>
+            <DiagnosticsList />
+          </ModelReady>
         </div>
       </main>
     </>

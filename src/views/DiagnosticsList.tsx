@@ -4,14 +4,14 @@ import { useUiText } from './i18n';
 import { TID } from './testIds';
 
 export function DiagnosticsList() {
-  const { model, diagnosticsModel } = useScenarioModel();
+  const view = useScenarioModel();
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);
-  const list = diagnosticsModel.diagnostics;
+  const list = view.diagnostics;
   return (
     <section aria-labelledby="problems-title" className="panel">
       <h2 id="problems-title">{t.problems}</h2>
-      {model !== diagnosticsModel && <p role="status" className="banner">{t.staleModel}</p>}
+      {view.stale && <p role="status" className="banner">{t.staleModel}</p>}
       {list.length === 0 ? (
         <p className="help">{t.noProblems}</p>
       ) : (

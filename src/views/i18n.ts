@@ -76,6 +76,8 @@ const en = {
   flowDestination: 'flow destination',
   inspectHelp: 'Point at or focus a pod, Service or machine to see its details.',
   matrixFilter: 'Filter',
+  explaining: 'Working out why…',
+  modelLoading: 'Reading the scenario…',
   matrixFilterHint: 'namespace, pod or IP',
   matrixCapped: 'Showing {shown} of {total} endpoints; type in the filter to narrow.',
 } as const;
@@ -156,6 +158,8 @@ const ko: UiText = {
   flowDestination: '흐름의 목적지',
   inspectHelp: '파드, 서비스, 머신을 가리키거나 포커스하면 자세한 내용이 나옵니다.',
   matrixFilter: '필터',
+  explaining: '이유를 계산하는 중…',
+  modelLoading: '시나리오를 읽는 중…',
   matrixFilterHint: '네임스페이스, 파드, IP',
   matrixCapped: '엔드포인트 {total}개 중 {shown}개만 보여 줍니다. 필터로 좁혀 보세요.',
 };

@@ -1,7 +1,7 @@
 // The scenario editor panel. Monaco is its own chunk, loaded after the first paint; the heading,
 // the placeholder and the error banner are plain React, so they show before Monaco arrives.
 import { lazy, Suspense, useRef } from 'react';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useNetlab } from '../../store/use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 import type { YamlEditor } from './monaco/create-yaml-editor';
@@ -11,9 +11,9 @@ const ScenarioEditorImpl = lazy(() => import('./ScenarioEditorImpl'));
 export function ScenarioEditor() {
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);
-  const { model, diagnosticsModel } = useScenarioModel();
+  const view = useNetlab((s) => s.view);
   const editor = useRef<YamlEditor | null>(null);
-  const errors = diagnosticsModel.hasErrors ? diagnosticsModel.diagnostics.filter((d) => d.severity === 'error') : [];
+  const errors = view?.hasErrors ? view.diagnostics.filter((d) => d.severity === 'error') : [];
   const first = errors[0];
 
   return (
@@ -22,7 +22,7 @@ export function ScenarioEditor() {
       <div role="status">
         {first && (
           <div className="banner scenario-banner" data-testid={TID.editorBanner}>
-            <p>{model !== diagnosticsModel ? t.editorStale : t.editorNoValid}</p>
+            <p>{view?.stale ? t.editorStale : t.editorNoValid}</p>
             <button
               type="button"
               className="goto-error"

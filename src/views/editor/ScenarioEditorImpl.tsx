@@ -3,8 +3,8 @@
 // `netlab lint` prints.
 import { useContext, useEffect, useRef, type RefObject } from 'react';
 import type { Diagnostic, Locale } from '../../lib/diagnostic';
-import { SCENARIO_FILE } from '../../store/scenario-model';
-import { NetlabContext, useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { SCENARIO_FILE } from '../../store/model-view';
+import { NetlabContext, useNetlab } from '../../store/use-netlab';
 import { UI_TEXT, useUiText } from '../i18n';
 import { createYamlEditor, type EditorMarker, type YamlEditor } from './monaco/create-yaml-editor';
 
@@ -27,7 +27,7 @@ export default function ScenarioEditorImpl({ handleRef }: { handleRef: RefObject
   if (!store) throw new Error('ScenarioEditorImpl outside <NetlabContext.Provider>');
   const text = useNetlab((s) => s.scenarioText);
   const locale = useNetlab((s) => s.locale);
-  const { diagnosticsModel } = useScenarioModel();
+  const view = useNetlab((s) => s.view);
   const t = useUiText();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<YamlEditor | null>(null);
@@ -50,7 +50,10 @@ export default function ScenarioEditorImpl({ handleRef }: { handleRef: RefObject
   }, [store, handleRef]);
 
   useEffect(() => editor.current?.setText(text), [text]);
-  useEffect(() => editor.current?.setMarkers(toMarkers(diagnosticsModel.diagnostics, locale)), [diagnosticsModel, locale]);
+  // Markers belong to the text they were computed for; while typing runs ahead, keep the old ones.
+  useEffect(() => {
+    if (view && view.text === text) editor.current?.setMarkers(toMarkers(view.diagnostics, locale));
+  }, [view, text, locale]);
   useEffect(() => editor.current?.setAriaLabel(t.editorLabel), [t]);
 
   return <div ref={host} className="editor-host" />;

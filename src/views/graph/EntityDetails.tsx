@@ -1,7 +1,7 @@
 // Details of the pod, Service or outside endpoint under the pointer or focus: the text
 // equivalent of the drawing (labels, interfaces, routes, containers, isolation).
 import type { Topology } from '../../model/topology';
-import { formatRoute } from '../../model/topology';
+import { formatRoute } from '../../model/route-text';
 import type { UiText } from '../i18n';
 import { TID } from '../testIds';
 

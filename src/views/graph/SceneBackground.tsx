@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { Scene, SceneLink } from '../../layout/layout-topology';
 import type { Topology } from '../../model/topology';
-import { formatRoute } from '../../model/topology';
+import { formatRoute } from '../../model/route-text';
 
 const pointsAttr = (link: SceneLink): string => link.points.map(([x, y]) => `${x},${y}`).join(' ');
 

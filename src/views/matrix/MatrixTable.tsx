@@ -1,12 +1,11 @@
 // The reachability matrix: one table per chosen port, ✓/✗ with words (never colour alone),
 // every cell a button so the keyboard reaches each flow.
-import type { Endpoint } from '../../engine/endpoints';
-import { flowKey } from '../../store/derived-view';
+import { flowKey, isAllowed, type EndpointInfo } from '../../store/model-view';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 
-export function endpointLabel(e: Endpoint): string {
+export function endpointLabel(e: EndpointInfo): string {
   if (e.kind === 'pod') return e.key;
   return e.name ? `${e.name} (${e.key})` : e.key;
 }
@@ -14,7 +13,7 @@ export function endpointLabel(e: Endpoint): string {
 /** Rows and columns the table shows at most: beyond this a table stops being readable. */
 export const MATRIX_LIMIT = 30;
 
-function EndpointHeader({ e }: { e: Endpoint }) {
+function EndpointHeader({ e }: { e: EndpointInfo }) {
   if (e.kind === 'external' && e.name) {
     return (
       <>
@@ -35,7 +34,6 @@ export function MatrixTable() {
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
-  const rows = model.matrix.allowed[portIndex]!;
   const needle = filter.trim().toLowerCase();
   const matching = model.endpoints
     .map((e, index) => ({ e, index }))
@@ -96,7 +94,7 @@ export function MatrixTable() {
                       </td>
                     );
                   }
-                  const ok = rows[s]!.has(d);
+                  const ok = isAllowed(model, portIndex, s, d);
                   const isSelected = selected?.from === from.key && selected.to === to.key;
                   const change = changes.get(flowKey(from.key, to.key, port));
                   const changeText = change === 'newly-allowed' ? t.newlyAllowed : change === 'newly-denied' ? t.newlyDenied : '';

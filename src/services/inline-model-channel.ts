@@ -1,0 +1,31 @@
+// The model engine in the page's own thread, for browsers (and tests) without Web Workers.
+// Kept out of the first-load bundle: main.tsx imports it only when it is needed.
+import { ModelEngine } from '../store/model-engine';
+import type { FromModelWorker } from '../store/model-protocol';
+import type { ModelChannel } from './model-service';
+
+/** Runs the engine in this thread, answering asynchronously like a worker would. */
+export function inlineChannel(): ModelChannel {
+  const engine = new ModelEngine();
+  let handler: (msg: FromModelWorker) => void = () => {};
+  let closed = false;
+  return {
+    post(msg) {
+      queueMicrotask(() => {
+        if (closed) return;
+        handler(
+          msg.type === 'update'
+            ? { type: 'view', view: engine.update(msg.text) }
+            : { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) },
+        );
+      });
+    },
+    onMessage(h) {
+      handler = h;
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+import { createNetlabStore } from '../store/netlab-store';
+import { inlineChannel } from './inline-model-channel';
+import { startModelService, type ModelChannel } from './model-service';
+
+const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** An inline channel that records what the page sent. */
+function recording(): ModelChannel & { sent: ToModelWorker[] } {
+  const inner = inlineChannel();
+  const sent: ToModelWorker[] = [];
+  return { sent, post: (m) => (sent.push(m), inner.post(m)), onMessage: (h: (m: FromModelWorker) => void) => inner.onMessage(h), close: () => inner.close() };
+}
+
+describe('model service', () => {
+  it('derives the view from the text, and follows edits', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const stop = startModelService(store, inlineChannel());
+    expect(store.getState().view).toBeNull();
+    await settle();
+    expect(store.getState().view!.text).toBe(DEFAULT);
+    store.getState().setScenarioText(DEFAULT + '\n# edit\n');
+    await settle();
+    expect(store.getState().view!.text).toBe(DEFAULT + '\n# edit\n');
+    stop();
+  });
+
+  it('coalesces texts typed while the worker is busy: only the latest is sent', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    startModelService(store, channel);
+    for (const c of 'abcdef') store.getState().setScenarioText(DEFAULT + `\n# ${c}\n`);
+    await settle();
+    await settle();
+    expect(channel.sent.filter((m) => m.type === 'update').map((m) => (m as { text: string }).text.slice(-4))).toEqual([DEFAULT.slice(-4), '# f\n']);
+    expect(store.getState().view!.text).toBe(DEFAULT + '\n# f\n');
+  });
+
+  it('explains the selected flow, and again when the language or the model changes', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    startModelService(store, inlineChannel());
+    await settle();
+    store.getState().setPortIndex(store.getState().view!.model.ports.findIndex((p) => p.port === 3306));
+    store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
+    await settle();
+    expect(store.getState().explanation!.lines![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    store.getState().setLocale('ko');
+    await settle();
+    expect(store.getState().explanation!.lines![0]).toContain('✗ 차단');
+    store.getState().setScenarioText(DEFAULT.replace('          role: backend\n    ports:', '          role: web\n    ports:'));
+    await settle();
+    await settle();
+    expect(store.getState().explanation!.lines![0]).toContain('✓ 허용');
+  });
+});

@@ -1,0 +1,77 @@
+// Keeps the store's derived view in step with the scenario text, computing it in a Web Worker
+// (in the page itself where workers are unavailable). Texts typed while the worker is busy
+// are coalesced: only the latest is sent next. Explanations of the selected flow follow the
+// model, the port and the language.
+import type { DerivedView } from '../store/model-view';
+import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+import type { NetlabState, NetlabStore } from '../store/netlab-store';
+
+/** A Worker, or something that answers the same messages (tests, no-worker fallback). */
+export interface ModelChannel {
+  post(msg: ToModelWorker): void;
+  onMessage(handler: (msg: FromModelWorker) => void): void;
+  close(): void;
+}
+
+export function workerChannel(worker: Worker): ModelChannel {
+  return {
+    post: (msg) => worker.postMessage(msg),
+    onMessage: (h) => {
+      worker.onmessage = (e: MessageEvent<FromModelWorker>) => h(e.data);
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+export function startModelService(store: NetlabStore, channel: ModelChannel): () => void {
+  let busy = false;
+  let pending: string | null = null;
+  let requestId = 0;
+  let wanted: { id: number; key: string } | null = null;
+
+  const send = (text: string) => {
+    busy = true;
+    channel.post({ type: 'update', text });
+  };
+
+  const explanationKey = (s: NetlabState): string | null =>
+    s.selectedFlow && s.view ? JSON.stringify([s.selectedFlow, s.portIndex, s.locale, s.view.model.id]) : null;
+
+  const requestExplanation = (s: NetlabState) => {
+    const key = explanationKey(s);
+    if (!key || !s.selectedFlow || !s.view || wanted?.key === key) return;
+    wanted = { id: ++requestId, key };
+    channel.post({ type: 'explain', requestId, from: s.selectedFlow.from, to: s.selectedFlow.to, portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1), locale: s.locale });
+  };
+
+  channel.onMessage((msg) => {
+    if (msg.type === 'view') {
+      const prev = store.getState().view;
+      let view: DerivedView = msg.view;
+      if (!view.model.scene && prev) view = { ...view, model: { ...view.model, topology: prev.model.topology, scene: prev.model.scene } };
+      store.getState().applyView(view);
+      busy = false;
+      if (pending !== null && pending !== view.text) send(pending);
+      pending = null;
+      requestExplanation(store.getState());
+      return;
+    }
+    if (msg.requestId !== wanted?.id) return; // an answer to an older question
+    const s = store.getState();
+    if (!s.selectedFlow || !s.view) return;
+    s.applyExplanation({ flow: s.selectedFlow, portIndex: s.portIndex, locale: s.locale, modelId: s.view.model.id, lines: msg.lines });
+  });
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.scenarioText !== prev.scenarioText) {
+      if (busy) pending = s.scenarioText;
+      else send(s.scenarioText);
+    }
+    if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale) requestExplanation(s);
+  });
+  send(store.getState().scenarioText);
+  return () => {
+    unsubscribe();
+    channel.close();
+  };
+}

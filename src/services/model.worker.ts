@@ -1,0 +1,22 @@
+// The model worker: scenario text in, derived view out (and flow explanations on request).
+/// <reference lib="webworker" />
+import { ModelEngine } from '../store/model-engine';
+import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+
+const engine = new ModelEngine();
+let lastLayoutId = -1;
+
+self.onmessage = (event: MessageEvent<ToModelWorker>) => {
+  const msg = event.data;
+  let reply: FromModelWorker;
+  if (msg.type === 'update') {
+    const view = engine.update(msg.text);
+    // The drawing is large; send it only when it changed (the page keeps the previous one).
+    const same = view.model.layoutId === lastLayoutId;
+    lastLayoutId = view.model.layoutId;
+    reply = { type: 'view', view: same ? { ...view, model: { ...view.model, topology: null!, scene: null! } } : view };
+  } else {
+    reply = { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };
+  }
+  (self as unknown as Worker).postMessage(reply);
+};

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flowKey, isAllowed, ModelEngine } from './model-engine';
+
+const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
+const P3306 = { port: 3306, protocol: 'TCP' as const };
+const toWeb = (text: string) => text.replace('          role: backend\n    ports:', '          role: web\n    ports:');
+
+describe('ModelEngine', () => {
+  it('returns the same view for the same text', () => {
+    const e = new ModelEngine();
+    expect(e.update(DEFAULT)).toBe(e.update(DEFAULT));
+  });
+
+  it('packs the matrix into rows of bits that read back as the engine decided', () => {
+    const v = new ModelEngine().update(DEFAULT).model;
+    const i = (k: string) => v.endpoints.findIndex((e) => e.key === k);
+    const pi = v.ports.findIndex((p) => p.port === 3306);
+    expect(isAllowed(v, pi, i('prod/backend'), i('prod/db'))).toBe(true);
+    expect(isAllowed(v, pi, i('prod/web'), i('prod/db'))).toBe(false);
+    expect(v.endpoints.find((e) => e.key === '192.168.5.10')).toEqual({ key: '192.168.5.10', kind: 'external', name: 'backup-server' });
+  });
+
+  it('marks the cells an edit flipped, until the next edit', () => {
+    const e = new ModelEngine();
+    expect(e.update(DEFAULT).changes.size).toBe(0);
+    expect(Object.fromEntries(e.update(toWeb(DEFAULT)).changes)).toEqual({
+      [flowKey('prod/web', 'prod/db', P3306)]: 'newly-allowed',
+      [flowKey('prod/backend', 'prod/db', P3306)]: 'newly-denied',
+    });
+    expect(e.update(toWeb(DEFAULT) + '\n# a comment\n').changes.size).toBe(0);
+  });
+
+  it('keeps the last valid model while the text has errors, with the new diagnostics', () => {
+    const e = new ModelEngine();
+    const before = e.update(DEFAULT);
+    const after = e.update(DEFAULT + '\n---\nkind: [unclosed\n');
+    expect(after.model).toBe(before.model);
+    expect(after.stale).toBe(true);
+    expect(after.hasErrors).toBe(true);
+    expect(after.diagnostics[0]!.severity).toBe('error');
+    expect(after.revision).toBe(before.revision + 1);
+  });
+
+  it('with errors from the start, shows what it has (nothing better exists)', () => {
+    const v = new ModelEngine().update('kind: [');
+    expect(v.hasErrors).toBe(true);
+    expect(v.stale).toBe(false);
+    expect(v.model.endpoints).toEqual([]);
+  });
+
+  it('keeps the drawing objects when only policies change, and replaces them when a pod is added', () => {
+    const e = new ModelEngine();
+    const a = e.update(DEFAULT).model;
+    const b = e.update(toWeb(DEFAULT)).model;
+    expect(b.id).toBe(a.id + 1);
+    expect(b.layoutId).toBe(a.layoutId);
+    expect(b.scene).toBe(a.scene);
+    const c = e.update(DEFAULT + '\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: extra, namespace: prod}\nspec:\n  nodeName: node02\n  containers: [{name: c, image: i}]\n').model;
+    expect(c.layoutId).toBe(b.layoutId + 1);
+    expect(c.scene.pods).toHaveLength(4);
+  });
+
+  it('explains flows of the current model in both languages', () => {
+    const e = new ModelEngine();
+    const v = e.update(DEFAULT);
+    const pi = v.model.ports.findIndex((p) => p.port === 3306);
+    expect(e.explain('prod/web', 'prod/db', pi, 'en')![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    expect(e.explain('prod/web', 'prod/db', pi, 'ko')![0]).toBe('prod/web → prod/db 3306/TCP: ✗ 차단');
+    expect(e.explain('prod/nope', 'prod/db', pi, 'en')).toBeNull();
+  });
+
+  it('produces only structured-clone-safe data', () => {
+    const v = new ModelEngine().update(DEFAULT);
+    expect(() => structuredClone(v)).not.toThrow();
+  });
+});

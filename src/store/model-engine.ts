@@ -1,0 +1,87 @@
+// Builds what the page shows from the scenario text: runs in the model Web Worker (or in the
+// page when workers are unavailable), so typing never waits for parsing and policy evaluation.
+// Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
+import type { Locale } from '../lib/diagnostic';
+import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
+import { flowKey, type CellChange, type DerivedView, type ModelView } from './model-view';
+
+export * from './model-view';
+
+/** Cells present in both models whose verdict differs. */
+export function diffModels(prev: ScenarioModel, next: ScenarioModel): Map<string, CellChange> {
+  const changes = new Map<string, CellChange>();
+  const prevIndex = new Map(prev.endpoints.map((e, i) => [e.key, i]));
+  const prevPorts = new Map(prev.ports.map((p, i) => [`${p.port}/${p.protocol}`, i]));
+  next.ports.forEach((port, pi) => {
+    const ppi = prevPorts.get(`${port.port}/${port.protocol}`);
+    if (ppi === undefined) return;
+    next.endpoints.forEach((from, s) => {
+      const ps = prevIndex.get(from.key);
+      if (ps === undefined) return;
+      const row = next.matrix.allowed[pi]![s]!;
+      const prevRow = prev.matrix.allowed[ppi]![ps]!;
+      next.endpoints.forEach((to, d) => {
+        const pd = prevIndex.get(to.key);
+        if (pd === undefined || (from.kind === 'external' && to.kind === 'external')) return;
+        const now = row.has(d);
+        if (now !== prevRow.has(pd)) changes.set(flowKey(from.key, to.key, port), now ? 'newly-allowed' : 'newly-denied');
+      });
+    });
+  });
+  return changes;
+}
+
+function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView {
+  const n = m.endpoints.length;
+  const wordsPerRow = (n + 31) >>> 5;
+  const allowed = m.matrix.allowed.map((rows) => {
+    const flat = new Uint32Array(n * wordsPerRow);
+    rows.forEach((row, s) => flat.set(row.words, s * wordsPerRow));
+    return flat;
+  });
+  return {
+    id,
+    layoutId,
+    endpoints: m.endpoints.map((e) => (e.kind === 'pod' ? { key: e.key, kind: 'pod' } : { key: e.key, kind: 'external', ...(e.name ? { name: e.name } : {}) })),
+    ports: m.ports,
+    allowed,
+    wordsPerRow,
+    topology: m.topology,
+    scene: m.scene,
+    isolation: m.isolation,
+    policyReach: m.policyReach,
+  };
+}
+
+/** Keeps the last valid model between texts; one per page (or worker). */
+export class ModelEngine {
+  private lastValid: ScenarioModel | null = null;
+  private view: DerivedView | null = null;
+  private sceneJson = '';
+
+  update(text: string): DerivedView {
+    if (this.view && this.view.text === text) return this.view;
+    const built = buildScenarioModel(text);
+    const revision = (this.view?.revision ?? 0) + 1;
+    if (built.hasErrors && this.view && this.lastValid) {
+      this.view = { ...this.view, revision, text, diagnostics: built.diagnostics, hasErrors: true, stale: true };
+      return this.view;
+    }
+    const changes = this.lastValid ? diffModels(this.lastValid, built) : new Map<string, CellChange>();
+    const sceneJson = JSON.stringify(built.scene);
+    const prevModel = this.view?.model;
+    const layoutId = prevModel && sceneJson === this.sceneJson ? prevModel.layoutId : (prevModel?.layoutId ?? 0) + 1;
+    this.sceneJson = sceneJson;
+    this.lastValid = built;
+    let model = toModelView(built, (prevModel?.id ?? 0) + 1, layoutId);
+    // Same drawing: hand back the very same objects, so the graph's layers skip re-rendering.
+    if (prevModel && prevModel.layoutId === layoutId) model = { ...model, topology: prevModel.topology, scene: prevModel.scene };
+    this.view = { revision, text, model, diagnostics: built.diagnostics, hasErrors: built.hasErrors, stale: false, changes };
+    return this.view;
+  }
+
+  /** Explanation lines for one flow of the current model (null if an endpoint is gone). */
+  explain(from: string, to: string, portIndex: number, locale: Locale): string[] | null {
+    return this.lastValid ? explainModelFlow(this.lastValid, from, to, portIndex, locale) : null;
+  }
+}

@@ -1,0 +1,61 @@
+// The shape of what the page shows, as the model worker sends it: plain data only, so the
+// page's first bundle needs none of the engine to read it.
+import type { Diagnostic } from '../lib/diagnostic';
+import type { FlowPort } from '../engine/match';
+import type { Scene } from '../layout/scene';
+import type { Topology } from '../model/topology';
+import type { PolicyReach, ScenarioModel } from './scenario-model';
+
+/** The name the scenario text carries in diagnostics and the editor. */
+export const SCENARIO_FILE = 'scenario.yaml';
+
+export type CellChange = 'newly-allowed' | 'newly-denied';
+
+/** An endpoint as the page names it. */
+export interface EndpointInfo {
+  readonly key: string;
+  readonly kind: 'pod' | 'external';
+  /** The scenario's name for an outside machine. */
+  readonly name?: string;
+}
+
+/** The last model built from a text without errors. */
+export interface ModelView {
+  /** Increments with every new model. */
+  readonly id: number;
+  /** Increments when the drawing changes (nodes, pods, Services, outside machines, wiring). */
+  readonly layoutId: number;
+  readonly endpoints: readonly EndpointInfo[];
+  readonly ports: readonly FlowPort[];
+  /** Per port: rows of destination bits, `wordsPerRow` 32-bit words per source. */
+  readonly allowed: readonly Uint32Array[];
+  readonly wordsPerRow: number;
+  readonly topology: Topology;
+  readonly scene: Scene;
+  readonly isolation: ScenarioModel['isolation'];
+  readonly policyReach: ReadonlyMap<string, PolicyReach>;
+}
+
+export interface DerivedView {
+  /** Increments with every text. */
+  readonly revision: number;
+  /** The text this view was built for. */
+  readonly text: string;
+  readonly model: ModelView;
+  /** Diagnostics of `text` (which may have errors while `model` is from an older text). */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hasErrors: boolean;
+  /** True while `model` comes from an older text because this one has errors. */
+  readonly stale: boolean;
+  /** Cells whose verdict the last new model changed, keyed by flowKey(). */
+  readonly changes: ReadonlyMap<string, CellChange>;
+}
+
+export const flowKey = (from: string, to: string, port: FlowPort): string => `${from}|${to}|${port.port}/${port.protocol}`;
+
+/** Whether `view` allows source index `s` to reach destination index `d` on port index `pi`. */
+export function isAllowed(view: ModelView, pi: number, s: number, d: number): boolean {
+  const row = view.allowed[pi];
+  return row !== undefined && ((row[s * view.wordsPerRow + (d >>> 5)]! >>> (d & 31)) & 1) === 1;
+}
+
