@@ -117,6 +117,9 @@ test('typing in the editor flips a matrix cell', async ({ page }) => {
   expect(await scenarioText(page)).toContain('          role: web\n    ports:\n    - protocol: TCP\n      port: 3306');
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
   await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
+  // The last keystroke ("we" → "web") is the one that let the web tier in: marked until the next edit.
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', 'newly-allowed');
+  await expect(cell(page, 'prod/web', 'prod/db')).toContainText('newly allowed');
 
   // The edit is one undo step away in the editor.
   await page.keyboard.press('Control+z');

@@ -5,6 +5,10 @@ import type { Scene, SceneLink } from '../../layout/layout-topology';
 import type { Topology } from '../../model/topology';
 import { formatRoute } from '../../model/route-text';
 
+/** Routes to other nodes are listed right of the node's name, eth0 and podCIDR lines. */
+const ROUTES_OFFSET = 190;
+const MAX_ROUTES = 2;
+
 const pointsAttr = (link: SceneLink): string => link.points.map(([x, y]) => `${x},${y}`).join(' ');
 
 export const SceneBackground = memo(function SceneBackground({ scene, topology, labels }: { scene: Scene; topology: Topology; labels: { nodeNetwork: string; unscheduled: string; services: string; routes: string; cluster: string } }) {
@@ -15,7 +19,7 @@ export const SceneBackground = memo(function SceneBackground({ scene, topology, 
         <g key={b.id} className={`box box-${b.kind}`}>
           <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={b.kind === 'node-network' ? 7 : 10} />
           {b.kind === 'cluster' && (
-            <text x={b.rect.x + 12} y={b.rect.y + 20} className="box-title">
+            <text x={b.rect.x + b.rect.w - 12} y={b.rect.y + 16} textAnchor="end" className="box-title">
               {labels.cluster}
             </text>
           )}
@@ -48,13 +52,18 @@ export const SceneBackground = memo(function SceneBackground({ scene, topology, 
               podCIDR {node?.podCIDR ?? '—'}
             </text>
             {routes.length > 0 && (
-              <text x={n.header.x + n.header.w} y={n.header.y + 14} textAnchor="end" className="mono small">
+              <text x={n.header.x + ROUTES_OFFSET} y={n.header.y + 16} className="mono small halo">
                 <tspan className="muted">{labels.routes}</tspan>
-                {routes.slice(0, 2).map((r, i) => (
-                  <tspan key={i} x={n.header.x + n.header.w} dy={12}>
+                {routes.slice(0, MAX_ROUTES).map((r, i) => (
+                  <tspan key={i} x={n.header.x + ROUTES_OFFSET} dy={12}>
                     {formatRoute(r)}
                   </tspan>
                 ))}
+                {routes.length > MAX_ROUTES && (
+                  <tspan x={n.header.x + ROUTES_OFFSET} dy={12}>
+                    … +{routes.length - MAX_ROUTES}
+                  </tspan>
+                )}
               </text>
             )}
             <rect x={n.eth0.x} y={n.eth0.y} width={n.eth0.w} height={n.eth0.h} rx={4} className="eth0" />

@@ -148,7 +148,7 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, t }
           >
             <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
             <text x={x + 8} y={y + 16} className="entity-name">
-              {truncate(pod.name, 18)}
+              {truncate(pod.name, iso.ingress.length || iso.egress.length ? 14 : 22)}
             </text>
             <text x={x + 8} y={y + 31} className="mono small">
               {pod.ip}
