@@ -69,6 +69,8 @@ test('highlighting a policy marks the pods it selects and the peers it names', a
 test('zoom and fit keep the picture; the graph passes axe', async ({ page }) => {
   await page.goto('/');
   const layer = page.getByTestId('graph.svg').locator('> g').first();
+  await page.getByTestId('graph.fit').click();
+  await expect(layer).not.toHaveAttribute('transform', 'translate(0,0) scale(1)');
   const before = await layer.getAttribute('transform');
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(layer).not.toHaveAttribute('transform', before ?? '');

@@ -16,13 +16,18 @@ export interface ZoomControls {
 export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: number, contentHeight: number): ZoomControls {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  /** Once the learner pans or zooms, resizing the window no longer refits the picture. */
+  const userMoved = useRef(false);
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent([MIN_SCALE, MAX_SCALE])
-      .on('zoom', (event: { transform: ZoomTransform }) => setTransform(event.transform));
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+        if (event.sourceEvent) userMoved.current = true;
+        setTransform(event.transform);
+      });
     behavior.current = z;
     select(svg).call(z).on('dblclick.zoom', null);
     return () => {
@@ -51,5 +56,21 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
     [svgRef],
   );
 
-  return { transform, fit, zoomBy };
+  // Fit when the viewport gets its size (and whenever it changes, until the learner moves).
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      if (!userMoved.current) fit();
+    });
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, [svgRef, fit]);
+
+  const fitByUser = useCallback(() => {
+    userMoved.current = false;
+    fit();
+  }, [fit]);
+
+  return { transform, fit: fitByUser, zoomBy };
 }
