@@ -1,7 +1,8 @@
 // Panel layout only: what goes where. Each panel reads the store itself.
+import type { ReactNode } from 'react';
 import { DiagnosticsList } from './DiagnosticsList';
-import { ClusterGraph } from './graph/ClusterGraph';
 import { ScenarioEditor } from './editor/ScenarioEditor';
+import { ClusterGraph } from './graph/ClusterGraph';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { FlowExplanation } from './matrix/FlowExplanation';
@@ -9,6 +10,11 @@ import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
 import { ScenarioActions } from './ScenarioActions';
 import { TID } from './testIds';
+
+/** A grid area; panels that show the model wait for the first one. */
+function Area({ name, children, needsModel = true }: { name: string; children: ReactNode; needsModel?: boolean }) {
+  return <div className={`area-${name}`}>{needsModel ? <ModelReady>{children}</ModelReady> : children}</div>;
+}
 
 export function App() {
   const t = useUiText();
@@ -22,29 +28,21 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main data-testid={TID.appReady} className="layout">
-        <div className="area-graph">
-          <ModelReady>
-            <ClusterGraph />
-          </ModelReady>
-        </div>
-        <div className="area-editor">
+        <Area name="graph">
+          <ClusterGraph />
+        </Area>
+        <Area name="editor" needsModel={false}>
           <ScenarioEditor />
-        </div>
-        <div className="area-matrix">
-          <ModelReady>
-            <MatrixTable />
-          </ModelReady>
-        </div>
-        <div className="area-why">
-          <ModelReady>
-            <FlowExplanation />
-          </ModelReady>
-        </div>
-        <div className="area-problems">
-          <ModelReady>
-            <DiagnosticsList />
-          </ModelReady>
-        </div>
+        </Area>
+        <Area name="matrix">
+          <MatrixTable />
+        </Area>
+        <Area name="why">
+          <FlowExplanation />
+        </Area>
+        <Area name="problems">
+          <DiagnosticsList />
+        </Area>
       </main>
     </>
   );
