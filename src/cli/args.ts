@@ -22,13 +22,19 @@ export const USAGE = `netlab — Kubernetes NetworkPolicy lab
 Usage:
   netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--json] [--lang en|ko]
   netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
+  netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
+  netlab lint   LESSON... [--lang en|ko]
 
   FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
           (several documents, or a kubectl "kind: List"); "-" reads standard input
   PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP
   X, Y    namespace/pod, a pod name in "default", or an IP address
+          trace also takes an ExternalEndpoint's name, svc:NS/NAME, a Service's ClusterIP
+          or LoadBalancer IP, and NODE-IP:NODEPORT (which stands for --port NODEPORT)
   --peer  an endpoint outside the cluster, by IP (repeatable)
+  LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
+          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
 
 Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
 

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { loadCluster } from '../k8s/load-cluster';
 import type { ManifestFile } from '../k8s/source';
-import { runCommand } from './run';
-import { parseArgs, USAGE, UsageError } from './args';
+import { lintCluster } from '../engine/lint';
+import { runCommand, type CommandResult } from './run';
+import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
+import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -19,6 +21,25 @@ function readFiles(names: readonly string[]): ManifestFile[] {
   });
 }
 
+/** `netlab lint` with lesson folders among its arguments: lessons and manifests in one report. */
+function lintWithLessons(args: CliArgs): CommandResult | undefined {
+  const folders: string[] = [];
+  const manifests: string[] = [];
+  for (const f of args.files) {
+    const lessons = f === '-' ? undefined : lessonFolders(f);
+    if (lessons?.length === 0) throw new UsageError(`${f}: a folder with neither a lesson.yaml nor lesson folders`);
+    if (lessons) folders.push(...lessons);
+    else manifests.push(f);
+  }
+  if (folders.length === 0 && manifests.length === args.files.length) return undefined;
+  const { diagnostics, expected } = lintLessons(folders);
+  if (manifests.length > 0) {
+    const loaded = loadCluster(readFiles(manifests));
+    diagnostics.push(...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster)));
+  }
+  return lintReport(diagnostics, expected, args.lang);
+}
+
 function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
@@ -27,8 +48,7 @@ function main(argv: readonly string[]): number {
       return 0;
     }
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
-    const loaded = loadCluster(readFiles(args.files));
-    const result = runCommand(args, loaded);
+    const result = (args.command === 'lint' ? lintWithLessons(args) : undefined) ?? runCommand(args, loadCluster(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;

@@ -10,6 +10,7 @@ import { lintCluster } from '../engine/lint';
 import { parseIp } from '../lib/ip';
 import { UsageError, type CliArgs } from './args';
 import { matrixJson, matrixTable } from './render-matrix';
+import { runTrace } from './render-trace';
 
 export interface CommandResult {
   readonly stdout: string;
@@ -27,12 +28,14 @@ export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
     const summary = all.length === 0 ? 'no problems\n' : `${errors} error(s), ${warnings} warning(s)\n`;
     return { stdout: lines(all, args) + summary, stderr: '', code: errors > 0 ? 1 : 0 };
   }
-  if (args.command !== 'matrix' && args.command !== 'check') throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+  if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace') throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
   if (loaded.hasErrors) {
     return { stdout: '', stderr: lines(loaded.diagnostics.filter((d) => d.severity === 'error'), args), code: 1 };
   }
   const cluster = loaded.cluster;
   for (const p of args.peers) if (!parseIp(p)) throw new UsageError(`--peer ${JSON.stringify(p)}: not an IP address`);
+
+  if (args.command === 'trace') return runTrace(args, cluster);
 
   if (args.command === 'matrix') {
     const ports = args.ports.length > 0 ? args.ports : [{ port: 80, protocol: 'TCP' as const }];

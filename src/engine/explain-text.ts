@@ -14,7 +14,18 @@ export function explainFlowText(x: FlowExplanation, policies: readonly NetworkPo
   return lines;
 }
 
-function sideText(s: SideExplanation, x: FlowExplanation, byKey: Map<string, NetworkPolicy>, locale: Locale): string[] {
+/**
+ * Lines for one side of a flow, as explainFlowText prints them: the side's verdict (indented two
+ * spaces), then the rules that allowed it or why each selecting policy's rules did not match.
+ */
+export function explainSideText(s: SideExplanation, flow: FlowNames, policies: readonly NetworkPolicy[], locale: Locale): string[] {
+  return sideText(s, flow, new Map(policies.map((p) => [keyOf(p), p])), locale);
+}
+
+/** The two ends of a flow, as the explanations name them. */
+type FlowNames = Pick<FlowExplanation, 'from' | 'to'>;
+
+function sideText(s: SideExplanation, x: FlowNames, byKey: Map<string, NetworkPolicy>, locale: Locale): string[] {
   const dir = s.direction === 'egress' ? pick(locale, `egress of ${x.from}`, `${x.from}의 이그레스`) : pick(locale, `ingress of ${x.to}`, `${x.to}의 인그레스`);
   const type = s.direction === 'egress' ? 'Egress' : 'Ingress';
   if (s.verdict === 'unrestricted') {
@@ -55,7 +66,7 @@ function sideText(s: SideExplanation, x: FlowExplanation, byKey: Map<string, Net
   return out;
 }
 
-function policyText(pe: PolicyEvaluation, s: SideExplanation, x: FlowExplanation, policy: NetworkPolicy, locale: Locale): string[] {
+function policyText(pe: PolicyEvaluation, s: SideExplanation, x: FlowNames, policy: NetworkPolicy, locale: Locale): string[] {
   const field = s.direction === 'egress' ? 'egress' : 'ingress';
   if (pe.rules.length === 0) {
     return [`    ${pe.policy}: ${pick(locale, `has no ${field} rules, so it allows no ${field} at all`, `${field} 규칙이 없으므로 ${field}를 전혀 허용하지 않습니다`)}`];

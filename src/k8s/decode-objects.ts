@@ -1,7 +1,19 @@
 // Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
-import { Decoder, isDnsSubdomain, isPortName, pathText, t, type Dict } from './decoder';
-import type { Container, ContainerPort, Labels, Service, ServicePort, ServiceType } from './types';
+import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, t, type Dict } from './decoder';
+import type { FieldPath } from './source';
+import {
+  CNI_NAMES,
+  DEFAULT_CLUSTER_NETWORK,
+  KUBE_PROXY_MODES,
+  type ClusterNetwork,
+  type Container,
+  type ContainerPort,
+  type Labels,
+  type Service,
+  type ServicePort,
+  type ServiceType,
+} from './types';
 
 /** A pod before IP assignment (which needs every Node and every other pod). */
 export interface PodDraft {
@@ -162,4 +174,36 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
   const ip = parseIp(text);
   if (!ip) d.error('ip', ['spec', 'ip'], t(`spec.ip: invalid IP address ${JSON.stringify(text)}`, `spec.ip: 잘못된 IP 주소 ${JSON.stringify(text)}`));
   return ip ?? undefined;
+}
+
+/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name and kube-proxy's mode, defaulted. */
+export function decodeClusterNetwork(d: Decoder, obj: Dict): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode'> {
+  const spec = d.map(obj.spec, ['spec']) ?? {};
+  const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
+  const kubeProxyMode = oneOf(d, spec.kubeProxyMode, ['spec', 'kubeProxyMode'], KUBE_PROXY_MODES, DEFAULT_CLUSTER_NETWORK.kubeProxyMode, 'kube-proxy-mode');
+  let bridgeName = DEFAULT_CLUSTER_NETWORK.bridgeName;
+  const text = d.string(spec.bridgeName, ['spec', 'bridgeName']);
+  if (text !== undefined) {
+    // The kernel's dev_valid_name: 1-15 bytes (IFNAMSIZ), no "/", ":" or white space, not "." or "..".
+    if (/^[^\s/:]{1,15}$/.test(text) && text !== '.' && text !== '..') bridgeName = text;
+    else d.error('interface-name', ['spec', 'bridgeName'], t(`spec.bridgeName: ${JSON.stringify(text)} is not a Linux interface name`, `spec.bridgeName: ${JSON.stringify(text)}은(는) 리눅스 인터페이스 이름이 아닙니다`), t('up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)', '"/", ":", 공백 없이 15자 이내로 쓰세요(예: cni0, v-net-0)'));
+  }
+  return { cni, bridgeName, kubeProxyMode };
+}
+
+/** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */
+function oneOf<T extends string>(d: Decoder, value: unknown, path: FieldPath, allowed: readonly T[], fallback: T, code: string): T {
+  const text = d.string(value, path);
+  if (text === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  const lower = allowed.find((a) => a === text.toLowerCase());
+  const guess = lower ?? closestName(text, allowed);
+  const list = allowed.join(', ');
+  d.error(
+    code,
+    path,
+    t(`${pathText(path)}: unsupported value ${JSON.stringify(text)}: use one of ${list}`, `${pathText(path)}: 지원하지 않는 값 ${JSON.stringify(text)}: ${list} 중 하나를 쓰세요`),
+    guess ? (lower ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`) : t(`did you mean ${guess}?`, `${guess}을(를) 뜻했나요?`)) : undefined,
+  );
+  return fallback;
 }

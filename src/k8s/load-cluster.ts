@@ -4,10 +4,10 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
 import { closestName, Decoder, isDnsLabel, isDnsSubdomain, t, type Dict } from './decoder';
 import { decodeNetworkPolicy } from './decode-policy';
-import { decodeExternalEndpoint, decodeNode, decodePod, decodeService, type PodDraft } from './decode-objects';
-import { EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from './schema';
+import { decodeClusterNetwork, decodeExternalEndpoint, decodeNode, decodePod, decodeService, type PodDraft } from './decode-objects';
+import { CLUSTER_NETWORK, EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from './schema';
 import { readManifests, type ManifestFile } from './source';
-import type { Cluster, ClusterNode, ExternalEndpointSpec, Namespace, NetworkPolicy, Pod, Service } from './types';
+import { DEFAULT_CLUSTER_NETWORK, type Cluster, type ClusterNetwork, type ClusterNode, type ExternalEndpointSpec, type Namespace, type NetworkPolicy, type Pod, type Service } from './types';
 
 /** Where pods without status.podIP get addresses when their node has no podCIDR. */
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
@@ -29,6 +29,8 @@ const KINDS: Readonly<Record<string, { apiVersion: string; namespaced: boolean; 
   NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', namespaced: true, shape: NETWORK_POLICY },
   // netlab's own kind for machines outside the cluster (a user, a backup server).
   ExternalEndpoint: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: EXTERNAL_ENDPOINT },
+  // netlab's own kind for the CNI and kube-proxy settings (at most one per scenario).
+  ClusterNetwork: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: CLUSTER_NETWORK },
 };
 
 /** Real kinds netlab does not model: skipped with a warning rather than rejected. */
@@ -50,6 +52,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const services: Service[] = [];
   const policies: NetworkPolicy[] = [];
   const externals: ExternalEndpointSpec[] = [];
+  let network: ClusterNetwork | undefined;
+  let networkAt = '';
   const seen = new Map<string, string>();
 
   for (const raw of objects) {
@@ -121,6 +125,16 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         if (ip) externals.push({ name, ip, source });
         break;
       }
+      case 'ClusterNetwork': {
+        const spec = decodeClusterNetwork(d, obj);
+        if (network) {
+          d.error('duplicate-cluster-network', ['metadata', 'name'], t(`only one ClusterNetwork per scenario: ${network.name} is already defined at ${networkAt}`, `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${network.name}이(가) ${networkAt}에 이미 정의되어 있습니다`));
+          break;
+        }
+        network = { ...spec, name, source };
+        networkAt = seen.get(key)!;
+        break;
+      }
     }
   }
 
@@ -133,7 +147,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const pods = assignPodIps(drafts, nodes);
   out.sort(compareDiagnostics);
   return {
-    cluster: { namespaces, pods, nodes, services, policies, externals },
+    cluster: { namespaces, pods, nodes, services, policies, externals, network: network ?? DEFAULT_CLUSTER_NETWORK },
     diagnostics: out,
     hasErrors: out.some((x) => x.severity === 'error'),
   };

@@ -101,3 +101,5 @@ export const NODE: Shape = obj(
 export const NAMESPACE: Shape = obj(top(obj(anyOf('finalizers'))));
 
 export const EXTERNAL_ENDPOINT: Shape = obj(top(obj(anyOf('ip', 'description'))));
+
+export const CLUSTER_NETWORK: Shape = obj(top(obj(anyOf('cni', 'bridgeName', 'kubeProxyMode'))));

@@ -202,3 +202,42 @@ function makeLocator(root: Node, pos: (offset: number) => SourcePosition): Locat
     return pos(target.range?.[0] ?? 0);
   };
 }
+
+/** One YAML data file that is not a manifest (a lesson's `lesson.yaml`): its value and positions. */
+export interface DataFile {
+  /** undefined when the file is empty or has syntax errors. */
+  readonly value: unknown;
+  readonly at: Locator;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a single-document YAML file with the same parser, cache and positions as manifests, so
+ * other file formats report `file:line:col` the same way. A second document is an error.
+ */
+export function readYamlData(file: ManifestFile): DataFile {
+  const { lineCounter, docs } = parseChunk(file.text);
+  const pos = (offset: number): SourcePosition => ({ file: file.name, ...lineCounter.linePos(offset) });
+  const diagnostics: Diagnostic[] = [];
+  const fallback: Locator = () => ({ file: file.name, line: 1, col: 1 });
+  const doc = docs[0];
+  if (docs.length > 1) {
+    diagnostics.push({
+      ...pos(docs[1]!.root?.range?.[0] ?? 0),
+      severity: 'error',
+      code: 'yaml-documents',
+      message: { en: 'expected one YAML document; remove the `---` separators', ko: 'YAML 문서는 하나여야 합니다. `---` 구분선을 지우세요' },
+    });
+  }
+  if (!doc) return { value: undefined, at: fallback, diagnostics };
+  for (const err of doc.errors) {
+    diagnostics.push({ ...pos(err.offset), severity: 'error', code: 'yaml-syntax', message: { en: `YAML: ${err.message}`, ko: `YAML 문법 오류: ${err.message}` } });
+  }
+  if (!doc.root) return { value: undefined, at: fallback, diagnostics };
+  const at = makeLocator(doc.root, pos);
+  if (doc.valueError !== undefined) {
+    diagnostics.push({ ...at([]), severity: 'error', code: 'yaml-alias', message: { en: `YAML: ${doc.valueError}`, ko: `YAML 별칭(alias) 오류: ${doc.valueError}` } });
+    return { value: undefined, at, diagnostics };
+  }
+  return { value: doc.value, at, diagnostics };
+}

@@ -145,6 +145,30 @@ export interface ExternalEndpointSpec {
   readonly source: Located;
 }
 
+/** The CNI plugin of netlab's `netlab.dev/v1 ClusterNetwork`. */
+export type CniName = 'calico' | 'cilium' | 'weave' | 'flannel' | 'bridge';
+export const CNI_NAMES: readonly CniName[] = ['calico', 'cilium', 'weave', 'flannel', 'bridge'];
+
+/** How kube-proxy programs Services on every node. */
+export type KubeProxyMode = 'iptables' | 'ipvs';
+export const KUBE_PROXY_MODES: readonly KubeProxyMode[] = ['iptables', 'ipvs'];
+
+/**
+ * How the pod network is built: netlab's own `netlab.dev/v1 ClusterNetwork` (at most one per
+ * scenario). Without one, DEFAULT_CLUSTER_NETWORK applies.
+ */
+export interface ClusterNetwork {
+  readonly cni: CniName;
+  /** The Linux bridge on every node that the pods' veths attach to. */
+  readonly bridgeName: string;
+  readonly kubeProxyMode: KubeProxyMode;
+  /** metadata.name and place of the declaring object; absent when defaulted. */
+  readonly name?: string;
+  readonly source?: Located;
+}
+
+export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = { cni: 'calico', bridgeName: 'cni0', kubeProxyMode: 'iptables' };
+
 /** Everything netlab read from the scenario files, after defaulting. */
 export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
@@ -153,6 +177,8 @@ export interface Cluster {
   readonly services: readonly Service[];
   readonly policies: readonly NetworkPolicy[];
   readonly externals: readonly ExternalEndpointSpec[];
+  /** The scenario's ClusterNetwork, or DEFAULT_CLUSTER_NETWORK. */
+  readonly network: ClusterNetwork;
 }
 
 /** `namespace/name`, how the CLI and the matrix name pods and policies. */

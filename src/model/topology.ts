@@ -10,6 +10,7 @@ import { commonBlock, firstHost, fnv1a32 } from './addresses';
 import { buildServices, type TopologyService } from './services';
 
 export * from './services';
+export { formatRoute } from './route-text';
 
 /** The bridge the CNI bridge plugin creates by default; the notes build it by hand as `v-net-0`. */
 export const DEFAULT_BRIDGE_NAME = 'cni0';
@@ -132,13 +133,13 @@ export interface Topology {
 }
 
 export interface TopologyOptions {
-  /** Default `cni0`. */
+  /** Default: the scenario's ClusterNetwork `bridgeName` (`cni0` when it has none). */
   readonly bridgeName?: string;
 }
 
 /** Describes how `cluster` is wired: nodes, bridges, veths, routes, pods, Services. */
 export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Topology {
-  const bridgeName = opts.bridgeName ?? DEFAULT_BRIDGE_NAME;
+  const bridgeName = opts.bridgeName ?? cluster.network.bridgeName;
   const defaultCidr = parseCidr(DEFAULT_POD_CIDR)!;
   const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
   const cidrOf = (n: ClusterNode): Cidr => n.podCIDR ?? defaultCidr;
@@ -202,9 +203,6 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
 }
 
 /** `ip route` style text: `10.244.2.0/24 via 192.168.1.12 dev eth0`. */
-export function formatRoute(r: Route): string {
-  return [r.destination, r.via && `via ${r.via}`, `dev ${r.dev}`, r.scope && `scope ${r.scope}`, r.src && `src ${r.src}`].filter(Boolean).join(' ');
-}
 
 /**
  * The host-side veth name of a pod: `veth` + FNV-1a of its key. Stable across runs; a name

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JSONSchema } from 'monaco-yaml';
-import { EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from '../../../k8s/schema';
+import { CLUSTER_NETWORK, EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from '../../../k8s/schema';
 import { KIND_NAMES, SCENARIO_SCHEMA } from './schemas';
 
 const SHAPES: Record<string, Shape> = {
@@ -10,6 +10,7 @@ const SHAPES: Record<string, Shape> = {
   Node: NODE,
   Namespace: NAMESPACE,
   ExternalEndpoint: EXTERNAL_ENDPOINT,
+  ClusterNetwork: CLUSTER_NETWORK,
 };
 
 function thenOf(kind: string): JSONSchema {

@@ -3,7 +3,7 @@
 // `netlab lint` checks, so an object is closed (additionalProperties: false) exactly where netlab
 // also reports unknown fields; this file adds types and short descriptions for hover.
 import type { JSONSchema } from 'monaco-yaml';
-import { EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from '../../../k8s/schema';
+import { CLUSTER_NETWORK, EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from '../../../k8s/schema';
 
 /** Where the schema says it comes from (never fetched: `enableSchemaRequest: false`). */
 export const SCENARIO_SCHEMA_URI = 'file:///netlab/schemas/scenario.schema.json';
@@ -52,7 +52,7 @@ const labelSelector = (description: string): JSONSchema =>
 
 const objectMeta = obj('Standard object metadata: name, namespace and labels.', {
   name: str('Name of the object, unique per kind (and per namespace for namespaced kinds).'),
-  namespace: str('Namespace of the object; "default" when omitted. Cluster-scoped kinds (Node, Namespace, ExternalEndpoint) have none.'),
+  namespace: str('Namespace of the object; "default" when omitted. Cluster-scoped kinds (Node, Namespace, ExternalEndpoint, ClusterNetwork) have none.'),
   labels: stringMap('Key/value labels. Selectors (podSelector, namespaceSelector, Service selector) match on them.'),
   annotations: stringMap('Non-identifying key/value metadata; selectors never match on it.'),
 });
@@ -190,6 +190,24 @@ const externalEndpointSpec = obj('The outside machine.', {
   description: str('Free text.'),
 }, { required: ['ip'] });
 
+const clusterNetworkSpec = obj('How the pod network is built. At most one ClusterNetwork per scenario; without one: calico, cni0, iptables.', {
+  cni: str('The CNI plugin. calico, cilium and weave enforce NetworkPolicy; flannel and bridge store policies without error and enforce nothing. Defaults to calico.', {
+    enum: ['calico', 'cilium', 'weave', 'flannel', 'bridge'],
+    enumDescriptions: [
+      'Enforces NetworkPolicy; plain routes between nodes, learnt over BGP (via the node IP).',
+      'Enforces NetworkPolicy; VXLAN overlay (cilium_vxlan, UDP 8472).',
+      'Enforces NetworkPolicy; its own encapsulation (fastdp VXLAN, UDP 6784).',
+      'No NetworkPolicy enforcement; VXLAN overlay (flannel.1, UDP 8472, VNI 1).',
+      'No NetworkPolicy enforcement; plain routes, as built by hand: ip route add 10.244.2.0/24 via 192.168.1.12.',
+    ],
+  }),
+  bridgeName: str('The Linux bridge on every node that the pods\' veths attach to (up to 15 characters). Defaults to cni0; the notes build v-net-0 by hand.'),
+  kubeProxyMode: str('How kube-proxy turns a Service address into an endpoint. Defaults to iptables.', {
+    enum: ['iptables', 'ipvs'],
+    enumDescriptions: ['DNAT through KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-… chains.', 'An IPVS virtual server per Service address, with the endpoints as real servers.'],
+  }),
+});
+
 interface KindInfo {
   readonly apiVersion: string;
   readonly description: string;
@@ -218,6 +236,12 @@ const KINDS: Readonly<Record<string, KindInfo>> = {
     description: 'netlab\'s own kind (not Kubernetes): a machine outside the cluster, shown in the matrix.',
     shape: EXTERNAL_ENDPOINT,
     spec: externalEndpointSpec,
+  },
+  ClusterNetwork: {
+    apiVersion: 'netlab.dev/v1',
+    description: 'netlab\'s own kind (not Kubernetes): the CNI plugin, the node bridge name and the kube-proxy mode.',
+    shape: CLUSTER_NETWORK,
+    spec: clusterNetworkSpec,
   },
 };
 
@@ -257,7 +281,7 @@ export const SCENARIO_SCHEMA: JSONSchema = {
   description: 'One object of a netlab scenario; documents are separated by ---.',
   properties: {
     apiVersion: str('Versioned schema of the object: v1, networking.k8s.io/v1 or netlab.dev/v1.'),
-    kind: str('Kind of object: Namespace, Pod, Node, Service, NetworkPolicy or netlab\'s ExternalEndpoint.', { examples: KIND_NAMES }),
+    kind: str('Kind of object: Namespace, Pod, Node, Service, NetworkPolicy, or netlab\'s ExternalEndpoint and ClusterNetwork.', { examples: KIND_NAMES }),
   },
   // Other kinds (Deployment, ConfigMap, …) are left to netlab, which skips them with a warning.
   allOf: Object.entries(KINDS).map(([kind, info]) => ({

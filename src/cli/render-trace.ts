@@ -1,0 +1,88 @@
+// `netlab trace`: one packet's journey for people (a line per hop: device, headers, then its events
+// with verdicts and reasons) or for scripts (the PacketTrace as JSON).
+import { explainSideText } from '../engine/explain-text';
+import type { FlowPort } from '../engine/match';
+import type { Cluster } from '../k8s/types';
+import type { Locale } from '../lib/diagnostic';
+import { buildTopology } from '../model/topology';
+import { traceFlow, TraceError, type PacketHeaders, type PacketTrace, type TraceHop } from '../model/trace-flow';
+import { UsageError, type CliArgs } from './args';
+import type { CommandResult } from './run';
+
+export function runTrace(args: CliArgs, cluster: Cluster): CommandResult {
+  if (args.from === undefined || args.to === undefined) throw new UsageError('trace needs --from and --to');
+  if (args.ports.length > 1) throw new UsageError('trace needs one --port');
+  const port = args.ports[0] ?? portOf(args.to);
+  let trace: PacketTrace;
+  try {
+    trace = traceFlow(cluster, buildTopology(cluster), args.from, args.to, port);
+  } catch (e) {
+    if (e instanceof TraceError) throw new UsageError(e.message);
+    throw e;
+  }
+  return { stdout: args.json ? JSON.stringify(trace, null, 2) + '\n' : traceText(trace, cluster, args.lang), stderr: '', code: 0 };
+}
+
+/** `--to 192.168.1.11:30080` stands for `--port 30080/TCP` when no --port is given. */
+function portOf(to: string): FlowPort {
+  const m = /:(\d{1,5})$/.exec(to.trim());
+  if (!m || to.trim().startsWith('svc:')) throw new UsageError('trace needs --port (or --to IP:PORT)');
+  return { port: Number(m[1]), protocol: 'TCP' };
+}
+
+const pick = (locale: Locale, en: string, ko: string): string => (locale === 'ko' ? ko : en);
+
+/** The whole journey as text: a headline, the request's hops, the reply's, then the notices. */
+export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale): string {
+  const n = trace.network;
+  const overlay =
+    n.overlay.kind === 'routes'
+      ? pick(locale, `plain routes${n.overlay.proto === 'bird' ? ' (BGP)' : ''}`, `일반 경로${n.overlay.proto === 'bird' ? '(BGP)' : ''}`)
+      : `${n.overlay.kind === 'vxlan' ? 'VXLAN' : 'weave'} ${n.overlay.device} UDP ${n.overlay.port}`;
+  const enforcement = trace.enforcement === 'enforced' ? pick(locale, 'policies enforced', '정책 집행') : pick(locale, 'policies NOT enforced', '정책 집행 안 함');
+  const verdict =
+    trace.verdict === 'delivered'
+      ? pick(locale, '✓ delivered, and the reply comes back', '✓ 도착, 응답도 돌아옴')
+      : pick(locale, `✗ dropped at ${trace.droppedAt}`, `✗ ${trace.droppedAt}에서 버려짐`);
+  const out = [
+    `${trace.from} → ${trace.to} ${trace.port.port}/${trace.port.protocol}: ${verdict}`,
+    `  ${n.cni} (${enforcement}), ${overlay}, kube-proxy ${n.kubeProxyMode}, ${pick(locale, 'bridge', '브리지')} ${n.bridgeName}`,
+    '',
+    pick(locale, 'Request:', '요청:'),
+    ...hopsText(trace.request, cluster, locale),
+  ];
+  if (trace.reply) out.push('', pick(locale, 'Reply:', '응답:'), ...hopsText(trace.reply, cluster, locale));
+  if (trace.notices.length) out.push('', pick(locale, 'Notes:', '참고:'), ...trace.notices.map((x) => `  - ${x[locale]}`));
+  return out.join('\n') + '\n';
+}
+
+function hopsText(hops: readonly TraceHop[], cluster: Cluster, locale: Locale): string[] {
+  const idWidth = Math.max(...hops.map((h) => h.id.length));
+  const devices = hops.map((h) => {
+    const d = h.device;
+    const where = [d.pod, d.service, d.node && `@${d.node}`].filter(Boolean).join(' ');
+    return `${d.kind} ${d.name}${where ? ` (${where})` : ''}`;
+  });
+  const devWidth = Math.max(...devices.map((d) => d.length));
+  const out: string[] = [];
+  hops.forEach((h, i) => {
+    out.push(`  ${h.id.padEnd(idWidth)}  ${devices[i]!.padEnd(devWidth)}  ${headersText(h.headers)}`);
+    const indent = ' '.repeat(idWidth + 4);
+    for (const e of h.events) {
+      out.push(`${indent}${e.text[locale]}`);
+      if ((e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict !== 'unrestricted') {
+        // The engine's reasons, under the gate's line (the first line repeats the verdict).
+        out.push(...explainSideText(e.explanation, e.flow, cluster.policies, locale).slice(1).map((l) => indent + l.slice(2)));
+      }
+    }
+  });
+  return out;
+}
+
+function headersText(h: PacketHeaders): string {
+  const ep = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+  const inner = `${ep(h.src, h.srcPort)} → ${ep(h.dst, h.dstPort)} ${h.protocol}`;
+  if (!h.outer) return inner;
+  const o = h.outer;
+  return `${inner}  [outer ${o.src} → ${o.dst} UDP ${o.dstPort}${o.vni !== undefined ? ` VNI ${o.vni}` : ''}]`;
+}

@@ -1,0 +1,201 @@
+// A lesson as the player and the checker use it: every file it names already read, every text
+// given in both locales. Lesson files (lesson.yaml + Markdown + scenario YAML) become this in
+// load-lesson.ts; nothing here touches files.
+import type { LocalText, SourcePosition } from '../lib/diagnostic';
+import type { FlowPort } from '../engine/match';
+import type { Labels, PolicyType } from '../k8s/types';
+
+/** A scenario file of the lesson folder, with its text. `file` is the path diagnostics use. */
+export interface ScenarioFile {
+  /** Name inside the lesson folder, as lesson.yaml writes it (`start.yaml`). */
+  readonly name: string;
+  /** Path for diagnostics (`lessons/a-01-…/start.yaml`). */
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * An endpoint as a lesson names it: `namespace/pod`, an ExternalEndpoint's name (`user`), or an
+ * IP address. A bare name that is not an ExternalEndpoint means a pod in `default`.
+ */
+export type EndpointRef = string;
+
+export interface FlowRef {
+  readonly from: EndpointRef;
+  readonly to: EndpointRef;
+  readonly port: FlowPort;
+  /** Where lesson.yaml wrote it. */
+  readonly at: SourcePosition;
+}
+
+export interface ExpectedFlow extends FlowRef {
+  readonly allowed: boolean;
+}
+
+/** An object of the scenario. `namespace` defaults to `default` for namespaced kinds. */
+export interface ObjectRef {
+  readonly kind: string;
+  readonly namespace?: string;
+  /** Absent in `editable`: any object of that kind (and namespace), new ones included. */
+  readonly name?: string;
+}
+
+export interface Highlight {
+  readonly endpoints: readonly EndpointRef[];
+  /** `namespace/name` of NetworkPolicies. */
+  readonly policies: readonly string[];
+}
+
+export interface Step {
+  readonly id: string;
+  readonly title?: LocalText;
+  /** Markdown per locale. */
+  readonly text: LocalText;
+  /** A new scenario replacing the learner's text, or `keep` the current one. */
+  readonly scenario: ScenarioFile | 'keep';
+  /** The scenario shown at this step: this step's file or the last one before it. */
+  readonly effectiveScenario: ScenarioFile;
+  /** The scenario is broken on purpose (a find-the-mistake lesson): its errors are expected. */
+  readonly expectErrors: boolean;
+  /** Objects the learner may edit; empty: the whole scenario. */
+  readonly editable: readonly ObjectRef[];
+  readonly highlight: Highlight;
+  /** A packet to play when the step opens (once packet journeys exist). */
+  readonly packet?: FlowRef;
+}
+
+export type CheckKind = 'flows' | 'least-privilege' | 'matrix' | 'object' | 'no-errors' | 'quiz';
+
+interface CheckBase {
+  readonly id: string;
+  /** The step from which the player shows this check; every check runs on the current text. */
+  readonly step: string;
+  /** The author's failure message, with {placeholders} the checker fills from the engine. */
+  readonly message?: LocalText;
+  /** The author's message when the check passes. */
+  readonly success?: LocalText;
+  readonly at: SourcePosition;
+}
+
+/** Each listed flow must have the expected verdict. */
+export interface FlowsCheck extends CheckBase {
+  readonly check: 'flows';
+  readonly flows: readonly ExpectedFlow[];
+}
+
+/**
+ * Least privilege: among `from` × `to` × `ports`, the `allow` flows are allowed and no other
+ * flow is (a pod to itself and a pod to its own node are left out: nothing can block them).
+ * Empty `from`/`to`: every pod and ExternalEndpoint of the scenario.
+ */
+export interface LeastPrivilegeCheck extends CheckBase {
+  readonly check: 'least-privilege';
+  readonly from: readonly EndpointRef[];
+  readonly to: readonly EndpointRef[];
+  readonly ports: readonly FlowPort[];
+  readonly allow: readonly FlowRef[];
+}
+
+/** true: allowed, false: denied, null: either. */
+export type GoalCell = boolean | null;
+
+/** The whole matrix of `from` × `to` on each port equals the goal. */
+export interface MatrixCheck extends CheckBase {
+  readonly check: 'matrix';
+  readonly from: readonly EndpointRef[];
+  readonly to: readonly EndpointRef[];
+  /** One grid per port: rows follow `from`, columns follow `to`. */
+  readonly goal: readonly { readonly port: FlowPort; readonly rows: readonly (readonly GoalCell[])[] }[];
+}
+
+/** An object must (not) exist; a policy must (not) select pods; labels; policyTypes. */
+export interface ObjectCheck extends CheckBase {
+  readonly check: 'object';
+  readonly object: Required<Pick<ObjectRef, 'kind' | 'name'>> & { readonly namespace?: string };
+  readonly exists: boolean;
+  readonly selects: readonly EndpointRef[];
+  readonly notSelects: readonly EndpointRef[];
+  /** After defaulting, as a set. */
+  readonly policyTypes?: readonly PolicyType[];
+  readonly labels?: Labels;
+}
+
+/** The scenario loads without errors; the listed warning codes count as failures too. */
+export interface NoErrorsCheck extends CheckBase {
+  readonly check: 'no-errors';
+  readonly warnings: readonly string[];
+}
+
+export interface QuizOption {
+  readonly id: string;
+  /** Absent: the player words the flow itself. */
+  readonly text?: LocalText;
+  readonly flow: FlowRef;
+  /** The option is right when the engine gives its flow this verdict. */
+  readonly rightWhen: 'allowed' | 'denied';
+}
+
+/**
+ * Predict, then reveal: the answer is computed by the engine, never written by the author.
+ * Each option names a flow and is right when the engine gives that flow the option's verdict:
+ * a yes/no question about one flow has the options `allowed` and `denied`; a "which of these
+ * get through?" question has one option per flow.
+ */
+export interface QuizCheck extends CheckBase {
+  readonly check: 'quiz';
+  readonly question: LocalText;
+  readonly options: readonly QuizOption[];
+  /** True when several options may be right (a pick-all question). */
+  readonly multiple: boolean;
+  /** The question is about this file, not about the learner's current text. */
+  readonly scenario?: ScenarioFile;
+  /** Shown with the answer. */
+  readonly reveal?: LocalText;
+}
+
+export type Check = FlowsCheck | LeastPrivilegeCheck | MatrixCheck | ObjectCheck | NoErrorsCheck | QuizCheck;
+
+export interface Challenge {
+  readonly checks: readonly Check[];
+  readonly hints: readonly LocalText[];
+  /** The reference solution: a scenario where every check passes. */
+  readonly solution: ScenarioFile;
+  /** What the learner starts the challenge from: the scenario of the last step. */
+  readonly start: ScenarioFile;
+}
+
+export interface Lesson {
+  readonly id: string;
+  /** `A`, `B`, `C`… */
+  readonly module: string;
+  readonly order: number;
+  readonly prerequisites: readonly string[];
+  readonly title: LocalText;
+  readonly steps: readonly Step[];
+  readonly challenge: Challenge;
+  /** The folder, for diagnostics (`lessons/a-01-…`). */
+  readonly dir: string;
+}
+
+/** The outcome of one check, worded for the learner in both locales. */
+export interface CheckResult {
+  readonly id: string;
+  readonly check: CheckKind;
+  readonly passed: boolean;
+  /** Quizzes never block: a wrong prediction is part of learning. */
+  readonly blocking: boolean;
+  /** What is wrong (or, when passed, a short confirmation). */
+  readonly message: LocalText;
+  /** The engine's explanation of the first wrong flow, one line per entry. */
+  readonly explanation?: { readonly en: readonly string[]; readonly ko: readonly string[] };
+  readonly quiz?: QuizResult;
+}
+
+export interface QuizResult {
+  /** Option ids whose flow has the asked verdict. */
+  readonly correct: readonly string[];
+  /** What the learner chose; absent until answered. */
+  readonly chosen?: readonly string[];
+  /** The engine's verdict per option id. */
+  readonly verdicts: Readonly<Record<string, boolean>>;
+}

@@ -1,0 +1,90 @@
+// Checks that need the scenarios loaded: each scenario linted (its errors are the lesson's
+// errors unless a step expects them), every name lesson.yaml uses found in a scenario, and every
+// file of the folder used.
+import type { Diagnostic } from '../lib/diagnostic';
+import type { FieldPath } from '../k8s/source';
+import { keyOf } from '../k8s/types';
+import { lintCluster } from '../engine/lint';
+import { t } from './field-reader';
+import type { LessonContext } from './lesson-context';
+import { resolveEndpoint, scenarioEndpoints } from './refs';
+import type { Lesson, ScenarioFile } from './types';
+
+export interface ScenarioReport {
+  readonly file: ScenarioFile;
+  /** loadCluster's diagnostics, plus lintCluster's warnings when it has no errors. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** A step says this scenario is broken on purpose. */
+  readonly expectErrors: boolean;
+}
+
+/** Lints every scenario file; reports as the lesson's errors the ones nobody expected. */
+export function lintScenarios(ctx: LessonContext, lesson: Lesson): ScenarioReport[] {
+  const files = new Map<string, { file: ScenarioFile; expect: boolean; path: FieldPath }>();
+  lesson.steps.forEach((s, i) => {
+    if (s.scenario === 'keep') return;
+    const prev = files.get(s.scenario.name);
+    files.set(s.scenario.name, { file: s.scenario, expect: (prev?.expect ?? false) || s.expectErrors, path: prev?.path ?? ['steps', i, 'scenario'] });
+  });
+  lesson.challenge.checks.forEach((c, i) => {
+    if (c.check === 'quiz' && c.scenario && !files.has(c.scenario.name)) files.set(c.scenario.name, { file: c.scenario, expect: false, path: ['challenge', 'checks', i, 'scenario'] });
+  });
+  const sol = lesson.challenge.solution;
+  files.set(sol.name, { file: sol, expect: false, path: ['challenge', 'solution'] });
+  return [...files.values()].map(({ file, expect, path }) => {
+    const loaded = ctx.cluster(file);
+    const diagnostics = loaded.hasErrors ? loaded.diagnostics : [...loaded.diagnostics, ...lintCluster(loaded.cluster)];
+    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    if (first && !expect) {
+      const what = file === sol ? t('the reference solution', '정답 시나리오') : t(file.name, file.name);
+      const at = `${first.file}:${first.line}:${first.col}`;
+      ctx.r.error(
+        'scenario-errors',
+        path,
+        t(
+          `${what.en} has errors (first: ${at}: ${first.message.en}); if the lesson means it, add expectErrors: true to the step`,
+          `${what.ko}에 오류가 있습니다(첫 번째: ${at}: ${first.message.ko}). 일부러 그런 것이라면 그 단계에 expectErrors: true를 쓰세요`,
+        ),
+      );
+    } else if (!first && expect) {
+      ctx.r.report('warning', 'expected-errors', path, t(`expectErrors is set, but ${file.name} has no errors`, `expectErrors가 있지만 ${file.name}에는 오류가 없습니다`));
+    }
+    return { file, diagnostics, expectErrors: expect };
+  });
+}
+
+/** Every endpoint and policy name lesson.yaml uses must exist in one of its scenarios. */
+export function checkNames(ctx: LessonContext): void {
+  for (const p of ctx.refs) {
+    const files = p.scenarios();
+    if (files.length === 0) continue;
+    let why = '';
+    const found = files.some((f) => {
+      const cluster = ctx.cluster(f).cluster;
+      if (p.kind === 'policy') return cluster.policies.some((x) => keyOf(x) === p.ref);
+      const e = resolveEndpoint(cluster, scenarioEndpoints(cluster, [p.ref]), p.ref);
+      if (typeof e === 'string') why ||= e;
+      return typeof e !== 'string';
+    });
+    if (found) continue;
+    const names = files.map((f) => f.name).join(', ');
+    if (p.kind === 'policy') {
+      ctx.r.error('unknown-name', p.path, t(`no NetworkPolicy ${p.ref} in ${names}`, `${names}에 NetworkPolicy ${p.ref}이(가) 없습니다`));
+      continue;
+    }
+    ctx.r.error(
+      'unknown-name',
+      p.path,
+      t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${p.ref}이(가) 없습니다`),
+      t('pods are namespace/name; outside machines are an ExternalEndpoint name or an IP', '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다'),
+    );
+  }
+}
+
+/** A file of the folder that lesson.yaml never names is a warning: a typo in a name, or left over. */
+export function checkUnused(ctx: LessonContext): void {
+  for (const name of ctx.input.files.keys()) {
+    if (ctx.used.has(name) || name.startsWith('.')) continue;
+    ctx.out.push({ file: `${ctx.input.dir}/${name}`, line: 1, col: 1, severity: 'warning', code: 'unused-file', message: t(`${name} is not used by lesson.yaml`, `${name} 파일은 lesson.yaml에서 쓰이지 않습니다`) });
+  }
+}

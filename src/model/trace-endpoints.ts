@@ -1,0 +1,92 @@
+// The two ends of a packet journey, from what a person types: `ns/pod` (or a pod name in
+// `default`), an ExternalEndpoint's name, `svc:ns/name`, or an address — a pod IP, a node IP, a Service's ClusterIP or
+// LoadBalancer IP, or anything outside — optionally with `:port` (`192.168.1.11:30080`).
+import { buildEndpoints, findEndpoint } from '../engine/endpoints';
+import type { Cluster, Service } from '../k8s/types';
+import { parseIp } from '../lib/ip';
+import type { Topology, TopologyNode, TopologyPod, TopologyService } from './topology';
+import { TraceError } from './trace-types';
+
+export type TraceEnd =
+  | { readonly kind: 'pod'; readonly pod: TopologyPod }
+  | { readonly kind: 'node'; readonly node: TopologyNode; readonly ip: string }
+  | { readonly kind: 'outside'; readonly ip: string; readonly name?: string }
+  | {
+      readonly kind: 'service';
+      readonly service: TopologyService;
+      readonly spec: Service;
+      /** By name (`svc:ns/name`), or by one of its addresses. */
+      readonly access: 'name' | 'cluster-ip' | 'load-balancer';
+    };
+
+export interface ParsedEnd {
+  readonly end: TraceEnd;
+  /** The port written after the address, if any. */
+  readonly port?: number;
+}
+
+/** Resolves one end; throws TraceError with a did-you-mean when nothing has that name. */
+export function resolveTraceEnd(cluster: Cluster, topology: Topology, text: string): ParsedEnd {
+  const s = text.trim();
+  if (s.startsWith('svc:')) return { end: serviceEnd(cluster, topology, s.slice(4)) };
+  const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(s) ?? /^\[([0-9A-Fa-f:.]+)\]:(\d{1,5})$/.exec(s);
+  if (withPort) {
+    const port = Number(withPort[2]);
+    if (port < 1 || port > 65535) throw new TraceError(`${s}: the port must be from 1 to 65535`);
+    return { end: addressEnd(cluster, topology, withPort[1]!, s), port };
+  }
+  if (parseIp(s)) return { end: addressEnd(cluster, topology, s, s) };
+  // A bare name is a pod in `default`, else an ExternalEndpoint (`user`, `backup-server`).
+  const outside = cluster.externals.find((x) => x.name === s);
+  if (outside && !s.includes('/') && !topology.pods.some((p) => p.key === `default/${s}`)) {
+    return { end: addressEnd(cluster, topology, outside.ip.key, s) };
+  }
+  const found = findEndpoint(buildEndpoints(cluster), cluster, s);
+  if (typeof found === 'string') throw new TraceError(found);
+  return { end: { kind: 'pod', pod: topology.pods.find((p) => p.key === found.key)! } };
+}
+
+/** How an end is named in the trace: `prod/web`, `svc:prod/web`, `203.0.113.10 (user)`. */
+export function endLabel(e: TraceEnd): string {
+  switch (e.kind) {
+    case 'pod':
+      return e.pod.key;
+    case 'node':
+      return `${e.ip} (${e.node.name})`;
+    case 'outside':
+      return e.name ? `${e.ip} (${e.name})` : e.ip;
+    case 'service':
+      if (e.access === 'cluster-ip') return `svc:${e.service.key} (${e.service.clusterIP})`;
+      if (e.access === 'load-balancer') return `svc:${e.service.key} (${e.spec.loadBalancerIP})`;
+      return `svc:${e.service.key}`;
+  }
+}
+
+function addressEnd(cluster: Cluster, topology: Topology, ipText: string, original: string): TraceEnd {
+  const ip = parseIp(ipText);
+  if (!ip) throw new TraceError(`${original}: not an IP address`);
+  const key = ip.key;
+  const pod = topology.pods.find((p) => !p.hostNetwork && p.ip === key);
+  if (pod) return { kind: 'pod', pod };
+  for (const [i, svc] of topology.services.entries()) {
+    const spec = cluster.services[i]!;
+    if (svc.clusterIP === key) return { kind: 'service', service: svc, spec, access: 'cluster-ip' };
+    if (svc.type === 'LoadBalancer' && spec.loadBalancerIP !== undefined && parseIp(spec.loadBalancerIP)?.key === key) {
+      return { kind: 'service', service: svc, spec, access: 'load-balancer' };
+    }
+  }
+  const node = topology.nodes.find((n) => n.internalIP === key);
+  if (node) return { kind: 'node', node, ip: key };
+  const name = cluster.externals.find((x) => x.ip.key === key)?.name;
+  return { kind: 'outside', ip: key, ...(name !== undefined ? { name } : {}) };
+}
+
+function serviceEnd(cluster: Cluster, topology: Topology, text: string): TraceEnd {
+  const key = text.includes('/') ? text : `default/${text}`;
+  const i = topology.services.findIndex((s) => s.key === key);
+  if (i < 0) {
+    const near = topology.services.filter((s) => s.name === key.split('/').pop()).map((s) => `svc:${s.key}`);
+    throw new TraceError(`no Service ${key} in the scenario${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+  }
+  return { kind: 'service', service: topology.services[i]!, spec: cluster.services[i]!, access: 'name' };
+}

@@ -1,0 +1,295 @@
+// The hop-by-hop walk: out of a pod (or a node, or an outside machine), through each node's stack
+// (conntrack, kube-proxy, routing), across the node network (routed or through a VTEP), to the
+// destination's gate and into it.
+import { cidrContains, parseCidr, parseIp } from '../lib/ip';
+import { lookupRoute, type NodeRoute } from './cni';
+import { kubeProxyMatch, targetPortOf } from './kube-proxy';
+import * as say from './trace-text';
+import { formatRoute, type TopologyNode, type TopologyPod, type TopologyService } from './topology';
+import type { OuterHeaders } from './trace-types';
+import {
+  bridgeOf,
+  bridgedPodOn,
+  eth0Of,
+  gate,
+  isClusterAddress,
+  isReplyOf,
+  kubeProxyOf,
+  networkOf,
+  podEth0,
+  routeEvent,
+  routesOf,
+  unNat,
+  vethOf,
+  type Arrival,
+  type Delivered,
+  type Hop,
+  type Journey,
+  type Pkt,
+  type Sender,
+  type World,
+} from './trace-world';
+
+// --- the journey -----------------------------------------------------------------------------
+
+export function send(j: Journey, sender: Delivered, pkt: Pkt): void {
+  if (sender.kind === 'pod') podSend(j, sender.pod, pkt);
+  else if (sender.kind === 'host') {
+    j.push(eth0Of(sender.node, sender.pod), pkt);
+    hostStack(j, sender.node, pkt, 'local');
+  } else if (sender.kind === 'outside') outsideSend(j, sender, pkt);
+  else selfHop(j, sender.pod, pkt);
+}
+
+/** A pod sending to its own address: the packet stays in its network namespace. */
+export function selfHop(j: Journey, pod: TopologyPod, pkt: Pkt): void {
+  const hop = j.push(podEth0(pod), pkt, routeEvent('pod', pod.key, `local ${pod.ip} dev lo table local`, pod.ip, 'lo'));
+  if (j.phase === 'req') {
+    j.w.notices.push(say.selfTraffic(pod.key));
+    gate(j, hop, 'egress', pod, pkt);
+    gate(j, hop, 'ingress', pod, pkt);
+  }
+  j.deliver(hop, { kind: 'self', pod }, pod.key);
+}
+
+function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
+  const w = j.w;
+  if (pkt.dst === pod.ip) return selfHop(j, pod, pkt);
+  if (pod.network.kind !== 'bridged') throw new Error(`internal: ${pod.key} is not bridged`);
+  const node = w.nodes.get(pod.node!)!;
+  const onLink = pod.network.routes.find((r) => r.scope === 'link' && cidrContains(parseCidr(r.destination)!, parseIp(pkt.dst)!));
+  const podRoute = onLink ?? pod.network.routes[0]!;
+  j.push(podEth0(pod), pkt, routeEvent('pod', pod.key, formatRoute(podRoute), podRoute.destination, podRoute.dev, podRoute.via));
+  const veth = j.push(vethOf(pod), pkt);
+  if (onLink) {
+    // Same subnet: the bridge switches the frame to the other pod's veth; no routing, no NAT.
+    if (!gate(j, veth, 'egress', pod, pkt)) return;
+    const br = j.push(bridgeOf(node), pkt);
+    // A reply to a Service's client on the same node is bridged, yet un-DNATed: br_netfilter passes
+    // bridged frames through conntrack (why kube-proxy needs bridge-nf-call-iptables=1).
+    const entry = j.phase === 'rep' ? w.conntrack.find((e) => e.at === node.name && e.by === 'kube-proxy' && isReplyOf(e, pkt)) : undefined;
+    if (entry) pkt = unNat(j.push(kubeProxyOf(w, node, entry.service!), pkt), entry, pkt, true);
+    const target = bridgedPodOn(w, node, pkt.dst);
+    if (!target) return j.drop(br, 'no-neighbour', say.noNeighbour(node.bridge.name, node.name, pkt.dst));
+    return toPod(j, target, pkt);
+  }
+  // Via the bridge's address into the node: a Service address is DNATed there before the egress check.
+  const dnatAhead = j.phase === 'req' && kubeProxyMatch(w.kp, node, pkt, true) !== undefined;
+  if (!dnatAhead && !gate(j, veth, 'egress', pod, pkt)) return;
+  j.push(bridgeOf(node), pkt);
+  hostStack(j, node, pkt, 'bridge', dnatAhead ? pod : undefined);
+}
+
+/** Up the veth to the pod: the ingress gate, then the pod's eth0. */
+function toPod(j: Journey, pod: TopologyPod, pkt: Pkt): void {
+  const veth = j.push(vethOf(pod), pkt);
+  if (!gate(j, veth, 'ingress', pod, pkt)) return;
+  j.deliver(j.push(podEth0(pod), pkt), { kind: 'pod', pod }, pod.key);
+}
+
+/**
+ * The node's network stack: conntrack's reverse NAT for a reply, kube-proxy's DNAT (and the
+ * deferred egress gate) for a request, then the routing decision, then out the chosen way.
+ */
+function hostStack(j: Journey, node: TopologyNode, pkt: Pkt, arrival: Arrival, pendingEgress?: TopologyPod): void {
+  const w = j.w;
+  let at = j.last();
+  let nat: { original: Pkt; service: string; masquerade: boolean; hairpin: boolean } | undefined;
+  if (j.phase === 'rep') {
+    const entry = w.conntrack.find((e) => e.at === node.name && isReplyOf(e, pkt));
+    if (entry) {
+      if (entry.by === 'kube-proxy') at = j.push(kubeProxyOf(w, node, entry.service!), pkt);
+      pkt = unNat(at, entry, pkt);
+    }
+  } else {
+    const hit = kubeProxyMatch(w.kp, node, pkt, arrival === 'bridge' || arrival === 'local' || w.podIps.has(pkt.src));
+    if (hit) {
+      at = j.push(kubeProxyOf(w, node, hit.service.key), pkt);
+      if ('drop' in hit) return kubeProxyDrop(j, at, hit.drop, hit.service, node, pkt);
+      const original = pkt;
+      pkt = { ...pkt, dst: hit.to.ip, dstPort: hit.to.port };
+      at.headers = pkt;
+      at.events.push({
+        type: 'dnat',
+        by: 'kube-proxy',
+        service: hit.service.key,
+        from: { ip: original.dst, port: original.dstPort },
+        to: hit.to,
+        endpoint: hit.endpoint.key,
+        candidates: hit.candidates.map((p) => p.key),
+        rule: hit.rule,
+        text: say.dnat(hit, { ip: original.dst, port: original.dstPort }),
+      });
+      w.identities.push(w.podEndpoints.get(hit.endpoint.key)!);
+      w.lastDnat = { service: hit.service.key, port: hit.port.port, targetPort: hit.to.port };
+      const hairpin = pendingEgress?.key === hit.endpoint.key;
+      if (hairpin) w.notices.push(say.hairpin(hit.endpoint.key, node.bridge.ip));
+      nat = { original, service: hit.service.key, masquerade: hit.masquerade, hairpin };
+    }
+  }
+  if (pendingEgress && !gate(j, at, 'egress', pendingEgress, pkt)) return;
+  const route = lookupRoute(routesOf(w, node), pkt.dst);
+  if (!route) return j.drop(at, 'no-route', say.noRoute(node.name, pkt.dst));
+  at.events.push(routeEvent('node', node.name, route.text, route.destination, route.dev, route.via));
+  if (nat) {
+    // MASQUERADE takes the address of the way out: the bridge's for a hairpin, else (simplified) eth0's.
+    const masq = nat.hairpin ? node.bridge.ip : nat.masquerade ? node.internalIP : undefined;
+    if (masq && pkt.src !== masq) {
+      const from = { ip: pkt.src, port: pkt.srcPort };
+      const to = { ip: masq, port: pkt.srcPort };
+      at.events.push({ type: 'snat', by: 'kube-proxy', from, to, text: nat.hairpin ? say.snatHairpin(from, to) : say.snatKubeProxy(from, to) });
+      pkt = { ...pkt, src: masq };
+      at.headers = pkt;
+    }
+    w.conntrack.push({ at: node.name, by: 'kube-proxy', service: nat.service, original: nat.original, translated: pkt });
+  }
+  forward(j, node, route, pkt, at);
+}
+
+function kubeProxyDrop(j: Journey, at: Hop, code: 'no-endpoints' | 'no-local-endpoint' | 'no-service-port', s: TopologyService, node: TopologyNode, pkt: Pkt): void {
+  if (code === 'no-endpoints') return j.drop(at, code, say.noEndpoints(s.key));
+  if (code === 'no-local-endpoint') return j.drop(at, code, say.noLocalEndpoint(s.key, node.name));
+  const ports = s.ports.map((p) => `${p.port}/${p.protocol}${p.nodePort !== undefined ? ` (nodePort ${p.nodePort})` : ''}`).join(', ');
+  j.drop(at, code, say.noServicePort(s.key, pkt.dstPort, pkt.protocol, ports));
+}
+
+/** Out of the node the way `route` says. */
+function forward(j: Journey, node: TopologyNode, route: NodeRoute, pkt: Pkt, at: Hop): void {
+  const w = j.w;
+  switch (route.kind) {
+    case 'local':
+      return deliverHost(j, node, pkt, at);
+    case 'bridge': {
+      const br = j.push(bridgeOf(node), pkt);
+      const target = bridgedPodOn(w, node, pkt.dst);
+      if (!target) return j.drop(br, 'no-neighbour', say.noNeighbour(node.bridge.name, node.name, pkt.dst));
+      return toPod(j, target, pkt);
+    }
+    case 'pods-via-node': {
+      const other = w.nodes.get(route.node!)!;
+      eth0Out(j, node, pkt);
+      j.push(networkOf(w), pkt);
+      j.push(eth0Of(other), pkt);
+      return hostStack(j, other, pkt, 'eth0');
+    }
+    case 'overlay': {
+      const overlay = w.profile.overlay;
+      if (overlay.kind === 'routes') throw new Error('internal: overlay route without an overlay');
+      const other = w.nodes.get(route.node!)!;
+      const outer: OuterHeaders = { src: node.internalIP!, dst: other.internalIP!, protocol: 'UDP', dstPort: overlay.port, ...(overlay.vni !== undefined ? { vni: overlay.vni } : {}) };
+      const wrapped = { ...pkt, outer };
+      const kind = overlay.kind;
+      j.push({ kind: 'vtep', name: overlay.device, node: node.name }, wrapped, { type: 'encap', device: overlay.device, overlay: kind, outer, text: say.encap(overlay.device, kind, outer) });
+      j.push(eth0Of(node), wrapped);
+      j.push(networkOf(w), wrapped);
+      j.push(eth0Of(other), wrapped);
+      j.push({ kind: 'vtep', name: overlay.device, node: other.name }, pkt, { type: 'decap', device: overlay.device, overlay: kind, outer, text: say.decap(overlay.device, outer) });
+      return hostStack(j, other, pkt, 'vtep');
+    }
+    case 'node-network':
+    case 'default':
+      return leaveNode(j, node, pkt);
+  }
+}
+
+/** Out of eth0 onto the node network (masqueraded when a pod's packet leaves the pod network). */
+function leaveNode(j: Journey, node: TopologyNode, pkt: Pkt): void {
+  const w = j.w;
+  const out = eth0Out(j, node, pkt);
+  if (j.phase === 'req' && w.podIps.has(pkt.src) && node.internalIP) {
+    const from = { ip: pkt.src, port: pkt.srcPort };
+    const to = { ip: node.internalIP, port: pkt.srcPort };
+    const original = pkt;
+    pkt = { ...pkt, src: node.internalIP };
+    out.headers = pkt;
+    out.events.push({ type: 'snat', by: 'cni', from, to, text: say.snatCni(w.profile.cni, from, to) });
+    w.conntrack.push({ at: node.name, by: 'cni', original, translated: pkt });
+  }
+  const net = j.push(networkOf(w), pkt);
+  const other = w.nodeByIp.get(pkt.dst);
+  if (other && other !== node) {
+    j.push(eth0Of(other), pkt);
+    return hostStack(j, other, pkt, 'eth0');
+  }
+  const lb = j.phase === 'rep' ? w.conntrack.find((e) => e.by === 'loadbalancer' && isReplyOf(e, pkt)) : undefined;
+  if (lb) {
+    const hop = j.push({ kind: 'loadbalancer', name: `load balancer ${lb.original.dst}`, service: lb.service! }, pkt);
+    pkt = unNat(hop, lb, pkt);
+  }
+  if (isClusterAddress(w, pkt.dst)) return j.drop(net, 'no-route', say.lostOnNetwork(pkt.dst));
+  const name = w.cluster.externals.find((x) => x.ip.key === pkt.dst)?.name ?? externalNameOf(w, pkt.dst) ?? pkt.dst;
+  j.deliver(j.push({ kind: 'external', name }, pkt), { kind: 'outside', ip: pkt.dst, name }, name === pkt.dst ? name : `${name} (${pkt.dst})`);
+}
+
+function externalNameOf(w: World, ip: string): string | undefined {
+  const e = w.externals.get(ip);
+  return e?.kind === 'external' ? e.name : undefined;
+}
+
+/** The node's eth0 as the packet leaves: a new hop, unless the packet starts there (a host sender). */
+function eth0Out(j: Journey, node: TopologyNode, pkt: Pkt): Hop {
+  const last = j.last();
+  if (last.device.kind === 'node-eth0' && last.device.node === node.name && j.hops.length === 1) {
+    last.headers = pkt;
+    return last;
+  }
+  return j.push(eth0Of(node), pkt);
+}
+
+/** For the node itself (or a hostNetwork pod on it): delivered at its eth0. */
+function deliverHost(j: Journey, node: TopologyNode, pkt: Pkt, at: Hop): void {
+  const pod = j.w.identities
+    .map((e) => (e.kind === 'pod' && e.pod.hostNetwork && e.pod.nodeName === node.name ? j.w.kp.pods.get(e.key) : undefined))
+    .find((p) => p !== undefined);
+  const hop = at.device.kind === 'node-eth0' && at.device.node === node.name ? at : j.push(eth0Of(node, pod), pkt);
+  if (pod && !hop.device.pod) hop.device = eth0Of(node, pod);
+  j.deliver(hop, { kind: 'host', node, ...(pod ? { pod } : {}) }, pod ? `${pod.key} (hostNetwork on ${node.name})` : node.name);
+}
+
+/** A machine outside the cluster sends: through a load balancer, to a node, or nowhere. */
+function outsideSend(j: Journey, sender: Sender & { kind: 'outside' }, pkt: Pkt): void {
+  const w = j.w;
+  const ext = j.push({ kind: 'external', name: sender.name }, pkt);
+  const lb = j.phase === 'req' ? loadBalancerFor(w, pkt.dst) : undefined;
+  if (lb) return loadBalancer(j, lb, pkt);
+  let node = w.nodeByIp.get(pkt.dst);
+  if (!node) {
+    const svc = w.topology.services.find((s) => s.clusterIP === pkt.dst);
+    if (svc) return j.drop(ext, 'cluster-ip-from-outside', say.clusterIpFromOutside(pkt.dst, svc.key));
+    const pod = w.topology.pods.find((p) => !p.hostNetwork && p.ip === pkt.dst && p.node !== null);
+    if (!pod) return j.drop(ext, 'no-route', say.noRoute(sender.name, pkt.dst));
+    if (w.profile.overlay.kind !== 'routes') return j.drop(ext, 'pod-ip-from-outside', say.podIpFromOutside(pkt.dst, w.profile.cni));
+    node = w.nodes.get(pod.node!)!;
+    if (!node.internalIP) return j.drop(ext, 'no-route', say.noRoute(sender.name, pkt.dst));
+    if (j.phase === 'req') w.notices.push(say.outsideToPod(node.bridge.cidr, node.internalIP));
+  }
+  j.push(networkOf(w), pkt);
+  j.push(eth0Of(node), pkt);
+  hostStack(j, node, pkt, 'eth0');
+}
+
+function loadBalancerFor(w: World, ip: string): TopologyService | undefined {
+  return w.topology.services.find((s) => s.type === 'LoadBalancer' && parseIp(w.kp.specs.get(s.key)!.loadBalancerIP ?? '')?.key === ip);
+}
+
+/** The cloud load balancer: forwards to a node's NodePort (to one with a local endpoint under Local). */
+function loadBalancer(j: Journey, s: TopologyService, pkt: Pkt): void {
+  const w = j.w;
+  const hop = j.push({ kind: 'loadbalancer', name: `load balancer ${pkt.dst}`, service: s.key }, pkt);
+  const sp = s.ports.find((p) => p.port === pkt.dstPort && p.protocol === pkt.protocol);
+  if (!sp || sp.nodePort === undefined) return kubeProxyDrop(j, hop, 'no-service-port', s, w.topology.nodes[0]!, pkt);
+  const local = w.kp.specs.get(s.key)!.externalTrafficPolicy === 'Local';
+  const ready = s.endpoints.map((k) => w.kp.pods.get(k)!).filter((p) => p.node !== null && targetPortOf(p, sp) !== undefined);
+  const withIp = w.topology.nodes.filter((n) => n.internalIP);
+  const node = local ? withIp.find((n) => ready.some((p) => p.node === n.name)) : withIp[0];
+  if (!node) return kubeProxyDrop(j, hop, ready.length === 0 ? 'no-endpoints' : 'no-local-endpoint', s, withIp[0] ?? w.topology.nodes[0]!, pkt);
+  const from = { ip: pkt.dst, port: pkt.dstPort };
+  const to = { ip: node.internalIP!, port: sp.nodePort };
+  const after = { ...pkt, dst: to.ip, dstPort: to.port };
+  hop.headers = after;
+  hop.events.push({ type: 'dnat', by: 'loadbalancer', service: s.key, from, to, node: node.name, candidates: (local ? withIp.filter((n) => ready.some((p) => p.node === n.name)) : withIp).map((n) => n.name), text: say.lbDnat(s.key, from, to, node.name, local) });
+  w.conntrack.push({ at: `lb:${s.key}`, by: 'loadbalancer', service: s.key, original: pkt, translated: after });
+  j.push(networkOf(w), after);
+  j.push(eth0Of(node), after);
+  hostStack(j, node, after, 'eth0');
+}
