@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
 import { startModelService, workerChannel } from './services/model-service';
+import { startPacketClock } from './services/packet-clock';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './store/use-netlab';
@@ -34,6 +35,7 @@ if (typeof Worker === 'undefined') {
   startModelService(store, workerChannel(new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' })));
 }
 syncDocumentLanguage(store, document);
+startPacketClock(store);
 
 createRoot(root).render(
   <StrictMode>

@@ -16,7 +16,9 @@ export function inlineChannel(): ModelChannel {
         handler(
           msg.type === 'update'
             ? { type: 'view', view: engine.update(msg.text) }
-            : { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) },
+            : msg.type === 'trace'
+              ? { type: 'traced', requestId: msg.requestId, result: engine.trace(msg.request) }
+              : { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) },
         );
       });
     },

@@ -28,6 +28,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   let pending: string | null = null;
   let requestId = 0;
   let wanted: { id: number; key: string } | null = null;
+  let wantedTrace: { id: number; key: string } | null = null;
 
   const send = (text: string) => {
     busy = true;
@@ -44,6 +45,16 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     channel.post({ type: 'explain', requestId, from: s.selectedFlow.from, to: s.selectedFlow.to, portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1), locale: s.locale });
   };
 
+  const currentRequest = (s: NetlabState) => s.packet.requests[s.packet.index];
+  const requestTrace = (s: NetlabState) => {
+    const request = currentRequest(s);
+    if (!request || !s.view) return;
+    const key = JSON.stringify([request, s.view.model.id]);
+    if (wantedTrace?.key === key) return;
+    wantedTrace = { id: ++requestId, key };
+    channel.post({ type: 'trace', requestId, request });
+  };
+
   channel.onMessage((msg) => {
     if (msg.type === 'view') {
       const prev = store.getState().view;
@@ -54,6 +65,14 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       if (pending !== null && pending !== view.text) send(pending);
       pending = null;
       requestExplanation(store.getState());
+      requestTrace(store.getState());
+      return;
+    }
+    if (msg.type === 'traced') {
+      if (msg.requestId !== wantedTrace?.id) return;
+      const s = store.getState();
+      const request = currentRequest(s);
+      if (request && s.view) s.applyTrace({ request, modelId: s.view.model.id, result: msg.result });
       return;
     }
     if (msg.requestId !== wanted?.id) return; // an answer to an older question
@@ -68,6 +87,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       else send(s.scenarioText);
     }
     if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale) requestExplanation(s);
+    if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });
   send(store.getState().scenarioText);
   return () => {

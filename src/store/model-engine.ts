@@ -3,7 +3,8 @@
 // Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
 import type { Locale } from '../lib/diagnostic';
 import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
-import { flowKey, type CellChange, type DerivedView, type ModelView } from './model-view';
+import { flowKey, type CellChange, type DerivedView, type ModelView, type TraceRequest, type TraceResult } from './model-view';
+import { traceFlow, TraceError } from '../model/trace-flow';
 
 export * from './model-view';
 
@@ -78,6 +79,17 @@ export class ModelEngine {
     if (prevModel && prevModel.layoutId === layoutId) model = { ...model, topology: prevModel.topology, scene: prevModel.scene };
     this.view = { revision, text, model, diagnostics: built.diagnostics, hasErrors: built.hasErrors, stale: false, changes };
     return this.view;
+  }
+
+  /** A packet's journey through the current model, or why it cannot be traced. */
+  trace(request: TraceRequest): TraceResult {
+    if (!this.lastValid) return { error: { en: 'No scenario yet', ko: '시나리오가 아직 없습니다' } };
+    try {
+      return { trace: traceFlow(this.lastValid.cluster, this.lastValid.topology, request.from, request.to, request.port) };
+    } catch (e) {
+      if (e instanceof TraceError) return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.message}` } };
+      throw e;
+    }
   }
 
   /** Explanation lines for one flow of the current model (null if an endpoint is gone). */

@@ -2,12 +2,23 @@
 // page's first bundle needs none of the engine to read it.
 import type { Diagnostic } from '../lib/diagnostic';
 import type { FlowPort } from '../engine/match';
+import type { LocalText } from '../lib/diagnostic';
+import type { PacketTrace } from '../model/trace-types';
 import type { Scene } from '../layout/scene';
 import type { Topology } from '../model/topology';
 import type { PolicyReach, ScenarioModel } from './scenario-model';
 
 /** The name the scenario text carries in diagnostics and the editor. */
 export const SCENARIO_FILE = 'scenario.yaml';
+
+/** A packet to trace: ends as traceFlow takes them (`ns/pod`, a name, `svc:ns/name`, an address). */
+export interface TraceRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly port: FlowPort;
+}
+
+export type TraceResult = { readonly trace: PacketTrace } | { readonly error: LocalText };
 
 export type CellChange = 'newly-allowed' | 'newly-denied';
 

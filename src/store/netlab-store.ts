@@ -2,7 +2,7 @@
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
-import type { DerivedView } from './model-view';
+import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 
 export interface FlowSelection {
   readonly from: string;
@@ -24,6 +24,18 @@ export interface NetlabState {
   /** What the model service last derived from the text (null until the first model). */
   readonly view: DerivedView | null;
   /** Explanation of the selected flow, as the model service last computed it. */
+  /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
+  readonly packet: {
+    readonly requests: readonly TraceRequest[];
+    readonly index: number;
+    /** Index into the request hops followed by the reply hops. */
+    readonly step: number;
+    readonly playing: boolean;
+    /** Multiplies the playback rate: 0.5 to 4. */
+    readonly speed: number;
+  };
+  /** The trace of the current packet request, as the model service last computed it. */
+  readonly trace: { readonly request: TraceRequest; readonly modelId: number; readonly result: TraceResult } | null;
   readonly explanation: { readonly flow: FlowSelection; readonly portIndex: number; readonly locale: Locale; readonly modelId: number; readonly lines: readonly string[] | null } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
@@ -36,6 +48,15 @@ export interface NetlabState {
   setMatrixFilter(filter: string): void;
   applyView(view: DerivedView): void;
   applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
+  /** Starts playing one packet, or several in turn. */
+  sendPackets(requests: readonly TraceRequest[]): void;
+  setPacketStep(step: number): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+  /** Moves on to the next packet of a tour (stops after the last). */
+  nextPacket(): void;
+  resetPacket(): void;
+  applyTrace(trace: NonNullable<NetlabState['trace']>): void;
 }
 
 export type NetlabStore = StoreApi<NetlabState>;
@@ -50,6 +71,8 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     selectedPolicy: null,
     matrixFilter: '',
     view: null,
+    packet: { requests: [], index: 0, step: 0, playing: false, speed: 1 },
+    trace: null,
     explanation: null,
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
     resetScenario: () =>
@@ -66,5 +89,17 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
+    sendPackets: (requests) => set((s) => ({ packet: { ...s.packet, requests, index: 0, step: 0, playing: requests.length > 0 } })),
+    setPacketStep: (step) => set((s) => ({ packet: { ...s.packet, step: Math.max(0, step) } })),
+    setPlaying: (playing) => set((s) => ({ packet: { ...s.packet, playing } })),
+    setSpeed: (speed) => set((s) => ({ packet: { ...s.packet, speed: Math.min(4, Math.max(0.5, speed)) } })),
+    nextPacket: () =>
+      set((s) =>
+        s.packet.index + 1 < s.packet.requests.length
+          ? { packet: { ...s.packet, index: s.packet.index + 1, step: 0 } }
+          : { packet: { ...s.packet, playing: false } },
+      ),
+    resetPacket: () => set((s) => ({ packet: { ...s.packet, index: 0, step: 0, playing: false } })),
+    applyTrace: (trace) => set({ trace }),
   }));
 }

@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { FlowExplanation } from './matrix/FlowExplanation';
 import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
+import { PacketPanel } from './packet/PacketPanel';
 import { ScenarioActions } from './ScenarioActions';
 import { TID } from './testIds';
 
@@ -30,6 +31,9 @@ export function App() {
       <main data-testid={TID.appReady} className="layout">
         <Area name="graph">
           <ClusterGraph />
+        </Area>
+        <Area name="packets">
+          <PacketPanel />
         </Area>
         <Area name="editor" needsModel={false}>
           <ScenarioEditor />

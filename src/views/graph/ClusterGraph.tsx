@@ -1,6 +1,6 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -8,6 +8,11 @@ import { EntityDetails } from './EntityDetails';
 import { SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
+import { hopPoints } from './hop-geometry';
+import { PacketLayer, type PacketFrame } from './PacketLayer';
+import { usePacketJourney } from '../packet/usePacketJourney';
+import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
+import { HOP_MS } from '../../services/packet-clock';
 import './graph.css';
 
 const EMPTY = new Set<string>();
@@ -27,6 +32,24 @@ export function ClusterGraph() {
 
   // Fit once the first scene is drawn, and again when the scene grows or shrinks.
   useEffect(() => fit(), [fit]);
+
+  const journey = usePacketJourney();
+  const speed = useNetlab((s) => s.packet.speed);
+  const reducedMotion = usePrefersReducedMotion();
+  const droppedText = t.packetDropped;
+  const frame = useMemo((): PacketFrame | null => {
+    if (!journey?.trace || journey.hops.length === 0) return null;
+    const h = journey.hops[journey.step]!.headers;
+    return {
+      id: `${journey.index}:${journey.trace.from}>${journey.trace.to}`,
+      hops: journey.hops,
+      points: hopPoints(journey.hops, scene),
+      step: journey.step,
+      dropAt: journey.dropAt,
+      label: `${h.protocol} ${h.dstPort}${h.outer ? ' ⧉' : ''}`,
+      droppedText,
+    };
+  }, [journey, scene, droppedText]);
 
   const reach = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
   const pick = useCallback(
@@ -87,6 +110,7 @@ export function ClusterGraph() {
               handlers={{ pick, inspect: setInspected }}
               t={t}
             />
+            <PacketLayer frame={frame} reducedMotion={reducedMotion} durationMs={(HOP_MS / speed) * 0.8} />
           </g>
         </svg>
       </div>

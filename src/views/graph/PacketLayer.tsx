@@ -1,0 +1,102 @@
+// The one layer D3 owns: the moving packet, the policy gates on its path and where it was
+// stopped. React renders only the empty <g>; D3 joins and transitions what is inside it.
+import { select, transition } from 'd3';
+import { useEffect, useRef } from 'react';
+import type { TraceHop } from '../../model/trace-types';
+import type { HopPoint } from './hop-geometry';
+
+export interface PacketFrame {
+  readonly id: string;
+  readonly hops: readonly TraceHop[];
+  readonly points: readonly HopPoint[];
+  readonly step: number;
+  /** Index of the hop where the packet was dropped, if it was. */
+  readonly dropAt: number | null;
+  readonly label: string;
+  readonly droppedText: string;
+}
+
+interface Gate {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  /** null until the packet has reached the gate: no spoilers. */
+  readonly passed: boolean | null;
+}
+
+function gatesOf(frame: PacketFrame): Gate[] {
+  const out: Gate[] = [];
+  frame.hops.forEach((hop, i) => {
+    const checks = hop.events.filter((e) => e.type === 'egress-check' || e.type === 'ingress-check');
+    if (checks.length === 0) return;
+    const p = frame.points[i]!;
+    const denied = checks.some((e) => 'verdict' in e && e.verdict === 'deny');
+    out.push({ id: `${frame.id}:${hop.id}`, x: p.x, y: p.y - 16, passed: frame.step >= i ? !denied : null });
+  });
+  return out;
+}
+
+export function PacketLayer({ frame, reducedMotion, durationMs }: { frame: PacketFrame | null; reducedMotion: boolean; durationMs: number }) {
+  const ref = useRef<SVGGElement>(null);
+
+  useEffect(() => {
+    const layer = select(ref.current!);
+    const t = transition().duration(reducedMotion ? 0 : durationMs);
+
+    const gates = layer.selectAll<SVGGElement, Gate>('g.gate').data(frame ? gatesOf(frame) : [], (d) => d.id);
+    gates.exit().remove();
+    const gatesIn = gates.enter().append('g').attr('class', 'gate');
+    gatesIn.append('rect').attr('x', -9).attr('y', -9).attr('width', 18).attr('height', 18).attr('rx', 3);
+    gatesIn.append('text').attr('text-anchor', 'middle').attr('y', 4.5);
+    gatesIn
+      .merge(gates)
+      .attr('transform', (d) => `translate(${d.x},${d.y})`)
+      .attr('data-state', (d) => (d.passed === null ? 'ahead' : d.passed ? 'pass' : 'deny'))
+      .select('text')
+      .text((d) => (d.passed === null ? '?' : d.passed ? '✓' : '✗'));
+
+    const current = frame ? frame.points[Math.min(frame.step, frame.points.length - 1)] : undefined;
+    const packets = layer.selectAll<SVGGElement, PacketFrame>('g.packet').data(frame && current ? [frame] : [], (d) => d.id);
+    packets.exit().remove();
+    const entering = packets.enter().append('g').attr('class', 'packet').attr('data-testid', 'graph.packet');
+    entering.append('circle').attr('r', 8);
+    entering.append('text').attr('class', 'packet-label').attr('x', 12).attr('y', -10);
+    entering.append('text').attr('class', 'packet-tag').attr('x', 12).attr('y', 16);
+    if (frame && current) {
+      const merged = entering.merge(packets);
+      merged.attr('data-step', String(frame.step)).select('text.packet-label').text(frame.label);
+      merged.select('text.packet-tag').text(current.tag ?? '');
+      const dropped = frame.dropAt !== null && frame.step >= frame.dropAt;
+      merged.classed('dropped', dropped);
+      // A new packet appears where it starts; a moving one glides from hop to hop.
+      entering.attr('transform', `translate(${current.x},${current.y})`);
+      packets.transition(t).attr('transform', `translate(${current.x},${current.y})`);
+    }
+
+    const drops = layer
+      .selectAll<SVGGElement, { id: string; x: number; y: number }>('g.drop')
+      .data(frame && frame.dropAt !== null && frame.step >= frame.dropAt ? [{ id: frame.id, ...frame.points[frame.dropAt]! }] : [], (d) => d.id);
+    drops.exit().remove();
+    const dropIn = drops.enter().append('g').attr('class', 'drop');
+    dropIn.append('text').attr('class', 'drop-mark').attr('text-anchor', 'middle').attr('y', 9).text('✕');
+    dropIn.append('text').attr('class', 'drop-text').attr('x', 16).attr('y', 30);
+    dropIn
+      .merge(drops)
+      .attr('transform', (d) => `translate(${d.x},${d.y})`)
+      .select('text.drop-text')
+      .text(frame?.droppedText ?? '');
+
+    return () => {
+      layer.selectAll('*').interrupt();
+    };
+  }, [frame, reducedMotion, durationMs]);
+
+  useEffect(() => {
+    const node = ref.current;
+    return () => {
+      if (node) select(node).selectAll('*').interrupt();
+    };
+  }, []);
+
+  return <g ref={ref} data-layer="packets" aria-hidden="true" />;
+}

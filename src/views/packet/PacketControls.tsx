@@ -1,0 +1,163 @@
+// Choosing a packet to send (or the whole tour) and driving its playback. Every control has a
+// keyboard shortcut that works anywhere outside text fields and the editor.
+import { useEffect, useMemo, useState } from 'react';
+import { packetTourFromView } from '../../store/packet-requests';
+import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useUiText } from '../i18n';
+import { TID } from '../testIds';
+import { usePacketJourney } from './usePacketJourney';
+
+const SPEEDS = [0.5, 1, 2, 4];
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || !!el.closest?.('.monaco-editor'));
+}
+
+export function PacketControls() {
+  const t = useUiText();
+  const { model } = useScenarioModel();
+  const packet = useNetlab((s) => s.packet);
+  const sendPackets = useNetlab((s) => s.sendPackets);
+  const setPlaying = useNetlab((s) => s.setPlaying);
+  const setPacketStep = useNetlab((s) => s.setPacketStep);
+  const setSpeed = useNetlab((s) => s.setSpeed);
+  const resetPacket = useNetlab((s) => s.resetPacket);
+  const journey = usePacketJourney();
+  const { topology } = model;
+
+  const sources = useMemo(() => [...topology.pods.map((p) => ({ value: p.key, label: p.key })), ...topology.externals.map((e) => ({ value: e.name, label: `${e.name} (${e.ip})` }))], [topology]);
+  const destinations = useMemo(() => {
+    const nodePorts = topology.services.flatMap((s) =>
+      s.ports
+        .filter((p) => p.nodePort)
+        .flatMap((p) => topology.nodes.filter((n) => n.internalIP).map((n) => ({ value: `${n.internalIP}:${p.nodePort}`, label: `${n.name}:${p.nodePort} (NodePort ${s.key})` }))),
+    );
+    return [
+      ...sources,
+      ...topology.services.map((s) => ({ value: `svc:${s.key}`, label: `${t.service} ${s.key}${s.clusterIP ? ` (${s.clusterIP})` : s.externalName ? ` (${s.externalName})` : ''}` })),
+      ...nodePorts,
+    ];
+  }, [sources, topology, t]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [port, setPort] = useState('80');
+  const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
+  const fromValue = sources.some((o) => o.value === from) ? from : (sources[0]?.value ?? '');
+  const toValue = destinations.some((o) => o.value === to) ? to : (destinations[1]?.value ?? destinations[0]?.value ?? '');
+  const tour = useMemo(() => packetTourFromView(topology), [topology]);
+  const portNumber = Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
+
+  const hops = journey?.hops.length ?? 0;
+  const atEnd = journey !== null && journey.step >= hops - 1;
+  const send = () => sendPackets([{ from: fromValue, to: toValue, port: { port: portNumber, protocol } }]);
+  const togglePlay = () => {
+    if (!journey) return;
+    if (atEnd && !packet.playing) setPacketStep(0);
+    setPlaying(!packet.playing);
+  };
+  const step = (delta: number) => {
+    if (!journey) return;
+    setPlaying(false);
+    setPacketStep(Math.min(hops - 1, Math.max(0, journey.step + delta)));
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const actions: Record<string, () => void> = {
+        k: togglePlay,
+        ' ': togglePlay,
+        ArrowRight: () => step(1),
+        l: () => step(1),
+        ArrowLeft: () => step(-1),
+        j: () => step(-1),
+        r: resetPacket,
+        '+': () => setSpeed(packet.speed * 2),
+        '-': () => setSpeed(packet.speed / 2),
+      };
+      const action = actions[e.key];
+      if (!action || (e.key === ' ' && (e.target as HTMLElement | null)?.tagName === 'BUTTON')) return;
+      e.preventDefault();
+      action();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="packet-controls">
+      <form
+        className="packet-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send();
+        }}
+      >
+        <label>
+          {t.from}{' '}
+          <select data-testid={TID.packetFrom} value={fromValue} onChange={(e) => setFrom(e.target.value)}>
+            {sources.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.to}{' '}
+          <select data-testid={TID.packetTo} value={toValue} onChange={(e) => setTo(e.target.value)}>
+            {destinations.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.port}{' '}
+          <input data-testid={TID.packetPort} type="number" min={1} max={65535} value={toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port} disabled={/:\d+$/.test(toValue)} onChange={(e) => setPort(e.target.value)} className="port-input" />
+        </label>
+        <label>
+          <span className="visually-hidden">{t.protocol}</span>
+          <select value={protocol} onChange={(e) => setProtocol(e.target.value as typeof protocol)} aria-label={t.protocol}>
+            <option>TCP</option>
+            <option>UDP</option>
+            <option>SCTP</option>
+          </select>
+        </label>
+        <button type="submit" data-testid={TID.packetSend}>
+          {t.sendPacket}
+        </button>
+        <button type="button" data-testid={TID.packetRunAll} disabled={tour.length === 0} onClick={() => sendPackets(tour)}>
+          {t.runAll}
+        </button>
+      </form>
+      <div className="packet-playback" role="group" aria-label={t.playback}>
+        <button type="button" data-testid={TID.packetReset} onClick={resetPacket} disabled={!journey} aria-keyshortcuts="R" title={`${t.resetPacket} (R)`}>
+          |◀ <span className="visually-hidden">{t.resetPacket}</span>
+        </button>
+        <button type="button" data-testid={TID.packetBack} onClick={() => step(-1)} disabled={!journey || journey.step === 0} aria-keyshortcuts="ArrowLeft J" title={`${t.stepBack} (←)`}>
+          ◀ <span className="visually-hidden">{t.stepBack}</span>
+        </button>
+        <button type="button" data-testid={TID.packetPlay} onClick={togglePlay} disabled={!journey} aria-keyshortcuts="K" title={`${packet.playing ? t.pause : t.play} (K)`}>
+          {packet.playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
+        </button>
+        <button type="button" data-testid={TID.packetForward} onClick={() => step(1)} disabled={!journey || atEnd} aria-keyshortcuts="ArrowRight L" title={`${t.stepForward} (→)`}>
+          ▶| <span className="visually-hidden">{t.stepForward}</span>
+        </button>
+        <label>
+          {t.speed}{' '}
+          <select data-testid={TID.packetSpeed} value={packet.speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-keyshortcuts="+ -">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="help">{t.packetShortcuts}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// Packet journeys: controls, the event list (one row per hop — the text equivalent of the
+// animation), the inspector of the selected hop, and the final verdict announced politely.
+import type { TraceEvent, TraceHop } from '../../model/trace-types';
+import { useNetlab } from '../../store/use-netlab';
+import { fill, useUiText } from '../i18n';
+import { TID } from '../testIds';
+import { PacketControls } from './PacketControls';
+import { headersText, usePacketJourney, type PacketJourney } from './usePacketJourney';
+
+function eventMark(e: TraceEvent): string {
+  if (e.type === 'drop') return '✗';
+  if (e.type === 'deliver') return '✓';
+  if (e.type === 'egress-check' || e.type === 'ingress-check') return e.verdict === 'deny' ? '✗' : '✓';
+  if (e.type === 'conntrack') return '✓';
+  return '•';
+}
+
+function hopVerdict(hop: TraceHop): 'deny' | 'pass' | 'info' {
+  if (hop.events.some((e) => e.type === 'drop' || ((e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict === 'deny'))) return 'deny';
+  if (hop.events.some((e) => e.type === 'deliver' || e.type === 'egress-check' || e.type === 'ingress-check' || e.type === 'conntrack')) return 'pass';
+  return 'info';
+}
+
+function deviceText(hop: TraceHop): string {
+  const d = hop.device;
+  return `${d.name}${d.pod ? ` · ${d.pod}` : ''}${d.node ? ` @${d.node}` : ''}`;
+}
+
+function finalText(j: PacketJourney, t: ReturnType<typeof useUiText>, locale: 'en' | 'ko'): string {
+  if (!j.trace) return '';
+  const drop = j.dropAt !== null ? j.trace.request[j.dropAt]!.events.find((e) => e.type === 'drop') : undefined;
+  return drop ? `${t.packetDropped}: ${drop.text[locale]}` : j.trace.reply ? t.packetDeliveredReply : t.packetDelivered;
+}
+
+export function PacketPanel() {
+  const t = useUiText();
+  const locale = useNetlab((s) => s.locale);
+  const setPacketStep = useNetlab((s) => s.setPacketStep);
+  const setPlaying = useNetlab((s) => s.setPlaying);
+  const j = usePacketJourney();
+  const hop = j?.hops[j.step];
+  const prevHop = j && j.step > 0 ? j.hops[j.step - 1] : undefined;
+  const finished = j?.trace && j.step >= j.hops.length - 1;
+
+  return (
+    <section aria-labelledby="packets-title" className="panel packet-panel" data-testid={TID.packetPanel}>
+      <h2 id="packets-title">{t.packets}</h2>
+      <PacketControls />
+      {j && (
+        <p className="packet-status">
+          {j.count > 1 && `${fill(t.packetOf, { n: j.index + 1, count: j.count })} · `}
+          <strong>
+            {j.trace ? `${j.trace.from} → ${j.trace.to} ${j.trace.port.port}/${j.trace.port.protocol}` : `${j.request.from} → ${j.request.to}`}
+          </strong>
+          {j.trace && ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${j.trace.network.bridgeName}`}
+        </p>
+      )}
+      {j?.error && (
+        <p role="alert" className="banner">
+          {j.error[locale]}
+        </p>
+      )}
+      {j?.trace?.notices.map((n, i) => (
+        <p key={i} className="banner notice" data-testid={TID.packetNotice}>
+          ⚠ {n[locale]}
+        </p>
+      ))}
+      <p className="visually-hidden" aria-live="polite" data-testid={TID.packetAnnounce}>
+        {finished && j ? finalText(j, t, locale) : ''}
+      </p>
+      {j?.trace && (
+        <div className="packet-body">
+          <ol className="event-list" data-testid={TID.packetEvents} aria-label={t.eventList}>
+            {j.hops.map((h, i) => (
+              <li key={h.id} className={`hop hop-${hopVerdict(h)}${i === j.requestHops ? ' reply-start' : ''}`}>
+                {i === j.requestHops && <div className="reply-heading">{t.reply}</div>}
+                <button
+                  type="button"
+                  data-testid={TID.packetHop}
+                  data-hop={h.id}
+                  aria-current={i === j.step ? 'step' : undefined}
+                  className={i > j.step ? 'ahead' : ''}
+                  onClick={() => {
+                    setPlaying(false);
+                    setPacketStep(i);
+                  }}
+                >
+                  <span className="hop-id">{h.id}</span> <span className="hop-device">{h.device.kind} {deviceText(h)}</span>
+                  <span className="mono hop-headers">{headersText(h.headers)}</span>
+                  {h.events
+                    .filter((e) => e.type !== 'route')
+                    .map((e, k) => (
+                      <span key={k} className={`hop-event event-${e.type}`}>
+                        {eventMark(e)} {e.text[locale]}
+                      </span>
+                    ))}
+                </button>
+              </li>
+            ))}
+          </ol>
+          {hop && (
+            <div className="hop-inspector" data-testid={TID.packetInspector} aria-live="polite">
+              <h3>
+                {hop.id} · {hop.device.kind} {deviceText(hop)}
+              </h3>
+              <dl className="details">
+                <dt>{t.headersBefore}</dt>
+                <dd className="mono">{prevHop && j.step !== j.requestHops ? headersText(prevHop.headers) : '—'}</dd>
+                <dt>{t.headersAfter}</dt>
+                <dd className="mono">{headersText(hop.headers)}</dd>
+              </dl>
+              <ul className="inspector-events">
+                {hop.events.map((e, k) => (
+                  <li key={k} className={`event-${e.type}`}>
+                    <strong>
+                      {eventMark(e)} {e.type}
+                    </strong>{' '}
+                    {e.text[locale]}
+                    {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && <em> ({t.notEnforced})</em>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
