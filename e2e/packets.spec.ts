@@ -112,3 +112,10 @@ test('the packet panel passes axe while a packet is shown', async ({ page }) => 
   const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
 });
+
+test('run all at once: every packet of the tour moves together', async ({ page }) => {
+  await page.getByTestId('packet.together').check();
+  await page.getByTestId('packet.runAll').click();
+  await expect(page.getByTestId('graph.packet')).toHaveCount(4);
+  await expect(page.getByTestId('graph.svg').locator('g.packet.companion')).toHaveCount(3);
+});

@@ -2,7 +2,7 @@
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
 // model, the port and the language.
-import type { DerivedView } from '../store/model-view';
+import type { DerivedView, TraceResult } from '../store/model-view';
 import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 
@@ -29,6 +29,8 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   let requestId = 0;
   let wanted: { id: number; key: string } | null = null;
   let wantedTrace: { id: number; key: string } | null = null;
+  /** When requests play together: the trace requests of the others, by request id. */
+  let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
 
   const send = (text: string) => {
     busy = true;
@@ -53,6 +55,16 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     if (wantedTrace?.key === key) return;
     wantedTrace = { id: ++requestId, key };
     channel.post({ type: 'trace', requestId, request });
+    companions = null;
+    if (s.packet.together && s.packet.requests.length > 1) {
+      const ids = new Map<number, number>();
+      s.packet.requests.forEach((r, i) => {
+        if (i === s.packet.index) return;
+        ids.set(++requestId, i);
+        channel.post({ type: 'trace', requestId, request: r });
+      });
+      companions = { key, ids, results: new Map() };
+    }
   };
 
   channel.onMessage((msg) => {
@@ -69,6 +81,12 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       return;
     }
     if (msg.type === 'traced') {
+      const companion = companions?.ids.get(msg.requestId);
+      if (companions && companion !== undefined) {
+        companions.results.set(companion, msg.result);
+        if (companions.results.size === companions.ids.size) store.getState().applyCompanionTraces(new Map(companions.results));
+        return;
+      }
       if (msg.requestId !== wantedTrace?.id) return;
       const s = store.getState();
       const request = currentRequest(s);

@@ -1,6 +1,7 @@
 // Plays packet journeys: while playing, moves one hop every HOP_MS / speed, pauses at the end
 // of a packet, then goes on to the next packet of a tour. Time lives here, not in the views:
 // the graph animates between the positions this clock sets.
+import type { TraceResult } from '../store/model-view';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 
 export const HOP_MS = 900;
@@ -12,12 +13,19 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-/** Hops of the current trace (request then reply), or null while it is not computed yet. */
+const hopCount = (r: TraceResult): number => ('trace' in r ? r.trace.request.length + (r.trace.reply?.length ?? 0) : 0);
+
+/**
+ * Hops to play for the current packet (request then reply) — with packets playing together,
+ * the longest of them — or null while a trace is still being computed.
+ */
 export function currentHops(s: NetlabState): number | null {
   const request = s.packet.requests[s.packet.index];
   if (!request || !s.trace || s.trace.request !== request) return null;
-  const r = s.trace.result;
-  return 'trace' in r ? r.trace.request.length + (r.trace.reply?.length ?? 0) : 0;
+  const own = hopCount(s.trace.result);
+  if (!s.packet.together || s.packet.requests.length < 2) return own;
+  if (s.companionTraces.size < s.packet.requests.length - 1) return null;
+  return Math.max(own, ...[...s.companionTraces.values()].map(hopCount));
 }
 
 export function startPacketClock(store: NetlabStore, timers: Timers = globalThis): () => void {
@@ -36,7 +44,7 @@ export function startPacketClock(store: NetlabStore, timers: Timers = globalThis
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.packet !== prev.packet || s.trace !== prev.trace) schedule(s);
+    if (s.packet !== prev.packet || s.trace !== prev.trace || s.companionTraces !== prev.companionTraces) schedule(s);
   });
   schedule(store.getState());
   return () => {

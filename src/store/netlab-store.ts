@@ -33,7 +33,11 @@ export interface NetlabState {
     readonly playing: boolean;
     /** Multiplies the playback rate: 0.5 to 4. */
     readonly speed: number;
+    /** Play every request at once (each at `step`, or at its end) instead of one after another. */
+    readonly together: boolean;
   };
+  /** Traces of the other requests when they play together, keyed by request index. */
+  readonly companionTraces: ReadonlyMap<number, TraceResult>;
   /** The trace of the current packet request, as the model service last computed it. */
   readonly trace: { readonly request: TraceRequest; readonly modelId: number; readonly result: TraceResult } | null;
   readonly explanation: { readonly flow: FlowSelection; readonly portIndex: number; readonly locale: Locale; readonly modelId: number; readonly lines: readonly string[] | null } | null;
@@ -49,7 +53,8 @@ export interface NetlabState {
   applyView(view: DerivedView): void;
   applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
   /** Starts playing one packet, or several in turn. */
-  sendPackets(requests: readonly TraceRequest[]): void;
+  sendPackets(requests: readonly TraceRequest[], together?: boolean): void;
+  applyCompanionTraces(traces: ReadonlyMap<number, TraceResult>): void;
   setPacketStep(step: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
@@ -71,7 +76,8 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     selectedPolicy: null,
     matrixFilter: '',
     view: null,
-    packet: { requests: [], index: 0, step: 0, playing: false, speed: 1 },
+    packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
+    companionTraces: new Map(),
     trace: null,
     explanation: null,
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
@@ -89,13 +95,15 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
-    sendPackets: (requests) => set((s) => ({ packet: { ...s.packet, requests, index: 0, step: 0, playing: requests.length > 0 } })),
+    sendPackets: (requests, together = false) =>
+      set((s) => ({ packet: { ...s.packet, requests, index: 0, step: 0, playing: requests.length > 0, together }, companionTraces: new Map() })),
+    applyCompanionTraces: (companionTraces) => set({ companionTraces }),
     setPacketStep: (step) => set((s) => ({ packet: { ...s.packet, step: Math.max(0, step) } })),
     setPlaying: (playing) => set((s) => ({ packet: { ...s.packet, playing } })),
     setSpeed: (speed) => set((s) => ({ packet: { ...s.packet, speed: Math.min(4, Math.max(0.5, speed)) } })),
     nextPacket: () =>
       set((s) =>
-        s.packet.index + 1 < s.packet.requests.length
+        !s.packet.together && s.packet.index + 1 < s.packet.requests.length
           ? { packet: { ...s.packet, index: s.packet.index + 1, step: 0 } }
           : { packet: { ...s.packet, playing: false } },
       ),

@@ -10,6 +10,7 @@ import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
+import type { PacketTrace } from '../../model/trace-types';
 import { usePacketJourney } from '../packet/usePacketJourney';
 import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
 import { HOP_MS } from '../../services/packet-clock';
@@ -37,19 +38,30 @@ export function ClusterGraph() {
   const speed = useNetlab((s) => s.packet.speed);
   const reducedMotion = usePrefersReducedMotion();
   const droppedText = t.packetDropped;
-  const frame = useMemo((): PacketFrame | null => {
-    if (!journey?.trace || journey.hops.length === 0) return null;
-    const h = journey.hops[journey.step]!.headers;
-    return {
-      id: `${journey.index}:${journey.trace.from}>${journey.trace.to}`,
-      hops: journey.hops,
-      points: hopPoints(journey.hops, scene),
-      step: journey.step,
-      dropAt: journey.dropAt,
-      label: `${h.protocol} ${h.dstPort}${h.outer ? ' ⧉' : ''}`,
-      droppedText,
+  const companionTraces = useNetlab((s) => s.companionTraces);
+  const together = useNetlab((s) => s.packet.together);
+  const frames = useMemo((): PacketFrame[] => {
+    if (!journey?.trace || journey.hops.length === 0) return [];
+    const frameOf = (id: string, trace: PacketTrace, step: number): PacketFrame => {
+      const hops = [...trace.request, ...(trace.reply ?? [])];
+      const at = Math.min(step, hops.length - 1);
+      const h = hops[at]!.headers;
+      const drop = trace.droppedAt ? trace.request.findIndex((x) => x.id === trace.droppedAt) : -1;
+      return {
+        id,
+        hops,
+        points: hopPoints(hops, scene),
+        step: at,
+        dropAt: drop >= 0 ? drop : null,
+        label: `${h.protocol} ${h.dstPort}${h.outer ? ' ⧉' : ''}`,
+        droppedText,
+      };
     };
-  }, [journey, scene, droppedText]);
+    const main = frameOf(`${journey.index}:${journey.trace.from}>${journey.trace.to}`, journey.trace, journey.step);
+    if (!together) return [main];
+    const others = [...companionTraces].flatMap(([i, r]) => ('trace' in r ? [frameOf(`${i}:${r.trace.from}>${r.trace.to}`, r.trace, journey.step)] : []));
+    return [main, ...others];
+  }, [journey, scene, droppedText, together, companionTraces]);
 
   const reach = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
   const pick = useCallback(
@@ -110,7 +122,7 @@ export function ClusterGraph() {
               handlers={{ pick, inspect: setInspected }}
               t={t}
             />
-            <PacketLayer frame={frame} reducedMotion={reducedMotion} durationMs={(HOP_MS / speed) * 0.8} />
+            <PacketLayer frames={frames} reducedMotion={reducedMotion} durationMs={(HOP_MS / speed) * 0.8} />
           </g>
         </svg>
       </div>

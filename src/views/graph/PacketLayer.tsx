@@ -36,13 +36,18 @@ function gatesOf(frame: PacketFrame): Gate[] {
   return out;
 }
 
-export function PacketLayer({ frame, reducedMotion, durationMs }: { frame: PacketFrame | null; reducedMotion: boolean; durationMs: number }) {
+/**
+ * `frames[0]` is the packet being inspected (its gates are drawn); the others play alongside it
+ * ("all at once").
+ */
+export function PacketLayer({ frames, reducedMotion, durationMs }: { frames: readonly PacketFrame[]; reducedMotion: boolean; durationMs: number }) {
   const ref = useRef<SVGGElement>(null);
 
   useEffect(() => {
     const layer = select(ref.current!);
     const t = transition().duration(reducedMotion ? 0 : durationMs);
 
+    const frame = frames[0] ?? null;
     const gates = layer.selectAll<SVGGElement, Gate>('g.gate').data(frame ? gatesOf(frame) : [], (d) => d.id);
     gates.exit().remove();
     const gatesIn = gates.enter().append('g').attr('class', 'gate');
@@ -55,27 +60,27 @@ export function PacketLayer({ frame, reducedMotion, durationMs }: { frame: Packe
       .select('text')
       .text((d) => (d.passed === null ? '?' : d.passed ? '✓' : '✗'));
 
-    const current = frame ? frame.points[Math.min(frame.step, frame.points.length - 1)] : undefined;
-    const packets = layer.selectAll<SVGGElement, PacketFrame>('g.packet').data(frame && current ? [frame] : [], (d) => d.id);
+    const moving = frames.filter((f) => f.points.length > 0);
+    const packets = layer.selectAll<SVGGElement, PacketFrame>('g.packet').data(moving, (d) => d.id);
     packets.exit().remove();
     const entering = packets.enter().append('g').attr('class', 'packet').attr('data-testid', 'graph.packet');
     entering.append('circle').attr('r', 8);
     entering.append('text').attr('class', 'packet-label').attr('x', 12).attr('y', -10);
     entering.append('text').attr('class', 'packet-tag').attr('x', 12).attr('y', 16);
-    if (frame && current) {
-      const merged = entering.merge(packets);
-      merged.attr('data-step', String(frame.step)).select('text.packet-label').text(frame.label);
-      merged.select('text.packet-tag').text(current.tag ?? '');
-      const dropped = frame.dropAt !== null && frame.step >= frame.dropAt;
-      merged.classed('dropped', dropped);
-      // A new packet appears where it starts; a moving one glides from hop to hop.
-      entering.attr('transform', `translate(${current.x},${current.y})`);
-      packets.transition(t).attr('transform', `translate(${current.x},${current.y})`);
-    }
+    const pointOf = (f: PacketFrame) => f.points[Math.min(f.step, f.points.length - 1)]!;
+    const merged = entering.merge(packets);
+    merged
+      .attr('data-step', (f) => String(Math.min(f.step, f.points.length - 1)))
+      .classed('dropped', (f) => f.dropAt !== null && f.step >= f.dropAt)
+      .classed('companion', (f) => f !== frames[0]);
+    merged.select('text.packet-label').text((f) => f.label);
+    merged.select('text.packet-tag').text((f) => pointOf(f).tag ?? '');
+    // A new packet appears where it starts; a moving one glides from hop to hop.
+    entering.attr('transform', (f) => `translate(${pointOf(f).x},${pointOf(f).y})`);
+    packets.transition(t).attr('transform', (f) => `translate(${pointOf(f).x},${pointOf(f).y})`);
 
-    const drops = layer
-      .selectAll<SVGGElement, { id: string; x: number; y: number }>('g.drop')
-      .data(frame && frame.dropAt !== null && frame.step >= frame.dropAt ? [{ id: frame.id, ...frame.points[frame.dropAt]! }] : [], (d) => d.id);
+    const dropped = frames.filter((f) => f.dropAt !== null && f.step >= f.dropAt).map((f) => ({ id: f.id, text: f.droppedText, ...f.points[f.dropAt!]! }));
+    const drops = layer.selectAll<SVGGElement, { id: string; x: number; y: number; text: string }>('g.drop').data(dropped, (d) => d.id);
     drops.exit().remove();
     const dropIn = drops.enter().append('g').attr('class', 'drop');
     dropIn.append('text').attr('class', 'drop-mark').attr('text-anchor', 'middle').attr('y', 9).text('✕');
@@ -84,12 +89,12 @@ export function PacketLayer({ frame, reducedMotion, durationMs }: { frame: Packe
       .merge(drops)
       .attr('transform', (d) => `translate(${d.x},${d.y})`)
       .select('text.drop-text')
-      .text(frame?.droppedText ?? '');
+      .text((d) => d.text);
 
     return () => {
       layer.selectAll('*').interrupt();
     };
-  }, [frame, reducedMotion, durationMs]);
+  }, [frames, reducedMotion, durationMs]);
 
   useEffect(() => {
     const node = ref.current;

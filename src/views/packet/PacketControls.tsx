@@ -43,6 +43,7 @@ export function PacketControls() {
   const [to, setTo] = useState('');
   const [port, setPort] = useState('80');
   const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
+  const [together, setTogether] = useState(false);
   const fromValue = sources.some((o) => o.value === from) ? from : (sources[0]?.value ?? '');
   const toValue = destinations.some((o) => o.value === to) ? to : (destinations[1]?.value ?? destinations[0]?.value ?? '');
   const tour = useMemo(() => packetTourFromView(topology), [topology]);
@@ -129,9 +130,12 @@ export function PacketControls() {
         <button type="submit" data-testid={TID.packetSend}>
           {t.sendPacket}
         </button>
-        <button type="button" data-testid={TID.packetRunAll} disabled={tour.length === 0} onClick={() => sendPackets(tour)}>
+        <button type="button" data-testid={TID.packetRunAll} disabled={tour.length === 0} onClick={() => sendPackets(tour, together)}>
           {t.runAll}
         </button>
+        <label>
+          <input type="checkbox" data-testid={TID.packetTogether} checked={together} onChange={(e) => setTogether(e.target.checked)} /> {t.allAtOnce}
+        </label>
       </form>
       <div className="packet-playback" role="group" aria-label={t.playback}>
         <button type="button" data-testid={TID.packetReset} onClick={resetPacket} disabled={!journey} aria-keyshortcuts="R" title={`${t.resetPacket} (R)`}>
