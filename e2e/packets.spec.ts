@@ -119,3 +119,14 @@ test('run all at once: every packet of the tour moves together', async ({ page }
   await expect(page.getByTestId('graph.packet')).toHaveCount(4);
   await expect(page.getByTestId('graph.svg').locator('g.packet.companion')).toHaveCount(3);
 });
+
+test('pick two endpoints in the graph, then send a packet between them', async ({ page }) => {
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await page.locator('[data-testid="graph.pod"][data-id="prod/web"]').click();
+  await page.locator('[data-testid="graph.pod"][data-id="prod/db"]').click();
+  await page.getByTestId('packet.sendSelected').click();
+  await expect(page.getByTestId('packet.panel')).toContainText('prod/web → prod/db 3306/TCP');
+  await page.getByTestId('packet.play').click();
+  await stepToEnd(page);
+  await expect(page.getByTestId('packet.announce')).toContainText('Dropped');
+});

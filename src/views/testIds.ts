@@ -27,6 +27,7 @@ export const TID = {
   packetPort: 'packet.port',
   packetSend: 'packet.send',
   packetRunAll: 'packet.runAll',
+  packetSendSelected: 'packet.sendSelected',
   packetTogether: 'packet.together',
   packetReset: 'packet.reset',
   packetBack: 'packet.back',

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { packetTourFromView } from '../../store/packet-requests';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
-import { useUiText } from '../i18n';
+import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
 
@@ -24,6 +24,10 @@ export function PacketControls() {
   const setSpeed = useNetlab((s) => s.setSpeed);
   const resetPacket = useNetlab((s) => s.resetPacket);
   const journey = usePacketJourney();
+  const selectedFlow = useNetlab((s) => s.selectedFlow);
+  const matrixPort = model.ports[Math.min(useNetlab((s) => s.portIndex), model.ports.length - 1)];
+  /** Outside machines are endpoints by IP; traceFlow takes their names too. */
+  const endName = (key: string) => topology.externals.find((e) => e.ip === key)?.name ?? key;
   const { topology } = model;
 
   const sources = useMemo(() => [...topology.pods.map((p) => ({ value: p.key, label: p.key })), ...topology.externals.map((e) => ({ value: e.name, label: `${e.name} (${e.ip})` }))], [topology]);
@@ -133,6 +137,15 @@ export function PacketControls() {
         <button type="button" data-testid={TID.packetRunAll} disabled={tour.length === 0} onClick={() => sendPackets(tour, together)}>
           {t.runAll}
         </button>
+        {selectedFlow && matrixPort && (
+          <button
+            type="button"
+            data-testid={TID.packetSendSelected}
+            onClick={() => sendPackets([{ from: endName(selectedFlow.from), to: endName(selectedFlow.to), port: matrixPort }])}
+          >
+            {fill(t.sendSelected, { flow: `${selectedFlow.from} → ${selectedFlow.to} ${matrixPort.port}/${matrixPort.protocol}` })}
+          </button>
+        )}
         <label>
           <input type="checkbox" data-testid={TID.packetTogether} checked={together} onChange={(e) => setTogether(e.target.checked)} /> {t.allAtOnce}
         </label>
