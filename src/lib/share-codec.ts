@@ -1,0 +1,129 @@
+// A frame of the lab in a URL fragment: `#s=v1.<base64url(deflate(JSON))>`. The version prefix
+// keeps old links opening; decoding treats the fragment as untrusted input (size limits, strict
+// shape checks, a message instead of an exception).
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import type { LocalText, Locale } from './diagnostic';
+
+export const SHARE_PREFIX = 's=v1.';
+/** Links past this many characters are unwieldy in chat and notes: offer a file instead. */
+export const SHARE_SOFT_LIMIT = 8 * 1024;
+/** Hard limits on what a link may carry, before and after inflating. */
+export const MAX_FRAGMENT_CHARS = 2_000_000;
+export const MAX_JSON_BYTES = 5_000_000;
+
+export interface SharedPort {
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+export interface SharedFrame {
+  readonly scenario: string;
+  readonly locale?: Locale;
+  readonly lesson?: { readonly id: string; readonly step?: string };
+  readonly flow?: { readonly from: string; readonly to: string };
+  readonly port?: SharedPort;
+  readonly packet?: { readonly from: string; readonly to: string; readonly port: SharedPort; readonly step: number };
+}
+
+export type DecodeResult = { readonly frame: SharedFrame } | { readonly error: LocalText };
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const bin = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** The fragment (without `#`) for a frame. */
+export function encodeShareFragment(frame: SharedFrame): string {
+  return SHARE_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(frame)), { level: 9 }));
+}
+
+/** Inflates at most `limit` bytes; null past it or on corrupt data. */
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let tooBig = false;
+  try {
+    const inflater = new Inflate((chunk) => {
+      size += chunk.length;
+      if (size > limit) tooBig = true;
+      else chunks.push(chunk);
+    });
+    inflater.push(data, true);
+  } catch {
+    return null;
+  }
+  if (tooBig) return null;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const bad = (en: string, ko: string): DecodeResult => ({ error: { en: `This link cannot be opened: ${en}`, ko: `이 링크를 열 수 없습니다: ${ko}` } });
+
+const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isPort = (v: unknown): v is SharedPort => {
+  const p = v as SharedPort;
+  return typeof v === 'object' && v !== null && Number.isInteger(p.port) && p.port >= 1 && p.port <= 65535 && (p.protocol === 'TCP' || p.protocol === 'UDP' || p.protocol === 'SCTP') && Object.keys(v).length === 2;
+};
+const onlyKeys = (v: object, keys: readonly string[]): boolean => Object.keys(v).every((k) => keys.includes(k));
+
+/** Checks every field of a decoded value; anything unexpected rejects the whole link. */
+export function validateFrame(value: unknown): SharedFrame | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (!onlyKeys(v, ['scenario', 'locale', 'lesson', 'flow', 'port', 'packet'])) return null;
+  if (!isString(v.scenario, MAX_JSON_BYTES)) return null;
+  if (v.locale !== undefined && v.locale !== 'en' && v.locale !== 'ko') return null;
+  if (v.lesson !== undefined) {
+    const l = v.lesson as Record<string, unknown>;
+    if (typeof l !== 'object' || l === null || !onlyKeys(l, ['id', 'step']) || !isString(l.id, 200) || (l.step !== undefined && !isString(l.step, 200))) return null;
+  }
+  if (v.flow !== undefined) {
+    const f = v.flow as Record<string, unknown>;
+    if (typeof f !== 'object' || f === null || !onlyKeys(f, ['from', 'to']) || !isString(f.from, 300) || !isString(f.to, 300)) return null;
+  }
+  if (v.port !== undefined && !isPort(v.port)) return null;
+  if (v.packet !== undefined) {
+    const p = v.packet as Record<string, unknown>;
+    if (typeof p !== 'object' || p === null || !onlyKeys(p, ['from', 'to', 'port', 'step'])) return null;
+    if (!isString(p.from, 300) || !isString(p.to, 300) || !isPort(p.port) || !Number.isInteger(p.step) || (p.step as number) < 0 || (p.step as number) > 10_000) return null;
+  }
+  return v as unknown as SharedFrame;
+}
+
+/** Reads a fragment (with or without `#`). */
+export function decodeShareFragment(fragment: string): DecodeResult {
+  const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.length > MAX_FRAGMENT_CHARS) return bad('it is too long', '너무 깁니다');
+  if (!text.startsWith('s=')) return bad('it does not carry a netlab scene', 'netlab 장면이 들어 있지 않습니다');
+  if (!text.startsWith(SHARE_PREFIX)) return bad('it was made by a newer netlab', '더 새로운 netlab에서 만든 링크입니다');
+  const bytes = fromBase64Url(text.slice(SHARE_PREFIX.length));
+  if (!bytes) return bad('it is damaged (not base64url)', '손상되었습니다(base64url이 아님)');
+  const json = inflateBounded(bytes, MAX_JSON_BYTES);
+  if (!json) return bad('it is damaged or too large', '손상되었거나 너무 큽니다');
+  let value: unknown;
+  try {
+    value = JSON.parse(strFromU8(json));
+  } catch {
+    return bad('it is damaged (not JSON)', '손상되었습니다(JSON이 아님)');
+  }
+  const frame = validateFrame(value);
+  return frame ? { frame } : bad('its contents are not a netlab scene', '내용이 netlab 장면이 아닙니다');
+}
