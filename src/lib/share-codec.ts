@@ -27,22 +27,36 @@ export interface SharedFrame {
 
 export type DecodeResult = { readonly frame: SharedFrame } | { readonly error: LocalText };
 
+// base64url by hand: the pure core has no btoa/atob (they are DOM globals).
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+
 function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63];
+  }
+  return out;
 }
 
 function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const bin = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
+  if (text.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let at = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    const group = text.slice(i, i + 4);
+    for (let k = 0; k < 4; k++) {
+      const v = k < group.length ? INDEX.get(group[k]!) : 0;
+      if (v === undefined) return null;
+      n = (n << 6) | v;
+    }
+    const bytes = group.length - 1;
+    for (let k = 0; k < bytes; k++) out[at++] = (n >> (16 - 8 * k)) & 255;
   }
+  return out.subarray(0, at);
 }
 
 /** The fragment (without `#`) for a frame. */
