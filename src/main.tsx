@@ -3,8 +3,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
-import { startModelService, workerChannel } from './services/model-service';
+import { startLessonRoute } from './services/lesson-route';
+import { startModelService, workerChannel, type ModelChannel } from './services/model-service';
 import { startPacketClock } from './services/packet-clock';
+import { listenForLinks, openLinkFromLocation } from './services/share';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './store/use-netlab';
@@ -29,13 +31,34 @@ const store = createNetlabStore({
 });
 startAutosave(store, storage);
 // The model (parsing, policy evaluation, layout) is computed off the main thread.
+let channel: Promise<ModelChannel>;
 if (typeof Worker === 'undefined') {
-  void import('./services/inline-model-channel').then(({ inlineChannel }) => startModelService(store, inlineChannel()));
+  channel = import('./services/inline-model-channel').then(({ inlineChannel }) => {
+    const inline = inlineChannel();
+    startModelService(store, inline);
+    return inline;
+  });
 } else {
-  startModelService(store, workerChannel(new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' })));
+  const worker = workerChannel(new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }));
+  startModelService(store, worker);
+  channel = Promise.resolve(worker);
 }
 syncDocumentLanguage(store, document);
 startPacketClock(store);
+// A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first.
+openLinkFromLocation(store, storage, location, history);
+listenForLinks(store, storage, window);
+// Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
+// chunk, starts the first time the learner opens the list or a lesson.
+startLessonRoute(store, window);
+const startLessons = () => {
+  stopWatchingLessons();
+  void Promise.all([channel, import('./services/lesson-service')]).then(([c, { startLessonService }]) => startLessonService(store, c, storage));
+};
+const stopWatchingLessons = store.subscribe((s) => {
+  if (s.lesson.route.view !== 'lab') startLessons();
+});
+if (store.getState().lesson.route.view !== 'lab') startLessons();
 
 createRoot(root).render(
   <StrictMode>

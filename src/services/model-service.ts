@@ -9,6 +9,7 @@ import type { NetlabState, NetlabStore } from '../store/netlab-store';
 /** A Worker, or something that answers the same messages (tests, no-worker fallback). */
 export interface ModelChannel {
   post(msg: ToModelWorker): void;
+  /** Adds a listener for every reply (the model service and the lesson service each add one). */
   onMessage(handler: (msg: FromModelWorker) => void): void;
   close(): void;
 }
@@ -16,9 +17,7 @@ export interface ModelChannel {
 export function workerChannel(worker: Worker): ModelChannel {
   return {
     post: (msg) => worker.postMessage(msg),
-    onMessage: (h) => {
-      worker.onmessage = (e: MessageEvent<FromModelWorker>) => h(e.data);
-    },
+    onMessage: (h) => worker.addEventListener('message', (e: MessageEvent<FromModelWorker>) => h(e.data)),
     close: () => worker.terminate(),
   };
 }
@@ -93,7 +92,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       if (request && s.view) s.applyTrace({ request, modelId: s.view.model.id, result: msg.result });
       return;
     }
-    if (msg.requestId !== wanted?.id) return; // an answer to an older question
+    if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question
     const s = store.getState();
     if (!s.selectedFlow || !s.view) return;
     s.applyExplanation({ flow: s.selectedFlow, portIndex: s.portIndex, locale: s.locale, modelId: s.view.model.id, lines: msg.lines });

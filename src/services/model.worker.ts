@@ -1,15 +1,20 @@
-// The model worker: scenario text in, derived view out (and flow explanations on request).
+// The model worker: scenario text in, derived view out (and flow explanations on request), plus
+// the lesson work (catalogue, loading, checks), so the page never parses YAML itself.
 /// <reference lib="webworker" />
+import { LessonEngine } from '../store/lesson-engine';
 import { ModelEngine } from '../store/model-engine';
-import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+import { isLessonRequest, type FromModelWorker, type ToModelWorker } from '../store/model-protocol';
 
 const engine = new ModelEngine();
+const lessons = new LessonEngine();
 let lastLayoutId = -1;
 
 self.onmessage = (event: MessageEvent<ToModelWorker>) => {
   const msg = event.data;
   let reply: FromModelWorker;
-  if (msg.type === 'update') {
+  if (isLessonRequest(msg)) {
+    reply = lessons.answer(msg);
+  } else if (msg.type === 'update') {
     const view = engine.update(msg.text);
     // The drawing is large; send it only when it changed (the page keeps the previous one).
     const same = view.model.layoutId === lastLayoutId;

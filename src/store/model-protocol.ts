@@ -1,14 +1,33 @@
 // Messages between the page and the model worker.
 import type { Locale } from '../lib/diagnostic';
+import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+
+/** Lesson work: the catalogue, one lesson's files, and checks of the learner's text. */
+export type LessonRequest =
+  /** Every lesson.yaml, by folder (`lessons/a-01-…`). */
+  | { readonly type: 'lesson-catalogue'; readonly requestId: number; readonly files: readonly { readonly dir: string; readonly text: string }[] }
+  /** Every file of one lesson folder as [name, text]; `knownIds` checks prerequisites. */
+  | { readonly type: 'lesson-load'; readonly requestId: number; readonly dir: string; readonly files: readonly (readonly [string, string])[]; readonly knownIds?: readonly string[] }
+  /** Runs the checks of a lesson loaded before; `answers` are the quiz options chosen, by check id. */
+  | { readonly type: 'lesson-check'; readonly requestId: number; readonly lessonId: string; readonly text: string; readonly answers: Readonly<Record<string, readonly string[]>> };
 
 export type ToModelWorker =
   | { readonly type: 'update'; readonly text: string }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
-  | { readonly type: 'explain'; readonly requestId: number; readonly from: string; readonly to: string; readonly portIndex: number; readonly locale: Locale };
+  | { readonly type: 'explain'; readonly requestId: number; readonly from: string; readonly to: string; readonly portIndex: number; readonly locale: Locale }
+  | LessonRequest;
+
+export type LessonReply =
+  | { readonly type: 'lesson-catalogued'; readonly requestId: number; readonly entries: CatalogueEntry[] }
+  | { readonly type: 'lesson-loaded'; readonly requestId: number; readonly result: LessonLoadView }
+  | { readonly type: 'lesson-checked'; readonly requestId: number; readonly result: LessonCheckView };
 
 export type FromModelWorker =
   /** `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change. */
   | { readonly type: 'view'; readonly view: DerivedView }
   | { readonly type: 'traced'; readonly requestId: number; readonly result: TraceResult }
-  | { readonly type: 'explanation'; readonly requestId: number; readonly lines: string[] | null };
+  | { readonly type: 'explanation'; readonly requestId: number; readonly lines: string[] | null }
+  | LessonReply;
+
+export const isLessonRequest = (msg: ToModelWorker): msg is LessonRequest => msg.type.startsWith('lesson-');

@@ -3,13 +3,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import { createLessonActions, type LessonActions } from './lesson-actions';
+import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
 
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
 }
 
-export interface NetlabState {
+export interface NetlabState extends LessonActions {
   readonly scenarioText: string;
   readonly locale: Locale;
   /** Index into the model's ports. */
@@ -17,6 +19,10 @@ export interface NetlabState {
   readonly selectedFlow: FlowSelection | null;
   /** The text replaced by the last reset, so the learner can take the reset back. */
   readonly textBeforeReset: string | null;
+  /** What replaced the text `textBeforeReset` holds: the reset button, or a lesson step. */
+  readonly textReplacedBy: 'reset' | 'lesson';
+  /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
+  readonly lesson: LessonSlice;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
@@ -44,6 +50,8 @@ export interface NetlabState {
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
+  /** Replaces the scenario (an opened file, a shared link), keeping the old text for undoReset. */
+  replaceScenario(text: string): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
   setPortIndex(index: number): void;
@@ -68,6 +76,9 @@ export type NetlabStore = StoreApi<NetlabState>;
 
 export function createNetlabStore(initial: { defaultScenario: string; scenarioText?: string; locale?: Locale }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
+    ...createLessonActions(set, initial.defaultScenario),
+    lesson: INITIAL_LESSON_SLICE,
+    textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
     portIndex: 0,
@@ -85,8 +96,11 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
       set((s) => ({
         scenarioText: initial.defaultScenario,
         textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
+        textReplacedBy: 'reset',
+        lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
+    replaceScenario: (text) => set((s) => ({ scenarioText: text, textBeforeReset: s.scenarioText === text ? null : s.scenarioText, textReplacedBy: 'reset', selectedFlow: null })),
     undoReset: () => set((s) => (s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null })),
     setLocale: (locale) => set({ locale }),
     setPortIndex: (portIndex) => set({ portIndex }),

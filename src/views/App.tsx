@@ -5,12 +5,15 @@ import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { LessonArea, LessonButtons } from './lesson/LessonEntry';
 import { FlowExplanation } from './matrix/FlowExplanation';
 import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
 import { PacketPanel } from './packet/PacketPanel';
 import { ScenarioActions } from './ScenarioActions';
+import { ShareExport } from './share/ShareExport';
 import { TID } from './testIds';
+import { useNetlab } from '../store/use-netlab';
 
 /** A grid area; panels that show the model wait for the first one. */
 function Area({ name, children, needsModel = true }: { name: string; children: ReactNode; needsModel?: boolean }) {
@@ -19,16 +22,25 @@ function Area({ name, children, needsModel = true }: { name: string; children: R
 
 export function App() {
   const t = useUiText();
+  const lessonOpen = useNetlab((s) => s.lesson.route.view !== 'lab');
+  const present = useNetlab((s) => s.lesson.present);
   return (
-    <>
+    <div className={`app${present ? ' presenting' : ''}`}>
       <header className="app-header">
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>
         </h1>
         <ScenarioActions />
+        <ShareExport />
+        <LessonButtons />
         <LanguageSwitch />
       </header>
-      <main data-testid={TID.appReady} className="layout">
+      <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
+        {lessonOpen && (
+          <Area name="lesson" needsModel={false}>
+            <LessonArea />
+          </Area>
+        )}
         <Area name="graph">
           <ClusterGraph />
         </Area>
@@ -48,6 +60,6 @@ export function App() {
           <DiagnosticsList />
         </Area>
       </main>
-    </>
+    </div>
   );
 }

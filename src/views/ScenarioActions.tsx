@@ -1,4 +1,5 @@
-// Scenario-wide actions: back to the default scenario, and taking that back.
+// Scenario-wide actions: back to the default scenario, and taking that back (also after a lesson
+// step replaced the learner's text).
 import { useNetlab } from '../store/use-netlab';
 import { useUiText } from './i18n';
 import { TID } from './testIds';
@@ -8,6 +9,7 @@ export function ScenarioActions() {
   const resetScenario = useNetlab((s) => s.resetScenario);
   const undoReset = useNetlab((s) => s.undoReset);
   const canUndo = useNetlab((s) => s.textBeforeReset !== null);
+  const byLesson = useNetlab((s) => s.textReplacedBy === 'lesson');
   return (
     <div className="scenario-actions">
       <button type="button" data-testid={TID.reset} onClick={resetScenario}>
@@ -16,9 +18,9 @@ export function ScenarioActions() {
       <span role="status">
         {canUndo && (
           <>
-            {t.resetDone}{' '}
+            {byLesson ? t.lessonReplaced : t.resetDone}{' '}
             <button type="button" data-testid={TID.undoReset} onClick={undoReset}>
-              {t.undoReset}
+              {byLesson ? t.undoLessonReplace : t.undoReset}
             </button>
           </>
         )}

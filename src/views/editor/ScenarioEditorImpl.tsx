@@ -55,6 +55,8 @@ export default function ScenarioEditorImpl({ handleRef }: { handleRef: RefObject
     if (view && view.text === text) editor.current?.setMarkers(toMarkers(view.diagnostics, locale));
   }, [view, text, locale]);
   useEffect(() => editor.current?.setAriaLabel(t.editorLabel), [t]);
+  const present = useNetlab((s) => s.lesson.present);
+  useEffect(() => editor.current?.setFontSize(present ? 20 : 13), [present]);
 
   return <div ref={host} className="editor-host" />;
 }

@@ -28,6 +28,8 @@ export interface YamlEditor {
   /** Moves the cursor to line:col, scrolls there and focuses the editor. */
   revealLine(line: number, col?: number): void;
   setAriaLabel(label: string): void;
+  /** Text size in px (presenter mode makes it larger). */
+  setFontSize(px: number): void;
   dispose(): void;
 }
 
@@ -115,6 +117,9 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
     },
     setAriaLabel(label) {
       editor.updateOptions({ ariaLabel: label });
+    },
+    setFontSize(px) {
+      editor.updateOptions({ fontSize: px });
     },
     dispose() {
       changes.dispose();

@@ -1,0 +1,372 @@
+// The lesson player against the production preview: deep links in both languages, checks that
+// fail and then pass after typing the fix in Monaco, quizzes, hints and the solution, progress
+// across reloads and through an export file, presenter mode keys, and accessibility.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const A01 = 'a-01-no-policy-no-isolation';
+const A05 = 'a-05-and-vs-or';
+const lessonFile = (id: string, name: string) => readFileSync(join(ROOT, 'lessons', id, name), 'utf8');
+
+/** 1-based line of the first occurrence of `needle` in `text`. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`not found: ${needle}`);
+  return text.slice(0, at).split('\n').length;
+}
+
+async function editorReady(page: Page): Promise<void> {
+  await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible();
+  await page.waitForFunction(() => typeof window.__netlab?.monacoMarkers === 'function');
+}
+
+/** Puts the cursor at the start of a line's text, by keyboard only (Monaco renders only visible lines). */
+async function cursorToLine(page: Page, line: number): Promise<void> {
+  await page.locator('.monaco-editor').click({ position: { x: 160, y: 12 } });
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+}
+
+const scenarioText = (page: Page) => page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+/** A Markdown or scenario file of some lesson (each its own chunk). */
+const LESSON_FILE_CHUNK = /\/assets\/(\d\d-[\w-]+\.(en|ko)|start|solution)-[\w-]+\.js$/;
+const check = (page: Page, id: string) => page.locator(`[data-testid="lesson.check"][data-id="${id}"]`);
+const stepIs = (page: Page, step: string) => expect(page.getByTestId('lesson.step')).toHaveAttribute('data-step', step);
+
+/** Console errors and page errors, per test. */
+function watch(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+async function serious(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('the first load carries no lesson code; the player and the lessons are chunks of their own', async ({ page }) => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)![1]!;
+  const entryJs = readFileSync(join(DIST, 'assets', entry), 'utf8');
+  // No lesson prose, no player words, no YAML parser, no checker.
+  expect(entryJs).not.toContain('No policy, no isolation');
+  expect(entryJs).not.toContain('Reveal the answer');
+  expect(entryJs).not.toContain('netlab-lesson-progress');
+  expect(entryJs).not.toMatch(/least-privilege|YAMLParseError/);
+  const chunks = readdirSync(join(DIST, 'assets'));
+  const sizes = Object.fromEntries(
+    ['index', 'LessonPlayer', 'lesson-service', 'lesson-catalogue-files'].map((name) => {
+      const f = chunks.find((c) => c.startsWith(`${name}-`) && c.endsWith('.js'))!;
+      expect(f, name).toBeTruthy();
+      return [name, `${(gzipSync(readFileSync(join(DIST, 'assets', f))).length / 1024).toFixed(1)} KiB gzip`];
+    }),
+  );
+  test.info().annotations.push({ type: 'lesson chunks', description: JSON.stringify(sizes) });
+
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto('/');
+  await expect(page.getByTestId('matrix.port')).toBeVisible();
+  expect(requested.filter((u) => /LessonPlayer|lesson-service|lesson-catalogue/.test(u) || LESSON_FILE_CHUNK.test(u))).toEqual([]);
+
+  // Opening the list loads the player, the service and the catalogue (one chunk), nothing else.
+  await page.getByTestId('lesson.open').click();
+  await expect(page.getByTestId('lesson.item')).toHaveCount(30);
+  expect(requested.filter((u) => LESSON_FILE_CHUNK.test(u))).toEqual([]);
+  expect(requested.filter((u) => /lesson-catalogue-files/.test(u))).toHaveLength(1);
+  await expect(page).toHaveURL(/#\/lessons$/);
+});
+
+test('the lesson list: modules, titles and progress; a lesson opens from it', async ({ page }) => {
+  const errors = watch(page);
+  await page.goto('/#/lessons');
+  const list = page.getByTestId('lesson.list');
+  await expect(list.getByRole('heading', { name: 'A · NetworkPolicy semantics' })).toBeVisible();
+  await expect(list.getByRole('heading', { name: 'B · The network policy recipes' })).toBeVisible();
+  await expect(list.getByRole('heading', { name: 'C · Scenarios from the study notes' })).toBeVisible();
+  await expect(list).toContainText('0 of 30 done');
+  const a01 = page.locator(`[data-testid="lesson.item"][data-id="${A01}"]`);
+  await expect(a01).toHaveAttribute('data-status', 'new');
+  await expect(a01).toContainText('Not started');
+  await page.screenshot({ path: 'test-results/lesson-list.png' });
+
+  await a01.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/open-by-default$`));
+  await expect(page.getByTestId('lesson.title')).toHaveText('A1 No policy, no isolation');
+  await page.getByTestId('lesson.close').click();
+  await expect(page.getByTestId('lesson.panel')).toHaveCount(0);
+  await page.getByTestId('lesson.open').click();
+  await expect(a01).toHaveAttribute('data-status', 'started');
+  await expect(a01).toContainText('In progress');
+  expect(errors).toEqual([]);
+});
+
+test('a deep link opens a lesson at a step, in English', async ({ page }) => {
+  const errors = watch(page);
+  await page.goto(`/#/lesson/${A01}/isolate-db`);
+  await expect(page.getByTestId('lesson.title')).toHaveText('A1 No policy, no isolation');
+  await stepIs(page, 'isolate-db');
+  await expect(page.getByTestId('lesson.step')).toHaveText('Step 2 of 3');
+  await expect(page.getByRole('heading', { name: 'Isolate the database' })).toBeVisible();
+  // The step's effective scenario is in the editor, and the URL stays on the step.
+  await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'start.yaml'));
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
+  // Moving on updates the link; Alt+← comes back.
+  await page.getByTestId('lesson.next').click();
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/still-open$`));
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
+  await page.screenshot({ path: 'test-results/lesson-step.png' });
+  expect(errors).toEqual([]);
+});
+
+test('a deep link opens a lesson in Korean (saved language)', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('netlab.locale', 'ko'));
+  await page.goto(`/#/lesson/${A05}/fix`);
+  await expect(page.getByTestId('lesson.title')).toHaveText('A5 AND인가 OR인가, 대시 하나가 정한다');
+  await expect(page.getByTestId('lesson.step')).toHaveText('3단계 중 3단계');
+  await expect(check(page, 'only-prod-api')).toHaveAttribute('data-passed', 'false');
+  await expect(check(page, 'only-prod-api')).toContainText('아직');
+  await expect(check(page, 'only-prod-api')).toContainText('prod 네임스페이스에 있으면서 api인 파드만 들어와야 합니다');
+  // The language select switches the lesson too.
+  await page.getByTestId('app.language').selectOption('en');
+  await expect(page.getByTestId('lesson.title')).toHaveText('A5 AND or OR — one dash decides');
+  await expect(check(page, 'only-prod-api')).toContainText('Only api pods that are also in the prod namespace may come in');
+});
+
+test('a check fails with its message, passes after typing the fix in Monaco, and progress survives a reload', async ({ page }) => {
+  const errors = watch(page);
+  await page.goto(`/#/lesson/${A05}/fix`);
+  const start = lessonFile(A05, 'start.yaml');
+  await expect.poll(() => scenarioText(page)).toBe(start);
+  const only = check(page, 'only-prod-api');
+  await expect(only).toHaveAttribute('data-passed', 'false');
+  await expect(only).toContainText('Not yet');
+  await expect(only).toContainText('prod/web → data/db 3306/TCP: should be denied, but it is allowed. Only api pods that are also in the prod namespace may come in.');
+  await expect(page.getByTestId('lesson.solved')).not.toContainText('Solved');
+  await only.getByText('What the engine says').click();
+  await expect(only.locator('pre')).toContainText('prod/web → data/db');
+  await only.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/lesson-check-failed.png' });
+
+  // The fix: "    - podSelector:" → "      podSelector:" (one peer with both selectors: AND).
+  await editorReady(page);
+  await cursorToLine(page, lineOf(start, '    - podSelector:\n        matchLabels:\n          app: api'));
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('  ');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => scenarioText(page)).toBe(start.replace('    - podSelector:\n        matchLabels:\n          app: api', '      podSelector:\n        matchLabels:\n          app: api'));
+  await expect(only).toHaveAttribute('data-passed', 'true');
+  await expect(only).toContainText('Passed');
+  await expect(page.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
+  await expect(page.getByTestId('lesson.checkStatus')).toHaveText('Checked your current text.');
+
+  await page.reload();
+  await stepIs(page, 'fix');
+  await expect(only).toHaveAttribute('data-passed', 'true');
+  await page.goto('/#/lessons');
+  await expect(page.locator(`[data-testid="lesson.item"][data-id="${A05}"]`)).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('lesson.list')).toContainText('1 of 30 done');
+  expect(errors).toEqual([]);
+});
+
+test('predict, then reveal: the engine answers and the prediction is scored', async ({ page }) => {
+  await page.goto(`/#/lesson/${A01}/open-by-default`);
+  const quiz = page.locator('[data-testid="lesson.quiz"][data-id="predict-web-db"]');
+  await expect(quiz).toContainText('can web open a connection to db on TCP 3306?');
+  const reveal = quiz.getByTestId('lesson.reveal');
+  await expect(reveal).toBeDisabled();
+  await quiz.getByLabel('Denied').check();
+  await reveal.click();
+  await expect(quiz).toHaveAttribute('data-revealed', 'true');
+  await expect(quiz).toContainText('Your prediction was off.');
+  await expect(quiz).toContainText('engine: allowed');
+  await expect(quiz).toContainText('Nothing selects db, so nothing restricts it.');
+  await expect(quiz.getByLabel('Allowed')).toBeDisabled();
+  await quiz.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/lesson-quiz.png' });
+  await expect(page.getByTestId('lesson.panel')).toContainText('Predictions: 0 of 1 right');
+  // The step's packet: this scenario's pods run on no node, so there is no path to play (said, not hidden).
+  await expect(page.getByTestId('lesson.playPacket')).toBeDisabled();
+  await expect(page.getByTestId('lesson.panel')).toContainText('puts its pods on no node');
+});
+
+test('a step packet plays in the packet panel', async ({ page }) => {
+  // Lesson a-01 in a scenario with nodes: the learner's own text kept at the step.
+  await page.goto('/');
+  await page.evaluate((id) => {
+    const s = window.__netlab!.store!.getState();
+    s.setLessonRoute({ view: 'lesson', id, step: 'open-by-default' });
+  }, A01);
+  await expect(page.getByTestId('lesson.title')).toContainText('No policy, no isolation');
+  // The default scenario has web and db on nodes: put it back (Undo) and play.
+  await page.getByTestId('scenario.reset').click();
+  await expect(page.getByTestId('lesson.playPacket')).toBeEnabled();
+  await page.getByTestId('lesson.playPacket').click();
+  await expect(page.getByTestId('packet.events')).toBeVisible();
+  await expect(page.getByTestId('packet.announce')).toContainText(/Delivered|Dropped/);
+});
+
+test('hints one by one; the solution only after a question, and the learner’s text comes back', async ({ page }) => {
+  await page.goto(`/#/lesson/${A01}/still-open`);
+  await expect(page.getByTestId('lesson.hint')).toHaveCount(0);
+  await page.getByTestId('lesson.showHint').click();
+  await expect(page.getByTestId('lesson.hint')).toHaveCount(1);
+  await expect(page.getByTestId('lesson.hint').first()).toContainText('spec.podSelector');
+  await page.getByTestId('lesson.showHint').click();
+  await expect(page.getByTestId('lesson.hint')).toHaveCount(2);
+  await expect(page.getByTestId('lesson.showHint')).toHaveCount(0);
+
+  const before = await scenarioText(page);
+  await page.getByTestId('lesson.showSolution').click();
+  const dialog = page.getByRole('dialog', { name: 'Show the reference solution?' });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('confirm.cancel')).toBeFocused();
+  expect(await serious(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('lesson.showSolution')).toBeFocused();
+  expect(await scenarioText(page)).toBe(before);
+
+  await page.getByTestId('lesson.showSolution').click();
+  await page.getByTestId('confirm.ok').click();
+  await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'solution.yaml'));
+  await expect(page.getByTestId('lesson.solved')).toContainText('Solved!');
+  await page.getByTestId('scenario.undoReset').click();
+  await expect.poll(() => scenarioText(page)).toBe(before);
+});
+
+test('a step asks before replacing the learner’s own edits', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => window.__netlab!.store!.getState().setScenarioText(`${window.__netlab!.store!.getState().scenarioText}\n# my notes\n`));
+  const mine = await scenarioText(page);
+  await page.goto(`/#/lesson/${A01}/open-by-default`);
+  const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('confirm.cancel').click();
+  expect(await scenarioText(page)).toBe(mine);
+  await page.getByTestId('lesson.restartStep').click();
+  await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'start.yaml'));
+  await expect(page.getByTestId('scenario.undoReset')).toHaveText('Bring my text back');
+  await page.getByTestId('scenario.undoReset').click();
+  await expect.poll(() => scenarioText(page)).toBe(mine);
+});
+
+test('an unknown lesson says so and shows the list', async ({ page }) => {
+  await page.goto('/#/lesson/z-99-no-such-lesson');
+  await expect(page.getByTestId('lesson.notice')).toHaveText('There is no lesson "z-99-no-such-lesson". Choose one from the list.');
+  await expect(page.getByTestId('lesson.item')).toHaveCount(30);
+  await page.goto(`/#/lesson/${A01}/no-such-step`);
+  await expect(page.getByTestId('lesson.notice')).toContainText('no step "no-such-step"');
+  await stepIs(page, 'open-by-default');
+});
+
+test('presenter mode: large type, arrow keys and clicker keys move steps, the URL follows', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 }); // a projector
+  await page.goto(`/#/lesson/${A01}/open-by-default?present=1`);
+  await expect(page.locator('.app')).toHaveClass(/presenting/);
+  await expect(page.getByTestId('lesson.present')).toHaveAttribute('aria-pressed', 'true');
+  await stepIs(page, 'open-by-default');
+  const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(base).toBe(20);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db\\?present=1$`));
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/still-open\\?present=1$`));
+  await page.keyboard.press('PageDown'); // the last step stays
+  await stepIs(page, 'still-open');
+  await page.keyboard.press('PageUp');
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db\\?present=1$`));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/open-by-default\\?present=1$`));
+  await page.keyboard.press('ArrowRight');
+  await stepIs(page, 'isolate-db');
+  await editorReady(page);
+  await page.screenshot({ path: 'test-results/lesson-presenter-en.png' });
+  expect(await serious(page)).toEqual([]);
+
+  await page.getByTestId('app.language').selectOption('ko');
+  await expect(page.getByTestId('lesson.step')).toHaveText('3단계 중 2단계');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.screenshot({ path: 'test-results/lesson-presenter-ko.png' });
+
+  // Leaving presenter mode: plain arrows belong to the packet player again; the URL drops the flag.
+  await page.getByTestId('lesson.present').click();
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
+  await page.keyboard.press('ArrowRight');
+  await stepIs(page, 'isolate-db');
+  await page.keyboard.press('Alt+ArrowRight');
+  await stepIs(page, 'still-open');
+});
+
+test('progress export and import round trip, and a bad file gets a clear message', async ({ page }) => {
+  await page.goto(`/#/lesson/${A01}/open-by-default`);
+  const quiz = page.locator('[data-testid="lesson.quiz"][data-id="predict-web-db"]');
+  await quiz.getByLabel('Allowed').check();
+  await quiz.getByTestId('lesson.reveal').click();
+  await expect(quiz).toContainText('You predicted right.');
+  await page.getByTestId('lesson.next').click();
+  await stepIs(page, 'isolate-db');
+
+  await page.goto('/#/lessons');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lesson.export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^netlab-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(exported).toMatchObject({ format: 'netlab-lesson-progress', version: 1, lessons: { [A01]: { seen: ['open-by-default', 'isolate-db'], right: { 'predict-web-db': true } } } });
+  const saved = test.info().outputPath('progress.json');
+  writeFileSync(saved, JSON.stringify(exported));
+
+  // A fresh browser profile: nothing done yet.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  const a01 = page.locator(`[data-testid="lesson.item"][data-id="${A01}"]`);
+  await expect(a01).toHaveAttribute('data-status', 'new');
+
+  const bad = test.info().outputPath('bad.json');
+  writeFileSync(bad, '{"format":"something-else"}');
+  await page.getByTestId('lesson.importInput').setInputFiles(bad);
+  await expect(page.getByTestId('lesson.progressStatus')).toHaveText('That file could not be imported: This is not a netlab progress file (the "format" field is missing or different).');
+  writeFileSync(bad, 'not json at all');
+  await page.getByTestId('lesson.importInput').setInputFiles(bad);
+  await expect(page.getByTestId('lesson.progressStatus')).toContainText('not valid JSON');
+  await expect(a01).toHaveAttribute('data-status', 'new');
+
+  await page.getByTestId('lesson.importInput').setInputFiles(saved);
+  await expect(page.getByTestId('lesson.progressStatus')).toHaveText('Progress imported for 1 lesson(s), merged with yours.');
+  await expect(a01).toHaveAttribute('data-status', 'started');
+  await page.reload();
+  await expect(a01).toHaveAttribute('data-status', 'started');
+  await a01.getByRole('link').click();
+  await stepIs(page, 'isolate-db'); // where the learner left off
+});
+
+test('no serious accessibility violations in the list, a lesson with checks, and a quiz', async ({ page }) => {
+  await page.goto('/#/lessons');
+  await expect(page.getByTestId('lesson.item')).toHaveCount(30);
+  expect(await serious(page)).toEqual([]);
+  await page.goto(`/#/lesson/${A05}/fix`);
+  await expect(check(page, 'only-prod-api')).toHaveAttribute('data-passed', 'false');
+  await editorReady(page);
+  expect(await serious(page)).toEqual([]);
+  await page.goto(`/#/lesson/${A05}/read`);
+  await expect(page.getByTestId('lesson.quiz')).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+  // Keyboard: the step buttons are reachable and show focus.
+  await page.getByTestId('lesson.next').focus();
+  await page.keyboard.press('Enter');
+  await stepIs(page, 'shapes');
+  const outline = await page.getByTestId('lesson.next').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});

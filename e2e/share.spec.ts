@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const cell = (page: Page, from: string, to: string) => page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
+const toWeb = `(() => {
+  const s = window.__netlab.store.getState();
+  s.setScenarioText(s.scenarioText.replace('          role: backend\\n    ports:', '          role: web\\n    ports:'));
+})()`;
+
+test('copy a link, open it in a fresh page: same scene, port, flow and language', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.evaluate(toWeb);
+  await page.getByTestId('app.language').selectOption('ko');
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await cell(page, 'prod/web', 'prod/db').click();
+  await page.getByTestId('share.copyLink').click();
+  await expect(page.getByTestId('share.status')).toContainText('링크를 복사했습니다');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#s=v1\.[A-Za-z0-9_-]+$/);
+
+  // Someone else, with work of their own in this browser profile:
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto('/');
+  await friend.evaluate(() => window.__netlab!.store!.getState().setScenarioText('# my own notes\n'));
+  await friend.waitForTimeout(400);
+  await friend.goto(link);
+  await expect(friend.getByTestId('app.language')).toHaveValue('ko');
+  await expect(friend.getByTestId('matrix.port')).toHaveValue('2');
+  await expect(cell(friend, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
+  await expect(cell(friend, 'prod/web', 'prod/db')).toHaveAttribute('aria-pressed', 'true');
+  await expect(friend.getByTestId('flow.explanation')).toContainText('✓ 허용');
+  // their own work was not silently overwritten
+  await expect(friend.getByTestId('share.backup')).toBeVisible();
+  await friend.getByTestId('share.restore').click();
+  expect(await friend.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe('# my own notes\n');
+  await other.close();
+});
+
+test('a damaged link says so and loses nothing', async ({ page }) => {
+  await page.goto('/');
+  const before = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  await page.goto('/#s=v1.!!!not-a-scene');
+  await page.reload();
+  await page.goto('/#s=v1.AAAA');
+  await expect(page.getByTestId('share.status')).toContainText('cannot be opened');
+  expect(await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe(before);
+});
+
+test('export SVG and PNG, then open them again: the scene comes back', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(toWeb);
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.svg').click()]);
+  const svgPath = await svg.path();
+  const svgText = readFileSync(svgPath!, 'utf8');
+  expect(svgText).toContain('<metadata id="netlab-scene">s=v1.');
+  expect(svgText).toContain('node01');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.png').click()]);
+  const pngPath = await png.path();
+  expect(readFileSync(pngPath!).subarray(1, 4).toString()).toBe('PNG');
+
+  for (const file of [svgPath!, pngPath!]) {
+    await page.getByTestId('scenario.reset').click();
+    await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
+    await page.getByTestId('import.input').setInputFiles({ name: file.endsWith('svg') ? 'scene.svg' : 'scene.png', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+    await expect(page.getByTestId('share.status')).toContainText('opened');
+    await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
+  }
+});
+
+test('a kubectl List dump imports', async ({ page }) => {
+  await page.goto('/');
+  const dump = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Namespace
+  metadata: {name: shop, uid: 1a2b, resourceVersion: "42", managedFields: [{manager: kubectl}]}
+  spec: {finalizers: [kubernetes]}
+  status: {phase: Active}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: cart-7d9f, namespace: shop, labels: {app: cart}, ownerReferences: [{kind: ReplicaSet, name: cart}]}
+  spec:
+    nodeName: kind-worker
+    containers: [{name: cart, image: cart:1, ports: [{containerPort: 8080, name: http}]}]
+  status: {phase: Running, podIP: 10.244.1.7, hostIP: 172.18.0.3}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: ui-5c6d, namespace: shop, labels: {app: ui}}
+  spec: {containers: [{name: ui, image: ui:1}]}
+  status: {podIP: 10.244.1.8}
+- apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: cart-from-ui, namespace: shop, generation: 1}
+  spec:
+    podSelector: {matchLabels: {app: cart}}
+    ingress: [{from: [{podSelector: {matchLabels: {app: ui}}}], ports: [{port: http}]}]
+`;
+  await page.getByTestId('import.input').setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
+  await expect(page.locator('[data-testid="graph.pod"][data-id="shop/cart-7d9f"]')).toBeVisible();
+  await page.getByTestId('matrix.port').selectOption({ label: '8080/TCP' });
+  await expect(cell(page, 'shop/ui-5c6d', 'shop/cart-7d9f')).toHaveAttribute('data-verdict', 'allow');
+});
+
+test('labels, names and links carrying HTML run nothing', async ({ page }) => {
+  const alerts: string[] = [];
+  page.on('dialog', (d) => {
+    alerts.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto('/');
+  await page.evaluate(() => {
+    (window as unknown as { pwned?: boolean }).pwned = false;
+    window.__netlab!.store!.getState().setScenarioText(`apiVersion: v1
+kind: Pod
+metadata:
+  name: x
+  labels: {role: "<img src=x onerror=window.pwned=true>"}
+spec: {containers: [{name: "<script>window.pwned=true</script>", image: i}]}
+---
+apiVersion: netlab.dev/v1
+kind: ExternalEndpoint
+metadata: {name: "<img src=x onerror=window.pwned=true>"}
+spec: {ip: 1.2.3.4}
+`);
+  });
+  await page.locator('[data-testid="graph.pod"]').first().focus();
+  await page.getByTestId('graph.details').waitFor();
+  await page.goto('/#s=v1.<img src=x onerror=alert(1)>');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned ?? false)).toBe(false);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(alerts).toEqual([]);
+});

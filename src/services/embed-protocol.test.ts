@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseEmbedCommand, parseEmbedOptions } from './embed-protocol';
+
+describe('embed options', () => {
+  it('reads the author’s choices and ignores the rest', () => {
+    expect(parseEmbedOptions('?embed=1&panels=matrix,packets,evil,matrix&readonly=1&lang=ko&autoplay=1&ctl=1')).toEqual({
+      embed: true,
+      panels: ['matrix', 'packets'],
+      readOnly: true,
+      locale: 'ko',
+      autoplay: true,
+      clickToLoad: true,
+    });
+    expect(parseEmbedOptions('?lang=fr')).toEqual({ embed: false, panels: [], readOnly: false, autoplay: false, clickToLoad: false });
+  });
+});
+
+describe('embed commands', () => {
+  it('accepts exactly the documented shapes', () => {
+    expect(parseEmbedCommand({ type: 'netlab:load', scenario: 'kind: Pod' })).toEqual({ type: 'netlab:load', scenario: 'kind: Pod' });
+    expect(parseEmbedCommand({ type: 'netlab:play', from: 'prod/web', to: 'prod/db', port: 3306 })).toEqual({ type: 'netlab:play', from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } });
+    expect(parseEmbedCommand({ type: 'netlab:play', from: 'a', to: 'b', port: { port: 53, protocol: 'UDP' } })).toMatchObject({ port: { port: 53, protocol: 'UDP' } });
+    expect(parseEmbedCommand({ type: 'netlab:select', from: 'a', to: 'b' })).toEqual({ type: 'netlab:select', from: 'a', to: 'b' });
+    expect(parseEmbedCommand({ type: 'netlab:lesson', lesson: 'a-05-and-vs-or', step: 'read' })).toEqual({ type: 'netlab:lesson', lesson: 'a-05-and-vs-or', step: 'read' });
+  });
+
+  it('ignores everything else', () => {
+    for (const bad of [
+      null,
+      'netlab:load',
+      [],
+      { type: 'netlab:load' },
+      { type: 'netlab:load', scenario: 1 },
+      { type: 'netlab:load', scenario: 'x', extra: '<script>' },
+      { type: 'netlab:play', from: 'a', to: 'b', port: 0 },
+      { type: 'netlab:play', from: 'a', to: 'b', port: { port: 80, protocol: 'ICMP' } },
+      { type: 'netlab:play', from: '', to: 'b', port: 80 },
+      { type: 'netlab:select', from: 'a' },
+      { type: 'netlab:eval', code: 'alert(1)' },
+      { type: 'netlab:lesson', lesson: 'x'.repeat(201) },
+    ]) {
+      expect(parseEmbedCommand(bad)).toBeNull();
+    }
+  });
+
+  it('never throws on anything', () => {
+    fc.assert(fc.property(fc.anything(), (v) => void parseEmbedCommand(v)), { numRuns: 500 });
+  });
+});

@@ -1,0 +1,91 @@
+// The embed view's contract with its host page: URL parameters chosen by the author, and
+// postMessage messages in both directions. Every incoming message is validated; anything
+// that does not match exactly is ignored.
+
+export type EmbedPanel = 'graph' | 'editor' | 'matrix' | 'packets' | 'lesson';
+const PANELS: readonly EmbedPanel[] = ['graph', 'editor', 'matrix', 'packets', 'lesson'];
+
+export interface EmbedOptions {
+  readonly embed: boolean;
+  /** Panels to show beside the graph (the graph is always there). */
+  readonly panels: readonly EmbedPanel[];
+  readonly readOnly: boolean;
+  readonly locale?: 'en' | 'ko';
+  /** Play the tier tour once loaded. */
+  readonly autoplay: boolean;
+  /** Show a "click to load" cover until the reader asks for the lab. */
+  readonly clickToLoad: boolean;
+}
+
+/** Reads `?embed=1&panels=matrix,packets&readonly=1&lang=ko&autoplay=1&ctl=1`. */
+export function parseEmbedOptions(search: string): EmbedOptions {
+  const q = new URLSearchParams(search);
+  const panels = (q.get('panels') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p): p is EmbedPanel => (PANELS as readonly string[]).includes(p));
+  const lang = q.get('lang');
+  return {
+    embed: q.get('embed') === '1',
+    panels: [...new Set(panels)],
+    readOnly: q.get('readonly') === '1',
+    ...(lang === 'en' || lang === 'ko' ? { locale: lang } : {}),
+    autoplay: q.get('autoplay') === '1',
+    clickToLoad: q.get('ctl') === '1',
+  };
+}
+
+export interface PortSpec {
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** Host → netlab. */
+export type EmbedCommand =
+  | { readonly type: 'netlab:load'; readonly scenario: string }
+  | { readonly type: 'netlab:play'; readonly from: string; readonly to: string; readonly port: PortSpec }
+  | { readonly type: 'netlab:select'; readonly from: string; readonly to: string }
+  | { readonly type: 'netlab:lesson'; readonly lesson: string; readonly step?: string };
+
+/** netlab → host. */
+export type EmbedEvent =
+  | { readonly type: 'netlab:ready' }
+  | { readonly type: 'netlab:verdicts'; readonly changed: number }
+  | { readonly type: 'netlab:packet'; readonly verdict: 'delivered' | 'dropped'; readonly from: string; readonly to: string }
+  | { readonly type: 'netlab:check'; readonly lesson: string; readonly solved: boolean };
+
+const MAX_SCENARIO = 2_000_000;
+const str = (v: unknown, max = 300): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const keysAre = (o: object, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
+
+function port(v: unknown): PortSpec | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 65535 ? { port: v, protocol: 'TCP' } : null;
+  if (typeof v !== 'object' || v === null || !keysAre(v, ['port', 'protocol'])) return null;
+  const p = v as { port?: unknown; protocol?: unknown };
+  const protocol = p.protocol ?? 'TCP';
+  if (!Number.isInteger(p.port) || (p.port as number) < 1 || (p.port as number) > 65535) return null;
+  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') return null;
+  return { port: p.port as number, protocol };
+}
+
+/** The command a message carries, or null for anything else (which is then ignored). */
+export function parseEmbedCommand(data: unknown): EmbedCommand | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const m = data as Record<string, unknown>;
+  switch (m.type) {
+    case 'netlab:load':
+      return keysAre(m, ['type', 'scenario']) && typeof m.scenario === 'string' && m.scenario.length <= MAX_SCENARIO ? { type: 'netlab:load', scenario: m.scenario } : null;
+    case 'netlab:play': {
+      const p = port(m.port);
+      return keysAre(m, ['type', 'from', 'to', 'port']) && str(m.from) && str(m.to) && p ? { type: 'netlab:play', from: m.from, to: m.to, port: p } : null;
+    }
+    case 'netlab:select':
+      return keysAre(m, ['type', 'from', 'to']) && str(m.from) && str(m.to) ? { type: 'netlab:select', from: m.from, to: m.to } : null;
+    case 'netlab:lesson':
+      return keysAre(m, ['type', 'lesson', 'step']) && str(m.lesson, 200) && (m.step === undefined || str(m.step, 200))
+        ? { type: 'netlab:lesson', lesson: m.lesson, ...(m.step !== undefined ? { step: m.step as string } : {}) }
+        : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createNetlabStore } from '../store/netlab-store';
+import { EMPTY_LESSON_PROGRESS, mergeProgress, type Progress } from '../store/lesson-state';
+import { MAX_PROGRESS_BYTES, parseProgressFile, progressFileText, PROGRESS_KEYS, readProgress, startProgressAutosave, validateProgress } from './lesson-progress';
+
+function memoryStorage(full = false): Storage {
+  const m = new Map<string, string>();
+  return {
+    get length() {
+      return m.size;
+    },
+    clear: () => m.clear(),
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    removeItem: (k) => void m.delete(k),
+    setItem: (k, v) => {
+      if (full) throw new DOMException('quota', 'QuotaExceededError');
+      m.set(k, v);
+    },
+  };
+}
+
+const SAMPLE: Progress = {
+  'a-01-no-policy-no-isolation': { seen: ['open-by-default', 'isolate-db'], last: 'isolate-db', solved: true, answers: { 'predict-web-db': ['allowed'] }, right: { 'predict-web-db': true }, hints: 1, solutionShown: false },
+  'c-02-notes-typos': { ...EMPTY_LESSON_PROGRESS, seen: ['kind'] },
+};
+
+describe('progress files', () => {
+  it('round-trips through an export file', () => {
+    const text = progressFileText(SAMPLE, new Date('2026-01-02T03:04:05Z'));
+    expect(JSON.parse(text)).toMatchObject({ format: 'netlab-lesson-progress', version: 1, exportedAt: '2026-01-02T03:04:05.000Z' });
+    expect(parseProgressFile(text)).toEqual({ progress: SAMPLE });
+  });
+
+  it.each([
+    ['not JSON', '{', 'not valid JSON'],
+    ['another file', '{"name":"netlab","version":"0.1.0"}', 'not a netlab progress file'],
+    ['a newer version', '{"format":"netlab-lesson-progress","version":2,"lessons":{}}', 'version 2'],
+    ['no lessons', '{"format":"netlab-lesson-progress","version":1}', 'no "lessons"'],
+    ['lessons as a list', '{"format":"netlab-lesson-progress","version":1,"lessons":[]}', 'no "lessons"'],
+    ['a strange id', '{"format":"netlab-lesson-progress","version":1,"lessons":{"../../x":{}}}', 'not a lesson id'],
+    ['seen not a list', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"seen":"all"}}}', '"seen"'],
+    ['solved not a boolean', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"solved":"yes"}}}', '"solved"'],
+    ['negative hints', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"hints":-1}}}', '"hints"'],
+    ['empty answer', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"answers":{"q":[]}}}}', '"answers"'],
+    ['null', 'null', 'not a netlab progress file'],
+  ])('rejects %s with a message in both languages', (_name, text, words) => {
+    const read = parseProgressFile(text);
+    expect('error' in read && read.error.en).toContain(words);
+    expect('error' in read && read.error.ko.length).toBeGreaterThan(5);
+  });
+
+  it('rejects files past the size limit before parsing', () => {
+    const read = parseProgressFile(' '.repeat(MAX_PROGRESS_BYTES + 1));
+    expect('error' in read && read.error.en).toContain('too large');
+  });
+
+  it('drops unknown fields and fills missing ones', () => {
+    const read = validateProgress({ format: 'netlab-lesson-progress', version: 1, lessons: { 'a-01-x': { seen: ['a', 'a'], evil: '<script>' } } });
+    expect(read).toEqual({ progress: { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['a'] } } });
+  });
+
+  it('merges imported progress without losing either side', () => {
+    const ours: Progress = { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['one'], hints: 2, answers: { q: ['yes'] } } };
+    const theirs: Progress = { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['two'], solved: true, answers: { q: ['no'], r: ['x'] } }, 'b-01-y': SAMPLE['c-02-notes-typos']! };
+    expect(mergeProgress(ours, theirs)).toEqual({
+      'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['one', 'two'], solved: true, hints: 2, answers: { q: ['yes'], r: ['x'] } },
+      'b-01-y': SAMPLE['c-02-notes-typos'],
+    });
+  });
+});
+
+describe('progress in localStorage', () => {
+  it('saves on change once the service is ready, and reads it back', () => {
+    const storage = memoryStorage();
+    const store = createNetlabStore({ defaultScenario: 'x' });
+    startProgressAutosave(store, storage);
+    store.getState().importProgress(SAMPLE);
+    expect(storage.getItem(PROGRESS_KEYS.progress)).toBeNull(); // not before the saved progress was read
+    store.getState().lessonServiceReady({}, null);
+    store.getState().importProgress(SAMPLE);
+    expect(readProgress(storage)).toEqual({ progress: SAMPLE, owner: null });
+  });
+
+  it('reads nothing from corrupt or hostile entries, and survives full storage', () => {
+    const storage = memoryStorage();
+    storage.setItem(PROGRESS_KEYS.progress, '{"a-01-x":{"seen":5}}');
+    storage.setItem(PROGRESS_KEYS.owner, '../../etc');
+    expect(readProgress(storage)).toEqual({ progress: {}, owner: null });
+    storage.setItem(PROGRESS_KEYS.progress, 'not json');
+    expect(readProgress(storage)).toEqual({ progress: {}, owner: null });
+    expect(readProgress(undefined)).toEqual({ progress: {}, owner: null });
+
+    const store = createNetlabStore({ defaultScenario: 'x' });
+    startProgressAutosave(store, memoryStorage(true));
+    store.getState().lessonServiceReady({}, null);
+    expect(() => store.getState().importProgress(SAMPLE)).not.toThrow();
+  });
+});

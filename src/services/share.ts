@@ -1,0 +1,102 @@
+// Share links and scene files: the current frame (scenario, language, chosen flow and port,
+// the packet on screen) to and from a URL fragment. Opening a link never loses the learner's
+// own work: it is backed up first and can be restored.
+import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
+import type { LocalText } from '../lib/diagnostic';
+import type { NetlabState, NetlabStore } from '../store/netlab-store';
+
+export const BACKUP_KEY = 'netlab.scenario.beforeLink';
+
+/** Fired on window after a link was opened in a running page; detail: the error, or null. */
+export const LINK_OPENED_EVENT = 'netlab:link-opened';
+
+/** Why the link the page was opened with could not be used, for the share panel to show. */
+export let linkErrorAtStart: LocalText | null = null;
+
+export function currentFrame(s: NetlabState): SharedFrame {
+  const ports = s.view?.model.ports ?? [];
+  const port = ports[Math.min(s.portIndex, ports.length - 1)];
+  const request = s.packet.requests[s.packet.index];
+  return {
+    scenario: s.scenarioText,
+    locale: s.locale,
+    ...(s.selectedFlow ? { flow: { from: s.selectedFlow.from, to: s.selectedFlow.to } } : {}),
+    ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
+    ...(request ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } } : {}),
+  };
+}
+
+export function shareUrl(s: NetlabState, base: string): string {
+  return `${base.split('#')[0]}#${encodeShareFragment(currentFrame(s))}`;
+}
+
+/** Puts a frame on screen; the port and packet wait for the model of the new scenario. */
+export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
+  const s = store.getState();
+  s.replaceScenario(frame.scenario);
+  if (frame.locale) s.setLocale(frame.locale);
+  // Runs once, when the model of the new text exists. It sets state itself, which notifies
+  // subscribers again: hence the flag, set before anything is applied.
+  let done = false;
+  const afterModel = (): boolean => {
+    const now = store.getState();
+    if (done || !now.view || now.view.text !== frame.scenario) return done;
+    done = true;
+    if (frame.port) {
+      const i = now.view.model.ports.findIndex((p) => p.port === frame.port!.port && p.protocol === frame.port!.protocol);
+      if (i >= 0) now.setPortIndex(i);
+    }
+    if (frame.flow) now.selectFlow(frame.flow);
+    if (frame.packet) {
+      now.sendPackets([{ from: frame.packet.from, to: frame.packet.to, port: frame.packet.port }]);
+      now.setPlaying(false);
+      now.setPacketStep(frame.packet.step);
+    }
+    return true;
+  };
+  if (!afterModel()) {
+    const unsubscribe = store.subscribe(() => {
+      if (afterModel()) unsubscribe();
+    });
+  }
+}
+
+/** A link pasted into the address bar of an open page changes only the fragment: open it too. */
+export function listenForLinks(store: NetlabStore, storage: Storage | undefined, win: Window): () => void {
+  const onHash = () => {
+    if (!win.location.hash.startsWith('#s=')) return;
+    linkErrorAtStart = openLinkFromLocation(store, storage, win.location, win.history);
+    // The share panel is already on screen: tell it what happened.
+    win.dispatchEvent(new CustomEvent(LINK_OPENED_EVENT, { detail: linkErrorAtStart }));
+  };
+  win.addEventListener('hashchange', onHash);
+  return () => win.removeEventListener('hashchange', onHash);
+}
+
+/**
+ * Opens `#s=v1.…` if the page was opened with one: the learner's saved scenario is copied to
+ * BACKUP_KEY first. Returns an error to show, or null. Removes the fragment afterwards, so a
+ * reload shows the (autosaved) opened scene rather than re-opening the link.
+ */
+export function openLinkFromLocation(store: NetlabStore, storage: Storage | undefined, loc: Location, history: History): LocalText | null {
+  const hash = loc.hash.slice(1);
+  if (!hash.startsWith('s=')) return null;
+  const result = decodeShareFragment(hash);
+  history.replaceState(null, '', loc.pathname + loc.search);
+  if ('error' in result) {
+    linkErrorAtStart = result.error;
+    return result.error;
+  }
+  const mine = store.getState().scenarioText;
+  if (mine !== result.frame.scenario) {
+    try {
+      storage?.setItem(BACKUP_KEY, mine);
+    } catch {
+      // storage full: the backup also lives in the store (undoReset) for this visit
+    }
+  }
+  applyFrame(store, result.frame);
+  return null;
+}
+
+export const isShareFragment = (text: string): boolean => text.startsWith(SHARE_PREFIX);

@@ -1,0 +1,172 @@
+// The lesson actions of the store: pure transitions of the lesson slice (and of the scenario text
+// when a step brings its own scenario). The lesson service feeds them from files, the worker and
+// localStorage; the player calls them on clicks and keys.
+import type { StoreApi } from 'zustand/vanilla';
+import {
+  currentStepIndex,
+  mergeProgress,
+  progressOf,
+  stepIndexFor,
+  updateProgress,
+  type LessonRoute,
+  type Progress,
+} from './lesson-state';
+import type { CatalogueEntry, LessonCheckView, LessonLoadView, LessonView } from './lesson-view';
+import type { FlowSelection, NetlabState } from './netlab-store';
+
+export interface LessonActions {
+  /** Where the learner is: from the URL, the list, or the player; `present` toggles presenter mode. */
+  setLessonRoute(route: LessonRoute, present?: boolean): void;
+  setPresenting(present: boolean): void;
+  /** Moves to a step of the current lesson (clamped). */
+  goToStep(index: number): void;
+  lessonServiceReady(progress: Progress, textOwner: string | null): void;
+  applyCatalogue(entries: readonly CatalogueEntry[]): void;
+  applyLessonLoad(result: LessonLoadView): void;
+  lessonNotFound(id: string): void;
+  applyLessonChecks(checks: LessonCheckView): void;
+  requestLessonCheck(): void;
+  /** Records (once) the learner's prediction for a quiz; the checker then reveals the answer. */
+  answerQuiz(checkId: string, chosen: readonly string[]): void;
+  revealHint(): void;
+  /** Loads the reference solution into the editor (the learner's text stays recoverable). */
+  showSolution(): void;
+  /** Loads the current step's scenario again (the learner's text stays recoverable). */
+  restartStep(): void;
+  /** The learner's answer to "replace your edited text with this step's scenario?". */
+  resolvePendingScenario(accept: boolean): void;
+  importProgress(progress: Progress): void;
+}
+
+type SetState = StoreApi<NetlabState>['setState'];
+
+export function createLessonActions(set: SetState, defaultScenario: string): LessonActions {
+  /** Text nothing is lost by replacing: empty, the built-in scenario, or a file of the lesson. */
+  const disposable = (text: string, lesson: LessonView): boolean =>
+    text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
+
+  /** The text replaced, kept for "Undo" when it was the learner's own. */
+  const replaceText = (s: NetlabState, text: string, lesson: LessonView, always: boolean): Partial<NetlabState> => ({
+    scenarioText: text,
+    textBeforeReset: always || !disposable(s.scenarioText, lesson) ? s.scenarioText : null,
+    textReplacedBy: 'lesson',
+  });
+
+  /** Everything that happens when the learner arrives at step `index` of `lesson`. */
+  const enter = (s: NetlabState, lesson: LessonView, index: number, extra: Partial<NetlabState['lesson']> = {}): Partial<NetlabState> => {
+    const step = lesson.steps[Math.min(Math.max(0, index), lesson.steps.length - 1)]!;
+    const before = progressOf(s.lesson.progress, lesson.id);
+    const owned = s.lesson.textOwner === lesson.id;
+    const progress = updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, seen: p.seen.includes(step.id) ? p.seen : [...p.seen, step.id], last: step.id }));
+    // A step with a scenario file brings it, unless the learner is back where they were (a reload);
+    // a step that keeps the text still needs the lesson's scenario when the text is from elsewhere.
+    const back = owned && before.last === step.id;
+    const wanted = back ? undefined : step.scenario !== null ? lesson.scenarios[step.scenario] : owned ? undefined : lesson.scenarios[step.effectiveScenario];
+    let text: Partial<NetlabState> = {};
+    let pendingScenario: NetlabState['lesson']['pendingScenario'] = null;
+    let textOwner = s.lesson.textOwner;
+    if (wanted !== undefined && wanted !== s.scenarioText) {
+      if (disposable(s.scenarioText, lesson)) {
+        text = replaceText(s, wanted, lesson, false);
+        textOwner = lesson.id;
+      } else {
+        pendingScenario = { lessonId: lesson.id, stepId: step.id, text: wanted };
+      }
+    } else if (wanted !== undefined) {
+      textOwner = lesson.id;
+    }
+    // Point at what the step talks about: its policy, and the flow between its two endpoints. A
+    // step that names nothing leaves the learner's own selection alone.
+    const named = step.highlight.policies.length > 0 || step.highlight.endpoints.length > 0;
+    const keys = step.highlight.endpoints.map((e) => e.key).filter((k): k is string => k !== undefined);
+    const flow: FlowSelection | null = keys.length === 2 ? { from: keys[0]!, to: keys[1]! } : null;
+    const highlight: Partial<NetlabState> = named ? { selectedPolicy: step.highlight.policies[0] ?? null, selectedFlow: flow } : {};
+    return {
+      ...text,
+      ...highlight,
+      lesson: { ...s.lesson, ...extra, route: { view: 'lesson', id: lesson.id, step: step.id }, progress, pendingScenario, textOwner },
+    };
+  };
+
+  const withCurrent = (change: (s: NetlabState, lesson: LessonView) => Partial<NetlabState>) =>
+    set((s) => (s.lesson.current ? change(s, s.lesson.current) : {}));
+
+  return {
+    setLessonRoute: (route, present) =>
+      set((s) => {
+        const lesson = { ...s.lesson, ...(present !== undefined ? { present } : {}) };
+        const { current } = s.lesson;
+        if (route.view === 'lesson' && current && current.id === route.id) {
+          const index = stepIndexFor(current, route.step, progressOf(lesson.progress, current.id));
+          const unknownStep = route.step !== null && current.steps[index]!.id !== route.step ? route.step : null;
+          const here = s.lesson.route.view === 'lesson' && s.lesson.route.id === current.id ? currentStepIndex(s.lesson) : -1;
+          if (index === here && route.step !== null) return { lesson: { ...lesson, route, unknownStep } };
+          return enter({ ...s, lesson }, current, index, { unknownStep });
+        }
+        const failure = route.view === 'lesson' && lesson.failure?.id === route.id ? lesson.failure : null;
+        return { lesson: { ...lesson, route, failure, unknownStep: null, pendingScenario: null } };
+      }),
+    setPresenting: (present) => set((s) => ({ lesson: { ...s.lesson, present } })),
+    goToStep: (index) =>
+      withCurrent((s, lesson) => (index >= 0 && index < lesson.steps.length && index !== currentStepIndex(s.lesson) ? enter(s, lesson, index, { unknownStep: null }) : {})),
+    lessonServiceReady: (progress, textOwner) => set((s) => ({ lesson: { ...s.lesson, ready: true, progress, textOwner } })),
+    applyCatalogue: (catalogue) => set((s) => ({ lesson: { ...s.lesson, catalogue } })),
+    applyLessonLoad: (result) =>
+      set((s) => {
+        const { route } = s.lesson;
+        if (route.view !== 'lesson' || route.id !== result.id) return {};
+        if (!result.lesson) return { lesson: { ...s.lesson, failure: { id: result.id, reason: 'broken', diagnostics: result.diagnostics } } };
+        const lesson = result.lesson;
+        const index = stepIndexFor(lesson, route.step, progressOf(s.lesson.progress, lesson.id));
+        const unknownStep = route.step !== null && lesson.steps[index]!.id !== route.step ? route.step : null;
+        const checks = s.lesson.checks?.lessonId === lesson.id ? s.lesson.checks : null;
+        return enter({ ...s, lesson: { ...s.lesson, current: lesson } }, lesson, index, { current: lesson, failure: null, unknownStep, checks });
+      }),
+    lessonNotFound: (id) =>
+      set((s) => (s.lesson.route.view === 'lesson' && s.lesson.route.id === id ? { lesson: { ...s.lesson, failure: { id, reason: 'unknown', diagnostics: [] } } } : {})),
+    applyLessonChecks: (checks) =>
+      set((s) => {
+        if (s.lesson.current?.id !== checks.lessonId) return {};
+        const progress = updateProgress(s.lesson.progress, checks.lessonId, (p) => {
+          const right = { ...p.right };
+          for (const r of checks.results) {
+            const chosen = p.answers[r.id];
+            if (!r.quiz?.chosen || !chosen || r.id in right) continue;
+            if (r.quiz.chosen.join('\n') === chosen.join('\n')) right[r.id] = r.passed;
+          }
+          return { ...p, right, solved: p.solved || checks.solved };
+        });
+        return { lesson: { ...s.lesson, checks, progress } };
+      }),
+    requestLessonCheck: () => set((s) => ({ lesson: { ...s.lesson, checkRequest: s.lesson.checkRequest + 1 } })),
+    answerQuiz: (checkId, chosen) =>
+      withCurrent((s, lesson) => {
+        if (chosen.length === 0 || progressOf(s.lesson.progress, lesson.id).answers[checkId]) return {};
+        return { lesson: { ...s.lesson, progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, answers: { ...p.answers, [checkId]: [...chosen] } })) } };
+      }),
+    revealHint: () =>
+      withCurrent((s, lesson) => ({
+        lesson: { ...s.lesson, progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, hints: Math.min(lesson.hints.length, p.hints + 1) })) },
+      })),
+    showSolution: () =>
+      withCurrent((s, lesson) => ({
+        ...(s.scenarioText === lesson.solution ? {} : replaceText(s, lesson.solution, lesson, true)),
+        lesson: { ...s.lesson, textOwner: lesson.id, pendingScenario: null, progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, solutionShown: true })) },
+      })),
+    restartStep: () =>
+      withCurrent((s, lesson) => {
+        const step = lesson.steps[currentStepIndex(s.lesson)];
+        const text = step ? lesson.scenarios[step.effectiveScenario] : undefined;
+        if (text === undefined || text === s.scenarioText) return {};
+        return { ...replaceText(s, text, lesson, true), lesson: { ...s.lesson, textOwner: lesson.id, pendingScenario: null } };
+      }),
+    resolvePendingScenario: (accept) =>
+      withCurrent((s, lesson) => {
+        const pending = s.lesson.pendingScenario;
+        if (!pending) return {};
+        const lessonSlice = { ...s.lesson, pendingScenario: null, textOwner: pending.lessonId };
+        return accept ? { ...replaceText(s, pending.text, lesson, true), lesson: lessonSlice } : { lesson: lessonSlice };
+      }),
+    importProgress: (progress) => set((s) => ({ lesson: { ...s.lesson, progress: mergeProgress(s.lesson.progress, progress) } })),
+  };
+}

@@ -1,0 +1,152 @@
+// The lesson side of the model worker: reads the catalogue from lesson.yaml files, loads a lesson
+// from its files into a LessonView (plain data), and runs its checks on the learner's text. Runs
+// in the worker (or in the page when workers are unavailable), never in the first bundle.
+import { parse } from 'yaml';
+import type { LocalText } from '../lib/diagnostic';
+import { loadCluster } from '../k8s/load-cluster';
+import { checkChallenge, endpointKeyOf, isSolved, loadLesson, type Lesson, type Step } from '../lesson';
+import { SCENARIO_FILE } from './model-view';
+import type { CatalogueEntry, CheckView, LessonCheckView, LessonLoadView, LessonView, StepView } from './lesson-view';
+import type { FromModelWorker, LessonRequest } from './model-protocol';
+
+const LESSON_ID = /^[a-z]-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const asText = (v: unknown): LocalText | undefined => {
+  if (typeof v === 'string') return { en: v, ko: v };
+  if (v && typeof v === 'object' && typeof (v as LocalText).en === 'string' && typeof (v as LocalText).ko === 'string') return { en: (v as LocalText).en, ko: (v as LocalText).ko };
+  return undefined;
+};
+
+/** `lessons/a-01-x` (or `/lessons/a-01-x`) → `a-01-x`. */
+export const lessonIdOfDir = (dir: string): string => dir.split('/').filter(Boolean).pop() ?? dir;
+
+/** One catalogue entry from a lesson.yaml text; never throws. The folder name is the id. */
+export function catalogueEntry(dir: string, text: string): CatalogueEntry {
+  const id = lessonIdOfDir(dir);
+  const m = LESSON_ID.exec(id);
+  const fallback = { id, module: (m ? id[0]! : '?').toUpperCase(), order: m ? Number(id.slice(2, 4)) : 99, title: { en: id, ko: id }, prerequisites: [], steps: [] };
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    return { ...fallback, problem: { en: `lesson.yaml cannot be read: ${why}`, ko: `lesson.yaml을 읽을 수 없습니다: ${why}` } };
+  }
+  if (!data || typeof data !== 'object') return { ...fallback, problem: { en: 'lesson.yaml is not a mapping', ko: 'lesson.yaml이 매핑이 아닙니다' } };
+  const d = data as Record<string, unknown>;
+  const steps = Array.isArray(d.steps) ? d.steps.flatMap((s) => (s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string' ? [(s as { id: string }).id] : [])) : [];
+  return {
+    ...fallback,
+    ...(typeof d.module === 'string' ? { module: d.module } : {}),
+    ...(typeof d.order === 'number' ? { order: d.order } : {}),
+    title: asText(d.title) ?? fallback.title,
+    prerequisites: Array.isArray(d.prerequisites) ? d.prerequisites.filter((p): p is string => typeof p === 'string') : [],
+    steps,
+  };
+}
+
+/** Module, then order, then id. */
+export function sortCatalogue(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
+  return [...entries].sort((a, b) => (a.module !== b.module ? (a.module < b.module ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : 1));
+}
+
+const portText = (p: { port: number; protocol: string }): string => `${p.port}/${p.protocol}`;
+
+function stepView(step: Step): StepView {
+  const scenario = step.scenario === 'keep' ? null : step.scenario.name;
+  // Highlighted endpoints as the page names them (an ExternalEndpoint's name becomes its IP).
+  const loaded = step.highlight.endpoints.length > 0 ? loadCluster([{ name: step.effectiveScenario.file, text: step.effectiveScenario.text }]) : undefined;
+  const endpoints = step.highlight.endpoints.map((ref) => {
+    const key = loaded ? endpointKeyOf(loaded.cluster, ref) : undefined;
+    return key ? { ref, key } : { ref };
+  });
+  return {
+    id: step.id,
+    ...(step.title ? { title: step.title } : {}),
+    text: step.text,
+    scenario,
+    effectiveScenario: step.effectiveScenario.name,
+    expectErrors: step.expectErrors,
+    editable: step.editable,
+    highlight: { endpoints, policies: step.highlight.policies },
+    ...(step.packet ? { packet: { from: step.packet.from, to: step.packet.to, port: step.packet.port } } : {}),
+  };
+}
+
+export function toLessonView(lesson: Lesson, diagnostics: LessonView['diagnostics'] = []): LessonView {
+  const stepIndex = new Map(lesson.steps.map((s, i) => [s.id, i]));
+  const scenarios: Record<string, string> = {};
+  for (const s of lesson.steps) scenarios[s.effectiveScenario.name] = s.effectiveScenario.text;
+  scenarios[lesson.challenge.solution.name] = lesson.challenge.solution.text;
+  const checks: CheckView[] = lesson.challenge.checks.map((c) => {
+    const base = { id: c.id, kind: c.check, stepIndex: stepIndex.get(c.step) ?? lesson.steps.length - 1 };
+    if (c.check !== 'quiz') return base;
+    if (c.scenario) scenarios[c.scenario.name] = c.scenario.text;
+    const options = c.options.map((o) => {
+      const flow = `${o.flow.from} → ${o.flow.to} ${portText(o.flow.port)}`;
+      return { id: o.id, text: o.text ?? { en: flow, ko: flow } };
+    });
+    return {
+      ...base,
+      quiz: {
+        question: c.question,
+        options,
+        multiple: c.multiple,
+        ...(c.reveal ? { reveal: c.reveal } : {}),
+        ...(c.scenario ? { scenario: c.scenario.name } : {}),
+      },
+    };
+  });
+  return {
+    id: lesson.id,
+    module: lesson.module,
+    order: lesson.order,
+    title: lesson.title,
+    prerequisites: lesson.prerequisites,
+    steps: lesson.steps.map(stepView),
+    checks,
+    hints: lesson.challenge.hints,
+    solution: lesson.challenge.solution.text,
+    scenarios,
+    diagnostics,
+  };
+}
+
+/** Keeps the lessons loaded so far, so checks need only the lesson id. */
+export class LessonEngine {
+  private readonly lessons = new Map<string, Lesson>();
+
+  catalogue(files: readonly { readonly dir: string; readonly text: string }[]): CatalogueEntry[] {
+    return sortCatalogue(files.map((f) => catalogueEntry(f.dir, f.text)));
+  }
+
+  load(dir: string, files: readonly (readonly [string, string])[], knownIds?: readonly string[]): LessonLoadView {
+    const id = lessonIdOfDir(dir);
+    const result = loadLesson({ dir, files: new Map(files) }, knownIds ? { knownIds: new Set(knownIds) } : {});
+    if (!result.lesson) return { id, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
+    this.lessons.delete(result.lesson.id);
+    this.lessons.set(result.lesson.id, result.lesson);
+    // A handful is plenty: a learner works on one lesson at a time.
+    while (this.lessons.size > 8) this.lessons.delete(this.lessons.keys().next().value!);
+    return { id, lesson: toLessonView(result.lesson, result.diagnostics), diagnostics: result.diagnostics };
+  }
+
+  check(lessonId: string, text: string, answers: Readonly<Record<string, readonly string[]>>): LessonCheckView {
+    const lesson = this.lessons.get(lessonId);
+    if (!lesson) return { lessonId, text, results: [], solved: false };
+    const results = checkChallenge(lesson.challenge, text, { answers, file: SCENARIO_FILE });
+    return { lessonId, text, results, solved: isSolved(results) };
+  }
+
+  /** The reply to one lesson message. */
+  answer(msg: LessonRequest): FromModelWorker {
+    switch (msg.type) {
+      case 'lesson-catalogue':
+        return { type: 'lesson-catalogued', requestId: msg.requestId, entries: this.catalogue(msg.files) };
+      case 'lesson-load':
+        return { type: 'lesson-loaded', requestId: msg.requestId, result: this.load(msg.dir, msg.files, msg.knownIds) };
+      case 'lesson-check':
+        return { type: 'lesson-checked', requestId: msg.requestId, result: this.check(msg.lessonId, msg.text, msg.answers) };
+    }
+  }
+}
