@@ -1,10 +1,36 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * The built page's Content-Security-Policy: scripts only from our own origin (no inline script,
+ * no eval), no plugins, nothing fetched from elsewhere. Styles may be inline: Monaco sets them.
+ * Build only: the dev server injects an inline preamble for React refresh.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'netlab-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  }
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   resolve: {
     // monaco-worker-manager imports monaco-editor/esm/vs/editor/editor.worker.js, a deep path the
     // exports map of monaco-editor ≥0.56 blocks (stack.md §2, pitfall 2).

@@ -136,3 +136,18 @@ spec: {ip: 1.2.3.4}
   expect(await page.locator('img').count()).toBe(0);
   expect(alerts).toEqual([]);
 });
+
+test('the built page forbids inline script (Content-Security-Policy)', async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.goto('/');
+  await page.evaluate(() => {
+    document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { reportViolation(v: string): void }).reportViolation(e.violatedDirective));
+    const s = document.createElement('script');
+    s.textContent = 'window.inlineRan = true';
+    document.body.append(s);
+  });
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
+  expect(violations[0]).toMatch(/script-src/);
+});

@@ -11,6 +11,9 @@ import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from '.
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './store/use-netlab';
 import { App } from './views/App';
+import { EmbedApp } from './views/EmbedApp';
+import { parseEmbedOptions } from './services/embed-protocol';
+import { startEmbedBridge } from './services/embed-bridge';
 import './views/app.css';
 
 const root = document.getElementById('root');
@@ -23,13 +26,16 @@ const storage = (() => {
     return undefined;
   }
 })();
-const saved = readSaved(storage);
+// Embedded in someone's page (?embed=1): start from the link or the default, never read or
+// write the learner's own saved work, and talk to the host page through postMessage.
+const embed = parseEmbedOptions(location.search);
+const saved = embed.embed ? {} : readSaved(storage);
 const store = createNetlabStore({
   defaultScenario,
   ...(saved.scenarioText !== undefined ? { scenarioText: saved.scenarioText } : {}),
-  locale: initialLocale(saved, navigator.languages ?? [navigator.language]),
+  locale: embed.locale ?? initialLocale(saved, navigator.languages ?? [navigator.language]),
 });
-startAutosave(store, storage);
+if (!embed.embed) startAutosave(store, storage);
 // The model (parsing, policy evaluation, layout) is computed off the main thread.
 let channel: Promise<ModelChannel>;
 if (typeof Worker === 'undefined') {
@@ -46,8 +52,9 @@ if (typeof Worker === 'undefined') {
 syncDocumentLanguage(store, document);
 startPacketClock(store);
 // A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first.
-openLinkFromLocation(store, storage, location, history);
-listenForLinks(store, storage, window);
+openLinkFromLocation(store, embed.embed ? undefined : storage, location, history);
+listenForLinks(store, embed.embed ? undefined : storage, window);
+if (embed.embed) startEmbedBridge(store, window, embed);
 // Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
 // chunk, starts the first time the learner opens the list or a lesson.
 startLessonRoute(store, window);
@@ -63,7 +70,7 @@ if (store.getState().lesson.route.view !== 'lab') startLessons();
 createRoot(root).render(
   <StrictMode>
     <NetlabContext.Provider value={store}>
-      <App />
+      {embed.embed ? <EmbedApp options={embed} /> : <App />}
     </NetlabContext.Provider>
   </StrictMode>,
 );

@@ -40,6 +40,7 @@ export const TID = {
   packetHop: 'packet.hop',
   packetInspector: 'packet.inspector',
   shareCopyLink: 'share.copyLink',
+  embedLoad: 'embed.load',
   shareStatus: 'share.status',
   shareBackup: 'share.backup',
   shareRestore: 'share.restore',

@@ -1,0 +1,51 @@
+// The embed view: the graph, plus the panels the author asked for, at the size of the frame.
+// With ?ctl=1 nothing heavy loads until the reader clicks.
+import { useState } from 'react';
+import type { EmbedOptions } from '../services/embed-protocol';
+import { ScenarioEditor } from './editor/ScenarioEditor';
+import { ClusterGraph } from './graph/ClusterGraph';
+import { useUiText } from './i18n';
+import { FlowExplanation } from './matrix/FlowExplanation';
+import { MatrixTable } from './matrix/MatrixTable';
+import { ModelReady } from './ModelReady';
+import { PacketPanel } from './packet/PacketPanel';
+import { TID } from './testIds';
+
+export function EmbedApp({ options }: { options: EmbedOptions }) {
+  const t = useUiText();
+  const [loaded, setLoaded] = useState(!options.clickToLoad);
+  if (!loaded) {
+    return (
+      <main className="embed embed-cover">
+        <button type="button" data-testid={TID.embedLoad} onClick={() => setLoaded(true)}>
+          {t.embedLoad}
+        </button>
+      </main>
+    );
+  }
+  const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
+  return (
+    <main className="embed" data-testid={TID.appReady}>
+      <ModelReady>
+        <ClusterGraph />
+      </ModelReady>
+      {has('packets') && (
+        <ModelReady>
+          <PacketPanel />
+        </ModelReady>
+      )}
+      {has('matrix') && (
+        <ModelReady>
+          <MatrixTable />
+          <FlowExplanation />
+        </ModelReady>
+      )}
+      {has('editor') && !options.readOnly && <ScenarioEditor />}
+      <p className="embed-credit">
+        <a href={`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener noreferrer">
+          {t.embedOpenFull}
+        </a>
+      </p>
+    </main>
+  );
+}
