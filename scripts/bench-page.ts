@@ -48,6 +48,16 @@ function instrument(): void {
   mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-revision'] })
 }
 
+/** Opens the page on `text` as if the learner had saved it (once: a reload keeps their edits). */
+async function seedScenario(page: Page, text: string): Promise<void> {
+  await page.addInitScript((t) => {
+    if (!sessionStorage.getItem('bench-seeded')) {
+      localStorage.setItem('netlab.scenario.v1', t)
+      sessionStorage.setItem('bench-seeded', '1')
+    }
+  }, text)
+}
+
 interface Bench {
   firstPod: number
   keys: number[]
@@ -77,14 +87,7 @@ async function scenarioRun(name: string, scenario: string | null, targetMs: numb
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   await page.addInitScript(instrument)
-  if (scenario !== null) {
-    await page.addInitScript((text) => {
-      if (!sessionStorage.getItem('bench-seeded')) {
-        localStorage.setItem('netlab.scenario.v1', text)
-        sessionStorage.setItem('bench-seeded', '1')
-      }
-    }, scenario)
-  }
+  if (scenario !== null) await seedScenario(page, scenario)
   await page.goto(URL)
   await page.waitForSelector('[data-testid="graph.pod"]')
   await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 })
@@ -116,12 +119,7 @@ async function packetFps(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   const scenario = generateScenarioYaml({ pods: 200, policies: 40, seed: 11 })
-  await page.addInitScript((text) => {
-    if (!sessionStorage.getItem('bench-seeded')) {
-      localStorage.setItem('netlab.scenario.v1', text)
-      sessionStorage.setItem('bench-seeded', '1')
-    }
-  }, scenario)
+  await seedScenario(page, scenario)
   await page.goto(URL)
   await page.waitForSelector('[data-testid="graph.pod"]')
   const packets = await page.evaluate(() => {

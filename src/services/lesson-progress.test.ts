@@ -2,23 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createNetlabStore } from '../store/netlab-store';
 import { EMPTY_LESSON_PROGRESS, mergeProgress, type Progress } from '../store/lesson-state';
 import { MAX_PROGRESS_BYTES, parseProgressFile, progressFileText, PROGRESS_KEYS, readProgress, startProgressAutosave, validateProgress } from './lesson-progress';
+import { memoryStorage } from '../testing/memory-storage';
 
-function memoryStorage(full = false): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (full) throw new DOMException('quota', 'QuotaExceededError');
-      m.set(k, v);
-    },
-  };
-}
 
 const SAMPLE: Progress = {
   'a-01-no-policy-no-isolation': { seen: ['open-by-default', 'isolate-db'], last: 'isolate-db', solved: true, answers: { 'predict-web-db': ['allowed'] }, right: { 'predict-web-db': true }, hints: 1, solutionShown: false },

@@ -11,6 +11,7 @@ import { PROGRESS_KEYS } from './lesson-progress';
 import { startLessonService } from './lesson-service';
 import { loadCatalogueFiles, loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
+import { memoryStorage } from '../testing/memory-storage';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEFAULT = readFileSync(join(ROOT, 'src/scenarios/default.yaml'), 'utf8');
@@ -18,19 +19,6 @@ const A01 = 'a-01-no-policy-no-isolation';
 const C02 = 'c-02-notes-typos';
 const file = (lesson: string, name: string) => readFileSync(join(ROOT, 'lessons', lesson, name), 'utf8');
 
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
 
 const stops: (() => void)[] = [];
 afterEach(() => {

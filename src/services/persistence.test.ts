@@ -1,24 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createNetlabStore } from '../store/netlab-store';
 import { initialLocale, readSaved, startAutosave, STORAGE_KEYS } from './persistence';
+import { memoryStorage } from '../testing/memory-storage';
 
-/** A Map-backed Storage (Node has no localStorage); `full` makes every write throw. */
-function memoryStorage(full = false): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (full) throw new DOMException('quota', 'QuotaExceededError');
-      m.set(k, v);
-    },
-  };
-}
 
 describe('persistence', () => {
   it('saves the text after a pause and the language at once; reading restores both', () => {
