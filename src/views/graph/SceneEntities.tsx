@@ -1,6 +1,7 @@
 // The things a learner points at: pods (with their containers, pause, and isolation badges),
 // Services and outside endpoints. Each is focusable; hover or focus shows its details.
-import type { Scene } from '../../layout/layout-topology';
+import { memo } from 'react';
+import type { Scene, ScenePod } from '../../layout/layout-topology';
 import type { Topology, TopologyPod } from '../../model/topology';
 import type { UiText } from '../i18n';
 import { TID } from '../testIds';
@@ -125,59 +126,94 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, t }
       {scene.pods.map((sp) => {
         const pod = pods.get(sp.id);
         if (!pod) return null;
-        const iso = isolation.get(pod.key) ?? { ingress: [], egress: [] };
-        const { x, y, w, h } = sp.rect;
-        const isoWords = [
-          iso.ingress.length ? `${t.ingressIsolated} (${iso.ingress.join(', ')})` : t.ingressOpen,
-          iso.egress.length ? `${t.egressIsolated} (${iso.egress.join(', ')})` : t.egressOpen,
-        ].join('; ');
+        const iso = isolation.get(pod.key);
+        const roles = roleWords(pod.key);
         return (
-          <g
+          <PodCard
             key={sp.id}
-            className={`pod ${pod.hostNetwork ? 'host-network' : ''} ${roleClass(pod.key)}`}
-            tabIndex={0}
-            role="button"
-            aria-label={`${t.pod} ${pod.key}, ${pod.ip}${pod.node ? `, ${pod.node}` : ''}; ${isoWords}${roleWords(pod.key) ? `; ${roleWords(pod.key)}` : ''}`}
-            aria-pressed={state.pendingFrom === pod.key || state.flowFrom === pod.key || state.flowTo === pod.key}
-            data-testid={TID.graphPod}
-            data-id={pod.key}
-            onClick={() => handlers.pick(pod.key)}
-            onKeyDown={keyHandler(pod.key)}
-            onMouseEnter={() => handlers.inspect(pod.key)}
-            onFocus={() => handlers.inspect(pod.key)}
-          >
-            <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
-            <text x={x + 8} y={y + 16} className="entity-name">
-              {truncate(pod.name, iso.ingress.length || iso.egress.length ? 14 : 22)}
-            </text>
-            <text x={x + 8} y={y + 31} className="mono small">
-              {pod.ip}
-            </text>
-            <text x={x + 8} y={y + 45} className="small muted">
-              {truncate(containerLine(pod), 30)}
-            </text>
-            <text x={x + 8} y={y + 58} className="tiny muted">
-              {truncate(pod.namespace, 28)}
-            </text>
-            {iso.ingress.length > 0 && (
-              <g className="badge badge-in">
-                <rect x={x + w - 40} y={y + 4} width={34} height={14} rx={3} />
-                <text x={x + w - 23} y={y + 14.5} textAnchor="middle" className="tiny">
-                  {t.badgeIn}
-                </text>
-              </g>
-            )}
-            {iso.egress.length > 0 && (
-              <g className="badge badge-out">
-                <rect x={x + w - 40} y={y + 21} width={34} height={14} rx={3} />
-                <text x={x + w - 23} y={y + 31.5} textAnchor="middle" className="tiny">
-                  {t.badgeOut}
-                </text>
-              </g>
-            )}
-          </g>
+            scenePod={sp}
+            pod={pod}
+            ingress={iso?.ingress.join(', ') ?? ''}
+            egress={iso?.egress.join(', ') ?? ''}
+            roleClasses={roleClass(pod.key)}
+            roleText={roles}
+            pressed={state.pendingFrom === pod.key || state.flowFrom === pod.key || state.flowTo === pod.key}
+            pick={handlers.pick}
+            inspect={handlers.inspect}
+            t={t}
+          />
         );
       })}
     </g>
   );
 }
+
+interface PodCardProps {
+  scenePod: ScenePod;
+  pod: TopologyPod;
+  /** Policies isolating the pod, comma-joined ('' when none): strings, so memo can compare. */
+  ingress: string;
+  egress: string;
+  roleClasses: string;
+  roleText: string;
+  pressed: boolean;
+  pick(endpointKey: string): void;
+  inspect(id: string | null): void;
+  t: UiText;
+}
+
+/** One pod card. Memoised: with hundreds of pods, an edit re-renders only the cards it changed. */
+const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClasses, roleText, pressed, pick, inspect, t }: PodCardProps) {
+  const { x, y, w, h } = scenePod.rect;
+  const isoWords = [ingress ? `${t.ingressIsolated} (${ingress})` : t.ingressOpen, egress ? `${t.egressIsolated} (${egress})` : t.egressOpen].join('; ');
+  return (
+    <g
+      className={`pod ${pod.hostNetwork ? 'host-network' : ''} ${roleClasses}`}
+      tabIndex={0}
+      role="button"
+      aria-label={`${t.pod} ${pod.key}, ${pod.ip}${pod.node ? `, ${pod.node}` : ''}; ${isoWords}${roleText ? `; ${roleText}` : ''}`}
+      aria-pressed={pressed}
+      data-testid={TID.graphPod}
+      data-id={pod.key}
+      onClick={() => pick(pod.key)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          pick(pod.key);
+        }
+      }}
+      onMouseEnter={() => inspect(pod.key)}
+      onFocus={() => inspect(pod.key)}
+    >
+      <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
+      <text x={x + 8} y={y + 16} className="entity-name">
+        {truncate(pod.name, ingress || egress ? 14 : 22)}
+      </text>
+      <text x={x + 8} y={y + 31} className="mono small">
+        {pod.ip}
+      </text>
+      <text x={x + 8} y={y + 45} className="small muted">
+        {truncate(containerLine(pod), 30)}
+      </text>
+      <text x={x + 8} y={y + 58} className="tiny muted">
+        {truncate(pod.namespace, 28)}
+      </text>
+      {ingress && (
+        <g className="badge badge-in">
+          <rect x={x + w - 40} y={y + 4} width={34} height={14} rx={3} />
+          <text x={x + w - 23} y={y + 14.5} textAnchor="middle" className="tiny">
+            {t.badgeIn}
+          </text>
+        </g>
+      )}
+      {egress && (
+        <g className="badge badge-out">
+          <rect x={x + w - 40} y={y + 21} width={34} height={14} rx={3} />
+          <text x={x + w - 23} y={y + 31.5} textAnchor="middle" className="tiny">
+            {t.badgeOut}
+          </text>
+        </g>
+      )}
+    </g>
+  );
+});
