@@ -29,10 +29,10 @@ export function ClusterGraph() {
   const [inspected, setInspected] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const { scene, topology } = model;
-  const { transform, fit, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+  const { transform, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
 
   // Fit once the first scene is drawn, and again when the scene grows or shrinks.
-  useEffect(() => fit(), [fit]);
+  useEffect(() => fitToView(), [fitToView]);
 
   const journey = usePacketJourney();
   const speed = useNetlab((s) => s.packet.speed);
@@ -80,7 +80,7 @@ export function ClusterGraph() {
     <section aria-labelledby="graph-title" className="panel graph-panel" data-testid={TID.graph}>
       <div className="graph-toolbar">
         <h2 id="graph-title">{t.graph}</h2>
-        <button type="button" onClick={fit} data-testid={TID.graphFit}>
+        <button type="button" onClick={fitToView} data-testid={TID.graphFit}>
           {t.fit}
         </button>
         <button type="button" onClick={() => zoomBy(1.25)} aria-label={t.zoomIn}>

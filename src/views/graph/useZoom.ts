@@ -9,7 +9,7 @@ const MAX_SCALE = 4;
 export interface ZoomControls {
   readonly transform: ZoomTransform;
   /** Scales and centres the content (width × height) into the viewport. */
-  fit(): void;
+  fitToView(): void;
   zoomBy(factor: number): void;
 }
 
@@ -36,7 +36,7 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
     };
   }, [svgRef]);
 
-  const fit = useCallback(() => {
+  const fitToView = useCallback(() => {
     const svg = svgRef.current;
     const z = behavior.current;
     if (!svg || !z || contentWidth <= 0 || contentHeight <= 0) return;
@@ -61,16 +61,16 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(() => {
-      if (!userMoved.current) fit();
+      if (!userMoved.current) fitToView();
     });
     ro.observe(svg);
     return () => ro.disconnect();
-  }, [svgRef, fit]);
+  }, [svgRef, fitToView]);
 
   const fitByUser = useCallback(() => {
     userMoved.current = false;
-    fit();
-  }, [fit]);
+    fitToView();
+  }, [fitToView]);
 
-  return { transform, fit: fitByUser, zoomBy };
+  return { transform, fitToView: fitByUser, zoomBy };
 }
