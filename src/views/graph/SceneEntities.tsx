@@ -198,22 +198,20 @@ const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClas
       <text x={x + 8} y={y + 58} className="tiny muted">
         {truncate(pod.namespace, 28)}
       </text>
-      {ingress && (
-        <g className="badge badge-in">
-          <rect x={x + w - 40} y={y + 4} width={34} height={14} rx={3} />
-          <text x={x + w - 23} y={y + 14.5} textAnchor="middle" className="tiny">
-            {t.badgeIn}
-          </text>
-        </g>
-      )}
-      {egress && (
-        <g className="badge badge-out">
-          <rect x={x + w - 40} y={y + 21} width={34} height={14} rx={3} />
-          <text x={x + w - 23} y={y + 31.5} textAnchor="middle" className="tiny">
-            {t.badgeOut}
-          </text>
-        </g>
-      )}
+      {ingress && <IsolationBadge kind="in" x={x + w - 40} y={y + 4} text={t.badgeIn} />}
+      {egress && <IsolationBadge kind="out" x={x + w - 40} y={y + 21} text={t.badgeOut} />}
     </g>
   );
 });
+
+/** IN / OUT: the pod is isolated for that direction (text, not colour alone). */
+function IsolationBadge({ kind, x, y, text }: { kind: 'in' | 'out'; x: number; y: number; text: string }) {
+  return (
+    <g className={`badge badge-${kind}`}>
+      <rect x={x} y={y} width={34} height={14} rx={3} />
+      <text x={x + 17} y={y + 10.5} textAnchor="middle" className="tiny">
+        {text}
+      </text>
+    </g>
+  );
+}

@@ -9,6 +9,26 @@ import { usePacketJourney } from './usePacketJourney';
 
 const SPEEDS = [0.5, 1, 2, 4];
 
+interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+function OptionSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: string; options: readonly Option[]; onChange(v: string): void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || !!el.closest?.('.editor-host'));
@@ -99,26 +119,8 @@ export function PacketControls() {
           send();
         }}
       >
-        <label>
-          {t.from}{' '}
-          <select data-testid={TID.packetFrom} value={fromValue} onChange={(e) => setFrom(e.target.value)}>
-            {sources.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.to}{' '}
-          <select data-testid={TID.packetTo} value={toValue} onChange={(e) => setTo(e.target.value)}>
-            {destinations.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect label={t.from} testId={TID.packetFrom} value={fromValue} options={sources} onChange={setFrom} />
+        <OptionSelect label={t.to} testId={TID.packetTo} value={toValue} options={destinations} onChange={setTo} />
         <label>
           {t.port}{' '}
           <input data-testid={TID.packetPort} type="number" min={1} max={65535} value={toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port} disabled={/:\d+$/.test(toValue)} onChange={(e) => setPort(e.target.value)} className="port-input" />
