@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium'
 
-const PORT = 4173
+// Another port lets a second checkout run its e2e suite at the same time.
+const PORT = Number(process.env['NETLAB_E2E_PORT'] ?? 4173)
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
