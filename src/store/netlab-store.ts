@@ -20,7 +20,7 @@ export interface NetlabState extends LessonActions {
   /** The text replaced by the last reset, so the learner can take the reset back. */
   readonly textBeforeReset: string | null;
   /** What replaced the text `textBeforeReset` holds: the reset button, or a lesson step. */
-  readonly textReplacedBy: 'reset' | 'lesson';
+  readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
   /** The policy whose selected pods and peers the graph highlights. */
@@ -100,7 +100,7 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) => set((s) => ({ scenarioText: text, textBeforeReset: s.scenarioText === text ? null : s.scenarioText, textReplacedBy: 'reset', selectedFlow: null })),
+    replaceScenario: (text) => set((s) => ({ scenarioText: text, textBeforeReset: s.scenarioText === text ? null : s.scenarioText, textReplacedBy: 'replaced', selectedFlow: null })),
     undoReset: () => set((s) => (s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null })),
     setLocale: (locale) => set({ locale }),
     setPortIndex: (portIndex) => set({ portIndex }),

@@ -1,5 +1,5 @@
 // Scenario-wide actions: back to the default scenario, and taking that back (also after a lesson
-// step replaced the learner's text).
+// step, an opened file or a shared link replaced the learner's text).
 import { useNetlab } from '../store/use-netlab';
 import { useUiText } from './i18n';
 import { TID } from './testIds';
@@ -9,7 +9,8 @@ export function ScenarioActions() {
   const resetScenario = useNetlab((s) => s.resetScenario);
   const undoReset = useNetlab((s) => s.undoReset);
   const canUndo = useNetlab((s) => s.textBeforeReset !== null);
-  const byLesson = useNetlab((s) => s.textReplacedBy === 'lesson');
+  const by = useNetlab((s) => s.textReplacedBy);
+  const [said, undo] = by === 'lesson' ? [t.lessonReplaced, t.undoLessonReplace] : by === 'replaced' ? [t.replacedDone, t.undoReplace] : [t.resetDone, t.undoReset];
   return (
     <div className="scenario-actions">
       <button type="button" data-testid={TID.reset} onClick={resetScenario}>
@@ -18,9 +19,9 @@ export function ScenarioActions() {
       <span role="status">
         {canUndo && (
           <>
-            {byLesson ? t.lessonReplaced : t.resetDone}{' '}
+            {said}{' '}
             <button type="button" data-testid={TID.undoReset} onClick={undoReset}>
-              {byLesson ? t.undoLessonReplace : t.undoReset}
+              {undo}
             </button>
           </>
         )}
