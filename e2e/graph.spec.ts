@@ -16,7 +16,8 @@ test('the default scene shows both nodes with their bridge, veths, pods and rout
   await expect(pod(page, 'prod/db')).toContainText('pause');
   // one veth pair per pod: host end on the bridge, eth0 in the pod
   await expect(svg.locator('.link-veth')).toHaveCount(3);
-  await expect(svg.locator('.link-veth').first()).toContainText(/veth[0-9a-f]{8}/);
+  await expect(svg.locator('.link-ends text')).toHaveCount(6);
+  await expect(svg.locator('.link-ends text').first()).toHaveText(/veth[0-9a-f]{8}/);
   // isolation badges: db is isolated both ways, web not at all
   await expect(pod(page, 'prod/db')).toContainText('IN');
   await expect(pod(page, 'prod/db')).toContainText('OUT');

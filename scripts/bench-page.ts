@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
-import { generateScenarioYaml } from '../src/testing/generate-cluster'
+import { stringify } from 'yaml'
+import { generateScenario, generateScenarioYaml } from '../src/testing/generate-cluster'
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -147,6 +148,51 @@ async function packetFps(): Promise<void> {
   await browser.close()
 }
 
+/**
+ * Opening a 1,000-pod `kubectl get … -o yaml` dump in a running page: time until every pod is
+ * drawn, and how long the page stops answering meanwhile (long tasks, the longest gap between
+ * animation frames).
+ */
+async function importDump(): Promise<void> {
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await page.addInitScript(instrument)
+  await page.goto(URL)
+  await page.waitForSelector('[data-testid="graph.pod"]')
+  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 })
+  await page.waitForTimeout(500)
+  const items = generateScenario({ pods: 1000, policies: 200, seed: 5 })
+  const dump = stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, { lineWidth: 0 })
+  const pods = items.filter((m) => m['kind'] === 'Pod').length
+  const start = (await page.evaluate(`(() => {
+    const b = window.__bench;
+    b.gaps = [];
+    let last = performance.now();
+    const tick = (now) => { b.gaps.push(now - last); last = now; if (!b.stopFrames) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    b.importStart = performance.now();
+    b.importTasks = b.longTasks.length;
+    return b.importStart;
+  })()`)) as number
+  await page.getByTestId('import.input').setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) })
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="graph.pod"]').length >= n, pods, { timeout: 60_000, polling: 50 })
+  const drawn = (await page.evaluate('performance.now()')) as number
+  await page.waitForTimeout(1500)
+  const r = (await page.evaluate(`(() => { const b = window.__bench; b.stopFrames = true; return { tasks: b.longTasks.slice(b.importTasks), gaps: b.gaps }; })()`)) as { tasks: number[]; gaps: number[] }
+  print({
+    name: 'import-1000-pods',
+    pods,
+    dumpKB: round(dump.length / 1024),
+    drawnMs: round(drawn - start),
+    longTasks: r.tasks.length,
+    over200ms: r.tasks.filter((d) => d > 200).length,
+    maxTaskMs: round(Math.max(0, ...r.tasks)),
+    maxFrameGapMs: round(Math.max(0, ...r.gaps)),
+    targetMaxTaskMs: 200,
+  })
+  await browser.close()
+}
+
 async function main(): Promise<void> {
   initialJs()
   const server = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
@@ -161,9 +207,14 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 200))
       }
     }
+    if (process.argv.includes('--import')) {
+      await importDump()
+      return
+    }
     await scenarioRun('default', null, 100)
     await scenarioRun('500-pods', generateScenarioYaml({ pods: 500, policies: 100, seed: 7 }), 300)
     await packetFps()
+    await importDump()
   } finally {
     server.kill()
   }

@@ -5,7 +5,8 @@ import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { EntityDetails } from './EntityDetails';
-import { SceneBackground } from './SceneBackground';
+import { detailArea } from './level-of-detail';
+import { LinkEnds, SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
 import { hopPoints } from './hop-geometry';
@@ -29,7 +30,8 @@ export function ClusterGraph() {
   const [inspected, setInspected] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const { scene, topology } = model;
-  const { transform, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+  const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+  const detail = useMemo(() => detailArea(scene.pods.length, transform, viewport), [scene.pods.length, transform, viewport]);
 
   // Fit once the first scene is drawn, and again when the scene grows or shrinks.
   useEffect(() => fitToView(), [fitToView]);
@@ -108,6 +110,7 @@ export function ClusterGraph() {
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
           <g transform={transform.toString()}>
             <SceneBackground scene={scene} topology={topology} labels={{ nodeNetwork: t.nodeNetwork, unscheduled: t.unscheduled, services: t.services, routes: t.routes, cluster: t.cluster }} />
+            <LinkEnds links={scene.links} detail={detail} />
             <SceneEntities
               scene={scene}
               topology={topology}
@@ -120,6 +123,7 @@ export function ClusterGraph() {
                 pendingFrom,
               }}
               handlers={{ pick, inspect: setInspected }}
+              detail={detail}
               t={t}
             />
             <PacketLayer frames={frames} reducedMotion={reducedMotion} durationMs={(HOP_MS / speed) * 0.8} />

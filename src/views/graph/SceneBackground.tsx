@@ -4,15 +4,19 @@ import { memo } from 'react';
 import type { Scene, SceneLink } from '../../layout/layout-topology';
 import type { Topology } from '../../model/topology';
 import { formatRoute } from '../../model/route-text';
+import { inDetail, type DetailArea } from './level-of-detail';
+import { useProgressiveItems } from './useProgressiveItems';
 
 /** Routes to other nodes are listed right of the node's name, eth0 and podCIDR lines. */
 const ROUTES_OFFSET = 190;
 const MAX_ROUTES = 2;
 
 const pointsAttr = (link: SceneLink): string => link.points.map(([x, y]) => `${x},${y}`).join(' ');
+const linkId = (link: SceneLink): string => link.id;
 
 export const SceneBackground = memo(function SceneBackground({ scene, topology, labels }: { scene: Scene; topology: Topology; labels: { nodeNetwork: string; unscheduled: string; services: string; routes: string; cluster: string } }) {
   const nodes = new Map(topology.nodes.map((n) => [n.name, n]));
+  const links = useProgressiveItems(scene.links, linkId);
   return (
     <g aria-hidden="true">
       {scene.boxes.map((b) => (
@@ -87,16 +91,38 @@ export const SceneBackground = memo(function SceneBackground({ scene, topology, 
           </g>
         );
       })}
-      {scene.links.map((l) => (
+      {links.map((l) => (
         <g key={l.id} className={`link link-${l.kind}`}>
           <polyline points={pointsAttr(l)} />
-          {l.ends?.map((e, i) => (
-            <text key={i} x={e.labelAt[0]} y={e.labelAt[1]} textAnchor={e.anchor} className="mono tiny">
-              {e.label}
-            </text>
-          ))}
         </g>
       ))}
     </g>
   );
 });
+
+/** The bounding box of a link's end labels (the labels sit within a card's width of the ends). */
+function endsArea(link: SceneLink): { x: number; y: number; w: number; h: number } {
+  const xs = link.ends!.map((e) => e.labelAt[0]);
+  const ys = link.ends!.map((e) => e.labelAt[1]);
+  const x = Math.min(...xs) - 80;
+  const y = Math.min(...ys) - 12;
+  return { x, y, w: Math.max(...xs) + 80 - x, h: Math.max(...ys) + 4 - y };
+}
+
+/** Interface names at the ends of veth links (vethXXXX at the bridge, eth0 at the pod), where legible. */
+export function LinkEnds({ links, detail }: { links: readonly SceneLink[]; detail: DetailArea }) {
+  if (detail === 'none') return null;
+  return (
+    <g aria-hidden="true" className="link-ends">
+      {links.map((l) =>
+        l.ends && (detail === 'all' || inDetail(detail, endsArea(l)))
+          ? l.ends.map((e, i) => (
+              <text key={`${l.id}:${i}`} x={e.labelAt[0]} y={e.labelAt[1]} textAnchor={e.anchor} className="mono tiny">
+                {e.label}
+              </text>
+            ))
+          : null,
+      )}
+    </g>
+  );
+}

@@ -4,6 +4,8 @@ import { memo } from 'react';
 import type { Scene, ScenePod } from '../../layout/layout-topology';
 import type { Topology, TopologyPod } from '../../model/topology';
 import type { UiText } from '../i18n';
+import { inDetail, type DetailArea } from './level-of-detail';
+import { useProgressiveItems } from './useProgressiveItems';
 import { TID } from '../testIds';
 
 export interface EntityState {
@@ -27,6 +29,8 @@ interface Props {
   isolation: ReadonlyMap<string, { readonly ingress: readonly string[]; readonly egress: readonly string[] }>;
   state: EntityState;
   handlers: EntityHandlers;
+  /** Where pod cards show their full text (see level-of-detail.ts). */
+  detail: DetailArea;
   t: UiText;
 }
 
@@ -38,7 +42,10 @@ function containerLine(pod: TopologyPod): string {
   return pod.containers.map((c) => c.name).join(' · ');
 }
 
-export function SceneEntities({ scene, topology, isolation, state, handlers, t }: Props) {
+const podId = (p: ScenePod): string => p.id;
+
+export function SceneEntities({ scene, topology, isolation, state, handlers, detail, t }: Props) {
+  const scenePods = useProgressiveItems(scene.pods, podId);
   const pods = new Map(topology.pods.map((p) => [p.key, p]));
   const services = new Map(topology.services.map((s) => [s.key, s]));
   const externals = new Map(topology.externals.map((e) => [e.name, e]));
@@ -123,7 +130,7 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, t }
           </g>
         );
       })}
-      {scene.pods.map((sp) => {
+      {scenePods.map((sp) => {
         const pod = pods.get(sp.id);
         if (!pod) return null;
         const iso = isolation.get(pod.key);
@@ -138,6 +145,7 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, t }
             roleClasses={roleClass(pod.key)}
             roleText={roles}
             pressed={state.pendingFrom === pod.key || state.flowFrom === pod.key || state.flowTo === pod.key}
+            detail={inDetail(detail, sp.rect)}
             pick={handlers.pick}
             inspect={handlers.inspect}
             t={t}
@@ -157,13 +165,15 @@ interface PodCardProps {
   roleClasses: string;
   roleText: string;
   pressed: boolean;
+  /** Full text, or (far away in a big scene) just the name. */
+  detail: boolean;
   pick(endpointKey: string): void;
   inspect(id: string | null): void;
   t: UiText;
 }
 
 /** One pod card. Memoised: with hundreds of pods, an edit re-renders only the cards it changed. */
-const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClasses, roleText, pressed, pick, inspect, t }: PodCardProps) {
+const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClasses, roleText, pressed, detail, pick, inspect, t }: PodCardProps) {
   const { x, y, w, h } = scenePod.rect;
   const isoWords = [ingress ? `${t.ingressIsolated} (${ingress})` : t.ingressOpen, egress ? `${t.egressIsolated} (${egress})` : t.egressOpen].join('; ');
   return (
@@ -189,17 +199,21 @@ const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClas
       <text x={x + 8} y={y + 16} className="entity-name">
         {truncate(pod.name, ingress || egress ? 14 : 22)}
       </text>
-      <text x={x + 8} y={y + 31} className="mono small">
-        {pod.ip}
-      </text>
-      <text x={x + 8} y={y + 45} className="small muted">
-        {truncate(containerLine(pod), 30)}
-      </text>
-      <text x={x + 8} y={y + 58} className="tiny muted">
-        {truncate(pod.namespace, 28)}
-      </text>
-      {ingress && <IsolationBadge kind="in" x={x + w - 40} y={y + 4} text={t.badgeIn} />}
-      {egress && <IsolationBadge kind="out" x={x + w - 40} y={y + 21} text={t.badgeOut} />}
+      {detail && (
+        <>
+          <text x={x + 8} y={y + 31} className="mono small">
+            {pod.ip}
+          </text>
+          <text x={x + 8} y={y + 45} className="small muted">
+            {truncate(containerLine(pod), 30)}
+          </text>
+          <text x={x + 8} y={y + 58} className="tiny muted">
+            {truncate(pod.namespace, 28)}
+          </text>
+          {ingress && <IsolationBadge kind="in" x={x + w - 40} y={y + 4} text={t.badgeIn} />}
+          {egress && <IsolationBadge kind="out" x={x + w - 40} y={y + 21} text={t.badgeOut} />}
+        </>
+      )}
     </g>
   );
 });

@@ -8,6 +8,8 @@ const MAX_SCALE = 4;
 
 export interface ZoomControls {
   readonly transform: ZoomTransform;
+  /** The viewport's size in screen pixels, once known. */
+  readonly viewport: { readonly width: number; readonly height: number } | null;
   /** Scales and centres the content (width × height) into the viewport. */
   fitToView(): void;
   zoomBy(factor: number): void;
@@ -18,12 +20,27 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   /** Once the learner pans or zooms, resizing the window no longer refits the picture. */
   const userMoved = useRef(false);
+  /**
+   * The viewport's size, as the ResizeObserver last reported it. Reading it from the element
+   * (getBoundingClientRect) right after a big scene is committed would force style and layout of
+   * every new element inside the commit: 100+ ms for 1,000 pods.
+   */
+  const size = useRef<{ width: number; height: number } | null>(null);
+  const [viewport, setViewport] = useState<{ width: number; height: number } | null>(null);
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent([MIN_SCALE, MAX_SCALE])
+      // d3's default extent reads the <svg>'s width, which forces layout in the middle of a commit.
+      .extent(() => {
+        const box = size.current ?? svg.getBoundingClientRect();
+        return [
+          [0, 0],
+          [box.width, box.height],
+        ];
+      })
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (event.sourceEvent) userMoved.current = true;
         setTransform(event.transform);
@@ -40,7 +57,8 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
     const svg = svgRef.current;
     const z = behavior.current;
     if (!svg || !z || contentWidth <= 0 || contentHeight <= 0) return;
-    const { width, height } = svg.getBoundingClientRect();
+    // Without a ResizeObserver (old browsers) measure; with one, its first report fits.
+    const { width, height } = size.current ?? (typeof ResizeObserver === 'undefined' ? svg.getBoundingClientRect() : { width: 0, height: 0 });
     if (width === 0 || height === 0) return;
     const k = Math.min(MAX_SCALE, Math.max(MIN_SCALE, Math.min(width / contentWidth, height / contentHeight) * 0.98));
     const t = zoomIdentity.translate((width - contentWidth * k) / 2, (height - contentHeight * k) / 2).scale(k);
@@ -60,7 +78,10 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => {
+    const ro = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]!.contentRect;
+      size.current = { width: box.width, height: box.height };
+      setViewport(size.current);
       if (!userMoved.current) fitToView();
     });
     ro.observe(svg);
@@ -72,5 +93,5 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
     fitToView();
   }, [fitToView]);
 
-  return { transform, fitToView: fitByUser, zoomBy };
+  return { transform, viewport, fitToView: fitByUser, zoomBy };
 }
