@@ -38,6 +38,44 @@ test('copy a link, open it in a fresh page: same scene, port, flow and language'
   await other.close();
 });
 
+test('a link made in a lesson opens the same step with the sharer’s edited text and flow', async ({ page, context, browser }) => {
+  const A01 = 'a-01-no-policy-no-isolation';
+  const start = readFileSync(new URL(`../lessons/${A01}/start.yaml`, import.meta.url), 'utf8');
+  const text = (p: Page) => p.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/#/lesson/${A01}/isolate-db`);
+  await expect(page.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  await expect.poll(() => text(page)).toBe(start);
+  // The sharer's own edit (a label no lesson file has), and a flow the step does not point at.
+  const edited = start.replace('    role: backend\n', '    role: backend\n    tier: shared\n');
+  expect(edited).not.toBe(start);
+  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), edited);
+  await page.getByTestId('matrix.port').selectOption({ label: '5000/TCP' });
+  await cell(page, 'prod/web', 'prod/backend').click();
+  await expect(cell(page, 'prod/web', 'prod/backend')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('share.copyLink').click();
+  await expect(page.getByTestId('share.status')).toContainText('Link copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#s=v1\.[A-Za-z0-9_-]+$/);
+
+  // Someone who has never opened a lesson, in a browser of their own:
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto(link);
+  await expect(friend).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
+  await expect(friend.getByTestId('lesson.title')).toHaveText('A1 No policy, no isolation');
+  await expect(friend.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  await expect(friend.getByTestId('lesson.step')).toHaveText('Step 2 of 3');
+  await expect(cell(friend, 'prod/web', 'prod/backend')).toHaveAttribute('aria-pressed', 'true');
+  await expect(friend.getByTestId('matrix.port')).toHaveValue(await page.getByTestId('matrix.port').inputValue());
+  await expect(friend.getByTestId('flow.explanation')).toContainText('prod/web → prod/backend 5000/TCP');
+  // The lesson checked the shared text: it is in place, and nobody asked to replace it.
+  await expect.poll(() => friend.evaluate(() => window.__netlab!.store!.getState().lesson.checks?.text)).toBe(edited);
+  expect(await text(friend)).toBe(edited);
+  await expect(friend.getByRole('dialog', { name: 'Replace your scenario?' })).toBeHidden();
+  await other.close();
+});
+
 test('a damaged link says so and loses nothing', async ({ page }) => {
   await page.goto('/');
   const before = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);

@@ -35,6 +35,13 @@ describe('share links', () => {
     expect(decodeShareFragment(`#${link}`)).toMatchObject({ frame: { locale: 'ko' } });
   });
 
+  it('carries a lesson and its step, or a lesson alone', () => {
+    for (const lesson of [{ id: 'a-01-no-policy-no-isolation', step: 'isolate-db' }, { id: 'a-01-no-policy-no-isolation' }]) {
+      const f: SharedFrame = { scenario: DEFAULT, lesson, flow: { from: 'prod/web', to: 'prod/db' } };
+      expect(decodeShareFragment(encodeShareFragment(f))).toEqual({ frame: f });
+    }
+  });
+
   it('rejects damaged, foreign, oversized and ill-shaped links with a message', () => {
     const bomb = SHARE_PREFIX + Buffer.from(deflateSync(new Uint8Array(20_000_000), { level: 9 })).toString('base64url');
     const shape = (v: unknown) => SHARE_PREFIX + Buffer.from(deflateSync(strToU8(JSON.stringify(v)))).toString('base64url');
@@ -51,6 +58,9 @@ describe('share links', () => {
       shape({ scenario: 'a', port: { port: 0, protocol: 'TCP' } }),
       shape({ scenario: 'a', packet: { from: 'a', to: 'b', port: { port: 80, protocol: 'TCP' }, step: -1 } }),
       shape({ scenario: '<img src=x onerror=alert(1)>', lesson: { id: 5 } }),
+      shape({ scenario: 'a', lesson: { id: 'a-01-x', step: 2 } }),
+      shape({ scenario: 'a', lesson: { id: 'a-01-x', title: 'x' } }),
+      shape({ scenario: 'a', lesson: 'a-01-x' }),
     ]) {
       const r = decodeShareFragment(bad);
       expect('error' in r, bad.slice(0, 40)).toBe(true);

@@ -15,6 +15,9 @@ export interface ParsedHash {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/** Whether a lesson or step id can stand in a route (anything else is no lesson of ours). */
+export const isRouteName = (name: string): boolean => NAME.test(name);
+
 const decode = (part: string): string | null => {
   try {
     return decodeURIComponent(part);

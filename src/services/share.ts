@@ -1,9 +1,11 @@
-// Share links and scene files: the current frame (scenario, language, chosen flow and port,
-// the packet on screen) to and from a URL fragment. Opening a link never loses the learner's
-// own work: it is backed up first and can be restored.
+// Share links and scene files: the current frame (scenario, language, lesson step, chosen flow
+// and port, the packet on screen) to and from a URL fragment. Opening a link never loses the
+// learner's own work: it is backed up first and can be restored.
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
 import type { LocalText } from '../lib/diagnostic';
+import { currentStepIndex, type LessonRoute } from '../store/lesson-state';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
+import { formatLessonHash, isRouteName } from './lesson-route';
 
 export const BACKUP_KEY = 'netlab.scenario.beforeLink';
 
@@ -17,9 +19,14 @@ export function currentFrame(s: NetlabState): SharedFrame {
   const ports = s.view?.model.ports ?? [];
   const port = ports[Math.min(s.portIndex, ports.length - 1)];
   const request = s.packet.requests[s.packet.index];
+  const lesson = s.lesson.current;
+  const { route } = s.lesson;
+  // The step the route names; a route still naming none (the lesson loading) takes the step shown.
+  const step = route.view === 'lesson' ? (route.step ?? (lesson?.id === route.id ? lesson.steps[currentStepIndex(s.lesson)]?.id : undefined)) : undefined;
   return {
     scenario: s.scenarioText,
     locale: s.locale,
+    ...(route.view === 'lesson' ? { lesson: { id: route.id, ...(step ? { step } : {}) } } : {}),
     ...(s.selectedFlow ? { flow: { from: s.selectedFlow.from, to: s.selectedFlow.to } } : {}),
     ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
     ...(request ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } } : {}),
@@ -30,11 +37,24 @@ export function shareUrl(s: NetlabState, base: string): string {
   return `${base.split('#')[0]}#${encodeShareFragment(currentFrame(s))}`;
 }
 
-/** Puts a frame on screen; the port and packet wait for the model of the new scenario. */
+/** The lesson route a frame opens, or null (none, or ids no route can name). */
+export function frameRoute(frame: SharedFrame): Extract<LessonRoute, { view: 'lesson' }> | null {
+  const l = frame.lesson;
+  if (!l || !isRouteName(l.id) || (l.step !== undefined && !isRouteName(l.step))) return null;
+  return { view: 'lesson', id: l.id, step: l.step ?? null };
+}
+
+/**
+ * Puts a frame on screen; the port and packet wait for the model of the new scenario. A frame
+ * with a lesson opens it at its step, keeping the frame's text and flow (see openSharedLesson):
+ * the lesson and the model may arrive in either order.
+ */
 export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
   const s = store.getState();
   s.replaceScenario(frame.scenario);
   if (frame.locale) s.setLocale(frame.locale);
+  const route = frameRoute(frame);
+  if (route) s.openSharedLesson(route.id, route.step);
   // Runs once, when the model of the new text exists. It sets state itself, which notifies
   // subscribers again: hence the flag, set before anything is applied.
   let done = false;
@@ -75,14 +95,17 @@ export function listenForLinks(store: NetlabStore, storage: Storage | undefined,
 
 /**
  * Opens `#s=v1.…` if the page was opened with one: the learner's saved scenario is copied to
- * BACKUP_KEY first. Returns an error to show, or null. Removes the fragment afterwards, so a
- * reload shows the (autosaved) opened scene rather than re-opening the link.
+ * BACKUP_KEY first. Returns an error to show, or null. Replaces the fragment afterwards, so a
+ * reload shows the (autosaved) opened scene rather than re-opening the link: with the lesson
+ * route when the link carries one (the lesson route service then reads the same route), else
+ * with nothing.
  */
 export function openLinkFromLocation(store: NetlabStore, storage: Storage | undefined, loc: Location, history: History): LocalText | null {
   const hash = loc.hash.slice(1);
   if (!hash.startsWith('s=')) return null;
   const result = decodeShareFragment(hash);
-  history.replaceState(null, '', loc.pathname + loc.search);
+  const route = 'frame' in result ? frameRoute(result.frame) : null;
+  history.replaceState(null, '', route ? formatLessonHash(route, false) : loc.pathname + loc.search);
   if ('error' in result) {
     linkErrorAtStart = result.error;
     return result.error;

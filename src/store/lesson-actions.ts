@@ -17,6 +17,11 @@ import type { FlowSelection, NetlabState } from './netlab-store';
 export interface LessonActions {
   /** Where the learner is: from the URL, the list, or the player; `present` toggles presenter mode. */
   setLessonRoute(route: LessonRoute, present?: boolean): void;
+  /**
+   * Opens a lesson from a share link: at `step` (null: where it would open anyway), keeping the
+   * scenario text and flow the link brought instead of the step's own.
+   */
+  openSharedLesson(id: string, step: string | null): void;
   setPresenting(present: boolean): void;
   /** Moves to a step of the current lesson (clamped). */
   goToStep(index: number): void;
@@ -55,13 +60,17 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
   /** Everything that happens when the learner arrives at step `index` of `lesson`. */
   const enter = (s: NetlabState, lesson: LessonView, index: number, extra: Partial<NetlabState['lesson']> = {}): Partial<NetlabState> => {
     const step = lesson.steps[Math.min(Math.max(0, index), lesson.steps.length - 1)]!;
+    const link = s.lesson.arrivedByLink;
+    // Arriving by a share link: the link's text and flow are what the sharer meant to show.
+    const byLink = link !== null && link.lessonId === lesson.id && (link.stepId === null || link.stepId === step.id || link.stepId === extra.unknownStep);
     const before = progressOf(s.lesson.progress, lesson.id);
     const owned = s.lesson.textOwner === lesson.id;
     const progress = updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, seen: p.seen.includes(step.id) ? p.seen : [...p.seen, step.id], last: step.id }));
-    // A step with a scenario file brings it, unless the learner is back where they were (a reload);
-    // a step that keeps the text still needs the lesson's scenario when the text is from elsewhere.
-    const back = owned && before.last === step.id;
-    const wanted = back ? undefined : step.scenario !== null ? lesson.scenarios[step.scenario] : owned ? undefined : lesson.scenarios[step.effectiveScenario];
+    // A step with a scenario file brings it, unless the learner is back where they were (a reload)
+    // or a share link brought the text to show here; a step that keeps the text still needs the
+    // lesson's scenario when the text is from elsewhere.
+    const keep = (owned && before.last === step.id) || byLink;
+    const wanted = keep ? undefined : step.scenario !== null ? lesson.scenarios[step.scenario] : owned ? undefined : lesson.scenarios[step.effectiveScenario];
     let text: Partial<NetlabState> = {};
     let pendingScenario: NetlabState['lesson']['pendingScenario'] = null;
     let textOwner = s.lesson.textOwner;
@@ -72,20 +81,36 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
       } else {
         pendingScenario = { lessonId: lesson.id, stepId: step.id, text: wanted };
       }
-    } else if (wanted !== undefined) {
+    } else if (wanted !== undefined || byLink) {
       textOwner = lesson.id;
     }
     // Point at what the step talks about: its policy, and the flow between its two endpoints. A
-    // step that names nothing leaves the learner's own selection alone.
-    const named = step.highlight.policies.length > 0 || step.highlight.endpoints.length > 0;
+    // step that names nothing leaves the learner's own selection alone, and so does a share link
+    // (its flow is the one the sharer chose).
+    const named = !byLink && (step.highlight.policies.length > 0 || step.highlight.endpoints.length > 0);
     const keys = step.highlight.endpoints.map((e) => e.key).filter((k): k is string => k !== undefined);
     const flow: FlowSelection | null = keys.length === 2 ? { from: keys[0]!, to: keys[1]! } : null;
     const highlight: Partial<NetlabState> = named ? { selectedPolicy: step.highlight.policies[0] ?? null, selectedFlow: flow } : {};
     return {
       ...text,
       ...highlight,
-      lesson: { ...s.lesson, ...extra, route: { view: 'lesson', id: lesson.id, step: step.id }, progress, pendingScenario, textOwner },
+      lesson: { ...s.lesson, ...extra, route: { view: 'lesson', id: lesson.id, step: step.id }, progress, pendingScenario, textOwner, arrivedByLink: null },
     };
+  };
+
+  /** Moves to `route`; `link` is the share link it was opened by (kept until the lesson is entered). */
+  const goTo = (s: NetlabState, route: LessonRoute, present: boolean | undefined, link: NetlabState['lesson']['arrivedByLink']): Partial<NetlabState> => {
+    const lesson = { ...s.lesson, ...(present !== undefined ? { present } : {}), arrivedByLink: link };
+    const { current } = s.lesson;
+    if (route.view === 'lesson' && current && current.id === route.id) {
+      const index = stepIndexFor(current, route.step, progressOf(lesson.progress, current.id));
+      const unknownStep = route.step !== null && current.steps[index]!.id !== route.step ? route.step : null;
+      const here = s.lesson.route.view === 'lesson' && s.lesson.route.id === current.id ? currentStepIndex(s.lesson) : -1;
+      if (index === here && route.step !== null && link === null) return { lesson: { ...lesson, route, unknownStep } };
+      return enter({ ...s, lesson }, current, index, { unknownStep });
+    }
+    const failure = route.view === 'lesson' && lesson.failure?.id === route.id ? lesson.failure : null;
+    return { lesson: { ...lesson, route, failure, unknownStep: null, pendingScenario: null } };
   };
 
   const withCurrent = (change: (s: NetlabState, lesson: LessonView) => Partial<NetlabState>) =>
@@ -94,18 +119,12 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
   return {
     setLessonRoute: (route, present) =>
       set((s) => {
-        const lesson = { ...s.lesson, ...(present !== undefined ? { present } : {}) };
-        const { current } = s.lesson;
-        if (route.view === 'lesson' && current && current.id === route.id) {
-          const index = stepIndexFor(current, route.step, progressOf(lesson.progress, current.id));
-          const unknownStep = route.step !== null && current.steps[index]!.id !== route.step ? route.step : null;
-          const here = s.lesson.route.view === 'lesson' && s.lesson.route.id === current.id ? currentStepIndex(s.lesson) : -1;
-          if (index === here && route.step !== null) return { lesson: { ...lesson, route, unknownStep } };
-          return enter({ ...s, lesson }, current, index, { unknownStep });
-        }
-        const failure = route.view === 'lesson' && lesson.failure?.id === route.id ? lesson.failure : null;
-        return { lesson: { ...lesson, route, failure, unknownStep: null, pendingScenario: null } };
+        // The address catching up with a link's lesson (the same route again) keeps the link.
+        const link = s.lesson.arrivedByLink;
+        const same = link !== null && route.view === 'lesson' && route.id === link.lessonId && route.step === link.stepId;
+        return goTo(s, route, present, same ? link : null);
       }),
+    openSharedLesson: (id, step) => set((s) => goTo(s, { view: 'lesson', id, step }, undefined, { lessonId: id, stepId: step })),
     setPresenting: (present) => set((s) => ({ lesson: { ...s.lesson, present } })),
     goToStep: (index) =>
       withCurrent((s, lesson) => (index >= 0 && index < lesson.steps.length && index !== currentStepIndex(s.lesson) ? enter(s, lesson, index, { unknownStep: null }) : {})),

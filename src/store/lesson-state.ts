@@ -55,6 +55,12 @@ export interface LessonSlice {
   readonly textOwner: string | null;
   /** A step's scenario waiting for the learner's consent to replace their edited text. */
   readonly pendingScenario: { readonly lessonId: string; readonly stepId: string; readonly text: string } | null;
+  /**
+   * A share link opened this lesson (step null: the lesson, at whatever step it opens on). The
+   * link's scenario text and flow are the point of the link, so arriving there keeps them rather
+   * than bringing the step's own scenario and highlight. Cleared on arrival or any other route.
+   */
+  readonly arrivedByLink: { readonly lessonId: string; readonly stepId: string | null } | null;
 }
 
 export const INITIAL_LESSON_SLICE: LessonSlice = {
@@ -70,6 +76,7 @@ export const INITIAL_LESSON_SLICE: LessonSlice = {
   progress: {},
   textOwner: null,
   pendingScenario: null,
+  arrivedByLink: null,
 };
 
 export const progressOf = (progress: Progress, id: string): LessonProgress => progress[id] ?? EMPTY_LESSON_PROGRESS;
