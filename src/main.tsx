@@ -13,7 +13,7 @@ import { NetlabContext } from './store/use-netlab';
 import { App } from './views/App';
 import { EmbedApp } from './views/EmbedApp';
 import { parseEmbedOptions } from './services/embed-protocol';
-import { startEmbedBridge } from './services/embed-bridge';
+import { openEmbedLesson, startEmbedBridge } from './services/embed-bridge';
 import './views/app.css';
 
 const root = document.getElementById('root');
@@ -59,7 +59,8 @@ listenForLinks(store, learnerStorage, window);
 if (embed.embed) startEmbedBridge(store, window, embed);
 // Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
 // chunk, starts the first time the learner opens the list or a lesson.
-startLessonRoute(store, window);
+startLessonRoute(store, window, { replaceOnly: embed.embed });
+if (embed.embed) openEmbedLesson(store, embed);
 const startLessons = () => {
   stopWatchingLessons();
   void Promise.all([channel, import('./services/lesson-service')]).then(([c, { startLessonService }]) => startLessonService(store, c, learnerStorage));
