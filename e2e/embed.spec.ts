@@ -1,16 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { PROGRESS_KEYS } from '../src/services/lesson-progress';
 
-async function host(page: Page, query: string) {
+const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * A host page with the embed in an iframe, recording what it is sent. By default an opaque page of
+ * its own (another origin); `sameOrigin` serves it from netlab's origin instead, so that its
+ * localStorage is the one the embed could write to.
+ */
+async function host(page: Page, query: string, { sameOrigin = false } = {}) {
   const base = test.info().project.use.baseURL!;
-  await page.setContent(`<!doctype html><html lang="en"><body>
+  const html = `<!doctype html><html lang="en"><body>
     <h1>Course notes</h1>
+    <script>window.historyBefore = history.length;</script>
     <iframe title="netlab" src="${base}/?${query}" width="1000" height="760"></iframe>
     <script>window.msgs = []; addEventListener('message', (e) => window.msgs.push(e.data));</script>
-  </body></html>`);
+  </body></html>`;
+  if (sameOrigin) {
+    await page.route(`${base}/course-notes.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto('/course-notes.html');
+  } else {
+    await page.setContent(html);
+  }
   return page.frameLocator('iframe');
 }
 
-const messages = (page: Page) => page.evaluate(() => (window as unknown as { msgs: { type: string }[] }).msgs);
+type Msg = { type: string } & Record<string, unknown>;
+const messages = (page: Page) => page.evaluate(() => (window as unknown as { msgs: Msg[] }).msgs);
 const post = (page: Page, msg: unknown) => page.evaluate((m) => document.querySelector('iframe')!.contentWindow!.postMessage(m, '*'), msg);
 
 test('an embedded diagram is driven by postMessage and reports back', async ({ page }) => {
@@ -47,4 +65,48 @@ test('an embed never touches the learner’s saved work', async ({ page }) => {
   await expect(frame.locator('[data-testid="graph.pod"]')).toHaveCount(3);
   await page.goto('/');
   expect(await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe('# my work\n');
+});
+
+test('a lesson in an embed: chosen by URL, moved and solved by the host, saved nowhere', async ({ page }) => {
+  const lesson = 'a-01-no-policy-no-isolation';
+  const frame = await host(page, `embed=1&panels=lesson,editor&lesson=${lesson}`, { sameOrigin: true });
+  const panel = frame.getByTestId('lesson.panel');
+  await expect(panel.getByTestId('lesson.title')).toContainText('No policy, no isolation');
+  await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'open-by-default');
+  await expect(frame.getByTestId('editor.root')).toBeVisible();
+  // The panel is the author's choice: the reader cannot close it.
+  await expect(frame.getByTestId('lesson.close')).toHaveCount(0);
+  await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson, step: 'open-by-default' });
+  await expect.poll(async () => (await messages(page)).find((m) => m.type === 'netlab:check')).toMatchObject({ lesson, solved: false, total: 3 });
+
+  await post(page, { type: 'netlab:lesson', lesson, step: 'isolate-db' });
+  await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  await expect(panel.getByRole('heading', { level: 3, name: 'Challenge' })).toBeVisible();
+  await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson, step: 'isolate-db' });
+  // The frame's own address follows, without adding to the host page's history.
+  await expect.poll(() => frame.locator('body').evaluate(() => location.hash)).toBe(`#/lesson/${lesson}/isolate-db`);
+  expect(await page.evaluate(() => history.length - (window as unknown as { historyBefore: number }).historyBefore)).toBe(0);
+
+  await post(page, { type: 'netlab:load', scenario: readFileSync(join(ROOT, 'lessons', lesson, 'solution.yaml'), 'utf8') });
+  await expect.poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved)).toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 3, total: 3 }]);
+  await expect(panel.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
+  await panel.getByTestId('lesson.solved').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('embed-lesson.png') });
+
+  // Nothing of it was kept: not on this origin (netlab's own, the learner's), not in the frame.
+  const netlabKeys = () => Object.keys(localStorage).filter((k) => k.startsWith('netlab'));
+  expect(await page.evaluate(netlabKeys)).toEqual([]);
+  expect(await frame.locator('body').evaluate(netlabKeys)).toEqual([]);
+  expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEYS.progress)).toBeNull();
+});
+
+test('the lesson list in an embed, in Korean, read-only', async ({ page }) => {
+  const frame = await host(page, 'embed=1&panels=lesson,editor&readonly=1&lang=ko');
+  await expect(frame.getByTestId('lesson.list')).toBeVisible();
+  await expect(frame.getByTestId('lesson.item').first()).toContainText('정책이 없으면 격리도 없다');
+  await expect(frame.getByTestId('lesson.export')).toHaveCount(0);
+  await expect(frame.getByTestId('editor.root')).toHaveCount(0);
+  await frame.getByTestId('lesson.item').first().getByRole('link').click();
+  await expect(frame.getByTestId('lesson.step')).toHaveAttribute('data-step', 'open-by-default');
+  await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson: 'a-01-no-policy-no-isolation', step: 'open-by-default' });
 });

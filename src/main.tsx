@@ -13,7 +13,7 @@ import { NetlabContext } from './store/use-netlab';
 import { App } from './views/App';
 import { EmbedApp } from './views/EmbedApp';
 import { parseEmbedOptions } from './services/embed-protocol';
-import { startEmbedBridge } from './services/embed-bridge';
+import { openEmbedLesson, startEmbedBridge } from './services/embed-bridge';
 import './views/app.css';
 
 const root = document.getElementById('root');
@@ -27,9 +27,11 @@ const storage = (() => {
   }
 })();
 // Embedded in someone's page (?embed=1): start from the link or the default, never read or
-// write the learner's own saved work, and talk to the host page through postMessage.
+// write the learner's own saved work (scenario, share backup, lesson progress), and talk to the
+// host page through postMessage.
 const embed = parseEmbedOptions(location.search);
-const saved = embed.embed ? {} : readSaved(storage);
+const learnerStorage = embed.embed ? undefined : storage;
+const saved = readSaved(learnerStorage);
 const store = createNetlabStore({
   defaultScenario,
   ...(saved.scenarioText !== undefined ? { scenarioText: saved.scenarioText } : {}),
@@ -52,15 +54,16 @@ if (typeof Worker === 'undefined') {
 syncDocumentLanguage(store, document);
 startPacketClock(store);
 // A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first.
-openLinkFromLocation(store, embed.embed ? undefined : storage, location, history);
-listenForLinks(store, embed.embed ? undefined : storage, window);
+openLinkFromLocation(store, learnerStorage, location, history);
+listenForLinks(store, learnerStorage, window);
 if (embed.embed) startEmbedBridge(store, window, embed);
 // Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
 // chunk, starts the first time the learner opens the list or a lesson.
-startLessonRoute(store, window);
+startLessonRoute(store, window, { replaceOnly: embed.embed });
+if (embed.embed) openEmbedLesson(store, embed);
 const startLessons = () => {
   stopWatchingLessons();
-  void Promise.all([channel, import('./services/lesson-service')]).then(([c, { startLessonService }]) => startLessonService(store, c, storage));
+  void Promise.all([channel, import('./services/lesson-service')]).then(([c, { startLessonService }]) => startLessonService(store, c, learnerStorage));
 };
 const stopWatchingLessons = store.subscribe((s) => {
   if (s.lesson.route.view !== 'lab') startLessons();

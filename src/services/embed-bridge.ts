@@ -1,8 +1,28 @@
 // The embed view's side of postMessage: commands from the host page (validated, and only from
 // the page that embeds us), events back to it (no scenario text: only what happened).
+import { currentStepIndex, type LessonSlice } from '../store/lesson-state';
 import { packetTourFromView } from '../store/packet-requests';
 import type { NetlabStore } from '../store/netlab-store';
 import { parseEmbedCommand, type EmbedEvent, type EmbedOptions } from './embed-protocol';
+
+/**
+ * The lesson the author named (`lesson=…&step=…`), or the list when the lesson panel is asked for
+ * without one. Called after the lesson route has read the fragment: a route there wins, since it
+ * is where the reader was when the frame reloads.
+ */
+export function openEmbedLesson(store: NetlabStore, options: EmbedOptions): void {
+  const s = store.getState();
+  if (s.lesson.route.view !== 'lab') return;
+  if (options.lesson) s.setLessonRoute({ view: 'lesson', id: options.lesson.id, step: options.lesson.step });
+  else if (options.panels.includes('lesson')) s.setLessonRoute({ view: 'list' });
+}
+
+/** The step the lesson panel shows, once its lesson is loaded. */
+function shownStep(lesson: LessonSlice): { lesson: string; step: string } | null {
+  const index = currentStepIndex(lesson);
+  const step = index >= 0 ? lesson.current?.steps[index] : undefined;
+  return step && lesson.current ? { lesson: lesson.current.id, step: step.id } : null;
+}
 
 export function startEmbedBridge(store: NetlabStore, win: Window, options: EmbedOptions): () => void {
   const host = win.parent !== win ? win.parent : null;
@@ -24,7 +44,8 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
         s.selectFlow({ from: cmd.from, to: cmd.to });
         break;
       case 'netlab:lesson':
-        win.location.hash = `#/lesson/${encodeURIComponent(cmd.lesson)}${cmd.step ? `/${encodeURIComponent(cmd.step)}` : ''}`;
+        // The lesson route writes the fragment from the store (and the panel follows the store).
+        s.setLessonRoute({ view: 'lesson', id: cmd.lesson, step: cmd.step ?? null });
         break;
     }
   };
@@ -33,6 +54,9 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
   let ready = false;
   let autoplayed = false;
   let reported: unknown = null;
+  // The last lesson events sent, as text: the same result or step twice is news to no one.
+  let lastCheck = '';
+  let lastStep = '';
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.view && !ready) {
       ready = true;
@@ -50,6 +74,23 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
       reported = s.trace;
       const t = s.trace.result.trace;
       send({ type: 'netlab:packet', verdict: t.verdict, from: t.from, to: t.to });
+    }
+    const checks = s.lesson.checks;
+    if (checks && checks !== prev.lesson.checks) {
+      // Quizzes are predictions, not part of solving: count the challenge's checks only.
+      const blocking = checks.results.filter((r) => r.blocking);
+      const event: EmbedEvent = { type: 'netlab:check', lesson: checks.lessonId, solved: checks.solved, passed: blocking.filter((r) => r.passed).length, total: blocking.length };
+      const key = JSON.stringify(event);
+      if (key !== lastCheck) {
+        lastCheck = key;
+        send(event);
+      }
+    }
+    if (s.lesson !== prev.lesson) {
+      const step = shownStep(s.lesson);
+      const key = step ? `${step.lesson}/${step.step}` : '';
+      if (step && key !== lastStep) send({ type: 'netlab:step', ...step });
+      lastStep = key;
     }
   });
   return () => {

@@ -14,6 +14,17 @@ describe('embed options', () => {
     });
     expect(parseEmbedOptions('?lang=fr')).toEqual({ embed: false, panels: [], readOnly: false, autoplay: false, clickToLoad: false });
   });
+
+  it('reads the lesson and step to open, by the lesson routes’ name rule', () => {
+    expect(parseEmbedOptions('?embed=1&panels=lesson,editor&lesson=a-01-no-policy-no-isolation&step=isolate-db')).toMatchObject({
+      panels: ['lesson', 'editor'],
+      lesson: { id: 'a-01-no-policy-no-isolation', step: 'isolate-db' },
+    });
+    expect(parseEmbedOptions('?embed=1&lesson=a-05-and-vs-or').lesson).toEqual({ id: 'a-05-and-vs-or', step: null });
+    for (const bad of ['lesson=', 'lesson=../x', 'lesson=a%2Fb', 'lesson=%3Cscript%3E', `lesson=${'a'.repeat(101)}`, 'lesson=a-01&step=', 'lesson=a-01&step=a%20b', 'step=isolate-db']) {
+      expect(parseEmbedOptions(`?embed=1&${bad}`), bad).not.toHaveProperty('lesson');
+    }
+  });
 });
 
 describe('embed commands', () => {
@@ -39,6 +50,11 @@ describe('embed commands', () => {
       { type: 'netlab:select', from: 'a' },
       { type: 'netlab:eval', code: 'alert(1)' },
       { type: 'netlab:lesson', lesson: 'x'.repeat(201) },
+      { type: 'netlab:lesson', lesson: 'x'.repeat(101) },
+      { type: 'netlab:lesson', lesson: '../x' },
+      { type: 'netlab:lesson', lesson: 'a-01', step: 'a/b' },
+      { type: 'netlab:lesson', lesson: 'a-01', step: '' },
+      { type: 'netlab:lesson', lesson: 'a-01', step: null },
     ]) {
       expect(parseEmbedCommand(bad)).toBeNull();
     }

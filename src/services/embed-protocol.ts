@@ -1,6 +1,7 @@
 // The embed view's contract with its host page: URL parameters chosen by the author, and
 // postMessage messages in both directions. Every incoming message is validated; anything
 // that does not match exactly is ignored.
+import { isRouteName } from './lesson-route';
 
 export type EmbedPanel = 'graph' | 'editor' | 'matrix' | 'packets' | 'lesson';
 const PANELS: readonly EmbedPanel[] = ['graph', 'editor', 'matrix', 'packets', 'lesson'];
@@ -15,9 +16,11 @@ export interface EmbedOptions {
   readonly autoplay: boolean;
   /** Show a "click to load" cover until the reader asks for the lab. */
   readonly clickToLoad: boolean;
+  /** The lesson (and step) to open: `lesson=<id>&step=<step>`; a lesson route in the fragment wins. */
+  readonly lesson?: { readonly id: string; readonly step: string | null };
 }
 
-/** Reads `?embed=1&panels=matrix,packets&readonly=1&lang=ko&autoplay=1&ctl=1`. */
+/** Reads `?embed=1&panels=matrix,packets&readonly=1&lang=ko&autoplay=1&ctl=1&lesson=<id>&step=<step>`. */
 export function parseEmbedOptions(search: string): EmbedOptions {
   const q = new URLSearchParams(search);
   const panels = (q.get('panels') ?? '')
@@ -25,6 +28,10 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     .map((p) => p.trim())
     .filter((p): p is EmbedPanel => (PANELS as readonly string[]).includes(p));
   const lang = q.get('lang');
+  const lesson = q.get('lesson');
+  const step = q.get('step');
+  // Names follow the lesson routes' rule; a bad step drops the whole lesson rather than guess.
+  const lessonOk = lesson !== null && isRouteName(lesson) && (step === null || isRouteName(step));
   return {
     embed: q.get('embed') === '1',
     panels: [...new Set(panels)],
@@ -32,6 +39,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     ...(lang === 'en' || lang === 'ko' ? { locale: lang } : {}),
     autoplay: q.get('autoplay') === '1',
     clickToLoad: q.get('ctl') === '1',
+    ...(lessonOk ? { lesson: { id: lesson, step } } : {}),
   };
 }
 
@@ -52,10 +60,15 @@ export type EmbedEvent =
   | { readonly type: 'netlab:ready' }
   | { readonly type: 'netlab:verdicts'; readonly changed: number }
   | { readonly type: 'netlab:packet'; readonly verdict: 'delivered' | 'dropped'; readonly from: string; readonly to: string }
-  | { readonly type: 'netlab:check'; readonly lesson: string; readonly solved: boolean };
+  /** The current lesson's checks ran: `passed` of the `total` challenge checks (quizzes aside). */
+  | { readonly type: 'netlab:check'; readonly lesson: string; readonly solved: boolean; readonly passed: number; readonly total: number }
+  /** The lesson panel moved to a step (a host command, the reader, or the lesson opening). */
+  | { readonly type: 'netlab:step'; readonly lesson: string; readonly step: string };
 
 const MAX_SCENARIO = 2_000_000;
 const str = (v: unknown, max = 300): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+/** A lesson or step id, by the same rule as the lesson routes. */
+const name = (v: unknown): v is string => typeof v === 'string' && isRouteName(v);
 const keysAre = (o: object, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
 
 function port(v: unknown): PortSpec | null {
@@ -82,7 +95,7 @@ export function parseEmbedCommand(data: unknown): EmbedCommand | null {
     case 'netlab:select':
       return keysAre(m, ['type', 'from', 'to']) && str(m.from) && str(m.to) ? { type: 'netlab:select', from: m.from, to: m.to } : null;
     case 'netlab:lesson':
-      return keysAre(m, ['type', 'lesson', 'step']) && str(m.lesson, 200) && (m.step === undefined || str(m.step, 200))
+      return keysAre(m, ['type', 'lesson', 'step']) && name(m.lesson) && (m.step === undefined || name(m.step))
         ? { type: 'netlab:lesson', lesson: m.lesson, ...(m.step !== undefined ? { step: m.step as string } : {}) }
         : null;
     default:

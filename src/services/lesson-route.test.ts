@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNetlabStore } from '../store/netlab-store';
-import { formatLessonHash, parseLessonHash, startLessonRoute } from './lesson-route';
+import { formatLessonHash, isRouteName, parseLessonHash, startLessonRoute } from './lesson-route';
 
 describe('lesson hash routes', () => {
   it.each([
@@ -27,6 +27,11 @@ describe('lesson hash routes', () => {
       expect(parseLessonHash(hash)).toBeNull();
     },
   );
+
+  it('names lessons and steps by one rule', () => {
+    for (const ok of ['a-01-no-policy-no-isolation', 'isolate-db', 'A.b_c', 'x'.repeat(100)]) expect(isRouteName(ok)).toBe(true);
+    for (const bad of ['', '-a', '.hidden', 'a b', 'a/b', '../x', '<script>', 'x'.repeat(101), 'a\n']) expect(isRouteName(bad)).toBe(false);
+  });
 
   it('formats what it parses', () => {
     for (const hash of ['#/', '#/lessons', '#/lesson/a-01-x', '#/lesson/a-01-x/step-1', '#/lesson/a-01-x/step-1?present=1', '#/?present=1']) {
@@ -83,6 +88,17 @@ describe('startLessonRoute', () => {
 
     store.getState().setPresenting(false);
     expect(win.entries.at(-1)).toBe('replace /');
+  });
+
+  it('only replaces the entry when asked to (an embed: its entries would be the host page’s)', () => {
+    const store = createNetlabStore({ defaultScenario: 'x' });
+    const win = fakeWindow('');
+    startLessonRoute(store, win as unknown as Window, { replaceOnly: true });
+    store.getState().setLessonRoute({ view: 'list' });
+    store.getState().setLessonRoute({ view: 'lesson', id: 'b-01-y', step: 'second' });
+    store.getState().setLessonRoute({ view: 'lesson', id: 'c-01-z', step: null });
+    expect(win.entries).toEqual(['replace #/lessons', 'replace #/lesson/b-01-y/second', 'replace #/lesson/c-01-z']);
+    expect(win.location.hash).toBe('#/lesson/c-01-z');
   });
 
   it('does not touch a fragment that is not a route', () => {

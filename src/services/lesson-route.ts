@@ -15,7 +15,7 @@ export interface ParsedHash {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-/** Whether a lesson or step id can stand in a route (anything else is no lesson of ours). */
+/** Whether a lesson or step id can stand in a route (what a link or a host page may name). */
 export const isRouteName = (name: string): boolean => NAME.test(name);
 
 const decode = (part: string): string | null => {
@@ -61,12 +61,24 @@ export function formatLessonHash(route: LessonRoute, present: boolean): string {
 const differentPlace = (a: LessonRoute, b: LessonRoute): boolean =>
   a.view !== b.view || (a.view === 'lesson' && b.view === 'lesson' && a.id !== b.id);
 
+export interface LessonRouteOptions {
+  /**
+   * Never add history entries, only replace the current one. For an embed: a frame's entries join
+   * the host page's history, so Back would step the frame's lesson instead of leaving the page.
+   */
+  readonly replaceOnly?: boolean;
+}
+
 /**
  * Keeps the store's lesson route and the URL fragment in step: the fragment opens a lesson (at
  * load and on hashchange), and moving through the lesson writes the fragment (a new history
  * entry per lesson, the same entry for its steps).
  */
-export function startLessonRoute(store: NetlabStore, win: Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>): () => void {
+export function startLessonRoute(
+  store: NetlabStore,
+  win: Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>,
+  { replaceOnly = false }: LessonRouteOptions = {},
+): () => void {
   const apply = () => {
     const parsed = parseLessonHash(win.location.hash);
     if (parsed) store.getState().setLessonRoute(parsed.route, parsed.present);
@@ -81,7 +93,7 @@ export function startLessonRoute(store: NetlabStore, win: Pick<Window, 'location
     if (parsedNow && formatLessonHash(parsedNow.route, parsedNow.present) === hash) return;
     // The lab without a lesson keeps a clean address.
     const url = hash === '#/' ? `${win.location.pathname}${win.location.search}` : hash;
-    if (parsedNow && !differentPlace(parsedNow.route, s.lesson.route)) win.history.replaceState(win.history.state, '', url);
+    if (replaceOnly || (parsedNow && !differentPlace(parsedNow.route, s.lesson.route))) win.history.replaceState(win.history.state, '', url);
     else win.history.pushState(win.history.state, '', url);
   });
   return () => {

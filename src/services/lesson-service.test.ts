@@ -25,7 +25,7 @@ afterEach(() => {
   while (stops.length) stops.pop()!();
 });
 
-function start(storage = memoryStorage(), text?: string) {
+function start(storage: Storage | undefined = memoryStorage(), text?: string) {
   const store = createNetlabStore({ defaultScenario: DEFAULT, ...(text !== undefined ? { scenarioText: text } : {}) });
   const channel = inlineChannel();
   stops.push(startModelService(store, channel));
@@ -109,6 +109,16 @@ describe('the lesson service', () => {
     expect(store.getState().lesson.progress[A01]!.solved).toBe(true);
     expect(JSON.parse(storage.getItem(PROGRESS_KEYS.progress)!)[A01].solved).toBe(true);
     expect(storage.getItem(PROGRESS_KEYS.owner)).toBe(A01);
+  });
+
+  it('works without storage (an embed): progress lives for the visit only', async () => {
+    const { store } = start(undefined);
+    store.getState().setLessonRoute({ view: 'lesson', id: A01, step: 'isolate-db' });
+    await until(store, (s) => s.lesson.checks?.lessonId === A01, 'the first checks');
+    store.getState().setScenarioText(file(A01, 'solution.yaml'));
+    await until(store, (s) => s.lesson.checks?.solved === true, 'the solve');
+    expect(store.getState().lesson.ready).toBe(true);
+    expect(store.getState().lesson.progress[A01]).toMatchObject({ solved: true, seen: ['isolate-db'] });
   });
 
   it('scores a quiz once it is answered', async () => {

@@ -1,10 +1,11 @@
-// The embed view: the graph, plus the panels the author asked for, at the size of the frame.
-// With ?ctl=1 nothing heavy loads until the reader clicks.
+// The embed view: the graph, plus the panels the author asked for, at the size of the frame (the
+// lesson panel beside the rest). With ?ctl=1 nothing heavy loads until the reader clicks.
 import { useState } from 'react';
 import type { EmbedOptions } from '../services/embed-protocol';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { useUiText } from './i18n';
+import { LessonArea } from './lesson/LessonEntry';
 import { FlowExplanation } from './matrix/FlowExplanation';
 import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
@@ -24,8 +25,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     );
   }
   const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
-  return (
-    <main className="embed" data-testid={TID.appReady}>
+  const lab = (
+    <>
       <ModelReady>
         <ClusterGraph />
       </ModelReady>
@@ -46,6 +47,22 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
           {t.embedOpenFull}
         </a>
       </p>
+    </>
+  );
+  if (!has('lesson')) {
+    return (
+      <main className="embed" data-testid={TID.appReady}>
+        {lab}
+      </main>
+    );
+  }
+  // The lesson in a column of its own beside the lab, scrolling apart from it, as in the full app.
+  return (
+    <main className="embed with-lesson" data-testid={TID.appReady}>
+      <div className="area-lesson">
+        <LessonArea embedded />
+      </div>
+      <div className="embed-lab">{lab}</div>
     </main>
   );
 }

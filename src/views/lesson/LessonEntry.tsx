@@ -26,8 +26,11 @@ export function LessonButtons() {
   );
 }
 
-/** The lesson panel, while the route shows the list or a lesson. */
-export function LessonArea() {
+/**
+ * The lesson panel, while the route shows the list or a lesson. `embedded`: inside someone's
+ * page, where the panel is the author's choice (no close button) and progress is not kept.
+ */
+export function LessonArea({ embedded = false }: { embedded?: boolean }) {
   const t = useUiText();
   return (
     <Suspense
@@ -37,7 +40,7 @@ export function LessonArea() {
         </p>
       }
     >
-      <LessonPlayer />
+      <LessonPlayer embedded={embedded} />
     </Suspense>
   );
 }

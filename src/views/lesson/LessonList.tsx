@@ -18,7 +18,8 @@ export function moduleName(t: LessonText, module: string): string {
 
 const ICON = { done: '✓', started: '◐', new: '○' } as const;
 
-export function LessonList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+/** `embedded`: inside someone's page, where progress is not kept (so neither exported nor imported). */
+export function LessonList({ headingLevel = 2, embedded = false }: { headingLevel?: 2 | 3; embedded?: boolean }) {
   const t = useLessonText();
   const locale = useNetlab((s) => s.locale);
   const catalogue = useNetlab((s) => s.lesson.catalogue);
@@ -40,7 +41,7 @@ export function LessonList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   return (
     <div className="lesson-list" data-testid={TID.lessonList}>
       <H id="lesson-list-title">{t.lessonList}</H>
-      <p className="help">{t.listIntro}</p>
+      <p className="help">{embedded ? t.listIntroEmbed : t.listIntro}</p>
       <p className="lesson-count">{fill(t.doneCount, { done, total: catalogue.length })}</p>
       {modules.map((m) => (
         <section key={m} aria-labelledby={`module-${m}`}>
@@ -66,7 +67,7 @@ export function LessonList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           </ul>
         </section>
       ))}
-      <ProgressTransfer />
+      {!embedded && <ProgressTransfer />}
     </div>
   );
 }

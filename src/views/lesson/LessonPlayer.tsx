@@ -21,7 +21,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || !!el.closest?.('.editor-host, dialog'));
 }
 
-export default function LessonPlayer() {
+export default function LessonPlayer({ embedded = false }: { embedded?: boolean }) {
   const t = useLessonText();
   const route = useNetlab((s) => s.lesson.route);
   const current = useNetlab((s) => s.lesson.current);
@@ -49,7 +49,7 @@ export default function LessonPlayer() {
             </ul>
           )}
         </div>
-        <LessonList />
+        <LessonList embedded={embedded} />
       </>
     );
   } else if (route.view === 'lesson' && current?.id === route.id) {
@@ -61,17 +61,21 @@ export default function LessonPlayer() {
       </p>
     );
   } else {
-    body = <LessonList />;
+    body = <LessonList embedded={embedded} />;
   }
   return (
     <section id="lesson-panel" className="panel lesson-panel" data-testid={TID.lessonPanel} aria-label={t.lessons}>
-      <div className="lesson-topbar">
-        {route.view === 'lesson' ? <a href={formatLessonHash({ view: 'list' }, present)}>← {t.lessonList}</a> : <span />}
-        <button type="button" className="lesson-close" data-testid={TID.lessonClose} onClick={() => setLessonRoute({ view: 'lab' })}>
-          <span aria-hidden="true">× </span>
-          {t.closeLessons}
-        </button>
-      </div>
+      {(route.view === 'lesson' || !embedded) && (
+        <div className="lesson-topbar">
+          {route.view === 'lesson' ? <a href={formatLessonHash({ view: 'list' }, present)}>← {t.lessonList}</a> : <span />}
+          {!embedded && (
+            <button type="button" className="lesson-close" data-testid={TID.lessonClose} onClick={() => setLessonRoute({ view: 'lab' })}>
+              <span aria-hidden="true">× </span>
+              {t.closeLessons}
+            </button>
+          )}
+        </div>
+      )}
       {body}
     </section>
   );

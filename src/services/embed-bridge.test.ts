@@ -1,0 +1,123 @@
+// The embed bridge with the real store, model engine and lesson service (inline channel): what a
+// host page sees of a lesson, and how it drives one. The window is a fake with a parent.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
+import { openEmbedLesson, startEmbedBridge } from './embed-bridge';
+import { parseEmbedOptions, type EmbedEvent } from './embed-protocol';
+import { inlineChannel } from './inline-model-channel';
+import { startLessonService } from './lesson-service';
+import { startModelService } from './model-service';
+
+const ROOT = join(import.meta.dirname, '../..');
+const DEFAULT = readFileSync(join(ROOT, 'src/scenarios/default.yaml'), 'utf8');
+const A01 = 'a-01-no-policy-no-isolation';
+const SOLUTION = readFileSync(join(ROOT, 'lessons', A01, 'solution.yaml'), 'utf8');
+
+/** A frame's window: its host page records what it is sent, and can post commands to it. */
+function fakeFrame() {
+  const sent: EmbedEvent[] = [];
+  const host = { postMessage: (m: EmbedEvent) => void sent.push(m) };
+  const listeners: ((e: MessageEvent) => void)[] = [];
+  const win = {
+    parent: host,
+    addEventListener: (_type: string, f: (e: MessageEvent) => void) => void listeners.push(f),
+    removeEventListener: (_type: string, f: (e: MessageEvent) => void) => listeners.splice(listeners.indexOf(f), 1),
+  };
+  const post = (data: unknown, source: unknown = host) => {
+    for (const f of listeners) f({ data, source } as MessageEvent);
+  };
+  return { win: win as unknown as Window, sent, post, of: <T extends EmbedEvent['type']>(type: T) => sent.filter((m): m is Extract<EmbedEvent, { type: T }> => m.type === type) };
+}
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  while (stops.length) stops.pop()!();
+});
+
+/** An embed as main.tsx composes it, without localStorage. */
+function embed(search: string) {
+  const options = parseEmbedOptions(search);
+  const store = createNetlabStore({ defaultScenario: DEFAULT });
+  const frame = fakeFrame();
+  const channel = inlineChannel();
+  stops.push(startModelService(store, channel));
+  stops.push(startEmbedBridge(store, frame.win, options));
+  openEmbedLesson(store, options);
+  stops.push(startLessonService(store, channel, undefined, { debounceMs: 5 }));
+  return { store, ...frame };
+}
+
+/** Waits until `ok` holds (the engine answers asynchronously; generous for a loaded machine). */
+async function until(store: NetlabStore, ok: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (ok()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`timed out waiting for ${what}; state route ${JSON.stringify(store.getState().lesson.route)}`);
+}
+
+describe('openEmbedLesson', () => {
+  const route = (search: string, before?: (s: NetlabStore) => void) => {
+    const store = createNetlabStore({ defaultScenario: 'x' });
+    before?.(store);
+    openEmbedLesson(store, parseEmbedOptions(search));
+    return store.getState().lesson.route;
+  };
+
+  it('opens the lesson and step the author named, else the list when the panel is asked for', () => {
+    expect(route(`?embed=1&panels=lesson&lesson=${A01}&step=isolate-db`)).toEqual({ view: 'lesson', id: A01, step: 'isolate-db' });
+    expect(route(`?embed=1&lesson=${A01}`)).toEqual({ view: 'lesson', id: A01, step: null });
+    expect(route('?embed=1&panels=lesson')).toEqual({ view: 'list' });
+    expect(route('?embed=1&panels=lesson&lesson=../etc')).toEqual({ view: 'list' });
+    expect(route('?embed=1&panels=matrix')).toEqual({ view: 'lab' });
+  });
+
+  it('leaves a route the fragment already opened (where the reader was before a reload)', () => {
+    const opened = (s: NetlabStore) => s.getState().setLessonRoute({ view: 'lesson', id: 'b-01-x', step: 'two' });
+    expect(route(`?embed=1&panels=lesson&lesson=${A01}`, opened)).toEqual({ view: 'lesson', id: 'b-01-x', step: 'two' });
+  });
+});
+
+describe('the embed bridge and lessons', () => {
+  it('reports the step and the checks, follows the host to another step, and reports the solve once', async () => {
+    const { store, post, of } = embed(`?embed=1&panels=lesson,editor&lesson=${A01}`);
+    await until(store, () => of('netlab:check').length > 0, 'the first checks');
+    expect(of('netlab:step')).toEqual([{ type: 'netlab:step', lesson: A01, step: 'open-by-default' }]);
+    const first = of('netlab:check')[0]!;
+    expect(first).toMatchObject({ lesson: A01, solved: false, total: 3 });
+    expect(first.passed).toBeLessThan(3);
+
+    post({ type: 'netlab:lesson', lesson: A01, step: 'isolate-db' });
+    expect(store.getState().lesson.route).toEqual({ view: 'lesson', id: A01, step: 'isolate-db' });
+    expect(of('netlab:step').at(-1)).toEqual({ type: 'netlab:step', lesson: A01, step: 'isolate-db' });
+
+    post({ type: 'netlab:load', scenario: SOLUTION });
+    await until(store, () => of('netlab:check').some((m) => m.solved), 'the solve');
+    expect(of('netlab:check').at(-1)).toEqual({ type: 'netlab:check', lesson: A01, solved: true, passed: 3, total: 3 });
+
+    // The same results again (the Check button) are no news.
+    const count = of('netlab:check').length;
+    const before = store.getState().lesson.checks;
+    store.getState().requestLessonCheck();
+    await until(store, () => store.getState().lesson.checks !== before, 'the second check');
+    expect(of('netlab:check')).toHaveLength(count);
+    // The reader's own move is reported too, once.
+    store.getState().goToStep(2);
+    store.getState().goToStep(2);
+    expect(of('netlab:step').map((m) => m.step)).toEqual(['open-by-default', 'isolate-db', 'still-open']);
+    // Without storage (an embed), progress still counts for the visit.
+    expect(store.getState().lesson.progress[A01]!.solved).toBe(true);
+  }, 20_000);
+
+  it('ignores lesson commands with names no route could have, and commands from other windows', () => {
+    const { store, post } = embed('?embed=1&panels=lesson');
+    post({ type: 'netlab:lesson', lesson: '../secrets' });
+    post({ type: 'netlab:lesson', lesson: A01, step: 'a/b' });
+    post({ type: 'netlab:lesson', lesson: A01 }, {});
+    expect(store.getState().lesson.route).toEqual({ view: 'list' });
+    post({ type: 'netlab:lesson', lesson: A01 });
+    expect(store.getState().lesson.route).toEqual({ view: 'lesson', id: A01, step: null });
+  });
+});
