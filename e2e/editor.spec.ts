@@ -48,9 +48,10 @@ function watch(page: Page) {
   });
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   page.on('worker', (w) => seen.workers.push(w.url()));
+  const origin = `${new URL(test.info().project.use.baseURL!).origin}/`;
   page.on('request', (r) => {
     const url = r.url();
-    if (!/^(http:\/\/127\.0\.0\.1:4173\/|data:|blob:)/.test(url)) seen.offOrigin.push(url);
+    if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) seen.offOrigin.push(url);
   });
   return seen;
 }
