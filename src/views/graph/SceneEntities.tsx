@@ -197,7 +197,7 @@ const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClas
     >
       <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
       <text x={x + 8} y={y + 16} className="entity-name">
-        {truncate(pod.name, ingress || egress ? 14 : 22)}
+        {truncate(pod.name, detail && (ingress || egress) ? 14 : 22)}
       </text>
       {detail && (
         <>
