@@ -12,7 +12,7 @@ import { useZoom } from './useZoom';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
 import type { PacketTrace } from '../../model/trace-types';
-import { usePacketJourney } from '../packet/usePacketJourney';
+import { traceHops, usePacketJourney } from '../packet/usePacketJourney';
 import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
 import { HOP_MS } from '../../services/packet-clock';
 import './graph.css';
@@ -45,16 +45,15 @@ export function ClusterGraph() {
   const frames = useMemo((): PacketFrame[] => {
     if (!journey?.trace || journey.hops.length === 0) return [];
     const frameOf = (id: string, trace: PacketTrace, step: number): PacketFrame => {
-      const hops = [...trace.request, ...(trace.reply ?? [])];
+      const { hops, dropAt } = traceHops(trace);
       const at = Math.min(step, hops.length - 1);
       const h = hops[at]!.headers;
-      const drop = trace.droppedAt ? trace.request.findIndex((x) => x.id === trace.droppedAt) : -1;
       return {
         id,
         hops,
         points: hopPoints(hops, scene),
         step: at,
-        dropAt: drop >= 0 ? drop : null,
+        dropAt,
         label: `${h.protocol} ${h.dstPort}${h.outer ? ' ⧉' : ''}`,
         droppedText,
       };

@@ -19,6 +19,13 @@ export interface PacketJourney {
   readonly dropAt: number | null;
 }
 
+/** A trace's hops in playing order (request, then reply) and the index of the hop that dropped it. */
+export function traceHops(trace: PacketTrace): { readonly hops: readonly TraceHop[]; readonly dropAt: number | null } {
+  const hops = [...trace.request, ...(trace.reply ?? [])];
+  const drop = trace.droppedAt ? trace.request.findIndex((h) => h.id === trace.droppedAt) : -1;
+  return { hops, dropAt: drop >= 0 ? drop : null };
+}
+
 export function usePacketJourney(): PacketJourney | null {
   const packet = useNetlab((s) => s.packet);
   const traced = useNetlab((s) => s.trace);
@@ -27,8 +34,7 @@ export function usePacketJourney(): PacketJourney | null {
   return useMemo(() => {
     if (!request) return null;
     const trace = result && 'trace' in result ? result.trace : null;
-    const hops = trace ? [...trace.request, ...(trace.reply ?? [])] : [];
-    const drop = trace?.droppedAt ? trace.request.findIndex((h) => h.id === trace.droppedAt) : -1;
+    const { hops, dropAt } = trace ? traceHops(trace) : { hops: [], dropAt: null };
     return {
       request,
       index: packet.index,
@@ -38,7 +44,7 @@ export function usePacketJourney(): PacketJourney | null {
       hops,
       requestHops: trace?.request.length ?? 0,
       step: Math.min(packet.step, Math.max(0, hops.length - 1)),
-      dropAt: drop >= 0 ? drop : null,
+      dropAt,
     };
   }, [request, result, packet.index, packet.requests.length, packet.step]);
 }
