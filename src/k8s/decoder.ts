@@ -1,89 +1,31 @@
 // Reading one raw object field by field: type checks, API-server validation messages and
 // lint warnings, each located at the field that caused it.
-import type { Diagnostic, LocalText, Severity } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { FieldChecker, pathText, t, type Dict } from './field-checker';
 import type { FieldPath, RawObject } from './source';
 import type { Shape } from './schema';
 import type { LabelSelector, LabelSelectorRequirement, Labels, Protocol, SelectorOperator } from './types';
 
-export type Dict = Record<string, unknown>;
+export { pathText, t, type Dict };
 
-export const t = (en: string, ko: string): LocalText => ({ en, ko });
-
-/** Renders a field path the way kubectl does: `spec.ingress[0].from[1]`. */
-export function pathText(path: FieldPath): string {
-  let out = '';
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out ? `.${step}` : step;
-  return out;
-}
-
-export class Decoder {
+/** A Kubernetes object's fields: the shared checks, plus protocols, labels, selectors and shapes. */
+export class Decoder extends FieldChecker {
   constructor(
     readonly raw: RawObject,
-    private readonly out: Diagnostic[],
-  ) {}
+    out: Diagnostic[],
+  ) {
+    super((path, part) => raw.at(path, part), out);
+  }
 
   get file(): string {
     return this.raw.file;
   }
 
-  report(
-    severity: Severity,
-    code: string,
-    path: FieldPath,
-    message: LocalText,
-    hint?: LocalText,
-    part: 'key' | 'value' = 'value',
-  ): void {
-    this.out.push({ ...this.raw.at(path, part), severity, code, message, ...(hint ? { hint } : {}) });
-  }
-
-  error(code: string, path: FieldPath, message: LocalText, hint?: LocalText): void {
-    this.report('error', code, path, message, hint);
-  }
-
-  /** A mapping, or undefined when absent/null; anything else is an error. */
-  map(value: unknown, path: FieldPath): Dict | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'object' && !Array.isArray(value)) return value as Dict;
-    this.error('type', path, t(`${pathText(path)}: expected a mapping (key: value)`, `${pathText(path)}: 매핑(key: value)이 와야 합니다`));
-    return undefined;
-  }
-
-  /** A list, or undefined when absent/null; a mapping where a list belongs is an error. */
-  list(value: unknown, path: FieldPath): unknown[] | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (Array.isArray(value)) return value;
-    this.error(
-      'type',
-      path,
-      t(`${pathText(path)}: expected a list (items start with "- ")`, `${pathText(path)}: 목록("- "로 시작하는 항목)이 와야 합니다`),
-    );
-    return undefined;
-  }
-
+  /** Text, or undefined when absent/null; anything else is an error. */
   string(value: unknown, path: FieldPath): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return value;
     this.error('type', path, t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`));
-    return undefined;
-  }
-
-  bool(value: unknown, path: FieldPath): boolean | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'boolean') return value;
-    this.error('type', path, t(`${pathText(path)}: expected true or false`, `${pathText(path)}: true 또는 false가 와야 합니다`));
-    return undefined;
-  }
-
-  /** An integer in [min, max]. */
-  int(value: unknown, path: FieldPath, min: number, max: number): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-    this.error(
-      'range',
-      path,
-      t(`${pathText(path)}: must be a whole number from ${min} to ${max}`, `${pathText(path)}: ${min}부터 ${max} 사이의 정수여야 합니다`),
-    );
     return undefined;
   }
 

@@ -1,26 +1,14 @@
 // Reading lesson.yaml field by field: each wrong type, missing field or unknown key becomes an
 // error at its file:line:col, worded for an author who does not code.
-import type { Diagnostic, LocalText, Severity } from '../lib/diagnostic';
-import { closestName, pathText, t } from '../k8s/decoder';
-import type { FieldPath, Locator } from '../k8s/source';
+import type { LocalText } from '../lib/diagnostic';
+import { closestName } from '../k8s/decoder';
+import { FieldChecker, pathText, t, type Dict } from '../k8s/field-checker';
+import type { FieldPath } from '../k8s/source';
 
-export type Dict = Record<string, unknown>;
-export { t };
+export { t, type Dict };
 
-export class FieldReader {
-  constructor(
-    readonly at: Locator,
-    readonly out: Diagnostic[],
-  ) {}
-
-  report(severity: Severity, code: string, path: FieldPath, message: LocalText, hint?: LocalText, part: 'key' | 'value' = 'value'): void {
-    this.out.push({ ...this.at(path, part), severity, code, message, ...(hint ? { hint } : {}) });
-  }
-
-  error(code: string, path: FieldPath, message: LocalText, hint?: LocalText): void {
-    this.report('error', code, path, message, hint);
-  }
-
+/** lesson.yaml's fields: the shared checks, plus unknown keys, required fields and texts in both languages. */
+export class FieldReader extends FieldChecker {
   /** Errors for keys outside `known`, with the nearest known name as a hint. */
   fields(obj: Dict, path: FieldPath, known: readonly string[]): void {
     for (const key of Object.keys(obj)) {
@@ -46,20 +34,7 @@ export class FieldReader {
     return false;
   }
 
-  map(value: unknown, path: FieldPath): Dict | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'object' && !Array.isArray(value)) return value as Dict;
-    this.error('type', path, t(`${pathText(path)}: expected a mapping (key: value)`, `${pathText(path)}: 매핑(key: value)이 와야 합니다`));
-    return undefined;
-  }
-
-  list(value: unknown, path: FieldPath): unknown[] | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (Array.isArray(value)) return value;
-    this.error('type', path, t(`${pathText(path)}: expected a list (items start with "- ")`, `${pathText(path)}: 목록("- "로 시작하는 항목)이 와야 합니다`));
-    return undefined;
-  }
-
+  /** Non-empty text (a number is read as its text), or undefined when absent/null. */
   string(value: unknown, path: FieldPath): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' && value.trim() !== '') return value;
@@ -76,20 +51,6 @@ export class FieldReader {
       if (s !== undefined) out.push(s);
     });
     return out;
-  }
-
-  int(value: unknown, path: FieldPath, min: number, max: number): number | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-    this.error('range', path, t(`${pathText(path)}: must be a whole number from ${min} to ${max}`, `${pathText(path)}: ${min}부터 ${max} 사이의 정수여야 합니다`));
-    return undefined;
-  }
-
-  bool(value: unknown, path: FieldPath): boolean | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'boolean') return value;
-    this.error('type', path, t(`${pathText(path)}: expected true or false`, `${pathText(path)}: true 또는 false가 와야 합니다`));
-    return undefined;
   }
 
   /** `{en: …, ko: …}` given inline; both locales are required and nothing else is allowed. */
