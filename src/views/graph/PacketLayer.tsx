@@ -3,7 +3,7 @@
 import { select, transition } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { TraceHop } from '../../model/trace-types';
-import type { HopPoint } from './hop-geometry';
+import { legWaypoints, pointAlong, type HopPoint } from './hop-geometry';
 
 export interface PacketFrame {
   readonly id: string;
@@ -75,9 +75,22 @@ export function PacketLayer({ frames, reducedMotion, durationMs }: { frames: rea
       .classed('companion', (f) => f !== frames[0]);
     merged.select('text.packet-label').text((f) => f.label);
     merged.select('text.packet-tag').text((f) => pointOf(f).tag ?? '');
-    // A new packet appears where it starts; a moving one glides from hop to hop.
-    entering.attr('transform', (f) => `translate(${pointOf(f).x},${pointOf(f).y})`);
-    packets.transition(t).attr('transform', (f) => `translate(${pointOf(f).x},${pointOf(f).y})`);
+    // A new packet appears where it starts. One step forward, it follows the wires from the last
+    // hop to the next; any other move (back, reset, a jump) goes straight there.
+    const at = (p: { x: number; y: number }) => `translate(${p.x},${p.y})`;
+    entering.attr('transform', (f) => at(pointOf(f))).property('__hop', (f: PacketFrame) => Math.min(f.step, f.points.length - 1));
+    packets.each(function (f) {
+      const el = this as SVGGElement & { __hop?: number };
+      const step = Math.min(f.step, f.points.length - 1);
+      const was = el.__hop;
+      el.__hop = step;
+      if (was === step) return;
+      const route = was === step - 1 ? legWaypoints(f.hops, f.points, step) : null;
+      const target = pointOf(f);
+      const moving = select(el).transition(t);
+      if (route && route.length > 2) moving.attrTween('transform', () => (k: number) => at(pointAlong(route, k)));
+      else moving.attr('transform', at(target));
+    });
 
     const dropped = frames.filter((f) => f.dropAt !== null && f.step >= f.dropAt).map((f) => ({ id: f.id, text: f.droppedText, ...f.points[f.dropAt!]! }));
     const drops = layer.selectAll<SVGGElement, { id: string; x: number; y: number; text: string }>('g.drop').data(dropped, (d) => d.id);

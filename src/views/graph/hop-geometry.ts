@@ -1,5 +1,6 @@
 // Where each hop of a packet journey sits on the drawn scene: a pod's eth0 at its card, the
-// host veth at the bridge rail, the bridge, the node's eth0, the node network, and so on.
+// host veth at the bridge rail, the bridge, the node's eth0, the node network, and so on — and
+// the way between two hops along the drawn wires, so the packet travels the cables, not the air.
 import type { Point, Scene } from '../../layout/scene';
 import type { TraceHop } from '../../model/trace-types';
 
@@ -77,4 +78,43 @@ export function hopPoints(hops: readonly TraceHop[], scene: Scene): HopPoint[] {
     out.push(p ?? prev ?? { x: cluster.x, y: cluster.y });
   }
   return out;
+}
+
+/** Hops drawn as horizontal buses: a packet runs along them to the wire it leaves or joins by. */
+const BUSES: ReadonlySet<TraceHop['device']['kind']> = new Set(['bridge', 'node-network']);
+
+/**
+ * The way from hop `i - 1` to hop `i` (both ends included). Leaving a bus (a bridge, the node
+ * network) the packet first runs along it, then down or up the wire; arriving at one, it runs
+ * up or down the wire first, then along the bus. Anything else is one straight stretch.
+ */
+export function legWaypoints(hops: readonly TraceHop[], points: readonly HopPoint[], i: number): HopPoint[] {
+  const to = points[i]!;
+  if (i === 0) return [to];
+  const from = points[i - 1]!;
+  const fromBus = BUSES.has(hops[i - 1]!.device.kind);
+  const toBus = BUSES.has(hops[i]!.device.kind);
+  if (from.x === to.x || from.y === to.y || fromBus === toBus) return [from, to];
+  const corner = fromBus ? { x: to.x, y: from.y } : { x: from.x, y: to.y };
+  return [from, corner, to];
+}
+
+/** The point a fraction `t` (0…1) of the way along a polyline, by length. */
+export function pointAlong(waypoints: readonly HopPoint[], t: number): { x: number; y: number } {
+  const first = waypoints[0]!;
+  if (waypoints.length === 1) return { x: first.x, y: first.y };
+  const lengths = waypoints.slice(1).map((p, k) => Math.hypot(p.x - waypoints[k]!.x, p.y - waypoints[k]!.y));
+  const total = lengths.reduce((a, b) => a + b, 0);
+  let left = Math.min(Math.max(t, 0), 1) * total;
+  for (let k = 0; k < lengths.length; k++) {
+    const a = waypoints[k]!;
+    const b = waypoints[k + 1]!;
+    if (left <= lengths[k]! || k === lengths.length - 1) {
+      const f = lengths[k]! === 0 ? 1 : Math.min(1, left / lengths[k]!);
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+    }
+    left -= lengths[k]!;
+  }
+  const last = waypoints[waypoints.length - 1]!;
+  return { x: last.x, y: last.y };
 }
