@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNetlabStore } from '../store/netlab-store';
 import { formatLessonHash, isRouteName, parseLessonHash, startLessonRoute } from './lesson-route';
+import { fakeWindow } from '../testing/fake-window';
 
 describe('lesson hash routes', () => {
   it.each([
@@ -41,31 +42,6 @@ describe('lesson hash routes', () => {
   });
 });
 
-/** A window with a location, a history and hashchange events. */
-function fakeWindow(hash: string) {
-  const listeners: (() => void)[] = [];
-  const entries: string[] = [];
-  const location = { hash, pathname: '/', search: '' };
-  const go = (url: string) => {
-    location.hash = url.startsWith('#') ? url : '';
-  };
-  return {
-    entries,
-    location,
-    history: {
-      state: null,
-      pushState: (_s: unknown, _t: string, url: string) => (entries.push(`push ${url}`), go(url)),
-      replaceState: (_s: unknown, _t: string, url: string) => (entries.push(`replace ${url}`), go(url)),
-    },
-    addEventListener: (_type: string, f: () => void) => listeners.push(f),
-    removeEventListener: () => {},
-    /** The learner edits the address bar (or goes back). */
-    navigate(to: string) {
-      location.hash = to;
-      for (const f of listeners) f();
-    },
-  };
-}
 
 describe('startLessonRoute', () => {
   it('opens the route of the address, follows hashchange and writes moves back', () => {

@@ -14,6 +14,7 @@ import { startLessonService } from './lesson-service';
 import { loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
 import { currentFrame, listenForLinks, openLinkFromLocation } from './share';
+import { fakeWindow, type FakeWindow } from '../testing/fake-window';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEFAULT = readFileSync(join(ROOT, 'src/scenarios/default.yaml'), 'utf8');
@@ -36,33 +37,6 @@ afterEach(() => {
   while (stops.length) stops.pop()!();
 });
 
-/** A window with an address bar, a history and hashchange events. */
-function fakeWindow(hash: string) {
-  const listeners: (() => void)[] = [];
-  const entries: string[] = [];
-  const location = { hash, pathname: '/', search: '' };
-  const go = (url: string) => {
-    location.hash = url.startsWith('#') ? url : '';
-  };
-  return {
-    entries,
-    location,
-    history: {
-      state: null,
-      pushState: (_s: unknown, _t: string, url: string) => (entries.push(`push ${url}`), go(url)),
-      replaceState: (_s: unknown, _t: string, url: string) => (entries.push(`replace ${url}`), go(url)),
-    },
-    addEventListener: (_type: string, f: () => void) => listeners.push(f),
-    removeEventListener: () => {},
-    dispatchEvent: () => true,
-    /** The learner pastes a link into the address bar. */
-    navigate(to: string) {
-      location.hash = to;
-      for (const f of listeners) f();
-    },
-  };
-}
-type FakeWindow = ReturnType<typeof fakeWindow>;
 const asWindow = (w: FakeWindow) => w as unknown as Window;
 
 async function until(store: NetlabStore, ok: (s: NetlabState) => boolean, what: string): Promise<void> {
