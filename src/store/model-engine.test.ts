@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flowKey, isAllowed, ModelEngine } from './model-engine';
+import { buildScenarioModel } from './scenario-model';
+import { endpointKeys } from './model-view';
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const P3306 = { port: 3306, protocol: 'TCP' as const };
@@ -20,6 +22,20 @@ describe('ModelEngine', () => {
     expect(isAllowed(v, pi, i('prod/backend'), i('prod/db'))).toBe(true);
     expect(isAllowed(v, pi, i('prod/web'), i('prod/db'))).toBe(false);
     expect(v.endpoints.find((e) => e.key === '192.168.5.10')).toEqual({ key: '192.168.5.10', kind: 'external', name: 'backup-server' });
+  });
+
+  it('sends what each policy touches as bits that read back as the same keys', () => {
+    const v = new ModelEngine().update(DEFAULT).model;
+    const reach = v.policyReach.get('prod/db-policy')!;
+    expect([...endpointKeys(v, reach.selected)]).toEqual(['prod/db']);
+    expect([...endpointKeys(v, reach.peers)].sort()).toEqual(['192.168.5.10', 'prod/backend']);
+    // Every policy, both sets, exactly as the scenario model has them.
+    const m = buildScenarioModel(DEFAULT);
+    expect(v.policyReach.size).toBe(m.policyReach.size);
+    for (const [key, r] of m.policyReach) {
+      expect(endpointKeys(v, v.policyReach.get(key)!.selected)).toEqual(r.selected);
+      expect(endpointKeys(v, v.policyReach.get(key)!.peers)).toEqual(r.peers);
+    }
   });
 
   it('marks the cells an edit flipped, until the next edit', () => {

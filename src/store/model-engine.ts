@@ -3,7 +3,7 @@
 // Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
 import type { Locale } from '../lib/diagnostic';
 import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
-import { flowKey, type CellChange, type DerivedView, type ModelView, type TraceRequest, type TraceResult } from './model-view';
+import { flowKey, type CellChange, type DerivedView, type ModelView, type PolicyReachBits, type TraceRequest, type TraceResult } from './model-view';
 import { traceFlow, TraceError } from '../model/trace-flow';
 
 export * from './model-view';
@@ -32,6 +32,19 @@ export function diffModels(prev: ScenarioModel, next: ScenarioModel): Map<string
   return changes;
 }
 
+function reachBits(m: ScenarioModel, wordsPerRow: number): Map<string, PolicyReachBits> {
+  const index = new Map(m.endpoints.map((e, i) => [e.key, i]));
+  const bits = (keys: ReadonlySet<string>): Uint32Array => {
+    const words = new Uint32Array(wordsPerRow);
+    for (const k of keys) {
+      const i = index.get(k);
+      if (i !== undefined) words[i >>> 5]! |= 1 << (i & 31);
+    }
+    return words;
+  };
+  return new Map([...m.policyReach].map(([key, r]) => [key, { selected: bits(r.selected), peers: bits(r.peers) }]));
+}
+
 function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView {
   const n = m.endpoints.length;
   const wordsPerRow = (n + 31) >>> 5;
@@ -50,7 +63,7 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
     topology: m.topology,
     scene: m.scene,
     isolation: m.isolation,
-    policyReach: m.policyReach,
+    policyReach: reachBits(m, wordsPerRow),
   };
 }
 

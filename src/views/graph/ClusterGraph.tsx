@@ -1,6 +1,7 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { endpointKeys } from '../../store/model-view';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -64,7 +65,10 @@ export function ClusterGraph() {
     return [main, ...others];
   }, [journey, scene, droppedText, together, companionTraces]);
 
-  const reach = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
+  const reach = useMemo(() => {
+    const bits = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
+    return bits ? { selected: endpointKeys(model, bits.selected), peers: endpointKeys(model, bits.peers) } : undefined;
+  }, [model, selectedPolicy]);
   const pick = useCallback(
     (key: string) => {
       if (pendingFrom === null) {
