@@ -33,6 +33,11 @@ const KINDS: Readonly<Record<string, { apiVersion: string; namespaced: boolean; 
   ClusterNetwork: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: CLUSTER_NETWORK },
 };
 
+/** Whether objects of `kind` live in a namespace; undefined for a kind netlab does not model. */
+export function isNamespaced(kind: string): boolean | undefined {
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind]!.namespaced : undefined;
+}
+
 /** Real kinds netlab does not model: skipped with a warning rather than rejected. */
 const OTHER_KINDS = new Set([
   'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap', 'Secret',

@@ -1,6 +1,7 @@
 // The `object` check: an object must (not) exist, a policy must (not) select pods, carry given
 // policyTypes after defaulting, or an object must carry labels.
 import type { LocalText } from '../lib/diagnostic';
+import { isNamespaced } from '../k8s/load-cluster';
 import type { Cluster, Labels, NetworkPolicy } from '../k8s/types';
 import { describeSelector } from '../engine/describe';
 import { policySelects } from '../engine/match';
@@ -10,12 +11,11 @@ import type { CheckResult, ObjectCheck } from './types';
 
 type Outcome = Omit<CheckResult, 'id' | 'check' | 'blocking'>;
 
-export const NAMESPACED_KINDS: readonly string[] = ['Pod', 'Service', 'NetworkPolicy'];
 export const OBJECT_KINDS: readonly string[] = ['Namespace', 'Pod', 'Node', 'Service', 'NetworkPolicy', 'ExternalEndpoint'];
 
-/** `NetworkPolicy prod/web-deny-all`, `Namespace prod`. */
+/** `NetworkPolicy prod/web-deny-all`, `Namespace prod`; a kind netlab does not know keeps a namespace it was given. */
 export function objectLabel(o: { kind: string; namespace?: string; name?: string }): string {
-  const ns = NAMESPACED_KINDS.includes(o.kind) ? `${o.namespace ?? 'default'}/` : '';
+  const ns = (isNamespaced(o.kind) ?? o.namespace !== undefined) ? `${o.namespace ?? 'default'}/` : '';
   return `${o.kind} ${ns}${o.name ?? '*'}`;
 }
 
