@@ -12,6 +12,7 @@ import { lintCluster } from '../engine/lint';
 import type { FlowPort } from '../engine/match';
 import { DEFAULTS, fill, SCENARIO_ERRORS, UNANSWERED, WORDS, type Values } from './messages';
 import { checkObject } from './check-object';
+import { checkEditable } from './editable';
 import { flowLabel, resolveEndpoint, scenarioEndpoints } from './refs';
 import type {
   Challenge,
@@ -57,7 +58,11 @@ export class Judge {
   readonly endpoints: readonly Endpoint[];
   readonly errors: readonly Diagnostic[];
 
-  constructor(text: string, file: string, refs: readonly EndpointRef[]) {
+  constructor(
+    readonly text: string,
+    file: string,
+    refs: readonly EndpointRef[],
+  ) {
     this.loaded = loadCluster([{ name: file, text }]);
     this.errors = this.loaded.diagnostics.filter((d) => d.severity === 'error');
     this.endpoints = scenarioEndpoints(this.loaded.cluster, refs);
@@ -124,6 +129,7 @@ function refsOf(c: Check): EndpointRef[] {
     case 'quiz':
       return flows(c.options.map((o) => o.flow));
     case 'no-errors':
+    case 'editable':
       return [];
   }
 }
@@ -145,6 +151,8 @@ function runCheck(c: Check, judge: Judge, options: CheckOptions): CheckResult {
       return { ...base, ...checkObject(c, judge) };
     case 'quiz':
       return { ...base, ...checkQuiz(c, judge, options.answers?.[c.id]) };
+    case 'editable':
+      return { ...base, ...checkEditable(c, judge.text) };
   }
 }
 

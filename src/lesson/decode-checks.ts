@@ -8,9 +8,10 @@ import { type Dict, type FieldReader, t } from './field-reader';
 import { OBJECT_KINDS } from './check-object';
 import { WORDS } from './messages';
 import { parsePort } from './refs';
-import type { Check, CheckKind, EndpointRef, ExpectedFlow, FlowRef, GoalCell, QuizOption, ScenarioFile } from './types';
+import type { AuthoredCheckKind, Check, EndpointRef, ExpectedFlow, FlowRef, GoalCell, QuizOption, ScenarioFile } from './types';
 
-export const CHECK_KINDS: readonly CheckKind[] = ['flows', 'least-privilege', 'matrix', 'object', 'no-errors', 'quiz'];
+/** The kinds lesson.yaml may write (the loader adds `editable` itself). */
+export const CHECK_KINDS: readonly AuthoredCheckKind[] = ['flows', 'least-privilege', 'matrix', 'object', 'no-errors', 'quiz'];
 
 /** A name lesson.yaml uses that must exist in a scenario, checked after loading. */
 export interface PendingRef {
@@ -35,7 +36,7 @@ export interface CheckContext {
 }
 
 const COMMON = ['check', 'id', 'step', 'message', 'success'];
-const FIELDS: Readonly<Record<CheckKind, readonly string[]>> = {
+const FIELDS: Readonly<Record<AuthoredCheckKind, readonly string[]>> = {
   flows: ['flows'],
   'least-privilege': ['among', 'from', 'to', 'ports', 'allow'],
   matrix: ['among', 'from', 'to', 'goal'],
@@ -57,7 +58,7 @@ export function decodeCheck(ctx: CheckContext, raw: unknown, path: FieldPath, in
     r.error('check-kind', [...path, 'check'], t(`unknown check "${kind}": use ${CHECK_KINDS.join(', ')}`, `알 수 없는 검사 "${kind}": ${CHECK_KINDS.join(', ')} 중 하나를 쓰세요`));
     return undefined;
   }
-  const check = kind as CheckKind;
+  const check = kind as AuthoredCheckKind;
   r.fields(m, path, [...COMMON, ...FIELDS[check]]);
   const id = r.string(m.id, [...path, 'id']) ?? `${check}-${index + 1}`;
   const step = r.string(m.step, [...path, 'step']) ?? ctx.lastStep;

@@ -11,6 +11,7 @@ export const PLACEHOLDERS: Readonly<Record<CheckKind, readonly string[]>> = {
   object: ['object', 'problem'],
   'no-errors': ['first', 'count'],
   quiz: ['answer', 'why'],
+  editable: ['changed', 'editable', 'count'],
 };
 
 /** Values for placeholders: one text per locale, or the same text in both. */
@@ -44,6 +45,15 @@ export const WORDS = {
   /** The two answers of a yes/no quiz about one flow, unless the author words them. */
   yes: L('Allowed', '허용'),
   no: L('Denied', '차단'),
+  /** How an object the learner may not touch was changed. */
+  added: L('added', '추가됨'),
+  removed: L('deleted', '삭제됨'),
+  changed: L('changed', '바뀜'),
+  /** An editable ref without a name: any object of its kind (and namespace), new ones too. */
+  anyOf: (kind: string, namespace: string | undefined): LocalText =>
+    namespace === undefined ? L(`any ${kind} (new ones too)`, `모든 ${kind}(새로 만드는 것 포함)`) : L(`any ${kind} in ${namespace} (new ones too)`, `${namespace}의 모든 ${kind}(새로 만드는 것 포함)`),
+  /** A list cut to its first few items. */
+  andMore: (n: number): LocalText => L(` and ${n} more`, ` 외 ${n}개`),
 };
 
 /** Default failure and success messages, used when the author wrote none. */
@@ -71,6 +81,13 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
   quiz: {
     fail: L('Not this time. The engine says: {answer}. {why}', '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}'),
     pass: L('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
+  },
+  editable: {
+    fail: L(
+      'This lesson keeps {changed} as it was: change only {editable}. Undo that edit (Ctrl+Z in the editor), or start over with “Load this step’s scenario again”.',
+      '{changed}은(는) 이 레슨에서 처음 그대로 두어야 합니다. 바꿀 수 있는 것은 {editable}뿐입니다. 편집기에서 Ctrl+Z로 되돌리거나, “이 단계의 시나리오 다시 불러오기”로 처음부터 다시 하세요.',
+    ),
+    pass: L('You changed only what this lesson lets you change.', '이 레슨에서 바꿔도 되는 것만 바꾸었습니다.'),
   },
 };
 

@@ -59,12 +59,16 @@ export interface Step {
   readonly expectErrors: boolean;
   /** Objects the learner may edit; empty: the whole scenario. */
   readonly editable: readonly ObjectRef[];
+  /** Where lesson.yaml lists them (when it does), for the challenge's `editable` check. */
+  readonly editableAt?: SourcePosition;
   readonly highlight: Highlight;
   /** A packet to play when the step opens (once packet journeys exist). */
   readonly packet?: FlowRef;
 }
 
-export type CheckKind = 'flows' | 'least-privilege' | 'matrix' | 'object' | 'no-errors' | 'quiz';
+export type CheckKind = 'flows' | 'least-privilege' | 'matrix' | 'object' | 'no-errors' | 'quiz' | 'editable';
+/** The kinds an author writes in lesson.yaml; `editable` is added by the loader itself. */
+export type AuthoredCheckKind = Exclude<CheckKind, 'editable'>;
 
 interface CheckBase {
   readonly id: string;
@@ -153,7 +157,18 @@ export interface QuizCheck extends CheckBase {
   readonly reveal?: LocalText;
 }
 
-export type Check = FlowsCheck | LeastPrivilegeCheck | MatrixCheck | ObjectCheck | NoErrorsCheck | QuizCheck;
+/**
+ * Implicit, never written by an author: compared with `start`, the learner's text changes only
+ * objects `editable` covers (the list in effect at the last step). Without it a learner could
+ * "solve" a lesson by deleting some other object instead of editing the one the lesson is about.
+ */
+export interface EditableCheck extends CheckBase {
+  readonly check: 'editable';
+  readonly editable: readonly ObjectRef[];
+  readonly start: ScenarioFile;
+}
+
+export type Check = FlowsCheck | LeastPrivilegeCheck | MatrixCheck | ObjectCheck | NoErrorsCheck | QuizCheck | EditableCheck;
 
 export interface Challenge {
   readonly checks: readonly Check[];
