@@ -52,7 +52,8 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
     const packet = m.packet === undefined ? undefined : flowRef(ctx.checkContext([]), m.packet, [...path, 'packet'], around, []);
     if (packet && packet.from === packet.to) r.error('packet', [...path, 'packet'], t('a packet needs two different endpoints', '패킷에는 서로 다른 두 엔드포인트가 필요합니다'));
     if (id === undefined || !text || !scenario || !here) return;
-    steps.push({ id, text, scenario, effectiveScenario: here, expectErrors, editable, highlight, ...(title ? { title } : {}), ...(packet ? { packet } : {}) });
+    const editableAt = editable.length > 0 ? { editableAt: r.at([...path, 'editable']) } : {};
+    steps.push({ id, text, scenario, effectiveScenario: here, expectErrors, editable, ...editableAt, highlight, ...(title ? { title } : {}), ...(packet ? { packet } : {}) });
   });
   return steps;
 }

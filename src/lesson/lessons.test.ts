@@ -1,28 +1,19 @@
 // The lesson-solution suite (Learn Git Branching's levels.spec): every lesson under lessons/
 // validates, its reference solution passes every check, and its starting scenario does not —
 // so no lesson is solved before the learner starts.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../lib/diagnostic';
+import { lessonFolder, LESSONS_DIR } from '../testing/lesson';
 import { checkCatalogue } from './catalogue';
 import { checkChallenge, isSolved } from './check';
-import { LESSON_FILE, loadLesson, type LessonFiles } from './load-lesson';
+import { LESSON_FILE, loadLesson } from './load-lesson';
 import type { Lesson } from './types';
 
-const ROOT = join(import.meta.dirname, '../..');
-const LESSONS = join(ROOT, 'lessons');
-
-function readFolder(name: string): LessonFiles {
-  const dir = join(LESSONS, name);
-  const files = new Map<string, string>();
-  for (const f of readdirSync(dir)) if (statSync(join(dir, f)).isFile()) files.set(f, readFileSync(join(dir, f), 'utf8'));
-  return { dir: `lessons/${name}`, files };
-}
-
-const folders = readdirSync(LESSONS).filter((n) => existsSync(join(LESSONS, n, LESSON_FILE))).sort();
+const folders = readdirSync(LESSONS_DIR).filter((n) => existsSync(join(LESSONS_DIR, n, LESSON_FILE))).sort();
 const ids = new Set(folders);
-const loaded = new Map(folders.map((name) => [name, loadLesson(readFolder(name), { knownIds: ids })]));
+const loaded = new Map(folders.map((name) => [name, loadLesson(lessonFolder(name), { knownIds: ids })]));
 const lessons = [...loaded.values()].map((l) => l.lesson).filter((l): l is Lesson => l !== undefined);
 
 /** The quiz answers the engine gives on `text`, so quizzes count as answered correctly. */

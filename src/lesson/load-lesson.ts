@@ -5,6 +5,7 @@ import { compareDiagnostics, type Diagnostic, type LocalText } from '../lib/diag
 import { readYamlData } from '../k8s/source';
 import { CHECK_KINDS, decodeCheck } from './decode-checks';
 import { decodeSteps } from './decode-steps';
+import { EDITABLE_CHECK_ID } from './editable';
 import { t, type Dict } from './field-reader';
 import { LESSON_FILE, LessonContext, type LessonFiles } from './lesson-context';
 import { PLACEHOLDERS, placeholdersIn } from './messages';
@@ -124,6 +125,9 @@ function decodeChallenge(ctx: LessonContext, value: unknown, steps: Step[] | und
     const c = decodeCheck(cctx, item, cp, i);
     if (!c) return;
     if (ids.has(c.id)) r.error('duplicate-id', [...cp, 'id'], t(`check id "${c.id}" is used twice`, `검사 id "${c.id}"가 두 번 쓰였습니다`));
+    if (c.id === EDITABLE_CHECK_ID) {
+      r.error('reserved-id', [...cp, 'id'], t(`check id "${c.id}" is netlab's own check of the steps' editable lists; choose another id`, `검사 id "${c.id}"는 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`));
+    }
     ids.add(c.id);
     if (ctx.stepIds.length > 0 && !ctx.stepIds.includes(c.step)) {
       const known = ctx.stepIds.join(', ');
@@ -147,5 +151,15 @@ function decodeChallenge(ctx: LessonContext, value: unknown, steps: Step[] | und
   // The learner starts the challenge from the scenario in effect at the last step.
   const start = steps?.at(-1)?.effectiveScenario;
   if (!ctx.solution || !start) return undefined;
+  // The editable list in effect at the last step (as the player shows it) binds the challenge.
+  const declared = steps?.filter((s) => s.editable.length > 0).at(-1);
+  if (steps && declared) {
+    // Shown from the step that lists it, or from the one that loads `start` if that comes later:
+    // before then the editor holds another file, and every object would look changed.
+    const loadsStart = steps.reduce((last, s, i) => (s.scenario === 'keep' ? last : i), 0);
+    const step = steps[Math.max(steps.indexOf(declared), loadsStart)]!.id;
+    const at = declared.editableAt ?? r.at(['steps']);
+    checks.push({ check: 'editable', id: EDITABLE_CHECK_ID, step, editable: declared.editable, start, at });
+  }
   return { checks, hints, solution: ctx.solution, start };
 }

@@ -1,7 +1,28 @@
 // Test helper: a lesson folder in memory. `lessonYaml` wraps `checks:` items (and optional extra
 // steps) into a valid lesson.yaml; `lessonFiles` adds its Markdown, start and solution files.
+// `lessonFolder` reads one of the real lessons under lessons/.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadLesson, type LessonFiles, type LessonLoad } from '../lesson/load-lesson';
 import type { Lesson } from '../lesson/types';
+
+/** The repository's lessons/ folder. */
+export const LESSONS_DIR = join(import.meta.dirname, '../../lessons');
+
+/** A folder of lessons/ read as the CLI reads it: every file by name. */
+export function lessonFolder(name: string): LessonFiles {
+  const dir = join(LESSONS_DIR, name);
+  const files = new Map<string, string>();
+  for (const f of readdirSync(dir)) if (statSync(join(dir, f)).isFile()) files.set(f, readFileSync(join(dir, f), 'utf8'));
+  return { dir: `lessons/${name}`, files };
+}
+
+/** A real lesson, loaded; fails loudly on any error. */
+export function realLesson(name: string): Lesson {
+  const r = loadLesson(lessonFolder(name));
+  if (!r.lesson) throw new Error(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.message.en}`).join('\n'));
+  return r.lesson;
+}
 
 export const FIXTURE_DIR = 'lessons/a-01-test';
 
