@@ -3,8 +3,8 @@
 // in the worker (or in the page when workers are unavailable), never in the first bundle.
 import { parse } from 'yaml';
 import type { LocalText } from '../lib/diagnostic';
-import { loadCluster } from '../k8s/load-cluster';
-import { checkChallenge, endpointKeyOf, isSolved, loadLesson, type Lesson, type Step } from '../lesson';
+import { isNamespaced, loadCluster } from '../k8s/load-cluster';
+import { checkChallenge, endpointKeyOf, isSolved, loadLesson, type Lesson, type ObjectRef, type Step } from '../lesson';
 import { SCENARIO_FILE } from './model-view';
 import type { CatalogueEntry, CheckView, LessonCheckView, LessonLoadView, LessonView, StepView } from './lesson-view';
 import type { FromModelWorker, LessonRequest } from './model-protocol';
@@ -52,6 +52,12 @@ export function sortCatalogue(entries: readonly CatalogueEntry[]): CatalogueEntr
 
 const portText = (p: { port: number; protocol: string }): string => `${p.port}/${p.protocol}`;
 
+/** The namespace spelled out for namespaced kinds and dropped for the others, so the page need not know which is which. */
+const scopedRef = (r: ObjectRef): ObjectRef => {
+  const { namespace, ...rest } = r;
+  return isNamespaced(r.kind) ? { ...rest, namespace: namespace ?? 'default' } : rest;
+};
+
 function stepView(step: Step): StepView {
   const scenario = step.scenario === 'keep' ? null : step.scenario.name;
   // Highlighted endpoints as the page names them (an ExternalEndpoint's name becomes its IP).
@@ -67,7 +73,7 @@ function stepView(step: Step): StepView {
     scenario,
     effectiveScenario: step.effectiveScenario.name,
     expectErrors: step.expectErrors,
-    editable: step.editable,
+    editable: step.editable.map(scopedRef),
     highlight: { endpoints, policies: step.highlight.policies },
     ...(step.packet ? { packet: { from: step.packet.from, to: step.packet.to, port: step.packet.port } } : {}),
   };

@@ -29,7 +29,7 @@ export interface StepView {
   /** The scenario in effect at this step: its own file or the last one before it. */
   readonly effectiveScenario: string;
   readonly expectErrors: boolean;
-  /** Objects the learner may change; empty: the whole scenario. */
+  /** Objects the learner may change; empty: the whole scenario. `namespace` is set exactly for namespaced kinds. */
   readonly editable: readonly ObjectRef[];
   readonly highlight: {
     /** `ref` as the lesson writes it; `key` as the matrix and graph name it (absent when unknown). */

@@ -82,7 +82,8 @@ export default function LessonPlayer({ embedded = false }: { embedded?: boolean 
 }
 
 function editableText(t: LessonText, refs: StepView['editable']): string {
-  const list = refs.map((r) => `${r.kind} ${r.namespace ?? 'default'}/${r.name ?? `* (${t.newObjects})`}`);
+  // The worker sets `namespace` for namespaced kinds only: `Namespace prod`, not `Namespace default/prod`.
+  const list = refs.map((r) => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ''}${r.name ?? `* (${t.newObjects})`}`);
   return fill(t.editable, { list: list.join(', ') });
 }
 
