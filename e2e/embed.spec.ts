@@ -77,7 +77,7 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
   // The panel is the author's choice: the reader cannot close it.
   await expect(frame.getByTestId('lesson.close')).toHaveCount(0);
   await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson, step: 'open-by-default' });
-  await expect.poll(async () => (await messages(page)).find((m) => m.type === 'netlab:check')).toMatchObject({ lesson, solved: false, total: 3 });
+  await expect.poll(async () => (await messages(page)).find((m) => m.type === 'netlab:check')).toMatchObject({ lesson, solved: false, total: 4 });
 
   await post(page, { type: 'netlab:lesson', lesson, step: 'isolate-db' });
   await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
@@ -88,7 +88,7 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
   expect(await page.evaluate(() => history.length - (window as unknown as { historyBefore: number }).historyBefore)).toBe(0);
 
   await post(page, { type: 'netlab:load', scenario: readFileSync(join(ROOT, 'lessons', lesson, 'solution.yaml'), 'utf8') });
-  await expect.poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved)).toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 3, total: 3 }]);
+  await expect.poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved)).toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 4, total: 4 }]);
   await expect(panel.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
   await panel.getByTestId('lesson.solved').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('embed-lesson.png') });
