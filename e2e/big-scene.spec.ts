@@ -1,5 +1,6 @@
 // A whole cluster's dump: 1,000 pods arrive in batches, and far away the cards are named boxes
 // whose details come back where the learner zooms in (the screen-reader label always has them).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { stringify } from 'yaml';
 import { generateScenario } from '../src/testing/generate-cluster';
@@ -43,4 +44,9 @@ test('a 1,000-pod kubectl dump opens, draws every pod, and shows details where z
   // Fit again: back to named boxes.
   await page.getByTestId('graph.fit').click();
   await expect(detailed).toHaveCount(0);
+
+  // Named boxes are still labelled, focusable buttons: nothing serious for axe in the graph.
+  const results = await new AxeBuilder({ page }).include('[data-testid="graph.panel"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+  expect(serious).toEqual([]);
 });

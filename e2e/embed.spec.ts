@@ -110,3 +110,14 @@ test('the lesson list in an embed, in Korean, read-only', async ({ page }) => {
   await expect(frame.getByTestId('lesson.step')).toHaveAttribute('data-step', 'open-by-default');
   await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson: 'a-01-no-policy-no-isolation', step: 'open-by-default' });
 });
+
+test('the embed view with every panel passes axe', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await page.goto('/?embed=1&panels=lesson,matrix,packets,editor&lesson=a-05-and-vs-or');
+  await expect(page.getByTestId('lesson.panel')).toBeVisible();
+  await expect(page.locator('[data-testid="graph.pod"]').first()).toBeVisible();
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+});
