@@ -92,3 +92,27 @@ test('an edit survives a reload; reset brings the default back and can be undone
   await page.getByTestId('scenario.undoReset').click();
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
 });
+
+test('a chosen flow offers the command that checks it on a real cluster, and what to expect', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await cell(page, 'prod/web', 'prod/db').click();
+  const probe = page.getByTestId('flow.probe');
+  await probe.locator('summary').click();
+  const command = page.getByTestId('flow.probe.command');
+  await expect(command).toContainText(`kubectl run netlab-probe -n 'prod'`);
+  await expect(command).toContainText(`--labels='role=web'`);
+  await expect(command).toContainText(`connect "$(kubectl get pod -n 'prod' 'db' -o jsonpath='{.status.podIP}'):3306"`);
+  await expect(command).toContainText('--timeout=3s --protocol=tcp');
+  await expect(page.getByTestId('flow.probe.expect')).toContainText('denied');
+  await probe.getByRole('button', { name: 'Copy the command' }).click();
+  await expect(probe.getByRole('status')).toHaveText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await command.innerText());
+
+  // Another flow: the section stays open, and the expectation follows the engine's verdict.
+  await cell(page, 'prod/backend', 'prod/db').click();
+  await expect(page.getByTestId('flow.probe')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('flow.probe.expect')).toContainText('allowed');
+  await page.getByTestId('flow.probe').screenshot({ path: 'test-results/lab-probe.png' });
+});

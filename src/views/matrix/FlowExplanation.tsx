@@ -1,7 +1,9 @@
 // Why the selected flow is allowed or denied, per side, in the learner's language.
+import { useState } from 'react';
 import { useNetlab } from '../../store/use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
+import { ClusterProbe } from './ClusterProbe';
 
 export function FlowExplanation() {
   const t = useUiText();
@@ -10,6 +12,7 @@ export function FlowExplanation() {
   const portIndex = useNetlab((s) => s.portIndex);
   const locale = useNetlab((s) => s.locale);
   const modelId = useNetlab((s) => s.view?.model.id);
+  const [probeOpen, setProbeOpen] = useState(false);
   // Show the answer only for the question being asked now.
   const current =
     explanation &&
@@ -34,6 +37,7 @@ export function FlowExplanation() {
               </li>
             ))}
           </ul>
+          {selected && <ClusterProbe flow={selected} open={probeOpen} onOpenChange={setProbeOpen} />}
         </div>
       ) : (
         <p className="help">{selected ? t.explaining : t.pickFlow}</p>
