@@ -87,6 +87,13 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
   await expect.poll(() => frame.locator('body').evaluate(() => location.hash)).toBe(`#/lesson/${lesson}/isolate-db`);
   expect(await page.evaluate(() => history.length - (window as unknown as { historyBefore: number }).historyBefore)).toBe(0);
 
+  // The panel's own links move the lesson without adding to the host page's history either.
+  await panel.getByRole('link', { name: /All lessons/ }).click();
+  await expect(frame.getByTestId('lesson.list')).toBeVisible();
+  await frame.getByTestId('lesson.item').first().getByRole('link').click();
+  await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  expect(await page.evaluate(() => history.length - (window as unknown as { historyBefore: number }).historyBefore)).toBe(0);
+
   await post(page, { type: 'netlab:load', scenario: readFileSync(join(ROOT, 'lessons', lesson, 'solution.yaml'), 'utf8') });
   await expect.poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved)).toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 4, total: 4 }]);
   await expect(panel.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');

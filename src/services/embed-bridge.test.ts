@@ -20,15 +20,27 @@ function fakeFrame() {
   const sent: EmbedEvent[] = [];
   const host = { postMessage: (m: EmbedEvent) => void sent.push(m) };
   const listeners: ((e: MessageEvent) => void)[] = [];
+  const clicks: ((e: MouseEvent) => void)[] = [];
   const win = {
     parent: host,
     addEventListener: (_type: string, f: (e: MessageEvent) => void) => void listeners.push(f),
     removeEventListener: (_type: string, f: (e: MessageEvent) => void) => listeners.splice(listeners.indexOf(f), 1),
+    document: {
+      addEventListener: (_type: string, f: (e: MouseEvent) => void) => void clicks.push(f),
+      removeEventListener: (_type: string, f: (e: MouseEvent) => void) => clicks.splice(clicks.indexOf(f), 1),
+    },
   };
   const post = (data: unknown, source: unknown = host) => {
     for (const f of listeners) f({ data, source } as MessageEvent);
   };
-  return { win: win as unknown as Window, sent, post, of: <T extends EmbedEvent['type']>(type: T) => sent.filter((m): m is Extract<EmbedEvent, { type: T }> => m.type === type) };
+  /** The reader clicks a link of the frame; returns whether the page's own navigation was stopped. */
+  const clickLink = (href: string, modifiers: Partial<MouseEvent> = {}): boolean => {
+    let prevented = false;
+    const event = { button: 0, defaultPrevented: false, ...modifiers, target: { closest: () => ({ getAttribute: () => href }) }, preventDefault: () => (prevented = true) };
+    for (const f of clicks) f(event as unknown as MouseEvent);
+    return prevented;
+  };
+  return { win: win as unknown as Window, sent, post, clickLink, of: <T extends EmbedEvent['type']>(type: T) => sent.filter((m): m is Extract<EmbedEvent, { type: T }> => m.type === type) };
 }
 
 const stops: (() => void)[] = [];
@@ -110,6 +122,19 @@ describe('the embed bridge and lessons', () => {
     // Without storage (an embed), progress still counts for the visit.
     expect(store.getState().lesson.progress[A01]!.solved).toBe(true);
   }, 20_000);
+
+  it("routes the lesson panel's own links through the store, so the frame's fragment changes add no history", () => {
+    const { store, clickLink } = embed('?embed=1&panels=lesson');
+    expect(store.getState().lesson.route).toEqual({ view: 'list' });
+    expect(clickLink(`#/lesson/${A01}/isolate-db`)).toBe(true);
+    expect(store.getState().lesson.route).toEqual({ view: 'lesson', id: A01, step: 'isolate-db' });
+    expect(clickLink('#/lessons')).toBe(true);
+    expect(store.getState().lesson.route).toEqual({ view: 'list' });
+    // Not ours: a share link, a new-tab click.
+    expect(clickLink('#s=v1.abc')).toBe(false);
+    expect(clickLink(`#/lesson/${A01}`, { ctrlKey: true })).toBe(false);
+    expect(store.getState().lesson.route).toEqual({ view: 'list' });
+  });
 
   it('ignores lesson commands with names no route could have, and commands from other windows', () => {
     const { store, post } = embed('?embed=1&panels=lesson');

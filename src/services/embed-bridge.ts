@@ -4,6 +4,7 @@ import { currentStepIndex, type LessonSlice } from '../store/lesson-state';
 import { packetTourFromView } from '../store/packet-requests';
 import type { NetlabStore } from '../store/netlab-store';
 import { parseEmbedCommand, type EmbedEvent, type EmbedOptions } from './embed-protocol';
+import { parseLessonHash } from './lesson-route';
 
 /**
  * The lesson the author named (`lesson=…&step=…`), or the list when the lesson panel is asked for
@@ -51,6 +52,20 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
   };
   win.addEventListener('message', onMessage);
 
+  // The lesson panel's own links (all lessons, a lesson of the list, the next one) would change
+  // the frame's fragment, and every such change joins the host page's history: its Back button
+  // would step through our lessons. Route them through the store instead (the route service
+  // then replaces the fragment).
+  const onClick = (e: MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as Element | null)?.closest?.('a[href^="#/"]');
+    const parsed = link ? parseLessonHash(link.getAttribute('href') ?? '') : null;
+    if (!parsed) return;
+    e.preventDefault();
+    store.getState().setLessonRoute(parsed.route, parsed.present);
+  };
+  win.document.addEventListener('click', onClick);
+
   let ready = false;
   let autoplayed = false;
   let reported: unknown = null;
@@ -95,6 +110,7 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
   });
   return () => {
     win.removeEventListener('message', onMessage);
+    win.document.removeEventListener('click', onClick);
     unsubscribe();
   };
 }
