@@ -130,3 +130,15 @@ test('pick two endpoints in the graph, then send a packet between them', async (
   await stepToEnd(page);
   await expect(page.getByTestId('packet.announce')).toContainText('Dropped');
 });
+
+test('the packet ends are grouped: pods by namespace, outside machines, Services, NodePorts', async ({ page }) => {
+  await page.goto('/');
+  const from = page.getByTestId('packet.from');
+  await expect(from.locator('optgroup')).toHaveCount(2);
+  await expect(from.locator('optgroup[label="Pods in prod"] option')).toHaveText(['prod/web', 'prod/backend', 'prod/db']);
+  await expect(from.locator('optgroup[label="Outside the cluster"] option')).toHaveCount(2);
+  const to = page.getByTestId('packet.to');
+  expect(await to.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Pods in prod', 'Outside the cluster', 'Services', 'NodePort']);
+  await to.selectOption({ label: 'Service prod/db (10.96.0.12)' });
+  await expect(to).toHaveValue('svc:prod/db');
+});

@@ -12,17 +12,33 @@ const SPEEDS = [0.5, 1, 2, 4];
 interface Option {
   readonly value: string;
   readonly label: string;
+  /** The <optgroup> it is listed under (pods by namespace, outside machines, Services, NodePorts). */
+  readonly group: string;
 }
 
+/** A native select (type-ahead, the platform's own list) with the options in their groups. */
 function OptionSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: string; options: readonly Option[]; onChange(v: string): void }) {
+  const groups = useMemo(() => {
+    const byGroup = new Map<string, Option[]>();
+    for (const o of options) {
+      const list = byGroup.get(o.group);
+      if (list) list.push(o);
+      else byGroup.set(o.group, [o]);
+    }
+    return [...byGroup];
+  }, [options]);
   return (
     <label>
       {label}{' '}
       <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+        {groups.map(([group, items]) => (
+          <optgroup key={group} label={group}>
+            {items.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </label>
@@ -50,16 +66,22 @@ export function PacketControls() {
   const endName = (key: string) => topology.externals.find((e) => e.ip === key)?.name ?? key;
   const { topology } = model;
 
-  const sources = useMemo(() => [...topology.pods.map((p) => ({ value: p.key, label: p.key })), ...topology.externals.map((e) => ({ value: e.name, label: `${e.name} (${e.ip})` }))], [topology]);
+  const sources = useMemo(
+    (): Option[] => [
+      ...topology.pods.map((p) => ({ value: p.key, label: p.key, group: fill(t.podsIn, { namespace: p.namespace }) })),
+      ...topology.externals.map((e) => ({ value: e.name, label: `${e.name} (${e.ip})`, group: t.outsideGroup })),
+    ],
+    [topology, t],
+  );
   const destinations = useMemo(() => {
     const nodePorts = topology.services.flatMap((s) =>
       s.ports
         .filter((p) => p.nodePort)
-        .flatMap((p) => topology.nodes.filter((n) => n.internalIP).map((n) => ({ value: `${n.internalIP}:${p.nodePort}`, label: `${n.name}:${p.nodePort} (NodePort ${s.key})` }))),
+        .flatMap((p) => topology.nodes.filter((n) => n.internalIP).map((n) => ({ value: `${n.internalIP}:${p.nodePort}`, label: `${n.name}:${p.nodePort} (NodePort ${s.key})`, group: 'NodePort' }))),
     );
     return [
       ...sources,
-      ...topology.services.map((s) => ({ value: `svc:${s.key}`, label: `${t.service} ${s.key}${s.clusterIP ? ` (${s.clusterIP})` : s.externalName ? ` (${s.externalName})` : ''}` })),
+      ...topology.services.map((s) => ({ value: `svc:${s.key}`, label: `${t.service} ${s.key}${s.clusterIP ? ` (${s.clusterIP})` : s.externalName ? ` (${s.externalName})` : ''}`, group: t.services })),
       ...nodePorts,
     ];
   }, [sources, topology, t]);
