@@ -1,6 +1,6 @@
 // Choosing a packet to send (or the whole tour) and driving its playback. Every control has a
 // keyboard shortcut that works anywhere outside text fields and the editor.
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { packetTourFromView } from '../../store/packet-requests';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { fill, useUiText } from '../i18n';
@@ -16,8 +16,11 @@ interface Option {
   readonly group: string;
 }
 
-/** A native select (type-ahead, the platform's own list) with the options in their groups. */
-function OptionSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: string; options: readonly Option[]; onChange(v: string): void }) {
+/**
+ * A native select (type-ahead, the platform's own list) with the options in their groups.
+ * Memoised: a cluster dump lists a thousand pods, and a keystroke changes none of them.
+ */
+const OptionSelect = memo(function OptionSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: string; options: readonly Option[]; onChange(v: string): void }) {
   const groups = useMemo(() => {
     const byGroup = new Map<string, Option[]>();
     for (const o of options) {
@@ -43,7 +46,7 @@ function OptionSelect({ label, testId, value, options, onChange }: { label: stri
       </select>
     </label>
   );
-}
+});
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
