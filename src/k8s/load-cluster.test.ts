@@ -86,6 +86,32 @@ describe('input', () => {
     expect(r.cluster.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['prod/p']);
   });
 
+  it('kubectl get … -o json reads like the YAML dump: a JSON List with server fields, and errors at their line', () => {
+    const dump = {
+      apiVersion: 'v1',
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+      items: [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', uid: '1a2b', resourceVersion: '42', labels: { 'kubernetes.io/metadata.name': 'shop' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } },
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'cart-7d9f', namespace: 'shop', labels: { app: 'cart' }, managedFields: [{ manager: 'kubectl', operation: 'Update' }], ownerReferences: [{ kind: 'ReplicaSet', name: 'cart' }] },
+          spec: { nodeName: 'kind-worker', containers: [{ name: 'cart', image: 'cart:1', ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }] }] },
+          status: { phase: 'Running', podIP: '10.244.1.7', podIPs: [{ ip: '10.244.1.7' }], hostIP: '172.18.0.3' },
+        },
+        { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'cart-in', namespace: 'shop', generation: 1 }, spec: { podSelector: { matchLabels: { app: 'cart' } }, ingress: [{ ports: [{ port: 'http', protocol: 'tcp' }] }] } },
+      ],
+    };
+    const r = load(JSON.stringify(dump, null, 4) + '\n');
+    expect(r.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p.ip.key])).toEqual([['shop/cart-7d9f', '10.244.1.7']]);
+    expect(r.cluster.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['shop/cart-in']);
+    // The one mistake (a lower-case protocol) is placed on its line of the JSON text.
+    const d = one(r, 'protocol');
+    const lines = (JSON.stringify(dump, null, 4) + '\n').split('\n');
+    expect(lines[d.line - 1]).toContain('"protocol": "tcp"');
+  });
+
   it('a duplicate inside a List is reported at the item, naming where the first item starts', () => {
     const r = load(y`
       apiVersion: v1
