@@ -128,3 +128,27 @@ test('the embed view with every panel passes axe', async ({ page }) => {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 });
+
+test('"Embed code" copies an iframe that shows this scene and chosen flow on a course page', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  const scenario = (await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).replace('          role: backend\n    ports:', '          role: web\n    ports:');
+  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), scenario);
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await page.locator('[data-testid="matrix.cell"][data-from="prod/web"][data-to="prod/db"]').click();
+  await page.getByTestId('share.embed').click();
+  await expect(page.getByTestId('share.status')).toContainText('Embed code copied');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(snippet).toMatch(/^<iframe title="netlab: an interactive Kubernetes network diagram" src="[^"]+\?embed=1&amp;panels=matrix,packets&amp;lang=en&amp;ctl=1#s=v1\.[A-Za-z0-9_-]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/);
+
+  // Pasted into someone's page: click to load, then the same scene and the same cell.
+  await page.setContent(`<!doctype html><html lang="en"><body><h1>Course notes</h1>${snippet}</body></html>`);
+  const frame = page.frameLocator('iframe');
+  await frame.getByTestId('embed.load').click();
+  await expect(frame.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(frame.getByTestId('matrix.port')).toHaveValue(/./);
+  const cell = frame.locator('[data-testid="matrix.cell"][data-from="prod/web"][data-to="prod/db"]');
+  await expect(cell).toHaveAttribute('data-verdict', 'allow');
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  await expect(frame.getByTestId('flow.explanation')).toContainText('prod/web → prod/db 3306/TCP');
+});

@@ -13,7 +13,7 @@ import { startLessonRoute } from './lesson-route';
 import { startLessonService } from './lesson-service';
 import { loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
-import { currentFrame, listenForLinks, openLinkFromLocation } from './share';
+import { currentFrame, embedSnippet, listenForLinks, openLinkFromLocation } from './share';
 import { fakeWindow, type FakeWindow } from '../testing/fake-window';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -147,5 +147,29 @@ describe('share links into a lesson', () => {
     expect(win.entries).toEqual(['replace /']);
     expect(store.getState().lesson.route).toEqual({ view: 'lab' });
     expect(store.getState().scenarioText).toBe(EDITED);
+  });
+});
+
+describe('embedSnippet', () => {
+  const srcOf = (snippet: string) => new URL(/src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&'));
+
+  it('an iframe of the embed view on this frame, loaded on click, in the language of the page', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT, locale: 'ko' });
+    const snippet = embedSnippet(store.getState(), 'https://netlab.example/lab/?present=1#/lessons', 'netlab "demo"');
+    expect(snippet).toMatch(/^<iframe title="netlab &quot;demo&quot;" src="[^"]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/);
+    const src = srcOf(snippet);
+    expect(`${src.origin}${src.pathname}`).toBe('https://netlab.example/lab/');
+    expect(Object.fromEntries(src.searchParams)).toEqual({ embed: '1', panels: 'matrix,packets', lang: 'ko', ctl: '1' });
+    const opened = decodeShareFragment(src.hash);
+    expect('frame' in opened && opened.frame.scenario).toBe(DEFAULT);
+  });
+
+  it('adds the lesson panel when a lesson is open (the frame carries it)', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    store.getState().setLessonRoute({ view: 'lesson', id: A01, step: 'isolate-db' });
+    const src = srcOf(embedSnippet(store.getState(), 'http://127.0.0.1:4173/', 'netlab'));
+    expect(src.searchParams.get('panels')).toBe('matrix,packets,lesson');
+    const opened = decodeShareFragment(src.hash);
+    expect('frame' in opened && opened.frame.lesson).toEqual({ id: A01, step: 'isolate-db' });
   });
 });

@@ -37,6 +37,20 @@ export function shareUrl(s: NetlabState, base: string): string {
   return `${base.split('#')[0]}#${encodeShareFragment(currentFrame(s))}`;
 }
 
+/**
+ * An iframe for a course page showing this frame in the embed view: the graph with the matrix
+ * and packet panels (and the lesson panel when a lesson is open), loaded on the reader's click.
+ * `base` is the page's address; its query and fragment are replaced.
+ */
+export function embedSnippet(s: NetlabState, base: string, title: string): string {
+  const frame = currentFrame(s);
+  const url = new URL(base);
+  const panels = ['matrix', 'packets', ...(frame.lesson ? ['lesson'] : [])].join(',');
+  const src = `${url.origin}${url.pathname}?embed=1&panels=${panels}&lang=${s.locale}&ctl=1#${encodeShareFragment(frame)}`;
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe title="${attr(title)}" src="${attr(src)}" width="1000" height="760" loading="lazy"></iframe>\n`;
+}
+
 /** The lesson route a frame opens, or null (none, or ids no route can name). */
 export function frameRoute(frame: SharedFrame): Extract<LessonRoute, { view: 'lesson' }> | null {
   const l = frame.lesson;

@@ -43,6 +43,7 @@ export const TID = {
   packetHop: 'packet.hop',
   packetInspector: 'packet.inspector',
   shareCopyLink: 'share.copyLink',
+  shareEmbed: 'share.embed',
   embedLoad: 'embed.load',
   shareStatus: 'share.status',
   shareBackup: 'share.backup',

@@ -7,7 +7,7 @@ import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
 import type { LocalText } from '../../lib/diagnostic';
 import { matrixMarkdown } from '../../store/matrix-markdown';
 import { NetlabContext, useNetlab } from '../../store/use-netlab';
-import { BACKUP_KEY, LINK_OPENED_EVENT, applyFrame, currentFrame, linkErrorAtStart, shareUrl } from '../../services/share';
+import { BACKUP_KEY, LINK_OPENED_EVENT, applyFrame, currentFrame, embedSnippet, linkErrorAtStart, shareUrl } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, readSceneFile, svgExport } from '../../services/scene-files';
 import { fill, useUiText } from '../i18n';
@@ -59,6 +59,15 @@ export function ShareExport() {
       return;
     }
     await copy(url, t.linkCopied);
+  };
+
+  const onEmbed = async () => {
+    const snippet = embedSnippet(store.getState(), location.href, t.embedTitle);
+    if (snippet.length > SHARE_SOFT_LIMIT) {
+      say('warn', fill(t.linkTooLong, { chars: snippet.length }), snippet);
+      return;
+    }
+    await copy(snippet, t.embedCopied);
   };
 
   const onSvg = () => {
@@ -138,6 +147,9 @@ export function ShareExport() {
       <div className="share-buttons" role="group" aria-label={t.shareExport}>
         <button type="button" data-testid={TID.shareCopyLink} onClick={() => void onCopyLink()}>
           {t.copyLink}
+        </button>
+        <button type="button" data-testid={TID.shareEmbed} onClick={() => void onEmbed()}>
+          {t.copyEmbed}
         </button>
         <button type="button" data-testid={TID.exportSvg} onClick={onSvg}>
           SVG
