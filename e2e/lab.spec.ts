@@ -116,3 +116,25 @@ test('a chosen flow offers the command that checks it on a real cluster, and wha
   await expect(page.getByTestId('flow.probe.expect')).toContainText('allowed');
   await page.getByTestId('flow.probe').screenshot({ path: 'test-results/lab-probe.png' });
 });
+
+test('pin a version: the marks show everything changed since it, through later edits, until unpinned', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await expect(page.getByTestId('matrix.compare')).toHaveText('Marks show what your last edit changed.');
+  await page.getByTestId('matrix.pin').click();
+  await expect(page.getByTestId('matrix.compare')).toContainText('since the version pinned at');
+  const text = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  const toWeb = text.replace('          role: backend\n    ports:', '          role: web\n    ports:');
+  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), toWeb);
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', 'newly-allowed');
+  // A later edit that flips nothing: per edit the marks would go; pinned, they stay.
+  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(`${t}\n# later\n`), toWeb);
+  await expect.poll(() => page.evaluate(() => window.__netlab!.store!.getState().view!.text.endsWith('# later\n'))).toBe(true);
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', 'newly-allowed');
+  await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-change', 'newly-denied');
+  await expect(page.getByTestId('matrix.compare')).toContainText('(2 cells, all ports)');
+  await page.locator('.area-matrix').screenshot({ path: 'test-results/lab-pinned.png' });
+  await page.getByTestId('matrix.pin').click();
+  await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', '');
+  await expect(page.getByTestId('matrix.compare')).toHaveText('Marks show what your last edit changed.');
+});

@@ -18,7 +18,7 @@ export function inlineChannel(): ModelChannel {
         const reply: FromModelWorker = isLessonRequest(msg)
           ? lessons.answer(msg)
           : msg.type === 'update'
-            ? { type: 'view', view: engine.update(msg.text) }
+            ? { type: 'view', view: engine.update(msg.text, msg.baseline) }
             : msg.type === 'trace'
               ? { type: 'traced', requestId: msg.requestId, result: engine.trace(msg.request) }
               : { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };

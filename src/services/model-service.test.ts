@@ -40,6 +40,39 @@ describe('model service', () => {
     expect(store.getState().view!.text).toBe(DEFAULT + '\n# f\n');
   });
 
+  it('pinning a version sends it with the text, and the marks then count from it', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    startModelService(store, channel);
+    await settle();
+    store.getState().pinBaseline(1000);
+    expect(store.getState().baseline).toEqual({ text: DEFAULT, pinnedAt: 1000 });
+    await settle();
+    const updates = () => channel.sent.filter((m): m is Extract<ToModelWorker, { type: 'update' }> => m.type === 'update');
+    expect(updates().at(-1)).toEqual({ type: 'update', text: DEFAULT, baseline: DEFAULT });
+    const toWeb = DEFAULT.replace('          role: backend\n    ports:', '          role: web\n    ports:');
+    store.getState().setScenarioText(toWeb);
+    await settle();
+    store.getState().setScenarioText(toWeb + '\n# later\n');
+    await settle();
+    await settle();
+    expect(store.getState().view!.changes.size).toBe(2);
+    store.getState().unpinBaseline();
+    await settle();
+    expect(updates().at(-1)).toEqual({ type: 'update', text: toWeb + '\n# later\n', baseline: null });
+    expect(store.getState().view!.changes.size).toBe(0);
+  });
+
+  it('a text with errors cannot be pinned', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    startModelService(store, inlineChannel());
+    await settle();
+    store.getState().setScenarioText('kind: [\n');
+    await settle();
+    store.getState().pinBaseline(1);
+    expect(store.getState().baseline).toBeNull();
+  });
+
   it('explains the selected flow, and again when the language or the model changes', async () => {
     const store = createNetlabStore({ defaultScenario: DEFAULT });
     startModelService(store, inlineChannel());

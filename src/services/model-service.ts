@@ -24,16 +24,26 @@ export function workerChannel(worker: Worker): ModelChannel {
 
 export function startModelService(store: NetlabStore, channel: ModelChannel): () => void {
   let busy = false;
-  let pending: string | null = null;
+  /** A text (or a new baseline) to send once the worker answers the current one. */
+  let pending = false;
   let requestId = 0;
   let wanted: { id: number; key: string } | null = null;
   let wantedTrace: { id: number; key: string } | null = null;
   /** When requests play together: the trace requests of the others, by request id. */
   let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
 
-  const send = (text: string) => {
+  /** What the worker last built: the text and the baseline it marked changes against. */
+  let sent: { text: string; baseline: string | null } | null = null;
+  const send = () => {
+    const { scenarioText: text } = store.getState();
+    const baseline = store.getState().baseline?.text ?? null;
     busy = true;
-    channel.post({ type: 'update', text });
+    sent = { text, baseline };
+    channel.post({ type: 'update', text, baseline });
+  };
+  const sendOrQueue = () => {
+    if (busy) pending = true;
+    else send();
   };
 
   const explanationKey = (s: NetlabState): string | null =>
@@ -73,8 +83,9 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       if (!view.model.scene && prev) view = { ...view, model: { ...view.model, topology: prev.model.topology, scene: prev.model.scene } };
       store.getState().applyView(view);
       busy = false;
-      if (pending !== null && pending !== view.text) send(pending);
-      pending = null;
+      const now = store.getState();
+      if (pending && (now.scenarioText !== sent?.text || (now.baseline?.text ?? null) !== sent?.baseline)) send();
+      pending = false;
       requestExplanation(store.getState());
       requestTrace(store.getState());
       return;
@@ -99,14 +110,11 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   });
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.scenarioText !== prev.scenarioText) {
-      if (busy) pending = s.scenarioText;
-      else send(s.scenarioText);
-    }
+    if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
     if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale) requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });
-  send(store.getState().scenarioText);
+  send();
   return () => {
     unsubscribe();
     channel.close();

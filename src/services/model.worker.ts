@@ -15,7 +15,7 @@ self.onmessage = (event: MessageEvent<ToModelWorker>) => {
   if (isLessonRequest(msg)) {
     reply = lessons.answer(msg);
   } else if (msg.type === 'update') {
-    const view = engine.update(msg.text);
+    const view = engine.update(msg.text, msg.baseline);
     // The drawing is large; send it only when it changed (the page keeps the previous one).
     const same = view.model.layoutId === lastLayoutId;
     lastLayoutId = view.model.layoutId;

@@ -48,6 +48,30 @@ describe('ModelEngine', () => {
     expect(e.update(toWeb(DEFAULT) + '\n# a comment\n').changes.size).toBe(0);
   });
 
+  it('with a pinned baseline, marks every cell changed since it, through later edits, until unpinned', () => {
+    const e = new ModelEngine();
+    const flipped = {
+      [flowKey('prod/web', 'prod/db', P3306)]: 'newly-allowed',
+      [flowKey('prod/backend', 'prod/db', P3306)]: 'newly-denied',
+    };
+    e.update(DEFAULT);
+    // Pinning the text on screen: nothing differs from it yet, and the model is not rebuilt.
+    const pinned = e.update(DEFAULT, DEFAULT);
+    expect(pinned.changes.size).toBe(0);
+    expect(pinned.model).toBe(e.update(DEFAULT).model);
+    expect(Object.fromEntries(e.update(toWeb(DEFAULT), DEFAULT).changes)).toEqual(flipped);
+    // A later edit that flips nothing keeps the marks (per edit, they would be gone).
+    expect(Object.fromEntries(e.update(toWeb(DEFAULT) + '\n# a comment\n', DEFAULT).changes)).toEqual(flipped);
+    // Broken text: the last valid model, still compared with the baseline.
+    const broken = e.update(toWeb(DEFAULT) + '\nkind: [\n', DEFAULT);
+    expect(broken.stale).toBe(true);
+    expect(Object.fromEntries(broken.changes)).toEqual(flipped);
+    // Unpinned: back to the last edit's effect, which changed nothing.
+    expect(e.update(toWeb(DEFAULT) + '\n# a comment\n', null).changes.size).toBe(0);
+    // A baseline with errors compares with nothing better than the last edit.
+    expect(e.update(DEFAULT, 'kind: [\n').changes.size).toBe(2);
+  });
+
   it('keeps the last valid model while the text has errors, with the new diagnostics', () => {
     const e = new ModelEngine();
     const before = e.update(DEFAULT);

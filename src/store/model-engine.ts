@@ -70,18 +70,37 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
 /** Keeps the last valid model between texts; one per page (or worker). */
 export class ModelEngine {
   private lastValid: ScenarioModel | null = null;
+  private baselineText: string | null = null;
+  private baselineModel: ScenarioModel | null = null;
   private view: DerivedView | null = null;
   private sceneJson = '';
 
-  update(text: string): DerivedView {
-    if (this.view && this.view.text === text) return this.view;
+  /**
+   * The view of `text`. Changed cells are marked against `baseline` when one is pinned (a text
+   * the learner chose to compare with), else against the previous model: the last edit's effect.
+   */
+  update(text: string, baseline: string | null = null): DerivedView {
+    const baselineMoved = baseline !== this.baselineText;
+    if (baselineMoved) {
+      this.baselineText = baseline;
+      const pinned = baseline === null ? null : buildScenarioModel(baseline);
+      this.baselineModel = pinned && !pinned.hasErrors ? pinned : null;
+    }
+    if (this.view && this.view.text === text) {
+      if (!baselineMoved) return this.view;
+      // Only the comparison moved: the same model, its cells marked against the new baseline.
+      const changes = this.baselineModel && this.lastValid ? diffModels(this.baselineModel, this.lastValid) : new Map<string, CellChange>();
+      this.view = { ...this.view, revision: this.view.revision + 1, changes };
+      return this.view;
+    }
     const built = buildScenarioModel(text);
     const revision = (this.view?.revision ?? 0) + 1;
     if (built.hasErrors && this.view && this.lastValid) {
       this.view = { ...this.view, revision, text, diagnostics: built.diagnostics, hasErrors: true, stale: true };
       return this.view;
     }
-    const changes = this.lastValid ? diffModels(this.lastValid, built) : new Map<string, CellChange>();
+    const against = this.baselineModel ?? this.lastValid;
+    const changes = against ? diffModels(against, built) : new Map<string, CellChange>();
     const sceneJson = JSON.stringify(built.scene);
     const prevModel = this.view?.model;
     const layoutId = prevModel && sceneJson === this.sceneJson ? prevModel.layoutId : (prevModel?.layoutId ?? 0) + 1;

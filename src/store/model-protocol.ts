@@ -13,7 +13,8 @@ export type LessonRequest =
   | { readonly type: 'lesson-check'; readonly requestId: number; readonly lessonId: string; readonly text: string; readonly answers: Readonly<Record<string, readonly string[]>> };
 
 export type ToModelWorker =
-  | { readonly type: 'update'; readonly text: string }
+  /** `baseline`: a pinned text to mark changed cells against (null: against the previous model). */
+  | { readonly type: 'update'; readonly text: string; readonly baseline: string | null }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
   | { readonly type: 'explain'; readonly requestId: number; readonly from: string; readonly to: string; readonly portIndex: number; readonly locale: Locale }
   | LessonRequest;

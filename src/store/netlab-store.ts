@@ -29,6 +29,11 @@ export interface NetlabState extends LessonActions {
   readonly matrixFilter: string;
   /** What the model service last derived from the text (null until the first model). */
   readonly view: DerivedView | null;
+  /**
+   * A version the learner pinned to compare with: the matrix marks cells newly allowed or denied
+   * since it, instead of since the last edit. Null: compare with the last edit.
+   */
+  readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
   /** Explanation of the selected flow, as the model service last computed it. */
   /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
   readonly packet: {
@@ -58,6 +63,9 @@ export interface NetlabState extends LessonActions {
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
+  /** Pins the current model's text as the version to compare with (only a text without errors). */
+  pinBaseline(now: number): void;
+  unpinBaseline(): void;
   applyView(view: DerivedView): void;
   applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
   /** Starts playing one packet, or several in turn. */
@@ -87,6 +95,7 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     selectedPolicy: null,
     matrixFilter: '',
     view: null,
+    baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
     companionTraces: new Map(),
     trace: null,
@@ -103,6 +112,8 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     replaceScenario: (text) => set((s) => ({ scenarioText: text, textBeforeReset: s.scenarioText === text ? null : s.scenarioText, textReplacedBy: 'replaced', selectedFlow: null })),
     undoReset: () => set((s) => (s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null })),
     setLocale: (locale) => set({ locale }),
+    pinBaseline: (now) => set((s) => (s.view && !s.view.hasErrors ? { baseline: { text: s.view.text, pinnedAt: now } } : {})),
+    unpinBaseline: () => set({ baseline: null }),
     setPortIndex: (portIndex) => set({ portIndex }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),

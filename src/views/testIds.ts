@@ -6,6 +6,8 @@ export const TID = {
   matrixCell: 'matrix.cell',
   matrixFilter: 'matrix.filter',
   explanation: 'flow.explanation',
+  matrixCompare: 'matrix.compare',
+  matrixPin: 'matrix.pin',
   probe: 'flow.probe',
   probeCommand: 'flow.probe.command',
   probeExpect: 'flow.probe.expect',

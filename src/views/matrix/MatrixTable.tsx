@@ -4,6 +4,7 @@ import { flowKey, isAllowed, type EndpointInfo } from '../../store/model-view';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
+import { BaselineControl } from './BaselineControl';
 
 export function endpointLabel(e: EndpointInfo): string {
   if (e.kind === 'pod') return e.key;
@@ -58,6 +59,7 @@ export function MatrixTable() {
         {t.matrixFilter}{' '}
         <input type="search" data-testid={TID.matrixFilter} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t.matrixFilterHint} />
       </label>
+      <BaselineControl />
       {matching.length > shown.length && (
         <p className="help" role="status">
           {fill(t.matrixCapped, { shown: shown.length, total: matching.length })}
