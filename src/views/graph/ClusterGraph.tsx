@@ -37,6 +37,13 @@ export function ClusterGraph() {
   // Fit once the first scene is drawn, and again when the scene grows or shrinks.
   useEffect(() => fitToView(), [fitToView]);
 
+  // One object per language, so the memoised background (every wire of a big scene) is not
+  // re-rendered on each zoom step or keystroke.
+  const backgroundLabels = useMemo(
+    () => ({ nodeNetwork: t.nodeNetwork, unscheduled: t.unscheduled, services: t.services, routes: t.routes, cluster: t.cluster }),
+    [t],
+  );
+
   const journey = usePacketJourney();
   const speed = useNetlab((s) => s.packet.speed);
   const reducedMotion = usePrefersReducedMotion();
@@ -112,7 +119,7 @@ export function ClusterGraph() {
       <div className="graph-viewport" style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }} onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}>
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
           <g transform={transform.toString()}>
-            <SceneBackground scene={scene} topology={topology} labels={{ nodeNetwork: t.nodeNetwork, unscheduled: t.unscheduled, services: t.services, routes: t.routes, cluster: t.cluster }} />
+            <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />
             <SceneEntities
               scene={scene}
