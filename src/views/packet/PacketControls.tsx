@@ -185,7 +185,8 @@ export function PacketControls() {
           ◀ <span className="visually-hidden">{t.stepBack}</span>
         </button>
         <button type="button" data-testid={TID.packetPlay} onClick={togglePlay} disabled={!journey} aria-keyshortcuts="K" title={`${packet.playing ? t.pause : t.play} (K)`}>
-          {packet.playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
+          {/* ❚❚ rather than ⏸: fonts without emoji (and screen readers) miss the latter. */}
+          <span aria-hidden="true">{packet.playing ? '❚❚' : '▶'}</span> {packet.playing ? t.pause : t.play}
         </button>
         <button type="button" data-testid={TID.packetForward} onClick={() => step(1)} disabled={!journey || atEnd} aria-keyshortcuts="ArrowRight L" title={`${t.stepForward} (→)`}>
           ▶| <span className="visually-hidden">{t.stepForward}</span>
