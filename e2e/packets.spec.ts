@@ -142,3 +142,21 @@ test('the packet ends are grouped: pods by namespace, outside machines, Services
   await to.selectOption({ label: 'Service prod/db (10.96.0.12)' });
   await expect(to).toHaveValue('svc:prod/db');
 });
+
+test('with a pinned version, a packet says how it went before the changes', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('matrix.pin').click();
+  const text = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), text.replace('          role: backend\n    ports:', '          role: web\n    ports:'));
+  await expect.poll(() => page.evaluate(() => window.__netlab!.store!.getState().view!.changes.size)).toBe(2);
+  await page.evaluate(() => window.__netlab!.store!.getState().sendPackets([{ from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } }]));
+  const compare = page.getByTestId('packet.compare');
+  await expect(compare).toContainText('With the pinned version: Dropped');
+  await expect(compare).toContainText('(your changes since made the difference)');
+  await page.getByTestId('packet.panel').screenshot({ path: 'test-results/packet-pinned.png' });
+  // backend → web on 80 was not touched by the change: the same either way.
+  await page.evaluate(() => window.__netlab!.store!.getState().sendPackets([{ from: 'prod/backend', to: 'prod/web', port: { port: 80, protocol: 'TCP' } }]));
+  await expect(compare).toHaveText('With the pinned version: the same.');
+  await page.getByTestId('matrix.pin').click(); // unpin
+  await expect(compare).toHaveCount(0);
+});

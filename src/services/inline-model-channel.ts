@@ -20,7 +20,7 @@ export function inlineChannel(): ModelChannel {
           : msg.type === 'update'
             ? { type: 'view', view: engine.update(msg.text, msg.baseline) }
             : msg.type === 'trace'
-              ? { type: 'traced', requestId: msg.requestId, result: engine.trace(msg.request) }
+              ? engine.traced(msg.requestId, msg.request)
               : { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };
         for (const h of handlers) h(reply);
       });

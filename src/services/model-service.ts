@@ -60,7 +60,8 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   const requestTrace = (s: NetlabState) => {
     const request = currentRequest(s);
     if (!request || !s.view) return;
-    const key = JSON.stringify([request, s.view.model.id]);
+    // The pinned version is part of the question: pinning or unpinning asks again.
+    const key = JSON.stringify([request, s.view.model.id, s.baseline?.pinnedAt ?? null]);
     if (wantedTrace?.key === key) return;
     wantedTrace = { id: ++requestId, key };
     channel.post({ type: 'trace', requestId, request });
@@ -100,7 +101,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       if (msg.requestId !== wantedTrace?.id) return;
       const s = store.getState();
       const request = currentRequest(s);
-      if (request && s.view) s.applyTrace({ request, modelId: s.view.model.id, result: msg.result });
+      if (request && s.view) s.applyTrace({ request, modelId: s.view.model.id, result: msg.result, ...(msg.baseline ? { baseline: msg.baseline } : {}) });
       return;
     }
     if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question

@@ -21,7 +21,7 @@ self.onmessage = (event: MessageEvent<ToModelWorker>) => {
     lastLayoutId = view.model.layoutId;
     reply = { type: 'view', view: same ? { ...view, model: { ...view.model, topology: null!, scene: null! } } : view };
   } else if (msg.type === 'trace') {
-    reply = { type: 'traced', requestId: msg.requestId, result: engine.trace(msg.request) };
+    reply = engine.traced(msg.requestId, msg.request);
   } else {
     reply = { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };
   }

@@ -72,6 +72,20 @@ describe('ModelEngine', () => {
     expect(e.update(DEFAULT, 'kind: [\n').changes.size).toBe(2);
   });
 
+  it('traces a packet through the pinned version too, for before and after', () => {
+    const e = new ModelEngine();
+    const request = { from: 'prod/web', to: 'prod/db', port: P3306 };
+    e.update(DEFAULT);
+    expect(e.traced(1, request)).not.toHaveProperty('baseline');
+    e.update(toWeb(DEFAULT), DEFAULT);
+    const r = e.traced(2, request);
+    expect(r.requestId).toBe(2);
+    expect('trace' in r.result && r.result.trace.verdict).toBe('delivered');
+    expect(r.baseline && 'trace' in r.baseline && r.baseline.trace.verdict).toBe('dropped');
+    e.update(toWeb(DEFAULT), null);
+    expect(e.traced(3, request)).not.toHaveProperty('baseline');
+  });
+
   it('keeps the last valid model while the text has errors, with the new diagnostics', () => {
     const e = new ModelEngine();
     const before = e.update(DEFAULT);

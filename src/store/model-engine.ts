@@ -5,6 +5,7 @@ import type { Locale } from '../lib/diagnostic';
 import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
 import { flowKey, type CellChange, type DerivedView, type ModelView, type PolicyReachBits, type TraceRequest, type TraceResult } from './model-view';
 import { traceFlow, TraceError } from '../model/trace-flow';
+import type { FromModelWorker } from './model-protocol';
 
 export * from './model-view';
 
@@ -30,6 +31,16 @@ export function diffModels(prev: ScenarioModel, next: ScenarioModel): Map<string
     });
   });
   return changes;
+}
+
+function traceIn(model: ScenarioModel | null, request: TraceRequest): TraceResult {
+  if (!model) return { error: { en: 'No scenario yet', ko: '시나리오가 아직 없습니다' } };
+  try {
+    return { trace: traceFlow(model.cluster, model.topology, request.from, request.to, request.port) };
+  } catch (e) {
+    if (e instanceof TraceError) return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.message}` } };
+    throw e;
+  }
 }
 
 function reachBits(m: ScenarioModel, wordsPerRow: number): Map<string, PolicyReachBits> {
@@ -115,13 +126,12 @@ export class ModelEngine {
 
   /** A packet's journey through the current model, or why it cannot be traced. */
   trace(request: TraceRequest): TraceResult {
-    if (!this.lastValid) return { error: { en: 'No scenario yet', ko: '시나리오가 아직 없습니다' } };
-    try {
-      return { trace: traceFlow(this.lastValid.cluster, this.lastValid.topology, request.from, request.to, request.port) };
-    } catch (e) {
-      if (e instanceof TraceError) return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.message}` } };
-      throw e;
-    }
+    return traceIn(this.lastValid, request);
+  }
+
+  /** The reply to a trace request: the journey now, and through the pinned version if there is one. */
+  traced(requestId: number, request: TraceRequest): Extract<FromModelWorker, { type: 'traced' }> {
+    return { type: 'traced', requestId, result: this.trace(request), ...(this.baselineModel ? { baseline: traceIn(this.baselineModel, request) } : {}) };
   }
 
   /** Explanation lines for one flow of the current model (null if an endpoint is gone). */

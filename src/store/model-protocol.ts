@@ -27,7 +27,8 @@ export type LessonReply =
 export type FromModelWorker =
   /** `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change. */
   | { readonly type: 'view'; readonly view: DerivedView }
-  | { readonly type: 'traced'; readonly requestId: number; readonly result: TraceResult }
+  /** `baseline`: the same request through the pinned version, when one is pinned. */
+  | { readonly type: 'traced'; readonly requestId: number; readonly result: TraceResult; readonly baseline?: TraceResult }
   | { readonly type: 'explanation'; readonly requestId: number; readonly lines: string[] | null }
   | LessonReply;
 

@@ -50,7 +50,13 @@ export interface NetlabState extends LessonActions {
   /** Traces of the other requests when they play together, keyed by request index. */
   readonly companionTraces: ReadonlyMap<number, TraceResult>;
   /** The trace of the current packet request, as the model service last computed it. */
-  readonly trace: { readonly request: TraceRequest; readonly modelId: number; readonly result: TraceResult } | null;
+  readonly trace: {
+    readonly request: TraceRequest;
+    readonly modelId: number;
+    readonly result: TraceResult;
+    /** The same packet through the pinned version, when one is pinned: before and after. */
+    readonly baseline?: TraceResult;
+  } | null;
   readonly explanation: { readonly flow: FlowSelection; readonly portIndex: number; readonly locale: Locale; readonly modelId: number; readonly lines: readonly string[] | null } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */

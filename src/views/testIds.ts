@@ -41,6 +41,7 @@ export const TID = {
   packetSpeed: 'packet.speed',
   packetNotice: 'packet.notice',
   packetAnnounce: 'packet.announce',
+  packetCompare: 'packet.compare',
   packetEvents: 'packet.events',
   packetHop: 'packet.hop',
   packetInspector: 'packet.inspector',

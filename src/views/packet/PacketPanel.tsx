@@ -1,11 +1,13 @@
 // Packet journeys: controls, the event list (one row per hop — the text equivalent of the
 // animation), the inspector of the selected hop, and the final verdict announced politely.
-import type { TraceEvent, TraceHop } from '../../model/trace-types';
+import type { Locale } from '../../lib/diagnostic';
+import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
+import type { TraceResult } from '../../store/model-view';
 import { useNetlab } from '../../store/use-netlab';
-import { fill, useUiText } from '../i18n';
+import { fill, useUiText, type UiText } from '../i18n';
 import { TID } from '../testIds';
 import { PacketControls } from './PacketControls';
-import { headersText, usePacketJourney, type PacketJourney } from './usePacketJourney';
+import { headersText, traceHops, usePacketJourney } from './usePacketJourney';
 
 function eventMark(e: TraceEvent): string {
   if (e.type === 'drop') return '✗';
@@ -26,10 +28,26 @@ function deviceText(hop: TraceHop): string {
   return `${d.name}${d.pod ? ` · ${d.pod}` : ''}${d.node ? ` @${d.node}` : ''}`;
 }
 
-function finalText(j: PacketJourney, t: ReturnType<typeof useUiText>, locale: 'en' | 'ko'): string {
-  if (!j.trace) return '';
-  const drop = j.dropAt !== null ? j.trace.request[j.dropAt]!.events.find((e) => e.type === 'drop') : undefined;
-  return drop ? `${t.packetDropped}: ${drop.text[locale]}` : j.trace.reply ? t.packetDeliveredReply : t.packetDelivered;
+/** How a journey ended, in words: delivered (and the reply), or where and why it was dropped. */
+function outcomeText(trace: PacketTrace, t: UiText, locale: Locale): string {
+  const { dropAt } = traceHops(trace);
+  const drop = dropAt !== null ? trace.request[dropAt]!.events.find((e) => e.type === 'drop') : undefined;
+  return drop ? `${t.packetDropped}: ${drop.text[locale]}` : trace.reply ? t.packetDeliveredReply : t.packetDelivered;
+}
+
+/** The same packet through the pinned version: before and after the learner's changes. */
+function BaselineOutcome({ now, before, t, locale }: { now: PacketTrace; before: TraceResult; t: UiText; locale: Locale }) {
+  let text: string;
+  if ('error' in before) text = fill(t.pinnedPacket, { outcome: before.error[locale] });
+  else {
+    const was = outcomeText(before.trace, t, locale);
+    text = was === outcomeText(now, t, locale) ? t.pinnedPacketSame : `${fill(t.pinnedPacket, { outcome: was })} ${t.pinnedPacketChanged}`;
+  }
+  return (
+    <p className="packet-compare" data-testid={TID.packetCompare}>
+      {text}
+    </p>
+  );
 }
 
 export function PacketPanel() {
@@ -38,6 +56,7 @@ export function PacketPanel() {
   const setPacketStep = useNetlab((s) => s.setPacketStep);
   const setPlaying = useNetlab((s) => s.setPlaying);
   const j = usePacketJourney();
+  const baseline = useNetlab((s) => (s.trace && j && s.trace.request === j.request ? s.trace.baseline : undefined));
   const hop = j?.hops[j.step];
   const prevHop = j && j.step > 0 ? j.hops[j.step - 1] : undefined;
   const finished = j?.trace && j.step >= j.hops.length - 1;
@@ -55,6 +74,7 @@ export function PacketPanel() {
           {j.trace && ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${j.trace.network.bridgeName}`}
         </p>
       )}
+      {j?.trace && baseline && <BaselineOutcome now={j.trace} before={baseline} t={t} locale={locale} />}
       {j?.error && (
         <p role="alert" className="banner">
           {j.error[locale]}
@@ -66,7 +86,7 @@ export function PacketPanel() {
         </p>
       ))}
       <p className="visually-hidden" aria-live="polite" data-testid={TID.packetAnnounce}>
-        {finished && j ? finalText(j, t, locale) : ''}
+        {finished && j?.trace ? outcomeText(j.trace, t, locale) : ''}
       </p>
       {j?.trace && (
         <div className="packet-body">
