@@ -9,6 +9,7 @@ import { parseEmbedOptions, type EmbedEvent } from './embed-protocol';
 import { inlineChannel } from './inline-model-channel';
 import { startLessonService } from './lesson-service';
 import { startModelService } from './model-service';
+import { until } from '../testing/until';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEFAULT = readFileSync(join(ROOT, 'src/scenarios/default.yaml'), 'utf8');
@@ -59,15 +60,6 @@ function embed(search: string) {
   openEmbedLesson(store, options);
   stops.push(startLessonService(store, channel, undefined, { debounceMs: 5 }));
   return { store, ...frame };
-}
-
-/** Waits until `ok` holds (the engine answers asynchronously; generous for a loaded machine). */
-async function until(store: NetlabStore, ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}; state route ${JSON.stringify(store.getState().lesson.route)}`);
 }
 
 describe('openEmbedLesson', () => {

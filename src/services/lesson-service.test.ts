@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueEntry } from '../store/lesson-engine';
-import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
+import { createNetlabStore } from '../store/netlab-store';
 import { currentStepIndex } from '../store/lesson-state';
 import { inlineChannel } from './inline-model-channel';
 import { PROGRESS_KEYS } from './lesson-progress';
@@ -12,6 +12,7 @@ import { startLessonService } from './lesson-service';
 import { loadCatalogueFiles, loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
 import { memoryStorage } from '../testing/memory-storage';
+import { until } from '../testing/until';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEFAULT = readFileSync(join(ROOT, 'src/scenarios/default.yaml'), 'utf8');
@@ -31,15 +32,6 @@ function start(storage: Storage | undefined = memoryStorage(), text?: string) {
   stops.push(startModelService(store, channel));
   stops.push(startLessonService(store, channel, storage, { debounceMs: 5 }));
   return { store, storage };
-}
-
-/** Waits until `ok` holds (the worker answers asynchronously). */
-async function until(store: NetlabStore, ok: (s: ReturnType<NetlabStore['getState']>) => boolean, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (ok(store.getState())) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('lesson files', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeShareFragment, encodeShareFragment, type SharedFrame } from '../lib/share-codec';
 import { LessonEngine } from '../store/lesson-engine';
-import { createNetlabStore, type NetlabState, type NetlabStore } from '../store/netlab-store';
+import { createNetlabStore, type NetlabState } from '../store/netlab-store';
 import { memoryStorage } from '../testing/memory-storage';
 import { inlineChannel } from './inline-model-channel';
 import { startLessonRoute } from './lesson-route';
@@ -15,6 +15,7 @@ import { loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
 import { currentFrame, embedSnippet, listenForLinks, openLinkFromLocation } from './share';
 import { fakeWindow, type FakeWindow } from '../testing/fake-window';
+import { until } from '../testing/until';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEFAULT = readFileSync(join(ROOT, 'src/scenarios/default.yaml'), 'utf8');
@@ -38,14 +39,6 @@ afterEach(() => {
 });
 
 const asWindow = (w: FakeWindow) => w as unknown as Window;
-
-async function until(store: NetlabStore, ok: (s: NetlabState) => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (ok(store.getState())) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The lesson as the worker would load it. */
 async function lessonLoad() {
