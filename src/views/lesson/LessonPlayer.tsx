@@ -15,11 +15,7 @@ import { lessonCode, LessonList } from './LessonList';
 import { Markdown } from './Markdown';
 import { QuizCard } from './QuizCard';
 import './lesson.css';
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || !!el.closest?.('.editor-host, dialog'));
-}
+import { isTyping } from '../keyboard';
 
 export default function LessonPlayer({ embedded = false }: { embedded?: boolean }) {
   const t = useLessonText();

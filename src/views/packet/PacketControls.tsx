@@ -6,6 +6,7 @@ import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
+import { isTyping } from '../keyboard';
 
 const SPEEDS = [0.5, 1, 2, 4];
 
@@ -47,11 +48,6 @@ const OptionSelect = memo(function OptionSelect({ label, testId, value, options,
     </label>
   );
 });
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || !!el.closest?.('.editor-host'));
-}
 
 export function PacketControls() {
   const t = useUiText();
