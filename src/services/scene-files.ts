@@ -54,6 +54,7 @@ export async function pngExport(svgText: string, width: number, height: number, 
   }
 }
 
+/** Saves `blob` as a file called `name` (the browser's download); the object URL lives a while for slow saves. */
 export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -63,7 +64,7 @@ export function download(blob: Blob, name: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export type SceneFile = DecodeResult | { readonly text: string };

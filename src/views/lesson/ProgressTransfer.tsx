@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { Locale } from '../../lib/diagnostic';
 import { MAX_PROGRESS_BYTES, parseProgressFile, progressFileText, progressTooLarge } from '../../services/lesson-progress';
+import { download } from '../../services/scene-files';
 import { useNetlab } from '../../store/use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
@@ -19,14 +20,7 @@ export function ProgressTransfer() {
 
   const exportFile = () => {
     const name = `netlab-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    const url = URL.createObjectURL(new Blob([progressFileText(progress)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(new Blob([progressFileText(progress)], { type: 'application/json' }), name);
     setStatus({ ok: true, say: (w) => fill(w.exportDone, { file: name }) });
   };
 
