@@ -5,6 +5,7 @@ import { probeCommand } from '../../model/cluster-probe';
 import { isAllowed } from '../../store/model-view';
 import type { FlowSelection } from '../../store/netlab-store';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { copyText } from '../clipboard';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 
@@ -22,14 +23,7 @@ export function ClusterProbe({ flow, open, onOpenChange }: { flow: FlowSelection
   if (!port || s < 0 || d < 0) return null;
   const probe = probeCommand(model.topology, flow.from, flow.to, port);
   const allowed = isAllowed(model, pi, s, d);
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('ok');
-    } catch {
-      setCopied('failed');
-    }
-  };
+  const copy = async (text: string) => setCopied((await copyText(text)) ? 'ok' : 'failed');
   return (
     <details
       className="probe"

@@ -10,6 +10,7 @@ import { NetlabContext, useNetlab } from '../../store/use-netlab';
 import { BACKUP_KEY, LINK_OPENED_EVENT, applyFrame, currentFrame, embedSnippet, linkErrorAtStart, shareUrl } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, readSceneFile, svgExport } from '../../services/scene-files';
+import { copyText } from '../clipboard';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 
@@ -42,14 +43,10 @@ export function ShareExport() {
   };
 
   const copy = async (text: string, done: string): Promise<boolean> => {
-    try {
-      await navigator.clipboard.writeText(text);
-      say('ok', done);
-      return true;
-    } catch {
-      say('warn', t.copyManually, text);
-      return false;
-    }
+    const copied = await copyText(text);
+    if (copied) say('ok', done);
+    else say('warn', t.copyManually, text);
+    return copied;
   };
 
   const onCopyLink = async () => {
