@@ -2,7 +2,8 @@
 // Kept out of the first-load bundle: main.tsx imports it only when it is needed.
 import { LessonEngine } from '../store/lesson-engine';
 import { ModelEngine } from '../store/model-engine';
-import { isLessonRequest, type FromModelWorker } from '../store/model-protocol';
+import { answerModelRequest } from '../store/model-answer';
+import type { FromModelWorker } from '../store/model-protocol';
 import type { ModelChannel } from './model-service';
 
 /** Runs the engine in this thread, answering asynchronously like a worker would. */
@@ -15,13 +16,7 @@ export function inlineChannel(): ModelChannel {
     post(msg) {
       queueMicrotask(() => {
         if (closed) return;
-        const reply: FromModelWorker = isLessonRequest(msg)
-          ? lessons.answer(msg)
-          : msg.type === 'update'
-            ? { type: 'view', view: engine.update(msg.text, msg.baseline) }
-            : msg.type === 'trace'
-              ? engine.traced(msg.requestId, msg.request)
-              : { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };
+        const reply = answerModelRequest(engine, lessons, msg);
         for (const h of handlers) h(reply);
       });
     },

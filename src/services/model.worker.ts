@@ -2,28 +2,22 @@
 // the lesson work (catalogue, loading, checks), so the page never parses YAML itself.
 /// <reference lib="webworker" />
 import { LessonEngine } from '../store/lesson-engine';
+import { answerModelRequest } from '../store/model-answer';
 import { ModelEngine } from '../store/model-engine';
-import { isLessonRequest, type FromModelWorker, type ToModelWorker } from '../store/model-protocol';
+import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
 
 const engine = new ModelEngine();
 const lessons = new LessonEngine();
 let lastLayoutId = -1;
 
 self.onmessage = (event: MessageEvent<ToModelWorker>) => {
-  const msg = event.data;
-  let reply: FromModelWorker;
-  if (isLessonRequest(msg)) {
-    reply = lessons.answer(msg);
-  } else if (msg.type === 'update') {
-    const view = engine.update(msg.text, msg.baseline);
+  let reply: FromModelWorker = answerModelRequest(engine, lessons, event.data);
+  if (reply.type === 'view') {
     // The drawing is large; send it only when it changed (the page keeps the previous one).
+    const { view } = reply;
     const same = view.model.layoutId === lastLayoutId;
     lastLayoutId = view.model.layoutId;
-    reply = { type: 'view', view: same ? { ...view, model: { ...view.model, topology: null!, scene: null! } } : view };
-  } else if (msg.type === 'trace') {
-    reply = engine.traced(msg.requestId, msg.request);
-  } else {
-    reply = { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };
+    if (same) reply = { type: 'view', view: { ...view, model: { ...view.model, topology: null!, scene: null! } } };
   }
   (self as unknown as Worker).postMessage(reply);
 };
