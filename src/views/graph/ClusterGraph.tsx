@@ -50,27 +50,34 @@ export function ClusterGraph() {
   const droppedText = t.packetDropped;
   const companionTraces = useNetlab((s) => s.companionTraces);
   const together = useNetlab((s) => s.packet.together);
-  const frames = useMemo((): PacketFrame[] => {
-    if (!journey?.trace || journey.hops.length === 0) return [];
-    const frameOf = (id: string, trace: PacketTrace, step: number): PacketFrame => {
+  // Where each journey's hops sit in the picture: worked out once per trace and scene, not on
+  // every step of the playback.
+  const mainTrace = journey?.trace ?? null;
+  const journeyIndex = journey?.index ?? 0;
+  const paths = useMemo(() => {
+    if (!mainTrace) return [];
+    const pathOf = (id: string, trace: PacketTrace) => {
       const { hops, dropAt } = traceHops(trace);
-      const at = Math.min(step, hops.length - 1);
-      const h = hops[at]!.headers;
-      return {
-        id,
-        hops,
-        points: hopPoints(hops, scene),
-        step: at,
-        dropAt,
-        label: `${h.protocol} ${h.dstPort}${h.outer ? ' ⧉' : ''}`,
-        droppedText,
-      };
+      return { id, hops, dropAt, points: hopPoints(hops, scene) };
     };
-    const main = frameOf(`${journey.index}:${journey.trace.from}>${journey.trace.to}`, journey.trace, journey.step);
+    const main = pathOf(`${journeyIndex}:${mainTrace.from}>${mainTrace.to}`, mainTrace);
+    if (main.hops.length === 0) return [];
     if (!together) return [main];
-    const others = [...companionTraces].flatMap(([i, r]) => ('trace' in r ? [frameOf(`${i}:${r.trace.from}>${r.trace.to}`, r.trace, journey.step)] : []));
+    const others = [...companionTraces].flatMap(([i, r]) => ('trace' in r ? [pathOf(`${i}:${r.trace.from}>${r.trace.to}`, r.trace)] : []));
     return [main, ...others];
-  }, [journey, scene, droppedText, together, companionTraces]);
+  }, [mainTrace, journeyIndex, scene, together, companionTraces]);
+  const step = journey?.step ?? 0;
+  const frames = useMemo(
+    (): PacketFrame[] =>
+      paths
+        .filter((p) => p.hops.length > 0)
+        .map((p) => {
+          const at = Math.min(step, p.hops.length - 1);
+          const h = p.hops[at]!.headers;
+          return { ...p, step: at, label: `${h.protocol} ${h.dstPort}${h.outer ? ' ⧉' : ''}`, droppedText };
+        }),
+    [paths, step, droppedText],
+  );
 
   const reach = useMemo(() => {
     const bits = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
