@@ -1,6 +1,6 @@
 // The things a learner points at: pods (with their containers, pause, and isolation badges),
 // Services and outside endpoints. Each is focusable; hover or focus shows its details.
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Scene, ScenePod } from '../../layout/layout-topology';
 import type { Topology, TopologyPod } from '../../model/topology';
 import type { UiText } from '../i18n';
@@ -46,9 +46,15 @@ const podId = (p: ScenePod): string => p.id;
 
 export function SceneEntities({ scene, topology, isolation, state, handlers, detail, t }: Props) {
   const scenePods = useProgressiveItems(scene.pods, podId);
-  const pods = new Map(topology.pods.map((p) => [p.key, p]));
-  const services = new Map(topology.services.map((s) => [s.key, s]));
-  const externals = new Map(topology.externals.map((e) => [e.name, e]));
+  // Once per drawing: SceneEntities renders on every zoom step and keystroke.
+  const { pods, services, externals } = useMemo(
+    () => ({
+      pods: new Map(topology.pods.map((p) => [p.key, p])),
+      services: new Map(topology.services.map((s) => [s.key, s])),
+      externals: new Map(topology.externals.map((e) => [e.name, e])),
+    }),
+    [topology],
+  );
   const roleClass = (key: string): string =>
     [
       state.selectedByPolicy.has(key) ? 'is-selected' : '',
