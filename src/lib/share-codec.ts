@@ -3,6 +3,7 @@
 // shape checks, a message instead of an exception).
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { LocalText, Locale } from './diagnostic';
+import { isPortNumber, isProtocol, isRecord, onlyKeys } from './shape';
 
 export const SHARE_PREFIX = 's=v1.';
 /** Links past this many characters are unwieldy in chat and notes: offer a file instead. */
@@ -92,16 +93,12 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
 const bad = (en: string, ko: string): DecodeResult => ({ error: { en: `This link cannot be opened: ${en}`, ko: `이 링크를 열 수 없습니다: ${ko}` } });
 
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isPort = (v: unknown): v is SharedPort => {
-  const p = v as SharedPort;
-  return typeof v === 'object' && v !== null && Number.isInteger(p.port) && p.port >= 1 && p.port <= 65535 && (p.protocol === 'TCP' || p.protocol === 'UDP' || p.protocol === 'SCTP') && Object.keys(v).length === 2;
-};
-const onlyKeys = (v: object, keys: readonly string[]): boolean => Object.keys(v).every((k) => keys.includes(k));
+const isPort = (v: unknown): v is SharedPort => isRecord(v) && isPortNumber(v.port) && isProtocol(v.protocol) && Object.keys(v).length === 2;
 
 /** Checks every field of a decoded value; anything unexpected rejects the whole link. */
 export function validateFrame(value: unknown): SharedFrame | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const v = value as Record<string, unknown>;
+  if (!isRecord(value)) return null;
+  const v = value;
   if (!onlyKeys(v, ['scenario', 'locale', 'lesson', 'flow', 'port', 'packet'])) return null;
   if (!isString(v.scenario, MAX_JSON_BYTES)) return null;
   if (v.locale !== undefined && v.locale !== 'en' && v.locale !== 'ko') return null;

@@ -2,6 +2,7 @@
 // postMessage messages in both directions. Every incoming message is validated; anything
 // that does not match exactly is ignored.
 import { isRouteName } from './lesson-route';
+import { isPortNumber, isProtocol, isRecord, onlyKeys } from '../lib/shape';
 
 export type EmbedPanel = 'graph' | 'editor' | 'matrix' | 'packets' | 'lesson';
 const PANELS: readonly EmbedPanel[] = ['graph', 'editor', 'matrix', 'packets', 'lesson'];
@@ -69,33 +70,29 @@ const MAX_SCENARIO = 2_000_000;
 const str = (v: unknown, max = 300): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 /** A lesson or step id, by the same rule as the lesson routes. */
 const name = (v: unknown): v is string => typeof v === 'string' && isRouteName(v);
-const keysAre = (o: object, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
-
+/** `3306`, or `{port: 53, protocol: 'UDP'}` (protocol TCP when left out). */
 function port(v: unknown): PortSpec | null {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 65535 ? { port: v, protocol: 'TCP' } : null;
-  if (typeof v !== 'object' || v === null || !keysAre(v, ['port', 'protocol'])) return null;
-  const p = v as { port?: unknown; protocol?: unknown };
-  const protocol = p.protocol ?? 'TCP';
-  if (!Number.isInteger(p.port) || (p.port as number) < 1 || (p.port as number) > 65535) return null;
-  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') return null;
-  return { port: p.port as number, protocol };
+  if (typeof v === 'number') return isPortNumber(v) ? { port: v, protocol: 'TCP' } : null;
+  if (!isRecord(v) || !onlyKeys(v, ['port', 'protocol'])) return null;
+  const protocol = v.protocol ?? 'TCP';
+  return isPortNumber(v.port) && isProtocol(protocol) ? { port: v.port, protocol } : null;
 }
 
 /** The command a message carries, or null for anything else (which is then ignored). */
 export function parseEmbedCommand(data: unknown): EmbedCommand | null {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-  const m = data as Record<string, unknown>;
+  if (!isRecord(data)) return null;
+  const m = data;
   switch (m.type) {
     case 'netlab:load':
-      return keysAre(m, ['type', 'scenario']) && typeof m.scenario === 'string' && m.scenario.length <= MAX_SCENARIO ? { type: 'netlab:load', scenario: m.scenario } : null;
+      return onlyKeys(m, ['type', 'scenario']) && typeof m.scenario === 'string' && m.scenario.length <= MAX_SCENARIO ? { type: 'netlab:load', scenario: m.scenario } : null;
     case 'netlab:play': {
       const p = port(m.port);
-      return keysAre(m, ['type', 'from', 'to', 'port']) && str(m.from) && str(m.to) && p ? { type: 'netlab:play', from: m.from, to: m.to, port: p } : null;
+      return onlyKeys(m, ['type', 'from', 'to', 'port']) && str(m.from) && str(m.to) && p ? { type: 'netlab:play', from: m.from, to: m.to, port: p } : null;
     }
     case 'netlab:select':
-      return keysAre(m, ['type', 'from', 'to']) && str(m.from) && str(m.to) ? { type: 'netlab:select', from: m.from, to: m.to } : null;
+      return onlyKeys(m, ['type', 'from', 'to']) && str(m.from) && str(m.to) ? { type: 'netlab:select', from: m.from, to: m.to } : null;
     case 'netlab:lesson':
-      return keysAre(m, ['type', 'lesson', 'step']) && name(m.lesson) && (m.step === undefined || name(m.step))
+      return onlyKeys(m, ['type', 'lesson', 'step']) && name(m.lesson) && (m.step === undefined || name(m.step))
         ? { type: 'netlab:lesson', lesson: m.lesson, ...(m.step !== undefined ? { step: m.step as string } : {}) }
         : null;
     default:
