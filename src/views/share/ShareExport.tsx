@@ -49,23 +49,13 @@ export function ShareExport() {
     return copied;
   };
 
-  const onCopyLink = async () => {
-    const url = shareUrl(store.getState(), location.href);
-    if (url.length > SHARE_SOFT_LIMIT) {
-      say('warn', fill(t.linkTooLong, { chars: url.length }), url);
-      return;
-    }
-    await copy(url, t.linkCopied);
+  /** Copies a link (or an iframe around one); past the soft limit, shows it and suggests a file. */
+  const copyLinkText = async (text: string, done: string) => {
+    if (text.length > SHARE_SOFT_LIMIT) say('warn', fill(t.linkTooLong, { chars: text.length }), text);
+    else await copy(text, done);
   };
-
-  const onEmbed = async () => {
-    const snippet = embedSnippet(store.getState(), location.href, t.embedTitle);
-    if (snippet.length > SHARE_SOFT_LIMIT) {
-      say('warn', fill(t.linkTooLong, { chars: snippet.length }), snippet);
-      return;
-    }
-    await copy(snippet, t.embedCopied);
-  };
+  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), location.href), t.linkCopied);
+  const onEmbed = () => copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), t.embedCopied);
 
   const onSvg = () => {
     const out = svgText();
