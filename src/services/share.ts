@@ -3,7 +3,7 @@
 // learner's own work: it is backed up first and can be restored.
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
 import type { LocalText } from '../lib/diagnostic';
-import { currentStepIndex, type LessonRoute } from '../store/lesson-state';
+import type { LessonRoute } from '../store/lesson-state';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 import { formatLessonHash, isRouteName } from './lesson-route';
 
@@ -19,14 +19,13 @@ export function currentFrame(s: NetlabState): SharedFrame {
   const ports = s.view?.model.ports ?? [];
   const port = ports[Math.min(s.portIndex, ports.length - 1)];
   const request = s.packet.requests[s.packet.index];
-  const lesson = s.lesson.current;
   const { route } = s.lesson;
-  // The step the route names; a route still naming none (the lesson loading) takes the step shown.
-  const step = route.view === 'lesson' ? (route.step ?? (lesson?.id === route.id ? lesson.steps[currentStepIndex(s.lesson)]?.id : undefined)) : undefined;
   return {
     scenario: s.scenarioText,
     locale: s.locale,
-    ...(route.view === 'lesson' ? { lesson: { id: route.id, ...(step ? { step } : {}) } } : {}),
+    // Entering a lesson always names its step in the route; without one (still loading) the
+    // link opens the lesson where the recipient left off.
+    ...(route.view === 'lesson' ? { lesson: { id: route.id, ...(route.step ? { step: route.step } : {}) } } : {}),
     ...(s.selectedFlow ? { flow: { from: s.selectedFlow.from, to: s.selectedFlow.to } } : {}),
     ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
     ...(request ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } } : {}),
