@@ -1,9 +1,9 @@
-import { defineConfig, devices } from '@playwright/test'
-import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium'
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium';
 
 // Another port lets a second checkout run its e2e suite at the same time.
-const PORT = Number(process.env['NETLAB_E2E_PORT'] ?? 4173)
-const BASE_URL = `http://127.0.0.1:${PORT}`
+const PORT = Number(process.env['NETLAB_E2E_PORT'] ?? 4173);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,4 +34,4 @@ export default defineConfig({
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
   },
-})
+});

@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
-import { fileURLToPath } from 'node:url'
-import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The built page's Content-Security-Policy: scripts only from our own origin (no inline script,
@@ -19,14 +19,18 @@ const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-].join('; ')
+].join('; ');
 
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'netlab-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
-  }
+    transformIndexHtml: (html) =>
+      html.replace(
+        /(<meta charset="UTF-8" \/>)/,
+        `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      ),
+  };
 }
 
 export default defineConfig({
@@ -50,4 +54,4 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
-})
+});

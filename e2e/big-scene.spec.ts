@@ -5,23 +5,34 @@ import { expect, test } from '@playwright/test';
 import { stringify } from 'yaml';
 import { generateScenario } from '../src/testing/generate-cluster';
 
-test('a 1,000-pod kubectl dump opens, draws every pod, and shows details where zoomed in', async ({ page }) => {
+test('a 1,000-pod kubectl dump opens, draws every pod, and shows details where zoomed in', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto('/');
   await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
   const items = generateScenario({ pods: 1000, policies: 200, seed: 5 });
-  const dump = stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, { lineWidth: 0 });
-  const podKeys = items.filter((m) => m['kind'] === 'Pod').map((m) => {
-    const meta = m['metadata'] as { name: string; namespace: string };
-    return `${meta.namespace}/${meta.name}`;
-  });
+  const dump = stringify(
+    { apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } },
+    { lineWidth: 0 },
+  );
+  const podKeys = items
+    .filter((m) => m['kind'] === 'Pod')
+    .map((m) => {
+      const meta = m['metadata'] as { name: string; namespace: string };
+      return `${meta.namespace}/${meta.name}`;
+    });
   expect(podKeys).toHaveLength(1000);
 
-  await page.getByTestId('import.input').setInputFiles({ name: 'cluster-dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
+  await page
+    .getByTestId('import.input')
+    .setInputFiles({ name: 'cluster-dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
   const pods = page.locator('[data-testid="graph.pod"]');
   await expect(pods).toHaveCount(1000, { timeout: 60_000 });
   await expect(page.getByTestId('share.status')).toContainText('cluster-dump.yaml opened');
-  await expect(page.getByRole('status').filter({ hasText: 'Your previous scenario was replaced.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your previous scenario was replaced.' }),
+  ).toBeVisible();
 
   // Fitted, the cards are a tenth of their size: name only, the rest in the label and on focus.
   const first = pods.first();
@@ -47,6 +58,8 @@ test('a 1,000-pod kubectl dump opens, draws every pod, and shows details where z
 
   // Named boxes are still labelled, focusable buttons: nothing serious for axe in the graph.
   const results = await new AxeBuilder({ page }).include('[data-testid="graph.panel"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
   expect(serious).toEqual([]);
 });

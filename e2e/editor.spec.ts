@@ -8,11 +8,15 @@ import { expect, test, type Page } from '@playwright/test';
 import type { TestMarker } from '../src/views/test-hooks';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
-const DEFAULT_SCENARIO = readFileSync(join(import.meta.dirname, '..', 'src', 'scenarios', 'default.yaml'), 'utf8');
+const DEFAULT_SCENARIO = readFileSync(
+  join(import.meta.dirname, '..', 'src', 'scenarios', 'default.yaml'),
+  'utf8',
+);
 /** The lazy chunk that carries Monaco (named after the component that imports it). */
 const MONACO_CHUNK = /\/assets\/ScenarioEditorImpl-[\w-]+\.js$/;
 
-const cell = (page: Page, from: string, to: string) => page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
+const cell = (page: Page, from: string, to: string) =>
+  page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
 
 /** 1-based line of the first occurrence of `needle` (which may span lines) in the default scenario. */
 function lineOf(needle: string): number {
@@ -38,13 +42,15 @@ async function cursorToEndOfLine(page: Page, line: number): Promise<void> {
 }
 
 const scenarioText = (page: Page) => page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
-const markers = (page: Page) => page.evaluate(() => window.__netlab?.monacoMarkers?.() ?? ([] as TestMarker[]));
+const markers = (page: Page) =>
+  page.evaluate(() => window.__netlab?.monacoMarkers?.() ?? ([] as TestMarker[]));
 
 /** Console errors, page errors, workers started and off-origin requests, per test. */
 function watch(page: Page) {
   const seen = { errors: [] as string[], workers: [] as string[], offOrigin: [] as string[] };
   page.on('console', (m) => {
-    if (m.type() === 'error' || (m.type() === 'warning' && /worker/i.test(m.text()))) seen.errors.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || (m.type() === 'warning' && /worker/i.test(m.text())))
+      seen.errors.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => seen.errors.push(String(e)));
   page.on('worker', (w) => seen.workers.push(w.url()));
@@ -67,7 +73,12 @@ test('the built page loads Monaco lazily: one script, no preload of the editor, 
   const entryJs = readFileSync(join(DIST, 'assets', entry));
   expect(entryJs.toString()).not.toMatch(/monaco-editor|MonacoEnvironment/);
   const gzip = gzipSync(entryJs).length;
-  test.info().annotations.push({ type: 'first-load JS', description: `${entry}: ${(entryJs.length / 1024).toFixed(1)} KiB, ${(gzip / 1024).toFixed(1)} KiB gzip` });
+  test
+    .info()
+    .annotations.push({
+      type: 'first-load JS',
+      description: `${entry}: ${(entryJs.length / 1024).toFixed(1)} KiB, ${(gzip / 1024).toFixed(1)} KiB gzip`,
+    });
   // ~128 KiB gzip today (React, zustand, yaml, the engine); Monaco alone would add ~1 MiB.
   expect(gzip).toBeLessThan(200 * 1024);
 
@@ -89,7 +100,10 @@ test('the matrix is usable before the editor code arrives', async ({ page }) => 
   await page.goto('/');
   await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
   await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
-  const placeholder = page.getByTestId('editor.root').getByRole('status').filter({ hasText: 'Loading the editor' });
+  const placeholder = page
+    .getByTestId('editor.root')
+    .getByRole('status')
+    .filter({ hasText: 'Loading the editor' });
   await expect(placeholder).toBeVisible();
   await expect(page.locator('.monaco-editor')).toHaveCount(0);
   expect(requested).toBe(true);
@@ -115,7 +129,9 @@ test('typing in the editor flips a matrix cell', async ({ page }) => {
   await page.keyboard.type('web');
   await page.keyboard.press('Escape');
 
-  expect(await scenarioText(page)).toContain('          role: web\n    ports:\n    - protocol: TCP\n      port: 3306');
+  expect(await scenarioText(page)).toContain(
+    '          role: web\n    ports:\n    - protocol: TCP\n      port: 3306',
+  );
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
   await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
   // The last keystroke ("we" → "web") is the one that let the web tier in: marked until the next edit.
@@ -143,11 +159,21 @@ test('a misspelt field gets netlab\'s marker (did you mean "port") and the schem
   expect((await scenarioText(page)).split('\n')[line - 1]).toBe('      portd: 3306');
 
   await expect
-    .poll(async () => (await markers(page)).filter((m) => m.owner === 'netlab').map((m) => `${m.startLineNumber}:${m.startColumn} ${m.message}`))
-    .toContainEqual(expect.stringContaining(`${line}:7 unknown field "spec.ingress[0].ports[0].portd"\ndid you mean "port"`));
+    .poll(async () =>
+      (await markers(page))
+        .filter((m) => m.owner === 'netlab')
+        .map((m) => `${m.startLineNumber}:${m.startColumn} ${m.message}`),
+    )
+    .toContainEqual(
+      expect.stringContaining(
+        `${line}:7 unknown field "spec.ingress[0].ports[0].portd"\ndid you mean "port"`,
+      ),
+    );
   // monaco-yaml validates against the bundled schema (additionalProperties: false) too.
   await expect
-    .poll(async () => (await markers(page)).filter((m) => m.owner === 'yaml').map((m) => `${m.startLineNumber} ${m.message}`))
+    .poll(async () =>
+      (await markers(page)).filter((m) => m.owner === 'yaml').map((m) => `${m.startLineNumber} ${m.message}`),
+    )
     .toContainEqual(`${line} Property portd is not allowed.`);
   const netlab = (await markers(page)).find((m) => m.owner === 'netlab')!;
   expect(netlab.severity).toBe(4); // MarkerSeverity.Warning
@@ -176,7 +202,10 @@ test('hover docs and completion come from the bundled schema', async ({ page }) 
 
   // Hover: the podSelector key of db-policy.
   await cursorToEndOfLine(page, lineOf('  podSelector:\n    matchLabels:\n      role: db'));
-  await page.locator('.monaco-editor .view-line', { hasText: /^\s*podSelector:\s*$/ }).locator('span span', { hasText: /^podSelector$/ }).hover();
+  await page
+    .locator('.monaco-editor .view-line', { hasText: /^\s*podSelector:\s*$/ })
+    .locator('span span', { hasText: /^podSelector$/ })
+    .hover();
   const hover = page.locator('.monaco-hover').filter({ hasText: 'Selects the pods in this namespace' });
   await expect(hover).toBeVisible();
   await expect(hover).toContainText('NetworkPolicy (networking.k8s.io/v1)');
@@ -198,7 +227,11 @@ test('broken YAML keeps the last valid matrix, and the banner points to the line
   for (let i = 0; i < 'backend'.length; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.type('[');
   // Monaco may auto-close the bracket; take the closing one back out.
-  if ((await scenarioText(page)).includes('role: []backend') || (await scenarioText(page)).includes('role: [backend]')) await page.keyboard.press('Delete');
+  if (
+    (await scenarioText(page)).includes('role: []backend') ||
+    (await scenarioText(page)).includes('role: [backend]')
+  )
+    await page.keyboard.press('Delete');
   await page.keyboard.press('Escape');
   expect((await scenarioText(page)).split('\n')[brokenLine - 1]).toBe('          role: [backend');
 
@@ -210,7 +243,11 @@ test('broken YAML keeps the last valid matrix, and the banner points to the line
   await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
 
   const goto = page.getByTestId('editor.bannerGoto');
-  const [, line, col] = /^line (\d+), column (\d+): /.exec((await goto.textContent()) ?? '')!.map(Number) as [number, number, number];
+  const [, line, col] = /^line (\d+), column (\d+): /.exec((await goto.textContent()) ?? '')!.map(Number) as [
+    number,
+    number,
+    number,
+  ];
   expect(line).toBeGreaterThanOrEqual(brokenLine);
   const netlabError = (await markers(page)).find((m) => m.owner === 'netlab' && m.severity === 8);
   expect(netlabError, 'an error marker from netlab').toBeTruthy();
@@ -245,19 +282,25 @@ test('Korean: the editor label and the banner follow the UI language', async ({ 
   await expect(page.getByRole('heading', { name: '시나리오 (YAML)' })).toBeVisible();
   await page.evaluate(() => {
     const store = window.__netlab!.store!;
-    store.getState().setScenarioText(store.getState().scenarioText.replace('  policyTypes:', '  policyTypes: [Ingress'));
+    store
+      .getState()
+      .setScenarioText(store.getState().scenarioText.replace('  policyTypes:', '  policyTypes: [Ingress'));
   });
   await expect(page.getByTestId('editor.banner')).toContainText('마지막으로 올바르던 버전');
   await expect(page.getByTestId('editor.bannerGoto')).toHaveText(/^\d+행 \d+열: /);
   await page.screenshot({ path: 'test-results/editor-banner-ko.png' });
 });
 
-test('no serious accessibility violations outside Monaco, with the editor and with the banner', async ({ page }) => {
+test('no serious accessibility violations outside Monaco, with the editor and with the banner', async ({
+  page,
+}) => {
   await page.goto('/');
   await editorReady(page);
   const scan = async () => {
     const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   };
   expect(await scan()).toEqual([]);
   await page.evaluate(() => {

@@ -19,7 +19,9 @@ async function host(page: Page, query: string, { sameOrigin = false } = {}) {
     <script>window.msgs = []; addEventListener('message', (e) => window.msgs.push(e.data));</script>
   </body></html>`;
   if (sameOrigin) {
-    await page.route(`${base}/course-notes.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.route(`${base}/course-notes.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: html }),
+    );
     await page.goto('/course-notes.html');
   } else {
     await page.setContent(html);
@@ -29,7 +31,8 @@ async function host(page: Page, query: string, { sameOrigin = false } = {}) {
 
 type Msg = { type: string } & Record<string, unknown>;
 const messages = (page: Page) => page.evaluate(() => (window as unknown as { msgs: Msg[] }).msgs);
-const post = (page: Page, msg: unknown) => page.evaluate((m) => document.querySelector('iframe')!.contentWindow!.postMessage(m, '*'), msg);
+const post = (page: Page, msg: unknown) =>
+  page.evaluate((m) => document.querySelector('iframe')!.contentWindow!.postMessage(m, '*'), msg);
 
 test('an embedded diagram is driven by postMessage and reports back', async ({ page }) => {
   const frame = await host(page, 'embed=1&panels=matrix,packets&lang=ko');
@@ -39,12 +42,21 @@ test('an embedded diagram is driven by postMessage and reports back', async ({ p
 
   await post(page, { type: 'netlab:eval', code: 'alert(1)' }); // ignored
   await post(page, { type: 'netlab:play', from: 'prod/web', to: 'prod/db', port: 3306 });
-  await expect.poll(async () => (await messages(page)).find((m) => m.type === 'netlab:packet')).toMatchObject({ verdict: 'dropped', from: 'prod/web', to: 'prod/db' });
+  await expect
+    .poll(async () => (await messages(page)).find((m) => m.type === 'netlab:packet'))
+    .toMatchObject({ verdict: 'dropped', from: 'prod/web', to: 'prod/db' });
   await expect(frame.getByTestId('packet.panel')).toContainText('prod/web → prod/db 3306/TCP');
 
-  const scenario = await frame.locator('body').evaluate(() => window.__netlab!.store!.getState().scenarioText);
-  await post(page, { type: 'netlab:load', scenario: scenario.replace('          role: backend\n    ports:', '          role: web\n    ports:') });
-  await expect.poll(async () => (await messages(page)).find((m) => m.type === 'netlab:verdicts')).toMatchObject({ changed: 2 });
+  const scenario = await frame
+    .locator('body')
+    .evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  await post(page, {
+    type: 'netlab:load',
+    scenario: scenario.replace('          role: backend\n    ports:', '          role: web\n    ports:'),
+  });
+  await expect
+    .poll(async () => (await messages(page)).find((m) => m.type === 'netlab:verdicts'))
+    .toMatchObject({ changed: 2 });
   // no editor: the author did not ask for one
   await expect(frame.getByTestId('editor.root')).toHaveCount(0);
 });
@@ -76,26 +88,45 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
   await expect(frame.getByTestId('editor.root')).toBeVisible();
   // The panel is the author's choice: the reader cannot close it.
   await expect(frame.getByTestId('lesson.close')).toHaveCount(0);
-  await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson, step: 'open-by-default' });
-  await expect.poll(async () => (await messages(page)).find((m) => m.type === 'netlab:check')).toMatchObject({ lesson, solved: false, total: 4 });
+  await expect
+    .poll(() => messages(page))
+    .toContainEqual({ type: 'netlab:step', lesson, step: 'open-by-default' });
+  await expect
+    .poll(async () => (await messages(page)).find((m) => m.type === 'netlab:check'))
+    .toMatchObject({ lesson, solved: false, total: 4 });
 
   await post(page, { type: 'netlab:lesson', lesson, step: 'isolate-db' });
   await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
   await expect(panel.getByRole('heading', { level: 3, name: 'Challenge' })).toBeVisible();
   await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson, step: 'isolate-db' });
   // The frame's own address follows, without adding to the host page's history.
-  await expect.poll(() => frame.locator('body').evaluate(() => location.hash)).toBe(`#/lesson/${lesson}/isolate-db`);
-  expect(await page.evaluate(() => history.length - (window as unknown as { historyBefore: number }).historyBefore)).toBe(0);
+  await expect
+    .poll(() => frame.locator('body').evaluate(() => location.hash))
+    .toBe(`#/lesson/${lesson}/isolate-db`);
+  expect(
+    await page.evaluate(
+      () => history.length - (window as unknown as { historyBefore: number }).historyBefore,
+    ),
+  ).toBe(0);
 
   // The panel's own links move the lesson without adding to the host page's history either.
   await panel.getByRole('link', { name: /All lessons/ }).click();
   await expect(frame.getByTestId('lesson.list')).toBeVisible();
   await frame.getByTestId('lesson.item').first().getByRole('link').click();
   await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
-  expect(await page.evaluate(() => history.length - (window as unknown as { historyBefore: number }).historyBefore)).toBe(0);
+  expect(
+    await page.evaluate(
+      () => history.length - (window as unknown as { historyBefore: number }).historyBefore,
+    ),
+  ).toBe(0);
 
-  await post(page, { type: 'netlab:load', scenario: readFileSync(join(ROOT, 'lessons', lesson, 'solution.yaml'), 'utf8') });
-  await expect.poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved)).toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 4, total: 4 }]);
+  await post(page, {
+    type: 'netlab:load',
+    scenario: readFileSync(join(ROOT, 'lessons', lesson, 'solution.yaml'), 'utf8'),
+  });
+  await expect
+    .poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved))
+    .toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 4, total: 4 }]);
   await expect(panel.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
   await panel.getByTestId('lesson.solved').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('embed-lesson.png') });
@@ -115,7 +146,9 @@ test('the lesson list in an embed, in Korean, read-only', async ({ page }) => {
   await expect(frame.getByTestId('editor.root')).toHaveCount(0);
   await frame.getByTestId('lesson.item').first().getByRole('link').click();
   await expect(frame.getByTestId('lesson.step')).toHaveAttribute('data-step', 'open-by-default');
-  await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson: 'a-01-no-policy-no-isolation', step: 'open-by-default' });
+  await expect
+    .poll(() => messages(page))
+    .toContainEqual({ type: 'netlab:step', lesson: 'a-01-no-policy-no-isolation', step: 'open-by-default' });
 });
 
 test('the embed view with every panel passes axe', async ({ page }) => {
@@ -125,21 +158,31 @@ test('the embed view with every panel passes axe', async ({ page }) => {
   await expect(page.locator('[data-testid="graph.pod"]').first()).toBeVisible();
   await expect(page.locator('.monaco-editor')).toBeVisible();
   const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 });
 
-test('"Embed code" copies an iframe that shows this scene and chosen flow on a course page', async ({ page, context }) => {
+test('"Embed code" copies an iframe that shows this scene and chosen flow on a course page', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
-  const scenario = (await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).replace('          role: backend\n    ports:', '          role: web\n    ports:');
+  const scenario = (await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).replace(
+    '          role: backend\n    ports:',
+    '          role: web\n    ports:',
+  );
   await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), scenario);
   await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
   await page.locator('[data-testid="matrix.cell"][data-from="prod/web"][data-to="prod/db"]').click();
   await page.getByTestId('share.embed').click();
   await expect(page.getByTestId('share.status')).toContainText('Embed code copied');
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  expect(snippet).toMatch(/^<iframe title="netlab: an interactive Kubernetes network diagram" src="[^"]+\?embed=1&amp;panels=matrix,packets&amp;lang=en&amp;ctl=1#s=v1\.[A-Za-z0-9_-]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/);
+  expect(snippet).toMatch(
+    /^<iframe title="netlab: an interactive Kubernetes network diagram" src="[^"]+\?embed=1&amp;panels=matrix,packets&amp;lang=en&amp;ctl=1#s=v1\.[A-Za-z0-9_-]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/,
+  );
 
   // Pasted into someone's page: click to load, then the same scene and the same cell.
   await page.setContent(`<!doctype html><html lang="en"><body><h1>Course notes</h1>${snippet}</body></html>`);

@@ -54,7 +54,9 @@ test('keyboard only: pick two endpoints in the graph', async ({ page }) => {
   await page.keyboard.press('Enter');
   await pod(page, 'prod/db').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('flow.explanation')).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+  await expect(page.getByTestId('flow.explanation')).toContainText(
+    'prod/backend → prod/db 3306/TCP: ✓ allowed',
+  );
 });
 
 test('highlighting a policy marks the pods it selects and the peers it names', async ({ page }) => {
@@ -78,5 +80,7 @@ test('zoom and fit keep the picture; the graph passes axe', async ({ page }) => 
   await page.getByTestId('graph.fit').click();
   await expect(layer).toHaveAttribute('transform', before ?? '');
   const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
 });

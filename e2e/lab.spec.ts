@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-const cell = (page: Page, from: string, to: string) => page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
+const cell = (page: Page, from: string, to: string) =>
+  page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
 
 test.beforeEach(async ({ page }) => {
   const errors: string[] = [];
@@ -41,7 +42,8 @@ test('keyboard only: reach a cell, select it, read the explanation', async ({ pa
   await page.keyboard.press('ArrowDown'); // 5000 → 3306
   await expect(port).toHaveValue('2');
   const target = cell(page, 'prod/backend', 'prod/db');
-  for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(target).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(target).toHaveAttribute('aria-pressed', 'true');
@@ -78,7 +80,9 @@ test('an edit survives a reload; reset brings the default back and can be undone
   await page.goto('/');
   await page.evaluate(() => {
     const s = window.__netlab!.store!.getState();
-    s.setScenarioText(s.scenarioText.replace('          role: backend\n    ports:', '          role: web\n    ports:'));
+    s.setScenarioText(
+      s.scenarioText.replace('          role: backend\n    ports:', '          role: web\n    ports:'),
+    );
   });
   await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
@@ -93,7 +97,10 @@ test('an edit survives a reload; reset brings the default back and can be undone
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
 });
 
-test('a chosen flow offers the command that checks it on a real cluster, and what to expect', async ({ page, context }) => {
+test('a chosen flow offers the command that checks it on a real cluster, and what to expect', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
@@ -103,7 +110,9 @@ test('a chosen flow offers the command that checks it on a real cluster, and wha
   const command = page.getByTestId('flow.probe.command');
   await expect(command).toContainText(`kubectl run netlab-probe -n 'prod'`);
   await expect(command).toContainText(`--labels='role=web'`);
-  await expect(command).toContainText(`connect "$(kubectl get pod -n 'prod' 'db' -o jsonpath='{.status.podIP}'):3306"`);
+  await expect(command).toContainText(
+    `connect "$(kubectl get pod -n 'prod' 'db' -o jsonpath='{.status.podIP}'):3306"`,
+  );
   await expect(command).toContainText('--timeout=3s --protocol=tcp');
   await expect(page.getByTestId('flow.probe.expect')).toContainText('denied');
   await probe.getByRole('button', { name: 'Copy the command' }).click();
@@ -117,7 +126,9 @@ test('a chosen flow offers the command that checks it on a real cluster, and wha
   await page.getByTestId('flow.probe').screenshot({ path: 'test-results/lab-probe.png' });
 });
 
-test('pin a version: the marks show everything changed since it, through later edits, until unpinned', async ({ page }) => {
+test('pin a version: the marks show everything changed since it, through later edits, until unpinned', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
   await expect(page.getByTestId('matrix.compare')).toHaveText('Marks show what your last edit changed.');
@@ -129,7 +140,9 @@ test('pin a version: the marks show everything changed since it, through later e
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', 'newly-allowed');
   // A later edit that flips nothing: per edit the marks would go; pinned, they stay.
   await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(`${t}\n# later\n`), toWeb);
-  await expect.poll(() => page.evaluate(() => window.__netlab!.store!.getState().view!.text.endsWith('# later\n'))).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => window.__netlab!.store!.getState().view!.text.endsWith('# later\n')))
+    .toBe(true);
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', 'newly-allowed');
   await expect(cell(page, 'prod/backend', 'prod/db')).toHaveAttribute('data-change', 'newly-denied');
   await expect(page.getByTestId('matrix.compare')).toContainText('(2 cells, all ports)');

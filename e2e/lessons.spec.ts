@@ -9,7 +9,9 @@ import { expect, test, type Page } from '@playwright/test';
 
 const ROOT = join(import.meta.dirname, '..');
 /** How many lessons there are: every folder of lessons/ with a lesson.yaml. */
-const LESSON_COUNT = readdirSync(join(ROOT, 'lessons'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(ROOT, 'lessons', d.name, 'lesson.yaml'))).length;
+const LESSON_COUNT = readdirSync(join(ROOT, 'lessons'), { withFileTypes: true }).filter(
+  (d) => d.isDirectory() && existsSync(join(ROOT, 'lessons', d.name, 'lesson.yaml')),
+).length;
 const DIST = join(ROOT, 'dist');
 const A01 = 'a-01-no-policy-no-isolation';
 const A05 = 'a-05-and-vs-or';
@@ -39,7 +41,8 @@ const scenarioText = (page: Page) => page.evaluate(() => window.__netlab!.store!
 /** A Markdown or scenario file of some lesson (each its own chunk). */
 const LESSON_FILE_CHUNK = /\/assets\/(\d\d-[\w-]+\.(en|ko)|start|solution)-[\w-]+\.js$/;
 const check = (page: Page, id: string) => page.locator(`[data-testid="lesson.check"][data-id="${id}"]`);
-const stepIs = (page: Page, step: string) => expect(page.getByTestId('lesson.step')).toHaveAttribute('data-step', step);
+const stepIs = (page: Page, step: string) =>
+  expect(page.getByTestId('lesson.step')).toHaveAttribute('data-step', step);
 
 /** Console errors and page errors, per test. */
 function watch(page: Page) {
@@ -53,10 +56,14 @@ function watch(page: Page) {
 
 async function serious(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-test('the first load carries no lesson code; the player and the lessons are chunks of their own', async ({ page }) => {
+test('the first load carries no lesson code; the player and the lessons are chunks of their own', async ({
+  page,
+}) => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)![1]!;
   const entryJs = readFileSync(join(DIST, 'assets', entry), 'utf8');
@@ -79,7 +86,11 @@ test('the first load carries no lesson code; the player and the lessons are chun
   page.on('request', (r) => requested.push(r.url()));
   await page.goto('/');
   await expect(page.getByTestId('matrix.port')).toBeVisible();
-  expect(requested.filter((u) => /LessonPlayer|lesson-service|lesson-catalogue/.test(u) || LESSON_FILE_CHUNK.test(u))).toEqual([]);
+  expect(
+    requested.filter(
+      (u) => /LessonPlayer|lesson-service|lesson-catalogue/.test(u) || LESSON_FILE_CHUNK.test(u),
+    ),
+  ).toEqual([]);
 
   // Opening the list loads the player, the service and the catalogue (one chunk), nothing else.
   await page.getByTestId('lesson.open').click();
@@ -139,14 +150,20 @@ test('a deep link opens a lesson in Korean (saved language)', async ({ page }) =
   await expect(page.getByTestId('lesson.step')).toHaveText('3단계 중 3단계');
   await expect(check(page, 'only-prod-api')).toHaveAttribute('data-passed', 'false');
   await expect(check(page, 'only-prod-api')).toContainText('아직');
-  await expect(check(page, 'only-prod-api')).toContainText('prod 네임스페이스에 있으면서 api인 파드만 들어와야 합니다');
+  await expect(check(page, 'only-prod-api')).toContainText(
+    'prod 네임스페이스에 있으면서 api인 파드만 들어와야 합니다',
+  );
   // The language select switches the lesson too.
   await page.getByTestId('app.language').selectOption('en');
   await expect(page.getByTestId('lesson.title')).toHaveText('A5 AND or OR — one dash decides');
-  await expect(check(page, 'only-prod-api')).toContainText('Only api pods that are also in the prod namespace may come in');
+  await expect(check(page, 'only-prod-api')).toContainText(
+    'Only api pods that are also in the prod namespace may come in',
+  );
 });
 
-test('a check fails with its message, passes after typing the fix in Monaco, and progress survives a reload', async ({ page }) => {
+test('a check fails with its message, passes after typing the fix in Monaco, and progress survives a reload', async ({
+  page,
+}) => {
   const errors = watch(page);
   await page.goto(`/#/lesson/${A05}/fix`);
   const start = lessonFile(A05, 'start.yaml');
@@ -154,7 +171,9 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
   const only = check(page, 'only-prod-api');
   await expect(only).toHaveAttribute('data-passed', 'false');
   await expect(only).toContainText('Not yet');
-  await expect(only).toContainText('prod/web → data/db 3306/TCP: should be denied, but it is allowed. Only api pods that are also in the prod namespace may come in.');
+  await expect(only).toContainText(
+    'prod/web → data/db 3306/TCP: should be denied, but it is allowed. Only api pods that are also in the prod namespace may come in.',
+  );
   await expect(page.getByTestId('lesson.solved')).not.toContainText('Solved');
   await only.getByText('What the engine says').click();
   await expect(only.locator('pre')).toContainText('prod/web → data/db');
@@ -168,7 +187,14 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
   await page.keyboard.press('Delete');
   await page.keyboard.type('  ');
   await page.keyboard.press('Escape');
-  await expect.poll(() => scenarioText(page)).toBe(start.replace('    - podSelector:\n        matchLabels:\n          app: api', '      podSelector:\n        matchLabels:\n          app: api'));
+  await expect
+    .poll(() => scenarioText(page))
+    .toBe(
+      start.replace(
+        '    - podSelector:\n        matchLabels:\n          app: api',
+        '      podSelector:\n        matchLabels:\n          app: api',
+      ),
+    );
   await expect(only).toHaveAttribute('data-passed', 'true');
   await expect(only).toContainText('Passed');
   await expect(page.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
@@ -178,7 +204,10 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
   await stepIs(page, 'fix');
   await expect(only).toHaveAttribute('data-passed', 'true');
   await page.goto('/#/lessons');
-  await expect(page.locator(`[data-testid="lesson.item"][data-id="${A05}"]`)).toHaveAttribute('data-status', 'done');
+  await expect(page.locator(`[data-testid="lesson.item"][data-id="${A05}"]`)).toHaveAttribute(
+    'data-status',
+    'done',
+  );
   await expect(page.getByTestId('lesson.list')).toContainText(`1 of ${LESSON_COUNT} done`);
   expect(errors).toEqual([]);
 });
@@ -220,7 +249,9 @@ test('a step packet plays in the packet panel', async ({ page }) => {
   await expect(page.getByTestId('packet.announce')).toContainText(/Delivered|Dropped/);
 });
 
-test('hints one by one; the solution only after a question, and the learner’s text comes back', async ({ page }) => {
+test('hints one by one; the solution only after a question, and the learner’s text comes back', async ({
+  page,
+}) => {
   await page.goto(`/#/lesson/${A01}/still-open`);
   await expect(page.getByTestId('lesson.hint')).toHaveCount(0);
   await page.getByTestId('lesson.showHint').click();
@@ -251,7 +282,11 @@ test('hints one by one; the solution only after a question, and the learner’s 
 
 test('a step asks before replacing the learner’s own edits', async ({ page }) => {
   await page.goto('/');
-  await page.evaluate(() => window.__netlab!.store!.getState().setScenarioText(`${window.__netlab!.store!.getState().scenarioText}\n# my notes\n`));
+  await page.evaluate(() =>
+    window
+      .__netlab!.store!.getState()
+      .setScenarioText(`${window.__netlab!.store!.getState().scenarioText}\n# my notes\n`),
+  );
   const mine = await scenarioText(page);
   await page.goto(`/#/lesson/${A01}/open-by-default`);
   const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
@@ -267,14 +302,18 @@ test('a step asks before replacing the learner’s own edits', async ({ page }) 
 
 test('an unknown lesson says so and shows the list', async ({ page }) => {
   await page.goto('/#/lesson/z-99-no-such-lesson');
-  await expect(page.getByTestId('lesson.notice')).toHaveText('There is no lesson "z-99-no-such-lesson". Choose one from the list.');
+  await expect(page.getByTestId('lesson.notice')).toHaveText(
+    'There is no lesson "z-99-no-such-lesson". Choose one from the list.',
+  );
   await expect(page.getByTestId('lesson.item')).toHaveCount(LESSON_COUNT);
   await page.goto(`/#/lesson/${A01}/no-such-step`);
   await expect(page.getByTestId('lesson.notice')).toContainText('no step "no-such-step"');
   await stepIs(page, 'open-by-default');
 });
 
-test('presenter mode: large type, arrow keys and clicker keys move steps, the URL follows', async ({ page }) => {
+test('presenter mode: large type, arrow keys and clicker keys move steps, the URL follows', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1600, height: 1000 }); // a projector
   await page.goto(`/#/lesson/${A01}/open-by-default?present=1`);
   await expect(page.locator('.app')).toHaveClass(/presenting/);
@@ -323,10 +362,17 @@ test('progress export and import round trip, and a bad file gets a clear message
   await stepIs(page, 'isolate-db');
 
   await page.goto('/#/lessons');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('lesson.export').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('lesson.export').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^netlab-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  expect(exported).toMatchObject({ format: 'netlab-lesson-progress', version: 1, lessons: { [A01]: { seen: ['open-by-default', 'isolate-db'], right: { 'predict-web-db': true } } } });
+  expect(exported).toMatchObject({
+    format: 'netlab-lesson-progress',
+    version: 1,
+    lessons: { [A01]: { seen: ['open-by-default', 'isolate-db'], right: { 'predict-web-db': true } } },
+  });
   const saved = test.info().outputPath('progress.json');
   writeFileSync(saved, JSON.stringify(exported));
 
@@ -339,14 +385,18 @@ test('progress export and import round trip, and a bad file gets a clear message
   const bad = test.info().outputPath('bad.json');
   writeFileSync(bad, '{"format":"something-else"}');
   await page.getByTestId('lesson.importInput').setInputFiles(bad);
-  await expect(page.getByTestId('lesson.progressStatus')).toHaveText('That file could not be imported: This is not a netlab progress file (the "format" field is missing or different).');
+  await expect(page.getByTestId('lesson.progressStatus')).toHaveText(
+    'That file could not be imported: This is not a netlab progress file (the "format" field is missing or different).',
+  );
   writeFileSync(bad, 'not json at all');
   await page.getByTestId('lesson.importInput').setInputFiles(bad);
   await expect(page.getByTestId('lesson.progressStatus')).toContainText('not valid JSON');
   await expect(a01).toHaveAttribute('data-status', 'new');
 
   await page.getByTestId('lesson.importInput').setInputFiles(saved);
-  await expect(page.getByTestId('lesson.progressStatus')).toHaveText('Progress imported for 1 lesson(s), merged with yours.');
+  await expect(page.getByTestId('lesson.progressStatus')).toHaveText(
+    'Progress imported for 1 lesson(s), merged with yours.',
+  );
   await expect(a01).toHaveAttribute('data-status', 'started');
   await page.reload();
   await expect(a01).toHaveAttribute('data-status', 'started');
@@ -354,7 +404,9 @@ test('progress export and import round trip, and a bad file gets a clear message
   await stepIs(page, 'isolate-db'); // where the learner left off
 });
 
-test('no serious accessibility violations in the list, a lesson with checks, and a quiz', async ({ page }) => {
+test('no serious accessibility violations in the list, a lesson with checks, and a quiz', async ({
+  page,
+}) => {
   await page.goto('/#/lessons');
   await expect(page.getByTestId('lesson.item')).toHaveCount(LESSON_COUNT);
   expect(await serious(page)).toEqual([]);

@@ -55,7 +55,9 @@ test('User → web through the NodePort shows the DNAT hop', async ({ page }) =>
 test('across nodes with flannel: VXLAN outer headers and the no-enforcement notice', async ({ page }) => {
   await page.evaluate(() => {
     const s = window.__netlab!.store!.getState();
-    s.setScenarioText(`${s.scenarioText}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata:\n  name: net\nspec:\n  cni: flannel\n`);
+    s.setScenarioText(
+      `${s.scenarioText}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata:\n  name: net\nspec:\n  cni: flannel\n`,
+    );
   });
   await send(page, 'prod/web', 'prod/db', '3306');
   await expect(page.getByTestId('packet.notice').first()).toContainText(/flannel/i);
@@ -110,7 +112,11 @@ test('the packet panel passes axe while a packet is shown', async ({ page }) => 
   await send(page, 'prod/web', 'svc:prod/db', '3306');
   await stepToEnd(page);
   const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+  expect(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} ${v.nodes[0]?.target}`),
+  ).toEqual([]);
 });
 
 test('run all at once: every packet of the tour moves together', async ({ page }) => {
@@ -131,14 +137,25 @@ test('pick two endpoints in the graph, then send a packet between them', async (
   await expect(page.getByTestId('packet.announce')).toContainText('Dropped');
 });
 
-test('the packet ends are grouped: pods by namespace, outside machines, Services, NodePorts', async ({ page }) => {
+test('the packet ends are grouped: pods by namespace, outside machines, Services, NodePorts', async ({
+  page,
+}) => {
   await page.goto('/');
   const from = page.getByTestId('packet.from');
   await expect(from.locator('optgroup')).toHaveCount(2);
-  await expect(from.locator('optgroup[label="Pods in prod"] option')).toHaveText(['prod/web', 'prod/backend', 'prod/db']);
+  await expect(from.locator('optgroup[label="Pods in prod"] option')).toHaveText([
+    'prod/web',
+    'prod/backend',
+    'prod/db',
+  ]);
   await expect(from.locator('optgroup[label="Outside the cluster"] option')).toHaveCount(2);
   const to = page.getByTestId('packet.to');
-  expect(await to.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Pods in prod', 'Outside the cluster', 'Services', 'NodePort']);
+  expect(await to.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual([
+    'Pods in prod',
+    'Outside the cluster',
+    'Services',
+    'NodePort',
+  ]);
   await to.selectOption({ label: 'Service prod/db (10.96.0.12)' });
   await expect(to).toHaveValue('svc:prod/db');
 });
@@ -147,15 +164,26 @@ test('with a pinned version, a packet says how it went before the changes', asyn
   await page.goto('/');
   await page.getByTestId('matrix.pin').click();
   const text = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
-  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), text.replace('          role: backend\n    ports:', '          role: web\n    ports:'));
+  await page.evaluate(
+    (t) => window.__netlab!.store!.getState().setScenarioText(t),
+    text.replace('          role: backend\n    ports:', '          role: web\n    ports:'),
+  );
   await expect.poll(() => page.evaluate(() => window.__netlab!.store!.getState().view!.changes.size)).toBe(2);
-  await page.evaluate(() => window.__netlab!.store!.getState().sendPackets([{ from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } }]));
+  await page.evaluate(() =>
+    window
+      .__netlab!.store!.getState()
+      .sendPackets([{ from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } }]),
+  );
   const compare = page.getByTestId('packet.compare');
   await expect(compare).toContainText('With the pinned version: Dropped');
   await expect(compare).toContainText('(your changes since made the difference)');
   await page.getByTestId('packet.panel').screenshot({ path: 'test-results/packet-pinned.png' });
   // backend → web on 80 was not touched by the change: the same either way.
-  await page.evaluate(() => window.__netlab!.store!.getState().sendPackets([{ from: 'prod/backend', to: 'prod/web', port: { port: 80, protocol: 'TCP' } }]));
+  await page.evaluate(() =>
+    window
+      .__netlab!.store!.getState()
+      .sendPackets([{ from: 'prod/backend', to: 'prod/web', port: { port: 80, protocol: 'TCP' } }]),
+  );
   await expect(compare).toHaveText('With the pinned version: the same.');
   await page.getByTestId('matrix.pin').click(); // unpin
   await expect(compare).toHaveCount(0);

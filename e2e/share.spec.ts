@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
-const cell = (page: Page, from: string, to: string) => page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
+const cell = (page: Page, from: string, to: string) =>
+  page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
 const toWeb = `(() => {
   const s = window.__netlab.store.getState();
   s.setScenarioText(s.scenarioText.replace('          role: backend\\n    ports:', '          role: web\\n    ports:'));
 })()`;
 
-test('copy a link, open it in a fresh page: same scene, port, flow and language', async ({ page, context, browser }) => {
+test('copy a link, open it in a fresh page: same scene, port, flow and language', async ({
+  page,
+  context,
+  browser,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await page.evaluate(toWeb);
@@ -34,11 +39,17 @@ test('copy a link, open it in a fresh page: same scene, port, flow and language'
   // their own work was not silently overwritten
   await expect(friend.getByTestId('share.backup')).toBeVisible();
   await friend.getByTestId('share.restore').click();
-  expect(await friend.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe('# my own notes\n');
+  expect(await friend.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe(
+    '# my own notes\n',
+  );
   await other.close();
 });
 
-test('a link made in a lesson opens the same step with the sharer’s edited text and flow', async ({ page, context, browser }) => {
+test('a link made in a lesson opens the same step with the sharer’s edited text and flow', async ({
+  page,
+  context,
+  browser,
+}) => {
   const A01 = 'a-01-no-policy-no-isolation';
   const start = readFileSync(new URL(`../lessons/${A01}/start.yaml`, import.meta.url), 'utf8');
   const text = (p: Page) => p.evaluate(() => window.__netlab!.store!.getState().scenarioText);
@@ -67,10 +78,14 @@ test('a link made in a lesson opens the same step with the sharer’s edited tex
   await expect(friend.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
   await expect(friend.getByTestId('lesson.step')).toHaveText('Step 2 of 3');
   await expect(cell(friend, 'prod/web', 'prod/backend')).toHaveAttribute('aria-pressed', 'true');
-  await expect(friend.getByTestId('matrix.port')).toHaveValue(await page.getByTestId('matrix.port').inputValue());
+  await expect(friend.getByTestId('matrix.port')).toHaveValue(
+    await page.getByTestId('matrix.port').inputValue(),
+  );
   await expect(friend.getByTestId('flow.explanation')).toContainText('prod/web → prod/backend 5000/TCP');
   // The lesson checked the shared text: it is in place, and nobody asked to replace it.
-  await expect.poll(() => friend.evaluate(() => window.__netlab!.store!.getState().lesson.checks?.text)).toBe(edited);
+  await expect
+    .poll(() => friend.evaluate(() => window.__netlab!.store!.getState().lesson.checks?.text))
+    .toBe(edited);
   expect(await text(friend)).toBe(edited);
   await expect(friend.getByRole('dialog', { name: 'Replace your scenario?' })).toBeHidden();
   await other.close();
@@ -103,7 +118,13 @@ test('export SVG and PNG, then open them again: the scene comes back', async ({ 
   for (const file of [svgPath!, pngPath!]) {
     await page.getByTestId('scenario.reset').click();
     await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
-    await page.getByTestId('import.input').setInputFiles({ name: file.endsWith('svg') ? 'scene.svg' : 'scene.png', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+    await page
+      .getByTestId('import.input')
+      .setInputFiles({
+        name: file.endsWith('svg') ? 'scene.svg' : 'scene.png',
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(file),
+      });
     await expect(page.getByTestId('share.status')).toContainText('opened');
     await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
   }
@@ -138,7 +159,9 @@ items:
     podSelector: {matchLabels: {app: cart}}
     ingress: [{from: [{podSelector: {matchLabels: {app: ui}}}], ports: [{port: http}]}]
 `;
-  await page.getByTestId('import.input').setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
+  await page
+    .getByTestId('import.input')
+    .setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
   await expect(page.locator('[data-testid="graph.pod"][data-id="shop/cart-7d9f"]')).toBeVisible();
   await page.getByTestId('matrix.port').selectOption({ label: '8080/TCP' });
   await expect(cell(page, 'shop/ui-5c6d', 'shop/cart-7d9f')).toHaveAttribute('data-verdict', 'allow');
@@ -180,12 +203,18 @@ test('the built page forbids inline script (Content-Security-Policy)', async ({ 
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.goto('/');
   await page.evaluate(() => {
-    document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { reportViolation(v: string): void }).reportViolation(e.violatedDirective));
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        void (window as unknown as { reportViolation(v: string): void }).reportViolation(e.violatedDirective),
+    );
     const s = document.createElement('script');
     s.textContent = 'window.inlineRan = true';
     document.body.append(s);
   });
   await expect.poll(() => violations.length).toBeGreaterThan(0);
-  expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
+  expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(
+    false,
+  );
   expect(violations[0]).toMatch(/script-src/);
 });

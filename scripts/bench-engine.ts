@@ -46,7 +46,9 @@ for (const c of CASES) {
   const loadMs = performance.now() - t0;
   if (loaded.hasErrors) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error')!;
-    throw new Error(`${c.name}: generated scenario has errors, e.g. ${first.line}:${first.col} ${first.message.en}`);
+    throw new Error(
+      `${c.name}: generated scenario has errors, e.g. ${first.line}:${first.col} ${first.message.en}`,
+    );
   }
   const { cluster } = loaded;
   process.stderr.write(

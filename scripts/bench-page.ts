@@ -2,101 +2,109 @@
 // production build. Prints one JSON line per measurement; targets are reported, not asserted.
 //   initial JS (gzip) ≤ 300 KB · first graph ≤ 1 s · keystroke → matrix ≤ 100 ms (default),
 //   ≤ 300 ms (500 pods) · no task > 50 ms while typing.
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import { chromium, type Page } from '@playwright/test'
-import { stringify } from 'yaml'
-import { generateScenario, generateScenarioYaml } from '../src/testing/generate-cluster'
-import { CHROMIUM_ARGS, chromiumExecutable } from './chromium'
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { stringify } from 'yaml';
+import { generateScenario, generateScenarioYaml } from '../src/testing/generate-cluster';
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
 
-const ROOT = join(import.meta.dirname, '..')
-const PORT = 4180
-const URL = `http://127.0.0.1:${PORT}/`
+const ROOT = join(import.meta.dirname, '..');
+const PORT = 4180;
+const URL = `http://127.0.0.1:${PORT}/`;
 
-const print = (o: Record<string, unknown>) => console.log(JSON.stringify(o))
+const print = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN
-}
-const round = (n: number) => Math.round(n * 10) / 10
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
 
 function initialJs(): void {
-  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8')
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
-  const gz = assets.reduce((n, a) => n + gzipSync(readFileSync(join(ROOT, 'dist', a))).length, 0)
-  print({ name: 'initial-assets', files: assets.length, gzipKB: round(gz / 1024), targetKB: 300 })
+  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const gz = assets.reduce((n, a) => n + gzipSync(readFileSync(join(ROOT, 'dist', a))).length, 0);
+  print({ name: 'initial-assets', files: assets.length, gzipKB: round(gz / 1024), targetKB: 300 });
 }
 
 /** Instrumentation installed before any page script: first pod painted, keystrokes, model revisions, long tasks. */
 function instrument(): void {
-  const w = window as unknown as Record<string, unknown>
-  const marks = { firstPod: -1, keys: [] as number[], revisions: [] as number[], longTasks: [] as number[] }
-  w['__bench'] = marks
+  const w = window as unknown as Record<string, unknown>;
+  const marks = { firstPod: -1, keys: [] as number[], revisions: [] as number[], longTasks: [] as number[] };
+  w['__bench'] = marks;
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) marks.longTasks.push(e.duration)
-  }).observe({ type: 'longtask', buffered: true })
-  document.addEventListener('keydown', () => marks.keys.push(performance.now()), true)
+    for (const e of list.getEntries()) marks.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('keydown', () => marks.keys.push(performance.now()), true);
   const mo = new MutationObserver(() => {
     if (marks.firstPod < 0 && document.querySelector('[data-testid="graph.pod"]')) {
-      requestAnimationFrame(() => (marks.firstPod = performance.now()))
+      requestAnimationFrame(() => (marks.firstPod = performance.now()));
     }
-    const m = document.querySelector('.matrix-scroll')
-    const rev = m?.getAttribute('data-revision')
-    if (rev && Number(rev) > marks.revisions.length) marks.revisions.push(performance.now())
-  })
-  mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-revision'] })
+    const m = document.querySelector('.matrix-scroll');
+    const rev = m?.getAttribute('data-revision');
+    if (rev && Number(rev) > marks.revisions.length) marks.revisions.push(performance.now());
+  });
+  mo.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-revision'],
+  });
 }
 
 /** Opens the page on `text` as if the learner had saved it (once: a reload keeps their edits). */
 async function seedScenario(page: Page, text: string): Promise<void> {
   await page.addInitScript((t) => {
     if (!sessionStorage.getItem('bench-seeded')) {
-      localStorage.setItem('netlab.scenario.v1', t)
-      sessionStorage.setItem('bench-seeded', '1')
+      localStorage.setItem('netlab.scenario.v1', t);
+      sessionStorage.setItem('bench-seeded', '1');
     }
-  }, text)
+  }, text);
 }
 
 interface Bench {
-  firstPod: number
-  keys: number[]
-  revisions: number[]
-  longTasks: number[]
+  firstPod: number;
+  keys: number[];
+  revisions: number[];
+  longTasks: number[];
 }
 
 async function typeInEditor(page: Page, text: string): Promise<{ latencies: number[]; longTasks: number[] }> {
-  await page.locator('.monaco-editor .view-line').first().click()
-  await page.keyboard.press('Control+Home')
-  await page.keyboard.press('End')
-  const before = (await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench)) as Bench
-  const startTasks = before.longTasks.length
-  const startKeys = before.keys.length
-  const startRevs = before.revisions.length
-  await page.keyboard.type(text, { delay: 120 })
-  await page.waitForTimeout(1500)
-  const after = (await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench)) as Bench
-  const keys = after.keys.slice(startKeys)
-  const revs = after.revisions.slice(startRevs)
+  await page.locator('.monaco-editor .view-line').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  const before = (await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench)) as Bench;
+  const startTasks = before.longTasks.length;
+  const startKeys = before.keys.length;
+  const startRevs = before.revisions.length;
+  await page.keyboard.type(text, { delay: 120 });
+  await page.waitForTimeout(1500);
+  const after = (await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench)) as Bench;
+  const keys = after.keys.slice(startKeys);
+  const revs = after.revisions.slice(startRevs);
   // Each keystroke produces one new model; pair each revision with the last key before it.
-  const latencies = revs.map((r) => r - Math.max(...keys.filter((k) => k <= r)))
-  return { latencies: latencies.filter((x) => Number.isFinite(x)), longTasks: after.longTasks.slice(startTasks) }
+  const latencies = revs.map((r) => r - Math.max(...keys.filter((k) => k <= r)));
+  return {
+    latencies: latencies.filter((x) => Number.isFinite(x)),
+    longTasks: after.longTasks.slice(startTasks),
+  };
 }
 
 async function scenarioRun(name: string, scenario: string | null, targetMs: number): Promise<void> {
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  await page.addInitScript(instrument)
-  if (scenario !== null) await seedScenario(page, scenario)
-  await page.goto(URL)
-  await page.waitForSelector('[data-testid="graph.pod"]')
-  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 })
-  await page.waitForTimeout(500)
-  const firstPod = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.firstPod)
-  const pods = await page.locator('[data-testid="graph.pod"]').count()
-  print({ name: `${name}:first-graph`, pods, ms: round(firstPod), targetMs: 1000 })
-  const { latencies, longTasks } = await typeInEditor(page, ' # typing in a comment')
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.addInitScript(instrument);
+  if (scenario !== null) await seedScenario(page, scenario);
+  await page.goto(URL);
+  await page.waitForSelector('[data-testid="graph.pod"]');
+  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const firstPod = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.firstPod);
+  const pods = await page.locator('[data-testid="graph.pod"]').count();
+  print({ name: `${name}:first-graph`, pods, ms: round(firstPod), targetMs: 1000 });
+  const { latencies, longTasks } = await typeInEditor(page, ' # typing in a comment');
   print({
     name: `${name}:keystroke-to-matrix`,
     pods,
@@ -104,33 +112,44 @@ async function scenarioRun(name: string, scenario: string | null, targetMs: numb
     medianMs: round(median(latencies)),
     maxMs: round(Math.max(...latencies)),
     targetMs,
-  })
+  });
   print({
     name: `${name}:typing-long-tasks`,
     pods,
     over50ms: longTasks.filter((d) => d > 50).length,
     maxMs: round(Math.max(0, ...longTasks)),
     targetMaxMs: 50,
-  })
-  await browser.close()
+  });
+  await browser.close();
 }
 
 /** 20 packets moving at once over a 200-pod cluster: frames per second while they play. */
 async function packetFps(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  const scenario = generateScenarioYaml({ pods: 200, policies: 40, seed: 11 })
-  await seedScenario(page, scenario)
-  await page.goto(URL)
-  await page.waitForSelector('[data-testid="graph.pod"]')
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const scenario = generateScenarioYaml({ pods: 200, policies: 40, seed: 11 });
+  await seedScenario(page, scenario);
+  await page.goto(URL);
+  await page.waitForSelector('[data-testid="graph.pod"]');
   const packets = await page.evaluate(() => {
-    const store = window.__netlab!.store!
-    const pods = store.getState().view!.model.endpoints.filter((e) => e.kind === 'pod').map((e) => e.key)
-    const requests = Array.from({ length: 20 }, (_, i) => ({ from: pods[(i * 7) % pods.length]!, to: pods[(i * 13 + 5) % pods.length]!, port: { port: 80, protocol: 'TCP' as const } }))
-    store.getState().sendPackets(requests, true)
-    return requests.length
-  })
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="graph.packet"]').length >= 20, undefined, { timeout: 15_000 })
+    const store = window.__netlab!.store!;
+    const pods = store
+      .getState()
+      .view!.model.endpoints.filter((e) => e.kind === 'pod')
+      .map((e) => e.key);
+    const requests = Array.from({ length: 20 }, (_, i) => ({
+      from: pods[(i * 7) % pods.length]!,
+      to: pods[(i * 13 + 5) % pods.length]!,
+      port: { port: 80, protocol: 'TCP' as const },
+    }));
+    store.getState().sendPackets(requests, true);
+    return requests.length;
+  });
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="graph.packet"]').length >= 20,
+    undefined,
+    { timeout: 15_000 },
+  );
   // A string, so the bundler's helpers (e.g. __name) never reach the page.
   const fps = (await page.evaluate(`new Promise((resolve) => {
     const perSecond = [];
@@ -142,10 +161,18 @@ async function packetFps(): Promise<void> {
       if (perSecond.length < 6) requestAnimationFrame(tick); else resolve(perSecond);
     }
     requestAnimationFrame(tick);
-  })`)) as number[]
-  const moving = await page.locator('[data-testid="graph.packet"]').count()
-  print({ name: 'packets-200-pods:fps', pods: 200, packets, drawn: moving, medianFps: round(median(fps)), minFps: round(Math.min(...fps)), targetFps: 55 })
-  await browser.close()
+  })`)) as number[];
+  const moving = await page.locator('[data-testid="graph.packet"]').count();
+  print({
+    name: 'packets-200-pods:fps',
+    pods: 200,
+    packets,
+    drawn: moving,
+    medianFps: round(median(fps)),
+    minFps: round(Math.min(...fps)),
+    targetFps: 55,
+  });
+  await browser.close();
 }
 
 /**
@@ -154,16 +181,19 @@ async function packetFps(): Promise<void> {
  * animation frames).
  */
 async function importDump(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  await page.addInitScript(instrument)
-  await page.goto(URL)
-  await page.waitForSelector('[data-testid="graph.pod"]')
-  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 })
-  await page.waitForTimeout(500)
-  const items = generateScenario({ pods: 1000, policies: 200, seed: 5 })
-  const dump = stringify({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }, { lineWidth: 0 })
-  const pods = items.filter((m) => m['kind'] === 'Pod').length
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.addInitScript(instrument);
+  await page.goto(URL);
+  await page.waitForSelector('[data-testid="graph.pod"]');
+  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  const items = generateScenario({ pods: 1000, policies: 200, seed: 5 });
+  const dump = stringify(
+    { apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } },
+    { lineWidth: 0 },
+  );
+  const pods = items.filter((m) => m['kind'] === 'Pod').length;
   const start = (await page.evaluate(`(() => {
     const b = window.__bench;
     b.gaps = [];
@@ -173,12 +203,20 @@ async function importDump(): Promise<void> {
     b.importStart = performance.now();
     b.importTasks = b.longTasks.length;
     return b.importStart;
-  })()`)) as number
-  await page.getByTestId('import.input').setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) })
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="graph.pod"]').length >= n, pods, { timeout: 60_000, polling: 50 })
-  const drawn = (await page.evaluate('performance.now()')) as number
-  await page.waitForTimeout(1500)
-  const r = (await page.evaluate(`(() => { const b = window.__bench; b.stopFrames = true; return { tasks: b.longTasks.slice(b.importTasks), gaps: b.gaps }; })()`)) as { tasks: number[]; gaps: number[] }
+  })()`)) as number;
+  await page
+    .getByTestId('import.input')
+    .setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="graph.pod"]').length >= n,
+    pods,
+    { timeout: 60_000, polling: 50 },
+  );
+  const drawn = (await page.evaluate('performance.now()')) as number;
+  await page.waitForTimeout(1500);
+  const r = (await page.evaluate(
+    `(() => { const b = window.__bench; b.stopFrames = true; return { tasks: b.longTasks.slice(b.importTasks), gaps: b.gaps }; })()`,
+  )) as { tasks: number[]; gaps: number[] };
   print({
     name: 'import-1000-pods',
     pods,
@@ -189,35 +227,47 @@ async function importDump(): Promise<void> {
     maxTaskMs: round(Math.max(0, ...r.tasks)),
     maxFrameGapMs: round(Math.max(0, ...r.gaps)),
     targetMaxTaskMs: 200,
-  })
-  await browser.close()
+  });
+  await browser.close();
 }
 
 async function main(): Promise<void> {
-  initialJs()
-  const server = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  })
+  initialJs();
+  const server = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  );
   try {
     for (let i = 0; i < 50; i++) {
       try {
-        if ((await fetch(URL)).ok) break
+        if ((await fetch(URL)).ok) break;
       } catch {
-        await new Promise((r) => setTimeout(r, 200))
+        await new Promise((r) => setTimeout(r, 200));
       }
     }
     if (process.argv.includes('--import')) {
-      await importDump()
-      return
+      await importDump();
+      return;
     }
-    await scenarioRun('default', null, 100)
-    await scenarioRun('500-pods', generateScenarioYaml({ pods: 500, policies: 100, seed: 7 }), 300)
-    await packetFps()
-    await importDump()
+    await scenarioRun('default', null, 100);
+    await scenarioRun('500-pods', generateScenarioYaml({ pods: 500, policies: 100, seed: 7 }), 300);
+    await packetFps();
+    await importDump();
   } finally {
-    server.kill()
+    server.kill();
   }
 }
 
-await main()
+await main();

@@ -14,7 +14,7 @@ export function countsFromVitest(report) {
     passed: num(report?.numPassedTests),
     failed: num(report?.numFailedTests),
     skipped: num(report?.numPendingTests) + num(report?.numTodoTests),
-  }
+  };
 }
 
 /**
@@ -23,13 +23,13 @@ export function countsFromVitest(report) {
  * @returns {Counts}
  */
 export function countsFromPlaywright(report) {
-  const stats = report?.stats ?? {}
+  const stats = report?.stats ?? {};
   return {
     passed: num(stats.expected) + num(stats.flaky),
     // Global errors (a web server that never started, a config error) fail the run too.
     failed: num(stats.unexpected) + (Array.isArray(report?.errors) ? report.errors.length : 0),
     skipped: num(stats.skipped),
-  }
+  };
 }
 
 /**
@@ -38,7 +38,7 @@ export function countsFromPlaywright(report) {
  * @returns {Counts}
  */
 export function failEmpty(c) {
-  return c.passed + c.failed + c.skipped === 0 ? { ...c, failed: 1 } : c
+  return c.passed + c.failed + c.skipped === 0 ? { ...c, failed: 1 } : c;
 }
 
 /**
@@ -53,7 +53,7 @@ export function addCounts(list) {
       skipped: acc.skipped + c.skipped,
     }),
     { passed: 0, failed: 0, skipped: 0 },
-  )
+  );
 }
 
 /**
@@ -62,11 +62,11 @@ export function addCounts(list) {
  * @returns {string}
  */
 export function summaryLine(c) {
-  const line = `${c.passed} passed, ${c.failed} failed`
-  return c.skipped > 0 ? `${line}, ${c.skipped} skipped` : line
+  const line = `${c.passed} passed, ${c.failed} failed`;
+  return c.skipped > 0 ? `${line}, ${c.skipped} skipped` : line;
 }
 
 /** @param {unknown} v */
 function num(v) {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }

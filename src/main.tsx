@@ -47,7 +47,9 @@ if (typeof Worker === 'undefined') {
     return inline;
   });
 } else {
-  const worker = workerChannel(new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }));
+  const worker = workerChannel(
+    new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }),
+  );
   startModelService(store, worker);
   channel = Promise.resolve(worker);
 }
@@ -63,7 +65,9 @@ startLessonRoute(store, window, { replaceOnly: embed.embed });
 if (embed.embed) openEmbedLesson(store, embed);
 const startLessons = () => {
   stopWatchingLessons();
-  void Promise.all([channel, import('./services/lesson-service')]).then(([c, { startLessonService }]) => startLessonService(store, c, learnerStorage));
+  void Promise.all([channel, import('./services/lesson-service')]).then(([c, { startLessonService }]) =>
+    startLessonService(store, c, learnerStorage),
+  );
 };
 const stopWatchingLessons = store.subscribe((s) => {
   if (s.lesson.route.view !== 'lab') startLessons();

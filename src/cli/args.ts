@@ -43,8 +43,12 @@ export function parsePortSpec(text: string): FlowPort {
   const m = /^(\d{1,5})(?:\/([A-Za-z]+))?$/.exec(text.trim());
   const port = m ? Number(m[1]) : NaN;
   const protocol = (m?.[2] ?? 'TCP').toUpperCase();
-  if (!m || port < 1 || port > 65535) throw new UsageError(`--port ${JSON.stringify(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`);
-  if (!(PROTOCOLS as readonly string[]).includes(protocol)) throw new UsageError(`--port ${text}: protocol must be TCP, UDP or SCTP`);
+  if (!m || port < 1 || port > 65535)
+    throw new UsageError(
+      `--port ${JSON.stringify(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`,
+    );
+  if (!(PROTOCOLS as readonly string[]).includes(protocol))
+    throw new UsageError(`--port ${text}: protocol must be TCP, UDP or SCTP`);
   return { port, protocol: protocol as Protocol };
 }
 
@@ -99,5 +103,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         files.push(arg);
     }
   }
-  return { command, files, ports, peers, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), json, lang };
+  return {
+    command,
+    files,
+    ports,
+    peers,
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    json,
+    lang,
+  };
 }

@@ -10,7 +10,11 @@ const EXAMPLES = join(ROOT, '../shared/netpol-examples');
 const DEFAULT = join(ROOT, 'src/scenarios/default.yaml');
 
 function netlab(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', input });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,16 +27,42 @@ function tmpFile(name: string, text: string): string {
 
 describe('netlab matrix --json (the public contract)', () => {
   it('prints only the contract JSON, with keys in contract order', () => {
-    const r = netlab(['matrix', join(EXAMPLES, '073-db-egress-backup.yaml'), '--port', '9898/TCP', '--port', '3306', '--port', '9898', '--peer', '192.168.5.10', '--json']);
+    const r = netlab([
+      'matrix',
+      join(EXAMPLES, '073-db-egress-backup.yaml'),
+      '--port',
+      '9898/TCP',
+      '--port',
+      '3306',
+      '--port',
+      '9898',
+      '--peer',
+      '192.168.5.10',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['ports', 'flows']);
-    expect(out.ports).toEqual([{ port: 9898, protocol: 'TCP' }, { port: 3306, protocol: 'TCP' }]);
+    expect(out.ports).toEqual([
+      { port: 9898, protocol: 'TCP' },
+      { port: 3306, protocol: 'TCP' },
+    ]);
     // 4 pods + 1 peer: 5×5 pairs minus peer→peer = 24 per port
     expect(out.flows).toHaveLength(48);
-    expect(Object.keys(out.flows[0])).toEqual(['from', 'to', 'port', 'protocol', 'allowed', 'egress', 'ingress']);
-    const backup = out.flows.find((f: { from: string; to: string; port: number }) => f.from === 'prod/db' && f.to === '192.168.5.10' && f.port === 9898);
+    expect(Object.keys(out.flows[0])).toEqual([
+      'from',
+      'to',
+      'port',
+      'protocol',
+      'allowed',
+      'egress',
+      'ingress',
+    ]);
+    const backup = out.flows.find(
+      (f: { from: string; to: string; port: number }) =>
+        f.from === 'prod/db' && f.to === '192.168.5.10' && f.port === 9898,
+    );
     expect(backup).toEqual({
       from: 'prod/db',
       to: '192.168.5.10',
@@ -42,10 +72,20 @@ describe('netlab matrix --json (the public contract)', () => {
       egress: { verdict: 'allow', policies: ['prod/db-egress-backup'] },
       ingress: { verdict: 'unrestricted', policies: [] },
     });
-    const self = out.flows.find((f: { from: string; to: string; port: number }) => f.from === 'prod/db' && f.to === 'prod/db' && f.port === 3306);
+    const self = out.flows.find(
+      (f: { from: string; to: string; port: number }) =>
+        f.from === 'prod/db' && f.to === 'prod/db' && f.port === 3306,
+    );
     expect(self.egress).toEqual({ verdict: 'allow', policies: [] });
-    const denied = out.flows.find((f: { from: string; to: string; port: number }) => f.from === 'prod/db' && f.to === 'prod/web' && f.port === 3306);
-    expect(denied).toMatchObject({ allowed: false, egress: { verdict: 'deny', policies: [] }, ingress: { verdict: 'unrestricted' } });
+    const denied = out.flows.find(
+      (f: { from: string; to: string; port: number }) =>
+        f.from === 'prod/db' && f.to === 'prod/web' && f.port === 3306,
+    );
+    expect(denied).toMatchObject({
+      allowed: false,
+      egress: { verdict: 'deny', policies: [] },
+      ingress: { verdict: 'unrestricted' },
+    });
   });
 
   it('defaults to 80/TCP and lists every pod, pod→itself included', () => {
@@ -56,7 +96,8 @@ describe('netlab matrix --json (the public contract)', () => {
 
   it('reads several files and standard input', () => {
     const ns = tmpFile('ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n');
-    const pods = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec: {containers: [{name: c, image: i}]}\n';
+    const pods =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: x}\nspec: {containers: [{name: c, image: i}]}\n';
     const out = JSON.parse(netlab(['matrix', ns, '-', '--json'], pods).stdout);
     expect(out.flows.map((f: { from: string }) => f.from)).toEqual(['x/a']);
   });
@@ -86,9 +127,25 @@ describe('netlab check', () => {
   });
 
   it('takes IPs, and --json carries the explanation data', () => {
-    const r = netlab(['check', DEFAULT, '--from', '10.244.1.3', '--to', '192.168.5.10', '--port', '9898/tcp', '--json']);
+    const r = netlab([
+      'check',
+      DEFAULT,
+      '--from',
+      '10.244.1.3',
+      '--to',
+      '192.168.5.10',
+      '--port',
+      '9898/tcp',
+      '--json',
+    ]);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ from: 'prod/db', to: '192.168.5.10', port: 9898, protocol: 'TCP', allowed: true });
+    expect(out).toMatchObject({
+      from: 'prod/db',
+      to: '192.168.5.10',
+      port: 9898,
+      protocol: 'TCP',
+      allowed: true,
+    });
     expect(out.egress.matches).toEqual([{ policy: 'prod/db-policy', rule: 0, peer: 0, port: 0 }]);
   });
 
@@ -102,11 +159,16 @@ describe('netlab check', () => {
 
 describe('netlab lint', () => {
   it('reports the study notes mistakes as file:line:col: severity: message, exit 1 on errors', () => {
-    const file = tmpFile('notes.yaml', 'kind: Networking\nmetadata:\n  name: db-policy\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - protocol: TCP\n      portd: 3306\n');
+    const file = tmpFile(
+      'notes.yaml',
+      'kind: Networking\nmetadata:\n  name: db-policy\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - protocol: TCP\n      portd: 3306\n',
+    );
     const r = netlab(['lint', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${file}:1:7: error: unknown kind "Networking" (did you mean NetworkPolicy`);
-    expect(r.stdout).toContain(`${file}:14:7: warning: unknown field "spec.ingress[0].ports[0].portd" (did you mean "port"?`);
+    expect(r.stdout).toContain(
+      `${file}:14:7: warning: unknown field "spec.ingress[0].ports[0].portd" (did you mean "port"?`,
+    );
   });
 
   it('exits 0 with warnings only', () => {
@@ -122,20 +184,35 @@ describe('bad input', () => {
     const r = netlab(['matrix', file, '--json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error: `));
+    expect(r.stderr).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error: `),
+    );
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('an invalid policy stops the matrix with located errors', () => {
-    const file = tmpFile('p.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/8}\n      podSelector: {}\n');
+    const file = tmpFile(
+      'p.yaml',
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/8}\n      podSelector: {}\n',
+    );
     const r = netlab(['matrix', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${file}:8:7: error: spec.ingress[0].from[0]: may not specify both ipBlock and another peer`);
+    expect(r.stderr).toContain(
+      `${file}:8:7: error: spec.ingress[0].from[0]: may not specify both ipBlock and another peer`,
+    );
   });
 
   it('a missing file, a bad port and an unknown option are usage errors (exit 2)', () => {
-    for (const args of [['matrix', '/nonexistent.yaml'], ['matrix', DEFAULT, '--port', '70000'], ['matrix', DEFAULT, '--port', '80/ICMP'], ['matrix', DEFAULT, '--bogus'], ['matrix'], ['frobnicate', DEFAULT], ['matrix', DEFAULT, '--peer', 'not-an-ip']]) {
+    for (const args of [
+      ['matrix', '/nonexistent.yaml'],
+      ['matrix', DEFAULT, '--port', '70000'],
+      ['matrix', DEFAULT, '--port', '80/ICMP'],
+      ['matrix', DEFAULT, '--bogus'],
+      ['matrix'],
+      ['frobnicate', DEFAULT],
+      ['matrix', DEFAULT, '--peer', 'not-an-ip'],
+    ]) {
       const r = netlab(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');

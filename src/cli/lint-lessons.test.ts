@@ -11,7 +11,10 @@ const ROOT = join(import.meta.dirname, '../..');
 const A01 = 'lessons/a-01-no-policy-no-isolation';
 
 function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -45,10 +48,24 @@ describe('netlab lint LESSON', () => {
     const { dir, done } = copyOfA01();
     try {
       rmSync(join(dir, '02-isolate.ko.md'));
-      writeFileSync(join(dir, 'lesson.yaml'), readFileSync(join(dir, 'lesson.yaml'), 'utf8').replace('step: still-open', 'step: stil-open').replace('{from: prod/web, to: prod/db, port: 3306, allowed: false}', '{from: prod/wbe, to: prod/db, port: 3306, allowed: false}'));
+      writeFileSync(
+        join(dir, 'lesson.yaml'),
+        readFileSync(join(dir, 'lesson.yaml'), 'utf8')
+          .replace('step: still-open', 'step: stil-open')
+          .replace(
+            '{from: prod/web, to: prod/db, port: 3306, allowed: false}',
+            '{from: prod/wbe, to: prod/db, port: 3306, allowed: false}',
+          ),
+      );
       const { diagnostics } = lintLessons([dir]);
-      const out = diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.col} ${d.severity} ${d.code}`);
-      expect(out).toEqual(['lesson.yaml:18:11 error missing-locale', 'lesson.yaml:47:18 error unknown-name', 'lesson.yaml:72:13 error unknown-step']);
+      const out = diagnostics.map(
+        (d) => `${d.file.slice(dir.length + 1)}:${d.line}:${d.col} ${d.severity} ${d.code}`,
+      );
+      expect(out).toEqual([
+        'lesson.yaml:18:11 error missing-locale',
+        'lesson.yaml:47:18 error unknown-name',
+        'lesson.yaml:72:13 error unknown-step',
+      ]);
       const r = netlab(['lint', join(dir, 'lesson.yaml'), '--lang', 'ko']);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(`${dir}/lesson.yaml:18:11: error: 02-isolate.ko.md 파일이 없습니다`);

@@ -40,7 +40,9 @@ export function readLessonFolder(dir: string): LessonFiles {
 /** Folder names beside `dir` that hold a lesson: the ids prerequisites may name. */
 function siblingIds(dir: string): Set<string> {
   const parent = dirname(dir);
-  return new Set(isDir(parent) ? readdirSync(parent).filter((n) => existsSync(join(parent, n, LESSON_FILE))) : []);
+  return new Set(
+    isDir(parent) ? readdirSync(parent).filter((n) => existsSync(join(parent, n, LESSON_FILE))) : [],
+  );
 }
 
 export interface LessonLint {
@@ -57,7 +59,8 @@ export function lintLessons(dirs: readonly string[]): LessonLint {
     const r = loadLesson(readLessonFolder(dir), { knownIds: siblingIds(dir) });
     diagnostics.push(...r.diagnostics);
     for (const s of r.scenarios) {
-      for (const d of s.diagnostics) (s.expectErrors && d.severity === 'error' ? expected : diagnostics).push(d);
+      for (const d of s.diagnostics)
+        (s.expectErrors && d.severity === 'error' ? expected : diagnostics).push(d);
     }
     if (r.lesson) lessons.push(r.lesson);
   }
@@ -66,11 +69,19 @@ export function lintLessons(dirs: readonly string[]): LessonLint {
 }
 
 /** The lint report: one line per diagnostic, then a summary; exit 1 on unexpected errors. */
-export function lintReport(diagnostics: readonly Diagnostic[], expected: readonly Diagnostic[], lang: Locale): CommandResult {
+export function lintReport(
+  diagnostics: readonly Diagnostic[],
+  expected: readonly Diagnostic[],
+  lang: Locale,
+): CommandResult {
   const all = [...diagnostics, ...expected].sort(compareDiagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const note = expected.length > 0 ? ` (and ${expected.length} error(s) the lesson expects)` : '';
   const summary = all.length === 0 ? 'no problems\n' : `${errors} error(s), ${warnings} warning(s)${note}\n`;
-  return { stdout: all.map((d) => formatDiagnostic(d, lang) + '\n').join('') + summary, stderr: '', code: errors > 0 ? 1 : 0 };
+  return {
+    stdout: all.map((d) => formatDiagnostic(d, lang) + '\n').join('') + summary,
+    stderr: '',
+    code: errors > 0 ? 1 : 0,
+  };
 }

@@ -15,7 +15,8 @@ function readFiles(names: readonly string[]): ManifestFile[] {
       return { name: name === '-' ? '<stdin>' : name, text: readFileSync(name === '-' ? 0 : name, 'utf8') };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
+      const why =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
       throw new UsageError(`${name}: ${why}`);
     }
   });
@@ -27,7 +28,8 @@ function lintWithLessons(args: CliArgs): CommandResult | undefined {
   const manifests: string[] = [];
   for (const f of args.files) {
     const lessons = f === '-' ? undefined : lessonFolders(f);
-    if (lessons?.length === 0) throw new UsageError(`${f}: a folder with neither a lesson.yaml nor lesson folders`);
+    if (lessons?.length === 0)
+      throw new UsageError(`${f}: a folder with neither a lesson.yaml nor lesson folders`);
     if (lessons) folders.push(...lessons);
     else manifests.push(f);
   }
@@ -48,7 +50,9 @@ function main(argv: readonly string[]): number {
       return 0;
     }
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
-    const result = (args.command === 'lint' ? lintWithLessons(args) : undefined) ?? runCommand(args, loadCluster(readFiles(args.files)));
+    const result =
+      (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
+      runCommand(args, loadCluster(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;

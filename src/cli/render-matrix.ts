@@ -34,7 +34,9 @@ export function matrixTable(m: FlowMatrix, locale: Locale): string {
   const no = locale === 'ko' ? '✗ 차단' : '✗ deny';
   const na = '·';
   const width = Math.max(yes.length, no.length, String(m.endpoints.length).length) + 1;
-  const names = m.endpoints.map((e, i) => `${String(i + 1).padStart(String(m.endpoints.length).length)} ${e.key}`);
+  const names = m.endpoints.map(
+    (e, i) => `${String(i + 1).padStart(String(m.endpoints.length).length)} ${e.key}`,
+  );
   const nameWidth = Math.max(...names.map((n) => n.length), 4);
   const out: string[] = [];
   m.ports.forEach((p, pi) => {
@@ -43,7 +45,14 @@ export function matrixTable(m: FlowMatrix, locale: Locale): string {
         ? `포트 ${p.port}/${p.protocol} — 행: 출발지, 열: 목적지 (✓ 허용, ✗ 차단, · 클러스터 밖끼리)`
         : `Port ${p.port}/${p.protocol} — rows: from, columns: to (✓ allowed, ✗ denied, · outside to outside)`,
     );
-    out.push(' '.repeat(nameWidth) + ' ' + m.endpoints.map((_, i) => String(i + 1).padEnd(width)).join('').trimEnd());
+    out.push(
+      ' '.repeat(nameWidth) +
+        ' ' +
+        m.endpoints
+          .map((_, i) => String(i + 1).padEnd(width))
+          .join('')
+          .trimEnd(),
+    );
     m.endpoints.forEach((from, s) => {
       const cells = m.endpoints.map((to, d) => {
         if (from.kind === 'external' && to.kind === 'external') return na.padEnd(width);

@@ -5,7 +5,13 @@ import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
 import type { Locale } from '../lib/diagnostic';
 import { buildTopology } from '../model/topology';
-import { traceFlow, TraceError, type PacketHeaders, type PacketTrace, type TraceHop } from '../model/trace-flow';
+import {
+  traceFlow,
+  TraceError,
+  type PacketHeaders,
+  type PacketTrace,
+  type TraceHop,
+} from '../model/trace-flow';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './run';
 
@@ -20,7 +26,11 @@ export function runTrace(args: CliArgs, cluster: Cluster): CommandResult {
     if (e instanceof TraceError) throw new UsageError(e.message);
     throw e;
   }
-  return { stdout: args.json ? JSON.stringify(trace, null, 2) + '\n' : traceText(trace, cluster, args.lang), stderr: '', code: 0 };
+  return {
+    stdout: args.json ? JSON.stringify(trace, null, 2) + '\n' : traceText(trace, cluster, args.lang),
+    stderr: '',
+    code: 0,
+  };
 }
 
 /** `--to 192.168.1.11:30080` stands for `--port 30080/TCP` when no --port is given. */
@@ -37,9 +47,16 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
   const n = trace.network;
   const overlay =
     n.overlay.kind === 'routes'
-      ? pick(locale, `plain routes${n.overlay.proto === 'bird' ? ' (BGP)' : ''}`, `일반 경로${n.overlay.proto === 'bird' ? '(BGP)' : ''}`)
+      ? pick(
+          locale,
+          `plain routes${n.overlay.proto === 'bird' ? ' (BGP)' : ''}`,
+          `일반 경로${n.overlay.proto === 'bird' ? '(BGP)' : ''}`,
+        )
       : `${n.overlay.kind === 'vxlan' ? 'VXLAN' : 'weave'} ${n.overlay.device} UDP ${n.overlay.port}`;
-  const enforcement = trace.enforcement === 'enforced' ? pick(locale, 'policies enforced', '정책 집행') : pick(locale, 'policies NOT enforced', '정책 집행 안 함');
+  const enforcement =
+    trace.enforcement === 'enforced'
+      ? pick(locale, 'policies enforced', '정책 집행')
+      : pick(locale, 'policies NOT enforced', '정책 집행 안 함');
   const verdict =
     trace.verdict === 'delivered'
       ? pick(locale, '✓ delivered, and the reply comes back', '✓ 도착, 응답도 돌아옴')
@@ -52,7 +69,8 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
     ...hopsText(trace.request, cluster, locale),
   ];
   if (trace.reply) out.push('', pick(locale, 'Reply:', '응답:'), ...hopsText(trace.reply, cluster, locale));
-  if (trace.notices.length) out.push('', pick(locale, 'Notes:', '참고:'), ...trace.notices.map((x) => `  - ${x[locale]}`));
+  if (trace.notices.length)
+    out.push('', pick(locale, 'Notes:', '참고:'), ...trace.notices.map((x) => `  - ${x[locale]}`));
   return out.join('\n') + '\n';
 }
 
@@ -72,7 +90,11 @@ function hopsText(hops: readonly TraceHop[], cluster: Cluster, locale: Locale): 
       out.push(`${indent}${e.text[locale]}`);
       if ((e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict !== 'unrestricted') {
         // The engine's reasons, under the gate's line (the first line repeats the verdict).
-        out.push(...explainSideText(e.explanation, e.flow, cluster.policies, locale).slice(1).map((l) => indent + l.slice(2)));
+        out.push(
+          ...explainSideText(e.explanation, e.flow, cluster.policies, locale)
+            .slice(1)
+            .map((l) => indent + l.slice(2)),
+        );
       }
     }
   });

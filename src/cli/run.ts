@@ -18,7 +18,8 @@ export interface CommandResult {
   readonly code: number;
 }
 
-const lines = (ds: readonly Diagnostic[], args: CliArgs): string => ds.map((d) => formatDiagnostic(d, args.lang) + '\n').join('');
+const lines = (ds: readonly Diagnostic[], args: CliArgs): string =>
+  ds.map((d) => formatDiagnostic(d, args.lang) + '\n').join('');
 
 export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
   const all = [...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster))];
@@ -28,12 +29,21 @@ export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
     const summary = all.length === 0 ? 'no problems\n' : `${errors} error(s), ${warnings} warning(s)\n`;
     return { stdout: lines(all, args) + summary, stderr: '', code: errors > 0 ? 1 : 0 };
   }
-  if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace') throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+  if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace')
+    throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
   if (loaded.hasErrors) {
-    return { stdout: '', stderr: lines(loaded.diagnostics.filter((d) => d.severity === 'error'), args), code: 1 };
+    return {
+      stdout: '',
+      stderr: lines(
+        loaded.diagnostics.filter((d) => d.severity === 'error'),
+        args,
+      ),
+      code: 1,
+    };
   }
   const cluster = loaded.cluster;
-  for (const p of args.peers) if (!parseIp(p)) throw new UsageError(`--peer ${JSON.stringify(p)}: not an IP address`);
+  for (const p of args.peers)
+    if (!parseIp(p)) throw new UsageError(`--peer ${JSON.stringify(p)}: not an IP address`);
 
   if (args.command === 'trace') return runTrace(args, cluster);
 

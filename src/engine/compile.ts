@@ -39,7 +39,11 @@ interface PodClass {
   readonly members: number[];
 }
 
-export function compilePolicies(policies: readonly NetworkPolicy[], endpoints: readonly Endpoint[], ports: readonly FlowPort[]): CompiledPolicies {
+export function compilePolicies(
+  policies: readonly NetworkPolicy[],
+  endpoints: readonly Endpoint[],
+  ports: readonly FlowPort[],
+): CompiledPolicies {
   const n = endpoints.length;
   const classes = new Map<string, PodClass>();
   endpoints.forEach((e, i) => {
@@ -63,7 +67,9 @@ export function compilePolicies(policies: readonly NetworkPolicy[], endpoints: r
     }
     for (const c of classList) {
       const ns = c.sample.namespace;
-      const nsOk = peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, ns.labels) : ns.name === policy.namespace;
+      const nsOk = peer.namespaceSelector
+        ? matchesSelector(peer.namespaceSelector, ns.labels)
+        : ns.name === policy.namespace;
       if (!nsOk) continue;
       if (peer.podSelector && !matchesSelector(peer.podSelector, c.sample.pod.labels)) continue;
       for (const i of c.members) set.add(i);
@@ -100,7 +106,10 @@ export function compilePolicies(policies: readonly NetworkPolicy[], endpoints: r
   const compiled = policies.map((policy): CompiledPolicy => {
     const selected = new BitSet(n);
     for (const c of classList) {
-      if (c.sample.pod.namespace === policy.namespace && matchesSelector(policy.podSelector, c.sample.pod.labels)) {
+      if (
+        c.sample.pod.namespace === policy.namespace &&
+        matchesSelector(policy.podSelector, c.sample.pod.labels)
+      ) {
         for (const i of c.members) selected.add(i);
       }
     }

@@ -42,16 +42,28 @@ export function describePeer(peer: PolicyPeer, policyNamespace: string, locale: 
   if (peer.ipBlock) {
     const ex = peer.ipBlock.except.map((e) => e.text).join(', ');
     return ex
-      ? pick(locale, `addresses in ${peer.ipBlock.cidr.text} except ${ex}`, `${peer.ipBlock.cidr.text} 대역(${ex} 제외)의 주소`)
+      ? pick(
+          locale,
+          `addresses in ${peer.ipBlock.cidr.text} except ${ex}`,
+          `${peer.ipBlock.cidr.text} 대역(${ex} 제외)의 주소`,
+        )
       : pick(locale, `addresses in ${peer.ipBlock.cidr.text}`, `${peer.ipBlock.cidr.text} 대역의 주소`);
   }
   const pods = peer.podSelector ? describeSelector(peer.podSelector) : '';
-  const podPart = pods ? pick(locale, `pods with ${pods}`, `${pods} 레이블의 파드`) : pick(locale, 'any pod', '모든 파드');
+  const podPart = pods
+    ? pick(locale, `pods with ${pods}`, `${pods} 레이블의 파드`)
+    : pick(locale, 'any pod', '모든 파드');
   if (!peer.namespaceSelector) {
-    return pick(locale, `${podPart} in namespace ${policyNamespace}`, `${policyNamespace} 네임스페이스의 ${podPart}`);
+    return pick(
+      locale,
+      `${podPart} in namespace ${policyNamespace}`,
+      `${policyNamespace} 네임스페이스의 ${podPart}`,
+    );
   }
   const ns = describeSelector(peer.namespaceSelector);
-  const nsPart = ns ? pick(locale, `namespaces with ${ns}`, `${ns} 레이블의 네임스페이스`) : pick(locale, 'every namespace', '모든 네임스페이스');
+  const nsPart = ns
+    ? pick(locale, `namespaces with ${ns}`, `${ns} 레이블의 네임스페이스`)
+    : pick(locale, 'every namespace', '모든 네임스페이스');
   return pods
     ? pick(locale, `${podPart} AND in ${nsPart}`, `${nsPart}에 있으면서(AND) ${podPart}`)
     : pick(locale, `${podPart} in ${nsPart}`, `${nsPart}의 ${podPart}`);
@@ -60,6 +72,7 @@ export function describePeer(peer: PolicyPeer, policyNamespace: string, locale: 
 /** "TCP 3306", "TCP 8000-8080", "TCP port named http", "all TCP ports". */
 export function describePort(p: PolicyPort, locale: Locale): string {
   if (p.port === undefined) return pick(locale, `all ${p.protocol} ports`, `모든 ${p.protocol} 포트`);
-  if (typeof p.port === 'string') return pick(locale, `${p.protocol} port named ${p.port}`, `이름이 ${p.port}인 ${p.protocol} 포트`);
+  if (typeof p.port === 'string')
+    return pick(locale, `${p.protocol} port named ${p.port}`, `이름이 ${p.port}인 ${p.protocol} 포트`);
   return p.endPort !== undefined ? `${p.protocol} ${p.port}-${p.endPort}` : `${p.protocol} ${p.port}`;
 }

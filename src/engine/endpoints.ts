@@ -74,7 +74,13 @@ export function buildEndpoints(cluster: Cluster, outsideIps: readonly string[] =
     seen.add(ip.key);
     const node = nodeByIp.get(ip.key);
     const name = cluster.externals.find((x) => x.ip.key === ip.key)?.name;
-    out.push({ kind: 'external', key: text.trim(), ip, ...(node ? { node } : {}), ...(name ? { name } : {}) });
+    out.push({
+      kind: 'external',
+      key: text.trim(),
+      ip,
+      ...(node ? { node } : {}),
+      ...(name ? { name } : {}),
+    });
   }
   return out;
 }
@@ -83,7 +89,11 @@ export function buildEndpoints(cluster: Cluster, outsideIps: readonly string[] =
  * Finds an endpoint by `namespace/pod`, a bare pod name in `default`, or an IP (a pod's IP
  * names that pod; any other IP is outside the cluster).
  */
-export function findEndpoint(endpoints: readonly Endpoint[], cluster: Cluster, text: string): Endpoint | string {
+export function findEndpoint(
+  endpoints: readonly Endpoint[],
+  cluster: Cluster,
+  text: string,
+): Endpoint | string {
   const s = text.trim();
   const ip = parseIp(s);
   if (ip) {
@@ -96,6 +106,8 @@ export function findEndpoint(endpoints: readonly Endpoint[], cluster: Cluster, t
   const key = s.includes('/') ? s : `default/${s}`;
   const found = endpoints.find((e) => e.kind === 'pod' && e.key === key);
   if (found) return found;
-  const near = endpoints.filter((e) => e.kind === 'pod' && e.key.endsWith(`/${s.split('/').pop()}`)).map((e) => e.key);
+  const near = endpoints
+    .filter((e) => e.kind === 'pod' && e.key.endsWith(`/${s.split('/').pop()}`))
+    .map((e) => e.key);
   return `no pod ${key} in the scenario${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`;
 }

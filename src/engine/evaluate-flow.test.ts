@@ -16,7 +16,10 @@ describe('isolation and defaults', () => {
   });
 
   it('an Ingress policy with no rules denies all ingress but leaves egress alone', () => {
-    const c = scenario(...abc, netpol('x/deny-b', `podSelector: {matchLabels: {pod: b}}\npolicyTypes: [Ingress]`));
+    const c = scenario(
+      ...abc,
+      netpol('x/deny-b', `podSelector: {matchLabels: {pod: b}}\npolicyTypes: [Ingress]`),
+    );
     expect(allowed(c, 'x/a', 'x/b')).toBe(false);
     expect(allowed(c, 'x/b', 'x/a')).toBe(true);
     const x = flow(c, 'x/a', 'x/b', '80');
@@ -25,7 +28,10 @@ describe('isolation and defaults', () => {
   });
 
   it('an Egress policy with no rules denies all egress but leaves ingress alone', () => {
-    const c = scenario(...abc, netpol('x/deny-b', `podSelector: {matchLabels: {pod: b}}\npolicyTypes: [Egress]`));
+    const c = scenario(
+      ...abc,
+      netpol('x/deny-b', `podSelector: {matchLabels: {pod: b}}\npolicyTypes: [Egress]`),
+    );
     expect(allowed(c, 'x/b', 'x/a')).toBe(false);
     expect(flow(c, 'x/b', 'x/a', '80').egress.verdict).toBe('deny');
     expect(allowed(c, 'x/a', 'x/b')).toBe(true);
@@ -39,7 +45,13 @@ describe('isolation and defaults', () => {
   });
 
   it('policyTypes defaults to Ingress AND Egress when egress rules exist: ingress becomes deny-all too', () => {
-    const c = scenario(...abc, netpol('x/p', `podSelector: {matchLabels: {pod: b}}\negress:\n- to: [{podSelector: {matchLabels: {pod: a}}}]`));
+    const c = scenario(
+      ...abc,
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: b}}\negress:\n- to: [{podSelector: {matchLabels: {pod: a}}}]`,
+      ),
+    );
     expect(c.policies[0]!.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(allowed(c, 'x/b', 'x/a')).toBe(true);
     expect(allowed(c, 'x/b', 'x/c')).toBe(false);
@@ -50,15 +62,25 @@ describe('isolation and defaults', () => {
     for (const rule of ['ingress: [{}]', 'ingress:\n- from: []']) {
       const c = scenario(...abc, netpol('x/p', `podSelector: {}\npolicyTypes: [Ingress]\n${rule}`));
       expect(allowed(c, 'x/a', 'x/b')).toBe(true);
-      expect(flow(c, 'x/a', 'x/b', '80').ingress).toMatchObject({ verdict: 'allow', policies: ['x/p'], matches: [{ rule: 0, peer: null, port: null }] });
+      expect(flow(c, 'x/a', 'x/b', '80').ingress).toMatchObject({
+        verdict: 'allow',
+        policies: ['x/p'],
+        matches: [{ rule: 0, peer: null, port: null }],
+      });
     }
   });
 
   it('allows add up across policies: two policies selecting one pod allow the union', () => {
     const c = scenario(
       ...abc,
-      netpol('x/from-a', `podSelector: {matchLabels: {pod: c}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: a}}}]`),
-      netpol('x/from-b-81', `podSelector: {matchLabels: {pod: c}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: b}}}]\n  ports: [{port: 81}]`),
+      netpol(
+        'x/from-a',
+        `podSelector: {matchLabels: {pod: c}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: a}}}]`,
+      ),
+      netpol(
+        'x/from-b-81',
+        `podSelector: {matchLabels: {pod: c}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: b}}}]\n  ports: [{port: 81}]`,
+      ),
     );
     expect(allowed(c, 'x/a', 'x/c', '80')).toBe(true);
     expect(allowed(c, 'x/b', 'x/c', '81')).toBe(true);
@@ -67,15 +89,25 @@ describe('isolation and defaults', () => {
   });
 
   it('lists every allowing policy, sorted', () => {
-    const c = scenario(...abc, netpol('x/z-all', `podSelector: {}\ningress: [{}]`), netpol('x/a-all', `podSelector: {}\ningress: [{}]`));
+    const c = scenario(
+      ...abc,
+      netpol('x/z-all', `podSelector: {}\ningress: [{}]`),
+      netpol('x/a-all', `podSelector: {}\ningress: [{}]`),
+    );
     expect(flow(c, 'x/a', 'x/b', '80').ingress.policies).toEqual(['x/a-all', 'x/z-all']);
   });
 
   it('both ends must allow: the source egress and the destination ingress', () => {
     const c = scenario(
       ...abc,
-      netpol('x/a-to-c', `podSelector: {matchLabels: {pod: a}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {pod: c}}}]`),
-      netpol('x/b-from-a', `podSelector: {matchLabels: {pod: b}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: a}}}]`),
+      netpol(
+        'x/a-to-c',
+        `podSelector: {matchLabels: {pod: a}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {pod: c}}}]`,
+      ),
+      netpol(
+        'x/b-from-a',
+        `podSelector: {matchLabels: {pod: b}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: a}}}]`,
+      ),
     );
     const ab = flow(c, 'x/a', 'x/b', '80');
     expect(ab.allowed).toBe(false);
@@ -96,7 +128,13 @@ describe('peers', () => {
   ];
 
   it('a podSelector alone means pods of the policy namespace', () => {
-    const c = scenario(...multi, netpol('x/p', `podSelector: {matchLabels: {pod: a}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: b}}}]`));
+    const c = scenario(
+      ...multi,
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: a}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: b}}}]`,
+      ),
+    );
     expect(allowed(c, 'x/b', 'x/a')).toBe(true);
     expect(allowed(c, 'y/b', 'x/a')).toBe(false);
     const miss = flow(c, 'y/b', 'x/a', '80').ingress.selectedBy[0]!.rules[0]!.peerMisses![0]!.failures;
@@ -104,14 +142,26 @@ describe('peers', () => {
   });
 
   it('a namespaceSelector alone means every pod of the matching namespaces', () => {
-    const c = scenario(...multi, netpol('x/p', `podSelector: {matchLabels: {pod: a}}\ningress:\n- from: [{namespaceSelector: {matchLabels: {team: red}}}]`));
+    const c = scenario(
+      ...multi,
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: a}}\ningress:\n- from: [{namespaceSelector: {matchLabels: {team: red}}}]`,
+      ),
+    );
     expect(allowed(c, 'y/a', 'x/a')).toBe(true);
     expect(allowed(c, 'y/b', 'x/a')).toBe(true);
     expect(allowed(c, 'x/b', 'x/a')).toBe(false);
   });
 
   it('both selectors in one peer are ANDed', () => {
-    const c = scenario(...multi, netpol('x/p', `podSelector: {matchLabels: {pod: a}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {team: red}}\n    podSelector: {matchLabels: {pod: b}}`));
+    const c = scenario(
+      ...multi,
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: a}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {team: red}}\n    podSelector: {matchLabels: {pod: b}}`,
+      ),
+    );
     expect(allowed(c, 'y/b', 'x/a')).toBe(true);
     expect(allowed(c, 'y/a', 'x/a')).toBe(false);
     expect(allowed(c, 'x/b', 'x/a')).toBe(false);
@@ -120,23 +170,51 @@ describe('peers', () => {
   });
 
   it('two peers in one rule are ORed', () => {
-    const c = scenario(...multi, netpol('x/p', `podSelector: {matchLabels: {pod: a}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {team: red}}\n  - podSelector: {matchLabels: {pod: b}}`));
+    const c = scenario(
+      ...multi,
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: a}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {team: red}}\n  - podSelector: {matchLabels: {pod: b}}`,
+      ),
+    );
     expect(allowed(c, 'y/a', 'x/a')).toBe(true);
     expect(allowed(c, 'y/b', 'x/a')).toBe(true);
     expect(allowed(c, 'x/b', 'x/a')).toBe(true);
-    expect(flow(c, 'x/b', 'x/a', '80').ingress.matches).toEqual([{ policy: 'x/p', rule: 0, peer: 1, port: null }]);
+    expect(flow(c, 'x/b', 'x/a', '80').ingress.matches).toEqual([
+      { policy: 'x/p', rule: 0, peer: 1, port: null },
+    ]);
   });
 
   it('selects namespaces by name through kubernetes.io/metadata.name', () => {
-    const c = scenario(...multi, netpol('x/p', `podSelector: {}\ningress:\n- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: y}}}]`));
+    const c = scenario(
+      ...multi,
+      netpol(
+        'x/p',
+        `podSelector: {}\ningress:\n- from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: y}}}]`,
+      ),
+    );
     expect(allowed(c, 'y/a', 'x/b')).toBe(true);
     expect(allowed(c, 'x/a', 'x/b')).toBe(false);
   });
 
   it('matchExpressions: In, NotIn (absent key matches), Exists, DoesNotExist', () => {
-    const pods = [namespace('x'), pod('x/t', { role: 'target' }), pod('x/p1', { tier: 'fe' }), pod('x/p2', { tier: 'be' }), pod('x/p3', {})];
-    const withExpr = (expr: string) => scenario(...pods, netpol('x/p', `podSelector: {matchLabels: {role: target}}\ningress:\n- from: [{podSelector: {matchExpressions: [${expr}]}}]`));
-    const from = (c: ReturnType<typeof scenario>) => ['x/p1', 'x/p2', 'x/p3'].filter((s) => allowed(c, s, 'x/t'));
+    const pods = [
+      namespace('x'),
+      pod('x/t', { role: 'target' }),
+      pod('x/p1', { tier: 'fe' }),
+      pod('x/p2', { tier: 'be' }),
+      pod('x/p3', {}),
+    ];
+    const withExpr = (expr: string) =>
+      scenario(
+        ...pods,
+        netpol(
+          'x/p',
+          `podSelector: {matchLabels: {role: target}}\ningress:\n- from: [{podSelector: {matchExpressions: [${expr}]}}]`,
+        ),
+      );
+    const from = (c: ReturnType<typeof scenario>) =>
+      ['x/p1', 'x/p2', 'x/p3'].filter((s) => allowed(c, s, 'x/t'));
     expect(from(withExpr('{key: tier, operator: In, values: [fe, qa]}'))).toEqual(['x/p1']);
     expect(from(withExpr('{key: tier, operator: NotIn, values: [fe]}'))).toEqual(['x/p2', 'x/p3']);
     expect(from(withExpr('{key: tier, operator: Exists}'))).toEqual(['x/p1', 'x/p2']);
@@ -149,7 +227,10 @@ describe('peers', () => {
       pod('x/t', { role: 'target' }),
       pod('x/p1', { app: 'web', tier: 'fe' }),
       pod('x/p2', { app: 'web' }),
-      netpol('x/p', `podSelector: {matchLabels: {role: target}}\ningress:\n- from: [{podSelector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: Exists}]}}]`),
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {role: target}}\ningress:\n- from: [{podSelector: {matchLabels: {app: web}, matchExpressions: [{key: tier, operator: Exists}]}}]`,
+      ),
       netpol('x/all', `podSelector: {}\npolicyTypes: [Egress]\negress: [{to: [{podSelector: {}}]}]`),
     );
     expect(allowed(c, 'x/p1', 'x/t')).toBe(true);
@@ -161,7 +242,10 @@ describe('peers', () => {
       namespace('x'),
       pod('x/a', { pod: 'a' }, { ip: '10.244.1.5' }),
       pod('x/b', { pod: 'b' }, { ip: '10.244.2.5' }),
-      netpol('x/p', `podSelector: {matchLabels: {pod: a}}\npolicyTypes: [Egress]\negress:\n- to: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.2.0/24]}}, {ipBlock: {cidr: 192.168.5.10/32}}]`),
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: a}}\npolicyTypes: [Egress]\negress:\n- to: [{ipBlock: {cidr: 10.244.0.0/16, except: [10.244.2.0/24]}}, {ipBlock: {cidr: 192.168.5.10/32}}]`,
+      ),
     );
     const f = (to: string) => flow(c, 'x/a', to, '80');
     expect(f('192.168.5.10').allowed).toBe(true);
@@ -189,7 +273,17 @@ describe('ports', () => {
     scenario(
       namespace('x'),
       pod('x/a', {}),
-      pod('x/t', { role: 't' }, { ports: [['http', 8080], ['dns', 53, 'UDP'], ['metrics', 9090, 'SCTP']] }),
+      pod(
+        'x/t',
+        { role: 't' },
+        {
+          ports: [
+            ['http', 8080],
+            ['dns', 53, 'UDP'],
+            ['metrics', 9090, 'SCTP'],
+          ],
+        },
+      ),
       netpol('x/p', `podSelector: {matchLabels: {role: t}}\ningress:\n- ports: ${ports}`),
     );
 
@@ -198,12 +292,19 @@ describe('ports', () => {
     expect(allowed(c, 'x/a', 'x/t', '80')).toBe(true);
     expect(allowed(c, 'x/a', 'x/t', '81')).toBe(false);
     expect(allowed(c, 'x/a', 'x/t', '80/UDP')).toBe(false);
-    expect(flow(c, 'x/a', 'x/t', '80/UDP').ingress.selectedBy[0]!.rules[0]!.portMisses).toEqual([{ port: 0, failure: { kind: 'protocol', want: 'TCP', actual: 'UDP' } }]);
+    expect(flow(c, 'x/a', 'x/t', '80/UDP').ingress.selectedBy[0]!.rules[0]!.portMisses).toEqual([
+      { port: 0, failure: { kind: 'protocol', want: 'TCP', actual: 'UDP' } },
+    ]);
   });
 
   it('endPort makes an inclusive range', () => {
     const c = target('[{port: 8000, endPort: 8080}]');
-    expect(['7999', '8000', '8080', '8081'].map((p) => allowed(c, 'x/a', 'x/t', p))).toEqual([false, true, true, false]);
+    expect(['7999', '8000', '8080', '8081'].map((p) => allowed(c, 'x/a', 'x/t', p))).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('a protocol-only entry matches every port of that protocol', () => {
@@ -225,8 +326,19 @@ describe('ports', () => {
     expect(allowed(target('[{port: dns}]'), 'x/a', 'x/t', '53/UDP')).toBe(false); // rule protocol defaults to TCP
     expect(allowed(target('[{port: dns, protocol: UDP}]'), 'x/a', 'x/t', '53/UDP')).toBe(true);
     expect(allowed(target('[{port: nope}]'), 'x/a', 'x/t', '8080')).toBe(false);
-    expect(flow(target('[{port: http}]'), 'x/a', 'x/t', '80').ingress.selectedBy[0]!.rules[0]!.portMisses).toEqual([
-      { port: 0, failure: { kind: 'named-other-port', name: 'http', resolved: 8080, resolvedProtocol: 'TCP', actual: 80 } },
+    expect(
+      flow(target('[{port: http}]'), 'x/a', 'x/t', '80').ingress.selectedBy[0]!.rules[0]!.portMisses,
+    ).toEqual([
+      {
+        port: 0,
+        failure: {
+          kind: 'named-other-port',
+          name: 'http',
+          resolved: 8080,
+          resolvedProtocol: 'TCP',
+          actual: 80,
+        },
+      },
     ]);
   });
 
@@ -235,7 +347,10 @@ describe('ports', () => {
       namespace('x'),
       pod('x/src', { role: 'src' }, { ports: [['web', 9999]] }),
       pod('x/dst', {}, { ports: [['web', 8080]] }),
-      netpol('x/p', `podSelector: {matchLabels: {role: src}}\npolicyTypes: [Egress]\negress:\n- ports: [{port: web}]`),
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {role: src}}\npolicyTypes: [Egress]\negress:\n- ports: [{port: web}]`,
+      ),
     );
     expect(allowed(c, 'x/src', 'x/dst', '8080')).toBe(true);
     expect(allowed(c, 'x/src', 'x/dst', '9999')).toBe(false);
@@ -245,7 +360,10 @@ describe('ports', () => {
   it('peers and ports of one rule are ANDed, and rules are ORed', () => {
     const c = scenario(
       ...abc,
-      netpol('x/p', `podSelector: {matchLabels: {pod: c}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: a}}}]\n  ports: [{port: 80}]\n- from: [{podSelector: {matchLabels: {pod: b}}}]\n  ports: [{port: 81}]`),
+      netpol(
+        'x/p',
+        `podSelector: {matchLabels: {pod: c}}\ningress:\n- from: [{podSelector: {matchLabels: {pod: a}}}]\n  ports: [{port: 80}]\n- from: [{podSelector: {matchLabels: {pod: b}}}]\n  ports: [{port: 81}]`,
+      ),
     );
     expect(allowed(c, 'x/a', 'x/c', '80')).toBe(true);
     expect(allowed(c, 'x/a', 'x/c', '81')).toBe(false);
@@ -274,8 +392,14 @@ describe('traffic NetworkPolicy never blocks', () => {
 
   it('a pod and its own node always reach each other; another node does not', () => {
     const c = scenario(...withNodes);
-    expect(flow(c, 'x/a', '192.168.1.11', '10250')).toMatchObject({ allowed: true, egress: { alwaysAllowed: 'own-node' } });
-    expect(flow(c, '192.168.1.11', 'x/a', '8080')).toMatchObject({ allowed: true, ingress: { alwaysAllowed: 'own-node' } });
+    expect(flow(c, 'x/a', '192.168.1.11', '10250')).toMatchObject({
+      allowed: true,
+      egress: { alwaysAllowed: 'own-node' },
+    });
+    expect(flow(c, '192.168.1.11', 'x/a', '8080')).toMatchObject({
+      allowed: true,
+      ingress: { alwaysAllowed: 'own-node' },
+    });
     expect(allowed(c, 'x/b', '192.168.1.11')).toBe(false);
     expect(allowed(c, '192.168.1.11', 'x/b')).toBe(false);
   });
@@ -292,10 +416,18 @@ describe('traffic NetworkPolicy never blocks', () => {
     expect(out.egress).toMatchObject({ verdict: 'unrestricted', unrestrictedBecause: 'host-network' });
     expect(out.allowed).toBe(false); // b's ingress is deny-all and the agent is node n1's traffic, not n2's
     expect(allowed(c, 'x/agent', 'x/a')).toBe(true); // same node as a
-    const open = scenario(...withNodes.slice(0, -1), netpol('x/from-all-pods', `podSelector: {matchLabels: {pod: b}}\ningress:\n- from: [{namespaceSelector: {}}]`));
+    const open = scenario(
+      ...withNodes.slice(0, -1),
+      netpol(
+        'x/from-all-pods',
+        `podSelector: {matchLabels: {pod: b}}\ningress:\n- from: [{namespaceSelector: {}}]`,
+      ),
+    );
     expect(allowed(open, 'x/a', 'x/b')).toBe(true);
     expect(allowed(open, 'x/agent', 'x/b')).toBe(false);
-    expect(flow(open, 'x/agent', 'x/b', '80').ingress.selectedBy[0]!.rules[0]!.peerMisses![0]!.failures).toEqual([{ kind: 'host-network' }]);
+    expect(
+      flow(open, 'x/agent', 'x/b', '80').ingress.selectedBy[0]!.rules[0]!.peerMisses![0]!.failures,
+    ).toEqual([{ kind: 'host-network' }]);
   });
 });
 
@@ -342,7 +474,11 @@ describe('the study notes three-tier app (web 80, backend 5000, db 3306, backup 
     expect(allowed(c, 'prod/api-pod', 'prod/db', '5000')).toBe(false);
     const deny = flow(c, 'dev/api-pod', 'prod/db', '3306');
     expect(deny.ingress.selectedBy[0]!.rules[0]!.peerMisses![0]!.failures).toEqual([
-      { kind: 'namespace-labels', namespace: 'dev', unmet: [{ kind: 'label', key: 'name', want: 'prod', actual: 'dev' }] },
+      {
+        kind: 'namespace-labels',
+        namespace: 'dev',
+        unmet: [{ kind: 'label', key: 'name', want: 'prod', actual: 'dev' }],
+      },
     ]);
   });
 
@@ -352,7 +488,9 @@ describe('the study notes three-tier app (web 80, backend 5000, db 3306, backup 
     // podSelector alone means the policy's own namespace, so dev's api pod still does not match
     expect(allowed(c, 'dev/api-pod', 'prod/db', '3306')).toBe(false);
     expect(allowed(c, 'dev/other', 'prod/db', '3306')).toBe(false);
-    expect(flow(c, 'prod/web', 'prod/db', '3306').ingress.matches).toEqual([{ policy: 'prod/db-policy', rule: 0, peer: 1, port: 0 }]);
+    expect(flow(c, 'prod/web', 'prod/db', '3306').ingress.matches).toEqual([
+      { policy: 'prod/db-policy', rule: 0, peer: 1, port: 0 },
+    ]);
   });
 
   it('db may push backups to 192.168.5.10:9898 and nowhere else', () => {

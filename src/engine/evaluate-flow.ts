@@ -3,7 +3,14 @@
 // selecting policy's rules did not match. Explanations are data; explain-text.ts words them.
 import { keyOf, type NetworkPolicy, type PolicyRule, type PolicyType } from '../k8s/types';
 import { alwaysAllowed, isPolicyPod, type Endpoint } from './endpoints';
-import { peerFailures, policySelects, portFailure, type FlowPort, type PeerFailure, type PortFailure } from './match';
+import {
+  peerFailures,
+  policySelects,
+  portFailure,
+  type FlowPort,
+  type PeerFailure,
+  type PortFailure,
+} from './match';
 
 export type SideVerdictKind = 'allow' | 'deny' | 'unrestricted';
 
@@ -59,7 +66,12 @@ export interface FlowExplanation {
 }
 
 /** Evaluates one flow `from → to` on `flow` against every policy, with its explanation. */
-export function evaluateFlow(policies: readonly NetworkPolicy[], from: Endpoint, to: Endpoint, flow: FlowPort): FlowExplanation {
+export function evaluateFlow(
+  policies: readonly NetworkPolicy[],
+  from: Endpoint,
+  to: Endpoint,
+  flow: FlowPort,
+): FlowExplanation {
   const always = alwaysAllowed(from, to);
   const egress = explainSide(policies, 'Egress', from, to, flow, always);
   const ingress = explainSide(policies, 'Ingress', to, from, flow, always);
@@ -86,12 +98,26 @@ function explainSide(
   const base = { direction, subject: subject.key } as const;
   if (!isPolicyPod(subject)) {
     const because = subject.kind === 'external' ? 'outside-cluster' : 'host-network';
-    return { ...base, verdict: 'unrestricted', policies: [], unrestrictedBecause: because, selectedBy: [], matches: [] };
+    return {
+      ...base,
+      verdict: 'unrestricted',
+      policies: [],
+      unrestrictedBecause: because,
+      selectedBy: [],
+      matches: [],
+    };
   }
   const destination = type === 'Ingress' ? subject : peer;
   const selecting = policies.filter((p) => p.policyTypes.includes(type) && policySelects(p, subject));
   if (selecting.length === 0) {
-    return { ...base, verdict: 'unrestricted', policies: [], unrestrictedBecause: 'not-selected', selectedBy: [], matches: [] };
+    return {
+      ...base,
+      verdict: 'unrestricted',
+      policies: [],
+      unrestrictedBecause: 'not-selected',
+      selectedBy: [],
+      matches: [],
+    };
   }
   const matches: RuleMatch[] = [];
   const selectedBy = selecting.map((policy): PolicyEvaluation => {
@@ -134,7 +160,8 @@ function evaluateRule(
     portIndexes = ok;
   }
   if (!peerMisses && !portMisses) {
-    for (const pe of peerIndexes) for (const po of portIndexes) matches.push({ policy: key, rule: index, peer: pe, port: po });
+    for (const pe of peerIndexes)
+      for (const po of portIndexes) matches.push({ policy: key, rule: index, peer: pe, port: po });
   }
   return { rule: index, peerMisses, portMisses };
 }

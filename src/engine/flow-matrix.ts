@@ -34,7 +34,11 @@ export interface MatrixFlow {
   readonly ingress: SideVerdict;
 }
 
-export function computeFlowMatrix(policies: readonly NetworkPolicy[], endpoints: readonly Endpoint[], ports: readonly FlowPort[]): FlowMatrix {
+export function computeFlowMatrix(
+  policies: readonly NetworkPolicy[],
+  endpoints: readonly Endpoint[],
+  ports: readonly FlowPort[],
+): FlowMatrix {
   const compiled = compilePolicies(policies, endpoints, ports);
   const n = endpoints.length;
   const egressIsolated = new BitSet(n);
@@ -45,7 +49,8 @@ export function computeFlowMatrix(policies: readonly NetworkPolicy[], endpoints:
   }
   const full = BitSet.full(n);
   const notIngressIsolated = full.clone();
-  for (let i = 0; i < notIngressIsolated.words.length; i++) notIngressIsolated.words[i]! &= ~ingressIsolated.words[i]!;
+  for (let i = 0; i < notIngressIsolated.words.length; i++)
+    notIngressIsolated.words[i]! &= ~ingressIsolated.words[i]!;
 
   // Pairs NetworkPolicy never blocks: a pod to itself, a pod and its own node.
   const always: [number, number][] = [];
@@ -63,7 +68,9 @@ export function computeFlowMatrix(policies: readonly NetworkPolicy[], endpoints:
   const egressRows: BitSet[][] = [];
   const ingressRows: BitSet[][] = [];
   ports.forEach((_, pi) => {
-    const eg = endpoints.map((_, s) => (egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full));
+    const eg = endpoints.map((_, s) =>
+      egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full,
+    );
     const ing = ingressRowsFor(compiled.policies, pi, n, notIngressIsolated);
     const ok = ing.map((row, s) => row.clone().and(eg[s]!));
     for (const [s, d] of always) ok[s]!.add(d);
@@ -71,7 +78,16 @@ export function computeFlowMatrix(policies: readonly NetworkPolicy[], endpoints:
     egressRows.push(eg);
     ingressRows.push(ing);
   });
-  return { compiled, endpoints, ports, egressIsolated, ingressIsolated, allowed, egress: egressRows, ingress: ingressRows };
+  return {
+    compiled,
+    endpoints,
+    ports,
+    egressIsolated,
+    ingressIsolated,
+    allowed,
+    egress: egressRows,
+    ingress: ingressRows,
+  };
 }
 
 function egressRow(selecting: readonly CompiledPolicy[], _source: number, pi: number, n: number): BitSet {
@@ -89,7 +105,12 @@ function egressRow(selecting: readonly CompiledPolicy[], _source: number, pi: nu
   return row;
 }
 
-function ingressRowsFor(policies: readonly CompiledPolicy[], pi: number, n: number, notIsolated: BitSet): BitSet[] {
+function ingressRowsFor(
+  policies: readonly CompiledPolicy[],
+  pi: number,
+  n: number,
+  notIsolated: BitSet,
+): BitSet[] {
   const rows = Array.from({ length: n }, () => notIsolated.clone());
   const fromAnyone = new BitSet(n);
   // Many rules share one peer set (the same selector in many policies): merge their targets
@@ -130,10 +151,18 @@ export function flowVerdict(m: FlowMatrix, source: number, destination: number, 
     return always ? { verdict: 'allow', policies: [] } : { verdict: 'deny', policies: [] };
   };
   const egress = side(m.egressIsolated.has(source), m.egress[pi]![source]!.has(destination), () =>
-    m.compiled.selecting[source]!.filter((cp) => cp.egress?.some((r) => ruleAllows(r, destination, destination, pi))).map((cp) => cp.key).sort(),
+    m.compiled.selecting[source]!.filter((cp) =>
+      cp.egress?.some((r) => ruleAllows(r, destination, destination, pi)),
+    )
+      .map((cp) => cp.key)
+      .sort(),
   );
   const ingress = side(m.ingressIsolated.has(destination), m.ingress[pi]![source]!.has(destination), () =>
-    m.compiled.selecting[destination]!.filter((cp) => cp.ingress?.some((r) => ruleAllows(r, source, destination, pi))).map((cp) => cp.key).sort(),
+    m.compiled.selecting[destination]!.filter((cp) =>
+      cp.ingress?.some((r) => ruleAllows(r, source, destination, pi)),
+    )
+      .map((cp) => cp.key)
+      .sort(),
   );
   return { allowed: m.allowed[pi]![source]!.has(destination), egress, ingress };
 }

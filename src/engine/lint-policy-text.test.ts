@@ -41,19 +41,39 @@ describe('mistakes in the policy text', () => {
     expect(where(d)).toBe('9:7 warning unknown-field');
     expect(d.message.en).toBe('unknown field "spec.ingress[0].ports[0].portd"');
     expect(d.hint?.en).toContain('did you mean "port"');
-    expect(formatDiagnostic(d)).toMatch(/^t\.yaml:9:7: warning: unknown field "spec\.ingress\[0\]\.ports\[0\]\.portd" \(did you mean "port"\?/);
+    expect(formatDiagnostic(d)).toMatch(
+      /^t\.yaml:9:7: warning: unknown field "spec\.ingress\[0\]\.ports\[0\]\.portd" \(did you mean "port"\?/,
+    );
   });
 
   const typos: { field: string; spec: string; at: [number, number]; guess: string | null }[] = [
     { field: 'spec.podSelectr', spec: '  podSelectr: {}\n', at: [6, 3], guess: 'podSelector' },
-    { field: 'spec.polcyTypes', spec: '  podSelector: {}\n  polcyTypes: [Ingress]\n', at: [7, 3], guess: 'policyTypes' },
+    {
+      field: 'spec.polcyTypes',
+      spec: '  podSelector: {}\n  polcyTypes: [Ingress]\n',
+      at: [7, 3],
+      guess: 'policyTypes',
+    },
     { field: 'spec.egres', spec: '  podSelector: {}\n  egres: []\n', at: [7, 3], guess: 'egress' },
-    { field: 'spec.podSelector.matchLabel', spec: '  podSelector:\n    matchLabel: {app: web}\n', at: [7, 5], guess: 'matchLabels' },
-    { field: 'spec.ingress[0].from[0].ipBlock.cidrs', spec: '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/8, cidrs: []}\n', at: [9, 35], guess: 'cidr' },
+    {
+      field: 'spec.podSelector.matchLabel',
+      spec: '  podSelector:\n    matchLabel: {app: web}\n',
+      at: [7, 5],
+      guess: 'matchLabels',
+    },
+    {
+      field: 'spec.ingress[0].from[0].ipBlock.cidrs',
+      spec: '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/8, cidrs: []}\n',
+      at: [9, 35],
+      guess: 'cidr',
+    },
     { field: 'spec.foo', spec: '  podSelector: {}\n  foo: 1\n', at: [7, 3], guess: null },
   ];
   it.each(typos)('unknown field $field', ({ field, spec, at, guess }) => {
-    const ds = lint(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n${spec}`, web);
+    const ds = lint(
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n${spec}`,
+      web,
+    );
     const d = one(ds, 'unknown-field');
     expect(where(d)).toBe(`${at[0]}:${at[1]} warning unknown-field`);
     expect(d.message.en).toBe(`unknown field "${field}"`);
@@ -146,7 +166,10 @@ describe('mistakes in the policy text', () => {
       '    - namespaceSelector: {matchLabels: {team: a}}\n      podSelector: {matchLabels: {app: web}}\n',
       '    - podSelector: {matchLabels: {app: web}}\n    - podSelector: {matchLabels: {app: api}}\n',
     ]) {
-      const ds = lint(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n${from}`, web);
+      const ds = lint(
+        `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n${from}`,
+        web,
+      );
       expect(codes(ds)).not.toContain('or-not-and');
     }
   });
@@ -179,7 +202,10 @@ describe('mistakes in the policy text', () => {
       web,
     );
     expect(where(one(ignored, 'rules-ignored'))).toBe('8:3 warning rules-ignored');
-    const defaulted = lint('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress: [{}]\n  egress: [{}]\n', web);
+    const defaulted = lint(
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress: [{}]\n  egress: [{}]\n',
+      web,
+    );
     expect(codes(defaulted)).not.toContain('rules-ignored');
   });
 

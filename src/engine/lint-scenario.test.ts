@@ -82,8 +82,12 @@ describe('scenario lints', () => {
   });
 
   it('selecting by kubernetes.io/metadata.name matches, declared or not', () => {
-    expect(codes(lint(nsPolicy('kubernetes.io/metadata.name: prod'), namespace('prod'), pod('prod/api'), web))).not.toContain('peer-matches-nothing');
-    expect(codes(lint(nsPolicy('kubernetes.io/metadata.name: prod'), pod('prod/api'), web))).not.toContain('peer-matches-nothing');
+    expect(
+      codes(lint(nsPolicy('kubernetes.io/metadata.name: prod'), namespace('prod'), pod('prod/api'), web)),
+    ).not.toContain('peer-matches-nothing');
+    expect(codes(lint(nsPolicy('kubernetes.io/metadata.name: prod'), pod('prod/api'), web))).not.toContain(
+      'peer-matches-nothing',
+    );
   });
 
   it('a podSelector peer alone only looks in the policy namespace', () => {
@@ -109,33 +113,78 @@ describe('scenario lints', () => {
     expect(d.hint?.en).toContain("policy's namespace");
   });
 
-  const dnsCases: { name: string; spec: string; extra?: string[]; at?: [number, number]; missing?: string }[] = [
-    { name: 'policyTypes [Egress] without rules', spec: '  policyTypes:\n  - Egress\n', at: [8, 3], missing: '53/UDP, 53/TCP' },
+  const dnsCases: {
+    name: string;
+    spec: string;
+    extra?: string[];
+    at?: [number, number];
+    missing?: string;
+  }[] = [
+    {
+      name: 'policyTypes [Egress] without rules',
+      spec: '  policyTypes:\n  - Egress\n',
+      at: [8, 3],
+      missing: '53/UDP, 53/TCP',
+    },
     {
       name: 'defaulted Ingress+Egress with a rule for 5432 only (warned at spec.egress)',
       spec: '  egress:\n  - to:\n    - podSelector: {}\n    ports:\n    - port: 5432\n',
       at: [8, 3],
       missing: '53/UDP, 53/TCP',
     },
-    { name: 'only 53/UDP allowed', spec: '  policyTypes: [Egress]\n  egress:\n  - ports:\n    - {port: 53, protocol: UDP}\n', at: [7, 16], missing: '53/TCP' },
-    { name: 'a rule for 53/UDP and 53/TCP', spec: '  policyTypes: [Egress]\n  egress:\n  - ports:\n    - {port: 53, protocol: UDP}\n    - {port: 53, protocol: TCP}\n' },
-    { name: 'a rule without ports', spec: '  policyTypes: [Egress]\n  egress:\n  - to: [{namespaceSelector: {}}]\n' },
-    { name: 'a port range over 53 for both protocols', spec: '  policyTypes: [Egress]\n  egress:\n  - ports:\n    - {port: 50, endPort: 60, protocol: UDP}\n    - {port: 50, endPort: 60}\n' },
-    { name: 'a rule with a protocol and no port number', spec: '  policyTypes: [Egress]\n  egress:\n  - ports: [{protocol: UDP}, {protocol: TCP}]\n' },
+    {
+      name: 'only 53/UDP allowed',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - ports:\n    - {port: 53, protocol: UDP}\n',
+      at: [7, 16],
+      missing: '53/TCP',
+    },
+    {
+      name: 'a rule for 53/UDP and 53/TCP',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - ports:\n    - {port: 53, protocol: UDP}\n    - {port: 53, protocol: TCP}\n',
+    },
+    {
+      name: 'a rule without ports',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - to: [{namespaceSelector: {}}]\n',
+    },
+    {
+      name: 'a port range over 53 for both protocols',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - ports:\n    - {port: 50, endPort: 60, protocol: UDP}\n    - {port: 50, endPort: 60}\n',
+    },
+    {
+      name: 'a rule with a protocol and no port number',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - ports: [{protocol: UDP}, {protocol: TCP}]\n',
+    },
     {
       name: 'named ports that resolve to 53 on the DNS pod',
       spec: '  policyTypes: [Egress]\n  egress:\n  - ports: [{port: dns, protocol: UDP}, {port: dns-tcp}]\n',
-      extra: [pod('kube-system/coredns', { 'k8s-app': 'kube-dns' }, { ports: [['dns', 53, 'UDP'], ['dns-tcp', 53, 'TCP']] })],
+      extra: [
+        pod(
+          'kube-system/coredns',
+          { 'k8s-app': 'kube-dns' },
+          {
+            ports: [
+              ['dns', 53, 'UDP'],
+              ['dns-tcp', 53, 'TCP'],
+            ],
+          },
+        ),
+      ],
     },
     {
       name: 'another policy selecting the same pods allows DNS',
       spec: '  policyTypes: [Egress]\n',
-      extra: ['apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: dns}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{ports: [{port: 53, protocol: UDP}, {port: 53}]}]'],
+      extra: [
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: dns}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{ports: [{port: 53, protocol: UDP}, {port: 53}]}]',
+      ],
     },
     { name: 'an Ingress-only policy', spec: '  policyTypes: [Ingress]\n' },
   ];
   it.each(dnsCases)('dns-blocked: $name', ({ spec, extra = [], at, missing }) => {
-    const ds = lint(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n${spec}`, web, ...extra);
+    const ds = lint(
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n${spec}`,
+      web,
+      ...extra,
+    );
     const dns = ds.filter((d) => d.code === 'dns-blocked');
     if (!at) {
       expect(dns).toEqual([]);
@@ -147,7 +196,10 @@ describe('scenario lints', () => {
   });
 
   it('a policy that selects no pod is not dns-blocked', () => {
-    const ds = lint('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {matchLabels: {app: none}}\n  policyTypes: [Egress]\n', web);
+    const ds = lint(
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {matchLabels: {app: none}}\n  policyTypes: [Egress]\n',
+      web,
+    );
     expect(codes(ds)).toEqual(['selects-nothing']);
   });
 
@@ -163,9 +215,14 @@ describe('scenario lints', () => {
   });
 
   it('a named port declared with another protocol, or only on pods the policy does not select', () => {
-    expect(where(one(lint(namedPort('    - {port: http, protocol: UDP}\n'), web), 'named-port-undeclared'))).toBe('9:14 warning named-port-undeclared');
+    expect(
+      where(one(lint(namedPort('    - {port: http, protocol: UDP}\n'), web), 'named-port-undeclared')),
+    ).toBe('9:14 warning named-port-undeclared');
     const db = pod('default/db', { app: 'db' }, { ports: [['metrics', 9090]] });
-    const d = one(lint(namedPort('    - port: metrics\n', '{matchLabels: {app: web}}'), web, db), 'named-port-undeclared');
+    const d = one(
+      lint(namedPort('    - port: metrics\n', '{matchLabels: {app: web}}'), web, db),
+      'named-port-undeclared',
+    );
     expect(d.message.en).toContain('no pod this policy selects');
   });
 
@@ -198,7 +255,10 @@ describe('scenario lints', () => {
 
   it('an ipBlock whose except removes the pod network, or outside it, covers no pod', () => {
     for (const block of ['{cidr: 10.0.0.0/8, except: [10.244.0.0/16]}', '{cidr: 192.168.5.10/32}']) {
-      const ds = lint(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: ${block}}]\n`, web);
+      const ds = lint(
+        `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  ingress:\n  - from: [{ipBlock: ${block}}]\n`,
+        web,
+      );
       expect(ds).toEqual([]);
     }
   });

@@ -18,7 +18,12 @@ describe("the users' notes", () => {
       '48:9 error duplicate', // the third block is db-policy again
       '64:11 warning unknown-field', // portd: 3306 in the third block
     ]);
-    const [kind, portd, duplicate, portd2] = r.diagnostics as [Diagnostic, Diagnostic, Diagnostic, Diagnostic];
+    const [kind, portd, duplicate, portd2] = r.diagnostics as [
+      Diagnostic,
+      Diagnostic,
+      Diagnostic,
+      Diagnostic,
+    ];
     expect(kind.hint?.en).toContain('did you mean NetworkPolicy');
     for (const d of [portd, portd2]) {
       expect(d.message.en).toBe('unknown field "spec.ingress[0].ports[0].portd"');
@@ -31,7 +36,11 @@ describe("the users' notes", () => {
   });
 
   it("seed 000: linted with the notes' pods, namespaceSelector name: prod matches no namespace", () => {
-    const pods = [namespace('prod'), pod('default/db', { role: 'db' }), pod('prod/api', { name: 'api-pod' })].join('\n---\n');
+    const pods = [
+      namespace('prod'),
+      pod('default/db', { role: 'db' }),
+      pod('prod/api', { name: 'api-pod' }),
+    ].join('\n---\n');
     const r = loadCluster([
       { name: 'seed-000-db-policy.yaml', text: seed000 },
       { name: 'pods.yaml', text: pods },
@@ -54,6 +63,8 @@ describe("the users' notes", () => {
     expect(p.policyTypes).toEqual(['Ingress']);
     expect(p.ingress).toEqual([]);
     expect(p.podSelector.matchLabels).toEqual({ role: 'db' });
-    expect(formatDiagnostic(types)).toMatch(/^seed-004-db-policy\.yaml:9:5: warning: unknown field "spec\.podSelector\.policyTypes" \(/);
+    expect(formatDiagnostic(types)).toMatch(
+      /^seed-004-db-policy\.yaml:9:5: warning: unknown field "spec\.podSelector\.policyTypes" \(/,
+    );
   });
 });

@@ -15,7 +15,13 @@ import { matchesSelector } from './selector';
 export function lintCluster(cluster: Cluster): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pods = buildEndpoints(cluster).filter(isPolicyPod);
-  const warn = (policy: NetworkPolicy, code: string, path: FieldPath, message: LocalText, hint?: LocalText): void => {
+  const warn = (
+    policy: NetworkPolicy,
+    code: string,
+    path: FieldPath,
+    message: LocalText,
+    hint?: LocalText,
+  ): void => {
     out.push({ ...policy.source.at(path), severity: 'warning', code, message, ...(hint ? { hint } : {}) });
   };
   const selectedBy = new Map(cluster.policies.map((p) => [p, pods.filter((e) => policySelects(p, e))]));
@@ -24,9 +30,33 @@ export function lintCluster(cluster: Cluster): Diagnostic[] {
     const inNamespace = pods.filter((e) => e.pod.namespace === policy.namespace);
     const selected = selectedBy.get(policy)!;
     if (inNamespace.length === 0) {
-      warn(policy, 'empty-namespace', ['metadata', 'namespace'], t(`namespace ${policy.namespace} has no pods, so this policy applies to nothing`, `${policy.namespace} 네임스페이스에 파드가 없어 이 정책은 아무것에도 적용되지 않습니다`), t('a policy only selects pods in its own namespace: check metadata.namespace', '정책은 자기 네임스페이스의 파드만 선택합니다. metadata.namespace를 확인하세요'));
+      warn(
+        policy,
+        'empty-namespace',
+        ['metadata', 'namespace'],
+        t(
+          `namespace ${policy.namespace} has no pods, so this policy applies to nothing`,
+          `${policy.namespace} 네임스페이스에 파드가 없어 이 정책은 아무것에도 적용되지 않습니다`,
+        ),
+        t(
+          'a policy only selects pods in its own namespace: check metadata.namespace',
+          '정책은 자기 네임스페이스의 파드만 선택합니다. metadata.namespace를 확인하세요',
+        ),
+      );
     } else if (selected.length === 0) {
-      warn(policy, 'selects-nothing', ['spec', 'podSelector'], t(`spec.podSelector (${describeSelector(policy.podSelector)}) matches no pod in namespace ${policy.namespace}`, `spec.podSelector(${describeSelector(policy.podSelector)})에 맞는 파드가 ${policy.namespace} 네임스페이스에 없습니다`), t('check the label key and value against the pods\' metadata.labels', '파드의 metadata.labels와 키·값을 비교해 보세요'));
+      warn(
+        policy,
+        'selects-nothing',
+        ['spec', 'podSelector'],
+        t(
+          `spec.podSelector (${describeSelector(policy.podSelector)}) matches no pod in namespace ${policy.namespace}`,
+          `spec.podSelector(${describeSelector(policy.podSelector)})에 맞는 파드가 ${policy.namespace} 네임스페이스에 없습니다`,
+        ),
+        t(
+          "check the label key and value against the pods' metadata.labels",
+          '파드의 metadata.labels와 키·값을 비교해 보세요',
+        ),
+      );
     }
     lintPeers(cluster, policy, pods, warn);
     lintNamedPorts(policy, selected, pods, warn);
@@ -35,7 +65,13 @@ export function lintCluster(cluster: Cluster): Diagnostic[] {
   return out;
 }
 
-type Warn = (policy: NetworkPolicy, code: string, path: FieldPath, message: LocalText, hint?: LocalText) => void;
+type Warn = (
+  policy: NetworkPolicy,
+  code: string,
+  path: FieldPath,
+  message: LocalText,
+  hint?: LocalText,
+) => void;
 
 function lintPeers(cluster: Cluster, policy: NetworkPolicy, pods: readonly PodEndpoint[], warn: Warn): void {
   for (const field of ['ingress', 'egress'] as const) {
@@ -44,51 +80,122 @@ function lintPeers(cluster: Cluster, policy: NetworkPolicy, pods: readonly PodEn
         const path = ['spec', field, ri, field === 'ingress' ? 'from' : 'to', pi];
         if (peer.ipBlock) {
           const { cidr, except } = peer.ipBlock;
-          const covered = pods.filter((e) => cidrContains(cidr, e.ip) && !except.some((x) => cidrContains(x, e.ip)));
+          const covered = pods.filter(
+            (e) => cidrContains(cidr, e.ip) && !except.some((x) => cidrContains(x, e.ip)),
+          );
           if (covered.length > 0) {
-            const names = covered.slice(0, 3).map((e) => `${e.key} (${e.ip.key})`).join(', ') + (covered.length > 3 ? ', …' : '');
-            warn(policy, 'ipblock-covers-pods', [...path, 'ipBlock', 'cidr'], t(`ipBlock ${cidr.text} covers pod IPs: ${names}`, `ipBlock ${cidr.text}이(가) 파드 IP를 포함합니다: ${names}`), t('pod IPs change whenever pods are recreated; select pods with podSelector/namespaceSelector, or list the pod network under except', '파드 IP는 파드가 다시 만들어질 때마다 바뀝니다. podSelector/namespaceSelector로 고르거나, 파드 네트워크를 except에 넣으세요'));
+            const names =
+              covered
+                .slice(0, 3)
+                .map((e) => `${e.key} (${e.ip.key})`)
+                .join(', ') + (covered.length > 3 ? ', …' : '');
+            warn(
+              policy,
+              'ipblock-covers-pods',
+              [...path, 'ipBlock', 'cidr'],
+              t(
+                `ipBlock ${cidr.text} covers pod IPs: ${names}`,
+                `ipBlock ${cidr.text}이(가) 파드 IP를 포함합니다: ${names}`,
+              ),
+              t(
+                'pod IPs change whenever pods are recreated; select pods with podSelector/namespaceSelector, or list the pod network under except',
+                '파드 IP는 파드가 다시 만들어질 때마다 바뀝니다. podSelector/namespaceSelector로 고르거나, 파드 네트워크를 except에 넣으세요',
+              ),
+            );
           }
           return;
         }
         if (peer.namespaceSelector) {
-          const nsMatches = [...cluster.namespaces.values()].some((ns) => matchesSelector(peer.namespaceSelector!, ns.labels));
+          const nsMatches = [...cluster.namespaces.values()].some((ns) =>
+            matchesSelector(peer.namespaceSelector!, ns.labels),
+          );
           if (!nsMatches) {
             const byName = peer.namespaceSelector.matchLabels['name'];
             const hint =
               byName !== undefined && cluster.namespaces.has(byName)
-                ? t(`namespaces are not labelled name=… by default; every namespace has ${NAMESPACE_NAME_LABEL}: ${byName}`, `네임스페이스에는 기본으로 name=… 레이블이 없습니다. 모든 네임스페이스에는 ${NAMESPACE_NAME_LABEL}: ${byName} 레이블이 있습니다`)
-                : t(`select a namespace by name with ${NAMESPACE_NAME_LABEL}: <name>`, `네임스페이스를 이름으로 고르려면 ${NAMESPACE_NAME_LABEL}: <이름>을 쓰세요`);
-            warn(policy, 'peer-matches-nothing', [...path, 'namespaceSelector'], t(`namespaceSelector (${describeSelector(peer.namespaceSelector)}) matches no namespace`, `namespaceSelector(${describeSelector(peer.namespaceSelector)})에 맞는 네임스페이스가 없습니다`), hint);
+                ? t(
+                    `namespaces are not labelled name=… by default; every namespace has ${NAMESPACE_NAME_LABEL}: ${byName}`,
+                    `네임스페이스에는 기본으로 name=… 레이블이 없습니다. 모든 네임스페이스에는 ${NAMESPACE_NAME_LABEL}: ${byName} 레이블이 있습니다`,
+                  )
+                : t(
+                    `select a namespace by name with ${NAMESPACE_NAME_LABEL}: <name>`,
+                    `네임스페이스를 이름으로 고르려면 ${NAMESPACE_NAME_LABEL}: <이름>을 쓰세요`,
+                  );
+            warn(
+              policy,
+              'peer-matches-nothing',
+              [...path, 'namespaceSelector'],
+              t(
+                `namespaceSelector (${describeSelector(peer.namespaceSelector)}) matches no namespace`,
+                `namespaceSelector(${describeSelector(peer.namespaceSelector)})에 맞는 네임스페이스가 없습니다`,
+              ),
+              hint,
+            );
             return;
           }
         }
         if (!pods.some((e) => peerMatches(policy, peer, e))) {
-          warn(policy, 'peer-matches-nothing', path, t('this peer matches no pod in the scenario', '이 피어에 맞는 파드가 시나리오에 없습니다'), t('check the labels and, for a podSelector alone, that the pods are in the policy\'s namespace', '레이블을 확인하고, podSelector만 쓴 경우 파드가 정책의 네임스페이스에 있는지 확인하세요'));
+          warn(
+            policy,
+            'peer-matches-nothing',
+            path,
+            t('this peer matches no pod in the scenario', '이 피어에 맞는 파드가 시나리오에 없습니다'),
+            t(
+              "check the labels and, for a podSelector alone, that the pods are in the policy's namespace",
+              '레이블을 확인하고, podSelector만 쓴 경우 파드가 정책의 네임스페이스에 있는지 확인하세요',
+            ),
+          );
         }
       });
     });
   }
 }
 
-function lintNamedPorts(policy: NetworkPolicy, selected: readonly PodEndpoint[], pods: readonly PodEndpoint[], warn: Warn): void {
+function lintNamedPorts(
+  policy: NetworkPolicy,
+  selected: readonly PodEndpoint[],
+  pods: readonly PodEndpoint[],
+  warn: Warn,
+): void {
   for (const field of ['ingress', 'egress'] as const) {
     const candidates = field === 'ingress' ? selected : pods;
     policy[field].forEach((rule, ri) => {
       rule.ports.forEach((port: PolicyPort, pi) => {
         if (typeof port.port !== 'string') return;
         const name = port.port;
-        const declared = candidates.some((e) => e.pod.containers.some((c) => c.ports.some((p) => p.name === name && p.protocol === port.protocol)));
+        const declared = candidates.some((e) =>
+          e.pod.containers.some((c) => c.ports.some((p) => p.name === name && p.protocol === port.protocol)),
+        );
         if (declared) return;
-        const who = field === 'ingress' ? t('no pod this policy selects', '이 정책이 선택한 어떤 파드도') : t('no pod in the scenario', '시나리오의 어떤 파드도');
-        warn(policy, 'named-port-undeclared', ['spec', field, ri, 'ports', pi, 'port'], t(`named port ${name}: ${who.en} declares a ${port.protocol} container port with that name, so this entry matches nothing`, `이름 있는 포트 ${name}: ${who.ko} 그 이름의 ${port.protocol} 컨테이너 포트를 선언하지 않아 이 항목은 아무것도 허용하지 않습니다`), t('named ports are looked up in the destination pod\'s spec.containers[].ports[].name', '이름 있는 포트는 목적지 파드의 spec.containers[].ports[].name에서 찾습니다'));
+        const who =
+          field === 'ingress'
+            ? t('no pod this policy selects', '이 정책이 선택한 어떤 파드도')
+            : t('no pod in the scenario', '시나리오의 어떤 파드도');
+        warn(
+          policy,
+          'named-port-undeclared',
+          ['spec', field, ri, 'ports', pi, 'port'],
+          t(
+            `named port ${name}: ${who.en} declares a ${port.protocol} container port with that name, so this entry matches nothing`,
+            `이름 있는 포트 ${name}: ${who.ko} 그 이름의 ${port.protocol} 컨테이너 포트를 선언하지 않아 이 항목은 아무것도 허용하지 않습니다`,
+          ),
+          t(
+            "named ports are looked up in the destination pod's spec.containers[].ports[].name",
+            '이름 있는 포트는 목적지 파드의 spec.containers[].ports[].name에서 찾습니다',
+          ),
+        );
       });
     });
   }
 }
 
 /** A pod under an egress default-deny needs a rule for 53/UDP (and 53/TCP) or name lookups fail. */
-function lintDns(cluster: Cluster, pods: readonly PodEndpoint[], selectedBy: ReadonlyMap<NetworkPolicy, PodEndpoint[]>, warn: Warn): void {
+function lintDns(
+  cluster: Cluster,
+  pods: readonly PodEndpoint[],
+  selectedBy: ReadonlyMap<NetworkPolicy, PodEndpoint[]>,
+  warn: Warn,
+): void {
   // A DNS server is some pod (kube-dns) or address: an entry covers DNS if it covers 53 on any of them.
   const coversDns = (entry: PolicyPort, protocol: 'UDP' | 'TCP'): boolean =>
     typeof entry.port === 'string'
@@ -115,8 +222,14 @@ function lintDns(cluster: Cluster, pods: readonly PodEndpoint[], selectedBy: Rea
       policy,
       'dns-blocked',
       path,
-      t(`egress is restricted and no rule allows DNS (${list}): the selected pods cannot resolve names, Service names included`, `이그레스가 제한되었는데 DNS(${list})를 허용하는 규칙이 없습니다: 선택된 파드는 Service 이름을 포함해 이름을 조회할 수 없습니다`),
-      t(`add an egress rule with ports 53/UDP and 53/TCP, e.g. to namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system`, `53/UDP와 53/TCP를 허용하는 이그레스 규칙을 추가하세요. 예: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system`),
+      t(
+        `egress is restricted and no rule allows DNS (${list}): the selected pods cannot resolve names, Service names included`,
+        `이그레스가 제한되었는데 DNS(${list})를 허용하는 규칙이 없습니다: 선택된 파드는 Service 이름을 포함해 이름을 조회할 수 없습니다`,
+      ),
+      t(
+        `add an egress rule with ports 53/UDP and 53/TCP, e.g. to namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system`,
+        `53/UDP와 53/TCP를 허용하는 이그레스 규칙을 추가하세요. 예: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system`,
+      ),
     );
   }
 }

@@ -10,7 +10,11 @@ export type PeerFailure =
   | { readonly kind: 'not-a-pod' } // selectors only ever match pods on the pod network
   | { readonly kind: 'host-network' }
   | { readonly kind: 'other-namespace'; readonly want: string; readonly actual: string }
-  | { readonly kind: 'namespace-labels'; readonly namespace: string; readonly unmet: readonly UnmetRequirement[] }
+  | {
+      readonly kind: 'namespace-labels';
+      readonly namespace: string;
+      readonly unmet: readonly UnmetRequirement[];
+    }
   | { readonly kind: 'pod-labels'; readonly pod: string; readonly unmet: readonly UnmetRequirement[] }
   | { readonly kind: 'ip-outside'; readonly ip: string; readonly cidr: string }
   | { readonly kind: 'ip-excepted'; readonly ip: string; readonly except: string };
@@ -19,7 +23,8 @@ export type PeerFailure =
 export function peerFailures(policy: NetworkPolicy, peer: PolicyPeer, endpoint: Endpoint): PeerFailure[] {
   if (peer.ipBlock) {
     const { cidr, except } = peer.ipBlock;
-    if (!cidrContains(cidr, endpoint.ip)) return [{ kind: 'ip-outside', ip: endpoint.ip.key, cidr: cidr.text }];
+    if (!cidrContains(cidr, endpoint.ip))
+      return [{ kind: 'ip-outside', ip: endpoint.ip.key, cidr: cidr.text }];
     const hit = except.find((e: Cidr) => cidrContains(e, endpoint.ip));
     return hit ? [{ kind: 'ip-excepted', ip: endpoint.ip.key, except: hit.text }] : [];
   }
@@ -57,18 +62,27 @@ export type PortFailure =
   | { readonly kind: 'range'; readonly from: number; readonly to: number; readonly actual: number }
   | { readonly kind: 'named-not-on-pod'; readonly name: string; readonly pod: string }
   | { readonly kind: 'named-not-a-pod'; readonly name: string }
-  | { readonly kind: 'named-other-port'; readonly name: string; readonly resolved: number; readonly resolvedProtocol: Protocol; readonly actual: number };
+  | {
+      readonly kind: 'named-other-port';
+      readonly name: string;
+      readonly resolved: number;
+      readonly resolvedProtocol: Protocol;
+      readonly actual: number;
+    };
 
 /**
  * Whether `entry` covers `flow` sent to `destination`. A named port is looked up on the
  * destination pod; the rule's, the container port's and the flow's protocols must all agree.
  */
 export function portFailure(entry: PolicyPort, flow: FlowPort, destination: Endpoint): PortFailure | null {
-  if (entry.protocol !== flow.protocol) return { kind: 'protocol', want: entry.protocol, actual: flow.protocol };
+  if (entry.protocol !== flow.protocol)
+    return { kind: 'protocol', want: entry.protocol, actual: flow.protocol };
   if (entry.port === undefined) return null;
   if (typeof entry.port === 'number') {
     if (entry.endPort !== undefined) {
-      return flow.port >= entry.port && flow.port <= entry.endPort ? null : { kind: 'range', from: entry.port, to: entry.endPort, actual: flow.port };
+      return flow.port >= entry.port && flow.port <= entry.endPort
+        ? null
+        : { kind: 'range', from: entry.port, to: entry.endPort, actual: flow.port };
     }
     return flow.port === entry.port ? null : { kind: 'number', want: entry.port, actual: flow.port };
   }
@@ -78,8 +92,15 @@ export function portFailure(entry: PolicyPort, flow: FlowPort, destination: Endp
   if (declared.length === 0) return { kind: 'named-not-on-pod', name, pod: destination.key };
   if (declared.some((p) => p.containerPort === flow.port && p.protocol === flow.protocol)) return null;
   const first = declared[0]!;
-  if (first.protocol !== flow.protocol) return { kind: 'protocol', want: first.protocol, actual: flow.protocol };
-  return { kind: 'named-other-port', name, resolved: first.containerPort, resolvedProtocol: first.protocol, actual: flow.port };
+  if (first.protocol !== flow.protocol)
+    return { kind: 'protocol', want: first.protocol, actual: flow.protocol };
+  return {
+    kind: 'named-other-port',
+    name,
+    resolved: first.containerPort,
+    resolvedProtocol: first.protocol,
+    actual: flow.port,
+  };
 }
 
 /** An empty `ports` list covers everything; otherwise any one entry must cover the flow. */

@@ -38,7 +38,11 @@ export function unmetRequirements(selector: LabelSelector, labels: Labels): Unme
   }
   for (const r of selector.matchExpressions) {
     if (!requirementHolds(r, labels)) {
-      out.push({ kind: 'expression', requirement: r, ...(Object.hasOwn(labels, r.key) ? { actual: labels[r.key]! } : {}) });
+      out.push({
+        kind: 'expression',
+        requirement: r,
+        ...(Object.hasOwn(labels, r.key) ? { actual: labels[r.key]! } : {}),
+      });
     }
   }
   return out;

@@ -12,7 +12,13 @@ const where = (d: Diagnostic): string => `${d.line}:${d.col} ${d.severity} ${d.c
 
 /** A ClusterNetwork document with the given `spec:` lines (already indented by two spaces). */
 const net = (name: string, ...spec: string[]): string =>
-  ['apiVersion: netlab.dev/v1', 'kind: ClusterNetwork', 'metadata:', `  name: ${name}`, ...(spec.length ? ['spec:', ...spec] : [])].join('\n') + '\n';
+  [
+    'apiVersion: netlab.dev/v1',
+    'kind: ClusterNetwork',
+    'metadata:',
+    `  name: ${name}`,
+    ...(spec.length ? ['spec:', ...spec] : []),
+  ].join('\n') + '\n';
 
 describe('ClusterNetwork', () => {
   it('is optional: without one the cluster runs calico, a cni0 bridge and kube-proxy in iptables mode', () => {
@@ -37,18 +43,33 @@ describe('ClusterNetwork', () => {
   });
 
   it('defaults each missing field on its own, and an empty spec to every default', () => {
-    expect(load(net('n', '  cni: weave')).cluster.network).toMatchObject({ cni: 'weave', bridgeName: 'cni0', kubeProxyMode: 'iptables' });
-    expect(load(net('n', '  kubeProxyMode: ipvs')).cluster.network).toMatchObject({ cni: 'calico', bridgeName: 'cni0', kubeProxyMode: 'ipvs' });
+    expect(load(net('n', '  cni: weave')).cluster.network).toMatchObject({
+      cni: 'weave',
+      bridgeName: 'cni0',
+      kubeProxyMode: 'iptables',
+    });
+    expect(load(net('n', '  kubeProxyMode: ipvs')).cluster.network).toMatchObject({
+      cni: 'calico',
+      bridgeName: 'cni0',
+      kubeProxyMode: 'ipvs',
+    });
     const bare = load(net('n'));
     expect(bare.diagnostics).toEqual([]);
-    expect(bare.cluster.network).toMatchObject({ cni: 'calico', bridgeName: 'cni0', kubeProxyMode: 'iptables', name: 'n' });
+    expect(bare.cluster.network).toMatchObject({
+      cni: 'calico',
+      bridgeName: 'cni0',
+      kubeProxyMode: 'iptables',
+      name: 'n',
+    });
   });
 
   it('rejects an unknown CNI at its value, hinting lower case or the nearest name, and falls back to calico', () => {
     // line 6 is "  cni: Calico"; the value starts at column 8
     const upper = load(net('n', '  cni: Calico'));
     expect(upper.diagnostics.map(where)).toEqual(['6:8 error cni']);
-    expect(upper.diagnostics[0]!.message.en).toBe('spec.cni: unsupported value "Calico": use one of calico, cilium, weave, flannel, bridge');
+    expect(upper.diagnostics[0]!.message.en).toBe(
+      'spec.cni: unsupported value "Calico": use one of calico, cilium, weave, flannel, bridge',
+    );
     expect(upper.diagnostics[0]!.hint?.en).toBe('values are lower case: calico');
     expect(upper.cluster.network.cni).toBe('calico');
 
@@ -87,7 +108,9 @@ describe('ClusterNetwork', () => {
     const r = load(net('first', '  cni: flannel') + '---\n' + net('second', '  cni: cilium'));
     // the first document is 6 lines, "---" is line 7, so the second one's name is on line 11
     expect(r.diagnostics.map(where)).toEqual(['11:9 error duplicate-cluster-network']);
-    expect(r.diagnostics[0]!.message.en).toBe('only one ClusterNetwork per scenario: first is already defined at t.yaml:1:1');
+    expect(r.diagnostics[0]!.message.en).toBe(
+      'only one ClusterNetwork per scenario: first is already defined at t.yaml:1:1',
+    );
     expect(r.cluster.network).toMatchObject({ cni: 'flannel', name: 'first' });
 
     // without spec: 4 lines, "---" on line 5, the second name on line 9
@@ -122,7 +145,12 @@ describe('ClusterNetwork', () => {
     );
     const t = buildTopology(r.cluster);
     expect(t.bridgeName).toBe('v-net-0');
-    expect(t.nodes[0]!.bridge).toEqual({ name: 'v-net-0', ip: '10.244.1.1', prefix: 24, cidr: '10.244.1.0/24' });
+    expect(t.nodes[0]!.bridge).toEqual({
+      name: 'v-net-0',
+      ip: '10.244.1.1',
+      prefix: 24,
+      cidr: '10.244.1.0/24',
+    });
     expect(buildTopology(r.cluster, { bridgeName: 'br0' }).bridgeName).toBe('br0');
   });
 });

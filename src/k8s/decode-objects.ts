@@ -34,7 +34,14 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
   const hostNetwork = d.bool(spec.hostNetwork, ['spec', 'hostNetwork']) ?? false;
   const containersRaw = d.list(spec.containers, ['spec', 'containers']) ?? [];
   if (containersRaw.length === 0) {
-    d.error('required', ['spec'], t('spec.containers: a pod needs at least one container', 'spec.containers: 파드에는 컨테이너가 하나 이상 필요합니다'));
+    d.error(
+      'required',
+      ['spec'],
+      t(
+        'spec.containers: a pod needs at least one container',
+        'spec.containers: 파드에는 컨테이너가 하나 이상 필요합니다',
+      ),
+    );
   }
   const seenPortNames = new Map<string, string>();
   const containers: Container[] = containersRaw.map((raw, i) => {
@@ -47,7 +54,11 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
       const pp = [...p, 'ports', j];
       const cp = d.map(rawPort, pp) ?? {};
       if (cp.containerPort === undefined || cp.containerPort === null) {
-        d.error('required', pp, t(`${pathText(pp)}.containerPort: required`, `${pathText(pp)}.containerPort: 필수 항목입니다`));
+        d.error(
+          'required',
+          pp,
+          t(`${pathText(pp)}.containerPort: required`, `${pathText(pp)}.containerPort: 필수 항목입니다`),
+        );
         return;
       }
       const containerPort = d.int(cp.containerPort, [...pp, 'containerPort'], 1, 65535);
@@ -55,12 +66,35 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
       const portName = d.string(cp.name, [...pp, 'name']);
       if (portName !== undefined) {
         if (!isPortName(portName)) {
-          d.error('port-name', [...pp, 'name'], t(`${JSON.stringify(portName)} is not a valid port name`, `${JSON.stringify(portName)}은(는) 올바른 포트 이름이 아닙니다`), t('up to 15 lower-case letters, digits and hyphens, with at least one letter', '소문자·숫자·하이픈 15자 이내, 글자 하나 이상'));
+          d.error(
+            'port-name',
+            [...pp, 'name'],
+            t(
+              `${JSON.stringify(portName)} is not a valid port name`,
+              `${JSON.stringify(portName)}은(는) 올바른 포트 이름이 아닙니다`,
+            ),
+            t(
+              'up to 15 lower-case letters, digits and hyphens, with at least one letter',
+              '소문자·숫자·하이픈 15자 이내, 글자 하나 이상',
+            ),
+          );
         } else if (seenPortNames.has(portName)) {
-          d.error('duplicate-port-name', [...pp, 'name'], t(`port name ${portName} is already used in this pod`, `포트 이름 ${portName}은(는) 이 파드에서 이미 쓰였습니다`));
+          d.error(
+            'duplicate-port-name',
+            [...pp, 'name'],
+            t(
+              `port name ${portName} is already used in this pod`,
+              `포트 이름 ${portName}은(는) 이 파드에서 이미 쓰였습니다`,
+            ),
+          );
         } else seenPortNames.set(portName, cname);
       }
-      if (containerPort !== undefined) ports.push({ containerPort, protocol, ...(portName !== undefined && isPortName(portName) ? { name: portName } : {}) });
+      if (containerPort !== undefined)
+        ports.push({
+          containerPort,
+          protocol,
+          ...(portName !== undefined && isPortName(portName) ? { name: portName } : {}),
+        });
     });
     return { name: cname, ...(image !== undefined ? { image } : {}), ports };
   });
@@ -68,7 +102,15 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
   let statusIp: IpAddress | undefined;
   if (podIpText !== undefined) {
     statusIp = parseIp(podIpText) ?? undefined;
-    if (!statusIp) d.error('ip', ['status', 'podIP'], t(`status.podIP: invalid IP address ${JSON.stringify(podIpText)}`, `status.podIP: 잘못된 IP 주소 ${JSON.stringify(podIpText)}`));
+    if (!statusIp)
+      d.error(
+        'ip',
+        ['status', 'podIP'],
+        t(
+          `status.podIP: invalid IP address ${JSON.stringify(podIpText)}`,
+          `status.podIP: 잘못된 IP 주소 ${JSON.stringify(podIpText)}`,
+        ),
+      );
   }
   return {
     namespace,
@@ -96,7 +138,15 @@ export function decodeNode(d: Decoder, obj: Dict): NodeFields {
   const cidrText = d.string(spec.podCIDR ?? cidrs?.[0], cidrPath);
   if (cidrText !== undefined) {
     podCIDR = parseCidr(cidrText) ?? undefined;
-    if (!podCIDR) d.error('cidr', cidrPath, t(`${pathText(cidrPath)}: invalid CIDR ${JSON.stringify(cidrText)}`, `${pathText(cidrPath)}: 잘못된 CIDR ${JSON.stringify(cidrText)}`));
+    if (!podCIDR)
+      d.error(
+        'cidr',
+        cidrPath,
+        t(
+          `${pathText(cidrPath)}: invalid CIDR ${JSON.stringify(cidrText)}`,
+          `${pathText(cidrPath)}: 잘못된 CIDR ${JSON.stringify(cidrText)}`,
+        ),
+      );
   }
   let internalIP: IpAddress | undefined;
   (d.list(status.addresses, ['status', 'addresses']) ?? []).forEach((raw, i) => {
@@ -105,7 +155,12 @@ export function decodeNode(d: Decoder, obj: Dict): NodeFields {
     if (a.type !== 'InternalIP' || internalIP) return;
     const text = d.string(a.address, [...p, 'address']) ?? '';
     internalIP = parseIp(text) ?? undefined;
-    if (!internalIP) d.error('ip', [...p, 'address'], t(`invalid IP address ${JSON.stringify(text)}`, `잘못된 IP 주소 ${JSON.stringify(text)}`));
+    if (!internalIP)
+      d.error(
+        'ip',
+        [...p, 'address'],
+        t(`invalid IP address ${JSON.stringify(text)}`, `잘못된 IP 주소 ${JSON.stringify(text)}`),
+      );
   });
   return { ...(podCIDR ? { podCIDR } : {}), ...(internalIP ? { internalIP } : {}) };
 }
@@ -117,38 +172,78 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
   const typeText = d.string(spec.type, ['spec', 'type']) ?? 'ClusterIP';
   let type: ServiceType = 'ClusterIP';
   if ((SERVICE_TYPES as readonly string[]).includes(typeText)) type = typeText as ServiceType;
-  else d.error('service-type', ['spec', 'type'], t(`spec.type: unsupported value ${JSON.stringify(typeText)}: use ClusterIP, NodePort, LoadBalancer or ExternalName`, `spec.type: 지원하지 않는 값 ${JSON.stringify(typeText)}: ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나를 쓰세요`));
+  else
+    d.error(
+      'service-type',
+      ['spec', 'type'],
+      t(
+        `spec.type: unsupported value ${JSON.stringify(typeText)}: use ClusterIP, NodePort, LoadBalancer or ExternalName`,
+        `spec.type: 지원하지 않는 값 ${JSON.stringify(typeText)}: ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나를 쓰세요`,
+      ),
+    );
   const ports: ServicePort[] = [];
   (d.list(spec.ports, ['spec', 'ports']) ?? []).forEach((raw, i) => {
     const p = ['spec', 'ports', i];
     const sp = d.map(raw, p) ?? {};
     const port = d.int(sp.port, [...p, 'port'], 1, 65535);
     if (port === undefined) {
-      if (sp.port === undefined) d.error('required', p, t(`${pathText(p)}.port: required`, `${pathText(p)}.port: 필수 항목입니다`));
+      if (sp.port === undefined)
+        d.error('required', p, t(`${pathText(p)}.port: required`, `${pathText(p)}.port: 필수 항목입니다`));
       return;
     }
     const protocol = d.protocol(sp.protocol, [...p, 'protocol']);
     let targetPort: number | string = port;
     if (typeof sp.targetPort === 'string') {
       if (isPortName(sp.targetPort)) targetPort = sp.targetPort;
-      else d.error('port-name', [...p, 'targetPort'], t(`${JSON.stringify(sp.targetPort)} is not a valid port name`, `${JSON.stringify(sp.targetPort)}은(는) 올바른 포트 이름이 아닙니다`));
+      else
+        d.error(
+          'port-name',
+          [...p, 'targetPort'],
+          t(
+            `${JSON.stringify(sp.targetPort)} is not a valid port name`,
+            `${JSON.stringify(sp.targetPort)}은(는) 올바른 포트 이름이 아닙니다`,
+          ),
+        );
     } else if (sp.targetPort !== undefined) {
       targetPort = d.int(sp.targetPort, [...p, 'targetPort'], 1, 65535) ?? port;
     }
     const nodePort = d.int(sp.nodePort, [...p, 'nodePort'], 1, 65535);
     const portName = d.string(sp.name, [...p, 'name']);
-    ports.push({ protocol, port, targetPort, ...(nodePort !== undefined ? { nodePort } : {}), ...(portName !== undefined ? { name: portName } : {}) });
+    ports.push({
+      protocol,
+      port,
+      targetPort,
+      ...(nodePort !== undefined ? { nodePort } : {}),
+      ...(portName !== undefined ? { name: portName } : {}),
+    });
   });
   const externalName = d.string(spec.externalName, ['spec', 'externalName']);
   if (type === 'ExternalName' && !externalName) {
-    d.error('required', ['spec'], t('spec.externalName: required for type ExternalName', 'spec.externalName: ExternalName 타입에는 필수입니다'));
+    d.error(
+      'required',
+      ['spec'],
+      t(
+        'spec.externalName: required for type ExternalName',
+        'spec.externalName: ExternalName 타입에는 필수입니다',
+      ),
+    );
   } else if (externalName !== undefined && !isDnsSubdomain(externalName.toLowerCase())) {
-    d.error('dns-name', ['spec', 'externalName'], t(`spec.externalName: ${JSON.stringify(externalName)} is not a DNS name`, `spec.externalName: ${JSON.stringify(externalName)}은(는) DNS 이름이 아닙니다`));
+    d.error(
+      'dns-name',
+      ['spec', 'externalName'],
+      t(
+        `spec.externalName: ${JSON.stringify(externalName)} is not a DNS name`,
+        `spec.externalName: ${JSON.stringify(externalName)}은(는) DNS 이름이 아닙니다`,
+      ),
+    );
   }
   const etp = d.string(spec.externalTrafficPolicy, ['spec', 'externalTrafficPolicy']);
   const clusterIP = d.string(spec.clusterIP, ['spec', 'clusterIP']);
   const loadBalancerIP = d.string(spec.loadBalancerIP, ['spec', 'loadBalancerIP']);
-  const selector = spec.selector === undefined || spec.selector === null ? undefined : d.labels(spec.selector, ['spec', 'selector']);
+  const selector =
+    spec.selector === undefined || spec.selector === null
+      ? undefined
+      : d.labels(spec.selector, ['spec', 'selector']);
   return {
     namespace,
     name,
@@ -168,31 +263,75 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const text = d.string(spec.ip, ['spec', 'ip']);
   if (text === undefined) {
-    d.error('required', ['spec'], t('spec.ip: an ExternalEndpoint needs an IP address', 'spec.ip: ExternalEndpoint에는 IP 주소가 필요합니다'));
+    d.error(
+      'required',
+      ['spec'],
+      t(
+        'spec.ip: an ExternalEndpoint needs an IP address',
+        'spec.ip: ExternalEndpoint에는 IP 주소가 필요합니다',
+      ),
+    );
     return undefined;
   }
   const ip = parseIp(text);
-  if (!ip) d.error('ip', ['spec', 'ip'], t(`spec.ip: invalid IP address ${JSON.stringify(text)}`, `spec.ip: 잘못된 IP 주소 ${JSON.stringify(text)}`));
+  if (!ip)
+    d.error(
+      'ip',
+      ['spec', 'ip'],
+      t(
+        `spec.ip: invalid IP address ${JSON.stringify(text)}`,
+        `spec.ip: 잘못된 IP 주소 ${JSON.stringify(text)}`,
+      ),
+    );
   return ip ?? undefined;
 }
 
 /** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name and kube-proxy's mode, defaulted. */
-export function decodeClusterNetwork(d: Decoder, obj: Dict): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode'> {
+export function decodeClusterNetwork(
+  d: Decoder,
+  obj: Dict,
+): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode'> {
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
-  const kubeProxyMode = oneOf(d, spec.kubeProxyMode, ['spec', 'kubeProxyMode'], KUBE_PROXY_MODES, DEFAULT_CLUSTER_NETWORK.kubeProxyMode, 'kube-proxy-mode');
+  const kubeProxyMode = oneOf(
+    d,
+    spec.kubeProxyMode,
+    ['spec', 'kubeProxyMode'],
+    KUBE_PROXY_MODES,
+    DEFAULT_CLUSTER_NETWORK.kubeProxyMode,
+    'kube-proxy-mode',
+  );
   let bridgeName = DEFAULT_CLUSTER_NETWORK.bridgeName;
   const text = d.string(spec.bridgeName, ['spec', 'bridgeName']);
   if (text !== undefined) {
     // The kernel's dev_valid_name: 1-15 bytes (IFNAMSIZ), no "/", ":" or white space, not "." or "..".
     if (/^[^\s/:]{1,15}$/.test(text) && text !== '.' && text !== '..') bridgeName = text;
-    else d.error('interface-name', ['spec', 'bridgeName'], t(`spec.bridgeName: ${JSON.stringify(text)} is not a Linux interface name`, `spec.bridgeName: ${JSON.stringify(text)}은(는) 리눅스 인터페이스 이름이 아닙니다`), t('up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)', '"/", ":", 공백 없이 15자 이내로 쓰세요(예: cni0, v-net-0)'));
+    else
+      d.error(
+        'interface-name',
+        ['spec', 'bridgeName'],
+        t(
+          `spec.bridgeName: ${JSON.stringify(text)} is not a Linux interface name`,
+          `spec.bridgeName: ${JSON.stringify(text)}은(는) 리눅스 인터페이스 이름이 아닙니다`,
+        ),
+        t(
+          'up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)',
+          '"/", ":", 공백 없이 15자 이내로 쓰세요(예: cni0, v-net-0)',
+        ),
+      );
   }
   return { cni, bridgeName, kubeProxyMode };
 }
 
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */
-function oneOf<T extends string>(d: Decoder, value: unknown, path: FieldPath, allowed: readonly T[], fallback: T, code: string): T {
+function oneOf<T extends string>(
+  d: Decoder,
+  value: unknown,
+  path: FieldPath,
+  allowed: readonly T[],
+  fallback: T,
+  code: string,
+): T {
   const text = d.string(value, path);
   if (text === undefined) return fallback;
   if ((allowed as readonly string[]).includes(text)) return text as T;
@@ -202,8 +341,15 @@ function oneOf<T extends string>(d: Decoder, value: unknown, path: FieldPath, al
   d.error(
     code,
     path,
-    t(`${pathText(path)}: unsupported value ${JSON.stringify(text)}: use one of ${list}`, `${pathText(path)}: 지원하지 않는 값 ${JSON.stringify(text)}: ${list} 중 하나를 쓰세요`),
-    guess ? (lower ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`) : t(`did you mean ${guess}?`, `${guess}을(를) 뜻했나요?`)) : undefined,
+    t(
+      `${pathText(path)}: unsupported value ${JSON.stringify(text)}: use one of ${list}`,
+      `${pathText(path)}: 지원하지 않는 값 ${JSON.stringify(text)}: ${list} 중 하나를 쓰세요`,
+    ),
+    guess
+      ? lower
+        ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
+        : t(`did you mean ${guess}?`, `${guess}을(를) 뜻했나요?`)
+      : undefined,
   );
   return fallback;
 }

@@ -4,7 +4,15 @@
 import { cidrWithin, hasHostBits, parseCidr, type Cidr } from '../lib/ip';
 import { Decoder, isPortName, pathText, t, type Dict } from './decoder';
 import type { FieldPath } from './source';
-import type { IpBlock, LabelSelector, NetworkPolicy, PolicyPeer, PolicyPort, PolicyRule, PolicyType } from './types';
+import type {
+  IpBlock,
+  LabelSelector,
+  NetworkPolicy,
+  PolicyPeer,
+  PolicyPort,
+  PolicyRule,
+  PolicyType,
+} from './types';
 
 /** Decodes spec of a NetworkPolicy whose metadata the caller already read. */
 export function decodeNetworkPolicy(d: Decoder, obj: Dict, name: string, namespace: string): NetworkPolicy {
@@ -15,8 +23,14 @@ export function decodeNetworkPolicy(d: Decoder, obj: Dict, name: string, namespa
       'warning',
       'missing-spec',
       [],
-      t('this NetworkPolicy has no spec: it selects every pod of its namespace and denies them all ingress', '이 NetworkPolicy에는 spec이 없습니다: 네임스페이스의 모든 파드를 선택해 인그레스를 모두 차단합니다'),
-      t('if that is the intent, write it out: spec: {podSelector: {}, policyTypes: [Ingress]}', '의도한 것이라면 명시하세요: spec: {podSelector: {}, policyTypes: [Ingress]}'),
+      t(
+        'this NetworkPolicy has no spec: it selects every pod of its namespace and denies them all ingress',
+        '이 NetworkPolicy에는 spec이 없습니다: 네임스페이스의 모든 파드를 선택해 인그레스를 모두 차단합니다',
+      ),
+      t(
+        'if that is the intent, write it out: spec: {podSelector: {}, policyTypes: [Ingress]}',
+        '의도한 것이라면 명시하세요: spec: {podSelector: {}, policyTypes: [Ingress]}',
+      ),
     );
   }
   let podSelector: LabelSelector = { matchLabels: {}, matchExpressions: [] };
@@ -26,8 +40,14 @@ export function decodeNetworkPolicy(d: Decoder, obj: Dict, name: string, namespa
         'warning',
         'missing-pod-selector',
         ['spec'],
-        t('spec.podSelector is missing, so this policy selects every pod in the namespace', 'spec.podSelector가 없으므로 이 정책은 네임스페이스의 모든 파드를 선택합니다'),
-        t('write `podSelector: {}` to say so, or add matchLabels for the pods you mean', '그 뜻이라면 `podSelector: {}`라고 쓰고, 아니라면 대상 파드의 matchLabels를 적으세요'),
+        t(
+          'spec.podSelector is missing, so this policy selects every pod in the namespace',
+          'spec.podSelector가 없으므로 이 정책은 네임스페이스의 모든 파드를 선택합니다',
+        ),
+        t(
+          'write `podSelector: {}` to say so, or add matchLabels for the pods you mean',
+          '그 뜻이라면 `podSelector: {}`라고 쓰고, 아니라면 대상 파드의 matchLabels를 적으세요',
+        ),
         'key',
       );
     }
@@ -76,32 +96,60 @@ function decodePolicyTypes(d: Decoder, value: unknown): PolicyType[] {
       d.error(
         'policy-type',
         p,
-        t(`spec.policyTypes: unsupported value ${JSON.stringify(v)}: use Ingress or Egress`, `spec.policyTypes: 지원하지 않는 값 ${JSON.stringify(v)}: Ingress 또는 Egress를 쓰세요`),
-        fixed === 'Ingress' || fixed === 'Egress' ? t(`the values are case-sensitive: ${fixed}`, `대소문자를 구분합니다: ${fixed}`) : undefined,
+        t(
+          `spec.policyTypes: unsupported value ${JSON.stringify(v)}: use Ingress or Egress`,
+          `spec.policyTypes: 지원하지 않는 값 ${JSON.stringify(v)}: Ingress 또는 Egress를 쓰세요`,
+        ),
+        fixed === 'Ingress' || fixed === 'Egress'
+          ? t(`the values are case-sensitive: ${fixed}`, `대소문자를 구분합니다: ${fixed}`)
+          : undefined,
       );
       return;
     }
     if (out.includes(v)) {
-      d.report('warning', 'duplicate-policy-type', p, t(`spec.policyTypes lists ${v} twice`, `spec.policyTypes에 ${v}가 두 번 있습니다`));
+      d.report(
+        'warning',
+        'duplicate-policy-type',
+        p,
+        t(`spec.policyTypes lists ${v} twice`, `spec.policyTypes에 ${v}가 두 번 있습니다`),
+      );
       return;
     }
     out.push(v);
   });
   if (list.length > 2) {
-    d.error('policy-type', ['spec', 'policyTypes'], t('spec.policyTypes may not have more than two entries', 'spec.policyTypes에는 항목이 두 개까지만 올 수 있습니다'));
+    d.error(
+      'policy-type',
+      ['spec', 'policyTypes'],
+      t(
+        'spec.policyTypes may not have more than two entries',
+        'spec.policyTypes에는 항목이 두 개까지만 올 수 있습니다',
+      ),
+    );
   }
   return out;
 }
 
-function warnIgnoredRules(d: Decoder, type: PolicyType, types: readonly PolicyType[], ruleCount: number): void {
+function warnIgnoredRules(
+  d: Decoder,
+  type: PolicyType,
+  types: readonly PolicyType[],
+  ruleCount: number,
+): void {
   if (types.includes(type) || ruleCount === 0) return;
   const field = type === 'Ingress' ? 'ingress' : 'egress';
   d.report(
     'warning',
     'rules-ignored',
     ['spec', field],
-    t(`spec.${field} has rules but spec.policyTypes does not list ${type}: they are ignored`, `spec.${field}에 규칙이 있지만 spec.policyTypes에 ${type}가 없어 무시됩니다`),
-    t(`add "- ${type}" to policyTypes, or remove spec.${field}`, `policyTypes에 "- ${type}"를 추가하거나 spec.${field}를 지우세요`),
+    t(
+      `spec.${field} has rules but spec.policyTypes does not list ${type}: they are ignored`,
+      `spec.${field}에 규칙이 있지만 spec.policyTypes에 ${type}가 없어 무시됩니다`,
+    ),
+    t(
+      `add "- ${type}" to policyTypes, or remove spec.${field}`,
+      `policyTypes에 "- ${type}"를 추가하거나 spec.${field}를 지우세요`,
+    ),
     'key',
   );
 }
@@ -109,7 +157,10 @@ function warnIgnoredRules(d: Decoder, type: PolicyType, types: readonly PolicyTy
 function decodeRule(d: Decoder, raw: unknown, path: FieldPath, peerField: 'from' | 'to'): PolicyRule {
   const rule = d.map(raw, path) ?? {};
   const peersRaw = d.list(rule[peerField], [...path, peerField]);
-  const peers = peersRaw && peersRaw.length > 0 ? peersRaw.map((p, i) => decodePeer(d, p, [...path, peerField, i])) : null;
+  const peers =
+    peersRaw && peersRaw.length > 0
+      ? peersRaw.map((p, i) => decodePeer(d, p, [...path, peerField, i]))
+      : null;
   if (peersRaw) warnSplitSelectors(d, peersRaw, [...path, peerField]);
   const portsRaw = d.list(rule.ports, [...path, 'ports']) ?? [];
   const ports = portsRaw.map((p, i) => decodePort(d, p, [...path, 'ports', i]));
@@ -124,20 +175,33 @@ function decodePeer(d: Decoder, raw: unknown, path: FieldPath): PolicyPeer {
     d.error(
       'empty-peer',
       path,
-      t(`${pathText(path)}: must specify a peer (podSelector, namespaceSelector or ipBlock)`, `${pathText(path)}: 피어(podSelector, namespaceSelector, ipBlock)를 지정해야 합니다`),
-      t('to allow everyone, leave out from/to entirely instead of writing an empty item', '모두 허용하려면 빈 항목 대신 from/to 자체를 생략하세요'),
+      t(
+        `${pathText(path)}: must specify a peer (podSelector, namespaceSelector or ipBlock)`,
+        `${pathText(path)}: 피어(podSelector, namespaceSelector, ipBlock)를 지정해야 합니다`,
+      ),
+      t(
+        'to allow everyone, leave out from/to entirely instead of writing an empty item',
+        '모두 허용하려면 빈 항목 대신 from/to 자체를 생략하세요',
+      ),
     );
   } else if (has('ipBlock') && count > 1) {
     d.error(
       'ipblock-with-selector',
       path,
-      t(`${pathText(path)}: may not specify both ipBlock and another peer`, `${pathText(path)}: ipBlock과 다른 피어를 한 항목에 함께 쓸 수 없습니다`),
-      t('make them separate list items (each starting with "- "); they are then ORed', '각각 "- "로 시작하는 별도 항목으로 나누세요. 그러면 OR로 묶입니다'),
+      t(
+        `${pathText(path)}: may not specify both ipBlock and another peer`,
+        `${pathText(path)}: ipBlock과 다른 피어를 한 항목에 함께 쓸 수 없습니다`,
+      ),
+      t(
+        'make them separate list items (each starting with "- "); they are then ORed',
+        '각각 "- "로 시작하는 별도 항목으로 나누세요. 그러면 OR로 묶입니다',
+      ),
     );
   }
   const out: { -readonly [K in keyof PolicyPeer]: PolicyPeer[K] } = {};
   if (has('podSelector')) out.podSelector = d.selector(peer.podSelector, [...path, 'podSelector']);
-  if (has('namespaceSelector')) out.namespaceSelector = d.selector(peer.namespaceSelector, [...path, 'namespaceSelector']);
+  if (has('namespaceSelector'))
+    out.namespaceSelector = d.selector(peer.namespaceSelector, [...path, 'namespaceSelector']);
   if (has('ipBlock')) {
     const block = decodeIpBlock(d, peer.ipBlock, [...path, 'ipBlock']);
     if (block) out.ipBlock = block;
@@ -149,7 +213,11 @@ function decodeIpBlock(d: Decoder, raw: unknown, path: FieldPath): IpBlock | und
   const m = d.map(raw, path) ?? {};
   const cidrText = d.string(m.cidr, [...path, 'cidr']);
   if (cidrText === undefined) {
-    d.error('required', path, t(`${pathText(path)}.cidr: required`, `${pathText(path)}.cidr: 필수 항목입니다`));
+    d.error(
+      'required',
+      path,
+      t(`${pathText(path)}.cidr: required`, `${pathText(path)}.cidr: 필수 항목입니다`),
+    );
     return undefined;
   }
   const cidr = checkCidr(d, cidrText, [...path, 'cidr']);
@@ -164,7 +232,10 @@ function decodeIpBlock(d: Decoder, raw: unknown, path: FieldPath): IpBlock | und
       d.error(
         'except-outside',
         p,
-        t(`${pathText(p)}: ${text} must be a strict subset of cidr ${cidrText}`, `${pathText(p)}: ${text}은(는) cidr ${cidrText}의 진부분집합이어야 합니다`),
+        t(
+          `${pathText(p)}: ${text} must be a strict subset of cidr ${cidrText}`,
+          `${pathText(p)}: ${text}은(는) cidr ${cidrText}의 진부분집합이어야 합니다`,
+        ),
       );
       return;
     }
@@ -177,9 +248,20 @@ function checkCidr(d: Decoder, text: string, path: FieldPath): Cidr | undefined 
   const c = parseCidr(text);
   if (!c) {
     const hint = /^\d+\.\d+\.\d+\.\d+$/.test(text.trim())
-      ? t(`a single address is written with /32: ${text.trim()}/32`, `주소 하나는 /32를 붙여 씁니다: ${text.trim()}/32`)
+      ? t(
+          `a single address is written with /32: ${text.trim()}/32`,
+          `주소 하나는 /32를 붙여 씁니다: ${text.trim()}/32`,
+        )
       : undefined;
-    d.error('cidr', path, t(`${pathText(path)}: invalid CIDR ${JSON.stringify(text)}`, `${pathText(path)}: 잘못된 CIDR ${JSON.stringify(text)}`), hint);
+    d.error(
+      'cidr',
+      path,
+      t(
+        `${pathText(path)}: invalid CIDR ${JSON.stringify(text)}`,
+        `${pathText(path)}: 잘못된 CIDR ${JSON.stringify(text)}`,
+      ),
+      hint,
+    );
     return undefined;
   }
   if (hasHostBits(c)) {
@@ -187,8 +269,14 @@ function checkCidr(d: Decoder, text: string, path: FieldPath): Cidr | undefined 
       'warning',
       'cidr-host-bits',
       path,
-      t(`${text} has host bits set; it means ${c.canonical}`, `${text}에는 호스트 비트가 있습니다. ${c.canonical}를 뜻합니다`),
-      t(`write ${c.canonical}, or /${c.family === 4 ? 32 : 128} for one address`, `${c.canonical}로 쓰거나, 주소 하나라면 /${c.family === 4 ? 32 : 128}을 쓰세요`),
+      t(
+        `${text} has host bits set; it means ${c.canonical}`,
+        `${text}에는 호스트 비트가 있습니다. ${c.canonical}를 뜻합니다`,
+      ),
+      t(
+        `write ${c.canonical}, or /${c.family === 4 ? 32 : 128} for one address`,
+        `${c.canonical}로 쓰거나, 주소 하나라면 /${c.family === 4 ? 32 : 128}을 쓰세요`,
+      ),
     );
   }
   return c;
@@ -204,10 +292,19 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
       d.error(
         'port-name',
         [...path, 'port'],
-        t(`${pathText([...path, 'port'])}: ${JSON.stringify(m.port)} is not a valid port name`, `${pathText([...path, 'port'])}: ${JSON.stringify(m.port)}은(는) 올바른 포트 이름이 아닙니다`),
+        t(
+          `${pathText([...path, 'port'])}: ${JSON.stringify(m.port)} is not a valid port name`,
+          `${pathText([...path, 'port'])}: ${JSON.stringify(m.port)}은(는) 올바른 포트 이름이 아닙니다`,
+        ),
         numeric
-          ? t(`a port number is written without quotes: port: ${m.port}`, `포트 번호는 따옴표 없이 씁니다: port: ${m.port}`)
-          : t('port names are up to 15 lower-case letters, digits and hyphens, with at least one letter', '포트 이름은 소문자·숫자·하이픈 15자 이내이고 글자가 하나 이상 있어야 합니다'),
+          ? t(
+              `a port number is written without quotes: port: ${m.port}`,
+              `포트 번호는 따옴표 없이 씁니다: port: ${m.port}`,
+            )
+          : t(
+              'port names are up to 15 lower-case letters, digits and hyphens, with at least one letter',
+              '포트 이름은 소문자·숫자·하이픈 15자 이내이고 글자가 하나 이상 있어야 합니다',
+            ),
       );
     } else port = m.port;
   } else if (m.port !== undefined && m.port !== null) {
@@ -217,13 +314,31 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
   if (m.endPort !== undefined && m.endPort !== null) {
     const ep = [...path, 'endPort'];
     if (m.port === undefined || m.port === null) {
-      d.error('end-port', ep, t('endPort may not be specified when port is not specified', 'port 없이 endPort를 쓸 수 없습니다'));
+      d.error(
+        'end-port',
+        ep,
+        t('endPort may not be specified when port is not specified', 'port 없이 endPort를 쓸 수 없습니다'),
+      );
     } else if (typeof m.port === 'string') {
-      d.error('end-port', ep, t('endPort may not be specified when port is a named port', 'port가 이름 있는 포트이면 endPort를 쓸 수 없습니다'));
+      d.error(
+        'end-port',
+        ep,
+        t(
+          'endPort may not be specified when port is a named port',
+          'port가 이름 있는 포트이면 endPort를 쓸 수 없습니다',
+        ),
+      );
     } else {
       endPort = d.int(m.endPort, ep, 1, 65535);
       if (endPort !== undefined && typeof port === 'number' && endPort < port) {
-        d.error('end-port', ep, t(`endPort ${endPort} must be greater than or equal to port ${port}`, `endPort ${endPort}은(는) port ${port} 이상이어야 합니다`));
+        d.error(
+          'end-port',
+          ep,
+          t(
+            `endPort ${endPort} must be greater than or equal to port ${port}`,
+            `endPort ${endPort}은(는) port ${port} 이상이어야 합니다`,
+          ),
+        );
         endPort = undefined;
       }
     }

@@ -25,7 +25,11 @@ export class Decoder extends FieldChecker {
   string(value: unknown, path: FieldPath): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return value;
-    this.error('type', path, t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`));
+    this.error(
+      'type',
+      path,
+      t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`),
+    );
     return undefined;
   }
 
@@ -40,7 +44,10 @@ export class Decoder extends FieldChecker {
     this.error(
       'protocol',
       path,
-      t(`${pathText(path)}: unsupported protocol ${JSON.stringify(value)}: must be TCP, UDP or SCTP`, `${pathText(path)}: 지원하지 않는 프로토콜 ${JSON.stringify(value)}: TCP, UDP, SCTP 중 하나여야 합니다`),
+      t(
+        `${pathText(path)}: unsupported protocol ${JSON.stringify(value)}: must be TCP, UDP or SCTP`,
+        `${pathText(path)}: 지원하지 않는 프로토콜 ${JSON.stringify(value)}: TCP, UDP, SCTP 중 하나여야 합니다`,
+      ),
       hint,
     );
     return 'TCP';
@@ -54,7 +61,14 @@ export class Decoder extends FieldChecker {
     for (const [k, v] of Object.entries(m)) {
       const p = [...path, k];
       if (!isQualifiedName(k)) {
-        this.report('error', 'label-key', p, t(`invalid label key ${JSON.stringify(k)}`, `잘못된 레이블 키 ${JSON.stringify(k)}`), undefined, 'key');
+        this.report(
+          'error',
+          'label-key',
+          p,
+          t(`invalid label key ${JSON.stringify(k)}`, `잘못된 레이블 키 ${JSON.stringify(k)}`),
+          undefined,
+          'key',
+        );
       }
       if (v === null) {
         out[k] = ''; // `key:` with nothing after it decodes as the empty string
@@ -71,7 +85,14 @@ export class Decoder extends FieldChecker {
         continue;
       }
       if (!isLabelValue(v)) {
-        this.error('label-value', p, t(`invalid label value ${JSON.stringify(v)} for ${k}`, `${k}의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`));
+        this.error(
+          'label-value',
+          p,
+          t(
+            `invalid label value ${JSON.stringify(v)} for ${k}`,
+            `${k}의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`,
+          ),
+        );
       }
       out[k] = v;
     }
@@ -90,34 +111,74 @@ export class Decoder extends FieldChecker {
       if (!e) return;
       const key = this.string(e.key, [...p, 'key']);
       if (key === undefined) {
-        this.error('selector', p, t('matchExpressions: each requirement needs a key', 'matchExpressions: 각 조건에는 key가 필요합니다'));
+        this.error(
+          'selector',
+          p,
+          t(
+            'matchExpressions: each requirement needs a key',
+            'matchExpressions: 각 조건에는 key가 필요합니다',
+          ),
+        );
         return;
       }
-      if (!isQualifiedName(key)) this.error('label-key', [...p, 'key'], t(`invalid label key ${JSON.stringify(key)}`, `잘못된 레이블 키 ${JSON.stringify(key)}`));
+      if (!isQualifiedName(key))
+        this.error(
+          'label-key',
+          [...p, 'key'],
+          t(`invalid label key ${JSON.stringify(key)}`, `잘못된 레이블 키 ${JSON.stringify(key)}`),
+        );
       const op = e.operator;
       if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') {
         this.error(
           'selector',
           [...p, 'operator'],
-          t(`operator ${JSON.stringify(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`, `operator ${JSON.stringify(op ?? null)}은(는) 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`),
+          t(
+            `operator ${JSON.stringify(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`,
+            `operator ${JSON.stringify(op ?? null)}은(는) 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
+          ),
         );
         return;
       }
-      const rawValues = e.values === undefined || e.values === null ? [] : this.list(e.values, [...p, 'values']) ?? [];
+      const rawValues =
+        e.values === undefined || e.values === null ? [] : (this.list(e.values, [...p, 'values']) ?? []);
       const values: string[] = [];
       rawValues.forEach((v, j) => {
         if (typeof v === 'string') {
           if (!isLabelValue(v)) {
-            this.error('label-value', [...p, 'values', j], t(`invalid label value ${JSON.stringify(v)} in values`, `values의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`));
+            this.error(
+              'label-value',
+              [...p, 'values', j],
+              t(
+                `invalid label value ${JSON.stringify(v)} in values`,
+                `values의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`,
+              ),
+            );
           }
           values.push(v);
-        } else this.error('label-value', [...p, 'values', j], t('values must be strings', '값은 문자열이어야 합니다'), t(`quote it: "${String(v)}"`, `따옴표로 감싸세요: "${String(v)}"`));
+        } else
+          this.error(
+            'label-value',
+            [...p, 'values', j],
+            t('values must be strings', '값은 문자열이어야 합니다'),
+            t(`quote it: "${String(v)}"`, `따옴표로 감싸세요: "${String(v)}"`),
+          );
       });
       if ((op === 'In' || op === 'NotIn') && rawValues.length === 0) {
-        this.error('selector', [...p, 'operator'], t(`operator ${op} needs a non-empty values list`, `operator ${op}에는 비어 있지 않은 values 목록이 필요합니다`));
+        this.error(
+          'selector',
+          [...p, 'operator'],
+          t(
+            `operator ${op} needs a non-empty values list`,
+            `operator ${op}에는 비어 있지 않은 values 목록이 필요합니다`,
+          ),
+        );
       }
       if ((op === 'Exists' || op === 'DoesNotExist') && rawValues.length > 0) {
-        this.error('selector', [...p, 'values'], t(`operator ${op} must not have values`, `operator ${op}에는 values를 쓰면 안 됩니다`));
+        this.error(
+          'selector',
+          [...p, 'values'],
+          t(`operator ${op} must not have values`, `operator ${op}에는 values를 쓰면 안 됩니다`),
+        );
       }
       matchExpressions.push({ key, operator: op as SelectorOperator, values });
     });
@@ -128,10 +189,16 @@ export class Decoder extends FieldChecker {
    * Warns about fields the kind does not have, suggesting the nearest known name, or the level
    * where the field belongs when indentation put it one level too deep.
    */
-  unknownFields(value: unknown, shape: Shape, path: FieldPath = [], ancestors: readonly { path: FieldPath; shape: Shape }[] = []): void {
+  unknownFields(
+    value: unknown,
+    shape: Shape,
+    path: FieldPath = [],
+    ancestors: readonly { path: FieldPath; shape: Shape }[] = [],
+  ): void {
     if (shape.t === 'any' || value === null || typeof value !== 'object') return;
     if (shape.t === 'list') {
-      if (Array.isArray(value)) value.forEach((item, i) => this.unknownFields(item, shape.of, [...path, i], ancestors));
+      if (Array.isArray(value))
+        value.forEach((item, i) => this.unknownFields(item, shape.of, [...path, i], ancestors));
       return;
     }
     if (Array.isArray(value)) return;
@@ -146,7 +213,12 @@ export class Decoder extends FieldChecker {
     }
   }
 
-  private reportUnknownField(key: string, shape: Shape & { t: 'object' }, path: FieldPath, ancestors: readonly { path: FieldPath; shape: Shape }[]): void {
+  private reportUnknownField(
+    key: string,
+    shape: Shape & { t: 'object' },
+    path: FieldPath,
+    ancestors: readonly { path: FieldPath; shape: Shape }[],
+  ): void {
     const where = pathText(path);
     const message = t(`unknown field "${where}"`, `알 수 없는 필드 "${where}"`);
     const owner = [...ancestors].reverse().find((a) => a.shape.t === 'object' && key in a.shape.fields);
@@ -172,7 +244,10 @@ export class Decoder extends FieldChecker {
           `did you mean "${guess}"? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if "${key}" were not there`,
           `"${guess}"을(를) 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 "${key}"이(가) 없는 것처럼 동작합니다`,
         )
-      : t('kubectl rejects unknown fields (strict validation)', 'kubectl은 알 수 없는 필드를 거부합니다(strict 검증)');
+      : t(
+          'kubectl rejects unknown fields (strict validation)',
+          'kubectl은 알 수 없는 필드를 거부합니다(strict 검증)',
+        );
     this.report('warning', 'unknown-field', path, message, hint, 'key');
   }
 }
@@ -236,6 +311,11 @@ export function isLabelValue(s: string): boolean {
 /** IANA service name: what a named port must be (≤15 chars, a letter, no double or edge hyphen). */
 export function isPortName(s: string): boolean {
   return (
-    s.length <= 15 && /^[a-z0-9-]+$/.test(s) && /[a-z]/.test(s) && !s.startsWith('-') && !s.endsWith('-') && !s.includes('--')
+    s.length <= 15 &&
+    /^[a-z0-9-]+$/.test(s) &&
+    /[a-z]/.test(s) &&
+    !s.startsWith('-') &&
+    !s.endsWith('-') &&
+    !s.includes('--')
   );
 }

@@ -22,7 +22,14 @@ export class FieldChecker {
     protected readonly out: Diagnostic[],
   ) {}
 
-  report(severity: Severity, code: string, path: FieldPath, message: LocalText, hint?: LocalText, part: 'key' | 'value' = 'value'): void {
+  report(
+    severity: Severity,
+    code: string,
+    path: FieldPath,
+    message: LocalText,
+    hint?: LocalText,
+    part: 'key' | 'value' = 'value',
+  ): void {
     this.out.push({ ...this.at(path, part), severity, code, message, ...(hint ? { hint } : {}) });
   }
 
@@ -34,7 +41,14 @@ export class FieldChecker {
   map(value: unknown, path: FieldPath): Dict | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'object' && !Array.isArray(value)) return value as Dict;
-    this.error('type', path, t(`${pathText(path)}: expected a mapping (key: value)`, `${pathText(path)}: 매핑(key: value)이 와야 합니다`));
+    this.error(
+      'type',
+      path,
+      t(
+        `${pathText(path)}: expected a mapping (key: value)`,
+        `${pathText(path)}: 매핑(key: value)이 와야 합니다`,
+      ),
+    );
     return undefined;
   }
 
@@ -42,14 +56,25 @@ export class FieldChecker {
   list(value: unknown, path: FieldPath): unknown[] | undefined {
     if (value === undefined || value === null) return undefined;
     if (Array.isArray(value)) return value;
-    this.error('type', path, t(`${pathText(path)}: expected a list (items start with "- ")`, `${pathText(path)}: 목록("- "로 시작하는 항목)이 와야 합니다`));
+    this.error(
+      'type',
+      path,
+      t(
+        `${pathText(path)}: expected a list (items start with "- ")`,
+        `${pathText(path)}: 목록("- "로 시작하는 항목)이 와야 합니다`,
+      ),
+    );
     return undefined;
   }
 
   bool(value: unknown, path: FieldPath): boolean | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'boolean') return value;
-    this.error('type', path, t(`${pathText(path)}: expected true or false`, `${pathText(path)}: true 또는 false가 와야 합니다`));
+    this.error(
+      'type',
+      path,
+      t(`${pathText(path)}: expected true or false`, `${pathText(path)}: true 또는 false가 와야 합니다`),
+    );
     return undefined;
   }
 
@@ -57,7 +82,14 @@ export class FieldChecker {
   int(value: unknown, path: FieldPath, min: number, max: number): number | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-    this.error('range', path, t(`${pathText(path)}: must be a whole number from ${min} to ${max}`, `${pathText(path)}: ${min}부터 ${max} 사이의 정수여야 합니다`));
+    this.error(
+      'range',
+      path,
+      t(
+        `${pathText(path)}: must be a whole number from ${min} to ${max}`,
+        `${pathText(path)}: ${min}부터 ${max} 사이의 정수여야 합니다`,
+      ),
+    );
     return undefined;
   }
 }

@@ -89,19 +89,60 @@ describe('input', () => {
       kind: 'List',
       metadata: { resourceVersion: '' },
       items: [
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', uid: '1a2b', resourceVersion: '42', labels: { 'kubernetes.io/metadata.name': 'shop' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } },
+        {
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {
+            name: 'shop',
+            uid: '1a2b',
+            resourceVersion: '42',
+            labels: { 'kubernetes.io/metadata.name': 'shop' },
+          },
+          spec: { finalizers: ['kubernetes'] },
+          status: { phase: 'Active' },
+        },
         {
           apiVersion: 'v1',
           kind: 'Pod',
-          metadata: { name: 'cart-7d9f', namespace: 'shop', labels: { app: 'cart' }, managedFields: [{ manager: 'kubectl', operation: 'Update' }], ownerReferences: [{ kind: 'ReplicaSet', name: 'cart' }] },
-          spec: { nodeName: 'kind-worker', containers: [{ name: 'cart', image: 'cart:1', ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }] }] },
-          status: { phase: 'Running', podIP: '10.244.1.7', podIPs: [{ ip: '10.244.1.7' }], hostIP: '172.18.0.3' },
+          metadata: {
+            name: 'cart-7d9f',
+            namespace: 'shop',
+            labels: { app: 'cart' },
+            managedFields: [{ manager: 'kubectl', operation: 'Update' }],
+            ownerReferences: [{ kind: 'ReplicaSet', name: 'cart' }],
+          },
+          spec: {
+            nodeName: 'kind-worker',
+            containers: [
+              {
+                name: 'cart',
+                image: 'cart:1',
+                ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }],
+              },
+            ],
+          },
+          status: {
+            phase: 'Running',
+            podIP: '10.244.1.7',
+            podIPs: [{ ip: '10.244.1.7' }],
+            hostIP: '172.18.0.3',
+          },
         },
-        { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'cart-in', namespace: 'shop', generation: 1 }, spec: { podSelector: { matchLabels: { app: 'cart' } }, ingress: [{ ports: [{ port: 'http', protocol: 'tcp' }] }] } },
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name: 'cart-in', namespace: 'shop', generation: 1 },
+          spec: {
+            podSelector: { matchLabels: { app: 'cart' } },
+            ingress: [{ ports: [{ port: 'http', protocol: 'tcp' }] }],
+          },
+        },
       ],
     };
     const r = load(JSON.stringify(dump, null, 4) + '\n');
-    expect(r.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p.ip.key])).toEqual([['shop/cart-7d9f', '10.244.1.7']]);
+    expect(r.cluster.pods.map((p) => [`${p.namespace}/${p.name}`, p.ip.key])).toEqual([
+      ['shop/cart-7d9f', '10.244.1.7'],
+    ]);
     expect(r.cluster.policies.map((p) => `${p.namespace}/${p.name}`)).toEqual(['shop/cart-in']);
     // The one mistake (a lower-case protocol) is placed on its line of the JSON text.
     const d = one(r, 'protocol');
@@ -169,7 +210,11 @@ describe('input', () => {
       { name: 'a.yaml', text: `${ns('shared')}---\n${ns('Also_Bad')}` },
     ]);
     // b.yaml is read first, so a.yaml's `shared` is the duplicate.
-    expect(r.diagnostics.map(where)).toEqual(['a.yaml:4:9 error duplicate', 'a.yaml:9:9 error name', 'b.yaml:9:9 error name']);
+    expect(r.diagnostics.map(where)).toEqual([
+      'a.yaml:4:9 error duplicate',
+      'a.yaml:9:9 error name',
+      'b.yaml:9:9 error name',
+    ]);
     expect(r.diagnostics[0]!.message.en).toContain('b.yaml:1:1');
   });
 });
@@ -187,7 +232,11 @@ describe('defaulting', () => {
     `);
     expect(r.diagnostics).toEqual([]);
     expect(r.cluster.pods[0]!.namespace).toBe('default');
-    expect(r.cluster.namespaces.get('default')).toEqual({ name: 'default', labels: { [NAMESPACE_NAME_LABEL]: 'default' }, declared: false });
+    expect(r.cluster.namespaces.get('default')).toEqual({
+      name: 'default',
+      labels: { [NAMESPACE_NAME_LABEL]: 'default' },
+      declared: false,
+    });
   });
 
   it('a port without protocol is TCP', () => {
@@ -213,15 +262,47 @@ describe('defaulting', () => {
 
   const policyTypeCases: { name: string; spec: string; types: string[]; defaulted: boolean }[] = [
     { name: 'absent, no rules → [Ingress]', spec: 'podSelector: {}', types: ['Ingress'], defaulted: true },
-    { name: 'absent, ingress rules only → [Ingress]', spec: 'podSelector: {}\n  ingress: [{}]', types: ['Ingress'], defaulted: true },
-    { name: 'absent, egress rules → [Ingress, Egress]', spec: 'podSelector: {}\n  egress: [{}]', types: ['Ingress', 'Egress'], defaulted: true },
-    { name: 'absent, egress: [] → [Ingress] only', spec: 'podSelector: {}\n  egress: []', types: ['Ingress'], defaulted: true },
-    { name: 'policyTypes: [] is treated as absent', spec: 'podSelector: {}\n  policyTypes: []\n  egress: [{}]', types: ['Ingress', 'Egress'], defaulted: true },
-    { name: 'explicit [Egress] is kept', spec: 'podSelector: {}\n  policyTypes: [Egress]', types: ['Egress'], defaulted: false },
-    { name: 'explicit [Egress, Ingress] is kept', spec: 'podSelector: {}\n  policyTypes: [Egress, Ingress]', types: ['Egress', 'Ingress'], defaulted: false },
+    {
+      name: 'absent, ingress rules only → [Ingress]',
+      spec: 'podSelector: {}\n  ingress: [{}]',
+      types: ['Ingress'],
+      defaulted: true,
+    },
+    {
+      name: 'absent, egress rules → [Ingress, Egress]',
+      spec: 'podSelector: {}\n  egress: [{}]',
+      types: ['Ingress', 'Egress'],
+      defaulted: true,
+    },
+    {
+      name: 'absent, egress: [] → [Ingress] only',
+      spec: 'podSelector: {}\n  egress: []',
+      types: ['Ingress'],
+      defaulted: true,
+    },
+    {
+      name: 'policyTypes: [] is treated as absent',
+      spec: 'podSelector: {}\n  policyTypes: []\n  egress: [{}]',
+      types: ['Ingress', 'Egress'],
+      defaulted: true,
+    },
+    {
+      name: 'explicit [Egress] is kept',
+      spec: 'podSelector: {}\n  policyTypes: [Egress]',
+      types: ['Egress'],
+      defaulted: false,
+    },
+    {
+      name: 'explicit [Egress, Ingress] is kept',
+      spec: 'podSelector: {}\n  policyTypes: [Egress, Ingress]',
+      types: ['Egress', 'Ingress'],
+      defaulted: false,
+    },
   ];
   it.each(policyTypeCases)('policyTypes: $name', ({ spec, types, defaulted }) => {
-    const r = load(`apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  ${spec}\n`);
+    const r = load(
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  ${spec}\n`,
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.cluster.policies[0]!.policyTypes).toEqual(types);
     expect(r.cluster.policies[0]!.policyTypesDefaulted).toBe(defaulted);

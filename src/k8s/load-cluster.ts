@@ -4,10 +4,36 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
 import { closestName, Decoder, isDnsLabel, isDnsSubdomain, t, type Dict } from './decoder';
 import { decodeNetworkPolicy } from './decode-policy';
-import { decodeClusterNetwork, decodeExternalEndpoint, decodeNode, decodePod, decodeService, type PodDraft } from './decode-objects';
-import { CLUSTER_NETWORK, EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from './schema';
+import {
+  decodeClusterNetwork,
+  decodeExternalEndpoint,
+  decodeNode,
+  decodePod,
+  decodeService,
+  type PodDraft,
+} from './decode-objects';
+import {
+  CLUSTER_NETWORK,
+  EXTERNAL_ENDPOINT,
+  NAMESPACE,
+  NETWORK_POLICY,
+  NODE,
+  POD,
+  SERVICE,
+  type Shape,
+} from './schema';
 import { readManifests, type ManifestFile } from './source';
-import { DEFAULT_CLUSTER_NETWORK, type Cluster, type ClusterNetwork, type ClusterNode, type ExternalEndpointSpec, type Namespace, type NetworkPolicy, type Pod, type Service } from './types';
+import {
+  DEFAULT_CLUSTER_NETWORK,
+  type Cluster,
+  type ClusterNetwork,
+  type ClusterNode,
+  type ExternalEndpointSpec,
+  type Namespace,
+  type NetworkPolicy,
+  type Pod,
+  type Service,
+} from './types';
 
 /** Where pods without status.podIP get addresses when their node has no podCIDR. */
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
@@ -40,11 +66,33 @@ export function isNamespaced(kind: string): boolean | undefined {
 
 /** Real kinds netlab does not model: skipped with a warning rather than rejected. */
 const OTHER_KINDS = new Set([
-  'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ConfigMap', 'Secret',
-  'ServiceAccount', 'Ingress', 'IngressClass', 'Endpoints', 'EndpointSlice', 'PersistentVolume',
-  'PersistentVolumeClaim', 'StorageClass', 'Role', 'RoleBinding', 'ClusterRole',
-  'ClusterRoleBinding', 'LimitRange', 'ResourceQuota', 'HorizontalPodAutoscaler',
-  'PodDisruptionBudget', 'CustomResourceDefinition', 'Event', 'ReplicationController',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'ConfigMap',
+  'Secret',
+  'ServiceAccount',
+  'Ingress',
+  'IngressClass',
+  'Endpoints',
+  'EndpointSlice',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'Role',
+  'RoleBinding',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'LimitRange',
+  'ResourceQuota',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'CustomResourceDefinition',
+  'Event',
+  'ReplicationController',
 ]);
 
 /** Parses, validates and defaults every object of the given files. */
@@ -75,28 +123,66 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
     const meta = d.map(obj.metadata, ['metadata']) ?? {};
     const name = d.string(meta.name, ['metadata', 'name']);
     if (!name) {
-      d.error('required', obj.metadata ? ['metadata'] : [], t(`${kind}: metadata.name is required`, `${kind}: metadata.name은 필수입니다`));
+      d.error(
+        'required',
+        obj.metadata ? ['metadata'] : [],
+        t(`${kind}: metadata.name is required`, `${kind}: metadata.name은 필수입니다`),
+      );
       continue;
     }
     // Namespaces are DNS labels, Services DNS-1035 labels (they become DNS names), the rest subdomains.
-    const nameOk = kind === 'Namespace' ? isDnsLabel(name) : kind === 'Service' ? /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name) : isDnsSubdomain(name);
+    const nameOk =
+      kind === 'Namespace'
+        ? isDnsLabel(name)
+        : kind === 'Service'
+          ? /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)
+          : isDnsSubdomain(name);
     if (!nameOk) {
-      d.error('name', ['metadata', 'name'], t(`invalid name ${JSON.stringify(name)}: use lower-case letters, digits, "-" and "."`, `잘못된 이름 ${JSON.stringify(name)}: 소문자, 숫자, "-", "."만 쓰세요`));
+      d.error(
+        'name',
+        ['metadata', 'name'],
+        t(
+          `invalid name ${JSON.stringify(name)}: use lower-case letters, digits, "-" and "."`,
+          `잘못된 이름 ${JSON.stringify(name)}: 소문자, 숫자, "-", "."만 쓰세요`,
+        ),
+      );
     }
     let namespace = 'default';
     const nsText = d.string(meta.namespace, ['metadata', 'namespace']);
     if (info.namespaced) {
       if (nsText !== undefined) {
         if (isDnsLabel(nsText)) namespace = nsText;
-        else d.error('name', ['metadata', 'namespace'], t(`invalid namespace ${JSON.stringify(nsText)}`, `잘못된 네임스페이스 ${JSON.stringify(nsText)}`));
+        else
+          d.error(
+            'name',
+            ['metadata', 'namespace'],
+            t(`invalid namespace ${JSON.stringify(nsText)}`, `잘못된 네임스페이스 ${JSON.stringify(nsText)}`),
+          );
       }
     } else if (nsText !== undefined) {
-      d.report('warning', 'cluster-scoped', ['metadata', 'namespace'], t(`${kind} is cluster-scoped; metadata.namespace is ignored`, `${kind}은(는) 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`), undefined, 'key');
+      d.report(
+        'warning',
+        'cluster-scoped',
+        ['metadata', 'namespace'],
+        t(
+          `${kind} is cluster-scoped; metadata.namespace is ignored`,
+          `${kind}은(는) 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
+        ),
+        undefined,
+        'key',
+      );
     }
     const key = info.namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
     const first = seen.get(key);
     if (first) {
-      d.error('duplicate', ['metadata', 'name'], t(`duplicate ${key}: already defined at ${first}`, `중복된 ${key}: ${first}에 이미 정의되어 있습니다`));
+      d.error(
+        'duplicate',
+        ['metadata', 'name'],
+        t(
+          `duplicate ${key}: already defined at ${first}`,
+          `중복된 ${key}: ${first}에 이미 정의되어 있습니다`,
+        ),
+      );
       continue;
     }
     const here = d.raw.at([]);
@@ -108,9 +194,22 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       case 'Namespace': {
         const own = labels[NAMESPACE_NAME_LABEL];
         if (own !== undefined && own !== name) {
-          d.report('warning', 'namespace-name-label', ['metadata', 'labels', NAMESPACE_NAME_LABEL], t(`the API server sets ${NAMESPACE_NAME_LABEL} to "${name}"; "${own}" is overwritten`, `API 서버가 ${NAMESPACE_NAME_LABEL}을(를) "${name}"(으)로 설정하므로 "${own}"은(는) 덮어써집니다`));
+          d.report(
+            'warning',
+            'namespace-name-label',
+            ['metadata', 'labels', NAMESPACE_NAME_LABEL],
+            t(
+              `the API server sets ${NAMESPACE_NAME_LABEL} to "${name}"; "${own}" is overwritten`,
+              `API 서버가 ${NAMESPACE_NAME_LABEL}을(를) "${name}"(으)로 설정하므로 "${own}"은(는) 덮어써집니다`,
+            ),
+          );
         }
-        namespaces.set(name, { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: true, source });
+        namespaces.set(name, {
+          name,
+          labels: { ...labels, [NAMESPACE_NAME_LABEL]: name },
+          declared: true,
+          source,
+        });
         break;
       }
       case 'Pod':
@@ -133,7 +232,14 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       case 'ClusterNetwork': {
         const spec = decodeClusterNetwork(d, obj);
         if (network) {
-          d.error('duplicate-cluster-network', ['metadata', 'name'], t(`only one ClusterNetwork per scenario: ${network.name} is already defined at ${networkAt}`, `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${network.name}이(가) ${networkAt}에 이미 정의되어 있습니다`));
+          d.error(
+            'duplicate-cluster-network',
+            ['metadata', 'name'],
+            t(
+              `only one ClusterNetwork per scenario: ${network.name} is already defined at ${networkAt}`,
+              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${network.name}이(가) ${networkAt}에 이미 정의되어 있습니다`,
+            ),
+          );
           break;
         }
         network = { ...spec, name, source };
@@ -146,13 +252,25 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   // A namespace that objects live in but nobody declared still exists, with only its name label.
   for (const o of [...drafts, ...services, ...policies]) {
     if (!namespaces.has(o.namespace)) {
-      namespaces.set(o.namespace, { name: o.namespace, labels: { [NAMESPACE_NAME_LABEL]: o.namespace }, declared: false });
+      namespaces.set(o.namespace, {
+        name: o.namespace,
+        labels: { [NAMESPACE_NAME_LABEL]: o.namespace },
+        declared: false,
+      });
     }
   }
   const pods = assignPodIps(drafts, nodes);
   out.sort(compareDiagnostics);
   return {
-    cluster: { namespaces, pods, nodes, services, policies, externals, network: network ?? DEFAULT_CLUSTER_NETWORK },
+    cluster: {
+      namespaces,
+      pods,
+      nodes,
+      services,
+      policies,
+      externals,
+      network: network ?? DEFAULT_CLUSTER_NETWORK,
+    },
     diagnostics: out,
     hasErrors: out.some((x) => x.severity === 'error'),
   };
@@ -161,13 +279,25 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
 function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[string] } | undefined {
   const kind = obj.kind;
   if (typeof kind !== 'string' || kind === '') {
-    d.error('kind', [], t('kind is required (Namespace, Pod, Node, Service or NetworkPolicy)', 'kind가 필요합니다(Namespace, Pod, Node, Service, NetworkPolicy)'));
+    d.error(
+      'kind',
+      [],
+      t(
+        'kind is required (Namespace, Pod, Node, Service or NetworkPolicy)',
+        'kind가 필요합니다(Namespace, Pod, Node, Service, NetworkPolicy)',
+      ),
+    );
     return undefined;
   }
   const info = KINDS[kind];
   if (!info) {
     if (OTHER_KINDS.has(kind)) {
-      d.report('warning', 'kind-ignored', ['kind'], t(`netlab does not model ${kind}; it is skipped`, `netlab은 ${kind}을(를) 다루지 않아 건너뜁니다`));
+      d.report(
+        'warning',
+        'kind-ignored',
+        ['kind'],
+        t(`netlab does not model ${kind}; it is skipped`, `netlab은 ${kind}을(를) 다루지 않아 건너뜁니다`),
+      );
       return undefined;
     }
     const guess = guessKind(kind);
@@ -175,17 +305,37 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       'kind',
       ['kind'],
       t(`unknown kind ${JSON.stringify(kind)}`, `알 수 없는 kind ${JSON.stringify(kind)}`),
-      guess ? t(`did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`, `${guess}(apiVersion: ${KINDS[guess]!.apiVersion})을(를) 뜻했나요?`) : undefined,
+      guess
+        ? t(
+            `did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`,
+            `${guess}(apiVersion: ${KINDS[guess]!.apiVersion})을(를) 뜻했나요?`,
+          )
+        : undefined,
     );
     return undefined;
   }
   const apiVersion = obj.apiVersion;
   if (apiVersion === undefined || apiVersion === null) {
-    d.error('api-version', [], t(`apiVersion is required: ${kind} is served as ${info.apiVersion}`, `apiVersion이 필요합니다: ${kind}은(는) ${info.apiVersion}입니다`), t(`add "apiVersion: ${info.apiVersion}"`, `"apiVersion: ${info.apiVersion}"을(를) 추가하세요`));
+    d.error(
+      'api-version',
+      [],
+      t(
+        `apiVersion is required: ${kind} is served as ${info.apiVersion}`,
+        `apiVersion이 필요합니다: ${kind}은(는) ${info.apiVersion}입니다`,
+      ),
+      t(`add "apiVersion: ${info.apiVersion}"`, `"apiVersion: ${info.apiVersion}"을(를) 추가하세요`),
+    );
     return undefined;
   }
   if (apiVersion !== info.apiVersion) {
-    d.error('api-version', ['apiVersion'], t(`no ${kind} in apiVersion ${JSON.stringify(apiVersion)}: use ${info.apiVersion}`, `apiVersion ${JSON.stringify(apiVersion)}에는 ${kind}이(가) 없습니다: ${info.apiVersion}을(를) 쓰세요`));
+    d.error(
+      'api-version',
+      ['apiVersion'],
+      t(
+        `no ${kind} in apiVersion ${JSON.stringify(apiVersion)}: use ${info.apiVersion}`,
+        `apiVersion ${JSON.stringify(apiVersion)}에는 ${kind}이(가) 없습니다: ${info.apiVersion}을(를) 쓰세요`,
+      ),
+    );
     return undefined;
   }
   return { kind, info };
@@ -223,7 +373,12 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
     const d = p.decoder;
     const node = p.nodeName !== undefined ? byName.get(p.nodeName) : undefined;
     if (p.nodeName !== undefined && !node && nodes.length > 0) {
-      d.report('warning', 'unknown-node', ['spec', 'nodeName'], t(`node ${p.nodeName} is not in the scenario`, `노드 ${p.nodeName}이(가) 시나리오에 없습니다`));
+      d.report(
+        'warning',
+        'unknown-node',
+        ['spec', 'nodeName'],
+        t(`node ${p.nodeName} is not in the scenario`, `노드 ${p.nodeName}이(가) 시나리오에 없습니다`),
+      );
     }
     let ip: IpAddress | undefined = p.statusIp;
     let ipSource: Pod['ipSource'] = 'status';
@@ -239,17 +394,38 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
       while (candidate && used.has(candidate.key)) candidate = ipv4AtOffset(cidr, ++offset);
       nextOffset.set(cidr.canonical, offset + 1);
       if (!candidate) {
-        d.error('ipam', ['metadata', 'name'], t(`no free address left in ${cidr.canonical} for this pod`, `${cidr.canonical}에 이 파드에 줄 주소가 남아 있지 않습니다`));
+        d.error(
+          'ipam',
+          ['metadata', 'name'],
+          t(
+            `no free address left in ${cidr.canonical} for this pod`,
+            `${cidr.canonical}에 이 파드에 줄 주소가 남아 있지 않습니다`,
+          ),
+        );
         candidate = ipv4AtOffset(defaultCidr, 0)!;
       }
       ip = candidate;
       used.add(ip.key);
     } else if (node?.podCIDR && !p.hostNetwork && !cidrContains(node.podCIDR, ip)) {
-      d.report('warning', 'ip-outside-pod-cidr', ['status', 'podIP'], t(`pod IP ${ip.key} is outside node ${node.name}'s podCIDR ${node.podCIDR.canonical}`, `파드 IP ${ip.key}이(가) 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`));
+      d.report(
+        'warning',
+        'ip-outside-pod-cidr',
+        ['status', 'podIP'],
+        t(
+          `pod IP ${ip.key} is outside node ${node.name}'s podCIDR ${node.podCIDR.canonical}`,
+          `파드 IP ${ip.key}이(가) 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
+        ),
+      );
     }
     if (!p.hostNetwork) {
       const other = owners.get(ip.key);
-      if (other) d.report('warning', 'duplicate-ip', ['status', 'podIP'], t(`pod IP ${ip.key} is also used by ${other}`, `파드 IP ${ip.key}을(를) ${other}도 쓰고 있습니다`));
+      if (other)
+        d.report(
+          'warning',
+          'duplicate-ip',
+          ['status', 'podIP'],
+          t(`pod IP ${ip.key} is also used by ${other}`, `파드 IP ${ip.key}을(를) ${other}도 쓰고 있습니다`),
+        );
       else owners.set(ip.key, `${p.namespace}/${p.name}`);
     }
     return {

@@ -9,14 +9,25 @@ export type Shape =
 const any: Shape = { t: 'any' };
 const obj = (fields: Record<string, Shape>): Shape => ({ t: 'object', fields });
 const list = (of: Shape): Shape => ({ t: 'list', of });
-const anyOf = (...names: string[]): Record<string, Shape> =>
-  Object.fromEntries(names.map((n) => [n, any]));
+const anyOf = (...names: string[]): Record<string, Shape> => Object.fromEntries(names.map((n) => [n, any]));
 
 const objectMeta = obj(
   anyOf(
-    'name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation',
-    'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels',
-    'annotations', 'ownerReferences', 'finalizers', 'managedFields',
+    'name',
+    'generateName',
+    'namespace',
+    'selfLink',
+    'uid',
+    'resourceVersion',
+    'generation',
+    'creationTimestamp',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+    'labels',
+    'annotations',
+    'ownerReferences',
+    'finalizers',
+    'managedFields',
   ),
 );
 
@@ -51,10 +62,30 @@ export const NETWORK_POLICY: Shape = obj(
 
 const container = obj({
   ...anyOf(
-    'args', 'command', 'env', 'envFrom', 'image', 'imagePullPolicy', 'lifecycle', 'livenessProbe',
-    'name', 'readinessProbe', 'resizePolicy', 'resources', 'restartPolicy', 'restartPolicyRules',
-    'securityContext', 'startupProbe', 'stdin', 'stdinOnce', 'terminationMessagePath',
-    'terminationMessagePolicy', 'tty', 'volumeDevices', 'volumeMounts', 'workingDir',
+    'args',
+    'command',
+    'env',
+    'envFrom',
+    'image',
+    'imagePullPolicy',
+    'lifecycle',
+    'livenessProbe',
+    'name',
+    'readinessProbe',
+    'resizePolicy',
+    'resources',
+    'restartPolicy',
+    'restartPolicyRules',
+    'securityContext',
+    'startupProbe',
+    'stdin',
+    'stdinOnce',
+    'terminationMessagePath',
+    'terminationMessagePolicy',
+    'tty',
+    'volumeDevices',
+    'volumeMounts',
+    'workingDir',
   ),
   ports: list(obj(anyOf('containerPort', 'hostIP', 'hostPort', 'name', 'protocol'))),
 });
@@ -63,14 +94,44 @@ export const POD: Shape = obj(
   top(
     obj({
       ...anyOf(
-        'activeDeadlineSeconds', 'affinity', 'automountServiceAccountToken', 'dnsConfig',
-        'dnsPolicy', 'enableServiceLinks', 'ephemeralContainers', 'hostAliases', 'hostIPC',
-        'hostNetwork', 'hostPID', 'hostUsers', 'hostname', 'hostnameOverride', 'imagePullSecrets',
-        'nodeName', 'nodeSelector', 'os', 'overhead', 'preemptionPolicy', 'priority',
-        'priorityClassName', 'readinessGates', 'resourceClaims', 'resources', 'restartPolicy',
-        'runtimeClassName', 'schedulerName', 'schedulingGates', 'securityContext',
-        'serviceAccount', 'serviceAccountName', 'setHostnameAsFQDN', 'shareProcessNamespace',
-        'subdomain', 'terminationGracePeriodSeconds', 'tolerations', 'topologySpreadConstraints',
+        'activeDeadlineSeconds',
+        'affinity',
+        'automountServiceAccountToken',
+        'dnsConfig',
+        'dnsPolicy',
+        'enableServiceLinks',
+        'ephemeralContainers',
+        'hostAliases',
+        'hostIPC',
+        'hostNetwork',
+        'hostPID',
+        'hostUsers',
+        'hostname',
+        'hostnameOverride',
+        'imagePullSecrets',
+        'nodeName',
+        'nodeSelector',
+        'os',
+        'overhead',
+        'preemptionPolicy',
+        'priority',
+        'priorityClassName',
+        'readinessGates',
+        'resourceClaims',
+        'resources',
+        'restartPolicy',
+        'runtimeClassName',
+        'schedulerName',
+        'schedulingGates',
+        'securityContext',
+        'serviceAccount',
+        'serviceAccountName',
+        'setHostnameAsFQDN',
+        'shareProcessNamespace',
+        'subdomain',
+        'terminationGracePeriodSeconds',
+        'tolerations',
+        'topologySpreadConstraints',
         'volumes',
       ),
       containers: list(container),
@@ -83,11 +144,25 @@ export const SERVICE: Shape = obj(
   top(
     obj({
       ...anyOf(
-        'allocateLoadBalancerNodePorts', 'clusterIP', 'clusterIPs', 'externalIPs', 'externalName',
-        'externalTrafficPolicy', 'healthCheckNodePort', 'internalTrafficPolicy', 'ipFamilies',
-        'ipFamilyPolicy', 'loadBalancerClass', 'loadBalancerIP', 'loadBalancerSourceRanges',
-        'publishNotReadyAddresses', 'selector', 'sessionAffinity', 'sessionAffinityConfig',
-        'trafficDistribution', 'type',
+        'allocateLoadBalancerNodePorts',
+        'clusterIP',
+        'clusterIPs',
+        'externalIPs',
+        'externalName',
+        'externalTrafficPolicy',
+        'healthCheckNodePort',
+        'internalTrafficPolicy',
+        'ipFamilies',
+        'ipFamilyPolicy',
+        'loadBalancerClass',
+        'loadBalancerIP',
+        'loadBalancerSourceRanges',
+        'publishNotReadyAddresses',
+        'selector',
+        'sessionAffinity',
+        'sessionAffinityConfig',
+        'trafficDistribution',
+        'type',
       ),
       ports: list(obj(anyOf('appProtocol', 'name', 'nodePort', 'port', 'protocol', 'targetPort'))),
     }),
@@ -95,7 +170,9 @@ export const SERVICE: Shape = obj(
 );
 
 export const NODE: Shape = obj(
-  top(obj(anyOf('configSource', 'externalID', 'podCIDR', 'podCIDRs', 'providerID', 'taints', 'unschedulable'))),
+  top(
+    obj(anyOf('configSource', 'externalID', 'podCIDR', 'podCIDRs', 'providerID', 'taints', 'unschedulable')),
+  ),
 );
 
 export const NAMESPACE: Shape = obj(top(obj(anyOf('finalizers'))));

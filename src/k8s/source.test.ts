@@ -19,7 +19,8 @@ describe('splitDocuments', () => {
 
 describe('readManifests', () => {
   it('gives the same objects and positions whether a document was cached or not', () => {
-    const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n';
+    const text =
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n';
     const first = readManifests([{ name: 'f', text }]);
     // the second document is now cached; move it two lines down
     const second = readManifests([{ name: 'f', text: '# one\n# two\n' + text }]);
@@ -35,7 +36,9 @@ describe('readManifests', () => {
     const err = (parseAllDocuments(text, { lineCounter: lc }) as Document[])[2]!.errors[0]!;
     expect(whole[2]!.errors.length).toBeGreaterThan(0);
     const r = readManifests([{ name: 'f', text }]);
-    expect(r.diagnostics.map((d) => [d.line, d.col, d.code])).toEqual([[lc.linePos(err.pos[0]).line, lc.linePos(err.pos[0]).col, 'yaml-syntax']]);
+    expect(r.diagnostics.map((d) => [d.line, d.col, d.code])).toEqual([
+      [lc.linePos(err.pos[0]).line, lc.linePos(err.pos[0]).col, 'yaml-syntax'],
+    ]);
     expect(r.diagnostics[0]!.line).toBeGreaterThanOrEqual(5);
   });
 });

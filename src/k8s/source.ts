@@ -155,14 +155,20 @@ function readDocument(
   }
   const kind = (value as Record<string, unknown>).kind;
   // `kubectl get … -o yaml` prints `kind: List`; typed lists (PodList, …) carry items the same way.
-  if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && 'items' in (value as object))) {
+  if (
+    kind === 'List' ||
+    (typeof kind === 'string' && kind.endsWith('List') && 'items' in (value as object))
+  ) {
     const items = (value as Record<string, unknown>).items;
     if (!Array.isArray(items)) {
       diagnostics.push({
         ...at(['items'], 'key'),
         severity: 'error',
         code: 'list-items',
-        message: { en: 'a List needs `items`, a list of objects', ko: 'List에는 오브젝트 목록인 `items`가 필요합니다' },
+        message: {
+          en: 'a List needs `items`, a list of objects',
+          ko: 'List에는 오브젝트 목록인 `items`가 필요합니다',
+        },
       });
       return;
     }
@@ -226,17 +232,30 @@ export function readYamlData(file: ManifestFile): DataFile {
       ...pos(docs[1]!.root?.range?.[0] ?? 0),
       severity: 'error',
       code: 'yaml-documents',
-      message: { en: 'expected one YAML document; remove the `---` separators', ko: 'YAML 문서는 하나여야 합니다. `---` 구분선을 지우세요' },
+      message: {
+        en: 'expected one YAML document; remove the `---` separators',
+        ko: 'YAML 문서는 하나여야 합니다. `---` 구분선을 지우세요',
+      },
     });
   }
   if (!doc) return { value: undefined, at: fallback, diagnostics };
   for (const err of doc.errors) {
-    diagnostics.push({ ...pos(err.offset), severity: 'error', code: 'yaml-syntax', message: { en: `YAML: ${err.message}`, ko: `YAML 문법 오류: ${err.message}` } });
+    diagnostics.push({
+      ...pos(err.offset),
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: { en: `YAML: ${err.message}`, ko: `YAML 문법 오류: ${err.message}` },
+    });
   }
   if (!doc.root) return { value: undefined, at: fallback, diagnostics };
   const at = makeLocator(doc.root, pos);
   if (doc.valueError !== undefined) {
-    diagnostics.push({ ...at([]), severity: 'error', code: 'yaml-alias', message: { en: `YAML: ${doc.valueError}`, ko: `YAML 별칭(alias) 오류: ${doc.valueError}` } });
+    diagnostics.push({
+      ...at([]),
+      severity: 'error',
+      code: 'yaml-alias',
+      message: { en: `YAML: ${doc.valueError}`, ko: `YAML 별칭(alias) 오류: ${doc.valueError}` },
+    });
     return { value: undefined, at, diagnostics };
   }
   return { value: doc.value, at, diagnostics };

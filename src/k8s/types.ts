@@ -167,7 +167,11 @@ export interface ClusterNetwork {
   readonly source?: Located;
 }
 
-export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = { cni: 'calico', bridgeName: 'cni0', kubeProxyMode: 'iptables' };
+export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
+  cni: 'calico',
+  bridgeName: 'cni0',
+  kubeProxyMode: 'iptables',
+};
 
 /** Everything netlab read from the scenario files, after defaulting. */
 export interface Cluster {

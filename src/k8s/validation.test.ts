@@ -6,7 +6,8 @@ import { load, one, where } from '../testing/load-helpers';
 import { NAMESPACE_NAME_LABEL } from './load-cluster';
 
 /** A NetworkPolicy named p in default: the header is lines 1-5, `spec:` is line 5. */
-const np = (body: string): string => `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n${body}`;
+const np = (body: string): string =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n${body}`;
 
 interface Case {
   name: string;
@@ -97,14 +98,18 @@ const validationCases: Case[] = [
   },
   {
     name: 'ipBlock together with podSelector in one peer',
-    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n      podSelector: {}\n'),
+    text: np(
+      '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n      podSelector: {}\n',
+    ),
     code: 'ipblock-with-selector',
     at: [9, 7],
     message: 'may not specify both ipBlock and another peer',
   },
   {
     name: 'ipBlock together with namespaceSelector in one peer',
-    text: np('  podSelector: {}\n  egress:\n  - to:\n    - namespaceSelector: {}\n      ipBlock: {cidr: 10.0.0.0/8}\n'),
+    text: np(
+      '  podSelector: {}\n  egress:\n  - to:\n    - namespaceSelector: {}\n      ipBlock: {cidr: 10.0.0.0/8}\n',
+    ),
     code: 'ipblock-with-selector',
     at: [9, 7],
   },
@@ -132,27 +137,35 @@ const validationCases: Case[] = [
   },
   {
     name: 'except equal to cidr (must be a strict subset)',
-    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - 10.0.0.0/8\n'),
+    text: np(
+      '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - 10.0.0.0/8\n',
+    ),
     code: 'except-outside',
     at: [12, 11],
     message: 'strict subset',
   },
   {
     name: 'except outside cidr',
-    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - 10.1.0.0/16\n        - 192.168.0.0/16\n'),
+    text: np(
+      '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except:\n        - 10.1.0.0/16\n        - 192.168.0.0/16\n',
+    ),
     code: 'except-outside',
     at: [13, 11],
     message: '192.168.0.0/16',
   },
   {
     name: 'except larger than cidr',
-    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.1.0.0/16\n        except: [10.0.0.0/8]\n'),
+    text: np(
+      '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.1.0.0/16\n        except: [10.0.0.0/8]\n',
+    ),
     code: 'except-outside',
     at: [11, 18],
   },
   {
     name: 'invalid except CIDR',
-    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [10.1.0.0]\n'),
+    text: np(
+      '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [10.1.0.0]\n',
+    ),
     code: 'cidr',
     at: [11, 18],
     hint: '10.1.0.0/32',
@@ -232,28 +245,36 @@ const validationCases: Case[] = [
   },
   {
     name: 'Exists with values',
-    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: Exists\n      values: [web]\n'),
+    text: np(
+      '  podSelector:\n    matchExpressions:\n    - key: app\n      operator: Exists\n      values: [web]\n',
+    ),
     code: 'selector',
     at: [10, 15],
     message: 'Exists must not have values',
   },
   {
     name: 'DoesNotExist with values',
-    text: np('  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchExpressions:\n        - key: team\n          operator: DoesNotExist\n          values: [a]\n'),
+    text: np(
+      '  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchExpressions:\n        - key: team\n          operator: DoesNotExist\n          values: [a]\n',
+    ),
     code: 'selector',
     at: [13, 19],
     message: 'DoesNotExist',
   },
   {
     name: 'invalid operator',
-    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: Equals\n      values: [web]\n'),
+    text: np(
+      '  podSelector:\n    matchExpressions:\n    - key: app\n      operator: Equals\n      values: [web]\n',
+    ),
     code: 'selector',
     at: [9, 17],
     message: 'In, NotIn, Exists or DoesNotExist',
   },
   {
     name: 'a matchExpressions value that is not a valid label value',
-    text: np('  podSelector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [web, "not valid!"]\n'),
+    text: np(
+      '  podSelector:\n    matchExpressions:\n    - key: app\n      operator: In\n      values: [web, "not valid!"]\n',
+    ),
     code: 'label-value',
     at: [10, 21],
     message: 'not valid!',
@@ -316,13 +337,24 @@ describe('validation errors', () => {
   });
 
   it('except strictly inside cidr is fine', () => {
-    const r = load(np('  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [10.1.0.0/16, 10.2.3.4/32]\n'));
+    const r = load(
+      np(
+        '  podSelector: {}\n  ingress:\n  - from:\n    - ipBlock:\n        cidr: 10.0.0.0/8\n        except: [10.1.0.0/16, 10.2.3.4/32]\n',
+      ),
+    );
     expect(r.diagnostics).toEqual([]);
-    expect(r.cluster.policies[0]!.ingress[0]!.peers![0]!.ipBlock!.except.map((c) => c.canonical)).toEqual(['10.1.0.0/16', '10.2.3.4/32']);
+    expect(r.cluster.policies[0]!.ingress[0]!.peers![0]!.ipBlock!.except.map((c) => c.canonical)).toEqual([
+      '10.1.0.0/16',
+      '10.2.3.4/32',
+    ]);
   });
 
   it('endPort equal to port, and a valid named port, are fine', () => {
-    const r = load(np('  podSelector: {}\n  ingress:\n  - ports:\n    - {port: 8000, endPort: 8000}\n    - {port: http, protocol: UDP}\n'));
+    const r = load(
+      np(
+        '  podSelector: {}\n  ingress:\n  - ports:\n    - {port: 8000, endPort: 8000}\n    - {port: http, protocol: UDP}\n',
+      ),
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.cluster.policies[0]!.ingress[0]!.ports).toEqual([
       { protocol: 'TCP', port: 8000, endPort: 8000 },
@@ -332,10 +364,16 @@ describe('validation errors', () => {
 
   it('Exists and DoesNotExist without values, In with values are fine', () => {
     const r = load(
-      np('  podSelector:\n    matchExpressions:\n    - {key: a, operator: Exists}\n    - {key: b, operator: DoesNotExist, values: []}\n    - {key: c, operator: In, values: [x, y]}\n'),
+      np(
+        '  podSelector:\n    matchExpressions:\n    - {key: a, operator: Exists}\n    - {key: b, operator: DoesNotExist, values: []}\n    - {key: c, operator: In, values: [x, y]}\n',
+      ),
     );
     expect(r.diagnostics).toEqual([]);
-    expect(r.cluster.policies[0]!.podSelector.matchExpressions.map((e) => e.operator)).toEqual(['Exists', 'DoesNotExist', 'In']);
+    expect(r.cluster.policies[0]!.podSelector.matchExpressions.map((e) => e.operator)).toEqual([
+      'Exists',
+      'DoesNotExist',
+      'In',
+    ]);
   });
 
   it('duplicate objects: same kind, namespace and name', () => {
@@ -396,8 +434,15 @@ describe('validation errors', () => {
   });
 
   it('a Service name must be a DNS-1035 label (no dots, starts with a letter)', () => {
-    for (const [name, ok] of [['web', true], ['web.v2', false], ['2web', false], ['web-2', true]] as const) {
-      const r = load(`apiVersion: v1\nkind: Service\nmetadata:\n  name: "${name}"\nspec:\n  ports: [{port: 80}]\n`);
+    for (const [name, ok] of [
+      ['web', true],
+      ['web.v2', false],
+      ['2web', false],
+      ['web-2', true],
+    ] as const) {
+      const r = load(
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: "${name}"\nspec:\n  ports: [{port: 80}]\n`,
+      );
       expect(r.diagnostics.filter((d) => d.code === 'name').length, name).toBe(ok ? 0 : 1);
     }
   });

@@ -7,8 +7,16 @@ import { loadCluster } from '../k8s/load-cluster';
 import { buildTopology, type Topology, type TopologyNode, type TopologyPod } from '../model/topology';
 import { netpol } from '../testing/scenario';
 import {
-  CELL_W, ETH0_H, POD_H, POD_W, RAIL_INSET, VETH_LEN,
-  layoutTopology, type Rect, type Scene, type ScenePod,
+  CELL_W,
+  ETH0_H,
+  POD_H,
+  POD_W,
+  RAIL_INSET,
+  VETH_LEN,
+  layoutTopology,
+  type Rect,
+  type Scene,
+  type ScenePod,
 } from './layout-topology';
 
 const topologyOf = (yaml: string): Topology => {
@@ -21,7 +29,12 @@ const podDoc = (ns: string, name: string, nodeName: string) =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: ${ns}, labels: {role: extra}}\nspec:\n  nodeName: ${nodeName}\n  containers: [{name: c}]`;
 
 /** A synthetic topology: pods per node (`h` marks hostNetwork), plus unscheduled pods, Services and externals. */
-function synthetic(spec: { nodes: readonly string[]; unscheduled?: number; services?: number; externals?: number }): Topology {
+function synthetic(spec: {
+  nodes: readonly string[];
+  unscheduled?: number;
+  services?: number;
+  externals?: number;
+}): Topology {
   const pods: TopologyPod[] = [];
   const mk = (key: string, node: string | null, host: boolean): TopologyPod => ({
     key,
@@ -33,11 +46,19 @@ function synthetic(spec: { nodes: readonly string[]; unscheduled?: number; servi
     hostNetwork: host,
     labels: {},
     containers: [],
-    network: node === null
-      ? { kind: 'unwired', interface: { name: 'eth0', ip: '10.244.0.2', prefix: 16 } }
-      : host
-        ? { kind: 'host', interface: { name: 'eth0', ip: '192.168.0.1' }, node }
-        : { kind: 'bridged', interface: { name: 'eth0', ip: '10.244.0.2', prefix: 24 }, veth: `veth${key}`, bridge: 'cni0', gateway: '10.244.0.1', routes: [] },
+    network:
+      node === null
+        ? { kind: 'unwired', interface: { name: 'eth0', ip: '10.244.0.2', prefix: 16 } }
+        : host
+          ? { kind: 'host', interface: { name: 'eth0', ip: '192.168.0.1' }, node }
+          : {
+              kind: 'bridged',
+              interface: { name: 'eth0', ip: '10.244.0.2', prefix: 24 },
+              veth: `veth${key}`,
+              bridge: 'cni0',
+              gateway: '10.244.0.1',
+              routes: [],
+            },
   });
   const nodes: TopologyNode[] = spec.nodes.map((layout, i) => {
     const name = `n${i}`;
@@ -46,7 +67,13 @@ function synthetic(spec: { nodes: readonly string[]; unscheduled?: number; servi
       pods.push(p);
       return p.key;
     });
-    return { name, labels: {}, bridge: { name: 'cni0', ip: '10.244.0.1', prefix: 24, cidr: '10.244.0.0/24' }, pods: keys, routes: [] };
+    return {
+      name,
+      labels: {},
+      bridge: { name: 'cni0', ip: '10.244.0.1', prefix: 24, cidr: '10.244.0.0/24' },
+      pods: keys,
+      routes: [],
+    };
   });
   const unscheduled: string[] = [];
   for (let j = 0; j < (spec.unscheduled ?? 0); j++) {
@@ -55,23 +82,44 @@ function synthetic(spec: { nodes: readonly string[]; unscheduled?: number; servi
     unscheduled.push(p.key);
   }
   const services = Array.from({ length: spec.services ?? 0 }, (_, i) => ({
-    key: `ns/s${i}`, namespace: 'ns', name: `s${i}`, type: 'ClusterIP' as const, clusterIP: null, clusterIPSource: 'none' as const, ports: [],
+    key: `ns/s${i}`,
+    namespace: 'ns',
+    name: `s${i}`,
+    type: 'ClusterIP' as const,
+    clusterIP: null,
+    clusterIPSource: 'none' as const,
+    ports: [],
     endpoints: pods.filter((_, j) => j % (i + 2) === 0).map((p) => p.key),
   }));
-  const externals = Array.from({ length: spec.externals ?? 0 }, (_, i) => ({ name: `e${i}`, ip: `203.0.113.${i + 1}` }));
+  const externals = Array.from({ length: spec.externals ?? 0 }, (_, i) => ({
+    name: `e${i}`,
+    ip: `203.0.113.${i + 1}`,
+  }));
   return { bridgeName: 'cni0', nodes, pods, unscheduled, services, externals };
 }
 
-const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const inside = (r: Rect, outer: Rect): boolean => r.x >= outer.x && r.y >= outer.y && r.x + r.w <= outer.x + outer.w && r.y + r.h <= outer.y + outer.h;
+const overlaps = (a: Rect, b: Rect): boolean =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const inside = (r: Rect, outer: Rect): boolean =>
+  r.x >= outer.x && r.y >= outer.y && r.x + r.w <= outer.x + outer.w && r.y + r.h <= outer.y + outer.h;
 
 /** Every rectangle and link point of the scene, with the id it belongs to. */
 function everything(s: Scene): { id: string; rect: Rect }[] {
   return [
-    ...s.boxes, ...s.pods, ...s.services, ...s.externals,
-    ...s.nodes.flatMap((n) => [n, { id: `${n.id}/header`, rect: n.header }, { id: `${n.id}/eth0`, rect: n.eth0 }, { id: `${n.id}/grid`, rect: n.grid }]),
+    ...s.boxes,
+    ...s.pods,
+    ...s.services,
+    ...s.externals,
+    ...s.nodes.flatMap((n) => [
+      n,
+      { id: `${n.id}/header`, rect: n.header },
+      { id: `${n.id}/eth0`, rect: n.eth0 },
+      { id: `${n.id}/grid`, rect: n.grid },
+    ]),
     ...s.bridges.flatMap((b) => [b, ...b.rails]),
-    ...s.links.flatMap((l) => l.points.map(([x, y], i) => ({ id: `${l.id}#${i}`, rect: { x, y, w: 0, h: 0 } }))),
+    ...s.links.flatMap((l) =>
+      l.points.map(([x, y], i) => ({ id: `${l.id}#${i}`, rect: { x, y, w: 0, h: 0 } })),
+    ),
   ];
 }
 
@@ -81,28 +129,48 @@ function checkScene(s: Scene): void {
   const outside = everything(s).filter((item) => !inside(item.rect, bounds));
   expect(outside, `outside ${s.width}×${s.height}`).toEqual([]);
 
-  const ids = [...s.nodes, ...s.pods, ...s.bridges, ...s.services, ...s.externals, ...s.links, ...s.boxes, ...s.bridges.flatMap((b) => b.rails)].map((x) => x.id);
+  const ids = [
+    ...s.nodes,
+    ...s.pods,
+    ...s.bridges,
+    ...s.services,
+    ...s.externals,
+    ...s.links,
+    ...s.boxes,
+    ...s.bridges.flatMap((b) => b.rails),
+  ].map((x) => x.id);
   expect(new Set(ids).size).toBe(ids.length);
 
   const byNode = new Map<string | null, ScenePod[]>();
   for (const p of s.pods) byNode.set(p.node, [...(byNode.get(p.node) ?? []), p]);
-  const boxOf = (node: string | null): Rect => (node === null ? s.boxes.find((b) => b.kind === 'unscheduled')! : s.nodes.find((n) => n.name === node)!).rect;
+  const boxOf = (node: string | null): Rect =>
+    (node === null ? s.boxes.find((b) => b.kind === 'unscheduled')! : s.nodes.find((n) => n.name === node)!)
+      .rect;
   for (const [node, pods] of byNode) {
-    expect(pods.filter((p) => !inside(p.rect, boxOf(node))).map((p) => p.id), 'pods outside their box').toEqual([]);
+    expect(
+      pods.filter((p) => !inside(p.rect, boxOf(node))).map((p) => p.id),
+      'pods outside their box',
+    ).toEqual([]);
     // Cards sit on a grid, so overlap is only possible within a row.
     const rows = new Map<number, ScenePod[]>();
     for (const p of pods) rows.set(p.row, [...(rows.get(p.row) ?? []), p]);
     const clashes: string[] = [];
     for (const row of rows.values()) {
-      for (let i = 0; i < row.length; i++) for (let j = i + 1; j < row.length; j++) if (overlaps(row[i]!.rect, row[j]!.rect)) clashes.push(`${row[i]!.id} / ${row[j]!.id}`);
+      for (let i = 0; i < row.length; i++)
+        for (let j = i + 1; j < row.length; j++)
+          if (overlaps(row[i]!.rect, row[j]!.rect)) clashes.push(`${row[i]!.id} / ${row[j]!.id}`);
     }
     expect(clashes).toEqual([]);
     const ys = [...new Set(pods.map((p) => p.rect.y))].sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(POD_H);
   }
   const cluster = s.boxes.find((b) => b.kind === 'cluster')!.rect;
-  const columns = [...s.nodes.map((n) => n.rect), ...s.boxes.filter((b) => b.kind === 'unscheduled').map((b) => b.rect)];
-  for (let i = 0; i < columns.length; i++) for (let j = i + 1; j < columns.length; j++) expect(overlaps(columns[i]!, columns[j]!)).toBe(false);
+  const columns = [
+    ...s.nodes.map((n) => n.rect),
+    ...s.boxes.filter((b) => b.kind === 'unscheduled').map((b) => b.rect),
+  ];
+  for (let i = 0; i < columns.length; i++)
+    for (let j = i + 1; j < columns.length; j++) expect(overlaps(columns[i]!, columns[j]!)).toBe(false);
   for (const sv of s.services) {
     expect(inside(sv.rect, cluster)).toBe(true);
     for (const c of columns) expect(overlaps(sv.rect, c)).toBe(false);
@@ -118,7 +186,11 @@ describe('the default scenario', () => {
     expect(layoutTopology(topologyOf(defaultYaml))).toEqual(s);
     checkScene(s);
     expect(s.nodes.map((n) => n.id)).toEqual(['node:node01', 'node:node02']);
-    expect(s.pods.map((p) => [p.id, p.node, p.index])).toEqual([['prod/web', 'node01', 0], ['prod/db', 'node01', 1], ['prod/backend', 'node02', 0]]);
+    expect(s.pods.map((p) => [p.id, p.node, p.index])).toEqual([
+      ['prod/web', 'node01', 0],
+      ['prod/db', 'node01', 1],
+      ['prod/backend', 'node02', 0],
+    ]);
     expect(s.services.map((x) => x.id)).toEqual(['svc:prod/web', 'svc:prod/backend', 'svc:prod/db']);
     expect(s.externals.map((x) => x.id)).toEqual(['ext:user', 'ext:backup-server']);
   });
@@ -141,7 +213,11 @@ describe('the default scenario', () => {
     const kinds = (k: string) => s.links.filter((l) => l.kind === k).map((l) => l.id);
     expect(kinds('node-net')).toEqual(['node-net:node01', 'node-net:node02']);
     expect(kinds('host-route')).toEqual(['host-route:node01', 'host-route:node02']);
-    expect(kinds('service')).toEqual(['service:prod/web>prod/web', 'service:prod/backend>prod/backend', 'service:prod/db>prod/db']);
+    expect(kinds('service')).toEqual([
+      'service:prod/web>prod/web',
+      'service:prod/backend>prod/backend',
+      'service:prod/db>prod/db',
+    ]);
     expect(kinds('external')).toEqual(['external:user', 'external:backup-server']);
     const net = s.boxes.find((b) => b.kind === 'node-network')!.rect;
     for (const n of s.nodes) {
@@ -155,7 +231,10 @@ describe('the default scenario', () => {
   });
 
   it('moves nothing when a label or a policy is added', () => {
-    const edited = defaultYaml.replace('    role: web\n', '    role: web\n    tier: frontend\n') + '---\n' + netpol('prod/deny', '{podSelector: {}, policyTypes: [Ingress]}');
+    const edited =
+      defaultYaml.replace('    role: web\n', '    role: web\n    tier: frontend\n') +
+      '---\n' +
+      netpol('prod/deny', '{podSelector: {}, policyTypes: [Ingress]}');
     expect(edited).toContain('tier: frontend');
     expect(layoutTopology(topologyOf(edited))).toEqual(s);
   });
@@ -163,7 +242,12 @@ describe('the default scenario', () => {
   it('appends an added pod to its node grid and moves no other pod', () => {
     const grown = layoutTopology(topologyOf(defaultYaml + '---\n' + podDoc('prod', 'extra', 'node02')));
     for (const p of s.pods) expect(grown.pods.find((q) => q.id === p.id)).toEqual(p);
-    expect(grown.pods.find((p) => p.id === 'prod/extra')).toMatchObject({ node: 'node02', index: 1, row: 0, column: 1 });
+    expect(grown.pods.find((p) => p.id === 'prod/extra')).toMatchObject({
+      node: 'node02',
+      index: 1,
+      row: 0,
+      column: 1,
+    });
     for (const n of s.nodes) expect(grown.nodes.find((m) => m.id === n.id)).toEqual(n);
   });
 });
@@ -200,7 +284,9 @@ describe('hostNetwork and unscheduled pods', () => {
 
 describe('scale', () => {
   it('stays legible at 3 nodes × 15 pods: a column grid with every pod veth-linked', () => {
-    const s = layoutTopology(synthetic({ nodes: ['b'.repeat(15), 'b'.repeat(15), 'b'.repeat(15)], services: 5, externals: 2 }));
+    const s = layoutTopology(
+      synthetic({ nodes: ['b'.repeat(15), 'b'.repeat(15), 'b'.repeat(15)], services: 5, externals: 2 }),
+    );
     checkScene(s);
     expect(s.pods).toHaveLength(45);
     expect(s.links.filter((l) => l.kind === 'veth')).toHaveLength(45);
@@ -210,7 +296,14 @@ describe('scale', () => {
   });
 
   it('lays out 500 pods', () => {
-    const s = layoutTopology(synthetic({ nodes: ['b'.repeat(170), 'bh'.repeat(80), 'b'.repeat(160)], unscheduled: 10, services: 20, externals: 3 }));
+    const s = layoutTopology(
+      synthetic({
+        nodes: ['b'.repeat(170), 'bh'.repeat(80), 'b'.repeat(160)],
+        unscheduled: 10,
+        services: 20,
+        externals: 3,
+      }),
+    );
     checkScene(s);
     expect(s.pods).toHaveLength(500);
   });
@@ -218,7 +311,10 @@ describe('scale', () => {
   it('places any number of pods per node without overlap and inside the scene', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.boolean(), { maxLength: 40 }).map((xs) => xs.map((h) => (h ? 'h' : 'b')).join('')), { maxLength: 5 }),
+        fc.array(
+          fc.array(fc.boolean(), { maxLength: 40 }).map((xs) => xs.map((h) => (h ? 'h' : 'b')).join('')),
+          { maxLength: 5 },
+        ),
         fc.nat(12),
         fc.nat(12),
         fc.nat(4),

@@ -17,12 +17,49 @@
 // free of crossings.
 import type { Topology, TopologyPod } from '../model/topology';
 import {
-  BRIDGE_H, CELL_W, CLUSTER_HEADER_H, CLUSTER_PAD, COL_GAP, ETH0_H, ETH0_W, EXTERNAL_GAP, EXTERNAL_H,
-  EXTERNAL_MARGIN, EXTERNAL_W, GRID_TOP, HOST_LANE_H, MARGIN, NODE_GAP, NODE_HEADER_H, NODE_NET_GAP, NODE_NET_H,
-  NODE_PAD, POD_COLUMNS, POD_H, POD_W, RAIL_INSET, RAIL_W, ROW_GAP, SERVICE_GAP, SERVICE_H, SERVICE_LANE_STEP,
-  SERVICE_LANES, SERVICE_W, VETH_LEN, nodeWidth,
-  type LayoutOptions, type Rect, type Scene, type SceneBox, type SceneBridge, type SceneExternal, type SceneLink,
-  type SceneNode, type ScenePod, type SceneRail, type SceneService,
+  BRIDGE_H,
+  CELL_W,
+  CLUSTER_HEADER_H,
+  CLUSTER_PAD,
+  COL_GAP,
+  ETH0_H,
+  ETH0_W,
+  EXTERNAL_GAP,
+  EXTERNAL_H,
+  EXTERNAL_MARGIN,
+  EXTERNAL_W,
+  GRID_TOP,
+  HOST_LANE_H,
+  MARGIN,
+  NODE_GAP,
+  NODE_HEADER_H,
+  NODE_NET_GAP,
+  NODE_NET_H,
+  NODE_PAD,
+  POD_COLUMNS,
+  POD_H,
+  POD_W,
+  RAIL_INSET,
+  RAIL_W,
+  ROW_GAP,
+  SERVICE_GAP,
+  SERVICE_H,
+  SERVICE_LANE_STEP,
+  SERVICE_LANES,
+  SERVICE_W,
+  VETH_LEN,
+  nodeWidth,
+  type LayoutOptions,
+  type Rect,
+  type Scene,
+  type SceneBox,
+  type SceneBridge,
+  type SceneExternal,
+  type SceneLink,
+  type SceneNode,
+  type ScenePod,
+  type SceneRail,
+  type SceneService,
 } from './scene';
 
 export * from './scene';
@@ -58,11 +95,19 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
   // Services row. Pills per row depend on the node count only, so an unscheduled box appearing
   // never reflows the Services (and so never moves the nodes).
   let y = clusterY + CLUSTER_HEADER_H;
-  const perRow = Math.max(1, Math.floor((Math.max(SERVICE_W, nodesW) + SERVICE_GAP) / (SERVICE_W + SERVICE_GAP)));
+  const perRow = Math.max(
+    1,
+    Math.floor((Math.max(SERVICE_W, nodesW) + SERVICE_GAP) / (SERVICE_W + SERVICE_GAP)),
+  );
   const services: SceneService[] = topology.services.map((s, i) => ({
     id: `svc:${s.key}`,
     key: s.key,
-    rect: { x: contentX + (i % perRow) * (SERVICE_W + SERVICE_GAP), y: y + Math.floor(i / perRow) * (SERVICE_H + SERVICE_GAP), w: SERVICE_W, h: SERVICE_H },
+    rect: {
+      x: contentX + (i % perRow) * (SERVICE_W + SERVICE_GAP),
+      y: y + Math.floor(i / perRow) * (SERVICE_H + SERVICE_GAP),
+      w: SERVICE_W,
+      h: SERVICE_H,
+    },
   }));
   let laneTop = y;
   if (services.length > 0) {
@@ -89,7 +134,12 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
     const row = Math.floor(index / columns);
     const cellX = boxX + NODE_PAD + column * CELL_W;
     const rect = { x: cellX + VETH_LEN, y: boxTop + GRID_TOP + row * (POD_H + ROW_GAP), w: POD_W, h: POD_H };
-    return { rect, railX: cellX + RAIL_INSET, gutterX: rect.x + POD_W + COL_GAP / 2, midY: rect.y + POD_H / 2 };
+    return {
+      rect,
+      railX: cellX + RAIL_INSET,
+      gutterX: rect.x + POD_W + COL_GAP / 2,
+      midY: rect.y + POD_H / 2,
+    };
   };
 
   const pods: ScenePod[] = [];
@@ -102,19 +152,48 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
     const lastCardRight = x + NODE_PAD + (columns - 1) * CELL_W + VETH_LEN + POD_W;
     const eth0 = { x: lastCardRight - ETH0_W, y: boxTop - ETH0_H / 2, w: ETH0_W, h: ETH0_H };
     const eth0X = eth0.x + ETH0_W / 2;
-    const bridgeRect = { x: x + NODE_PAD, y: boxTop + NODE_HEADER_H + HOST_LANE_H, w: nodeW - 2 * NODE_PAD, h: BRIDGE_H };
+    const bridgeRect = {
+      x: x + NODE_PAD,
+      y: boxTop + NODE_HEADER_H + HOST_LANE_H,
+      w: nodeW - 2 * NODE_PAD,
+      h: BRIDGE_H,
+    };
     const bridgeBottom = bridgeRect.y + BRIDGE_H;
     const hostLaneY = boxTop + NODE_HEADER_H + HOST_LANE_H / 2;
     nodes.push({
       id: `node:${n.name}`,
       name: n.name,
       rect,
-      header: { x: x + NODE_PAD, y: boxTop + ETH0_H / 2, w: nodeW - 2 * NODE_PAD, h: NODE_HEADER_H - ETH0_H / 2 },
+      header: {
+        x: x + NODE_PAD,
+        y: boxTop + ETH0_H / 2,
+        w: nodeW - 2 * NODE_PAD,
+        h: NODE_HEADER_H - ETH0_H / 2,
+      },
       eth0,
       grid: { x: x + NODE_PAD, y: boxTop + GRID_TOP, w: columns * CELL_W - COL_GAP, h: gridH },
     });
-    if (netBar) links.push({ id: `node-net:${n.name}`, kind: 'node-net', from: 'node-network', to: `node:${n.name}`, points: [[eth0X, netBar.y + NODE_NET_H], [eth0X, eth0.y]] });
-    links.push({ id: `host-route:${n.name}`, kind: 'host-route', from: `bridge:${n.name}`, to: `node:${n.name}`, points: [[eth0X - 6, bridgeRect.y], [eth0X - 6, eth0.y + ETH0_H]] });
+    if (netBar)
+      links.push({
+        id: `node-net:${n.name}`,
+        kind: 'node-net',
+        from: 'node-network',
+        to: `node:${n.name}`,
+        points: [
+          [eth0X, netBar.y + NODE_NET_H],
+          [eth0X, eth0.y],
+        ],
+      });
+    links.push({
+      id: `host-route:${n.name}`,
+      kind: 'host-route',
+      from: `bridge:${n.name}`,
+      to: `node:${n.name}`,
+      points: [
+        [eth0X - 6, bridgeRect.y],
+        [eth0X - 6, eth0.y + ETH0_H],
+      ],
+    });
 
     const railEnd: number[] = [];
     n.pods.forEach((key, index) => {
@@ -122,7 +201,15 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
       const column = index % columns;
       const pod = podByKey.get(key);
       const hostNetwork = pod?.network.kind === 'host';
-      pods.push({ id: key, node: n.name, index, row: Math.floor(index / columns), column, rect: s.rect, hostNetwork });
+      pods.push({
+        id: key,
+        node: n.name,
+        index,
+        row: Math.floor(index / columns),
+        column,
+        rect: s.rect,
+        hostNetwork,
+      });
       slots.set(key, s);
       if (pod?.network.kind === 'bridged') {
         railEnd[column] = s.midY;
@@ -131,10 +218,23 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
           kind: 'veth',
           from: `bridge:${n.name}`,
           to: key,
-          points: [[s.railX, s.midY], [s.rect.x, s.midY]],
+          points: [
+            [s.railX, s.midY],
+            [s.rect.x, s.midY],
+          ],
           ends: [
-            { label: pod.network.veth, at: [s.railX, s.midY], labelAt: [s.railX + RAIL_W, s.midY - 4], anchor: 'start' },
-            { label: pod.network.interface.name, at: [s.rect.x, s.midY], labelAt: [s.rect.x - 4, s.midY + 12], anchor: 'end' },
+            {
+              label: pod.network.veth,
+              at: [s.railX, s.midY],
+              labelAt: [s.railX + RAIL_W, s.midY - 4],
+              anchor: 'start',
+            },
+            {
+              label: pod.network.interface.name,
+              at: [s.rect.x, s.midY],
+              labelAt: [s.rect.x - 4, s.midY + 12],
+              anchor: 'end',
+            },
           ],
         });
       } else if (hostNetwork) {
@@ -143,16 +243,32 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
           kind: 'host-network',
           from: key,
           to: `node:${n.name}`,
-          points: [[s.rect.x + POD_W, s.midY - 8], [s.gutterX - 4, s.midY - 8], [s.gutterX - 4, hostLaneY], [eth0X + 6, hostLaneY], [eth0X + 6, eth0.y + ETH0_H]],
+          points: [
+            [s.rect.x + POD_W, s.midY - 8],
+            [s.gutterX - 4, s.midY - 8],
+            [s.gutterX - 4, hostLaneY],
+            [eth0X + 6, hostLaneY],
+            [eth0X + 6, eth0.y + ETH0_H],
+          ],
         });
       }
     });
     const rails: SceneRail[] = [];
     railEnd.forEach((endY, column) => {
       const railX = x + NODE_PAD + column * CELL_W + RAIL_INSET;
-      rails.push({ id: `rail:${n.name}:${column}`, column, rect: { x: railX - RAIL_W / 2, y: bridgeBottom, w: RAIL_W, h: endY - bridgeBottom + RAIL_W / 2 } });
+      rails.push({
+        id: `rail:${n.name}:${column}`,
+        column,
+        rect: { x: railX - RAIL_W / 2, y: bridgeBottom, w: RAIL_W, h: endY - bridgeBottom + RAIL_W / 2 },
+      });
     });
-    bridges.push({ id: `bridge:${n.name}`, node: n.name, name: topology.bridgeName, rect: bridgeRect, rails });
+    bridges.push({
+      id: `bridge:${n.name}`,
+      node: n.name,
+      name: topology.bridgeName,
+      rect: bridgeRect,
+      rails,
+    });
   });
 
   if (hasUnscheduled) {
@@ -160,7 +276,15 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
     boxes.push({ id: 'unscheduled', kind: 'unscheduled', rect: { x, y: boxTop, w: nodeW, h: boxH } });
     topology.unscheduled.forEach((key, index) => {
       const s = slot(x, index);
-      pods.push({ id: key, node: null, index, row: Math.floor(index / columns), column: index % columns, rect: s.rect, hostNetwork: podByKey.get(key)?.hostNetwork ?? false });
+      pods.push({
+        id: key,
+        node: null,
+        index,
+        row: Math.floor(index / columns),
+        column: index % columns,
+        rect: s.rect,
+        hostNetwork: podByKey.get(key)?.hostNetwork ?? false,
+      });
       slots.set(key, s);
     });
   }
@@ -182,7 +306,15 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
         kind: 'service',
         from: `svc:${s.key}`,
         to: key,
-        points: [[cx, r.y + SERVICE_H], [cx, below], [gapX, below], [gapX, laneY], [x, laneY], [x, t.midY + 8], [t.rect.x + POD_W, t.midY + 8]],
+        points: [
+          [cx, r.y + SERVICE_H],
+          [cx, below],
+          [gapX, below],
+          [gapX, laneY],
+          [x, laneY],
+          [x, t.midY + 8],
+          [t.rect.x + POD_W, t.midY + 8],
+        ],
       });
     }
   });
@@ -195,11 +327,27 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
   // Outside machines: a column left of the cluster box, each wired to the node network bar.
   const laneX = clusterX - EXTERNAL_MARGIN / 2;
   const externals: SceneExternal[] = topology.externals.map((e, i) => {
-    const rect = { x: MARGIN, y: clusterY + CLUSTER_HEADER_H + i * (EXTERNAL_H + EXTERNAL_GAP), w: EXTERNAL_W, h: EXTERNAL_H };
+    const rect = {
+      x: MARGIN,
+      y: clusterY + CLUSTER_HEADER_H + i * (EXTERNAL_H + EXTERNAL_GAP),
+      w: EXTERNAL_W,
+      h: EXTERNAL_H,
+    };
     if (netBar) {
       const ey = rect.y + EXTERNAL_H / 2;
       const by = netBar.y + NODE_NET_H / 2;
-      links.push({ id: `external:${e.name}`, kind: 'external', from: `ext:${e.name}`, to: 'node-network', points: [[rect.x + EXTERNAL_W, ey], [laneX, ey], [laneX, by], [netBar.x, by]] });
+      links.push({
+        id: `external:${e.name}`,
+        kind: 'external',
+        from: `ext:${e.name}`,
+        to: 'node-network',
+        points: [
+          [rect.x + EXTERNAL_W, ey],
+          [laneX, ey],
+          [laneX, by],
+          [netBar.x, by],
+        ],
+      });
     }
     return { id: `ext:${e.name}`, name: e.name, rect };
   });

@@ -7,7 +7,9 @@ import type { Lesson } from './types';
 
 /** Module, then order. */
 export function sortLessons(lessons: readonly Lesson[]): Lesson[] {
-  return [...lessons].sort((a, b) => (a.module === b.module ? a.order - b.order : a.module < b.module ? -1 : 1));
+  return [...lessons].sort((a, b) =>
+    a.module === b.module ? a.order - b.order : a.module < b.module ? -1 : 1,
+  );
 }
 
 /** Problems only visible across lessons: duplicate places and prerequisite cycles. */
@@ -18,7 +20,16 @@ export function checkCatalogue(lessons: readonly Lesson[]): Diagnostic[] {
   for (const l of sortLessons(lessons)) {
     const key = `${l.module}-${l.order}`;
     const other = places.get(key);
-    if (other) out.push({ ...at(l), severity: 'error', code: 'lesson-order', message: t(`module ${l.module} already has a lesson ${l.order}: ${other.id}`, `${l.module} 모듈에는 이미 ${l.order}번 레슨이 있습니다: ${other.id}`) });
+    if (other)
+      out.push({
+        ...at(l),
+        severity: 'error',
+        code: 'lesson-order',
+        message: t(
+          `module ${l.module} already has a lesson ${l.order}: ${other.id}`,
+          `${l.module} 모듈에는 이미 ${l.order}번 레슨이 있습니다: ${other.id}`,
+        ),
+      });
     places.set(key, l);
   }
   const byId = new Map(lessons.map((l) => [l.id, l]));
@@ -27,7 +38,12 @@ export function checkCatalogue(lessons: readonly Lesson[]): Diagnostic[] {
     if (state.get(l.id) === 'done') return;
     if (state.get(l.id) === 'visiting') {
       const loop = [...trail.slice(trail.indexOf(l.id)), l.id].join(' → ');
-      out.push({ ...at(l), severity: 'error', code: 'prerequisite-cycle', message: t(`prerequisites go round in a circle: ${loop}`, `선수 레슨이 순환합니다: ${loop}`) });
+      out.push({
+        ...at(l),
+        severity: 'error',
+        code: 'prerequisite-cycle',
+        message: t(`prerequisites go round in a circle: ${loop}`, `선수 레슨이 순환합니다: ${loop}`),
+      });
       return;
     }
     state.set(l.id, 'visiting');

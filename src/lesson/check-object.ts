@@ -11,7 +11,14 @@ import type { CheckResult, ObjectCheck } from './types';
 
 type Outcome = Omit<CheckResult, 'id' | 'check' | 'blocking'>;
 
-export const OBJECT_KINDS: readonly string[] = ['Namespace', 'Pod', 'Node', 'Service', 'NetworkPolicy', 'ExternalEndpoint'];
+export const OBJECT_KINDS: readonly string[] = [
+  'Namespace',
+  'Pod',
+  'Node',
+  'Service',
+  'NetworkPolicy',
+  'ExternalEndpoint',
+];
 
 /** `NetworkPolicy prod/web-deny-all`, `Namespace prod`; a kind netlab does not know keeps a namespace it was given. */
 export function objectLabel(o: { kind: string; namespace?: string; name?: string }): string {
@@ -20,7 +27,10 @@ export function objectLabel(o: { kind: string; namespace?: string; name?: string
 }
 
 /** The object a check names, with its labels when it has any. */
-function findObject(cluster: Cluster, c: ObjectCheck): { labels?: Labels; policy?: NetworkPolicy } | undefined {
+function findObject(
+  cluster: Cluster,
+  c: ObjectCheck,
+): { labels?: Labels; policy?: NetworkPolicy } | undefined {
   const { kind, name } = c.object;
   const ns = c.object.namespace ?? 'default';
   switch (kind) {
@@ -53,7 +63,10 @@ const L = (en: string, ko: string): LocalText => ({ en, ko });
 
 function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
   const found = findObject(judge.cluster, c);
-  if (!c.exists) return found ? L('it must not exist, but it is still in the scenario', '없어야 하는데 아직 시나리오에 있습니다') : undefined;
+  if (!c.exists)
+    return found
+      ? L('it must not exist, but it is still in the scenario', '없어야 하는데 아직 시나리오에 있습니다')
+      : undefined;
   if (!found) return L('it must exist, but it is not in the scenario', '있어야 하는데 시나리오에 없습니다');
   const policy = found.policy;
   if (policy) {
@@ -68,13 +81,19 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
           `${e.key}을(를) 선택해야 하는데, 정책은 자기 네임스페이스(${policy.namespace})의 파드만 선택합니다`,
         );
       }
-      return L(`it must select ${e.key}, but its podSelector (${selector}) does not match that pod`, `${e.key}을(를) 선택해야 하는데 podSelector(${selector})가 그 파드와 맞지 않습니다`);
+      return L(
+        `it must select ${e.key}, but its podSelector (${selector}) does not match that pod`,
+        `${e.key}을(를) 선택해야 하는데 podSelector(${selector})가 그 파드와 맞지 않습니다`,
+      );
     }
     for (const ref of c.notSelects) {
       const e = judge.resolve(ref);
       if (!('kind' in e)) return e;
       if (policySelects(policy, e)) {
-        return L(`it must not select ${e.key}, but its podSelector (${selector}) matches it`, `${e.key}을(를) 선택하면 안 되는데 podSelector(${selector})가 그 파드와 맞습니다`);
+        return L(
+          `it must not select ${e.key}, but its podSelector (${selector}) matches it`,
+          `${e.key}을(를) 선택하면 안 되는데 podSelector(${selector})가 그 파드와 맞습니다`,
+        );
       }
     }
     if (c.policyTypes) {
@@ -82,7 +101,10 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
       const have = [...policy.policyTypes].sort();
       if (want.join() !== have.join()) {
         const note = policy.policyTypesDefaulted
-          ? L(' (policyTypes is not written, so it defaults to Ingress, plus Egress when there are egress rules)', ' (policyTypes를 쓰지 않아 기본값이 적용되었습니다. Ingress는 항상, Egress는 egress 규칙이 있을 때 들어갑니다)')
+          ? L(
+              ' (policyTypes is not written, so it defaults to Ingress, plus Egress when there are egress rules)',
+              ' (policyTypes를 쓰지 않아 기본값이 적용되었습니다. Ingress는 항상, Egress는 egress 규칙이 있을 때 들어갑니다)',
+            )
           : L('', '');
         return L(
           `its policyTypes must be [${want.join(', ')}], but it is [${have.join(', ')}]${note.en}`,
@@ -95,8 +117,14 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
     const have = found.labels?.[k];
     if (have === v) continue;
     return have === undefined
-      ? L(`it needs the label ${k}=${v}, and it has no ${k} label`, `${k}=${v} 레이블이 필요한데 ${k} 레이블이 없습니다`)
-      : L(`it needs the label ${k}=${v}, but it has ${k}=${have}`, `${k}=${v} 레이블이 필요한데 지금은 ${k}=${have}입니다`);
+      ? L(
+          `it needs the label ${k}=${v}, and it has no ${k} label`,
+          `${k}=${v} 레이블이 필요한데 ${k} 레이블이 없습니다`,
+        )
+      : L(
+          `it needs the label ${k}=${v}, but it has ${k}=${have}`,
+          `${k}=${v} 레이블이 필요한데 지금은 ${k}=${have}입니다`,
+        );
   }
   return undefined;
 }

@@ -35,7 +35,11 @@ export interface CheckOptions {
 }
 
 /** Runs every check of the challenge on `scenarioText`, in the lesson's order. */
-export function checkChallenge(challenge: Pick<Challenge, 'checks'>, scenarioText: string, options: CheckOptions = {}): CheckResult[] {
+export function checkChallenge(
+  challenge: Pick<Challenge, 'checks'>,
+  scenarioText: string,
+  options: CheckOptions = {},
+): CheckResult[] {
   const refs = challenge.checks.flatMap(refsOf);
   const judges = new Map<string, Judge>();
   const judgeFor = (text: string, file: string): Judge => {
@@ -44,7 +48,13 @@ export function checkChallenge(challenge: Pick<Challenge, 'checks'>, scenarioTex
     return j;
   };
   const current = judgeFor(scenarioText, options.file ?? 'scenario.yaml');
-  return challenge.checks.map((c) => runCheck(c, c.check === 'quiz' && c.scenario ? judgeFor(c.scenario.text, c.scenario.file) : current, options));
+  return challenge.checks.map((c) =>
+    runCheck(
+      c,
+      c.check === 'quiz' && c.scenario ? judgeFor(c.scenario.text, c.scenario.file) : current,
+      options,
+    ),
+  );
 }
 
 /** A challenge is solved when every blocking check passes (quizzes never block). */
@@ -75,7 +85,10 @@ export class Judge {
   resolve(ref: EndpointRef): Endpoint | LocalText {
     const e = resolveEndpoint(this.cluster, this.endpoints, ref);
     if (typeof e !== 'string') return e;
-    return { en: `${ref} is not in the scenario (was it renamed or deleted?)`, ko: `${ref}이(가) 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)` };
+    return {
+      en: `${ref} is not in the scenario (was it renamed or deleted?)`,
+      ko: `${ref}이(가) 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)`,
+    };
   }
 
   /** All pods and named outside endpoints, for checks that leave `from`/`to` empty. */
@@ -88,7 +101,10 @@ export class Judge {
   }
 
   explain(x: FlowExplanation): { en: string[]; ko: string[] } {
-    return { en: explainFlowText(x, this.cluster.policies, 'en'), ko: explainFlowText(x, this.cluster.policies, 'ko') };
+    return {
+      en: explainFlowText(x, this.cluster.policies, 'en'),
+      ko: explainFlowText(x, this.cluster.policies, 'ko'),
+    };
   }
 
   /** The deciding lines of an explanation, joined into one paragraph. */
@@ -103,7 +119,10 @@ export class Judge {
       const sides = [x.egress, x.ingress];
       const decided = sides.map((s) => (x.allowed ? s.verdict === 'allow' : s.verdict === 'deny'));
       const keep = decided.some(Boolean) ? decided : [true, true];
-      const text = groups.filter((_, i) => keep[i]).map((g) => g.join('; ')).join('; ');
+      const text = groups
+        .filter((_, i) => keep[i])
+        .map((g) => g.join('; '))
+        .join('; ');
       return /[.!?]$/.test(text) ? text : `${text}.`;
     };
     return { en: one('en'), ko: one('ko') };
@@ -158,12 +177,33 @@ function runCheck(c: Check, judge: Judge, options: CheckOptions): CheckResult {
 
 type Outcome = Omit<CheckResult, 'id' | 'check' | 'blocking'>;
 
-const pass = (c: Check, values: Values = {}): Outcome => ({ passed: true, message: fill(c.success ?? DEFAULTS[c.check].pass, values) });
+const pass = (c: Check, values: Values = {}): Outcome => ({
+  passed: true,
+  message: fill(c.success ?? DEFAULTS[c.check].pass, values),
+});
 
 /** A failure about one flow: the author's (or default) message with the engine's facts filled in. */
-function flowFailure(c: Check, judge: Judge, x: FlowExplanation, from: Endpoint, to: Endpoint, count: number, values: Values): Outcome {
-  const all: Values = { flow: flowLabel(from, to, x), why: judge.why(x), count: String(count), more: WORDS.more(count - 1), ...values };
-  return { passed: false, message: fill(c.message ?? DEFAULTS[c.check].fail, all), explanation: judge.explain(x) };
+function flowFailure(
+  c: Check,
+  judge: Judge,
+  x: FlowExplanation,
+  from: Endpoint,
+  to: Endpoint,
+  count: number,
+  values: Values,
+): Outcome {
+  const all: Values = {
+    flow: flowLabel(from, to, x),
+    why: judge.why(x),
+    count: String(count),
+    more: WORDS.more(count - 1),
+    ...values,
+  };
+  return {
+    passed: false,
+    message: fill(c.message ?? DEFAULTS[c.check].fail, all),
+    explanation: judge.explain(x),
+  };
 }
 
 function missingEndpoint(c: Check, why: LocalText): Outcome {
@@ -226,13 +266,16 @@ function checkLeastPrivilege(c: LeastPrivilegeCheck, judge: Judge): Outcome {
     for (const a of from) {
       for (const b of to) {
         if (unjudgeable(a, b) || needed.has(`${a.key}|${b.key}|${port.port}/${port.protocol}`)) continue;
-        if (m.allowed[pi]![index.get(a)!]!.has(index.get(b)!)) problems.push({ x: judge.flow(a, b, port), from: a, to: b, missing: false });
+        if (m.allowed[pi]![index.get(a)!]!.has(index.get(b)!))
+          problems.push({ x: judge.flow(a, b, port), from: a, to: b, missing: false });
       }
     }
   });
   if (problems.length === 0) return pass(c, { count: String(needed.size) });
   const p = problems[0]!;
-  return flowFailure(c, judge, p.x, p.from, p.to, problems.length, { problem: p.missing ? WORDS.missing : WORDS.extra });
+  return flowFailure(c, judge, p.x, p.from, p.to, problems.length, {
+    problem: p.missing ? WORDS.missing : WORDS.extra,
+  });
 }
 
 function checkMatrix(c: MatrixCheck, judge: Judge): Outcome {
@@ -250,7 +293,8 @@ function checkMatrix(c: MatrixCheck, judge: Judge): Outcome {
         const a = from[r];
         const b = to[col];
         if (want === null || !a || !b || (a.kind === 'external' && b.kind === 'external')) return;
-        if (m.allowed[pi]![index.get(a)!]!.has(index.get(b)!) !== want) wrong.push({ from: a, to: b, port: g.port, want });
+        if (m.allowed[pi]![index.get(a)!]!.has(index.get(b)!) !== want)
+          wrong.push({ from: a, to: b, port: g.port, want });
       });
     });
   });
@@ -265,10 +309,18 @@ function checkMatrix(c: MatrixCheck, judge: Judge): Outcome {
 
 function checkNoErrors(c: NoErrorsCheck, judge: Judge): Outcome {
   const lint = judge.loaded.hasErrors ? [] : lintCluster(judge.cluster);
-  const bad = [...judge.errors, ...[...judge.loaded.diagnostics, ...lint].filter((d) => d.severity === 'warning' && c.warnings.includes(d.code))];
+  const bad = [
+    ...judge.errors,
+    ...[...judge.loaded.diagnostics, ...lint].filter(
+      (d) => d.severity === 'warning' && c.warnings.includes(d.code),
+    ),
+  ];
   if (bad.length === 0) return pass(c, { count: '0' });
   const d = bad[0]!;
-  const values: Values = { count: String(bad.length), first: { en: formatDiagnostic(d, 'en'), ko: formatDiagnostic(d, 'ko') } };
+  const values: Values = {
+    count: String(bad.length),
+    first: { en: formatDiagnostic(d, 'en'), ko: formatDiagnostic(d, 'ko') },
+  };
   return { passed: false, message: fill(c.message ?? DEFAULTS['no-errors'].fail, values) };
 }
 
@@ -290,14 +342,20 @@ function checkQuiz(c: QuizCheck, judge: Judge, chosen: readonly string[] | undef
   const answer: LocalText =
     correct.length === 0
       ? { en: 'none of them', ko: '해당하는 것이 없습니다' }
-      : { en: correct.map((id) => flows.get(id)!.label.en).join('; '), ko: correct.map((id) => flows.get(id)!.label.ko).join('; ') };
+      : {
+          en: correct.map((id) => flows.get(id)!.label.en).join('; '),
+          ko: correct.map((id) => flows.get(id)!.label.ko).join('; '),
+        };
   // Explain the first option the learner got wrong, else the first option.
-  const focus = c.options.find((o) => chosen !== undefined && chosen.includes(o.id) !== isRight(o.id)) ?? c.options[0]!;
+  const focus =
+    c.options.find((o) => chosen !== undefined && chosen.includes(o.id) !== isRight(o.id)) ?? c.options[0]!;
   const x = flows.get(focus.id)!.x;
   const quiz = { correct, verdicts, ...(chosen ? { chosen } : {}) };
   if (!chosen || chosen.length === 0) return { passed: false, message: UNANSWERED, quiz };
   const passed = chosen.length === correct.length && chosen.every(isRight);
   const values: Values = { answer, why: judge.why(x) };
-  const message = passed ? fill(c.success ?? DEFAULTS.quiz.pass, values) : fill(c.message ?? DEFAULTS.quiz.fail, values);
+  const message = passed
+    ? fill(c.success ?? DEFAULTS.quiz.pass, values)
+    : fill(c.message ?? DEFAULTS.quiz.fail, values);
   return { passed, message, explanation: judge.explain(x), quiz };
 }

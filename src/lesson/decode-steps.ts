@@ -18,7 +18,12 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
     const id = typeof raw === 'object' && raw !== null ? (raw as Dict).id : undefined;
     if (typeof id === 'string') ctx.stepIds.push(id);
   }
-  if (list.length === 0) r.error('empty', ['steps'], t('a lesson needs at least one step', '레슨에는 단계가 하나 이상 있어야 합니다'));
+  if (list.length === 0)
+    r.error(
+      'empty',
+      ['steps'],
+      t('a lesson needs at least one step', '레슨에는 단계가 하나 이상 있어야 합니다'),
+    );
   const steps: Step[] = [];
   const ids = new Set<string>();
   let effective: ScenarioFile | undefined;
@@ -30,30 +35,79 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
     r.need(m, 'id', path);
     const id = r.string(m.id, [...path, 'id']);
     if (id !== undefined) {
-      if (!STEP_ID.test(id)) r.error('step-id', [...path, 'id'], t(`step id "${id}": use lower-case words joined by "-"`, `단계 id "${id}": 소문자 단어를 "-"로 이어 쓰세요`));
-      if (ids.has(id)) r.error('duplicate-id', [...path, 'id'], t(`step id "${id}" is used twice`, `단계 id "${id}"가 두 번 쓰였습니다`));
+      if (!STEP_ID.test(id))
+        r.error(
+          'step-id',
+          [...path, 'id'],
+          t(
+            `step id "${id}": use lower-case words joined by "-"`,
+            `단계 id "${id}": 소문자 단어를 "-"로 이어 쓰세요`,
+          ),
+        );
+      if (ids.has(id))
+        r.error(
+          'duplicate-id',
+          [...path, 'id'],
+          t(`step id "${id}" is used twice`, `단계 id "${id}"가 두 번 쓰였습니다`),
+        );
       ids.add(id);
     }
     const title = m.title === undefined ? undefined : r.localText(m.title, [...path, 'title']);
     const text = ctx.text(m.text, [...path, 'text']);
     let scenario: ScenarioFile | 'keep' | undefined = 'keep';
-    if (m.scenario !== undefined && m.scenario !== 'keep') scenario = ctx.scenarioFile(m.scenario, [...path, 'scenario']);
+    if (m.scenario !== undefined && m.scenario !== 'keep')
+      scenario = ctx.scenarioFile(m.scenario, [...path, 'scenario']);
     if (scenario === 'keep' && i === 0) {
-      r.error('first-scenario', [...path, m.scenario === undefined ? 'id' : 'scenario'], t('the first step must name its scenario file, e.g. scenario: start.yaml', '첫 단계에는 시나리오 파일을 써야 합니다. 예: scenario: start.yaml'));
+      r.error(
+        'first-scenario',
+        [...path, m.scenario === undefined ? 'id' : 'scenario'],
+        t(
+          'the first step must name its scenario file, e.g. scenario: start.yaml',
+          '첫 단계에는 시나리오 파일을 써야 합니다. 예: scenario: start.yaml',
+        ),
+      );
     }
     if (scenario && scenario !== 'keep') effective = scenario;
     const expectErrors = r.bool(m.expectErrors, [...path, 'expectErrors']) ?? false;
-    if (expectErrors && scenario === 'keep') r.error('expect-errors', [...path, 'expectErrors'], t('expectErrors belongs to a step that names its scenario file', 'expectErrors는 시나리오 파일을 지정한 단계에 씁니다'));
+    if (expectErrors && scenario === 'keep')
+      r.error(
+        'expect-errors',
+        [...path, 'expectErrors'],
+        t(
+          'expectErrors belongs to a step that names its scenario file',
+          'expectErrors는 시나리오 파일을 지정한 단계에 씁니다',
+        ),
+      );
     // Names a step shows must exist in its scenario, or in the solution (objects the learner adds).
     const here = effective;
-    const around = (): ScenarioFile[] => [here, ctx.solution].filter((s): s is ScenarioFile => s !== undefined);
+    const around = (): ScenarioFile[] =>
+      [here, ctx.solution].filter((s): s is ScenarioFile => s !== undefined);
     const editable = decodeEditable(ctx, m.editable, [...path, 'editable']);
     const highlight = decodeHighlight(ctx, m.highlight, [...path, 'highlight'], around);
-    const packet = m.packet === undefined ? undefined : flowRef(ctx.checkContext([]), m.packet, [...path, 'packet'], around, []);
-    if (packet && packet.from === packet.to) r.error('packet', [...path, 'packet'], t('a packet needs two different endpoints', '패킷에는 서로 다른 두 엔드포인트가 필요합니다'));
+    const packet =
+      m.packet === undefined
+        ? undefined
+        : flowRef(ctx.checkContext([]), m.packet, [...path, 'packet'], around, []);
+    if (packet && packet.from === packet.to)
+      r.error(
+        'packet',
+        [...path, 'packet'],
+        t('a packet needs two different endpoints', '패킷에는 서로 다른 두 엔드포인트가 필요합니다'),
+      );
     if (id === undefined || !text || !scenario || !here) return;
     const editableAt = editable.length > 0 ? { editableAt: r.at([...path, 'editable']) } : {};
-    steps.push({ id, text, scenario, effectiveScenario: here, expectErrors, editable, ...editableAt, highlight, ...(title ? { title } : {}), ...(packet ? { packet } : {}) });
+    steps.push({
+      id,
+      text,
+      scenario,
+      effectiveScenario: here,
+      expectErrors,
+      editable,
+      ...editableAt,
+      highlight,
+      ...(title ? { title } : {}),
+      ...(packet ? { packet } : {}),
+    });
   });
   return steps;
 }
@@ -69,21 +123,42 @@ function decodeEditable(ctx: LessonContext, value: unknown, path: FieldPath): Ob
     if (!r.need(m, 'kind', p)) return;
     const kind = r.string(m.kind, [...p, 'kind']);
     if (kind === undefined) return;
-    if (!OBJECT_KINDS.includes(kind)) r.error('object-kind', [...p, 'kind'], t(`kind must be one of ${OBJECT_KINDS.join(', ')}`, `kind는 ${OBJECT_KINDS.join(', ')} 중 하나여야 합니다`));
+    if (!OBJECT_KINDS.includes(kind))
+      r.error(
+        'object-kind',
+        [...p, 'kind'],
+        t(
+          `kind must be one of ${OBJECT_KINDS.join(', ')}`,
+          `kind는 ${OBJECT_KINDS.join(', ')} 중 하나여야 합니다`,
+        ),
+      );
     const namespace = r.string(m.namespace, [...p, 'namespace']);
     const name = r.string(m.name, [...p, 'name']);
-    out.push({ kind, ...(namespace !== undefined ? { namespace } : {}), ...(name !== undefined ? { name } : {}) });
+    out.push({
+      kind,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(name !== undefined ? { name } : {}),
+    });
   });
   return out;
 }
 
-function decodeHighlight(ctx: LessonContext, value: unknown, path: FieldPath, scenarios: () => ScenarioFile[]): Highlight {
+function decodeHighlight(
+  ctx: LessonContext,
+  value: unknown,
+  path: FieldPath,
+  scenarios: () => ScenarioFile[],
+): Highlight {
   const r = ctx.r;
   const m = r.map(value, path) ?? {};
   r.fields(m, path, ['endpoints', 'policies']);
   const endpoints = r.strings(m.endpoints, [...path, 'endpoints']);
   const policies = r.strings(m.policies, [...path, 'policies']);
-  endpoints.forEach((ref, i) => ctx.refs.push({ kind: 'endpoint', ref, path: [...path, 'endpoints', i], scenarios }));
-  policies.forEach((ref, i) => ctx.refs.push({ kind: 'policy', ref, path: [...path, 'policies', i], scenarios }));
+  endpoints.forEach((ref, i) =>
+    ctx.refs.push({ kind: 'endpoint', ref, path: [...path, 'endpoints', i], scenarios }),
+  );
+  policies.forEach((ref, i) =>
+    ctx.refs.push({ kind: 'policy', ref, path: [...path, 'policies', i], scenarios }),
+  );
   return { endpoints, policies };
 }

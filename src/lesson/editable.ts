@@ -19,7 +19,8 @@ export interface ObjectChange extends ObjectRef {
 
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
-const scalarText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+const scalarText = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 /**
  * The namespace that identifies an object: the written one or `default` for namespaced kinds,
@@ -35,7 +36,11 @@ function scopeOf(kind: string, namespace: string | undefined): string | undefine
 /** Objects and lists in a fixed key order, so `{a, b}` and `{b, a}` read the same. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isDict(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isDict(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v));
 }
 
@@ -69,7 +74,8 @@ function objectsOf(text: string): Map<string, { ref: Identified['ref']; values: 
   return out;
 }
 
-const sameValues = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const sameValues = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /** The objects added, removed or changed from `beforeText` to `afterText`, in the order they appear. */
 export function changedObjects(beforeText: string, afterText: string): ObjectChange[] {
@@ -86,7 +92,11 @@ export function changedObjects(beforeText: string, afterText: string): ObjectCha
   // not one deleted and another added: a find-the-mistake lesson asks for exactly that fix.
   for (const gone of changes.filter((c) => c.change === 'removed' && isNamespaced(c.kind) === undefined)) {
     const fixed = changes.findIndex(
-      (c) => c.change === 'added' && isNamespaced(c.kind) !== undefined && c.name === gone.name && c.namespace === scopeOf(c.kind, gone.namespace),
+      (c) =>
+        c.change === 'added' &&
+        isNamespaced(c.kind) !== undefined &&
+        c.name === gone.name &&
+        c.namespace === scopeOf(c.kind, gone.namespace),
     );
     if (fixed < 0) continue;
     changes[fixed] = { ...changes[fixed]!, change: 'changed' };
@@ -96,9 +106,18 @@ export function changedObjects(beforeText: string, afterText: string): ObjectCha
 }
 
 /** The changes no editable ref covers: same kind, same namespace (defaulted), and its name unless the ref has none. */
-export function outsideEditable<T extends ObjectRef>(changes: readonly T[], editable: readonly ObjectRef[]): T[] {
+export function outsideEditable<T extends ObjectRef>(
+  changes: readonly T[],
+  editable: readonly ObjectRef[],
+): T[] {
   return changes.filter(
-    (c) => !editable.some((r) => r.kind === c.kind && scopeOf(r.kind, r.namespace) === scopeOf(c.kind, c.namespace) && (r.name === undefined || r.name === c.name)),
+    (c) =>
+      !editable.some(
+        (r) =>
+          r.kind === c.kind &&
+          scopeOf(r.kind, r.namespace) === scopeOf(c.kind, c.namespace) &&
+          (r.name === undefined || r.name === c.name),
+      ),
   );
 }
 
@@ -126,7 +145,12 @@ function refText(r: ObjectRef): LocalText {
 /** The learner's text changes only what the lesson lets them change. */
 export function checkEditable(check: EditableCheck, text: string): Pick<CheckResult, 'passed' | 'message'> {
   const outside = outsideEditable(changedObjects(check.start.text, text), check.editable);
-  if (outside.length === 0) return { passed: true, message: fill(check.success ?? DEFAULTS.editable.pass, {}) };
-  const values = { changed: listText(outside.map(changeText)), editable: listText(check.editable.map(refText), Infinity), count: String(outside.length) };
+  if (outside.length === 0)
+    return { passed: true, message: fill(check.success ?? DEFAULTS.editable.pass, {}) };
+  const values = {
+    changed: listText(outside.map(changeText)),
+    editable: listText(check.editable.map(refText), Infinity),
+    count: String(outside.length),
+  };
   return { passed: false, message: fill(check.message ?? DEFAULTS.editable.fail, values) };
 }

@@ -20,7 +20,9 @@ export class FieldReader extends FieldChecker {
         'unknown-field',
         [...path, key],
         t(`unknown field "${where}"`, `알 수 없는 필드 "${where}"`),
-        guess ? t(`did you mean "${guess}"?`, `"${guess}"을(를) 뜻했나요?`) : t(`known fields here: ${known.join(', ')}`, `여기에 쓸 수 있는 필드: ${known.join(', ')}`),
+        guess
+          ? t(`did you mean "${guess}"?`, `"${guess}"을(를) 뜻했나요?`)
+          : t(`known fields here: ${known.join(', ')}`, `여기에 쓸 수 있는 필드: ${known.join(', ')}`),
         'key',
       );
     }
@@ -39,7 +41,11 @@ export class FieldReader extends FieldChecker {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' && value.trim() !== '') return value;
     if (typeof value === 'number') return String(value);
-    this.error('type', path, t(`${pathText(path)}: expected text`, `${pathText(path)}: 텍스트가 와야 합니다`));
+    this.error(
+      'type',
+      path,
+      t(`${pathText(path)}: expected text`, `${pathText(path)}: 텍스트가 와야 합니다`),
+    );
     return undefined;
   }
 
@@ -58,15 +64,29 @@ export class FieldReader extends FieldChecker {
     const m = this.map(value, path);
     if (!m) {
       if (value !== undefined && value !== null) return undefined;
-      this.error('required', path, t(`${pathText(path)}: give the text in both languages, {en: …, ko: …}`, `${pathText(path)}: 두 언어로 텍스트를 쓰세요, {en: …, ko: …}`));
+      this.error(
+        'required',
+        path,
+        t(
+          `${pathText(path)}: give the text in both languages, {en: …, ko: …}`,
+          `${pathText(path)}: 두 언어로 텍스트를 쓰세요, {en: …, ko: …}`,
+        ),
+      );
       return undefined;
     }
     this.fields(m, path, ['en', 'ko']);
     const en = this.string(m.en, [...path, 'en']);
     const ko = this.string(m.ko, [...path, 'ko']);
-    for (const [loc, v] of [['en', en], ['ko', ko]] as const) {
+    for (const [loc, v] of [
+      ['en', en],
+      ['ko', ko],
+    ] as const) {
       if (v === undefined && (m[loc] === undefined || m[loc] === null)) {
-        this.error('missing-locale', path, t(`${pathText(path)}: the ${loc} text is missing`, `${pathText(path)}: ${loc} 텍스트가 없습니다`));
+        this.error(
+          'missing-locale',
+          path,
+          t(`${pathText(path)}: the ${loc} text is missing`, `${pathText(path)}: ${loc} 텍스트가 없습니다`),
+        );
       }
     }
     return en !== undefined && ko !== undefined ? { en, ko } : undefined;

@@ -42,13 +42,24 @@ export class LessonContext {
     const name = this.r.string(value, path);
     if (name === undefined) return undefined;
     if (!/\.ya?ml$/.test(name) || name.includes('/') || name === LESSON_FILE) {
-      this.r.error('scenario-file', path, t(`"${name}" must be a .yaml file in the lesson folder`, `"${name}"은(는) 레슨 폴더 안의 .yaml 파일이어야 합니다`));
+      this.r.error(
+        'scenario-file',
+        path,
+        t(
+          `"${name}" must be a .yaml file in the lesson folder`,
+          `"${name}"은(는) 레슨 폴더 안의 .yaml 파일이어야 합니다`,
+        ),
+      );
       return undefined;
     }
     const text = this.input.files.get(name);
     this.used.add(name);
     if (text === undefined) {
-      this.r.error('missing-file', path, t(`no file ${name} in ${this.input.dir}`, `${this.input.dir}에 ${name} 파일이 없습니다`));
+      this.r.error(
+        'missing-file',
+        path,
+        t(`no file ${name} in ${this.input.dir}`, `${this.input.dir}에 ${name} 파일이 없습니다`),
+      );
       return undefined;
     }
     return { name, file: `${this.input.dir}/${name}`, text };
@@ -57,18 +68,35 @@ export class LessonContext {
   /** `text: 01-intro` → 01-intro.en.md and 01-intro.ko.md; or inline `{en: …, ko: …}`. */
   text(value: unknown, path: FieldPath): LocalText | undefined {
     if (value === undefined || value === null) {
-      this.r.error('required', path, t('text is required: a file name like 01-intro (for 01-intro.en.md and 01-intro.ko.md), or {en: …, ko: …}', 'text가 필요합니다: 01-intro 같은 파일 이름(01-intro.en.md와 01-intro.ko.md) 또는 {en: …, ko: …}'));
+      this.r.error(
+        'required',
+        path,
+        t(
+          'text is required: a file name like 01-intro (for 01-intro.en.md and 01-intro.ko.md), or {en: …, ko: …}',
+          'text가 필요합니다: 01-intro 같은 파일 이름(01-intro.en.md와 01-intro.ko.md) 또는 {en: …, ko: …}',
+        ),
+      );
       return undefined;
     }
     if (typeof value !== 'string') return this.r.localText(value, path);
-    const stem = value.trim().replace(/\.md$/, '').replace(/\.(en|ko)$/, '');
+    const stem = value
+      .trim()
+      .replace(/\.md$/, '')
+      .replace(/\.(en|ko)$/, '');
     const found: Partial<Record<'en' | 'ko', string>> = {};
     for (const loc of LOCALES) {
       const name = `${stem}.${loc}.md`;
       this.used.add(name);
       const body = this.input.files.get(name);
       if (body === undefined) {
-        this.r.error('missing-locale', path, t(`${name} is missing: every text needs an English (.en.md) and a Korean (.ko.md) file`, `${name} 파일이 없습니다: 모든 글에는 영어(.en.md)와 한국어(.ko.md) 파일이 필요합니다`));
+        this.r.error(
+          'missing-locale',
+          path,
+          t(
+            `${name} is missing: every text needs an English (.en.md) and a Korean (.ko.md) file`,
+            `${name} 파일이 없습니다: 모든 글에는 영어(.en.md)와 한국어(.ko.md) 파일이 필요합니다`,
+          ),
+        );
       } else if (body.trim() === '') {
         this.r.error('empty-text', path, t(`${name} is empty`, `${name} 파일이 비어 있습니다`));
       } else found[loc] = body;

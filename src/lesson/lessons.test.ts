@@ -11,14 +11,18 @@ import { checkChallenge, isSolved } from './check';
 import { LESSON_FILE, loadLesson } from './load-lesson';
 import type { Lesson } from './types';
 
-const folders = readdirSync(LESSONS_DIR).filter((n) => existsSync(join(LESSONS_DIR, n, LESSON_FILE))).sort();
+const folders = readdirSync(LESSONS_DIR)
+  .filter((n) => existsSync(join(LESSONS_DIR, n, LESSON_FILE)))
+  .sort();
 const ids = new Set(folders);
 const loaded = new Map(folders.map((name) => [name, loadLesson(lessonFolder(name), { knownIds: ids })]));
 const lessons = [...loaded.values()].map((l) => l.lesson).filter((l): l is Lesson => l !== undefined);
 
 /** The quiz answers the engine gives on `text`, so quizzes count as answered correctly. */
 function rightAnswers(lesson: Lesson, text: string): Record<string, readonly string[]> {
-  return Object.fromEntries(checkChallenge(lesson.challenge, text).flatMap((r) => (r.quiz ? [[r.id, r.quiz.correct]] : [])));
+  return Object.fromEntries(
+    checkChallenge(lesson.challenge, text).flatMap((r) => (r.quiz ? [[r.id, r.quiz.correct]] : [])),
+  );
 }
 
 describe('the lesson catalogue', () => {
@@ -36,7 +40,9 @@ describe.each(folders)('%s', (name) => {
   const lesson = load.lesson;
 
   it('validates with no errors', () => {
-    expect(load.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual([]);
+    expect(load.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual(
+      [],
+    );
     expect(load.diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
     expect(lesson).toBeDefined();
   });

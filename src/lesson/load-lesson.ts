@@ -40,7 +40,14 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
   const path = `${input.dir}/${LESSON_FILE}`;
   const text = input.files.get(LESSON_FILE);
   if (text === undefined) {
-    out.push({ file: path, line: 1, col: 1, severity: 'error', code: 'no-lesson', message: t(`${input.dir} has no ${LESSON_FILE}`, `${input.dir}에 ${LESSON_FILE}이(가) 없습니다`) });
+    out.push({
+      file: path,
+      line: 1,
+      col: 1,
+      severity: 'error',
+      code: 'no-lesson',
+      message: t(`${input.dir} has no ${LESSON_FILE}`, `${input.dir}에 ${LESSON_FILE}이(가) 없습니다`),
+    });
     return result(out, undefined, []);
   }
   const data = readYamlData({ name: path, text });
@@ -48,7 +55,15 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
   const ctx = new LessonContext(input, data.at, out);
   const top = ctx.r.map(data.value, []);
   if (!top) {
-    if (data.diagnostics.length === 0) ctx.r.error('not-a-lesson', [], t('lesson.yaml must be a mapping with id, title, steps and challenge', 'lesson.yaml은 id, title, steps, challenge를 가진 매핑이어야 합니다'));
+    if (data.diagnostics.length === 0)
+      ctx.r.error(
+        'not-a-lesson',
+        [],
+        t(
+          'lesson.yaml must be a mapping with id, title, steps and challenge',
+          'lesson.yaml은 id, title, steps, challenge를 가진 매핑이어야 합니다',
+        ),
+      );
     return result(out, undefined, []);
   }
   const lesson = decodeLesson(ctx, top, options);
@@ -75,38 +90,83 @@ function decodeLesson(ctx: LessonContext, top: Dict, options: LoadOptions): Less
   const prerequisites = r.strings(top.prerequisites, ['prerequisites']);
   if (options.knownIds) {
     prerequisites.forEach((p, i) => {
-      if (p === id) r.error('prerequisite', ['prerequisites', i], t('a lesson cannot require itself', '레슨은 자기 자신을 선수 레슨으로 둘 수 없습니다'));
-      else if (!options.knownIds!.has(p)) r.error('prerequisite', ['prerequisites', i], t(`no lesson "${p}"`, `"${p}" 레슨이 없습니다`));
+      if (p === id)
+        r.error(
+          'prerequisite',
+          ['prerequisites', i],
+          t('a lesson cannot require itself', '레슨은 자기 자신을 선수 레슨으로 둘 수 없습니다'),
+        );
+      else if (!options.knownIds!.has(p))
+        r.error('prerequisite', ['prerequisites', i], t(`no lesson "${p}"`, `"${p}" 레슨이 없습니다`));
     });
   }
   const title = top.title === undefined ? undefined : r.localText(top.title, ['title']);
   const steps = decodeSteps(ctx, top.steps);
   const challenge = decodeChallenge(ctx, top.challenge, steps);
-  if (!id || !module || order === undefined || !title || !steps || steps.length === 0 || !challenge) return undefined;
+  if (!id || !module || order === undefined || !title || !steps || steps.length === 0 || !challenge)
+    return undefined;
   return { id, module, order, prerequisites, title, steps, challenge, dir: ctx.input.dir };
 }
 
 /** The id is the folder name; module and order repeat its first two parts. */
-function checkIdentity(ctx: LessonContext, id: string | undefined, module: string | undefined, order: number | undefined): void {
+function checkIdentity(
+  ctx: LessonContext,
+  id: string | undefined,
+  module: string | undefined,
+  order: number | undefined,
+): void {
   const r = ctx.r;
   const folder = ctx.input.dir.split('/').filter(Boolean).pop() ?? '';
   if (id === undefined) return;
   const m = LESSON_ID.exec(id);
   if (!m) {
-    r.error('lesson-id', ['id'], t(`id "${id}" must look like a-01-short-name: module letter, two digits, words joined by "-"`, `id "${id}"는 a-01-short-name 모양이어야 합니다: 모듈 글자, 두 자리 숫자, "-"로 이은 단어`));
+    r.error(
+      'lesson-id',
+      ['id'],
+      t(
+        `id "${id}" must look like a-01-short-name: module letter, two digits, words joined by "-"`,
+        `id "${id}"는 a-01-short-name 모양이어야 합니다: 모듈 글자, 두 자리 숫자, "-"로 이은 단어`,
+      ),
+    );
     return;
   }
-  if (id !== folder) r.error('lesson-id', ['id'], t(`id "${id}" must be the folder name "${folder}"`, `id "${id}"는 폴더 이름 "${folder}"와 같아야 합니다`));
+  if (id !== folder)
+    r.error(
+      'lesson-id',
+      ['id'],
+      t(
+        `id "${id}" must be the folder name "${folder}"`,
+        `id "${id}"는 폴더 이름 "${folder}"와 같아야 합니다`,
+      ),
+    );
   const letter = m[1]!.toUpperCase();
   if (module !== undefined && module !== letter) {
-    r.error('lesson-module', ['module'], t(`module "${module}" does not match the id: write ${letter}`, `module "${module}"이(가) id와 맞지 않습니다: ${letter}을(를) 쓰세요`));
+    r.error(
+      'lesson-module',
+      ['module'],
+      t(
+        `module "${module}" does not match the id: write ${letter}`,
+        `module "${module}"이(가) id와 맞지 않습니다: ${letter}을(를) 쓰세요`,
+      ),
+    );
   }
   if (order !== undefined && order !== Number(m[2])) {
-    r.error('lesson-order', ['order'], t(`order ${order} does not match the id: write ${Number(m[2])}`, `order ${order}이(가) id와 맞지 않습니다: ${Number(m[2])}을(를) 쓰세요`));
+    r.error(
+      'lesson-order',
+      ['order'],
+      t(
+        `order ${order} does not match the id: write ${Number(m[2])}`,
+        `order ${order}이(가) id와 맞지 않습니다: ${Number(m[2])}을(를) 쓰세요`,
+      ),
+    );
   }
 }
 
-function decodeChallenge(ctx: LessonContext, value: unknown, steps: Step[] | undefined): Lesson['challenge'] | undefined {
+function decodeChallenge(
+  ctx: LessonContext,
+  value: unknown,
+  steps: Step[] | undefined,
+): Lesson['challenge'] | undefined {
   const r = ctx.r;
   const path = ['challenge'];
   const m = r.map(value, path);
@@ -115,7 +175,9 @@ function decodeChallenge(ctx: LessonContext, value: unknown, steps: Step[] | und
   r.need(m, 'checks', path);
   r.need(m, 'solution', path);
   ctx.solution = ctx.scenarioFile(m.solution, [...path, 'solution']);
-  const hints = (r.list(m.hints, [...path, 'hints']) ?? []).map((h, i) => ctx.text(h, [...path, 'hints', i])).filter((h): h is LocalText => h !== undefined);
+  const hints = (r.list(m.hints, [...path, 'hints']) ?? [])
+    .map((h, i) => ctx.text(h, [...path, 'hints', i]))
+    .filter((h): h is LocalText => h !== undefined);
   const cctx = ctx.checkContext(steps ?? []);
   const checks: Check[] = [];
   const ids = new Set<string>();
@@ -124,29 +186,61 @@ function decodeChallenge(ctx: LessonContext, value: unknown, steps: Step[] | und
     const cp = [...path, 'checks', i];
     const c = decodeCheck(cctx, item, cp, i);
     if (!c) return;
-    if (ids.has(c.id)) r.error('duplicate-id', [...cp, 'id'], t(`check id "${c.id}" is used twice`, `검사 id "${c.id}"가 두 번 쓰였습니다`));
+    if (ids.has(c.id))
+      r.error(
+        'duplicate-id',
+        [...cp, 'id'],
+        t(`check id "${c.id}" is used twice`, `검사 id "${c.id}"가 두 번 쓰였습니다`),
+      );
     if (c.id === EDITABLE_CHECK_ID) {
-      r.error('reserved-id', [...cp, 'id'], t(`check id "${c.id}" is netlab's own check of the steps' editable lists; choose another id`, `검사 id "${c.id}"는 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`));
+      r.error(
+        'reserved-id',
+        [...cp, 'id'],
+        t(
+          `check id "${c.id}" is netlab's own check of the steps' editable lists; choose another id`,
+          `검사 id "${c.id}"는 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`,
+        ),
+      );
     }
     ids.add(c.id);
     if (ctx.stepIds.length > 0 && !ctx.stepIds.includes(c.step)) {
       const known = ctx.stepIds.join(', ');
-      r.error('unknown-step', [...cp, 'step'], t(`unknown step id "${c.step}" (steps: ${known})`, `알 수 없는 단계 id "${c.step}" (단계: ${known})`));
+      r.error(
+        'unknown-step',
+        [...cp, 'step'],
+        t(`unknown step id "${c.step}" (steps: ${known})`, `알 수 없는 단계 id "${c.step}" (단계: ${known})`),
+      );
     }
     for (const field of ['message', 'success'] as const) {
       const text = c[field];
       if (!text) continue;
       const allowed = PLACEHOLDERS[c.check];
-      const bad = [...new Set([...placeholdersIn(text.en), ...placeholdersIn(text.ko)])].filter((p) => !allowed.includes(p));
+      const bad = [...new Set([...placeholdersIn(text.en), ...placeholdersIn(text.ko)])].filter(
+        (p) => !allowed.includes(p),
+      );
       if (bad.length === 0) continue;
       const list = allowed.map((p) => `{${p}}`).join(', ');
-      r.error('placeholder', [...cp, field], t(`{${bad.join('}, {')}} cannot be filled in a ${c.check} check; use ${list}`, `${c.check} 검사에서는 {${bad.join('}, {')}}을(를) 채울 수 없습니다. ${list}을(를) 쓰세요`));
+      r.error(
+        'placeholder',
+        [...cp, field],
+        t(
+          `{${bad.join('}, {')}} cannot be filled in a ${c.check} check; use ${list}`,
+          `${c.check} 검사에서는 {${bad.join('}, {')}}을(를) 채울 수 없습니다. ${list}을(를) 쓰세요`,
+        ),
+      );
     }
     checks.push(c);
   });
   if (raw.length > 0 && checks.length === raw.length && !checks.some((c) => c.check !== 'quiz')) {
     const kinds = CHECK_KINDS.filter((k) => k !== 'quiz').join(', ');
-    r.error('no-blocking-check', [...path, 'checks'], t(`a challenge needs at least one check besides quizzes (${kinds}): quizzes never block, so the lesson could not be solved`, `퀴즈 말고도 검사가 하나 이상 있어야 합니다(${kinds}). 퀴즈는 통과를 막지 않으므로 레슨을 풀 수 없게 됩니다`));
+    r.error(
+      'no-blocking-check',
+      [...path, 'checks'],
+      t(
+        `a challenge needs at least one check besides quizzes (${kinds}): quizzes never block, so the lesson could not be solved`,
+        `퀴즈 말고도 검사가 하나 이상 있어야 합니다(${kinds}). 퀴즈는 통과를 막지 않으므로 레슨을 풀 수 없게 됩니다`,
+      ),
+    );
   }
   // The learner starts the challenge from the scenario in effect at the last step.
   const start = steps?.at(-1)?.effectiveScenario;

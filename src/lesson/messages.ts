@@ -39,8 +39,12 @@ const L = (en: string, ko: string): LocalText => ({ en, ko });
 export const WORDS = {
   allowed: L('allowed', '허용'),
   denied: L('denied', '차단'),
-  more: (n: number): LocalText => (n > 0 ? L(`(${n} more like this)`, `(이런 흐름이 ${n}개 더 있습니다)`) : L('', '')),
-  extra: L('allowed, but not one of the flows the task needs: something is open wider than necessary', '필요한 흐름 목록에 없는데 허용되어 있습니다. 필요 이상으로 열려 있습니다'),
+  more: (n: number): LocalText =>
+    n > 0 ? L(`(${n} more like this)`, `(이런 흐름이 ${n}개 더 있습니다)`) : L('', ''),
+  extra: L(
+    'allowed, but not one of the flows the task needs: something is open wider than necessary',
+    '필요한 흐름 목록에 없는데 허용되어 있습니다. 필요 이상으로 열려 있습니다',
+  ),
   missing: L('needed, but denied', '필요한 흐름인데 차단됩니다'),
   /** The two answers of a yes/no quiz about one flow, unless the author words them. */
   yes: L('Allowed', '허용'),
@@ -51,7 +55,9 @@ export const WORDS = {
   changed: L('changed', '바뀜'),
   /** An editable ref without a name: any object of its kind (and namespace), new ones too. */
   anyOf: (kind: string, namespace: string | undefined): LocalText =>
-    namespace === undefined ? L(`any ${kind} (new ones too)`, `모든 ${kind}(새로 만드는 것 포함)`) : L(`any ${kind} in ${namespace} (new ones too)`, `${namespace}의 모든 ${kind}(새로 만드는 것 포함)`),
+    namespace === undefined
+      ? L(`any ${kind} (new ones too)`, `모든 ${kind}(새로 만드는 것 포함)`)
+      : L(`any ${kind} in ${namespace} (new ones too)`, `${namespace}의 모든 ${kind}(새로 만드는 것 포함)`),
   /** A list cut to its first few items. */
   andMore: (n: number): LocalText => L(` and ${n} more`, ` 외 ${n}개`),
 };
@@ -59,15 +65,27 @@ export const WORDS = {
 /** Default failure and success messages, used when the author wrote none. */
 export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; readonly pass: LocalText }>> = {
   flows: {
-    fail: L('{flow}: should be {expected}, but it is {actual}. {why} {more}', '{flow}: {expected}되어야 하는데 지금은 {actual}됩니다. {why} {more}'),
-    pass: L('Every listed flow ({count}) behaves as required.', '적어 둔 흐름 {count}개가 모두 요구한 대로 동작합니다.'),
+    fail: L(
+      '{flow}: should be {expected}, but it is {actual}. {why} {more}',
+      '{flow}: {expected}되어야 하는데 지금은 {actual}됩니다. {why} {more}',
+    ),
+    pass: L(
+      'Every listed flow ({count}) behaves as required.',
+      '적어 둔 흐름 {count}개가 모두 요구한 대로 동작합니다.',
+    ),
   },
   'least-privilege': {
     fail: L('{flow}: {problem}. {why} {more}', '{flow}: {problem}. {why} {more}'),
-    pass: L('Exactly the needed flows are open, nothing more.', '필요한 흐름만 정확히 열려 있고, 그 밖에는 모두 막혀 있습니다.'),
+    pass: L(
+      'Exactly the needed flows are open, nothing more.',
+      '필요한 흐름만 정확히 열려 있고, 그 밖에는 모두 막혀 있습니다.',
+    ),
   },
   matrix: {
-    fail: L('{flow}: the goal is {expected}, but it is {actual}. {why} {more}', '{flow}: 목표는 {expected}인데 지금은 {actual}입니다. {why} {more}'),
+    fail: L(
+      '{flow}: the goal is {expected}, but it is {actual}. {why} {more}',
+      '{flow}: 목표는 {expected}인데 지금은 {actual}입니다. {why} {more}',
+    ),
     pass: L('The whole matrix matches the goal.', '매트릭스 전체가 목표와 같습니다.'),
   },
   object: {
@@ -75,11 +93,17 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
     pass: L('{object}: as required.', '{object}: 요구한 대로입니다.'),
   },
   'no-errors': {
-    fail: L('{count} problem(s) left. The first: {first}', '남은 문제가 {count}개 있습니다. 첫 번째: {first}'),
+    fail: L(
+      '{count} problem(s) left. The first: {first}',
+      '남은 문제가 {count}개 있습니다. 첫 번째: {first}',
+    ),
     pass: L('The scenario has no errors.', '시나리오에 오류가 없습니다.'),
   },
   quiz: {
-    fail: L('Not this time. The engine says: {answer}. {why}', '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}'),
+    fail: L(
+      'Not this time. The engine says: {answer}. {why}',
+      '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}',
+    ),
     pass: L('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
   },
   editable: {
@@ -87,7 +111,10 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
       'This lesson keeps {changed} as it was: change only {editable}. Undo that edit (Ctrl+Z in the editor), or start over with “Load this step’s scenario again”.',
       '{changed}은(는) 이 레슨에서 처음 그대로 두어야 합니다. 바꿀 수 있는 것은 {editable}뿐입니다. 편집기에서 Ctrl+Z로 되돌리거나, “이 단계의 시나리오 다시 불러오기”로 처음부터 다시 하세요.',
     ),
-    pass: L('You changed only what this lesson lets you change.', '이 레슨에서 바꿔도 되는 것만 바꾸었습니다.'),
+    pass: L(
+      'You changed only what this lesson lets you change.',
+      '이 레슨에서 바꿔도 되는 것만 바꾸었습니다.',
+    ),
   },
 };
 
@@ -96,4 +123,7 @@ export const SCENARIO_ERRORS = L(
   '시나리오에 오류가 있어 API 서버가 받아들이지 않고, 엔진도 아직 판정할 수 없습니다: {first}',
 );
 
-export const UNANSWERED = L('Make your prediction first, then check it.', '먼저 예측한 답을 고른 다음 확인하세요.');
+export const UNANSWERED = L(
+  'Make your prediction first, then check it.',
+  '먼저 예측한 답을 고른 다음 확인하세요.',
+);

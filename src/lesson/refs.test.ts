@@ -11,7 +11,9 @@ describe('parsePort', () => {
     [' 9000/SCTP ', { port: 9000, protocol: 'SCTP' }],
   ])('%j', (input, want) => expect(parsePort(input)).toEqual(want));
 
-  it.each([0, 65536, '80/ICMP', 'http', '', null, 8.5])('rejects %j', (input) => expect(parsePort(input)).toBeUndefined());
+  it.each([0, 65536, '80/ICMP', 'http', '', null, 8.5])('rejects %j', (input) =>
+    expect(parsePort(input)).toBeUndefined(),
+  );
 });
 
 describe('endpointKeyOf', () => {

@@ -39,7 +39,11 @@ export function scenarioEndpoints(cluster: Cluster, refs: readonly EndpointRef[]
 }
 
 /** The endpoint a lesson names, or why there is none. */
-export function resolveEndpoint(cluster: Cluster, endpoints: readonly Endpoint[], ref: EndpointRef): Endpoint | string {
+export function resolveEndpoint(
+  cluster: Cluster,
+  endpoints: readonly Endpoint[],
+  ref: EndpointRef,
+): Endpoint | string {
   return findEndpoint(endpoints, cluster, lookupText(cluster, ref));
 }
 

@@ -168,7 +168,8 @@ export interface EditableCheck extends CheckBase {
   readonly start: ScenarioFile;
 }
 
-export type Check = FlowsCheck | LeastPrivilegeCheck | MatrixCheck | ObjectCheck | NoErrorsCheck | QuizCheck | EditableCheck;
+export type Check =
+  FlowsCheck | LeastPrivilegeCheck | MatrixCheck | ObjectCheck | NoErrorsCheck | QuizCheck | EditableCheck;
 
 export interface Challenge {
   readonly checks: readonly Check[];

@@ -24,16 +24,27 @@ export function lintScenarios(ctx: LessonContext, lesson: Lesson): ScenarioRepor
   lesson.steps.forEach((s, i) => {
     if (s.scenario === 'keep') return;
     const prev = files.get(s.scenario.name);
-    files.set(s.scenario.name, { file: s.scenario, expect: (prev?.expect ?? false) || s.expectErrors, path: prev?.path ?? ['steps', i, 'scenario'] });
+    files.set(s.scenario.name, {
+      file: s.scenario,
+      expect: (prev?.expect ?? false) || s.expectErrors,
+      path: prev?.path ?? ['steps', i, 'scenario'],
+    });
   });
   lesson.challenge.checks.forEach((c, i) => {
-    if (c.check === 'quiz' && c.scenario && !files.has(c.scenario.name)) files.set(c.scenario.name, { file: c.scenario, expect: false, path: ['challenge', 'checks', i, 'scenario'] });
+    if (c.check === 'quiz' && c.scenario && !files.has(c.scenario.name))
+      files.set(c.scenario.name, {
+        file: c.scenario,
+        expect: false,
+        path: ['challenge', 'checks', i, 'scenario'],
+      });
   });
   const sol = lesson.challenge.solution;
   files.set(sol.name, { file: sol, expect: false, path: ['challenge', 'solution'] });
   return [...files.values()].map(({ file, expect, path }) => {
     const loaded = ctx.cluster(file);
-    const diagnostics = loaded.hasErrors ? loaded.diagnostics : [...loaded.diagnostics, ...lintCluster(loaded.cluster)];
+    const diagnostics = loaded.hasErrors
+      ? loaded.diagnostics
+      : [...loaded.diagnostics, ...lintCluster(loaded.cluster)];
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     if (first && !expect) {
       const what = file === sol ? t('the reference solution', '정답 시나리오') : t(file.name, file.name);
@@ -47,7 +58,15 @@ export function lintScenarios(ctx: LessonContext, lesson: Lesson): ScenarioRepor
         ),
       );
     } else if (!first && expect) {
-      ctx.r.report('warning', 'expected-errors', path, t(`expectErrors is set, but ${file.name} has no errors`, `expectErrors가 있지만 ${file.name}에는 오류가 없습니다`));
+      ctx.r.report(
+        'warning',
+        'expected-errors',
+        path,
+        t(
+          `expectErrors is set, but ${file.name} has no errors`,
+          `expectErrors가 있지만 ${file.name}에는 오류가 없습니다`,
+        ),
+      );
     }
     return { file, diagnostics, expectErrors: expect };
   });
@@ -69,14 +88,21 @@ export function checkNames(ctx: LessonContext): void {
     if (found) continue;
     const names = files.map((f) => f.name).join(', ');
     if (p.kind === 'policy') {
-      ctx.r.error('unknown-name', p.path, t(`no NetworkPolicy ${p.ref} in ${names}`, `${names}에 NetworkPolicy ${p.ref}이(가) 없습니다`));
+      ctx.r.error(
+        'unknown-name',
+        p.path,
+        t(`no NetworkPolicy ${p.ref} in ${names}`, `${names}에 NetworkPolicy ${p.ref}이(가) 없습니다`),
+      );
       continue;
     }
     ctx.r.error(
       'unknown-name',
       p.path,
       t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${p.ref}이(가) 없습니다`),
-      t('pods are namespace/name; outside machines are an ExternalEndpoint name or an IP', '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다'),
+      t(
+        'pods are namespace/name; outside machines are an ExternalEndpoint name or an IP',
+        '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다',
+      ),
     );
   }
 }
@@ -85,6 +111,13 @@ export function checkNames(ctx: LessonContext): void {
 export function checkUnused(ctx: LessonContext): void {
   for (const name of ctx.input.files.keys()) {
     if (ctx.used.has(name) || name.startsWith('.')) continue;
-    ctx.out.push({ file: `${ctx.input.dir}/${name}`, line: 1, col: 1, severity: 'warning', code: 'unused-file', message: t(`${name} is not used by lesson.yaml`, `${name} 파일은 lesson.yaml에서 쓰이지 않습니다`) });
+    ctx.out.push({
+      file: `${ctx.input.dir}/${name}`,
+      line: 1,
+      col: 1,
+      severity: 'warning',
+      code: 'unused-file',
+      message: t(`${name} is not used by lesson.yaml`, `${name} 파일은 lesson.yaml에서 쓰이지 않습니다`),
+    });
   }
 }

@@ -4,7 +4,10 @@
 /** A fixed-size set of small integers backed by 32-bit words. */
 export class BitSet {
   readonly words: Uint32Array;
-  constructor(readonly size: number, words?: Uint32Array) {
+  constructor(
+    readonly size: number,
+    words?: Uint32Array,
+  ) {
     this.words = words ?? new Uint32Array((size + 31) >>> 5);
   }
 

@@ -3,8 +3,9 @@ import { addPngText, isPng, readPngText } from './png-text';
 
 // The smallest valid PNG: 1×1, one grey pixel (IHDR, IDAT, IEND with correct CRCs).
 const PIXEL = Uint8Array.from([
-  137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0, 58, 126, 155, 85, 0, 0, 0, 10, 73, 68, 65, 84, 120, 156, 99,
-  104, 0, 0, 0, 130, 0, 129, 221, 67, 106, 244, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+  137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0, 58,
+  126, 155, 85, 0, 0, 0, 10, 73, 68, 65, 84, 120, 156, 99, 104, 0, 0, 0, 130, 0, 129, 221, 67, 106, 244, 0, 0,
+  0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ]);
 
 describe('PNG text chunks', () => {
@@ -21,7 +22,9 @@ describe('PNG text chunks', () => {
     const out = addPngText(PIXEL, 'k', 'v');
     const chunkStart = PIXEL.length - 12;
     // "tEXt" "k\0v": CRC-32 of those 7 bytes is 0xCB04F390 (computed with zlib.crc32)
-    expect(Array.from(out.slice(chunkStart + 4 + 4 + 3, chunkStart + 4 + 4 + 3 + 4))).toEqual([0xcb, 0x04, 0xf3, 0x90]);
+    expect(Array.from(out.slice(chunkStart + 4 + 4 + 3, chunkStart + 4 + 4 + 3 + 4))).toEqual([
+      0xcb, 0x04, 0xf3, 0x90,
+    ]);
   });
 
   it('rejects what is not a PNG, and survives truncation', () => {

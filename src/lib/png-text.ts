@@ -20,7 +20,8 @@ function crc32(bytes: Uint8Array): number {
 }
 
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0) & 0xff);
-const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 
 export function isPng(bytes: Uint8Array): boolean {
   return bytes.length > 8 && SIGNATURE.every((v, i) => bytes[i] === v);

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import DEFAULT from '../scenarios/default.yaml?raw';
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from './share-codec';
 
-const port = fc.record({ port: fc.integer({ min: 1, max: 65535 }), protocol: fc.constantFrom('TCP' as const, 'UDP' as const, 'SCTP' as const) });
+const port = fc.record({
+  port: fc.integer({ min: 1, max: 65535 }),
+  protocol: fc.constantFrom('TCP' as const, 'UDP' as const, 'SCTP' as const),
+});
 const name = fc.string({ maxLength: 40 });
 const frame: fc.Arbitrary<SharedFrame> = fc.record(
   {
@@ -29,22 +32,32 @@ describe('share links', () => {
   });
 
   it('keeps the default scenario short enough to paste into chat', () => {
-    const link = encodeShareFragment({ scenario: DEFAULT, locale: 'ko', flow: { from: 'prod/web', to: 'prod/db' }, port: { port: 3306, protocol: 'TCP' } });
+    const link = encodeShareFragment({
+      scenario: DEFAULT,
+      locale: 'ko',
+      flow: { from: 'prod/web', to: 'prod/db' },
+      port: { port: 3306, protocol: 'TCP' },
+    });
     expect(link.startsWith(SHARE_PREFIX)).toBe(true);
     expect(link.length).toBeLessThan(DEFAULT.length / 2);
     expect(decodeShareFragment(`#${link}`)).toMatchObject({ frame: { locale: 'ko' } });
   });
 
   it('carries a lesson and its step, or a lesson alone', () => {
-    for (const lesson of [{ id: 'a-01-no-policy-no-isolation', step: 'isolate-db' }, { id: 'a-01-no-policy-no-isolation' }]) {
+    for (const lesson of [
+      { id: 'a-01-no-policy-no-isolation', step: 'isolate-db' },
+      { id: 'a-01-no-policy-no-isolation' },
+    ]) {
       const f: SharedFrame = { scenario: DEFAULT, lesson, flow: { from: 'prod/web', to: 'prod/db' } };
       expect(decodeShareFragment(encodeShareFragment(f))).toEqual({ frame: f });
     }
   });
 
   it('rejects damaged, foreign, oversized and ill-shaped links with a message', () => {
-    const bomb = SHARE_PREFIX + Buffer.from(deflateSync(new Uint8Array(20_000_000), { level: 9 })).toString('base64url');
-    const shape = (v: unknown) => SHARE_PREFIX + Buffer.from(deflateSync(strToU8(JSON.stringify(v)))).toString('base64url');
+    const bomb =
+      SHARE_PREFIX + Buffer.from(deflateSync(new Uint8Array(20_000_000), { level: 9 })).toString('base64url');
+    const shape = (v: unknown) =>
+      SHARE_PREFIX + Buffer.from(deflateSync(strToU8(JSON.stringify(v)))).toString('base64url');
     for (const bad of [
       'x=1',
       's=v2.abc',
@@ -69,6 +82,9 @@ describe('share links', () => {
   });
 
   it('fuzz: random fragments never throw', () => {
-    fc.assert(fc.property(fc.string(), (s) => void decodeShareFragment(SHARE_PREFIX + s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), (s) => void decodeShareFragment(SHARE_PREFIX + s)),
+      { numRuns: 300 },
+    );
   });
 });

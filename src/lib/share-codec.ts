@@ -23,7 +23,12 @@ export interface SharedFrame {
   readonly lesson?: { readonly id: string; readonly step?: string };
   readonly flow?: { readonly from: string; readonly to: string };
   readonly port?: SharedPort;
-  readonly packet?: { readonly from: string; readonly to: string; readonly port: SharedPort; readonly step: number };
+  readonly packet?: {
+    readonly from: string;
+    readonly to: string;
+    readonly port: SharedPort;
+    readonly step: number;
+  };
 }
 
 export type DecodeResult = { readonly frame: SharedFrame } | { readonly error: LocalText };
@@ -90,10 +95,13 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
   return out;
 }
 
-const bad = (en: string, ko: string): DecodeResult => ({ error: { en: `This link cannot be opened: ${en}`, ko: `이 링크를 열 수 없습니다: ${ko}` } });
+const bad = (en: string, ko: string): DecodeResult => ({
+  error: { en: `This link cannot be opened: ${en}`, ko: `이 링크를 열 수 없습니다: ${ko}` },
+});
 
 const isString = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isPort = (v: unknown): v is SharedPort => isRecord(v) && isPortNumber(v.port) && isProtocol(v.protocol) && Object.keys(v).length === 2;
+const isPort = (v: unknown): v is SharedPort =>
+  isRecord(v) && isPortNumber(v.port) && isProtocol(v.protocol) && Object.keys(v).length === 2;
 
 /** Checks every field of a decoded value; anything unexpected rejects the whole link. */
 export function validateFrame(value: unknown): SharedFrame | null {
@@ -104,17 +112,39 @@ export function validateFrame(value: unknown): SharedFrame | null {
   if (v.locale !== undefined && v.locale !== 'en' && v.locale !== 'ko') return null;
   if (v.lesson !== undefined) {
     const l = v.lesson as Record<string, unknown>;
-    if (typeof l !== 'object' || l === null || !onlyKeys(l, ['id', 'step']) || !isString(l.id, 200) || (l.step !== undefined && !isString(l.step, 200))) return null;
+    if (
+      typeof l !== 'object' ||
+      l === null ||
+      !onlyKeys(l, ['id', 'step']) ||
+      !isString(l.id, 200) ||
+      (l.step !== undefined && !isString(l.step, 200))
+    )
+      return null;
   }
   if (v.flow !== undefined) {
     const f = v.flow as Record<string, unknown>;
-    if (typeof f !== 'object' || f === null || !onlyKeys(f, ['from', 'to']) || !isString(f.from, 300) || !isString(f.to, 300)) return null;
+    if (
+      typeof f !== 'object' ||
+      f === null ||
+      !onlyKeys(f, ['from', 'to']) ||
+      !isString(f.from, 300) ||
+      !isString(f.to, 300)
+    )
+      return null;
   }
   if (v.port !== undefined && !isPort(v.port)) return null;
   if (v.packet !== undefined) {
     const p = v.packet as Record<string, unknown>;
     if (typeof p !== 'object' || p === null || !onlyKeys(p, ['from', 'to', 'port', 'step'])) return null;
-    if (!isString(p.from, 300) || !isString(p.to, 300) || !isPort(p.port) || !Number.isInteger(p.step) || (p.step as number) < 0 || (p.step as number) > 10_000) return null;
+    if (
+      !isString(p.from, 300) ||
+      !isString(p.to, 300) ||
+      !isPort(p.port) ||
+      !Number.isInteger(p.step) ||
+      (p.step as number) < 0 ||
+      (p.step as number) > 10_000
+    )
+      return null;
   }
   return v as unknown as SharedFrame;
 }
@@ -123,8 +153,10 @@ export function validateFrame(value: unknown): SharedFrame | null {
 export function decodeShareFragment(fragment: string): DecodeResult {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (text.length > MAX_FRAGMENT_CHARS) return bad('it is too long', '너무 깁니다');
-  if (!text.startsWith('s=')) return bad('it does not carry a netlab scene', 'netlab 장면이 들어 있지 않습니다');
-  if (!text.startsWith(SHARE_PREFIX)) return bad('it was made by a newer netlab', '더 새로운 netlab에서 만든 링크입니다');
+  if (!text.startsWith('s='))
+    return bad('it does not carry a netlab scene', 'netlab 장면이 들어 있지 않습니다');
+  if (!text.startsWith(SHARE_PREFIX))
+    return bad('it was made by a newer netlab', '더 새로운 netlab에서 만든 링크입니다');
   const bytes = fromBase64Url(text.slice(SHARE_PREFIX.length));
   if (!bytes) return bad('it is damaged (not base64url)', '손상되었습니다(base64url이 아님)');
   const json = inflateBounded(bytes, MAX_JSON_BYTES);

@@ -25,7 +25,9 @@ describe('probeCommand', () => {
 
   it('an outside destination is its address; UDP and SCTP pass through', () => {
     const r = probeCommand(topology, 'prod/db', '192.168.5.10', { port: 873, protocol: 'UDP' });
-    expect('command' in r && r.command).toContain(`connect "192.168.5.10:873" \\\n  --timeout=3s --protocol=udp`);
+    expect('command' in r && r.command).toContain(
+      `connect "192.168.5.10:873" \\\n  --timeout=3s --protocol=udp`,
+    );
   });
 
   it('every label of the source, comma-joined; none: no --labels line', () => {
@@ -37,14 +39,24 @@ describe('probeCommand', () => {
   });
 
   it('an IPv6 destination is bracketed', () => {
-    const t = buildTopology(cluster([pod('v6/a', { app: 'a' }, { ip: 'fd00::1' }), pod('v6/b', { app: 'b' }, { ip: 'fd00::2' })]));
+    const t = buildTopology(
+      cluster([pod('v6/a', { app: 'a' }, { ip: 'fd00::1' }), pod('v6/b', { app: 'b' }, { ip: 'fd00::2' })]),
+    );
     const r = probeCommand(t, 'v6/a', 'fd00::9', { port: 53, protocol: 'TCP' });
     expect('command' in r && r.command).toContain(`connect "[fd00::9]:53"`);
   });
 
   it('says why there is no probe from an outside machine or a hostNetwork pod', () => {
-    expect(probeCommand(topology, '203.0.113.10', 'prod/web', { port: 80, protocol: 'TCP' })).toHaveProperty('reason.en', expect.stringContaining('Only a pod'));
-    const t = buildTopology(cluster([pod('kube-system/agent', {}, { hostNetwork: true, node: 'n1' }), pod('x/y')]));
-    expect(probeCommand(t, 'kube-system/agent', 'x/y', { port: 80, protocol: 'TCP' })).toHaveProperty('reason.en', expect.stringContaining("node's network"));
+    expect(probeCommand(topology, '203.0.113.10', 'prod/web', { port: 80, protocol: 'TCP' })).toHaveProperty(
+      'reason.en',
+      expect.stringContaining('Only a pod'),
+    );
+    const t = buildTopology(
+      cluster([pod('kube-system/agent', {}, { hostNetwork: true, node: 'n1' }), pod('x/y')]),
+    );
+    expect(probeCommand(t, 'kube-system/agent', 'x/y', { port: 80, protocol: 'TCP' })).toHaveProperty(
+      'reason.en',
+      expect.stringContaining("node's network"),
+    );
   });
 });

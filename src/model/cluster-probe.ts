@@ -22,14 +22,26 @@ const sh = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 export function probeCommand(topology: Topology, from: string, to: string, port: FlowPort): ProbeCommand {
   const source = topology.pods.find((p) => p.key === from);
   if (!source) {
-    return { reason: { en: 'Only a pod can be the source of a probe: an outside machine would need its own test.', ko: '프로브의 출발지는 파드여야 합니다. 클러스터 밖의 기계는 따로 시험해야 합니다.' } };
+    return {
+      reason: {
+        en: 'Only a pod can be the source of a probe: an outside machine would need its own test.',
+        ko: '프로브의 출발지는 파드여야 합니다. 클러스터 밖의 기계는 따로 시험해야 합니다.',
+      },
+    };
   }
   if (source.hostNetwork) {
-    return { reason: { en: `${from} uses the node's network: NetworkPolicy does not apply to it, so there is nothing to probe.`, ko: `${from}은(는) 노드의 네트워크를 씁니다. NetworkPolicy가 적용되지 않으니 시험할 것이 없습니다.` } };
+    return {
+      reason: {
+        en: `${from} uses the node's network: NetworkPolicy does not apply to it, so there is nothing to probe.`,
+        ko: `${from}은(는) 노드의 네트워크를 씁니다. NetworkPolicy가 적용되지 않으니 시험할 것이 없습니다.`,
+      },
+    };
   }
   const dest = topology.pods.find((p) => p.key === to);
   const ipv6 = (dest ? dest.ip : to).includes(':');
-  const host = dest ? `$(kubectl get pod -n ${sh(dest.namespace)} ${sh(dest.name)} -o jsonpath='{.status.podIP}')` : to;
+  const host = dest
+    ? `$(kubectl get pod -n ${sh(dest.namespace)} ${sh(dest.name)} -o jsonpath='{.status.podIP}')`
+    : to;
   const target = ipv6 ? `[${host}]:${port.port}` : `${host}:${port.port}`;
   const labels = Object.entries(source.labels).map(([k, v]) => `${k}=${v}`);
   const lines = [

@@ -11,7 +11,12 @@ export type Overlay =
   /** Plain routes: `<podCIDR> via <node IP> dev eth0`; calico learns them over BGP (`proto bird`). */
   | { readonly kind: 'routes'; readonly proto?: 'bird' }
   /** Encapsulation in UDP by a tunnel endpoint (VTEP) device on every node. */
-  | { readonly kind: 'vxlan' | 'weave'; readonly device: string; readonly port: number; readonly vni?: number };
+  | {
+      readonly kind: 'vxlan' | 'weave';
+      readonly device: string;
+      readonly port: number;
+      readonly vni?: number;
+    };
 
 export interface CniProfile {
   readonly cni: CniName;
@@ -31,11 +36,23 @@ export function cniProfile(cni: CniName): CniProfile {
       return { cni, enforcesPolicy: true, overlay: { kind: 'routes', proto: 'bird' } };
     case 'cilium':
       // cilium puts the source's security identity in the VNI, which netlab does not model.
-      return { cni, enforcesPolicy: true, overlay: { kind: 'vxlan', device: 'cilium_vxlan', port: VXLAN_PORT } };
+      return {
+        cni,
+        enforcesPolicy: true,
+        overlay: { kind: 'vxlan', device: 'cilium_vxlan', port: VXLAN_PORT },
+      };
     case 'weave':
-      return { cni, enforcesPolicy: true, overlay: { kind: 'weave', device: 'weave', port: WEAVE_FASTDP_PORT } };
+      return {
+        cni,
+        enforcesPolicy: true,
+        overlay: { kind: 'weave', device: 'weave', port: WEAVE_FASTDP_PORT },
+      };
     case 'flannel':
-      return { cni, enforcesPolicy: false, overlay: { kind: 'vxlan', device: 'flannel.1', port: VXLAN_PORT, vni: 1 } };
+      return {
+        cni,
+        enforcesPolicy: false,
+        overlay: { kind: 'vxlan', device: 'flannel.1', port: VXLAN_PORT, vni: 1 },
+      };
     case 'bridge':
       return { cni, enforcesPolicy: false, overlay: { kind: 'routes' } };
   }
@@ -75,13 +92,23 @@ export interface NodeRoute {
  */
 export function nodeRoutes(topology: Topology, node: TopologyNode, profile: CniProfile): NodeRoute[] {
   const routes: NodeRoute[] = [];
-  const add = (kind: NodeRouteKind, cidrText: string, text: string, extra: { via?: string; dev: string; node?: string }): void => {
+  const add = (
+    kind: NodeRouteKind,
+    cidrText: string,
+    text: string,
+    extra: { via?: string; dev: string; node?: string },
+  ): void => {
     const cidr = parseCidr(cidrText === 'default' ? '0.0.0.0/0' : cidrText);
     if (cidr) routes.push({ kind, destination: cidrText, ...extra, text, cidr });
   };
   const hostBits = (ip: string): string => `${ip}/${parseIp(ip)!.family === 4 ? 32 : 128}`;
-  if (node.internalIP) add('local', hostBits(node.internalIP), `local ${node.internalIP} dev ${ETH0} table local`, { dev: ETH0 });
-  add('local', hostBits(node.bridge.ip), `local ${node.bridge.ip} dev ${node.bridge.name} table local`, { dev: node.bridge.name });
+  if (node.internalIP)
+    add('local', hostBits(node.internalIP), `local ${node.internalIP} dev ${ETH0} table local`, {
+      dev: ETH0,
+    });
+  add('local', hostBits(node.bridge.ip), `local ${node.bridge.ip} dev ${node.bridge.name} table local`, {
+    dev: node.bridge.name,
+  });
   const bridge = node.routes[0]!;
   add('bridge', bridge.destination, formatRoute(bridge), { dev: bridge.dev });
   const overlay = profile.overlay;
@@ -96,13 +123,22 @@ export function nodeRoutes(topology: Topology, node: TopologyNode, profile: CniP
     } else if (profile.cni === 'flannel') {
       // flannel routes to the other node's VTEP, addressed by its pod CIDR's network address.
       const via = dest.slice(0, dest.indexOf('/'));
-      add('overlay', dest, `${dest} via ${via} dev ${overlay.device} onlink`, { via, dev: overlay.device, node: other.name });
+      add('overlay', dest, `${dest} via ${via} dev ${overlay.device} onlink`, {
+        via,
+        dev: overlay.device,
+        node: other.name,
+      });
     } else {
       add('overlay', dest, `${dest} dev ${overlay.device}`, { dev: overlay.device, node: other.name });
     }
   }
   if (topology.nodeNetwork && node.internalIP) {
-    add('node-network', topology.nodeNetwork, `${topology.nodeNetwork} dev ${ETH0} proto kernel scope link src ${node.internalIP}`, { dev: ETH0 });
+    add(
+      'node-network',
+      topology.nodeNetwork,
+      `${topology.nodeNetwork} dev ${ETH0} proto kernel scope link src ${node.internalIP}`,
+      { dev: ETH0 },
+    );
     const gateway = nodeNetworkGateway(topology);
     if (gateway) add('default', 'default', `default via ${gateway} dev ${ETH0}`, { via: gateway, dev: ETH0 });
   }
@@ -127,6 +163,7 @@ export function lookupRoute(routes: readonly NodeRoute[], ip: string): NodeRoute
   const addr = parseIp(ip);
   if (!addr) return undefined;
   let best: NodeRoute | undefined;
-  for (const r of routes) if (cidrContains(r.cidr, addr) && (!best || r.cidr.prefix > best.cidr.prefix)) best = r;
+  for (const r of routes)
+    if (cidrContains(r.cidr, addr) && (!best || r.cidr.prefix > best.cidr.prefix)) best = r;
   return best;
 }

@@ -51,11 +51,17 @@ export interface KubeProxyPacket {
  * The Service rule of `node` that `pkt` hits, if any. `fromCluster`: the source is a pod or the
  * node itself, which kube-proxy sends to every endpoint even under externalTrafficPolicy Local.
  */
-export function kubeProxyMatch(k: KubeProxyInput, node: TopologyNode, pkt: KubeProxyPacket, fromCluster: boolean): KubeProxyHit | KubeProxyMiss | undefined {
+export function kubeProxyMatch(
+  k: KubeProxyInput,
+  node: TopologyNode,
+  pkt: KubeProxyPacket,
+  fromCluster: boolean,
+): KubeProxyHit | KubeProxyMiss | undefined {
   for (const s of k.services) {
     if (s.type === 'ExternalName') continue;
     const spec = k.specs.get(s.key);
-    const samePort = (p: TopologyServicePort): boolean => p.port === pkt.dstPort && p.protocol === pkt.protocol;
+    const samePort = (p: TopologyServicePort): boolean =>
+      p.port === pkt.dstPort && p.protocol === pkt.protocol;
     let access: ServiceAccess;
     let port: TopologyServicePort | undefined;
     if (s.clusterIP !== null && s.clusterIP === pkt.dst) {
@@ -115,10 +121,23 @@ export function hostPort(a: AddressPort): string {
   return a.ip.includes(':') ? `[${a.ip}]:${a.port}` : `${a.ip}:${a.port}`;
 }
 
-function ruleFor(mode: KubeProxyMode, s: TopologyService, port: TopologyServicePort, access: ServiceAccess, localOnly: boolean, vip: AddressPort, to: AddressPort): KubeProxyRule {
+function ruleFor(
+  mode: KubeProxyMode,
+  s: TopologyService,
+  port: TopologyServicePort,
+  access: ServiceAccess,
+  localOnly: boolean,
+  vip: AddressPort,
+  to: AddressPort,
+): KubeProxyRule {
   const proto = port.protocol.toLowerCase();
   if (mode === 'ipvs') {
-    return { mode, virtualServer: `${port.protocol} ${hostPort(vip)}`, realServer: hostPort(to), scheduler: 'rr' };
+    return {
+      mode,
+      virtualServer: `${port.protocol} ${hostPort(vip)}`,
+      realServer: hostPort(to),
+      scheduler: 'rr',
+    };
   }
   // ServicePortName.String(): "ns/name", plus ":port-name" when the port has a name.
   const spn = `${s.key}${port.name ? `:${port.name}` : ''}`;
@@ -127,6 +146,10 @@ function ruleFor(mode: KubeProxyMode, s: TopologyService, port: TopologyServiceP
   const svc = `${localOnly ? 'KUBE-SVL' : 'KUBE-SVC'}-${hash}`;
   const ext = `KUBE-EXT-${hash}`;
   const chains =
-    access === 'cluster-ip' ? ['KUBE-SERVICES', svc, sep] : access === 'node-port' ? ['KUBE-SERVICES', 'KUBE-NODEPORTS', ext, svc, sep] : ['KUBE-SERVICES', ext, svc, sep];
+    access === 'cluster-ip'
+      ? ['KUBE-SERVICES', svc, sep]
+      : access === 'node-port'
+        ? ['KUBE-SERVICES', 'KUBE-NODEPORTS', ext, svc, sep]
+        : ['KUBE-SERVICES', ext, svc, sep];
   return { mode, chains };
 }

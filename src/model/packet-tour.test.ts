@@ -4,7 +4,6 @@ import { packetTour } from './packet-tour';
 import { buildTopology } from './topology';
 import DEFAULT from '../scenarios/default.yaml?raw';
 
-
 describe('packetTour', () => {
   it('tells the three-tier story of the default scenario, then the shortcut', () => {
     const tour = packetTour(buildTopology(loadCluster([{ name: 'd', text: DEFAULT }]).cluster));
@@ -17,6 +16,17 @@ describe('packetTour', () => {
   });
 
   it('is empty without Services', () => {
-    expect(packetTour(buildTopology(loadCluster([{ name: 'x', text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i}]}\n' }]).cluster))).toEqual([]);
+    expect(
+      packetTour(
+        buildTopology(
+          loadCluster([
+            {
+              name: 'x',
+              text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i}]}\n',
+            },
+          ]).cluster,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

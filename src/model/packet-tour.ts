@@ -23,13 +23,24 @@ export function packetTour(topology: Topology): TourFlow[] {
   for (const s of tiers) {
     const p = s.ports[0]!;
     if (outside && firstNode && (s.type === 'NodePort' || s.type === 'LoadBalancer') && p.nodePort) {
-      flows.push({ from: outside.name, to: `${firstNode.internalIP}:${p.nodePort}`, port: { port: p.nodePort, protocol: p.protocol }, role: 'entry' });
+      flows.push({
+        from: outside.name,
+        to: `${firstNode.internalIP}:${p.nodePort}`,
+        port: { port: p.nodePort, protocol: p.protocol },
+        role: 'entry',
+      });
     }
   }
   const call = (fromTier: TopologyService, toTier: TopologyService, role: TourFlow['role']) => {
     const p = toTier.ports[0]!;
     const source = fromTier.endpoints.find((e) => !toTier.endpoints.includes(e));
-    if (source) flows.push({ from: source, to: `svc:${toTier.key}`, port: { port: p.port, protocol: p.protocol }, role });
+    if (source)
+      flows.push({
+        from: source,
+        to: `svc:${toTier.key}`,
+        port: { port: p.port, protocol: p.protocol },
+        role,
+      });
   };
   tiers.forEach((s, i) => {
     if (i > 0) call(tiers[i - 1]!, s, 'tier');

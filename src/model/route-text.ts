@@ -3,5 +3,13 @@
 import type { Route } from './topology';
 
 export function formatRoute(r: Route): string {
-  return [r.destination, r.via && `via ${r.via}`, `dev ${r.dev}`, r.scope && `scope ${r.scope}`, r.src && `src ${r.src}`].filter(Boolean).join(' ');
+  return [
+    r.destination,
+    r.via && `via ${r.via}`,
+    `dev ${r.dev}`,
+    r.scope && `scope ${r.scope}`,
+    r.src && `src ${r.src}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

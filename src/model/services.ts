@@ -52,7 +52,8 @@ export function buildServices(services: readonly Service[], pods: readonly Pod[]
   for (const s of services) {
     const ip = s.clusterIP !== undefined ? parseIp(s.clusterIP) : null;
     if (ip && s.type !== 'ExternalName') usedIps.add(ip.key);
-    if (s.type === 'NodePort' || s.type === 'LoadBalancer') for (const p of s.ports) if (p.nodePort !== undefined) usedPorts.add(p.nodePort);
+    if (s.type === 'NodePort' || s.type === 'LoadBalancer')
+      for (const p of s.ports) if (p.nodePort !== undefined) usedPorts.add(p.nodePort);
   }
   let nextIp = addressOffset(serviceCidr, FIRST_SERVICE_IP);
   let nextPort = NODE_PORT_RANGE.min;
@@ -95,7 +96,12 @@ export function buildServices(services: readonly Service[], pods: readonly Pod[]
     }
     const exposesNodePorts = s.type === 'NodePort' || s.type === 'LoadBalancer';
     const ports = s.ports.map((p): TopologyServicePort => {
-      const base = { ...(p.name !== undefined ? { name: p.name } : {}), protocol: p.protocol, port: p.port, targetPort: p.targetPort };
+      const base = {
+        ...(p.name !== undefined ? { name: p.name } : {}),
+        protocol: p.protocol,
+        port: p.port,
+        targetPort: p.targetPort,
+      };
       if (!exposesNodePorts) return base;
       if (p.nodePort !== undefined) return { ...base, nodePort: p.nodePort, nodePortSource: 'spec' };
       const nodePort = allocatePort();
@@ -125,7 +131,9 @@ function selectEndpoints(selector: Labels | undefined, pods: readonly Pod[]): st
   if (!selector) return [];
   const entries = Object.entries(selector);
   if (entries.length === 0) return [];
-  return pods.filter((p) => entries.every(([k, v]) => Object.hasOwn(p.labels, k) && p.labels[k] === v)).map(keyOf);
+  return pods
+    .filter((p) => entries.every(([k, v]) => Object.hasOwn(p.labels, k) && p.labels[k] === v))
+    .map(keyOf);
 }
 
 function addressOffset(cidr: Cidr, ip: string): number {

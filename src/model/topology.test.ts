@@ -8,7 +8,15 @@ import type { Cluster } from '../k8s/types';
 import { parseCidr, parseIp } from '../lib/ip';
 import { namespace, node, pod, scenario } from '../testing/scenario';
 import { commonBlock, firstHost, fnv1a32 } from './addresses';
-import { buildTopology, formatRoute, PAUSE_IMAGE, vethName, type Topology, type TopologyPod, type TopologyService } from './topology';
+import {
+  buildTopology,
+  formatRoute,
+  PAUSE_IMAGE,
+  vethName,
+  type Topology,
+  type TopologyPod,
+  type TopologyService,
+} from './topology';
 
 const defaultCluster = (): Cluster => loadCluster([{ name: 'default.yaml', text: defaultYaml }]).cluster;
 
@@ -47,8 +55,18 @@ describe('the default scenario', () => {
 
   it('gives each node a bridge on the .1 of its podCIDR and lists its pods in scenario order', () => {
     expect(t.nodes.map((n) => [n.name, n.internalIP, n.podCIDR, n.bridge])).toEqual([
-      ['node01', '192.168.1.11', '10.244.1.0/24', { name: 'cni0', ip: '10.244.1.1', prefix: 24, cidr: '10.244.1.0/24' }],
-      ['node02', '192.168.1.12', '10.244.2.0/24', { name: 'cni0', ip: '10.244.2.1', prefix: 24, cidr: '10.244.2.0/24' }],
+      [
+        'node01',
+        '192.168.1.11',
+        '10.244.1.0/24',
+        { name: 'cni0', ip: '10.244.1.1', prefix: 24, cidr: '10.244.1.0/24' },
+      ],
+      [
+        'node02',
+        '192.168.1.12',
+        '10.244.2.0/24',
+        { name: 'cni0', ip: '10.244.2.1', prefix: 24, cidr: '10.244.2.0/24' },
+      ],
     ]);
     expect(t.nodes.map((n) => n.pods)).toEqual([['prod/web', 'prod/db'], ['prod/backend']]);
     expect(t.unscheduled).toEqual([]);
@@ -67,7 +85,10 @@ describe('the default scenario', () => {
         { destination: '10.244.1.0/24', dev: 'eth0', scope: 'link', src: '10.244.1.2' },
       ],
     });
-    expect(podOf(t, 'prod/backend').network).toMatchObject({ interface: { ip: '10.244.2.2', prefix: 24 }, gateway: '10.244.2.1' });
+    expect(podOf(t, 'prod/backend').network).toMatchObject({
+      interface: { ip: '10.244.2.2', prefix: 24 },
+      gateway: '10.244.2.1',
+    });
   });
 
   it('names veths stably (the same across runs) and distinctly', () => {
@@ -93,7 +114,9 @@ describe('the default scenario', () => {
       ['prod/backend', 'ClusterIP', '10.96.0.11', 'allocated', ['prod/backend']],
       ['prod/db', 'ClusterIP', '10.96.0.12', 'allocated', ['prod/db']],
     ]);
-    expect(svcOf(t, 'prod/web').ports).toEqual([{ protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080, nodePortSource: 'spec' }]);
+    expect(svcOf(t, 'prod/web').ports).toEqual([
+      { protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080, nodePortSource: 'spec' },
+    ]);
     expect(svcOf(t, 'prod/db').ports).toEqual([{ protocol: 'TCP', port: 3306, targetPort: 'mysql' }]);
     expect(t.externals).toEqual([
       { name: 'user', ip: '203.0.113.10' },
@@ -105,7 +128,12 @@ describe('the default scenario', () => {
     const v = buildTopology(defaultCluster(), { bridgeName: 'v-net-0' });
     expect(v.bridgeName).toBe('v-net-0');
     expect(v.nodes[0]!.bridge.name).toBe('v-net-0');
-    expect(v.nodes[0]!.routes[0]).toEqual({ destination: '10.244.1.0/24', dev: 'v-net-0', scope: 'link', src: '10.244.1.1' });
+    expect(v.nodes[0]!.routes[0]).toEqual({
+      destination: '10.244.1.0/24',
+      dev: 'v-net-0',
+      scope: 'link',
+      src: '10.244.1.1',
+    });
     expect(podOf(v, 'prod/db').network).toMatchObject({ bridge: 'v-net-0', gateway: '10.244.1.1' });
   });
 });
@@ -136,18 +164,34 @@ describe('hostNetwork and unscheduled pods', () => {
     const pending = podOf(t, 'default/pending');
     expect(pending.node).toBeNull();
     expect(pending.nodeName).toBeUndefined();
-    expect(pending.network).toEqual({ kind: 'unwired', interface: { name: 'eth0', ip: pending.ip, prefix: 16 } });
+    expect(pending.network).toEqual({
+      kind: 'unwired',
+      interface: { name: 'eth0', ip: pending.ip, prefix: 16 },
+    });
     expect(t.nodes.flatMap((n) => n.pods)).not.toContain('default/pending');
   });
 
   it('gives a node without podCIDR a bridge on DEFAULT_POD_CIDR and routes nothing to it', () => {
-    const x = buildTopology(scenario(node('n1', '10.0.0.11', '10.244.1.0/24'), 'apiVersion: v1\nkind: Node\nmetadata: {name: bare}\nstatus:\n  addresses:\n  - {type: InternalIP, address: 10.0.0.13}', pod('b', {}, { node: 'bare' })));
+    const x = buildTopology(
+      scenario(
+        node('n1', '10.0.0.11', '10.244.1.0/24'),
+        'apiVersion: v1\nkind: Node\nmetadata: {name: bare}\nstatus:\n  addresses:\n  - {type: InternalIP, address: 10.0.0.13}',
+        pod('b', {}, { node: 'bare' }),
+      ),
+    );
     const bare = x.nodes[1]!;
     expect(bare.podCIDR).toBeUndefined();
     expect(bare.bridge).toEqual({ name: 'cni0', ip: '10.244.0.1', prefix: 16, cidr: '10.244.0.0/16' });
     expect(x.nodes[0]!.routes.map(formatRoute)).toEqual(['10.244.1.0/24 dev cni0 scope link src 10.244.1.1']);
-    expect(bare.routes.map(formatRoute)).toEqual(['10.244.0.0/16 dev cni0 scope link src 10.244.0.1', '10.244.1.0/24 via 10.0.0.11 dev eth0']);
-    expect(podOf(x, 'default/b').network).toMatchObject({ kind: 'bridged', interface: { ip: '10.244.0.2', prefix: 16 }, gateway: '10.244.0.1' });
+    expect(bare.routes.map(formatRoute)).toEqual([
+      '10.244.0.0/16 dev cni0 scope link src 10.244.0.1',
+      '10.244.1.0/24 via 10.0.0.11 dev eth0',
+    ]);
+    expect(podOf(x, 'default/b').network).toMatchObject({
+      kind: 'bridged',
+      interface: { ip: '10.244.0.2', prefix: 16 },
+      gateway: '10.244.0.1',
+    });
   });
 });
 
@@ -161,15 +205,17 @@ describe('Services', () => {
   ];
 
   it('allocates ClusterIPs from 10.96.0.10 in scenario order, skipping addresses manifests name', () => {
-    const t = buildTopology(scenario(
-      ...pods,
-      service('shop/a', '{ports: [{port: 80}]}'),
-      service('shop/b', '{clusterIP: 10.96.0.11, ports: [{port: 80}]}'),
-      service('shop/c', '{ports: [{port: 80}]}'),
-      service('shop/headless', '{clusterIP: None, ports: [{port: 80}]}'),
-      service('shop/ext', '{type: ExternalName, externalName: db.example.com}'),
-      service('shop/d', '{clusterIP: "", ports: [{port: 80}]}'),
-    ));
+    const t = buildTopology(
+      scenario(
+        ...pods,
+        service('shop/a', '{ports: [{port: 80}]}'),
+        service('shop/b', '{clusterIP: 10.96.0.11, ports: [{port: 80}]}'),
+        service('shop/c', '{ports: [{port: 80}]}'),
+        service('shop/headless', '{clusterIP: None, ports: [{port: 80}]}'),
+        service('shop/ext', '{type: ExternalName, externalName: db.example.com}'),
+        service('shop/d', '{clusterIP: "", ports: [{port: 80}]}'),
+      ),
+    );
     expect(t.services.map((s) => [s.name, s.clusterIP, s.clusterIPSource])).toEqual([
       ['a', '10.96.0.10', 'allocated'],
       ['b', '10.96.0.11', 'spec'],
@@ -190,26 +236,40 @@ describe('Services', () => {
     ];
     const t = buildTopology(scenario(...docs));
     const ports = (s: TopologyService) => s.ports.map((p) => [p.port, p.nodePort, p.nodePortSource]);
-    expect(ports(svcOf(t, 'shop/np'))).toEqual([[80, 30000, 'allocated'], [443, 30001, 'spec']]);
-    expect(ports(svcOf(t, 'shop/lb'))).toEqual([[80, 30003, 'allocated'], [81, 30004, 'allocated']]);
+    expect(ports(svcOf(t, 'shop/np'))).toEqual([
+      [80, 30000, 'allocated'],
+      [443, 30001, 'spec'],
+    ]);
+    expect(ports(svcOf(t, 'shop/lb'))).toEqual([
+      [80, 30003, 'allocated'],
+      [81, 30004, 'allocated'],
+    ]);
     expect(ports(svcOf(t, 'shop/cip'))).toEqual([[80, undefined, undefined]]);
     expect(ports(svcOf(t, 'shop/fixed'))).toEqual([[80, 30002, 'spec']]);
     expect(buildTopology(scenario(...docs))).toEqual(t);
   });
 
   it('selects endpoints in its own namespace only, hostNetwork pods included', () => {
-    const t = buildTopology(scenario(...pods, service('shop/web', '{selector: {app: web}, ports: [{port: 80}]}'), service('shop/front', '{selector: {app: web, tier: front}, ports: [{port: 80}]}')));
+    const t = buildTopology(
+      scenario(
+        ...pods,
+        service('shop/web', '{selector: {app: web}, ports: [{port: 80}]}'),
+        service('shop/front', '{selector: {app: web, tier: front}, ports: [{port: 80}]}'),
+      ),
+    );
     expect(svcOf(t, 'shop/web').endpoints).toEqual(['shop/web-1', 'shop/web-2', 'shop/agent']);
     expect(svcOf(t, 'shop/front').endpoints).toEqual(['shop/web-2']);
   });
 
   it('selects nothing with an absent or empty selector, or for ExternalName (ServiceSpec.selector)', () => {
-    const t = buildTopology(scenario(
-      ...pods,
-      service('shop/none', '{ports: [{port: 80}]}'),
-      service('shop/empty', '{selector: {}, ports: [{port: 80}]}'),
-      service('shop/ext', '{type: ExternalName, externalName: web.example.com, selector: {app: web}}'),
-    ));
+    const t = buildTopology(
+      scenario(
+        ...pods,
+        service('shop/none', '{ports: [{port: 80}]}'),
+        service('shop/empty', '{selector: {}, ports: [{port: 80}]}'),
+        service('shop/ext', '{type: ExternalName, externalName: web.example.com, selector: {app: web}}'),
+      ),
+    );
     expect(t.services.map((s) => s.endpoints)).toEqual([[], [], []]);
     expect(svcOf(t, 'shop/empty').selector).toEqual({});
   });

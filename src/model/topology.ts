@@ -4,7 +4,15 @@
 // container holds), and every node routes the other nodes' pod CIDRs via their InternalIPs.
 // Pure and deterministic: the same Cluster always gives the same names and addresses.
 import { DEFAULT_POD_CIDR } from '../k8s/load-cluster';
-import { keyOf, type Cluster, type ClusterNode, type ContainerPort, type Labels, type Pod, type PodIpSource } from '../k8s/types';
+import {
+  keyOf,
+  type Cluster,
+  type ClusterNode,
+  type ContainerPort,
+  type Labels,
+  type Pod,
+  type PodIpSource,
+} from '../k8s/types';
 import { cidrContains, parseCidr, type Cidr } from '../lib/ip';
 import { commonBlock, firstHost, fnv1a32 } from './addresses';
 import { buildServices, type TopologyService } from './services';
@@ -165,7 +173,12 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       labels: p.labels,
       containers: [
         { name: PAUSE_CONTAINER_NAME, image: PAUSE_IMAGE, ports: [], pause: true },
-        ...p.containers.map((c) => ({ name: c.name, ...(c.image !== undefined ? { image: c.image } : {}), ports: c.ports, pause: false })),
+        ...p.containers.map((c) => ({
+          name: c.name,
+          ...(c.image !== undefined ? { image: c.image } : {}),
+          ports: c.ports,
+          pause: false,
+        })),
       ],
       network: podNetwork(p, key, node, node ? bridges.get(node.name)! : undefined, defaultCidr, vethNames),
     };
@@ -175,7 +188,8 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
     const bridge = bridges.get(n.name)!;
     const routes: Route[] = [{ destination: bridge.cidr, dev: bridge.name, scope: 'link', src: bridge.ip }];
     for (const other of cluster.nodes) {
-      if (other === n || !other.podCIDR || !other.internalIP || other.podCIDR.canonical === bridge.cidr) continue;
+      if (other === n || !other.podCIDR || !other.internalIP || other.podCIDR.canonical === bridge.cidr)
+        continue;
       routes.push({ destination: other.podCIDR.canonical, via: other.internalIP.key, dev: ETH0 });
     }
     return {
@@ -218,7 +232,14 @@ function bridgeFor(cidr: Cidr, name: string): Bridge {
   return { name, ip: firstHost(cidr).key, prefix: cidr.prefix, cidr: cidr.canonical };
 }
 
-function podNetwork(p: Pod, key: string, node: ClusterNode | undefined, bridge: Bridge | undefined, defaultCidr: Cidr, vethNames: Set<string>): PodNetwork {
+function podNetwork(
+  p: Pod,
+  key: string,
+  node: ClusterNode | undefined,
+  bridge: Bridge | undefined,
+  defaultCidr: Cidr,
+  vethNames: Set<string>,
+): PodNetwork {
   const ip = p.ip.key;
   if (!node || !bridge) {
     const prefix = cidrContains(defaultCidr, p.ip) ? defaultCidr.prefix : p.ip.family === 4 ? 32 : 128;

@@ -29,7 +29,8 @@ export interface ParsedEnd {
 export function resolveTraceEnd(cluster: Cluster, topology: Topology, text: string): ParsedEnd {
   const s = text.trim();
   if (s.startsWith('svc:')) return { end: serviceEnd(cluster, topology, s.slice(4)) };
-  const withPort = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(s) ?? /^\[([0-9A-Fa-f:.]+)\]:(\d{1,5})$/.exec(s);
+  const withPort =
+    /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(s) ?? /^\[([0-9A-Fa-f:.]+)\]:(\d{1,5})$/.exec(s);
   if (withPort) {
     const port = Number(withPort[2]);
     if (port < 1 || port > 65535) throw new TraceError(`${s}: the port must be from 1 to 65535`);
@@ -71,7 +72,11 @@ function addressEnd(cluster: Cluster, topology: Topology, ipText: string, origin
   for (const [i, svc] of topology.services.entries()) {
     const spec = cluster.services[i]!;
     if (svc.clusterIP === key) return { kind: 'service', service: svc, spec, access: 'cluster-ip' };
-    if (svc.type === 'LoadBalancer' && spec.loadBalancerIP !== undefined && parseIp(spec.loadBalancerIP)?.key === key) {
+    if (
+      svc.type === 'LoadBalancer' &&
+      spec.loadBalancerIP !== undefined &&
+      parseIp(spec.loadBalancerIP)?.key === key
+    ) {
       return { kind: 'service', service: svc, spec, access: 'load-balancer' };
     }
   }
@@ -86,7 +91,9 @@ function serviceEnd(cluster: Cluster, topology: Topology, text: string): TraceEn
   const i = topology.services.findIndex((s) => s.key === key);
   if (i < 0) {
     const near = topology.services.filter((s) => s.name === key.split('/').pop()).map((s) => `svc:${s.key}`);
-    throw new TraceError(`no Service ${key} in the scenario${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`);
+    throw new TraceError(
+      `no Service ${key} in the scenario${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`,
+    );
   }
   return { kind: 'service', service: topology.services[i]!, spec: cluster.services[i]!, access: 'name' };
 }

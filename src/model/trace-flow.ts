@@ -33,33 +33,60 @@ const PLACEHOLDER_NET = '192.0.2.0/24';
  * The reply is traced only when the request is delivered. Throws TraceError for input that names
  * nothing, or nothing that can send (a Service), or two outside ends.
  */
-export function traceFlow(cluster: Cluster, topology: Topology, from: string, to: string, port: FlowPort): PacketTrace {
+export function traceFlow(
+  cluster: Cluster,
+  topology: Topology,
+  from: string,
+  to: string,
+  port: FlowPort,
+): PacketTrace {
   const src = resolveTraceEnd(cluster, topology, from);
   const dst = resolveTraceEnd(cluster, topology, to);
-  if (src.port !== undefined) throw new TraceError(`${from}: the source port is chosen by the sender; give the source without a port`);
-  if (dst.port !== undefined && dst.port !== port.port) throw new TraceError(`${to} names port ${dst.port}, but the flow's port is ${port.port}`);
-  if (src.end.kind === 'service') throw new TraceError(`${from} is a Service: Services never send packets; trace from a pod or an address`);
+  if (src.port !== undefined)
+    throw new TraceError(`${from}: the source port is chosen by the sender; give the source without a port`);
+  if (dst.port !== undefined && dst.port !== port.port)
+    throw new TraceError(`${to} names port ${dst.port}, but the flow's port is ${port.port}`);
+  if (src.end.kind === 'service')
+    throw new TraceError(`${from} is a Service: Services never send packets; trace from a pod or an address`);
   for (const e of [src.end, dst.end]) {
-    if (e.kind === 'pod' && e.pod.node === null) throw new TraceError(`${e.pod.key} does not run on a node of the scenario (spec.nodeName), so it has no network to trace`);
+    if (e.kind === 'pod' && e.pod.node === null)
+      throw new TraceError(
+        `${e.pod.key} does not run on a node of the scenario (spec.nodeName), so it has no network to trace`,
+      );
   }
-  if (src.end.kind === 'outside' && dst.end.kind === 'outside') throw new TraceError('both ends are outside the cluster: netlab traces packets that enter, leave or stay in it');
+  if (src.end.kind === 'outside' && dst.end.kind === 'outside')
+    throw new TraceError(
+      'both ends are outside the cluster: netlab traces packets that enter, leave or stay in it',
+    );
 
   const w = world(cluster, topology);
   const sender = senderOf(w, src.end);
-  const senderIp = sender.kind === 'pod' ? sender.pod.ip : sender.kind === 'host' ? (sender.pod?.ip ?? sender.node.internalIP!) : sender.ip;
+  const senderIp =
+    sender.kind === 'pod'
+      ? sender.pod.ip
+      : sender.kind === 'host'
+        ? (sender.pod?.ip ?? sender.node.internalIP!)
+        : sender.ip;
   w.identities.push(endpointFor(w, senderIp, sender.kind !== 'outside' ? (sender.pod?.key ?? null) : null));
   const srcPort = ephemeralPort(`${endLabel(src.end)}>${endLabel(dst.end)}:${port.port}/${port.protocol}`);
   const req = new Journey(w, 'req');
   const target = destination(w, req, sender, senderIp, srcPort, dst.end, port);
   const pkt: Pkt = { src: senderIp, dst: target.ip, srcPort, dstPort: target.port, protocol: port.protocol };
   send(req, sender, pkt);
-  if (!req.dropped && !req.delivered) throw new Error('internal: the packet was neither delivered nor dropped');
+  if (!req.dropped && !req.delivered)
+    throw new Error('internal: the packet was neither delivered nor dropped');
 
   let reply: TraceHop[] | null = null;
   if (req.delivered) {
     const rep = new Journey(w, 'rep');
     const back = req.delivered;
-    const rpkt: Pkt = { src: back.pkt.dst, dst: back.pkt.src, srcPort: back.pkt.dstPort, dstPort: back.pkt.srcPort, protocol: back.pkt.protocol };
+    const rpkt: Pkt = {
+      src: back.pkt.dst,
+      dst: back.pkt.src,
+      srcPort: back.pkt.dstPort,
+      dstPort: back.pkt.srcPort,
+      protocol: back.pkt.protocol,
+    };
     send(rep, back.at, rpkt);
     reply = rep.hops;
   }
@@ -69,7 +96,12 @@ export function traceFlow(cluster: Cluster, topology: Topology, from: string, to
     from: endLabel(src.end),
     to: dst.port !== undefined ? `${endLabel(dst.end)}:${dst.port}` : endLabel(dst.end),
     port: { port: port.port, protocol: port.protocol },
-    network: { cni: cluster.network.cni, kubeProxyMode: cluster.network.kubeProxyMode, bridgeName: topology.bridgeName, overlay: w.profile.overlay },
+    network: {
+      cni: cluster.network.cni,
+      kubeProxyMode: cluster.network.kubeProxyMode,
+      bridgeName: topology.bridgeName,
+      overlay: w.profile.overlay,
+    },
     request: req.hops,
     reply,
     verdict: req.dropped ? 'dropped' : 'delivered',
@@ -105,14 +137,25 @@ function ephemeralPort(seed: string): number {
 }
 
 function senderOf(w: World, e: TraceEnd): Sender {
-  if (e.kind === 'pod') return e.pod.hostNetwork ? { kind: 'host', node: w.nodes.get(e.pod.node!)!, pod: e.pod } : { kind: 'pod', pod: e.pod };
+  if (e.kind === 'pod')
+    return e.pod.hostNetwork
+      ? { kind: 'host', node: w.nodes.get(e.pod.node!)!, pod: e.pod }
+      : { kind: 'pod', pod: e.pod };
   if (e.kind === 'node') return { kind: 'host', node: e.node };
   if (e.kind === 'outside') return { kind: 'outside', ip: e.ip, name: e.name ?? e.ip };
   throw new TraceError('a Service cannot send');
 }
 
 /** Where the first packet goes: an address and port, after DNS for ExternalName and headless Services. */
-function destination(w: World, j: Journey, sender: Sender, senderIp: string, srcPort: number, end: TraceEnd, port: FlowPort): { ip: string; port: number } {
+function destination(
+  w: World,
+  j: Journey,
+  sender: Sender,
+  senderIp: string,
+  srcPort: number,
+  end: TraceEnd,
+  port: FlowPort,
+): { ip: string; port: number } {
   if (end.kind === 'pod') {
     w.identities.push(w.podEndpoints.get(end.pod.key)!);
     return { ip: end.pod.ip, port: port.port };
@@ -121,14 +164,21 @@ function destination(w: World, j: Journey, sender: Sender, senderIp: string, src
   const s = end.service;
   const spec = end.spec;
   if (sender.kind === 'outside') {
-    if (s.type === 'ExternalName' || s.clusterIP === null) throw new TraceError(`svc:${s.key} has no address that outside machines can use`);
-    if (end.access === 'cluster-ip' || (end.access === 'name' && s.type === 'ClusterIP')) return { ip: s.clusterIP, port: port.port };
+    if (s.type === 'ExternalName' || s.clusterIP === null)
+      throw new TraceError(`svc:${s.key} has no address that outside machines can use`);
+    if (end.access === 'cluster-ip' || (end.access === 'name' && s.type === 'ClusterIP'))
+      return { ip: s.clusterIP, port: port.port };
     const lbIp = spec.loadBalancerIP !== undefined ? parseIp(spec.loadBalancerIP)?.key : undefined;
     if (s.type === 'LoadBalancer' && lbIp) return { ip: lbIp, port: port.port };
     if (s.type === 'LoadBalancer') w.notices.push(say.noLoadBalancerIp(s.key));
     const node = w.topology.nodes.find((n) => n.internalIP);
-    const sp = s.ports.find((p) => p.protocol === port.protocol && (p.port === port.port || p.nodePort === port.port));
-    if (!node || sp?.nodePort === undefined) throw new TraceError(`svc:${s.key} has no NodePort for ${port.port}/${port.protocol} on a node with an address`);
+    const sp = s.ports.find(
+      (p) => p.protocol === port.protocol && (p.port === port.port || p.nodePort === port.port),
+    );
+    if (!node || sp?.nodePort === undefined)
+      throw new TraceError(
+        `svc:${s.key} has no NodePort for ${port.port}/${port.protocol} on a node with an address`,
+      );
     w.notices.push(say.enterAtNode(s.key, node.name, `${node.internalIP}:${sp.nodePort}`));
     return { ip: node.internalIP!, port: sp.nodePort };
   }
@@ -139,11 +189,24 @@ function destination(w: World, j: Journey, sender: Sender, senderIp: string, src
 }
 
 function dnsHop(w: World, j: Journey, senderIp: string, srcPort: number, ...events: TraceEvent[]): void {
-  const dns = w.topology.services.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns' && s.clusterIP !== null);
-  j.push({ kind: 'dns', name: 'CoreDNS (kube-dns)' }, { src: senderIp, dst: dns?.clusterIP ?? 'kube-dns.kube-system', srcPort, dstPort: 53, protocol: 'UDP' }, ...events);
+  const dns = w.topology.services.find(
+    (s) => s.namespace === 'kube-system' && s.name === 'kube-dns' && s.clusterIP !== null,
+  );
+  j.push(
+    { kind: 'dns', name: 'CoreDNS (kube-dns)' },
+    { src: senderIp, dst: dns?.clusterIP ?? 'kube-dns.kube-system', srcPort, dstPort: 53, protocol: 'UDP' },
+    ...events,
+  );
 }
 
-function externalName(w: World, j: Journey, s: TopologyService, senderIp: string, srcPort: number, port: FlowPort): { ip: string; port: number } {
+function externalName(
+  w: World,
+  j: Journey,
+  s: TopologyService,
+  senderIp: string,
+  srcPort: number,
+  port: FlowPort,
+): { ip: string; port: number } {
   const cname = s.externalName!;
   const query = `${s.name}.${s.namespace}.svc.cluster.local`;
   const named = w.cluster.externals.find((x) => x.name.toLowerCase() === cname.toLowerCase());
@@ -156,17 +219,40 @@ function externalName(w: World, j: Journey, s: TopologyService, senderIp: string
     w.notices.push(say.placeholderAddress(cname, ip));
     w.externals.set(ip, { kind: 'external', key: ip, ip: parseIp(ip)!, name: cname });
   }
-  dnsHop(w, j, senderIp, srcPort, { type: 'dns-cname', query, cname, address: ip, addressFrom: named ? 'external-endpoint' : 'placeholder', text: say.dnsCname(query, cname, ip, !named) });
+  dnsHop(w, j, senderIp, srcPort, {
+    type: 'dns-cname',
+    query,
+    cname,
+    address: ip,
+    addressFrom: named ? 'external-endpoint' : 'placeholder',
+    text: say.dnsCname(query, cname, ip, !named),
+  });
   return { ip, port: port.port };
 }
 
-function headless(w: World, j: Journey, s: TopologyService, senderIp: string, srcPort: number, port: FlowPort): { ip: string; port: number } {
+function headless(
+  w: World,
+  j: Journey,
+  s: TopologyService,
+  senderIp: string,
+  srcPort: number,
+  port: FlowPort,
+): { ip: string; port: number } {
   const pods = s.endpoints.map((k) => w.kp.pods.get(k)!).filter((p) => p.node !== null);
-  if (pods.length === 0) throw new TraceError(`svc:${s.key} is headless and selects no running pod: DNS has no address to answer with`);
+  if (pods.length === 0)
+    throw new TraceError(
+      `svc:${s.key} is headless and selects no running pod: DNS has no address to answer with`,
+    );
   const query = `${s.name}.${s.namespace}.svc.cluster.local`;
   const chosen = pods[0]!;
   w.identities.push(w.podEndpoints.get(chosen.key)!);
   const addresses = pods.map((p) => p.ip);
-  dnsHop(w, j, senderIp, srcPort, { type: 'dns-a', query, addresses, chosen: chosen.ip, text: say.dnsA(query, addresses, chosen.ip) });
+  dnsHop(w, j, senderIp, srcPort, {
+    type: 'dns-a',
+    query,
+    addresses,
+    chosen: chosen.ip,
+    text: say.dnsA(query, addresses, chosen.ip),
+  });
   return { ip: chosen.ip, port: port.port };
 }

@@ -43,7 +43,11 @@ export function send(j: Journey, sender: Delivered, pkt: Pkt): void {
 
 /** A pod sending to its own address: the packet stays in its network namespace. */
 export function selfHop(j: Journey, pod: TopologyPod, pkt: Pkt): void {
-  const hop = j.push(podEth0(pod), pkt, routeEvent('pod', pod.key, `local ${pod.ip} dev lo table local`, pod.ip, 'lo'));
+  const hop = j.push(
+    podEth0(pod),
+    pkt,
+    routeEvent('pod', pod.key, `local ${pod.ip} dev lo table local`, pod.ip, 'lo'),
+  );
   if (j.phase === 'req') {
     j.w.notices.push(say.selfTraffic(pod.key));
     gate(j, hop, 'egress', pod, pkt);
@@ -57,9 +61,15 @@ function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
   if (pkt.dst === pod.ip) return selfHop(j, pod, pkt);
   if (pod.network.kind !== 'bridged') throw new Error(`internal: ${pod.key} is not bridged`);
   const node = w.nodes.get(pod.node!)!;
-  const onLink = pod.network.routes.find((r) => r.scope === 'link' && cidrContains(parseCidr(r.destination)!, parseIp(pkt.dst)!));
+  const onLink = pod.network.routes.find(
+    (r) => r.scope === 'link' && cidrContains(parseCidr(r.destination)!, parseIp(pkt.dst)!),
+  );
   const podRoute = onLink ?? pod.network.routes[0]!;
-  j.push(podEth0(pod), pkt, routeEvent('pod', pod.key, formatRoute(podRoute), podRoute.destination, podRoute.dev, podRoute.via));
+  j.push(
+    podEth0(pod),
+    pkt,
+    routeEvent('pod', pod.key, formatRoute(podRoute), podRoute.destination, podRoute.dev, podRoute.via),
+  );
   const veth = j.push(vethOf(pod), pkt);
   if (onLink) {
     // Same subnet: the bridge switches the frame to the other pod's veth; no routing, no NAT.
@@ -67,7 +77,10 @@ function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
     const br = j.push(bridgeOf(node), pkt);
     // A reply to a Service's client on the same node is bridged, yet un-DNATed: br_netfilter passes
     // bridged frames through conntrack (why kube-proxy needs bridge-nf-call-iptables=1).
-    const entry = j.phase === 'rep' ? w.conntrack.find((e) => e.at === node.name && e.by === 'kube-proxy' && isReplyOf(e, pkt)) : undefined;
+    const entry =
+      j.phase === 'rep'
+        ? w.conntrack.find((e) => e.at === node.name && e.by === 'kube-proxy' && isReplyOf(e, pkt))
+        : undefined;
     if (entry) pkt = unNat(j.push(kubeProxyOf(w, node, entry.service!), pkt), entry, pkt, true);
     const target = bridgedPodOn(w, node, pkt.dst);
     if (!target) return j.drop(br, 'no-neighbour', say.noNeighbour(node.bridge.name, node.name, pkt.dst));
@@ -91,7 +104,13 @@ function toPod(j: Journey, pod: TopologyPod, pkt: Pkt): void {
  * The node's network stack: conntrack's reverse NAT for a reply, kube-proxy's DNAT (and the
  * deferred egress gate) for a request, then the routing decision, then out the chosen way.
  */
-function hostStack(j: Journey, node: TopologyNode, pkt: Pkt, arrival: Arrival, pendingEgress?: TopologyPod): void {
+function hostStack(
+  j: Journey,
+  node: TopologyNode,
+  pkt: Pkt,
+  arrival: Arrival,
+  pendingEgress?: TopologyPod,
+): void {
   const w = j.w;
   let at = j.last();
   let nat: { original: Pkt; service: string; masquerade: boolean; hairpin: boolean } | undefined;
@@ -102,7 +121,12 @@ function hostStack(j: Journey, node: TopologyNode, pkt: Pkt, arrival: Arrival, p
       pkt = unNat(at, entry, pkt);
     }
   } else {
-    const hit = kubeProxyMatch(w.kp, node, pkt, arrival === 'bridge' || arrival === 'local' || w.podIps.has(pkt.src));
+    const hit = kubeProxyMatch(
+      w.kp,
+      node,
+      pkt,
+      arrival === 'bridge' || arrival === 'local' || w.podIps.has(pkt.src),
+    );
     if (hit) {
       at = j.push(kubeProxyOf(w, node, hit.service.key), pkt);
       if ('drop' in hit) return kubeProxyDrop(j, at, hit.drop, hit.service, node, pkt);
@@ -137,19 +161,40 @@ function hostStack(j: Journey, node: TopologyNode, pkt: Pkt, arrival: Arrival, p
     if (masq && pkt.src !== masq) {
       const from = { ip: pkt.src, port: pkt.srcPort };
       const to = { ip: masq, port: pkt.srcPort };
-      at.events.push({ type: 'snat', by: 'kube-proxy', from, to, text: nat.hairpin ? say.snatHairpin(from, to) : say.snatKubeProxy(from, to) });
+      at.events.push({
+        type: 'snat',
+        by: 'kube-proxy',
+        from,
+        to,
+        text: nat.hairpin ? say.snatHairpin(from, to) : say.snatKubeProxy(from, to),
+      });
       pkt = { ...pkt, src: masq };
       at.headers = pkt;
     }
-    w.conntrack.push({ at: node.name, by: 'kube-proxy', service: nat.service, original: nat.original, translated: pkt });
+    w.conntrack.push({
+      at: node.name,
+      by: 'kube-proxy',
+      service: nat.service,
+      original: nat.original,
+      translated: pkt,
+    });
   }
   forward(j, node, route, pkt, at);
 }
 
-function kubeProxyDrop(j: Journey, at: Hop, code: 'no-endpoints' | 'no-local-endpoint' | 'no-service-port', s: TopologyService, node: TopologyNode, pkt: Pkt): void {
+function kubeProxyDrop(
+  j: Journey,
+  at: Hop,
+  code: 'no-endpoints' | 'no-local-endpoint' | 'no-service-port',
+  s: TopologyService,
+  node: TopologyNode,
+  pkt: Pkt,
+): void {
   if (code === 'no-endpoints') return j.drop(at, code, say.noEndpoints(s.key));
   if (code === 'no-local-endpoint') return j.drop(at, code, say.noLocalEndpoint(s.key, node.name));
-  const ports = s.ports.map((p) => `${p.port}/${p.protocol}${p.nodePort !== undefined ? ` (nodePort ${p.nodePort})` : ''}`).join(', ');
+  const ports = s.ports
+    .map((p) => `${p.port}/${p.protocol}${p.nodePort !== undefined ? ` (nodePort ${p.nodePort})` : ''}`)
+    .join(', ');
   j.drop(at, code, say.noServicePort(s.key, pkt.dstPort, pkt.protocol, ports));
 }
 
@@ -176,14 +221,32 @@ function forward(j: Journey, node: TopologyNode, route: NodeRoute, pkt: Pkt, at:
       const overlay = w.profile.overlay;
       if (overlay.kind === 'routes') throw new Error('internal: overlay route without an overlay');
       const other = w.nodes.get(route.node!)!;
-      const outer: OuterHeaders = { src: node.internalIP!, dst: other.internalIP!, protocol: 'UDP', dstPort: overlay.port, ...(overlay.vni !== undefined ? { vni: overlay.vni } : {}) };
+      const outer: OuterHeaders = {
+        src: node.internalIP!,
+        dst: other.internalIP!,
+        protocol: 'UDP',
+        dstPort: overlay.port,
+        ...(overlay.vni !== undefined ? { vni: overlay.vni } : {}),
+      };
       const wrapped = { ...pkt, outer };
       const kind = overlay.kind;
-      j.push({ kind: 'vtep', name: overlay.device, node: node.name }, wrapped, { type: 'encap', device: overlay.device, overlay: kind, outer, text: say.encap(overlay.device, kind, outer) });
+      j.push({ kind: 'vtep', name: overlay.device, node: node.name }, wrapped, {
+        type: 'encap',
+        device: overlay.device,
+        overlay: kind,
+        outer,
+        text: say.encap(overlay.device, kind, outer),
+      });
       j.push(eth0Of(node), wrapped);
       j.push(networkOf(w), wrapped);
       j.push(eth0Of(other), wrapped);
-      j.push({ kind: 'vtep', name: overlay.device, node: other.name }, pkt, { type: 'decap', device: overlay.device, overlay: kind, outer, text: say.decap(overlay.device, outer) });
+      j.push({ kind: 'vtep', name: overlay.device, node: other.name }, pkt, {
+        type: 'decap',
+        device: overlay.device,
+        overlay: kind,
+        outer,
+        text: say.decap(overlay.device, outer),
+      });
       return hostStack(j, other, pkt, 'vtep');
     }
     case 'node-network':
@@ -211,14 +274,23 @@ function leaveNode(j: Journey, node: TopologyNode, pkt: Pkt): void {
     j.push(eth0Of(other), pkt);
     return hostStack(j, other, pkt, 'eth0');
   }
-  const lb = j.phase === 'rep' ? w.conntrack.find((e) => e.by === 'loadbalancer' && isReplyOf(e, pkt)) : undefined;
+  const lb =
+    j.phase === 'rep' ? w.conntrack.find((e) => e.by === 'loadbalancer' && isReplyOf(e, pkt)) : undefined;
   if (lb) {
-    const hop = j.push({ kind: 'loadbalancer', name: `load balancer ${lb.original.dst}`, service: lb.service! }, pkt);
+    const hop = j.push(
+      { kind: 'loadbalancer', name: `load balancer ${lb.original.dst}`, service: lb.service! },
+      pkt,
+    );
     pkt = unNat(hop, lb, pkt);
   }
   if (isClusterAddress(w, pkt.dst)) return j.drop(net, 'no-route', say.lostOnNetwork(pkt.dst));
-  const name = w.cluster.externals.find((x) => x.ip.key === pkt.dst)?.name ?? externalNameOf(w, pkt.dst) ?? pkt.dst;
-  j.deliver(j.push({ kind: 'external', name }, pkt), { kind: 'outside', ip: pkt.dst, name }, name === pkt.dst ? name : `${name} (${pkt.dst})`);
+  const name =
+    w.cluster.externals.find((x) => x.ip.key === pkt.dst)?.name ?? externalNameOf(w, pkt.dst) ?? pkt.dst;
+  j.deliver(
+    j.push({ kind: 'external', name }, pkt),
+    { kind: 'outside', ip: pkt.dst, name },
+    name === pkt.dst ? name : `${name} (${pkt.dst})`,
+  );
 }
 
 function externalNameOf(w: World, ip: string): string | undefined {
@@ -239,11 +311,20 @@ function eth0Out(j: Journey, node: TopologyNode, pkt: Pkt): Hop {
 /** For the node itself (or a hostNetwork pod on it): delivered at its eth0. */
 function deliverHost(j: Journey, node: TopologyNode, pkt: Pkt, at: Hop): void {
   const pod = j.w.identities
-    .map((e) => (e.kind === 'pod' && e.pod.hostNetwork && e.pod.nodeName === node.name ? j.w.kp.pods.get(e.key) : undefined))
+    .map((e) =>
+      e.kind === 'pod' && e.pod.hostNetwork && e.pod.nodeName === node.name
+        ? j.w.kp.pods.get(e.key)
+        : undefined,
+    )
     .find((p) => p !== undefined);
-  const hop = at.device.kind === 'node-eth0' && at.device.node === node.name ? at : j.push(eth0Of(node, pod), pkt);
+  const hop =
+    at.device.kind === 'node-eth0' && at.device.node === node.name ? at : j.push(eth0Of(node, pod), pkt);
   if (pod && !hop.device.pod) hop.device = eth0Of(node, pod);
-  j.deliver(hop, { kind: 'host', node, ...(pod ? { pod } : {}) }, pod ? `${pod.key} (hostNetwork on ${node.name})` : node.name);
+  j.deliver(
+    hop,
+    { kind: 'host', node, ...(pod ? { pod } : {}) },
+    pod ? `${pod.key} (hostNetwork on ${node.name})` : node.name,
+  );
 }
 
 /** A machine outside the cluster sends: through a load balancer, to a node, or nowhere. */
@@ -258,7 +339,8 @@ function outsideSend(j: Journey, sender: Sender & { kind: 'outside' }, pkt: Pkt)
     if (svc) return j.drop(ext, 'cluster-ip-from-outside', say.clusterIpFromOutside(pkt.dst, svc.key));
     const pod = w.topology.pods.find((p) => !p.hostNetwork && p.ip === pkt.dst && p.node !== null);
     if (!pod) return j.drop(ext, 'no-route', say.noRoute(sender.name, pkt.dst));
-    if (w.profile.overlay.kind !== 'routes') return j.drop(ext, 'pod-ip-from-outside', say.podIpFromOutside(pkt.dst, w.profile.cni));
+    if (w.profile.overlay.kind !== 'routes')
+      return j.drop(ext, 'pod-ip-from-outside', say.podIpFromOutside(pkt.dst, w.profile.cni));
     node = w.nodes.get(pod.node!)!;
     if (!node.internalIP) return j.drop(ext, 'no-route', say.noRoute(sender.name, pkt.dst));
     if (j.phase === 'req') w.notices.push(say.outsideToPod(node.bridge.cidr, node.internalIP));
@@ -269,7 +351,9 @@ function outsideSend(j: Journey, sender: Sender & { kind: 'outside' }, pkt: Pkt)
 }
 
 function loadBalancerFor(w: World, ip: string): TopologyService | undefined {
-  return w.topology.services.find((s) => s.type === 'LoadBalancer' && parseIp(w.kp.specs.get(s.key)!.loadBalancerIP ?? '')?.key === ip);
+  return w.topology.services.find(
+    (s) => s.type === 'LoadBalancer' && parseIp(w.kp.specs.get(s.key)!.loadBalancerIP ?? '')?.key === ip,
+  );
 }
 
 /** The cloud load balancer: forwards to a node's NodePort (to one with a local endpoint under Local). */
@@ -277,18 +361,46 @@ function loadBalancer(j: Journey, s: TopologyService, pkt: Pkt): void {
   const w = j.w;
   const hop = j.push({ kind: 'loadbalancer', name: `load balancer ${pkt.dst}`, service: s.key }, pkt);
   const sp = s.ports.find((p) => p.port === pkt.dstPort && p.protocol === pkt.protocol);
-  if (!sp || sp.nodePort === undefined) return kubeProxyDrop(j, hop, 'no-service-port', s, w.topology.nodes[0]!, pkt);
+  if (!sp || sp.nodePort === undefined)
+    return kubeProxyDrop(j, hop, 'no-service-port', s, w.topology.nodes[0]!, pkt);
   const local = w.kp.specs.get(s.key)!.externalTrafficPolicy === 'Local';
-  const ready = s.endpoints.map((k) => w.kp.pods.get(k)!).filter((p) => p.node !== null && targetPortOf(p, sp) !== undefined);
+  const ready = s.endpoints
+    .map((k) => w.kp.pods.get(k)!)
+    .filter((p) => p.node !== null && targetPortOf(p, sp) !== undefined);
   const withIp = w.topology.nodes.filter((n) => n.internalIP);
   const node = local ? withIp.find((n) => ready.some((p) => p.node === n.name)) : withIp[0];
-  if (!node) return kubeProxyDrop(j, hop, ready.length === 0 ? 'no-endpoints' : 'no-local-endpoint', s, withIp[0] ?? w.topology.nodes[0]!, pkt);
+  if (!node)
+    return kubeProxyDrop(
+      j,
+      hop,
+      ready.length === 0 ? 'no-endpoints' : 'no-local-endpoint',
+      s,
+      withIp[0] ?? w.topology.nodes[0]!,
+      pkt,
+    );
   const from = { ip: pkt.dst, port: pkt.dstPort };
   const to = { ip: node.internalIP!, port: sp.nodePort };
   const after = { ...pkt, dst: to.ip, dstPort: to.port };
   hop.headers = after;
-  hop.events.push({ type: 'dnat', by: 'loadbalancer', service: s.key, from, to, node: node.name, candidates: (local ? withIp.filter((n) => ready.some((p) => p.node === n.name)) : withIp).map((n) => n.name), text: say.lbDnat(s.key, from, to, node.name, local) });
-  w.conntrack.push({ at: `lb:${s.key}`, by: 'loadbalancer', service: s.key, original: pkt, translated: after });
+  hop.events.push({
+    type: 'dnat',
+    by: 'loadbalancer',
+    service: s.key,
+    from,
+    to,
+    node: node.name,
+    candidates: (local ? withIp.filter((n) => ready.some((p) => p.node === n.name)) : withIp).map(
+      (n) => n.name,
+    ),
+    text: say.lbDnat(s.key, from, to, node.name, local),
+  });
+  w.conntrack.push({
+    at: `lb:${s.key}`,
+    by: 'loadbalancer',
+    service: s.key,
+    original: pkt,
+    translated: after,
+  });
   j.push(networkOf(w), after);
   j.push(eth0Of(node), after);
   hostStack(j, node, after, 'eth0');

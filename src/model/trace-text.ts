@@ -10,9 +10,18 @@ const t = (en: string, ko: string): LocalText => ({ en, ko });
 const dirKo = (d: 'egress' | 'ingress'): string => (d === 'egress' ? '이그레스' : '인그레스');
 const ap = hostPort;
 
-export const route = (owner: string, text: string): LocalText => t(`route (${owner}): ${text}`, `경로 (${owner}): ${text}`);
+export const route = (owner: string, text: string): LocalText =>
+  t(`route (${owner}): ${text}`, `경로 (${owner}): ${text}`);
 
-export function check(d: 'egress' | 'ingress', s: SideExplanation, other: string, port: number, protocol: Protocol, enforced: boolean, cni: CniName): LocalText {
+export function check(
+  d: 'egress' | 'ingress',
+  s: SideExplanation,
+  other: string,
+  port: number,
+  protocol: Protocol,
+  enforced: boolean,
+  cni: CniName,
+): LocalText {
   const head = t(`${d} of ${s.subject}`, `${s.subject}의 ${dirKo(d)}`);
   const flow = `${port}/${protocol}`;
   let body: LocalText;
@@ -28,42 +37,71 @@ export function check(d: 'egress' | 'ingress', s: SideExplanation, other: string
     body =
       s.alwaysAllowed === 'self'
         ? t('✓ allowed: a pod can always reach itself', '✓ 허용: 파드는 항상 자기 자신에 접근할 수 있음')
-        : t('✓ allowed: traffic between a pod and its own node is always allowed', '✓ 허용: 파드와 그 노드 사이의 트래픽은 항상 허용됨');
+        : t(
+            '✓ allowed: traffic between a pod and its own node is always allowed',
+            '✓ 허용: 파드와 그 노드 사이의 트래픽은 항상 허용됨',
+          );
   } else if (s.verdict === 'allow') {
     body = t(`✓ allowed by ${s.policies.join(', ')}`, `✓ 허용 (${s.policies.join(', ')})`);
   } else {
     const names = s.selectedBy.map((p) => p.policy).join(', ');
-    const why = t(`isolated by ${names}, and no rule allows ${other} on ${flow}`, `${names}에 의해 격리되어 있고 ${other}의 ${flow}을(를) 허용하는 규칙이 없음`);
+    const why = t(
+      `isolated by ${names}, and no rule allows ${other} on ${flow}`,
+      `${names}에 의해 격리되어 있고 ${other}의 ${flow}을(를) 허용하는 규칙이 없음`,
+    );
     body = enforced
       ? t(`✗ denied: ${why.en}`, `✗ 차단: ${why.ko}`)
-      : t(`✗ would deny: ${why.en}; ${cni} does not enforce NetworkPolicy, so the packet goes on`, `✗ 차단될 흐름: ${why.ko}. ${cni}은(는) NetworkPolicy를 집행하지 않으므로 패킷은 계속 갑니다`);
+      : t(
+          `✗ would deny: ${why.en}; ${cni} does not enforce NetworkPolicy, so the packet goes on`,
+          `✗ 차단될 흐름: ${why.ko}. ${cni}은(는) NetworkPolicy를 집행하지 않으므로 패킷은 계속 갑니다`,
+        );
   }
   return t(`${head.en}: ${body.en}`, `${head.ko}: ${body.ko}`);
 }
 
 export function policyDrop(d: 'egress' | 'ingress', s: SideExplanation): LocalText {
   const names = s.selectedBy.map((p) => p.policy).join(', ');
-  return t(`dropped at the ${d} of ${s.subject}: isolated by ${names}, and no rule matches`, `${s.subject}의 ${dirKo(d)}에서 버려짐: ${names}이(가) 격리하고 있고 맞는 규칙이 없음`);
+  return t(
+    `dropped at the ${d} of ${s.subject}: isolated by ${names}, and no rule matches`,
+    `${s.subject}의 ${dirKo(d)}에서 버려짐: ${names}이(가) 격리하고 있고 맞는 규칙이 없음`,
+  );
 }
 
 function ruleText(r: KubeProxyRule): LocalText {
-  if (r.mode === 'iptables') return t(`iptables ${r.chains.join(' → ')} DNAT`, `iptables ${r.chains.join(' → ')} DNAT`);
-  return t(`IPVS virtual server ${r.virtualServer} (${r.scheduler}) → real server ${r.realServer} (Masq)`, `IPVS 가상 서버 ${r.virtualServer} (${r.scheduler}) → 실제 서버 ${r.realServer} (Masq)`);
+  if (r.mode === 'iptables')
+    return t(`iptables ${r.chains.join(' → ')} DNAT`, `iptables ${r.chains.join(' → ')} DNAT`);
+  return t(
+    `IPVS virtual server ${r.virtualServer} (${r.scheduler}) → real server ${r.realServer} (Masq)`,
+    `IPVS 가상 서버 ${r.virtualServer} (${r.scheduler}) → 실제 서버 ${r.realServer} (Masq)`,
+  );
 }
 
 export function dnat(hit: KubeProxyHit, from: AddressPort): LocalText {
   const rule = ruleText(hit.rule);
   const n = hit.candidates.length;
-  const pickEn = hit.rule.mode === 'iptables' ? 'kube-proxy picks one at random' : 'IPVS takes them in turn (round robin)';
-  const pickKo = hit.rule.mode === 'iptables' ? 'kube-proxy는 무작위로 고릅니다' : 'IPVS는 차례로 고릅니다(라운드 로빈)';
-  const local = hit.localOnly ? t(' (externalTrafficPolicy Local: only endpoints on this node)', ' (externalTrafficPolicy Local: 이 노드의 엔드포인트만)') : t('', '');
+  const pickEn =
+    hit.rule.mode === 'iptables' ? 'kube-proxy picks one at random' : 'IPVS takes them in turn (round robin)';
+  const pickKo =
+    hit.rule.mode === 'iptables' ? 'kube-proxy는 무작위로 고릅니다' : 'IPVS는 차례로 고릅니다(라운드 로빈)';
+  const local = hit.localOnly
+    ? t(
+        ' (externalTrafficPolicy Local: only endpoints on this node)',
+        ' (externalTrafficPolicy Local: 이 노드의 엔드포인트만)',
+      )
+    : t('', '');
   return t(
     `DNAT by kube-proxy: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}); ${rule.en}. netlab takes the first of ${n} endpoint(s) in scenario order${local.en}; ${pickEn}`,
     `kube-proxy의 DNAT: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}); ${rule.ko}. netlab은 엔드포인트 ${n}개 중 시나리오 순서의 첫 번째를 씁니다${local.ko}. ${pickKo}`,
   );
 }
 
-export const lbDnat = (service: string, from: AddressPort, to: AddressPort, node: string, local: boolean): LocalText =>
+export const lbDnat = (
+  service: string,
+  from: AddressPort,
+  to: AddressPort,
+  node: string,
+  local: boolean,
+): LocalText =>
   t(
     `the load balancer of ${service} forwards ${ap(from)} to ${node}'s NodePort ${ap(to)}${local ? ', a node whose health check passes because an endpoint runs there (externalTrafficPolicy Local)' : ', the first node'}; the client's address is kept`,
     `${service}의 로드밸런서가 ${ap(from)}을(를) ${node}의 NodePort ${ap(to)}(으)로 넘깁니다${local ? '(엔드포인트가 있어 헬스 체크를 통과한 노드, externalTrafficPolicy Local)' : '(첫 번째 노드)'}. 클라이언트 주소는 그대로입니다`,
@@ -87,9 +125,24 @@ export const snatCni = (cni: CniName, from: AddressPort, to: AddressPort): Local
     `SNAT (${cni}의 마스커레이드): 패킷이 파드 네트워크를 떠나므로 출발지 ${ap(from)}이(가) 노드 주소 ${ap(to)}(으)로 바뀝니다. 응답이 오면 노드가 되돌립니다`,
   );
 
-export const reverseNat = (by: 'kube-proxy' | 'cni' | 'loadbalancer', before: { src: AddressPort; dst: AddressPort }, after: { src: AddressPort; dst: AddressPort }, bridged = false): LocalText => {
-  const [en, ko] = by === 'kube-proxy' ? ['kube-proxy\'s NAT', 'kube-proxy의 NAT'] : by === 'cni' ? ['the masquerade', '마스커레이드'] : ['the load balancer\'s NAT', '로드밸런서의 NAT'];
-  const br = bridged ? t('; the reply is bridged, and br_netfilter still passes it through conntrack', '. 응답은 브리지로 건너가지만 br_netfilter가 conntrack을 거치게 합니다') : t('', '');
+export const reverseNat = (
+  by: 'kube-proxy' | 'cni' | 'loadbalancer',
+  before: { src: AddressPort; dst: AddressPort },
+  after: { src: AddressPort; dst: AddressPort },
+  bridged = false,
+): LocalText => {
+  const [en, ko] =
+    by === 'kube-proxy'
+      ? ["kube-proxy's NAT", 'kube-proxy의 NAT']
+      : by === 'cni'
+        ? ['the masquerade', '마스커레이드']
+        : ["the load balancer's NAT", '로드밸런서의 NAT'];
+  const br = bridged
+    ? t(
+        '; the reply is bridged, and br_netfilter still passes it through conntrack',
+        '. 응답은 브리지로 건너가지만 br_netfilter가 conntrack을 거치게 합니다',
+      )
+    : t('', '');
   return t(
     `reverse NAT (conntrack remembers ${en}): ${ap(before.src)} → ${ap(before.dst)} becomes ${ap(after.src)} → ${ap(after.dst)}${br.en}`,
     `역 NAT (conntrack이 ${ko}를 기억함): ${ap(before.src)} → ${ap(before.dst)}이(가) ${ap(after.src)} → ${ap(after.dst)}(으)로 바뀝니다${br.ko}`,
@@ -97,7 +150,8 @@ export const reverseNat = (by: 'kube-proxy' | 'cni' | 'loadbalancer', before: { 
 };
 
 export const encap = (device: string, kind: 'vxlan' | 'weave', o: OuterHeaders): LocalText => {
-  const what = kind === 'vxlan' ? `VXLAN${o.vni !== undefined ? ` VNI ${o.vni}` : ''}` : 'weave fastdp (VXLAN)';
+  const what =
+    kind === 'vxlan' ? `VXLAN${o.vni !== undefined ? ` VNI ${o.vni}` : ''}` : 'weave fastdp (VXLAN)';
   return t(
     `${device} encapsulates (${what}): outer ${o.src} → ${o.dst} UDP ${o.dstPort}; the pod addresses ride inside`,
     `${device}이(가) 캡슐화합니다 (${what}): 바깥 헤더 ${o.src} → ${o.dst} UDP ${o.dstPort}, 파드 주소는 안쪽에 그대로`,
@@ -105,7 +159,10 @@ export const encap = (device: string, kind: 'vxlan' | 'weave', o: OuterHeaders):
 };
 
 export const decap = (device: string, o: OuterHeaders): LocalText =>
-  t(`${device} decapsulates: the outer ${o.src} → ${o.dst} UDP ${o.dstPort} header is removed`, `${device}이(가) 캡슐을 벗깁니다: 바깥 헤더 ${o.src} → ${o.dst} UDP ${o.dstPort} 제거`);
+  t(
+    `${device} decapsulates: the outer ${o.src} → ${o.dst} UDP ${o.dstPort} header is removed`,
+    `${device}이(가) 캡슐을 벗깁니다: 바깥 헤더 ${o.src} → ${o.dst} UDP ${o.dstPort} 제거`,
+  );
 
 export const conntrack = (d: 'egress' | 'ingress', subject: string): LocalText =>
   t(
@@ -116,21 +173,42 @@ export const conntrack = (d: 'egress' | 'ingress', subject: string): LocalText =
 export const deliver = (to: string): LocalText => t(`delivered to ${to}`, `${to}에 도착`);
 
 export const noEndpoints = (service: string): LocalText =>
-  t(`dropped: ${service} has no ready endpoint for this port, so kube-proxy rejects the packet (ICMP port unreachable)`, `버려짐: ${service}에 이 포트의 준비된 엔드포인트가 없어 kube-proxy가 거부합니다(ICMP port unreachable)`);
+  t(
+    `dropped: ${service} has no ready endpoint for this port, so kube-proxy rejects the packet (ICMP port unreachable)`,
+    `버려짐: ${service}에 이 포트의 준비된 엔드포인트가 없어 kube-proxy가 거부합니다(ICMP port unreachable)`,
+  );
 export const noLocalEndpoint = (service: string, node: string): LocalText =>
-  t(`dropped: externalTrafficPolicy Local and no endpoint of ${service} runs on ${node}, so kube-proxy drops it`, `버려짐: externalTrafficPolicy Local인데 ${node}에서 실행 중인 ${service}의 엔드포인트가 없어 kube-proxy가 버립니다`);
+  t(
+    `dropped: externalTrafficPolicy Local and no endpoint of ${service} runs on ${node}, so kube-proxy drops it`,
+    `버려짐: externalTrafficPolicy Local인데 ${node}에서 실행 중인 ${service}의 엔드포인트가 없어 kube-proxy가 버립니다`,
+  );
 export const noServicePort = (service: string, port: number, protocol: Protocol, ports: string): LocalText =>
-  t(`dropped: ${service} has no port ${port}/${protocol} (it has ${ports || 'none'}), so no kube-proxy rule takes the packet`, `버려짐: ${service}에는 ${port}/${protocol} 포트가 없어(있는 포트: ${ports || '없음'}) 어떤 kube-proxy 규칙도 받지 않습니다`);
+  t(
+    `dropped: ${service} has no port ${port}/${protocol} (it has ${ports || 'none'}), so no kube-proxy rule takes the packet`,
+    `버려짐: ${service}에는 ${port}/${protocol} 포트가 없어(있는 포트: ${ports || '없음'}) 어떤 kube-proxy 규칙도 받지 않습니다`,
+  );
 export const noRoute = (node: string, ip: string): LocalText =>
   t(`dropped: ${node} has no route to ${ip}`, `버려짐: ${node}에 ${ip}(으)로 가는 경로가 없습니다`);
 export const lostOnNetwork = (ip: string): LocalText =>
-  t(`dropped: ${ip} is a cluster address, but nothing on the node network answers for it (its node has no InternalIP or podCIDR in the scenario)`, `버려짐: ${ip}은(는) 클러스터 주소지만 노드 네트워크에서 응답하는 곳이 없습니다(그 노드에 InternalIP나 podCIDR이 없음)`);
+  t(
+    `dropped: ${ip} is a cluster address, but nothing on the node network answers for it (its node has no InternalIP or podCIDR in the scenario)`,
+    `버려짐: ${ip}은(는) 클러스터 주소지만 노드 네트워크에서 응답하는 곳이 없습니다(그 노드에 InternalIP나 podCIDR이 없음)`,
+  );
 export const noNeighbour = (bridge: string, node: string, ip: string): LocalText =>
-  t(`dropped: no interface on ${node}'s ${bridge} has ${ip}, so ARP gets no answer`, `버려짐: ${node}의 ${bridge}에 ${ip}을(를) 가진 인터페이스가 없어 ARP 응답이 없습니다`);
+  t(
+    `dropped: no interface on ${node}'s ${bridge} has ${ip}, so ARP gets no answer`,
+    `버려짐: ${node}의 ${bridge}에 ${ip}을(를) 가진 인터페이스가 없어 ARP 응답이 없습니다`,
+  );
 export const clusterIpFromOutside = (ip: string, service: string): LocalText =>
-  t(`dropped: ${ip} is the ClusterIP of ${service}, reachable only from inside the cluster; use a NodePort or LoadBalancer Service from outside`, `버려짐: ${ip}은(는) ${service}의 ClusterIP로 클러스터 안에서만 닿습니다. 밖에서는 NodePort나 LoadBalancer Service를 쓰세요`);
+  t(
+    `dropped: ${ip} is the ClusterIP of ${service}, reachable only from inside the cluster; use a NodePort or LoadBalancer Service from outside`,
+    `버려짐: ${ip}은(는) ${service}의 ClusterIP로 클러스터 안에서만 닿습니다. 밖에서는 NodePort나 LoadBalancer Service를 쓰세요`,
+  );
 export const podIpFromOutside = (ip: string, cni: CniName): LocalText =>
-  t(`dropped: ${ip} is a pod address inside ${cni}'s overlay; the outside network has no route to it`, `버려짐: ${ip}은(는) ${cni} 오버레이 안의 파드 주소라 바깥 네트워크에는 경로가 없습니다`);
+  t(
+    `dropped: ${ip} is a pod address inside ${cni}'s overlay; the outside network has no route to it`,
+    `버려짐: ${ip}은(는) ${cni} 오버레이 안의 파드 주소라 바깥 네트워크에는 경로가 없습니다`,
+  );
 
 export const dnsCname = (query: string, cname: string, address: string, placeholder: boolean): LocalText =>
   t(
@@ -151,7 +229,10 @@ export const notEnforced = (cni: CniName): LocalText =>
     `${cni}은(는) NetworkPolicy를 집행하지 않습니다: API 서버는 정책을 오류 없이 저장하지만 아무것도 집행되지 않습니다. 검사 결과는 집행하는 CNI(calico, cilium, weave)라면 어떻게 될지를 보여 줍니다.`,
   );
 export const wouldHaveDropped = (d: 'egress' | 'ingress', subject: string, policies: string): LocalText =>
-  t(`With an enforcing CNI, ${policies} would have dropped this packet at the ${d} of ${subject}.`, `집행하는 CNI였다면 ${policies}이(가) ${subject}의 ${dirKo(d)}에서 이 패킷을 버렸을 것입니다.`);
+  t(
+    `With an enforcing CNI, ${policies} would have dropped this packet at the ${d} of ${subject}.`,
+    `집행하는 CNI였다면 ${policies}이(가) ${subject}의 ${dirKo(d)}에서 이 패킷을 버렸을 것입니다.`,
+  );
 export const servicePortTrap = (service: string, port: number, target: number): LocalText =>
   t(
     `Policy ports are matched after DNAT: a rule naming port ${port} (the port of ${service}) never matches, because the pod receives the packet on targetPort ${target}. Name ${target}, or the container port's name.`,
@@ -168,13 +249,22 @@ export const outsideToPod = (cidr: string, nodeIp: string): LocalText =>
     `파드 주소는 바깥 네트워크에 경로가 있을 때만 밖에서 닿습니다. netlab은 노트에서처럼 ${cidr} via ${nodeIp} 경로가 있는 라우터를 가정합니다.`,
   );
 export const enterAtNode = (service: string, node: string, target: string): LocalText =>
-  t(`From outside, ${service} is reached at a node's NodePort; netlab enters at the first node, ${node}: ${target}.`, `밖에서는 노드의 NodePort로 ${service}에 닿습니다. netlab은 첫 번째 노드 ${node}로 들어갑니다: ${target}.`);
+  t(
+    `From outside, ${service} is reached at a node's NodePort; netlab enters at the first node, ${node}: ${target}.`,
+    `밖에서는 노드의 NodePort로 ${service}에 닿습니다. netlab은 첫 번째 노드 ${node}로 들어갑니다: ${target}.`,
+  );
 export const noLoadBalancerIp = (service: string): LocalText =>
-  t(`${service} has no spec.loadBalancerIP in the scenario, so the trace enters through a NodePort, where the cloud load balancer would forward it.`, `${service}에는 spec.loadBalancerIP가 없어, 클라우드 로드밸런서가 넘겨줄 NodePort로 들어갑니다.`);
+  t(
+    `${service} has no spec.loadBalancerIP in the scenario, so the trace enters through a NodePort, where the cloud load balancer would forward it.`,
+    `${service}에는 spec.loadBalancerIP가 없어, 클라우드 로드밸런서가 넘겨줄 NodePort로 들어갑니다.`,
+  );
 export const hairpin = (pod: string, bridgeIp: string): LocalText =>
   t(
     `The Service chose ${pod} itself (hairpin): kube-proxy masquerades the packet to the bridge's address ${bridgeIp}, so the reply goes back through the node instead of staying inside the pod; NetworkPolicy sees it as coming from the pod's own node.`,
     `Service가 보낸 파드 ${pod} 자신을 골랐습니다(헤어핀): kube-proxy가 출발지를 브리지 주소 ${bridgeIp}(으)로 마스커레이드해서, 응답이 파드 안에 머물지 않고 노드를 거쳐 돌아갑니다. NetworkPolicy는 이를 파드가 있는 노드에서 온 트래픽으로 봅니다.`,
   );
 export const selfTraffic = (pod: string): LocalText =>
-  t(`${pod} is sending to its own address: the packet never leaves its network namespace.`, `${pod}이(가) 자기 주소로 보냅니다: 패킷은 네트워크 네임스페이스를 떠나지 않습니다.`);
+  t(
+    `${pod} is sending to its own address: the packet never leaves its network namespace.`,
+    `${pod}이(가) 자기 주소로 보냅니다: 패킷은 네트워크 네임스페이스를 떠나지 않습니다.`,
+  );

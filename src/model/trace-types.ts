@@ -60,7 +60,12 @@ export interface AddressPort {
 /** kube-proxy's rule that rewrote the destination, as `iptables-save` or `ipvsadm -Ln` shows it. */
 export type KubeProxyRule =
   | { readonly mode: 'iptables'; readonly chains: readonly string[] }
-  | { readonly mode: 'ipvs'; readonly virtualServer: string; readonly realServer: string; readonly scheduler: 'rr' };
+  | {
+      readonly mode: 'ipvs';
+      readonly virtualServer: string;
+      readonly realServer: string;
+      readonly scheduler: 'rr';
+    };
 
 interface EventBase {
   /** One line for people, in both languages. */
@@ -73,7 +78,12 @@ export type CheckEvent = GateCheck<'egress-check'> | GateCheck<'ingress-check'>;
 export interface GateCheck<T extends 'egress-check' | 'ingress-check'> extends EventBase {
   readonly type: T;
   /** The flow the engine judged: endpoints (`ns/pod` or IP) and the port, after any DNAT/SNAT so far. */
-  readonly flow: { readonly from: string; readonly to: string; readonly port: number; readonly protocol: Protocol };
+  readonly flow: {
+    readonly from: string;
+    readonly to: string;
+    readonly port: number;
+    readonly protocol: Protocol;
+  };
   readonly verdict: SideVerdictKind;
   readonly explanation: SideExplanation;
   /** False under flannel and bridge: a deny is shown but does not stop the packet. */

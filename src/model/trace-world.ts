@@ -13,7 +13,10 @@ import type { Topology, TopologyNode, TopologyPod } from './topology';
 import type { CheckEvent, DropCode, PacketHeaders, TraceDevice, TraceEvent } from './trace-types';
 
 export type Pkt = PacketHeaders;
-export type Sender = { kind: 'pod'; pod: TopologyPod } | { kind: 'host'; node: TopologyNode; pod?: TopologyPod } | { kind: 'outside'; ip: string; name: string };
+export type Sender =
+  | { kind: 'pod'; pod: TopologyPod }
+  | { kind: 'host'; node: TopologyNode; pod?: TopologyPod }
+  | { kind: 'outside'; ip: string; name: string };
 export type Arrival = 'bridge' | 'eth0' | 'vtep' | 'local';
 
 /** A NAT that conntrack remembers, to undo on the reply. `at` is a node name or `lb:<service>`. */
@@ -102,11 +105,33 @@ export function endpointFor(w: World, ip: string, podKey: string | null = null):
 
 // --- devices ---------------------------------------------------------------------------------
 
-export const podEth0 = (p: TopologyPod): TraceDevice => ({ kind: 'pod-eth0', name: 'eth0', node: p.node!, pod: p.key });
-export const vethOf = (p: TopologyPod): TraceDevice => ({ kind: 'veth-host', name: p.network.kind === 'bridged' ? p.network.veth : 'veth', node: p.node!, pod: p.key });
-export const bridgeOf = (n: TopologyNode): TraceDevice => ({ kind: 'bridge', name: n.bridge.name, node: n.name });
-export const eth0Of = (n: TopologyNode, pod?: TopologyPod): TraceDevice => ({ kind: 'node-eth0', name: 'eth0', node: n.name, ...(pod ? { pod: pod.key } : {}) });
-export const networkOf = (w: World): TraceDevice => ({ kind: 'node-network', name: w.topology.nodeNetwork ?? 'node network' });
+export const podEth0 = (p: TopologyPod): TraceDevice => ({
+  kind: 'pod-eth0',
+  name: 'eth0',
+  node: p.node!,
+  pod: p.key,
+});
+export const vethOf = (p: TopologyPod): TraceDevice => ({
+  kind: 'veth-host',
+  name: p.network.kind === 'bridged' ? p.network.veth : 'veth',
+  node: p.node!,
+  pod: p.key,
+});
+export const bridgeOf = (n: TopologyNode): TraceDevice => ({
+  kind: 'bridge',
+  name: n.bridge.name,
+  node: n.name,
+});
+export const eth0Of = (n: TopologyNode, pod?: TopologyPod): TraceDevice => ({
+  kind: 'node-eth0',
+  name: 'eth0',
+  node: n.name,
+  ...(pod ? { pod: pod.key } : {}),
+});
+export const networkOf = (w: World): TraceDevice => ({
+  kind: 'node-network',
+  name: w.topology.nodeNetwork ?? 'node network',
+});
 
 export function kubeProxyOf(w: World, node: TopologyNode, service: string): TraceDevice {
   return { kind: 'kube-proxy', name: `kube-proxy (${w.kp.mode})`, node: node.name, service };
@@ -119,15 +144,30 @@ export function kubeProxyOf(w: World, node: TopologyNode, service: string): Trac
  * name here (egress: this pod → the destination; ingress: the source → this pod); on the reply,
  * conntrack lets the packet through. Returns false when an enforcing CNI drops the packet.
  */
-export function gate(j: Journey, hop: Hop, direction: 'egress' | 'ingress', pod: TopologyPod, pkt: Pkt): boolean {
+export function gate(
+  j: Journey,
+  hop: Hop,
+  direction: 'egress' | 'ingress',
+  pod: TopologyPod,
+  pkt: Pkt,
+): boolean {
   const w = j.w;
   if (j.phase === 'rep') {
-    hop.events.push({ type: 'conntrack', state: 'ESTABLISHED', direction, subject: pod.key, text: say.conntrack(direction, pod.key) });
+    hop.events.push({
+      type: 'conntrack',
+      state: 'ESTABLISHED',
+      direction,
+      subject: pod.key,
+      text: say.conntrack(direction, pod.key),
+    });
     return true;
   }
   const self = w.podEndpoints.get(pod.key)!;
   const flow: FlowPort = { port: pkt.dstPort, protocol: pkt.protocol };
-  const x = direction === 'egress' ? evaluateFlow(w.cluster.policies, self, endpointFor(w, pkt.dst), flow) : evaluateFlow(w.cluster.policies, endpointFor(w, pkt.src), self, flow);
+  const x =
+    direction === 'egress'
+      ? evaluateFlow(w.cluster.policies, self, endpointFor(w, pkt.dst), flow)
+      : evaluateFlow(w.cluster.policies, endpointFor(w, pkt.src), self, flow);
   const side = x[direction];
   const enforced = w.profile.enforcesPolicy;
   const other = direction === 'egress' ? x.to : x.from;
@@ -143,35 +183,80 @@ export function gate(j: Journey, hop: Hop, direction: 'egress' | 'ingress', pod:
   if (side.verdict !== 'deny') return true;
   const trap = w.lastDnat;
   if (direction === 'ingress' && trap && trap.port !== trap.targetPort && pkt.dstPort === trap.targetPort) {
-    const namesServicePort = side.selectedBy.some((pe) => pe.rules.some((r) => r.portMisses?.some((m) => m.failure.kind === 'number' && m.failure.want === trap.port)));
+    const namesServicePort = side.selectedBy.some((pe) =>
+      pe.rules.some((r) =>
+        r.portMisses?.some((m) => m.failure.kind === 'number' && m.failure.want === trap.port),
+      ),
+    );
     if (namesServicePort) w.notices.push(say.servicePortTrap(trap.service, trap.port, trap.targetPort));
   }
   if (!enforced) {
-    w.notices.push(say.wouldHaveDropped(direction, side.subject, side.selectedBy.map((p) => p.policy).join(', ')));
+    w.notices.push(
+      say.wouldHaveDropped(direction, side.subject, side.selectedBy.map((p) => p.policy).join(', ')),
+    );
     return true;
   }
-  j.drop(hop, direction === 'egress' ? 'egress-denied' : 'ingress-denied', say.policyDrop(direction, side), check);
+  j.drop(
+    hop,
+    direction === 'egress' ? 'egress-denied' : 'ingress-denied',
+    say.policyDrop(direction, side),
+    check,
+  );
   return false;
 }
 
 export function isReplyOf(e: NatEntry, pkt: Pkt): boolean {
   const t = e.translated;
-  return pkt.src === t.dst && pkt.srcPort === t.dstPort && pkt.dst === t.src && pkt.dstPort === t.srcPort && pkt.protocol === t.protocol;
+  return (
+    pkt.src === t.dst &&
+    pkt.srcPort === t.dstPort &&
+    pkt.dst === t.src &&
+    pkt.dstPort === t.srcPort &&
+    pkt.protocol === t.protocol
+  );
 }
 
 /** Undoes a NAT on a reply (at `hop`, whose headers become the result). */
 export function unNat(hop: Hop, e: NatEntry, pkt: Pkt, bridged = false): Pkt {
   const o = e.original;
-  const after: Pkt = { src: o.dst, srcPort: o.dstPort, dst: o.src, dstPort: o.srcPort, protocol: pkt.protocol };
+  const after: Pkt = {
+    src: o.dst,
+    srcPort: o.dstPort,
+    dst: o.src,
+    dstPort: o.srcPort,
+    protocol: pkt.protocol,
+  };
   hop.headers = after;
   const before = { src: { ip: pkt.src, port: pkt.srcPort }, dst: { ip: pkt.dst, port: pkt.dstPort } };
   const now = { src: { ip: after.src, port: after.srcPort }, dst: { ip: after.dst, port: after.dstPort } };
-  hop.events.push({ type: 'reverse-nat', by: e.by, before, after: now, text: say.reverseNat(e.by, before, now, bridged) });
+  hop.events.push({
+    type: 'reverse-nat',
+    by: e.by,
+    before,
+    after: now,
+    text: say.reverseNat(e.by, before, now, bridged),
+  });
   return after;
 }
 
-export function routeEvent(table: 'pod' | 'node', owner: string, text: string, destination: string, dev: string, via?: string): TraceEvent {
-  return { type: 'route', table, owner, route: text, destination, dev, ...(via !== undefined ? { via } : {}), text: say.route(owner, text) };
+export function routeEvent(
+  table: 'pod' | 'node',
+  owner: string,
+  text: string,
+  destination: string,
+  dev: string,
+  via?: string,
+): TraceEvent {
+  return {
+    type: 'route',
+    table,
+    owner,
+    route: text,
+    destination,
+    dev,
+    ...(via !== undefined ? { via } : {}),
+    text: say.route(owner, text),
+  };
 }
 
 export function routesOf(w: World, node: TopologyNode): NodeRoute[] {
@@ -184,7 +269,9 @@ export function routesOf(w: World, node: TopologyNode): NodeRoute[] {
 }
 
 export function bridgedPodOn(w: World, node: TopologyNode, ip: string): TopologyPod | undefined {
-  const preferred = w.identities.find((e) => e.kind === 'pod' && e.ip.key === ip && e.pod.nodeName === node.name);
+  const preferred = w.identities.find(
+    (e) => e.kind === 'pod' && e.ip.key === ip && e.pod.nodeName === node.name,
+  );
   const pods = node.pods.map((k) => w.kp.pods.get(k)!).filter((p) => !p.hostNetwork && p.ip === ip);
   return pods.find((p) => p.key === preferred?.key) ?? pods[0];
 }
@@ -192,5 +279,8 @@ export function bridgedPodOn(w: World, node: TopologyNode, ip: string): Topology
 export function isClusterAddress(w: World, ip: string): boolean {
   if (w.podIps.has(ip) || w.topology.services.some((s) => s.clusterIP === ip)) return true;
   const addr = parseIp(ip);
-  return addr !== null && w.topology.nodes.some((n) => n.podCIDR !== undefined && cidrContains(parseCidr(n.podCIDR)!, addr));
+  return (
+    addr !== null &&
+    w.topology.nodes.some((n) => n.podCIDR !== undefined && cidrContains(parseCidr(n.podCIDR)!, addr))
+  );
 }

@@ -25,7 +25,8 @@ function fakeFrame() {
   const win = {
     parent: host,
     addEventListener: (_type: string, f: (e: MessageEvent) => void) => void listeners.push(f),
-    removeEventListener: (_type: string, f: (e: MessageEvent) => void) => listeners.splice(listeners.indexOf(f), 1),
+    removeEventListener: (_type: string, f: (e: MessageEvent) => void) =>
+      listeners.splice(listeners.indexOf(f), 1),
     document: {
       addEventListener: (_type: string, f: (e: MouseEvent) => void) => void clicks.push(f),
       removeEventListener: (_type: string, f: (e: MouseEvent) => void) => clicks.splice(clicks.indexOf(f), 1),
@@ -37,11 +38,24 @@ function fakeFrame() {
   /** The reader clicks a link of the frame; returns whether the page's own navigation was stopped. */
   const clickLink = (href: string, modifiers: Partial<MouseEvent> = {}): boolean => {
     let prevented = false;
-    const event = { button: 0, defaultPrevented: false, ...modifiers, target: { closest: () => ({ getAttribute: () => href }) }, preventDefault: () => (prevented = true) };
+    const event = {
+      button: 0,
+      defaultPrevented: false,
+      ...modifiers,
+      target: { closest: () => ({ getAttribute: () => href }) },
+      preventDefault: () => (prevented = true),
+    };
     for (const f of clicks) f(event as unknown as MouseEvent);
     return prevented;
   };
-  return { win: win as unknown as Window, sent, post, clickLink, of: <T extends EmbedEvent['type']>(type: T) => sent.filter((m): m is Extract<EmbedEvent, { type: T }> => m.type === type) };
+  return {
+    win: win as unknown as Window,
+    sent,
+    post,
+    clickLink,
+    of: <T extends EmbedEvent['type']>(type: T) =>
+      sent.filter((m): m is Extract<EmbedEvent, { type: T }> => m.type === type),
+  };
 }
 
 const stops: (() => void)[] = [];
@@ -71,7 +85,11 @@ describe('openEmbedLesson', () => {
   };
 
   it('opens the lesson and step the author named, else the list when the panel is asked for', () => {
-    expect(route(`?embed=1&panels=lesson&lesson=${A01}&step=isolate-db`)).toEqual({ view: 'lesson', id: A01, step: 'isolate-db' });
+    expect(route(`?embed=1&panels=lesson&lesson=${A01}&step=isolate-db`)).toEqual({
+      view: 'lesson',
+      id: A01,
+      step: 'isolate-db',
+    });
     expect(route(`?embed=1&lesson=${A01}`)).toEqual({ view: 'lesson', id: A01, step: null });
     expect(route('?embed=1&panels=lesson')).toEqual({ view: 'list' });
     expect(route('?embed=1&panels=lesson&lesson=../etc')).toEqual({ view: 'list' });
@@ -79,8 +97,13 @@ describe('openEmbedLesson', () => {
   });
 
   it('leaves a route the fragment already opened (where the reader was before a reload)', () => {
-    const opened = (s: NetlabStore) => s.getState().setLessonRoute({ view: 'lesson', id: 'b-01-x', step: 'two' });
-    expect(route(`?embed=1&panels=lesson&lesson=${A01}`, opened)).toEqual({ view: 'lesson', id: 'b-01-x', step: 'two' });
+    const opened = (s: NetlabStore) =>
+      s.getState().setLessonRoute({ view: 'lesson', id: 'b-01-x', step: 'two' });
+    expect(route(`?embed=1&panels=lesson&lesson=${A01}`, opened)).toEqual({
+      view: 'lesson',
+      id: 'b-01-x',
+      step: 'two',
+    });
   });
 });
 
@@ -99,7 +122,13 @@ describe('the embed bridge and lessons', () => {
 
     post({ type: 'netlab:load', scenario: SOLUTION });
     await until(store, () => of('netlab:check').some((m) => m.solved), 'the solve');
-    expect(of('netlab:check').at(-1)).toEqual({ type: 'netlab:check', lesson: A01, solved: true, passed: 4, total: 4 });
+    expect(of('netlab:check').at(-1)).toEqual({
+      type: 'netlab:check',
+      lesson: A01,
+      solved: true,
+      passed: 4,
+      total: 4,
+    });
 
     // The same results again (the Check button) are no news.
     const count = of('netlab:check').length;

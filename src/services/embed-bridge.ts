@@ -94,7 +94,13 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
     if (checks && checks !== prev.lesson.checks) {
       // Quizzes are predictions, not part of solving: count the challenge's checks only.
       const blocking = checks.results.filter((r) => r.blocking);
-      const event: EmbedEvent = { type: 'netlab:check', lesson: checks.lessonId, solved: checks.solved, passed: blocking.filter((r) => r.passed).length, total: blocking.length };
+      const event: EmbedEvent = {
+        type: 'netlab:check',
+        lesson: checks.lessonId,
+        solved: checks.solved,
+        passed: blocking.filter((r) => r.passed).length,
+        total: blocking.length,
+      };
       const key = JSON.stringify(event);
       if (key !== lastCheck) {
         lastCheck = key;

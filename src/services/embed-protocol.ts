@@ -60,9 +60,20 @@ export type EmbedCommand =
 export type EmbedEvent =
   | { readonly type: 'netlab:ready' }
   | { readonly type: 'netlab:verdicts'; readonly changed: number }
-  | { readonly type: 'netlab:packet'; readonly verdict: 'delivered' | 'dropped'; readonly from: string; readonly to: string }
+  | {
+      readonly type: 'netlab:packet';
+      readonly verdict: 'delivered' | 'dropped';
+      readonly from: string;
+      readonly to: string;
+    }
   /** The current lesson's checks ran: `passed` of the `total` challenge checks (quizzes aside). */
-  | { readonly type: 'netlab:check'; readonly lesson: string; readonly solved: boolean; readonly passed: number; readonly total: number }
+  | {
+      readonly type: 'netlab:check';
+      readonly lesson: string;
+      readonly solved: boolean;
+      readonly passed: number;
+      readonly total: number;
+    }
   /** The lesson panel moved to a step (a host command, the reader, or the lesson opening). */
   | { readonly type: 'netlab:step'; readonly lesson: string; readonly step: string };
 
@@ -84,16 +95,30 @@ export function parseEmbedCommand(data: unknown): EmbedCommand | null {
   const m = data;
   switch (m.type) {
     case 'netlab:load':
-      return onlyKeys(m, ['type', 'scenario']) && typeof m.scenario === 'string' && m.scenario.length <= MAX_SCENARIO ? { type: 'netlab:load', scenario: m.scenario } : null;
+      return onlyKeys(m, ['type', 'scenario']) &&
+        typeof m.scenario === 'string' &&
+        m.scenario.length <= MAX_SCENARIO
+        ? { type: 'netlab:load', scenario: m.scenario }
+        : null;
     case 'netlab:play': {
       const p = port(m.port);
-      return onlyKeys(m, ['type', 'from', 'to', 'port']) && str(m.from) && str(m.to) && p ? { type: 'netlab:play', from: m.from, to: m.to, port: p } : null;
+      return onlyKeys(m, ['type', 'from', 'to', 'port']) && str(m.from) && str(m.to) && p
+        ? { type: 'netlab:play', from: m.from, to: m.to, port: p }
+        : null;
     }
     case 'netlab:select':
-      return onlyKeys(m, ['type', 'from', 'to']) && str(m.from) && str(m.to) ? { type: 'netlab:select', from: m.from, to: m.to } : null;
+      return onlyKeys(m, ['type', 'from', 'to']) && str(m.from) && str(m.to)
+        ? { type: 'netlab:select', from: m.from, to: m.to }
+        : null;
     case 'netlab:lesson':
-      return onlyKeys(m, ['type', 'lesson', 'step']) && name(m.lesson) && (m.step === undefined || name(m.step))
-        ? { type: 'netlab:lesson', lesson: m.lesson, ...(m.step !== undefined ? { step: m.step as string } : {}) }
+      return onlyKeys(m, ['type', 'lesson', 'step']) &&
+        name(m.lesson) &&
+        (m.step === undefined || name(m.step))
+        ? {
+            type: 'netlab:lesson',
+            lesson: m.lesson,
+            ...(m.step !== undefined ? { step: m.step as string } : {}),
+          }
         : null;
     default:
       return null;

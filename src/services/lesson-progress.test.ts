@@ -1,19 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { createNetlabStore } from '../store/netlab-store';
 import { EMPTY_LESSON_PROGRESS, mergeProgress, type Progress } from '../store/lesson-state';
-import { MAX_PROGRESS_BYTES, parseProgressFile, progressFileText, PROGRESS_KEYS, readProgress, startProgressAutosave, validateProgress } from './lesson-progress';
+import {
+  MAX_PROGRESS_BYTES,
+  parseProgressFile,
+  progressFileText,
+  PROGRESS_KEYS,
+  readProgress,
+  startProgressAutosave,
+  validateProgress,
+} from './lesson-progress';
 import { memoryStorage } from '../testing/memory-storage';
 
-
 const SAMPLE: Progress = {
-  'a-01-no-policy-no-isolation': { seen: ['open-by-default', 'isolate-db'], last: 'isolate-db', solved: true, answers: { 'predict-web-db': ['allowed'] }, right: { 'predict-web-db': true }, hints: 1, solutionShown: false },
+  'a-01-no-policy-no-isolation': {
+    seen: ['open-by-default', 'isolate-db'],
+    last: 'isolate-db',
+    solved: true,
+    answers: { 'predict-web-db': ['allowed'] },
+    right: { 'predict-web-db': true },
+    hints: 1,
+    solutionShown: false,
+  },
   'c-02-notes-typos': { ...EMPTY_LESSON_PROGRESS, seen: ['kind'] },
 };
 
 describe('progress files', () => {
   it('round-trips through an export file', () => {
     const text = progressFileText(SAMPLE, new Date('2026-01-02T03:04:05Z'));
-    expect(JSON.parse(text)).toMatchObject({ format: 'netlab-lesson-progress', version: 1, exportedAt: '2026-01-02T03:04:05.000Z' });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'netlab-lesson-progress',
+      version: 1,
+      exportedAt: '2026-01-02T03:04:05.000Z',
+    });
     expect(parseProgressFile(text)).toEqual({ progress: SAMPLE });
   });
 
@@ -23,11 +42,31 @@ describe('progress files', () => {
     ['a newer version', '{"format":"netlab-lesson-progress","version":2,"lessons":{}}', 'version 2'],
     ['no lessons', '{"format":"netlab-lesson-progress","version":1}', 'no "lessons"'],
     ['lessons as a list', '{"format":"netlab-lesson-progress","version":1,"lessons":[]}', 'no "lessons"'],
-    ['a strange id', '{"format":"netlab-lesson-progress","version":1,"lessons":{"../../x":{}}}', 'not a lesson id'],
-    ['seen not a list', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"seen":"all"}}}', '"seen"'],
-    ['solved not a boolean', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"solved":"yes"}}}', '"solved"'],
-    ['negative hints', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"hints":-1}}}', '"hints"'],
-    ['empty answer', '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"answers":{"q":[]}}}}', '"answers"'],
+    [
+      'a strange id',
+      '{"format":"netlab-lesson-progress","version":1,"lessons":{"../../x":{}}}',
+      'not a lesson id',
+    ],
+    [
+      'seen not a list',
+      '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"seen":"all"}}}',
+      '"seen"',
+    ],
+    [
+      'solved not a boolean',
+      '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"solved":"yes"}}}',
+      '"solved"',
+    ],
+    [
+      'negative hints',
+      '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"hints":-1}}}',
+      '"hints"',
+    ],
+    [
+      'empty answer',
+      '{"format":"netlab-lesson-progress","version":1,"lessons":{"a-01-x":{"answers":{"q":[]}}}}',
+      '"answers"',
+    ],
     ['null', 'null', 'not a netlab progress file'],
   ])('rejects %s with a message in both languages', (_name, text, words) => {
     const read = parseProgressFile(text);
@@ -41,15 +80,30 @@ describe('progress files', () => {
   });
 
   it('drops unknown fields and fills missing ones', () => {
-    const read = validateProgress({ format: 'netlab-lesson-progress', version: 1, lessons: { 'a-01-x': { seen: ['a', 'a'], evil: '<script>' } } });
+    const read = validateProgress({
+      format: 'netlab-lesson-progress',
+      version: 1,
+      lessons: { 'a-01-x': { seen: ['a', 'a'], evil: '<script>' } },
+    });
     expect(read).toEqual({ progress: { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['a'] } } });
   });
 
   it('merges imported progress without losing either side', () => {
-    const ours: Progress = { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['one'], hints: 2, answers: { q: ['yes'] } } };
-    const theirs: Progress = { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['two'], solved: true, answers: { q: ['no'], r: ['x'] } }, 'b-01-y': SAMPLE['c-02-notes-typos']! };
+    const ours: Progress = {
+      'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['one'], hints: 2, answers: { q: ['yes'] } },
+    };
+    const theirs: Progress = {
+      'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['two'], solved: true, answers: { q: ['no'], r: ['x'] } },
+      'b-01-y': SAMPLE['c-02-notes-typos']!,
+    };
     expect(mergeProgress(ours, theirs)).toEqual({
-      'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['one', 'two'], solved: true, hints: 2, answers: { q: ['yes'], r: ['x'] } },
+      'a-01-x': {
+        ...EMPTY_LESSON_PROGRESS,
+        seen: ['one', 'two'],
+        solved: true,
+        hints: 2,
+        answers: { q: ['yes'], r: ['x'] },
+      },
       'b-01-y': SAMPLE['c-02-notes-typos'],
     });
   });

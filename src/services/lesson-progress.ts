@@ -5,7 +5,10 @@ import type { LocalText } from '../lib/diagnostic';
 import { EMPTY_LESSON_PROGRESS, type LessonProgress, type Progress } from '../store/lesson-state';
 import type { NetlabStore } from '../store/netlab-store';
 
-export const PROGRESS_KEYS = { progress: 'netlab.lessons.progress.v1', owner: 'netlab.lessons.textOwner.v1' } as const;
+export const PROGRESS_KEYS = {
+  progress: 'netlab.lessons.progress.v1',
+  owner: 'netlab.lessons.textOwner.v1',
+} as const;
 export const PROGRESS_FORMAT = 'netlab-lesson-progress';
 /** An export of every lesson is a few KB; anything much bigger is not ours. */
 export const MAX_PROGRESS_BYTES = 256 * 1024;
@@ -25,22 +28,32 @@ export type ProgressRead = { readonly progress: Progress } | { readonly error: L
 const L = (en: string, ko: string): LocalText => ({ en, ko });
 const fail = (en: string, ko: string): ProgressRead => ({ error: L(en, ko) });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const ids = (v: unknown): string[] | null =>
-  Array.isArray(v) && v.length <= MAX_ITEMS && v.every((x) => typeof x === 'string' && ID.test(x)) ? [...new Set(v as string[])] : null;
+  Array.isArray(v) && v.length <= MAX_ITEMS && v.every((x) => typeof x === 'string' && ID.test(x))
+    ? [...new Set(v as string[])]
+    : null;
 
 /** One lesson's progress, or why it is not; unknown fields are dropped. */
 function lessonProgress(v: unknown): LessonProgress | string {
   if (!isObject(v)) return 'not an object';
   const seen = v.seen === undefined ? [] : ids(v.seen);
   if (!seen) return '"seen" must be a list of step ids';
-  if (v.last !== undefined && (typeof v.last !== 'string' || !ID.test(v.last))) return '"last" must be a step id';
+  if (v.last !== undefined && (typeof v.last !== 'string' || !ID.test(v.last)))
+    return '"last" must be a step id';
   if (v.solved !== undefined && typeof v.solved !== 'boolean') return '"solved" must be true or false';
-  if (v.solutionShown !== undefined && typeof v.solutionShown !== 'boolean') return '"solutionShown" must be true or false';
-  if (v.hints !== undefined && (!Number.isInteger(v.hints) || (v.hints as number) < 0 || (v.hints as number) > MAX_ITEMS)) return '"hints" must be a small whole number';
+  if (v.solutionShown !== undefined && typeof v.solutionShown !== 'boolean')
+    return '"solutionShown" must be true or false';
+  if (
+    v.hints !== undefined &&
+    (!Number.isInteger(v.hints) || (v.hints as number) < 0 || (v.hints as number) > MAX_ITEMS)
+  )
+    return '"hints" must be a small whole number';
   const answers: Record<string, readonly string[]> = {};
   if (v.answers !== undefined) {
-    if (!isObject(v.answers) || Object.keys(v.answers).length > MAX_ITEMS) return '"answers" must map quiz ids to option ids';
+    if (!isObject(v.answers) || Object.keys(v.answers).length > MAX_ITEMS)
+      return '"answers" must map quiz ids to option ids';
     for (const [k, a] of Object.entries(v.answers)) {
       const list = ids(a);
       if (!ID.test(k) || !list || list.length === 0) return '"answers" must map quiz ids to option ids';
@@ -49,7 +62,8 @@ function lessonProgress(v: unknown): LessonProgress | string {
   }
   const right: Record<string, boolean> = {};
   if (v.right !== undefined) {
-    if (!isObject(v.right) || Object.keys(v.right).length > MAX_ITEMS) return '"right" must map quiz ids to true or false';
+    if (!isObject(v.right) || Object.keys(v.right).length > MAX_ITEMS)
+      return '"right" must map quiz ids to true or false';
     for (const [k, r] of Object.entries(v.right)) {
       if (!ID.test(k) || typeof r !== 'boolean') return '"right" must map quiz ids to true or false';
       right[k] = r;
@@ -72,26 +86,43 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
   let lessons: unknown = value;
   if (!bare) {
     if (!isObject(value) || value.format !== PROGRESS_FORMAT) {
-      return fail('This is not a netlab progress file (the "format" field is missing or different).', 'netlab 진도 파일이 아닙니다("format" 필드가 없거나 다릅니다).');
+      return fail(
+        'This is not a netlab progress file (the "format" field is missing or different).',
+        'netlab 진도 파일이 아닙니다("format" 필드가 없거나 다릅니다).',
+      );
     }
-    if (value.version !== 1) return fail(`Unsupported progress file version ${JSON.stringify(value.version)}: this netlab reads version 1.`, `지원하지 않는 진도 파일 버전입니다(${JSON.stringify(value.version)}). 이 netlab은 버전 1을 읽습니다.`);
+    if (value.version !== 1)
+      return fail(
+        `Unsupported progress file version ${JSON.stringify(value.version)}: this netlab reads version 1.`,
+        `지원하지 않는 진도 파일 버전입니다(${JSON.stringify(value.version)}). 이 netlab은 버전 1을 읽습니다.`,
+      );
     lessons = value.lessons;
   }
-  if (!isObject(lessons)) return fail('The file has no "lessons" object.', '파일에 "lessons" 객체가 없습니다.');
+  if (!isObject(lessons))
+    return fail('The file has no "lessons" object.', '파일에 "lessons" 객체가 없습니다.');
   const entries = Object.entries(lessons);
-  if (entries.length > MAX_LESSONS) return fail('The file lists far too many lessons.', '파일에 레슨이 너무 많습니다.');
+  if (entries.length > MAX_LESSONS)
+    return fail('The file lists far too many lessons.', '파일에 레슨이 너무 많습니다.');
   const out: Record<string, LessonProgress> = {};
   for (const [id, p] of entries) {
-    if (!ID.test(id)) return fail(`"${id.slice(0, 60)}" is not a lesson id.`, `"${id.slice(0, 60)}"은(는) 레슨 id가 아닙니다.`);
+    if (!ID.test(id))
+      return fail(
+        `"${id.slice(0, 60)}" is not a lesson id.`,
+        `"${id.slice(0, 60)}"은(는) 레슨 id가 아닙니다.`,
+      );
     const read = lessonProgress(p);
-    if (typeof read === 'string') return fail(`Lesson ${id}: ${read}.`, `레슨 ${id}: 형식이 올바르지 않습니다(${read}).`);
+    if (typeof read === 'string')
+      return fail(`Lesson ${id}: ${read}.`, `레슨 ${id}: 형식이 올바르지 않습니다(${read}).`);
     out[id] = read;
   }
   return { progress: out };
 }
 
 export const progressTooLarge = (): ProgressRead =>
-  fail(`The file is too large (over ${MAX_PROGRESS_BYTES / 1024} KB) to be a progress file.`, `파일이 너무 커서(${MAX_PROGRESS_BYTES / 1024} KB 초과) 진도 파일일 수 없습니다.`);
+  fail(
+    `The file is too large (over ${MAX_PROGRESS_BYTES / 1024} KB) to be a progress file.`,
+    `파일이 너무 커서(${MAX_PROGRESS_BYTES / 1024} KB 초과) 진도 파일일 수 없습니다.`,
+  );
 
 /** Reads a progress file's text (an import). */
 export function parseProgressFile(text: string): ProgressRead {
@@ -107,7 +138,12 @@ export function parseProgressFile(text: string): ProgressRead {
 
 /** The text of an export file. */
 export function progressFileText(progress: Progress, now = new Date()): string {
-  const file: ProgressFile = { format: PROGRESS_FORMAT, version: 1, exportedAt: now.toISOString(), lessons: progress };
+  const file: ProgressFile = {
+    format: PROGRESS_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    lessons: progress,
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -139,7 +175,8 @@ export function startProgressAutosave(store: NetlabStore, storage: Storage | und
   };
   return store.subscribe((s, prev) => {
     if (!s.lesson.ready) return;
-    if (s.lesson.progress !== prev.lesson.progress) write(PROGRESS_KEYS.progress, JSON.stringify(s.lesson.progress));
+    if (s.lesson.progress !== prev.lesson.progress)
+      write(PROGRESS_KEYS.progress, JSON.stringify(s.lesson.progress));
     if (s.lesson.textOwner !== prev.lesson.textOwner) write(PROGRESS_KEYS.owner, s.lesson.textOwner);
   });
 }

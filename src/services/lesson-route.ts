@@ -93,7 +93,8 @@ export function startLessonRoute(
     if (parsedNow && formatLessonHash(parsedNow.route, parsedNow.present) === hash) return;
     // The lab without a lesson keeps a clean address.
     const url = hash === '#/' ? `${win.location.pathname}${win.location.search}` : hash;
-    if (replaceOnly || (parsedNow && !differentPlace(parsedNow.route, s.lesson.route))) win.history.replaceState(win.history.state, '', url);
+    if (replaceOnly || (parsedNow && !differentPlace(parsedNow.route, s.lesson.route)))
+      win.history.replaceState(win.history.state, '', url);
     else win.history.pushState(win.history.state, '', url);
   });
   return () => {

@@ -20,14 +20,16 @@ const A01 = 'a-01-no-policy-no-isolation';
 const C02 = 'c-02-notes-typos';
 const file = (lesson: string, name: string) => readFileSync(join(ROOT, 'lessons', lesson, name), 'utf8');
 
-
 const stops: (() => void)[] = [];
 afterEach(() => {
   while (stops.length) stops.pop()!();
 });
 
 function start(storage: Storage | undefined = memoryStorage(), text?: string) {
-  const store = createNetlabStore({ defaultScenario: DEFAULT, ...(text !== undefined ? { scenarioText: text } : {}) });
+  const store = createNetlabStore({
+    defaultScenario: DEFAULT,
+    ...(text !== undefined ? { scenarioText: text } : {}),
+  });
   const channel = inlineChannel();
   stops.push(startModelService(store, channel));
   stops.push(startLessonService(store, channel, storage, { debounceMs: 5 }));
@@ -81,14 +83,20 @@ describe('the lesson service', () => {
     expect(s.textBeforeReset).toBeNull(); // the built-in scenario is nothing to lose
     expect(s.selectedFlow).toEqual({ from: 'prod/web', to: 'prod/db' });
     expect(s.lesson.current!.steps[0]!.text.en).toBe(file(A01, '01-open.en.md'));
-    expect(s.lesson.current!.steps[0]!.packet).toEqual({ from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } });
+    expect(s.lesson.current!.steps[0]!.packet).toEqual({
+      from: 'prod/web',
+      to: 'prod/db',
+      port: { port: 3306, protocol: 'TCP' },
+    });
     expect(s.lesson.progress[A01]!.seen).toEqual(['open-by-default']);
 
     await until(store, (x) => x.lesson.checks?.text === file(A01, 'start.yaml'), 'the first checks');
     const results = store.getState().lesson.checks!;
     expect(results.solved).toBe(false);
     expect(results.results.find((r) => r.id === 'db-is-protected')).toMatchObject({ passed: false });
-    expect(results.results.find((r) => r.id === 'db-is-protected')!.message.en).toContain('prod/web → prod/db 3306/TCP should be denied, but it is allowed');
+    expect(results.results.find((r) => r.id === 'db-is-protected')!.message.en).toContain(
+      'prod/web → prod/db 3306/TCP should be denied, but it is allowed',
+    );
   });
 
   it('checks again after an edit settles, and marks the lesson solved', async () => {
@@ -118,7 +126,11 @@ describe('the lesson service', () => {
     store.getState().setLessonRoute({ view: 'lesson', id: A01, step: 'open-by-default' });
     await until(store, (s) => s.lesson.checks?.lessonId === A01, 'the first checks');
     store.getState().answerQuiz('predict-web-db', ['denied']);
-    await until(store, (s) => s.lesson.progress[A01]!.right['predict-web-db'] !== undefined, 'the quiz score');
+    await until(
+      store,
+      (s) => s.lesson.progress[A01]!.right['predict-web-db'] !== undefined,
+      'the quiz score',
+    );
     expect(store.getState().lesson.progress[A01]!.right).toEqual({ 'predict-web-db': false });
     const quiz = store.getState().lesson.checks!.results.find((r) => r.id === 'predict-web-db')!;
     expect(quiz.quiz).toMatchObject({ correct: ['allowed'], chosen: ['denied'] });
@@ -133,7 +145,11 @@ describe('the lesson service', () => {
     store.getState().setLessonRoute({ view: 'lesson', id: C02, step: 'fix' });
     await until(store, (s) => s.lesson.current?.id === C02, 'the lesson');
     expect(store.getState().scenarioText).toBe(mine);
-    expect(store.getState().lesson.pendingScenario).toMatchObject({ lessonId: C02, stepId: 'fix', text: file(C02, 'start.yaml') });
+    expect(store.getState().lesson.pendingScenario).toMatchObject({
+      lessonId: C02,
+      stepId: 'fix',
+      text: file(C02, 'start.yaml'),
+    });
     store.getState().resolvePendingScenario(true);
     expect(store.getState().scenarioText).toBe(file(C02, 'start.yaml'));
     expect(store.getState().textBeforeReset).toBe(mine);
@@ -189,7 +205,11 @@ describe('the lesson service', () => {
     const { store } = start();
     store.getState().setLessonRoute({ view: 'lesson', id: 'z-99-nothing', step: null });
     await until(store, (s) => s.lesson.failure !== null, 'the failure');
-    expect(store.getState().lesson.failure).toEqual({ id: 'z-99-nothing', reason: 'unknown', diagnostics: [] });
+    expect(store.getState().lesson.failure).toEqual({
+      id: 'z-99-nothing',
+      reason: 'unknown',
+      diagnostics: [],
+    });
     store.getState().setLessonRoute({ view: 'lesson', id: A01, step: 'no-such-step' });
     await until(store, (s) => s.lesson.current?.id === A01, 'the lesson');
     expect(store.getState().lesson.unknownStep).toBe('no-such-step');

@@ -13,7 +13,12 @@ export interface LessonServiceOptions {
   readonly debounceMs?: number;
 }
 
-export function startLessonService(store: NetlabStore, channel: ModelChannel, storage: Storage | undefined, options: LessonServiceOptions = {}): () => void {
+export function startLessonService(
+  store: NetlabStore,
+  channel: ModelChannel,
+  storage: Storage | undefined,
+  options: LessonServiceOptions = {},
+): () => void {
   const debounceMs = options.debounceMs ?? 300;
   let requestId = 1_000_000; // apart from the model service's ids, for easier debugging
   const waiting = new Map<number, (reply: LessonReply) => void>();
@@ -28,7 +33,10 @@ export function startLessonService(store: NetlabStore, channel: ModelChannel, st
   });
 
   /** Posts a lesson request and waits for its reply. */
-  function ask<T extends LessonReply['type']>(_reply: T, build: (id: number) => LessonRequest): Promise<Extract<LessonReply, { type: T }>> {
+  function ask<T extends LessonReply['type']>(
+    _reply: T,
+    build: (id: number) => LessonRequest,
+  ): Promise<Extract<LessonReply, { type: T }>> {
     const id = ++requestId;
     return new Promise((resolve) => {
       waiting.set(id, (r) => resolve(r as Extract<LessonReply, { type: T }>));
@@ -42,7 +50,11 @@ export function startLessonService(store: NetlabStore, channel: ModelChannel, st
 
   // The catalogue: every lesson.yaml, read by the worker.
   const catalogue = loadCatalogueFiles().then(async (files) => {
-    const reply = await ask('lesson-catalogued', (requestId) => ({ type: 'lesson-catalogue', requestId, files }));
+    const reply = await ask('lesson-catalogued', (requestId) => ({
+      type: 'lesson-catalogue',
+      requestId,
+      files,
+    }));
     if (!stopped) store.getState().applyCatalogue(reply.entries);
     return reply.entries;
   });
@@ -51,7 +63,13 @@ export function startLessonService(store: NetlabStore, channel: ModelChannel, st
   let loading: string | null = null;
   const ensureLesson = () => {
     const { route, current, failure } = store.getState().lesson;
-    if (route.view !== 'lesson' || current?.id === route.id || loading === route.id || failure?.id === route.id) return;
+    if (
+      route.view !== 'lesson' ||
+      current?.id === route.id ||
+      loading === route.id ||
+      failure?.id === route.id
+    )
+      return;
     const id = route.id;
     loading = id;
     void (async () => {
@@ -63,7 +81,13 @@ export function startLessonService(store: NetlabStore, channel: ModelChannel, st
         return;
       }
       const knownIds = (await catalogue).map((e) => e.id);
-      const reply = await ask('lesson-loaded', (requestId) => ({ type: 'lesson-load', requestId, dir: `lessons/${id}`, files, knownIds }));
+      const reply = await ask('lesson-loaded', (requestId) => ({
+        type: 'lesson-load',
+        requestId,
+        dir: `lessons/${id}`,
+        files,
+        knownIds,
+      }));
       loading = null;
       if (stopped) return;
       store.getState().applyLessonLoad(reply.result);
@@ -98,8 +122,12 @@ export function startLessonService(store: NetlabStore, channel: ModelChannel, st
     if (s.lesson.route !== prev.lesson.route) ensureLesson();
     const lesson = s.lesson.current;
     if (!lesson) return;
-    const opened = lesson !== prev.lesson.current || (s.lesson.route.view === 'lesson' && prev.lesson.route.view !== 'lesson');
-    const answered = progressOf(s.lesson.progress, lesson.id).answers !== progressOf(prev.lesson.progress, lesson.id).answers;
+    const opened =
+      lesson !== prev.lesson.current ||
+      (s.lesson.route.view === 'lesson' && prev.lesson.route.view !== 'lesson');
+    const answered =
+      progressOf(s.lesson.progress, lesson.id).answers !==
+      progressOf(prev.lesson.progress, lesson.id).answers;
     if (opened || answered || s.lesson.checkRequest !== prev.lesson.checkRequest) checkNow();
     else if (s.scenarioText !== prev.scenarioText) checkSoon();
   });

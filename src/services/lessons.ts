@@ -5,7 +5,10 @@
 // page's first bundle.
 
 /** Every file of every lesson except lesson.yaml (that one comes with the catalogue). */
-const FILES = import.meta.glob<string>(['/lessons/*/*', '!/lessons/*/lesson.yaml'], { query: '?raw', import: 'default' });
+const FILES = import.meta.glob<string>(['/lessons/*/*', '!/lessons/*/lesson.yaml'], {
+  query: '?raw',
+  import: 'default',
+});
 const LESSON_FILE = 'lesson.yaml';
 
 const catalogueChunk = () => import('./lesson-catalogue-files').then((m) => m.CATALOGUE);
@@ -17,7 +20,9 @@ function split(path: string): [string, string] | null {
 }
 
 /** Every lesson.yaml text, by folder (`lessons/<id>`), sorted by folder. */
-export async function loadCatalogueFiles(catalogue: Readonly<Record<string, string>> | null = null): Promise<{ dir: string; text: string }[]> {
+export async function loadCatalogueFiles(
+  catalogue: Readonly<Record<string, string>> | null = null,
+): Promise<{ dir: string; text: string }[]> {
   const all = catalogue ?? (await catalogueChunk());
   return Object.entries(all)
     .flatMap(([path, text]) => {
@@ -30,7 +35,10 @@ export async function loadCatalogueFiles(catalogue: Readonly<Record<string, stri
 /** Every file of one lesson folder as [name, text], or null when there is no such lesson. */
 export async function loadLessonFiles(
   id: string,
-  sources: { readonly catalogue?: Readonly<Record<string, string>>; readonly files?: Readonly<Record<string, () => Promise<string>>> } = {},
+  sources: {
+    readonly catalogue?: Readonly<Record<string, string>>;
+    readonly files?: Readonly<Record<string, () => Promise<string>>>;
+  } = {},
 ): Promise<[string, string][] | null> {
   const catalogue = sources.catalogue ?? (await catalogueChunk());
   const lessonYaml = catalogue[`/lessons/${id}/${LESSON_FILE}`];
@@ -39,6 +47,8 @@ export async function loadLessonFiles(
     const p = split(path);
     return p && p[0] === id && p[1] !== LESSON_FILE ? [[p[1], load] as const] : [];
   });
-  const texts = await Promise.all(rest.map(async ([name, load]): Promise<[string, string]> => [name, await load()]));
+  const texts = await Promise.all(
+    rest.map(async ([name, load]): Promise<[string, string]> => [name, await load()]),
+  );
   return [[LESSON_FILE, lessonYaml], ...texts];
 }

@@ -13,7 +13,12 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 function recording(): ModelChannel & { sent: ToModelWorker[] } {
   const inner = inlineChannel();
   const sent: ToModelWorker[] = [];
-  return { sent, post: (m) => (sent.push(m), inner.post(m)), onMessage: (h: (m: FromModelWorker) => void) => inner.onMessage(h), close: () => inner.close() };
+  return {
+    sent,
+    post: (m) => (sent.push(m), inner.post(m)),
+    onMessage: (h: (m: FromModelWorker) => void) => inner.onMessage(h),
+    close: () => inner.close(),
+  };
 }
 
 describe('model service', () => {
@@ -36,7 +41,9 @@ describe('model service', () => {
     for (const c of 'abcdef') store.getState().setScenarioText(DEFAULT + `\n# ${c}\n`);
     await settle();
     await settle();
-    expect(channel.sent.filter((m) => m.type === 'update').map((m) => (m as { text: string }).text.slice(-4))).toEqual([DEFAULT.slice(-4), '# f\n']);
+    expect(
+      channel.sent.filter((m) => m.type === 'update').map((m) => (m as { text: string }).text.slice(-4)),
+    ).toEqual([DEFAULT.slice(-4), '# f\n']);
     expect(store.getState().view!.text).toBe(DEFAULT + '\n# f\n');
   });
 
@@ -48,7 +55,8 @@ describe('model service', () => {
     store.getState().pinBaseline(1000);
     expect(store.getState().baseline).toEqual({ text: DEFAULT, pinnedAt: 1000 });
     await settle();
-    const updates = () => channel.sent.filter((m): m is Extract<ToModelWorker, { type: 'update' }> => m.type === 'update');
+    const updates = () =>
+      channel.sent.filter((m): m is Extract<ToModelWorker, { type: 'update' }> => m.type === 'update');
     expect(updates().at(-1)).toEqual({ type: 'update', text: DEFAULT, baseline: DEFAULT });
     const toWeb = DEFAULT.replace('          role: backend\n    ports:', '          role: web\n    ports:');
     store.getState().setScenarioText(toWeb);
@@ -84,7 +92,11 @@ describe('model service', () => {
     store.getState().setLocale('ko');
     await settle();
     expect(store.getState().explanation!.lines![0]).toContain('✗ 차단');
-    store.getState().setScenarioText(DEFAULT.replace('          role: backend\n    ports:', '          role: web\n    ports:'));
+    store
+      .getState()
+      .setScenarioText(
+        DEFAULT.replace('          role: backend\n    ports:', '          role: web\n    ports:'),
+      );
     await settle();
     await settle();
     expect(store.getState().explanation!.lines![0]).toContain('✓ 허용');

@@ -47,13 +47,22 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   };
 
   const explanationKey = (s: NetlabState): string | null =>
-    s.selectedFlow && s.view ? JSON.stringify([s.selectedFlow, s.portIndex, s.locale, s.view.model.id]) : null;
+    s.selectedFlow && s.view
+      ? JSON.stringify([s.selectedFlow, s.portIndex, s.locale, s.view.model.id])
+      : null;
 
   const requestExplanation = (s: NetlabState) => {
     const key = explanationKey(s);
     if (!key || !s.selectedFlow || !s.view || wanted?.key === key) return;
     wanted = { id: ++requestId, key };
-    channel.post({ type: 'explain', requestId, from: s.selectedFlow.from, to: s.selectedFlow.to, portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1), locale: s.locale });
+    channel.post({
+      type: 'explain',
+      requestId,
+      from: s.selectedFlow.from,
+      to: s.selectedFlow.to,
+      portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1),
+      locale: s.locale,
+    });
   };
 
   const currentRequest = (s: NetlabState) => s.packet.requests[s.packet.index];
@@ -81,11 +90,13 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     if (msg.type === 'view') {
       const prev = store.getState().view;
       let view: DerivedView = msg.view;
-      if (!view.model.scene && prev) view = { ...view, model: { ...view.model, topology: prev.model.topology, scene: prev.model.scene } };
+      if (!view.model.scene && prev)
+        view = { ...view, model: { ...view.model, topology: prev.model.topology, scene: prev.model.scene } };
       store.getState().applyView(view);
       busy = false;
       const now = store.getState();
-      if (pending && (now.scenarioText !== sent?.text || (now.baseline?.text ?? null) !== sent?.baseline)) send();
+      if (pending && (now.scenarioText !== sent?.text || (now.baseline?.text ?? null) !== sent?.baseline))
+        send();
       pending = false;
       requestExplanation(store.getState());
       requestTrace(store.getState());
@@ -95,24 +106,38 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       const companion = companions?.ids.get(msg.requestId);
       if (companions && companion !== undefined) {
         companions.results.set(companion, msg.result);
-        if (companions.results.size === companions.ids.size) store.getState().applyCompanionTraces(new Map(companions.results));
+        if (companions.results.size === companions.ids.size)
+          store.getState().applyCompanionTraces(new Map(companions.results));
         return;
       }
       if (msg.requestId !== wantedTrace?.id) return;
       const s = store.getState();
       const request = currentRequest(s);
-      if (request && s.view) s.applyTrace({ request, modelId: s.view.model.id, result: msg.result, ...(msg.baseline ? { baseline: msg.baseline } : {}) });
+      if (request && s.view)
+        s.applyTrace({
+          request,
+          modelId: s.view.model.id,
+          result: msg.result,
+          ...(msg.baseline ? { baseline: msg.baseline } : {}),
+        });
       return;
     }
     if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question
     const s = store.getState();
     if (!s.selectedFlow || !s.view) return;
-    s.applyExplanation({ flow: s.selectedFlow, portIndex: s.portIndex, locale: s.locale, modelId: s.view.model.id, lines: msg.lines });
+    s.applyExplanation({
+      flow: s.selectedFlow,
+      portIndex: s.portIndex,
+      locale: s.locale,
+      modelId: s.view.model.id,
+      lines: msg.lines,
+    });
   });
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
-    if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale) requestExplanation(s);
+    if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale)
+      requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });
   send();

@@ -17,7 +17,8 @@ self.onmessage = (event: MessageEvent<ToModelWorker>) => {
     const { view } = reply;
     const same = view.model.layoutId === lastLayoutId;
     lastLayoutId = view.model.layoutId;
-    if (same) reply = { type: 'view', view: { ...view, model: { ...view.model, topology: null!, scene: null! } } };
+    if (same)
+      reply = { type: 'view', view: { ...view, model: { ...view.model, topology: null!, scene: null! } } };
   }
   (self as unknown as Worker).postMessage(reply);
 };

@@ -43,7 +43,9 @@ describe('packet clock', () => {
     startModelService(store, inlineChannel());
     startPacketClock(store);
     await settle();
-    store.getState().sendPackets([{ from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } }]);
+    store
+      .getState()
+      .sendPackets([{ from: 'prod/web', to: 'prod/db', port: { port: 3306, protocol: 'TCP' } }]);
     store.getState().setPlaying(false);
     await settle();
     await vi.advanceTimersByTimeAsync(HOP_MS * 5);

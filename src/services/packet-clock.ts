@@ -13,7 +13,8 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-const hopCount = (r: TraceResult): number => ('trace' in r ? r.trace.request.length + (r.trace.reply?.length ?? 0) : 0);
+const hopCount = (r: TraceResult): number =>
+  'trace' in r ? r.trace.request.length + (r.trace.reply?.length ?? 0) : 0;
 
 /**
  * Hops to play for the current packet (request then reply) — with packets playing together,
@@ -44,7 +45,8 @@ export function startPacketClock(store: NetlabStore, timers: Timers = globalThis
     }
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.packet !== prev.packet || s.trace !== prev.trace || s.companionTraces !== prev.companionTraces) schedule(s);
+    if (s.packet !== prev.packet || s.trace !== prev.trace || s.companionTraces !== prev.companionTraces)
+      schedule(s);
   });
   schedule(store.getState());
   return () => {

@@ -3,7 +3,6 @@ import { createNetlabStore } from '../store/netlab-store';
 import { initialLocale, readSaved, startAutosave, STORAGE_KEYS } from './persistence';
 import { memoryStorage } from '../testing/memory-storage';
 
-
 describe('persistence', () => {
   it('saves the text after a pause and the language at once; reading restores both', () => {
     vi.useFakeTimers();

@@ -10,7 +10,13 @@ export const MAX_FILE_BYTES = 5_000_000;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A standalone SVG of the whole scene: identity zoom, the graph's CSS inside, the scene in metadata. */
-export function svgExport(svg: SVGSVGElement, width: number, height: number, css: string, fragment: string): string {
+export function svgExport(
+  svg: SVGSVGElement,
+  width: number,
+  height: number,
+  css: string,
+  fragment: string,
+): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(Math.ceil(width)));
@@ -34,7 +40,13 @@ export function svgExport(svg: SVGSVGElement, width: number, height: number, css
 }
 
 /** Rasterises the SVG (2× for sharpness) and embeds the scene in a tEXt chunk. */
-export async function pngExport(svgText: string, width: number, height: number, fragment: string, scale = 2): Promise<Blob> {
+export async function pngExport(
+  svgText: string,
+  width: number,
+  height: number,
+  fragment: string,
+  scale = 2,
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -46,7 +58,9 @@ export async function pngExport(svgText: string, width: number, height: number, 
     const ctx = canvas.getContext('2d')!;
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'),
+    );
     const bytes = addPngText(new Uint8Array(await blob.arrayBuffer()), PNG_KEYWORD, fragment);
     return new Blob([bytes as BlobPart], { type: 'image/png' });
   } finally {
@@ -73,18 +87,30 @@ const fail = (en: string, ko: string): SceneFile => ({ error: { en, ko } satisfi
 
 /** A dropped or opened file: an exported PNG/SVG (its scene), or YAML/JSON scenario text. */
 export async function readSceneFile(file: File): Promise<SceneFile> {
-  if (file.size > MAX_FILE_BYTES) return fail(`${file.name} is larger than 5 MB`, `${file.name}은(는) 5MB보다 큽니다`);
+  if (file.size > MAX_FILE_BYTES)
+    return fail(`${file.name} is larger than 5 MB`, `${file.name}은(는) 5MB보다 큽니다`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isPng(bytes)) {
     const fragment = readPngText(bytes, PNG_KEYWORD);
-    return fragment ? decodeShareFragment(fragment) : fail(`${file.name} is a picture without a netlab scene`, `${file.name}은(는) netlab 장면이 없는 그림입니다`);
+    return fragment
+      ? decodeShareFragment(fragment)
+      : fail(
+          `${file.name} is a picture without a netlab scene`,
+          `${file.name}은(는) netlab 장면이 없는 그림입니다`,
+        );
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text)) {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const fragment = doc.getElementById('netlab-scene')?.textContent?.trim();
-    return fragment ? decodeShareFragment(fragment) : fail(`${file.name} is a picture without a netlab scene`, `${file.name}은(는) netlab 장면이 없는 그림입니다`);
+    return fragment
+      ? decodeShareFragment(fragment)
+      : fail(
+          `${file.name} is a picture without a netlab scene`,
+          `${file.name}은(는) netlab 장면이 없는 그림입니다`,
+        );
   }
-  if (text.includes('\u0000')) return fail(`${file.name} is not a text file`, `${file.name}은(는) 텍스트 파일이 아닙니다`);
+  if (text.includes('\u0000'))
+    return fail(`${file.name} is not a text file`, `${file.name}은(는) 텍스트 파일이 아닙니다`);
   return { text };
 }

@@ -81,7 +81,9 @@ describe('share links into a lesson', () => {
     const channel = inlineChannel();
     stops.push(startModelService(store, channel));
     const storage = memoryStorage();
-    expect(openLinkFromLocation(store, storage, win.location as Location, win.history as unknown as History)).toBeNull();
+    expect(
+      openLinkFromLocation(store, storage, win.location as Location, win.history as unknown as History),
+    ).toBeNull();
     expect(storage.getItem('netlab.scenario.beforeLink')).toBe('# my own work\n');
     // The address names the lesson, so the lesson route reads the same route from it.
     expect(win.location.hash).toBe(`#/lesson/${A01}/isolate-db`);
@@ -134,7 +136,9 @@ describe('share links into a lesson', () => {
   });
 
   it('ignore lesson ids no route can name, and clear the address', () => {
-    const win = fakeWindow(`#${encodeShareFragment({ scenario: EDITED, lesson: { id: '../x', step: 'a b' } })}`);
+    const win = fakeWindow(
+      `#${encodeShareFragment({ scenario: EDITED, lesson: { id: '../x', step: 'a b' } })}`,
+    );
     const store = createNetlabStore({ defaultScenario: DEFAULT });
     openLinkFromLocation(store, undefined, win.location as Location, win.history as unknown as History);
     expect(win.entries).toEqual(['replace /']);
@@ -148,11 +152,22 @@ describe('embedSnippet', () => {
 
   it('an iframe of the embed view on this frame, loaded on click, in the language of the page', () => {
     const store = createNetlabStore({ defaultScenario: DEFAULT, locale: 'ko' });
-    const snippet = embedSnippet(store.getState(), 'https://netlab.example/lab/?present=1#/lessons', 'netlab "demo"');
-    expect(snippet).toMatch(/^<iframe title="netlab &quot;demo&quot;" src="[^"]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/);
+    const snippet = embedSnippet(
+      store.getState(),
+      'https://netlab.example/lab/?present=1#/lessons',
+      'netlab "demo"',
+    );
+    expect(snippet).toMatch(
+      /^<iframe title="netlab &quot;demo&quot;" src="[^"]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/,
+    );
     const src = srcOf(snippet);
     expect(`${src.origin}${src.pathname}`).toBe('https://netlab.example/lab/');
-    expect(Object.fromEntries(src.searchParams)).toEqual({ embed: '1', panels: 'matrix,packets', lang: 'ko', ctl: '1' });
+    expect(Object.fromEntries(src.searchParams)).toEqual({
+      embed: '1',
+      panels: 'matrix,packets',
+      lang: 'ko',
+      ctl: '1',
+    });
     const opened = decodeShareFragment(src.hash);
     expect('frame' in opened && opened.frame.scenario).toBe(DEFAULT);
   });

@@ -25,10 +25,14 @@ export function currentFrame(s: NetlabState): SharedFrame {
     locale: s.locale,
     // Entering a lesson always names its step in the route; without one (still loading) the
     // link opens the lesson where the recipient left off.
-    ...(route.view === 'lesson' ? { lesson: { id: route.id, ...(route.step ? { step: route.step } : {}) } } : {}),
+    ...(route.view === 'lesson'
+      ? { lesson: { id: route.id, ...(route.step ? { step: route.step } : {}) } }
+      : {}),
     ...(s.selectedFlow ? { flow: { from: s.selectedFlow.from, to: s.selectedFlow.to } } : {}),
     ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
-    ...(request ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } } : {}),
+    ...(request
+      ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } }
+      : {}),
   };
 }
 
@@ -76,7 +80,9 @@ export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
     if (done || !now.view || now.view.text !== frame.scenario) return done;
     done = true;
     if (frame.port) {
-      const i = now.view.model.ports.findIndex((p) => p.port === frame.port!.port && p.protocol === frame.port!.protocol);
+      const i = now.view.model.ports.findIndex(
+        (p) => p.port === frame.port!.port && p.protocol === frame.port!.protocol,
+      );
       if (i >= 0) now.setPortIndex(i);
     }
     if (frame.flow) now.selectFlow(frame.flow);
@@ -113,7 +119,12 @@ export function listenForLinks(store: NetlabStore, storage: Storage | undefined,
  * route when the link carries one (the lesson route service then reads the same route), else
  * with nothing.
  */
-export function openLinkFromLocation(store: NetlabStore, storage: Storage | undefined, loc: Location, history: History): LocalText | null {
+export function openLinkFromLocation(
+  store: NetlabStore,
+  storage: Storage | undefined,
+  loc: Location,
+  history: History,
+): LocalText | null {
   const hash = loc.hash.slice(1);
   if (!hash.startsWith('s=')) return null;
   const result = decodeShareFragment(hash);

@@ -44,7 +44,8 @@ function fromLink(text = SHARED) {
   return store;
 }
 
-const load = (store: ReturnType<typeof fromLink>) => store.getState().applyLessonLoad({ id: ID, lesson: LESSON, diagnostics: [] });
+const load = (store: ReturnType<typeof fromLink>) =>
+  store.getState().applyLessonLoad({ id: ID, lesson: LESSON, diagnostics: [] });
 
 describe('opening a lesson', () => {
   it('without a link: asks before replacing edited text, and points at the step’s own endpoints', () => {

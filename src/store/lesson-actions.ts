@@ -51,26 +51,49 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
     text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
 
   /** The text replaced, kept for "Undo" when it was the learner's own. */
-  const replaceText = (s: NetlabState, text: string, lesson: LessonView, always: boolean): Partial<NetlabState> => ({
+  const replaceText = (
+    s: NetlabState,
+    text: string,
+    lesson: LessonView,
+    always: boolean,
+  ): Partial<NetlabState> => ({
     scenarioText: text,
     textBeforeReset: always || !disposable(s.scenarioText, lesson) ? s.scenarioText : null,
     textReplacedBy: 'lesson',
   });
 
   /** Everything that happens when the learner arrives at step `index` of `lesson`. */
-  const enter = (s: NetlabState, lesson: LessonView, index: number, extra: Partial<NetlabState['lesson']> = {}): Partial<NetlabState> => {
+  const enter = (
+    s: NetlabState,
+    lesson: LessonView,
+    index: number,
+    extra: Partial<NetlabState['lesson']> = {},
+  ): Partial<NetlabState> => {
     const step = lesson.steps[Math.min(Math.max(0, index), lesson.steps.length - 1)]!;
     const link = s.lesson.arrivedByLink;
     // Arriving by a share link: the link's text and flow are what the sharer meant to show.
-    const byLink = link !== null && link.lessonId === lesson.id && (link.stepId === null || link.stepId === step.id || link.stepId === extra.unknownStep);
+    const byLink =
+      link !== null &&
+      link.lessonId === lesson.id &&
+      (link.stepId === null || link.stepId === step.id || link.stepId === extra.unknownStep);
     const before = progressOf(s.lesson.progress, lesson.id);
     const owned = s.lesson.textOwner === lesson.id;
-    const progress = updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, seen: p.seen.includes(step.id) ? p.seen : [...p.seen, step.id], last: step.id }));
+    const progress = updateProgress(s.lesson.progress, lesson.id, (p) => ({
+      ...p,
+      seen: p.seen.includes(step.id) ? p.seen : [...p.seen, step.id],
+      last: step.id,
+    }));
     // A step with a scenario file brings it, unless the learner is back where they were (a reload)
     // or a share link brought the text to show here; a step that keeps the text still needs the
     // lesson's scenario when the text is from elsewhere.
     const keep = (owned && before.last === step.id) || byLink;
-    const wanted = keep ? undefined : step.scenario !== null ? lesson.scenarios[step.scenario] : owned ? undefined : lesson.scenarios[step.effectiveScenario];
+    const wanted = keep
+      ? undefined
+      : step.scenario !== null
+        ? lesson.scenarios[step.scenario]
+        : owned
+          ? undefined
+          : lesson.scenarios[step.effectiveScenario];
     let text: Partial<NetlabState> = {};
     let pendingScenario: NetlabState['lesson']['pendingScenario'] = null;
     let textOwner = s.lesson.textOwner;
@@ -90,23 +113,42 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
     const named = !byLink && (step.highlight.policies.length > 0 || step.highlight.endpoints.length > 0);
     const keys = step.highlight.endpoints.map((e) => e.key).filter((k): k is string => k !== undefined);
     const flow: FlowSelection | null = keys.length === 2 ? { from: keys[0]!, to: keys[1]! } : null;
-    const highlight: Partial<NetlabState> = named ? { selectedPolicy: step.highlight.policies[0] ?? null, selectedFlow: flow } : {};
+    const highlight: Partial<NetlabState> = named
+      ? { selectedPolicy: step.highlight.policies[0] ?? null, selectedFlow: flow }
+      : {};
     return {
       ...text,
       ...highlight,
-      lesson: { ...s.lesson, ...extra, route: { view: 'lesson', id: lesson.id, step: step.id }, progress, pendingScenario, textOwner, arrivedByLink: null },
+      lesson: {
+        ...s.lesson,
+        ...extra,
+        route: { view: 'lesson', id: lesson.id, step: step.id },
+        progress,
+        pendingScenario,
+        textOwner,
+        arrivedByLink: null,
+      },
     };
   };
 
   /** Moves to `route`; `link` is the share link it was opened by (kept until the lesson is entered). */
-  const goTo = (s: NetlabState, route: LessonRoute, present: boolean | undefined, link: NetlabState['lesson']['arrivedByLink']): Partial<NetlabState> => {
+  const goTo = (
+    s: NetlabState,
+    route: LessonRoute,
+    present: boolean | undefined,
+    link: NetlabState['lesson']['arrivedByLink'],
+  ): Partial<NetlabState> => {
     const lesson = { ...s.lesson, ...(present !== undefined ? { present } : {}), arrivedByLink: link };
     const { current } = s.lesson;
     if (route.view === 'lesson' && current && current.id === route.id) {
       const index = stepIndexFor(current, route.step, progressOf(lesson.progress, current.id));
       const unknownStep = route.step !== null && current.steps[index]!.id !== route.step ? route.step : null;
-      const here = s.lesson.route.view === 'lesson' && s.lesson.route.id === current.id ? currentStepIndex(s.lesson) : -1;
-      if (index === here && route.step !== null && link === null) return { lesson: { ...lesson, route, unknownStep } };
+      const here =
+        s.lesson.route.view === 'lesson' && s.lesson.route.id === current.id
+          ? currentStepIndex(s.lesson)
+          : -1;
+      if (index === here && route.step !== null && link === null)
+        return { lesson: { ...lesson, route, unknownStep } };
       return enter({ ...s, lesson }, current, index, { unknownStep });
     }
     const failure = route.view === 'lesson' && lesson.failure?.id === route.id ? lesson.failure : null;
@@ -121,28 +163,53 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
       set((s) => {
         // The address catching up with a link's lesson (the same route again) keeps the link.
         const link = s.lesson.arrivedByLink;
-        const same = link !== null && route.view === 'lesson' && route.id === link.lessonId && route.step === link.stepId;
+        const same =
+          link !== null &&
+          route.view === 'lesson' &&
+          route.id === link.lessonId &&
+          route.step === link.stepId;
         return goTo(s, route, present, same ? link : null);
       }),
-    openSharedLesson: (id, step) => set((s) => goTo(s, { view: 'lesson', id, step }, undefined, { lessonId: id, stepId: step })),
+    openSharedLesson: (id, step) =>
+      set((s) => goTo(s, { view: 'lesson', id, step }, undefined, { lessonId: id, stepId: step })),
     setPresenting: (present) => set((s) => ({ lesson: { ...s.lesson, present } })),
     goToStep: (index) =>
-      withCurrent((s, lesson) => (index >= 0 && index < lesson.steps.length && index !== currentStepIndex(s.lesson) ? enter(s, lesson, index, { unknownStep: null }) : {})),
-    lessonServiceReady: (progress, textOwner) => set((s) => ({ lesson: { ...s.lesson, ready: true, progress, textOwner } })),
+      withCurrent((s, lesson) =>
+        index >= 0 && index < lesson.steps.length && index !== currentStepIndex(s.lesson)
+          ? enter(s, lesson, index, { unknownStep: null })
+          : {},
+      ),
+    lessonServiceReady: (progress, textOwner) =>
+      set((s) => ({ lesson: { ...s.lesson, ready: true, progress, textOwner } })),
     applyCatalogue: (catalogue) => set((s) => ({ lesson: { ...s.lesson, catalogue } })),
     applyLessonLoad: (result) =>
       set((s) => {
         const { route } = s.lesson;
         if (route.view !== 'lesson' || route.id !== result.id) return {};
-        if (!result.lesson) return { lesson: { ...s.lesson, failure: { id: result.id, reason: 'broken', diagnostics: result.diagnostics } } };
+        if (!result.lesson)
+          return {
+            lesson: {
+              ...s.lesson,
+              failure: { id: result.id, reason: 'broken', diagnostics: result.diagnostics },
+            },
+          };
         const lesson = result.lesson;
         const index = stepIndexFor(lesson, route.step, progressOf(s.lesson.progress, lesson.id));
         const unknownStep = route.step !== null && lesson.steps[index]!.id !== route.step ? route.step : null;
         const checks = s.lesson.checks?.lessonId === lesson.id ? s.lesson.checks : null;
-        return enter({ ...s, lesson: { ...s.lesson, current: lesson } }, lesson, index, { current: lesson, failure: null, unknownStep, checks });
+        return enter({ ...s, lesson: { ...s.lesson, current: lesson } }, lesson, index, {
+          current: lesson,
+          failure: null,
+          unknownStep,
+          checks,
+        });
       }),
     lessonNotFound: (id) =>
-      set((s) => (s.lesson.route.view === 'lesson' && s.lesson.route.id === id ? { lesson: { ...s.lesson, failure: { id, reason: 'unknown', diagnostics: [] } } } : {})),
+      set((s) =>
+        s.lesson.route.view === 'lesson' && s.lesson.route.id === id
+          ? { lesson: { ...s.lesson, failure: { id, reason: 'unknown', diagnostics: [] } } }
+          : {},
+      ),
     applyLessonChecks: (checks) =>
       set((s) => {
         if (s.lesson.current?.id !== checks.lessonId) return {};
@@ -157,35 +224,61 @@ export function createLessonActions(set: SetState, defaultScenario: string): Les
         });
         return { lesson: { ...s.lesson, checks, progress } };
       }),
-    requestLessonCheck: () => set((s) => ({ lesson: { ...s.lesson, checkRequest: s.lesson.checkRequest + 1 } })),
+    requestLessonCheck: () =>
+      set((s) => ({ lesson: { ...s.lesson, checkRequest: s.lesson.checkRequest + 1 } })),
     answerQuiz: (checkId, chosen) =>
       withCurrent((s, lesson) => {
         if (chosen.length === 0 || progressOf(s.lesson.progress, lesson.id).answers[checkId]) return {};
-        return { lesson: { ...s.lesson, progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, answers: { ...p.answers, [checkId]: [...chosen] } })) } };
+        return {
+          lesson: {
+            ...s.lesson,
+            progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({
+              ...p,
+              answers: { ...p.answers, [checkId]: [...chosen] },
+            })),
+          },
+        };
       }),
     revealHint: () =>
       withCurrent((s, lesson) => ({
-        lesson: { ...s.lesson, progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, hints: Math.min(lesson.hints.length, p.hints + 1) })) },
+        lesson: {
+          ...s.lesson,
+          progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({
+            ...p,
+            hints: Math.min(lesson.hints.length, p.hints + 1),
+          })),
+        },
       })),
     showSolution: () =>
       withCurrent((s, lesson) => ({
         ...(s.scenarioText === lesson.solution ? {} : replaceText(s, lesson.solution, lesson, true)),
-        lesson: { ...s.lesson, textOwner: lesson.id, pendingScenario: null, progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, solutionShown: true })) },
+        lesson: {
+          ...s.lesson,
+          textOwner: lesson.id,
+          pendingScenario: null,
+          progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, solutionShown: true })),
+        },
       })),
     restartStep: () =>
       withCurrent((s, lesson) => {
         const step = lesson.steps[currentStepIndex(s.lesson)];
         const text = step ? lesson.scenarios[step.effectiveScenario] : undefined;
         if (text === undefined || text === s.scenarioText) return {};
-        return { ...replaceText(s, text, lesson, true), lesson: { ...s.lesson, textOwner: lesson.id, pendingScenario: null } };
+        return {
+          ...replaceText(s, text, lesson, true),
+          lesson: { ...s.lesson, textOwner: lesson.id, pendingScenario: null },
+        };
       }),
     resolvePendingScenario: (accept) =>
       withCurrent((s, lesson) => {
         const pending = s.lesson.pendingScenario;
         if (!pending) return {};
         const lessonSlice = { ...s.lesson, pendingScenario: null, textOwner: pending.lessonId };
-        return accept ? { ...replaceText(s, pending.text, lesson, true), lesson: lessonSlice } : { lesson: lessonSlice };
+        return accept
+          ? { ...replaceText(s, pending.text, lesson, true), lesson: lessonSlice }
+          : { lesson: lessonSlice };
       }),
-    importProgress: (progress) => set((s) => ({ lesson: { ...s.lesson, progress: mergeProgress(s.lesson.progress, progress) } })),
+    importProgress: (progress) =>
+      set((s) => ({ lesson: { ...s.lesson, progress: mergeProgress(s.lesson.progress, progress) } })),
   };
 }

@@ -9,13 +9,16 @@ describe('toLessonView', () => {
     const view = toLessonView(realLesson('a-03-both-ends-must-allow'));
     expect(view.checks.at(-1)).toEqual({ id: 'only-editable', kind: 'editable', stepIndex: 1 });
     // What the Challenge list shows at the last step: every blocking check up to it.
-    expect(view.checks.filter((c) => c.kind !== 'quiz' && c.stepIndex <= 1).map((c) => c.id)).toContain('only-editable');
+    expect(view.checks.filter((c) => c.kind !== 'quiz' && c.stepIndex <= 1).map((c) => c.id)).toContain(
+      'only-editable',
+    );
   });
 
   it('spells out default namespaces and drops them for cluster-scoped kinds', () => {
     const scenario = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: prod}\n';
     const checks = '    - check: object\n      object: {kind: Namespace, name: prod}';
-    const steps = '    editable: [{kind: NetworkPolicy}, {kind: Namespace, namespace: prod, name: prod}, {kind: Pod, namespace: prod}]';
+    const steps =
+      '    editable: [{kind: NetworkPolicy}, {kind: Namespace, namespace: prod, name: prod}, {kind: Pod, namespace: prod}]';
     const lesson = load(checks, { 'start.yaml': scenario, 'solution.yaml': scenario }, { steps }).lesson!;
     expect(toLessonView(lesson).steps[0]!.editable).toEqual([
       { kind: 'NetworkPolicy', namespace: 'default' },
@@ -31,9 +34,17 @@ describe('LessonEngine.check', () => {
     const folder = lessonFolder('a-03-both-ends-must-allow');
     const loaded = engine.load(folder.dir, [...folder.files]);
     const start = folder.files.get('start.yaml')!;
-    const r = engine.check(loaded.id, `${start}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: extra}\n`, {});
+    const r = engine.check(
+      loaded.id,
+      `${start}---\napiVersion: v1\nkind: Namespace\nmetadata: {name: extra}\n`,
+      {},
+    );
     expect(r.solved).toBe(false);
-    expect(r.results.find((x) => x.id === 'only-editable')).toMatchObject({ check: 'editable', passed: false, blocking: true });
+    expect(r.results.find((x) => x.id === 'only-editable')).toMatchObject({
+      check: 'editable',
+      passed: false,
+      blocking: true,
+    });
     expect(r.results.find((x) => x.id === 'only-editable')!.message.en).toContain('Namespace extra (added)');
   });
 });

@@ -4,16 +4,37 @@
 import { parse } from 'yaml';
 import type { LocalText } from '../lib/diagnostic';
 import { isNamespaced, loadCluster } from '../k8s/load-cluster';
-import { checkChallenge, endpointKeyOf, isSolved, loadLesson, type Lesson, type ObjectRef, type Step } from '../lesson';
+import {
+  checkChallenge,
+  endpointKeyOf,
+  isSolved,
+  loadLesson,
+  type Lesson,
+  type ObjectRef,
+  type Step,
+} from '../lesson';
 import { SCENARIO_FILE } from './model-view';
-import type { CatalogueEntry, CheckView, LessonCheckView, LessonLoadView, LessonView, StepView } from './lesson-view';
+import type {
+  CatalogueEntry,
+  CheckView,
+  LessonCheckView,
+  LessonLoadView,
+  LessonView,
+  StepView,
+} from './lesson-view';
 import type { FromModelWorker, LessonRequest } from './model-protocol';
 
 const LESSON_ID = /^[a-z]-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const asText = (v: unknown): LocalText | undefined => {
   if (typeof v === 'string') return { en: v, ko: v };
-  if (v && typeof v === 'object' && typeof (v as LocalText).en === 'string' && typeof (v as LocalText).ko === 'string') return { en: (v as LocalText).en, ko: (v as LocalText).ko };
+  if (
+    v &&
+    typeof v === 'object' &&
+    typeof (v as LocalText).en === 'string' &&
+    typeof (v as LocalText).ko === 'string'
+  )
+    return { en: (v as LocalText).en, ko: (v as LocalText).ko };
   return undefined;
 };
 
@@ -24,30 +45,62 @@ export const lessonIdOfDir = (dir: string): string => dir.split('/').filter(Bool
 export function catalogueEntry(dir: string, text: string): CatalogueEntry {
   const id = lessonIdOfDir(dir);
   const m = LESSON_ID.exec(id);
-  const fallback = { id, module: (m ? id[0]! : '?').toUpperCase(), order: m ? Number(id.slice(2, 4)) : 99, title: { en: id, ko: id }, prerequisites: [], steps: [] };
+  const fallback = {
+    id,
+    module: (m ? id[0]! : '?').toUpperCase(),
+    order: m ? Number(id.slice(2, 4)) : 99,
+    title: { en: id, ko: id },
+    prerequisites: [],
+    steps: [],
+  };
   let data: unknown;
   try {
     data = parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    return { ...fallback, problem: { en: `lesson.yaml cannot be read: ${why}`, ko: `lesson.yaml을 읽을 수 없습니다: ${why}` } };
+    return {
+      ...fallback,
+      problem: { en: `lesson.yaml cannot be read: ${why}`, ko: `lesson.yaml을 읽을 수 없습니다: ${why}` },
+    };
   }
-  if (!data || typeof data !== 'object') return { ...fallback, problem: { en: 'lesson.yaml is not a mapping', ko: 'lesson.yaml이 매핑이 아닙니다' } };
+  if (!data || typeof data !== 'object')
+    return {
+      ...fallback,
+      problem: { en: 'lesson.yaml is not a mapping', ko: 'lesson.yaml이 매핑이 아닙니다' },
+    };
   const d = data as Record<string, unknown>;
-  const steps = Array.isArray(d.steps) ? d.steps.flatMap((s) => (s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string' ? [(s as { id: string }).id] : [])) : [];
+  const steps = Array.isArray(d.steps)
+    ? d.steps.flatMap((s) =>
+        s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string'
+          ? [(s as { id: string }).id]
+          : [],
+      )
+    : [];
   return {
     ...fallback,
     ...(typeof d.module === 'string' ? { module: d.module } : {}),
     ...(typeof d.order === 'number' ? { order: d.order } : {}),
     title: asText(d.title) ?? fallback.title,
-    prerequisites: Array.isArray(d.prerequisites) ? d.prerequisites.filter((p): p is string => typeof p === 'string') : [],
+    prerequisites: Array.isArray(d.prerequisites)
+      ? d.prerequisites.filter((p): p is string => typeof p === 'string')
+      : [],
     steps,
   };
 }
 
 /** Module, then order, then id. */
 export function sortCatalogue(entries: readonly CatalogueEntry[]): CatalogueEntry[] {
-  return [...entries].sort((a, b) => (a.module !== b.module ? (a.module < b.module ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id < b.id ? -1 : 1));
+  return [...entries].sort((a, b) =>
+    a.module !== b.module
+      ? a.module < b.module
+        ? -1
+        : 1
+      : a.order !== b.order
+        ? a.order - b.order
+        : a.id < b.id
+          ? -1
+          : 1,
+  );
 }
 
 const portText = (p: { port: number; protocol: string }): string => `${p.port}/${p.protocol}`;
@@ -61,7 +114,10 @@ const scopedRef = (r: ObjectRef): ObjectRef => {
 function stepView(step: Step): StepView {
   const scenario = step.scenario === 'keep' ? null : step.scenario.name;
   // Highlighted endpoints as the page names them (an ExternalEndpoint's name becomes its IP).
-  const loaded = step.highlight.endpoints.length > 0 ? loadCluster([{ name: step.effectiveScenario.file, text: step.effectiveScenario.text }]) : undefined;
+  const loaded =
+    step.highlight.endpoints.length > 0
+      ? loadCluster([{ name: step.effectiveScenario.file, text: step.effectiveScenario.text }])
+      : undefined;
   const endpoints = step.highlight.endpoints.map((ref) => {
     const key = loaded ? endpointKeyOf(loaded.cluster, ref) : undefined;
     return key ? { ref, key } : { ref };
@@ -75,7 +131,9 @@ function stepView(step: Step): StepView {
     expectErrors: step.expectErrors,
     editable: step.editable.map(scopedRef),
     highlight: { endpoints, policies: step.highlight.policies },
-    ...(step.packet ? { packet: { from: step.packet.from, to: step.packet.to, port: step.packet.port } } : {}),
+    ...(step.packet
+      ? { packet: { from: step.packet.from, to: step.packet.to, port: step.packet.port } }
+      : {}),
   };
 }
 
@@ -126,9 +184,16 @@ export class LessonEngine {
     return sortCatalogue(files.map((f) => catalogueEntry(f.dir, f.text)));
   }
 
-  load(dir: string, files: readonly (readonly [string, string])[], knownIds?: readonly string[]): LessonLoadView {
+  load(
+    dir: string,
+    files: readonly (readonly [string, string])[],
+    knownIds?: readonly string[],
+  ): LessonLoadView {
     const id = lessonIdOfDir(dir);
-    const result = loadLesson({ dir, files: new Map(files) }, knownIds ? { knownIds: new Set(knownIds) } : {});
+    const result = loadLesson(
+      { dir, files: new Map(files) },
+      knownIds ? { knownIds: new Set(knownIds) } : {},
+    );
     if (!result.lesson) return { id, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') };
     this.lessons.delete(result.lesson.id);
     this.lessons.set(result.lesson.id, result.lesson);
@@ -137,7 +202,11 @@ export class LessonEngine {
     return { id, lesson: toLessonView(result.lesson, result.diagnostics), diagnostics: result.diagnostics };
   }
 
-  check(lessonId: string, text: string, answers: Readonly<Record<string, readonly string[]>>): LessonCheckView {
+  check(
+    lessonId: string,
+    text: string,
+    answers: Readonly<Record<string, readonly string[]>>,
+  ): LessonCheckView {
     const lesson = this.lessons.get(lessonId);
     if (!lesson) return { lessonId, text, results: [], solved: false };
     const results = checkChallenge(lesson.challenge, text, { answers, file: SCENARIO_FILE });
@@ -150,9 +219,17 @@ export class LessonEngine {
       case 'lesson-catalogue':
         return { type: 'lesson-catalogued', requestId: msg.requestId, entries: this.catalogue(msg.files) };
       case 'lesson-load':
-        return { type: 'lesson-loaded', requestId: msg.requestId, result: this.load(msg.dir, msg.files, msg.knownIds) };
+        return {
+          type: 'lesson-loaded',
+          requestId: msg.requestId,
+          result: this.load(msg.dir, msg.files, msg.knownIds),
+        };
       case 'lesson-check':
-        return { type: 'lesson-checked', requestId: msg.requestId, result: this.check(msg.lessonId, msg.text, msg.answers) };
+        return {
+          type: 'lesson-checked',
+          requestId: msg.requestId,
+          result: this.check(msg.lessonId, msg.text, msg.answers),
+        };
     }
   }
 }

@@ -30,7 +30,14 @@ export interface LessonProgress {
 /** Progress by lesson id. */
 export type Progress = Readonly<Record<string, LessonProgress>>;
 
-export const EMPTY_LESSON_PROGRESS: LessonProgress = { seen: [], solved: false, answers: {}, right: {}, hints: 0, solutionShown: false };
+export const EMPTY_LESSON_PROGRESS: LessonProgress = {
+  seen: [],
+  solved: false,
+  answers: {},
+  right: {},
+  hints: 0,
+  solutionShown: false,
+};
 
 export interface LessonSlice {
   readonly route: LessonRoute;
@@ -43,7 +50,11 @@ export interface LessonSlice {
   /** The lesson the route names, once loaded. */
   readonly current: LessonView | null;
   /** Why the lesson the route names cannot be shown. */
-  readonly failure: { readonly id: string; readonly reason: 'unknown' | 'broken'; readonly diagnostics: readonly Diagnostic[] } | null;
+  readonly failure: {
+    readonly id: string;
+    readonly reason: 'unknown' | 'broken';
+    readonly diagnostics: readonly Diagnostic[];
+  } | null;
   /** The route named a step the lesson does not have (the first step is shown instead). */
   readonly unknownStep: string | null;
   /** The latest check results of the current lesson. */
@@ -54,7 +65,11 @@ export interface LessonSlice {
   /** The lesson whose scenario the editor text started from. */
   readonly textOwner: string | null;
   /** A step's scenario waiting for the learner's consent to replace their edited text. */
-  readonly pendingScenario: { readonly lessonId: string; readonly stepId: string; readonly text: string } | null;
+  readonly pendingScenario: {
+    readonly lessonId: string;
+    readonly stepId: string;
+    readonly text: string;
+  } | null;
   /**
    * A share link opened this lesson (step null: the lesson, at whatever step it opens on). The
    * link's scenario text and flow are the point of the link, so arriving there keeps them rather
@@ -79,9 +94,14 @@ export const INITIAL_LESSON_SLICE: LessonSlice = {
   arrivedByLink: null,
 };
 
-export const progressOf = (progress: Progress, id: string): LessonProgress => progress[id] ?? EMPTY_LESSON_PROGRESS;
+export const progressOf = (progress: Progress, id: string): LessonProgress =>
+  progress[id] ?? EMPTY_LESSON_PROGRESS;
 
-export function updateProgress(progress: Progress, id: string, change: (p: LessonProgress) => LessonProgress): Progress {
+export function updateProgress(
+  progress: Progress,
+  id: string,
+  change: (p: LessonProgress) => LessonProgress,
+): Progress {
   return { ...progress, [id]: change(progressOf(progress, id)) };
 }
 
@@ -104,7 +124,10 @@ export function stepIndexFor(lesson: LessonView, step: string | null, progress: 
 export function currentStepIndex(slice: LessonSlice): number {
   const { current, route } = slice;
   if (!current || route.view !== 'lesson' || route.id !== current.id) return -1;
-  return Math.max(0, current.steps.findIndex((s) => s.id === route.step));
+  return Math.max(
+    0,
+    current.steps.findIndex((s) => s.id === route.step),
+  );
 }
 
 /** Quiz answers that were revealed, for the checker. */

@@ -6,9 +6,15 @@ import { ModelEngine } from './model-engine';
 describe('matrixMarkdown', () => {
   it('writes the chosen port as a table with words', () => {
     const view = new ModelEngine().update(DEFAULT).model;
-    const md = matrixMarkdown(view, view.ports.findIndex((p) => p.port === 3306), 'en');
+    const md = matrixMarkdown(
+      view,
+      view.ports.findIndex((p) => p.port === 3306),
+      'en',
+    );
     const lines = md.trim().split('\n');
-    expect(lines[0]).toBe('| from \\ to (3306/TCP) | prod/web | prod/backend | prod/db | user (203.0.113.10) | backup-server (192.168.5.10) |');
+    expect(lines[0]).toBe(
+      '| from \\ to (3306/TCP) | prod/web | prod/backend | prod/db | user (203.0.113.10) | backup-server (192.168.5.10) |',
+    );
     expect(lines[1]).toBe('|---|---|---|---|---|---|');
     expect(lines[2]).toBe('| prod/web | ✓ allow | ✓ allow | ✗ deny | ✓ allow | ✓ allow |');
     expect(lines[3]).toBe('| prod/backend | ✓ allow | ✓ allow | ✓ allow | ✓ allow | ✓ allow |');

@@ -13,12 +13,22 @@ export function matrixMarkdown(view: ModelView, portIndex: number, locale: Local
   };
   const yes = locale === 'ko' ? '✓ 허용' : '✓ allow';
   const no = locale === 'ko' ? '✗ 차단' : '✗ deny';
-  const head = locale === 'ko' ? `출발지 \\ 목적지 (${port.port}/${port.protocol})` : `from \\ to (${port.port}/${port.protocol})`;
+  const head =
+    locale === 'ko'
+      ? `출발지 \\ 목적지 (${port.port}/${port.protocol})`
+      : `from \\ to (${port.port}/${port.protocol})`;
   const n = view.endpoints.length;
-  const rows = [`| ${head} | ${Array.from({ length: n }, (_, d) => name(d)).join(' | ')} |`, `|---|${'---|'.repeat(n)}`];
+  const rows = [
+    `| ${head} | ${Array.from({ length: n }, (_, d) => name(d)).join(' | ')} |`,
+    `|---|${'---|'.repeat(n)}`,
+  ];
   for (let s = 0; s < n; s++) {
     const cells = Array.from({ length: n }, (_, d) =>
-      view.endpoints[s]!.kind === 'external' && view.endpoints[d]!.kind === 'external' ? '·' : isAllowed(view, portIndex, s, d) ? yes : no,
+      view.endpoints[s]!.kind === 'external' && view.endpoints[d]!.kind === 'external'
+        ? '·'
+        : isAllowed(view, portIndex, s, d)
+          ? yes
+          : no,
     );
     rows.push(`| ${name(s)} | ${cells.join(' | ')} |`);
   }

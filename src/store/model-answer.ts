@@ -4,7 +4,11 @@ import type { LessonEngine } from './lesson-engine';
 import type { ModelEngine } from './model-engine';
 import { isLessonRequest, type FromModelWorker, type ToModelWorker } from './model-protocol';
 
-export function answerModelRequest(engine: ModelEngine, lessons: LessonEngine, msg: ToModelWorker): FromModelWorker {
+export function answerModelRequest(
+  engine: ModelEngine,
+  lessons: LessonEngine,
+  msg: ToModelWorker,
+): FromModelWorker {
   if (isLessonRequest(msg)) return lessons.answer(msg);
   switch (msg.type) {
     case 'update':
@@ -12,6 +16,10 @@ export function answerModelRequest(engine: ModelEngine, lessons: LessonEngine, m
     case 'trace':
       return engine.traced(msg.requestId, msg.request);
     case 'explain':
-      return { type: 'explanation', requestId: msg.requestId, lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale) };
+      return {
+        type: 'explanation',
+        requestId: msg.requestId,
+        lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale),
+      };
   }
 }

@@ -7,7 +7,8 @@ import { endpointKeys } from './model-view';
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const P3306 = { port: 3306, protocol: 'TCP' as const };
-const toWeb = (text: string) => text.replace('          role: backend\n    ports:', '          role: web\n    ports:');
+const toWeb = (text: string) =>
+  text.replace('          role: backend\n    ports:', '          role: web\n    ports:');
 
 describe('ModelEngine', () => {
   it('returns the same view for the same text', () => {
@@ -21,7 +22,11 @@ describe('ModelEngine', () => {
     const pi = v.ports.findIndex((p) => p.port === 3306);
     expect(isAllowed(v, pi, i('prod/backend'), i('prod/db'))).toBe(true);
     expect(isAllowed(v, pi, i('prod/web'), i('prod/db'))).toBe(false);
-    expect(v.endpoints.find((e) => e.key === '192.168.5.10')).toEqual({ key: '192.168.5.10', kind: 'external', name: 'backup-server' });
+    expect(v.endpoints.find((e) => e.key === '192.168.5.10')).toEqual({
+      key: '192.168.5.10',
+      kind: 'external',
+      name: 'backup-server',
+    });
   });
 
   it('sends what each policy touches as bits that read back as the same keys', () => {
@@ -61,7 +66,9 @@ describe('ModelEngine', () => {
     expect(pinned.model).toBe(e.update(DEFAULT).model);
     expect(Object.fromEntries(e.update(toWeb(DEFAULT), DEFAULT).changes)).toEqual(flipped);
     // A later edit that flips nothing keeps the marks (per edit, they would be gone).
-    expect(Object.fromEntries(e.update(toWeb(DEFAULT) + '\n# a comment\n', DEFAULT).changes)).toEqual(flipped);
+    expect(Object.fromEntries(e.update(toWeb(DEFAULT) + '\n# a comment\n', DEFAULT).changes)).toEqual(
+      flipped,
+    );
     // Broken text: the last valid model, still compared with the baseline.
     const broken = e.update(toWeb(DEFAULT) + '\nkind: [\n', DEFAULT);
     expect(broken.stale).toBe(true);
@@ -111,7 +118,10 @@ describe('ModelEngine', () => {
     expect(b.id).toBe(a.id + 1);
     expect(b.layoutId).toBe(a.layoutId);
     expect(b.scene).toBe(a.scene);
-    const c = e.update(DEFAULT + '\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: extra, namespace: prod}\nspec:\n  nodeName: node02\n  containers: [{name: c, image: i}]\n').model;
+    const c = e.update(
+      DEFAULT +
+        '\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: extra, namespace: prod}\nspec:\n  nodeName: node02\n  containers: [{name: c, image: i}]\n',
+    ).model;
     expect(c.layoutId).toBe(b.layoutId + 1);
     expect(c.scene.pods).toHaveLength(4);
   });

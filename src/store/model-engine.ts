@@ -3,7 +3,15 @@
 // Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
 import type { Locale } from '../lib/diagnostic';
 import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
-import { flowKey, type CellChange, type DerivedView, type ModelView, type PolicyReachBits, type TraceRequest, type TraceResult } from './model-view';
+import {
+  flowKey,
+  type CellChange,
+  type DerivedView,
+  type ModelView,
+  type PolicyReachBits,
+  type TraceRequest,
+  type TraceResult,
+} from './model-view';
 import { traceFlow, TraceError } from '../model/trace-flow';
 import type { FromModelWorker } from './model-protocol';
 
@@ -26,7 +34,8 @@ export function diffModels(prev: ScenarioModel, next: ScenarioModel): Map<string
         const pd = prevIndex.get(to.key);
         if (pd === undefined || (from.kind === 'external' && to.kind === 'external')) return;
         const now = row.has(d);
-        if (now !== prevRow.has(pd)) changes.set(flowKey(from.key, to.key, port), now ? 'newly-allowed' : 'newly-denied');
+        if (now !== prevRow.has(pd))
+          changes.set(flowKey(from.key, to.key, port), now ? 'newly-allowed' : 'newly-denied');
       });
     });
   });
@@ -38,7 +47,8 @@ function traceIn(model: ScenarioModel | null, request: TraceRequest): TraceResul
   try {
     return { trace: traceFlow(model.cluster, model.topology, request.from, request.to, request.port) };
   } catch (e) {
-    if (e instanceof TraceError) return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.message}` } };
+    if (e instanceof TraceError)
+      return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.message}` } };
     throw e;
   }
 }
@@ -53,7 +63,9 @@ function reachBits(m: ScenarioModel, wordsPerRow: number): Map<string, PolicyRea
     }
     return words;
   };
-  return new Map([...m.policyReach].map(([key, r]) => [key, { selected: bits(r.selected), peers: bits(r.peers) }]));
+  return new Map(
+    [...m.policyReach].map(([key, r]) => [key, { selected: bits(r.selected), peers: bits(r.peers) }]),
+  );
 }
 
 function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView {
@@ -67,7 +79,11 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
   return {
     id,
     layoutId,
-    endpoints: m.endpoints.map((e) => (e.kind === 'pod' ? { key: e.key, kind: 'pod' } : { key: e.key, kind: 'external', ...(e.name ? { name: e.name } : {}) })),
+    endpoints: m.endpoints.map((e) =>
+      e.kind === 'pod'
+        ? { key: e.key, kind: 'pod' }
+        : { key: e.key, kind: 'external', ...(e.name ? { name: e.name } : {}) },
+    ),
     ports: m.ports,
     allowed,
     wordsPerRow,
@@ -100,27 +116,47 @@ export class ModelEngine {
     if (this.view && this.view.text === text) {
       if (!baselineMoved) return this.view;
       // Only the comparison moved: the same model, its cells marked against the new baseline.
-      const changes = this.baselineModel && this.lastValid ? diffModels(this.baselineModel, this.lastValid) : new Map<string, CellChange>();
+      const changes =
+        this.baselineModel && this.lastValid
+          ? diffModels(this.baselineModel, this.lastValid)
+          : new Map<string, CellChange>();
       this.view = { ...this.view, revision: this.view.revision + 1, changes };
       return this.view;
     }
     const built = buildScenarioModel(text);
     const revision = (this.view?.revision ?? 0) + 1;
     if (built.hasErrors && this.view && this.lastValid) {
-      this.view = { ...this.view, revision, text, diagnostics: built.diagnostics, hasErrors: true, stale: true };
+      this.view = {
+        ...this.view,
+        revision,
+        text,
+        diagnostics: built.diagnostics,
+        hasErrors: true,
+        stale: true,
+      };
       return this.view;
     }
     const against = this.baselineModel ?? this.lastValid;
     const changes = against ? diffModels(against, built) : new Map<string, CellChange>();
     const sceneJson = JSON.stringify(built.scene);
     const prevModel = this.view?.model;
-    const layoutId = prevModel && sceneJson === this.sceneJson ? prevModel.layoutId : (prevModel?.layoutId ?? 0) + 1;
+    const layoutId =
+      prevModel && sceneJson === this.sceneJson ? prevModel.layoutId : (prevModel?.layoutId ?? 0) + 1;
     this.sceneJson = sceneJson;
     this.lastValid = built;
     let model = toModelView(built, (prevModel?.id ?? 0) + 1, layoutId);
     // Same drawing: hand back the very same objects, so the graph's layers skip re-rendering.
-    if (prevModel && prevModel.layoutId === layoutId) model = { ...model, topology: prevModel.topology, scene: prevModel.scene };
-    this.view = { revision, text, model, diagnostics: built.diagnostics, hasErrors: built.hasErrors, stale: false, changes };
+    if (prevModel && prevModel.layoutId === layoutId)
+      model = { ...model, topology: prevModel.topology, scene: prevModel.scene };
+    this.view = {
+      revision,
+      text,
+      model,
+      diagnostics: built.diagnostics,
+      hasErrors: built.hasErrors,
+      stale: false,
+      changes,
+    };
     return this.view;
   }
 
@@ -131,7 +167,12 @@ export class ModelEngine {
 
   /** The reply to a trace request: the journey now, and through the pinned version if there is one. */
   traced(requestId: number, request: TraceRequest): Extract<FromModelWorker, { type: 'traced' }> {
-    return { type: 'traced', requestId, result: this.trace(request), ...(this.baselineModel ? { baseline: traceIn(this.baselineModel, request) } : {}) };
+    return {
+      type: 'traced',
+      requestId,
+      result: this.trace(request),
+      ...(this.baselineModel ? { baseline: traceIn(this.baselineModel, request) } : {}),
+    };
   }
 
   /** Explanation lines for one flow of the current model (null if an endpoint is gone). */

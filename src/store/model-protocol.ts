@@ -6,17 +6,40 @@ import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 /** Lesson work: the catalogue, one lesson's files, and checks of the learner's text. */
 export type LessonRequest =
   /** Every lesson.yaml, by folder (`lessons/a-01-…`). */
-  | { readonly type: 'lesson-catalogue'; readonly requestId: number; readonly files: readonly { readonly dir: string; readonly text: string }[] }
+  | {
+      readonly type: 'lesson-catalogue';
+      readonly requestId: number;
+      readonly files: readonly { readonly dir: string; readonly text: string }[];
+    }
   /** Every file of one lesson folder as [name, text]; `knownIds` checks prerequisites. */
-  | { readonly type: 'lesson-load'; readonly requestId: number; readonly dir: string; readonly files: readonly (readonly [string, string])[]; readonly knownIds?: readonly string[] }
+  | {
+      readonly type: 'lesson-load';
+      readonly requestId: number;
+      readonly dir: string;
+      readonly files: readonly (readonly [string, string])[];
+      readonly knownIds?: readonly string[];
+    }
   /** Runs the checks of a lesson loaded before; `answers` are the quiz options chosen, by check id. */
-  | { readonly type: 'lesson-check'; readonly requestId: number; readonly lessonId: string; readonly text: string; readonly answers: Readonly<Record<string, readonly string[]>> };
+  | {
+      readonly type: 'lesson-check';
+      readonly requestId: number;
+      readonly lessonId: string;
+      readonly text: string;
+      readonly answers: Readonly<Record<string, readonly string[]>>;
+    };
 
 export type ToModelWorker =
   /** `baseline`: a pinned text to mark changed cells against (null: against the previous model). */
   | { readonly type: 'update'; readonly text: string; readonly baseline: string | null }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
-  | { readonly type: 'explain'; readonly requestId: number; readonly from: string; readonly to: string; readonly portIndex: number; readonly locale: Locale }
+  | {
+      readonly type: 'explain';
+      readonly requestId: number;
+      readonly from: string;
+      readonly to: string;
+      readonly portIndex: number;
+      readonly locale: Locale;
+    }
   | LessonRequest;
 
 export type LessonReply =
@@ -28,7 +51,12 @@ export type FromModelWorker =
   /** `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change. */
   | { readonly type: 'view'; readonly view: DerivedView }
   /** `baseline`: the same request through the pinned version, when one is pinned. */
-  | { readonly type: 'traced'; readonly requestId: number; readonly result: TraceResult; readonly baseline?: TraceResult }
+  | {
+      readonly type: 'traced';
+      readonly requestId: number;
+      readonly result: TraceResult;
+      readonly baseline?: TraceResult;
+    }
   | { readonly type: 'explanation'; readonly requestId: number; readonly lines: string[] | null }
   | LessonReply;
 

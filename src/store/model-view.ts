@@ -81,11 +81,11 @@ export interface DerivedView {
   readonly changes: ReadonlyMap<string, CellChange>;
 }
 
-export const flowKey = (from: string, to: string, port: FlowPort): string => `${from}|${to}|${port.port}/${port.protocol}`;
+export const flowKey = (from: string, to: string, port: FlowPort): string =>
+  `${from}|${to}|${port.port}/${port.protocol}`;
 
 /** Whether `view` allows source index `s` to reach destination index `d` on port index `pi`. */
 export function isAllowed(view: ModelView, pi: number, s: number, d: number): boolean {
   const row = view.allowed[pi];
   return row !== undefined && ((row[s * view.wordsPerRow + (d >>> 5)]! >>> (d & 31)) & 1) === 1;
 }
-

@@ -57,7 +57,13 @@ export interface NetlabState extends LessonActions {
     /** The same packet through the pinned version, when one is pinned: before and after. */
     readonly baseline?: TraceResult;
   } | null;
-  readonly explanation: { readonly flow: FlowSelection; readonly portIndex: number; readonly locale: Locale; readonly modelId: number; readonly lines: readonly string[] | null } | null;
+  readonly explanation: {
+    readonly flow: FlowSelection;
+    readonly portIndex: number;
+    readonly locale: Locale;
+    readonly modelId: number;
+    readonly lines: readonly string[] | null;
+  } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
@@ -88,7 +94,11 @@ export interface NetlabState extends LessonActions {
 
 export type NetlabStore = StoreApi<NetlabState>;
 
-export function createNetlabStore(initial: { defaultScenario: string; scenarioText?: string; locale?: Locale }): NetlabStore {
+export function createNetlabStore(initial: {
+  defaultScenario: string;
+  scenarioText?: string;
+  locale?: Locale;
+}): NetlabStore {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario),
     lesson: INITIAL_LESSON_SLICE,
@@ -115,10 +125,20 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) => set((s) => ({ scenarioText: text, textBeforeReset: s.scenarioText === text ? null : s.scenarioText, textReplacedBy: 'replaced', selectedFlow: null })),
-    undoReset: () => set((s) => (s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null })),
+    replaceScenario: (text) =>
+      set((s) => ({
+        scenarioText: text,
+        textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
+        textReplacedBy: 'replaced',
+        selectedFlow: null,
+      })),
+    undoReset: () =>
+      set((s) =>
+        s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null },
+      ),
     setLocale: (locale) => set({ locale }),
-    pinBaseline: (now) => set((s) => (s.view && !s.view.hasErrors ? { baseline: { text: s.view.text, pinnedAt: now } } : {})),
+    pinBaseline: (now) =>
+      set((s) => (s.view && !s.view.hasErrors ? { baseline: { text: s.view.text, pinnedAt: now } } : {})),
     unpinBaseline: () => set({ baseline: null }),
     setPortIndex: (portIndex) => set({ portIndex }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
@@ -127,7 +147,10 @@ export function createNetlabStore(initial: { defaultScenario: string; scenarioTe
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>
-      set((s) => ({ packet: { ...s.packet, requests, index: 0, step: 0, playing: requests.length > 0, together }, companionTraces: new Map() })),
+      set((s) => ({
+        packet: { ...s.packet, requests, index: 0, step: 0, playing: requests.length > 0, together },
+        companionTraces: new Map(),
+      })),
     applyCompanionTraces: (companionTraces) => set({ companionTraces }),
     setPacketStep: (step) => set((s) => ({ packet: { ...s.packet, step: Math.max(0, step) } })),
     setPlaying: (playing) => set((s) => ({ packet: { ...s.packet, playing } })),

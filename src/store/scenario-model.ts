@@ -16,7 +16,6 @@ export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
 import { layoutTopology, type Scene } from '../layout/layout-topology';
 
-
 /** What a policy touches, for highlighting: the pods it selects, the endpoints its rules name. */
 export interface PolicyReach {
   readonly selected: ReadonlySet<string>;
@@ -28,7 +27,10 @@ export interface ScenarioModel {
   readonly topology: Topology;
   readonly scene: Scene;
   /** Per endpoint key: the policies isolating it for ingress and for egress. */
-  readonly isolation: ReadonlyMap<string, { readonly ingress: readonly string[]; readonly egress: readonly string[] }>;
+  readonly isolation: ReadonlyMap<
+    string,
+    { readonly ingress: readonly string[]; readonly egress: readonly string[] }
+  >;
   /** Per policy key. */
   readonly policyReach: ReadonlyMap<string, PolicyReach>;
   readonly diagnostics: readonly Diagnostic[];
@@ -46,7 +48,8 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
   const seen = new Map<string, FlowPort>();
   for (const pod of cluster.pods) {
     for (const c of pod.containers) {
-      for (const p of c.ports) seen.set(`${p.containerPort}/${p.protocol}`, { port: p.containerPort, protocol: p.protocol });
+      for (const p of c.ports)
+        seen.set(`${p.containerPort}/${p.protocol}`, { port: p.containerPort, protocol: p.protocol });
     }
   }
   return seen.size > 0 ? [...seen.values()] : [{ port: 80, protocol: 'TCP' }];
@@ -55,15 +58,28 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
 export function buildScenarioModel(text: string): ScenarioModel {
   const loaded = loadCluster([{ name: SCENARIO_FILE, text }]);
   const cluster = loaded.cluster;
-  const diagnostics = loaded.hasErrors ? loaded.diagnostics : [...loaded.diagnostics, ...lintCluster(cluster)];
-  const endpoints = buildEndpoints(cluster, cluster.externals.map((e) => e.ip.key));
+  const diagnostics = loaded.hasErrors
+    ? loaded.diagnostics
+    : [...loaded.diagnostics, ...lintCluster(cluster)];
+  const endpoints = buildEndpoints(
+    cluster,
+    cluster.externals.map((e) => e.ip.key),
+  );
   const ports = scenarioPorts(cluster);
   const matrix = computeFlowMatrix(cluster.policies, endpoints, ports);
   const topology = buildTopology(cluster);
-  const isolation = new Map(endpoints.map((e, i) => {
-    const selecting = matrix.compiled.selecting[i]!;
-    return [e.key, { ingress: selecting.filter((cp) => cp.ingress).map((cp) => cp.key), egress: selecting.filter((cp) => cp.egress).map((cp) => cp.key) }] as const;
-  }));
+  const isolation = new Map(
+    endpoints.map((e, i) => {
+      const selecting = matrix.compiled.selecting[i]!;
+      return [
+        e.key,
+        {
+          ingress: selecting.filter((cp) => cp.ingress).map((cp) => cp.key),
+          egress: selecting.filter((cp) => cp.egress).map((cp) => cp.key),
+        },
+      ] as const;
+    }),
+  );
   const policyReach = new Map(
     matrix.compiled.policies.map((cp) => {
       const peers = new Set<string>();
@@ -73,14 +89,35 @@ export function buildScenarioModel(text: string): ScenarioModel {
       return [cp.key, { selected: new Set([...cp.selected].map((i) => endpoints[i]!.key)), peers }] as const;
     }),
   );
-  return { cluster, topology, scene: layoutTopology(topology), isolation, policyReach, diagnostics, hasErrors: loaded.hasErrors, endpoints, ports, matrix };
+  return {
+    cluster,
+    topology,
+    scene: layoutTopology(topology),
+    isolation,
+    policyReach,
+    diagnostics,
+    hasErrors: loaded.hasErrors,
+    endpoints,
+    ports,
+    matrix,
+  };
 }
 
 /** The explanation lines of one flow of the model, or null when an endpoint no longer exists. */
-export function explainModelFlow(model: ScenarioModel, fromKey: string, toKey: string, portIndex: number, locale: Locale): string[] | null {
+export function explainModelFlow(
+  model: ScenarioModel,
+  fromKey: string,
+  toKey: string,
+  portIndex: number,
+  locale: Locale,
+): string[] | null {
   const from = model.endpoints.find((e) => e.key === fromKey);
   const to = model.endpoints.find((e) => e.key === toKey);
   const port = model.ports[portIndex];
   if (!from || !to || !port) return null;
-  return explainFlowText(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies, locale);
+  return explainFlowText(
+    evaluateFlow(model.cluster.policies, from, to, port),
+    model.cluster.policies,
+    locale,
+  );
 }

@@ -25,18 +25,30 @@ describe('shared NetworkPolicy examples', () => {
 
   for (const name of names) {
     it(name, () => {
-      const expected = JSON.parse(readFileSync(join(DIR, name.replace(/\.yaml$/, '.expect.json')), 'utf8')) as Expected;
+      const expected = JSON.parse(
+        readFileSync(join(DIR, name.replace(/\.yaml$/, '.expect.json')), 'utf8'),
+      ) as Expected;
       const file = join(DIR, name);
       const loaded = loadCluster([{ name: file, text: readFileSync(file, 'utf8') }]);
       expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const argv = ['matrix', file, ...expected.ports.flatMap((p) => ['--port', p]), ...expected.peers.flatMap((p) => ['--peer', p]), '--json'];
+      const argv = [
+        'matrix',
+        file,
+        ...expected.ports.flatMap((p) => ['--port', p]),
+        ...expected.peers.flatMap((p) => ['--peer', p]),
+        '--json',
+      ];
       const result = runCommand(parseArgs(argv), loaded);
       expect(result.code).toBe(0);
-      const out = JSON.parse(result.stdout) as { flows: { from: string; to: string; port: number; protocol: string; allowed: boolean }[] };
+      const out = JSON.parse(result.stdout) as {
+        flows: { from: string; to: string; port: number; protocol: string; allowed: boolean }[];
+      };
       const got = new Map(out.flows.map((f) => [`${f.from} ${f.to} ${f.port}/${f.protocol}`, f.allowed]));
       const want = new Map(expected.flows.map((f) => [`${f.from} ${f.to} ${f.port}`, f.allowed]));
       expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
-      const wrong = [...want].filter(([k, v]) => got.get(k) !== v).map(([k, v]) => `${k}: expected ${v ? 'allowed' : 'denied'}`);
+      const wrong = [...want]
+        .filter(([k, v]) => got.get(k) !== v)
+        .map(([k, v]) => `${k}: expected ${v ? 'allowed' : 'denied'}`);
       expect(wrong).toEqual([]);
     });
   }

@@ -44,7 +44,11 @@ export interface PodOptions {
 /** `pod('ns/name', {app: 'web'}, {node: 'n1', ports: [['http', 80]]})`; a bare name is in `default`. */
 export function pod(key: string, labels: Labels = {}, opts: PodOptions = {}): Manifest {
   const [namespace, name] = splitKey(key);
-  const ports = (opts.ports ?? []).map(([n, p, proto]) => ({ ...(n ? { name: n } : {}), containerPort: p, protocol: proto ?? 'TCP' }));
+  const ports = (opts.ports ?? []).map(([n, p, proto]) => ({
+    ...(n ? { name: n } : {}),
+    containerPort: p,
+    protocol: proto ?? 'TCP',
+  }));
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -52,7 +56,13 @@ export function pod(key: string, labels: Labels = {}, opts: PodOptions = {}): Ma
     spec: {
       ...(opts.node ? { nodeName: opts.node } : {}),
       ...(opts.hostNetwork ? { hostNetwork: true } : {}),
-      containers: [{ name: 'main', image: opts.image ?? 'registry.k8s.io/e2e-test-images/agnhost:2.52', ...(ports.length ? { ports } : {}) }],
+      containers: [
+        {
+          name: 'main',
+          image: opts.image ?? 'registry.k8s.io/e2e-test-images/agnhost:2.52',
+          ...(ports.length ? { ports } : {}),
+        },
+      ],
     },
     ...(opts.ip ? { status: { podIP: opts.ip } } : {}),
   };
@@ -74,7 +84,8 @@ export function cluster(manifests: readonly Manifest[] | string, name = 'generat
   const text = typeof manifests === 'string' ? manifests : toYaml(manifests);
   const r = loadCluster([{ name, text }]);
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(errors.map((e) => `${e.file}:${e.line}:${e.col} ${e.message.en}`).join('\n'));
+  if (errors.length > 0)
+    throw new Error(errors.map((e) => `${e.file}:${e.line}:${e.col} ${e.message.en}`).join('\n'));
   return r.cluster;
 }
 
@@ -145,19 +156,102 @@ interface AppKind {
 }
 
 const APP_KINDS: readonly AppKind[] = [
-  { base: 'web', tier: 'frontend', role: 'web', ports: [['http', 80]], replicas: [2, 6], image: 'nginx:1.27' },
-  { base: 'frontend', tier: 'frontend', role: 'web', ports: [['http', 80], ['metrics', 9090]], replicas: [2, 5], image: 'node:22-alpine' },
-  { base: 'api', tier: 'backend', role: 'api', ports: [['api', 5000], ['metrics', 9090]], replicas: [2, 6], image: 'python:3.12-slim' },
-  { base: 'orders', tier: 'backend', role: 'api', ports: [['api', 5000]], replicas: [2, 4], image: 'golang:1.23' },
-  { base: 'cart', tier: 'backend', role: 'api', ports: [['api', 5000], ['http', 80]], replicas: [1, 4], image: 'golang:1.23' },
-  { base: 'auth', tier: 'backend', role: 'api', ports: [['api', 5000]], replicas: [2, 3], image: 'golang:1.23' },
-  { base: 'worker', tier: 'backend', role: 'worker', ports: [['metrics', 9090]], replicas: [1, 5], image: 'python:3.12-slim' },
+  {
+    base: 'web',
+    tier: 'frontend',
+    role: 'web',
+    ports: [['http', 80]],
+    replicas: [2, 6],
+    image: 'nginx:1.27',
+  },
+  {
+    base: 'frontend',
+    tier: 'frontend',
+    role: 'web',
+    ports: [
+      ['http', 80],
+      ['metrics', 9090],
+    ],
+    replicas: [2, 5],
+    image: 'node:22-alpine',
+  },
+  {
+    base: 'api',
+    tier: 'backend',
+    role: 'api',
+    ports: [
+      ['api', 5000],
+      ['metrics', 9090],
+    ],
+    replicas: [2, 6],
+    image: 'python:3.12-slim',
+  },
+  {
+    base: 'orders',
+    tier: 'backend',
+    role: 'api',
+    ports: [['api', 5000]],
+    replicas: [2, 4],
+    image: 'golang:1.23',
+  },
+  {
+    base: 'cart',
+    tier: 'backend',
+    role: 'api',
+    ports: [
+      ['api', 5000],
+      ['http', 80],
+    ],
+    replicas: [1, 4],
+    image: 'golang:1.23',
+  },
+  {
+    base: 'auth',
+    tier: 'backend',
+    role: 'api',
+    ports: [['api', 5000]],
+    replicas: [2, 3],
+    image: 'golang:1.23',
+  },
+  {
+    base: 'worker',
+    tier: 'backend',
+    role: 'worker',
+    ports: [['metrics', 9090]],
+    replicas: [1, 5],
+    image: 'python:3.12-slim',
+  },
   { base: 'mysql', tier: 'data', role: 'db', ports: [['mysql', 3306]], replicas: [1, 3], image: 'mysql:8.4' },
-  { base: 'postgres', tier: 'data', role: 'db', ports: [['postgres', 5432]], replicas: [1, 2], image: 'postgres:17' },
-  { base: 'redis', tier: 'data', role: 'cache', ports: [['redis', 6379]], replicas: [1, 3], image: 'redis:7' },
+  {
+    base: 'postgres',
+    tier: 'data',
+    role: 'db',
+    ports: [['postgres', 5432]],
+    replicas: [1, 2],
+    image: 'postgres:17',
+  },
+  {
+    base: 'redis',
+    tier: 'data',
+    role: 'cache',
+    ports: [['redis', 6379]],
+    replicas: [1, 3],
+    image: 'redis:7',
+  },
 ];
 
-const TEAMS = ['shop', 'payments', 'identity', 'search', 'media', 'ads', 'billing', 'support', 'data', 'growth'];
+const TEAMS = [
+  'shop',
+  'payments',
+  'identity',
+  'search',
+  'media',
+  'ads',
+  'billing',
+  'support',
+  'data',
+  'growth',
+];
 const ENVS = ['prod', 'staging', 'dev'];
 
 interface App {
@@ -197,7 +291,12 @@ export function generateScenario(opts: ScenarioOptions): Manifest[] {
     const team = TEAMS[i % TEAMS.length]!;
     const env = ENVS[Math.floor(i / TEAMS.length) % ENVS.length]!;
     const round = Math.floor(i / (TEAMS.length * ENVS.length));
-    namespaces.push({ name: round === 0 ? `${team}-${env}` : `${team}-${env}-${round + 1}`, team, env, apps: [] });
+    namespaces.push({
+      name: round === 0 ? `${team}-${env}` : `${team}-${env}-${round + 1}`,
+      team,
+      env,
+      apps: [],
+    });
   }
   for (const n of namespaces) {
     const labels: Labels = { team: n.team, env: n.env };
@@ -225,22 +324,58 @@ export function generateScenario(opts: ScenarioOptions): Manifest[] {
   const nextNode = (): string => nodeNames[nodeCursor++ % nodeNames.length]!;
   const agents = Math.min(nodeCount, Math.floor(podCount / 50));
   for (let i = 0; i < agents; i++) {
-    pods.push(pod(`kube-system/node-exporter-${r.suffix(5)}`, { app: 'node-exporter', tier: 'infra', role: 'monitoring' }, {
-      node: nodeNames[i]!, hostNetwork: true, ports: [['metrics', 9100]], image: 'prom/node-exporter:v1.8.2',
-    }));
+    pods.push(
+      pod(
+        `kube-system/node-exporter-${r.suffix(5)}`,
+        { app: 'node-exporter', tier: 'infra', role: 'monitoring' },
+        {
+          node: nodeNames[i]!,
+          hostNetwork: true,
+          ports: [['metrics', 9100]],
+          image: 'prom/node-exporter:v1.8.2',
+        },
+      ),
+    );
   }
-  const dnsReplicas = Math.min(Math.max(0, podCount - pods.length), podCount >= 20 ? 2 + Math.floor(podCount / 1000) : 1);
-  const coredns: App = { namespace: 'kube-system', name: 'coredns', kind: { base: 'coredns', tier: 'backend', role: 'dns', ports: [], replicas: [1, 1], image: 'coredns:1.11' } };
+  const dnsReplicas = Math.min(
+    Math.max(0, podCount - pods.length),
+    podCount >= 20 ? 2 + Math.floor(podCount / 1000) : 1,
+  );
+  const coredns: App = {
+    namespace: 'kube-system',
+    name: 'coredns',
+    kind: {
+      base: 'coredns',
+      tier: 'backend',
+      role: 'dns',
+      ports: [],
+      replicas: [1, 1],
+      image: 'coredns:1.11',
+    },
+  };
   if (dnsReplicas > 0) namespaces[0]!.apps.push(coredns);
   for (let i = 0; i < dnsReplicas; i++) {
-    pods.push(pod(`kube-system/coredns-${r.suffix(5)}`, { app: 'coredns', 'k8s-app': 'kube-dns', tier: 'infra', role: 'dns' }, {
-      node: nextNode(), ports: [['dns', 53, 'UDP'], ['dns-tcp', 53, 'TCP'], ['metrics', 9153]], image: 'registry.k8s.io/coredns/coredns:v1.11.3',
-    }));
+    pods.push(
+      pod(
+        `kube-system/coredns-${r.suffix(5)}`,
+        { app: 'coredns', 'k8s-app': 'kube-dns', tier: 'infra', role: 'dns' },
+        {
+          node: nextNode(),
+          ports: [
+            ['dns', 53, 'UDP'],
+            ['dns-tcp', 53, 'TCP'],
+            ['metrics', 9153],
+          ],
+          image: 'registry.k8s.io/coredns/coredns:v1.11.3',
+        },
+      ),
+    );
   }
   const appNamespaces = namespaces.slice(1);
   const remaining = podCount - pods.length;
   appNamespaces.forEach((n, ni) => {
-    let quota = Math.floor(remaining / appNamespaces.length) + (ni < remaining % appNamespaces.length ? 1 : 0);
+    let quota =
+      Math.floor(remaining / appNamespaces.length) + (ni < remaining % appNamespaces.length ? 1 : 0);
     const used = new Map<string, number>();
     while (quota > 0) {
       const kind = r.pick(APP_KINDS);
@@ -252,11 +387,23 @@ export function generateScenario(opts: ScenarioOptions): Manifest[] {
       const hash = r.suffix(9);
       const version = r.pick(['v1', 'v1', 'v2']);
       for (let k = 0; k < replicas; k++) {
-        const labels: Labels = { app: app.name, tier: kind.tier, role: kind.role, version, 'pod-template-hash': hash };
+        const labels: Labels = {
+          app: app.name,
+          tier: kind.tier,
+          role: kind.role,
+          version,
+          'pod-template-hash': hash,
+        };
         if (r.chance(0.05)) labels['canary'] = 'true';
         // Some pods also expose DNS (a sidecar cache), so named-port "dns" resolves on app pods too.
         const ports: PortSpec[] = [...kind.ports, ...(r.chance(0.1) ? [['dns', 53, 'UDP'] as const] : [])];
-        pods.push(pod(`${n.name}/${app.name}-${hash}-${r.suffix(5)}`, labels, { node: nextNode(), ports, image: kind.image }));
+        pods.push(
+          pod(`${n.name}/${app.name}-${hash}-${r.suffix(5)}`, labels, {
+            node: nextNode(),
+            ports,
+            image: kind.image,
+          }),
+        );
       }
       quota -= replicas;
     }
@@ -281,7 +428,11 @@ export function generateScenario(opts: ScenarioOptions): Manifest[] {
 }
 
 const sel = (matchLabels: Labels): Manifest => ({ matchLabels });
-const expr = (key: string, operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist', values?: string[]): Manifest => ({
+const expr = (
+  key: string,
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist',
+  values?: string[],
+): Manifest => ({
   key,
   operator,
   ...(values ? { values } : {}),
@@ -292,14 +443,24 @@ function policySpec(r: Rand, n: NsInfo, all: readonly NsInfo[], j: number): [str
   if (j === 0) return ['default-deny-ingress', { podSelector: {}, policyTypes: ['Ingress'] }];
   if (j === 1) {
     return n.env === 'prod'
-      ? ['default-deny-egress-allow-dns', {
-          podSelector: {},
-          policyTypes: ['Egress'],
-          egress: [{
-            to: [{ namespaceSelector: sel({ 'kubernetes.io/metadata.name': 'kube-system' }), podSelector: sel({ 'k8s-app': 'kube-dns' }) }],
-            ports: [{ port: 53, protocol: 'UDP' }, { port: 'dns-tcp' }],
-          }],
-        }]
+      ? [
+          'default-deny-egress-allow-dns',
+          {
+            podSelector: {},
+            policyTypes: ['Egress'],
+            egress: [
+              {
+                to: [
+                  {
+                    namespaceSelector: sel({ 'kubernetes.io/metadata.name': 'kube-system' }),
+                    podSelector: sel({ 'k8s-app': 'kube-dns' }),
+                  },
+                ],
+                ports: [{ port: 53, protocol: 'UDP' }, { port: 'dns-tcp' }],
+              },
+            ],
+          },
+        ]
       : ['allow-same-namespace', { podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] }];
   }
   const app = n.apps.length > 0 ? r.pick(n.apps) : undefined;
@@ -309,85 +470,164 @@ function policySpec(r: Rand, n: NsInfo, all: readonly NsInfo[], j: number): [str
   const template = r.int(0, 10);
   switch (template) {
     case 0:
-      return [`allow-${appName}-from-anywhere`, r.chance(0.5)
-        ? { podSelector: target, ingress: [{}] }
-        : { podSelector: target, ingress: [{ ports: [{ port: 'http' }, { port: 443 }] }] }];
+      return [
+        `allow-${appName}-from-anywhere`,
+        r.chance(0.5)
+          ? { podSelector: target, ingress: [{}] }
+          : { podSelector: target, ingress: [{ ports: [{ port: 'http' }, { port: 443 }] }] },
+      ];
     case 1:
-      return [`allow-${appName}-from-frontend`, {
-        podSelector: target,
-        policyTypes: ['Ingress'],
-        ingress: [{ from: [{ podSelector: sel({ tier: 'frontend' }) }], ports: [r.chance(0.5) ? { port: 'api' } : { port: 5000, protocol: 'TCP' }] }],
-      }];
+      return [
+        `allow-${appName}-from-frontend`,
+        {
+          podSelector: target,
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [{ podSelector: sel({ tier: 'frontend' }) }],
+              ports: [r.chance(0.5) ? { port: 'api' } : { port: 5000, protocol: 'TCP' }],
+            },
+          ],
+        },
+      ];
     case 2:
-      return [`allow-${appName}-from-${other.team}-backend`, {
-        podSelector: target,
-        ingress: [{
-          from: [{ namespaceSelector: sel({ team: other.team }), podSelector: sel({ tier: 'backend' }) }],
-          ports: [{ port: 'mysql' }, { port: 5432 }, { port: 6379 }],
-        }],
-      }];
+      return [
+        `allow-${appName}-from-${other.team}-backend`,
+        {
+          podSelector: target,
+          ingress: [
+            {
+              from: [{ namespaceSelector: sel({ team: other.team }), podSelector: sel({ tier: 'backend' }) }],
+              ports: [{ port: 'mysql' }, { port: 5432 }, { port: 6379 }],
+            },
+          ],
+        },
+      ];
     case 3:
-      return [`allow-${appName}-monitoring`, {
-        podSelector: target,
-        ingress: [{
-          from: [{ namespaceSelector: { matchExpressions: [expr('env', 'In', ['prod', 'staging'])], matchLabels: { monitoring: 'enabled' } } }],
-          ports: [{ port: 9000, endPort: 9200 }],
-        }],
-      }];
+      return [
+        `allow-${appName}-monitoring`,
+        {
+          podSelector: target,
+          ingress: [
+            {
+              from: [
+                {
+                  namespaceSelector: {
+                    matchExpressions: [expr('env', 'In', ['prod', 'staging'])],
+                    matchLabels: { monitoring: 'enabled' },
+                  },
+                },
+              ],
+              ports: [{ port: 9000, endPort: 9200 }],
+            },
+          ],
+        },
+      ];
     case 4:
-      return [`${appName}-egress-data-and-backup`, {
-        podSelector: target,
-        policyTypes: ['Egress'],
-        egress: [
-          { to: [{ podSelector: sel({ tier: 'data' }) }], ports: [{ port: 3306 }, { port: 'postgres' }, { port: 6379 }] },
-          { to: [{ ipBlock: { cidr: '192.168.0.0/16', except: ['192.168.0.0/24', '192.168.5.10/32'] } }], ports: [{ port: 9898 }] },
-        ],
-      }];
+      return [
+        `${appName}-egress-data-and-backup`,
+        {
+          podSelector: target,
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [{ podSelector: sel({ tier: 'data' }) }],
+              ports: [{ port: 3306 }, { port: 'postgres' }, { port: 6379 }],
+            },
+            {
+              to: [{ ipBlock: { cidr: '192.168.0.0/16', except: ['192.168.0.0/24', '192.168.5.10/32'] } }],
+              ports: [{ port: 9898 }],
+            },
+          ],
+        },
+      ];
     case 5:
-      return [`allow-${appName}-from-internet`, {
-        podSelector: target,
-        ingress: [{ from: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '172.16.0.0/12'] } }], ports: [{ port: 80 }, { port: 443 }] }],
-      }];
+      return [
+        `allow-${appName}-from-internet`,
+        {
+          podSelector: target,
+          ingress: [
+            {
+              from: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '172.16.0.0/12'] } }],
+              ports: [{ port: 80 }, { port: 443 }],
+            },
+          ],
+        },
+      ];
     case 6:
-      return [`allow-${appName}-udp-from-labelled`, {
-        podSelector: target,
-        ingress: [{ from: [{ podSelector: { matchExpressions: [expr('role', 'Exists')] } }], ports: [{ protocol: 'UDP' }] }],
-      }];
+      return [
+        `allow-${appName}-udp-from-labelled`,
+        {
+          podSelector: target,
+          ingress: [
+            {
+              from: [{ podSelector: { matchExpressions: [expr('role', 'Exists')] } }],
+              ports: [{ protocol: 'UDP' }],
+            },
+          ],
+        },
+      ];
     case 7:
-      return [`allow-stable-from-non-dev`, {
-        podSelector: { matchExpressions: [expr('tier', 'NotIn', ['data'])] },
-        ingress: [{
-          from: [{
-            namespaceSelector: { matchExpressions: [expr('env', 'NotIn', ['dev'])] },
-            podSelector: { matchExpressions: [expr('canary', 'DoesNotExist')] },
-          }],
-        }],
-      }];
+      return [
+        `allow-stable-from-non-dev`,
+        {
+          podSelector: { matchExpressions: [expr('tier', 'NotIn', ['data'])] },
+          ingress: [
+            {
+              from: [
+                {
+                  namespaceSelector: { matchExpressions: [expr('env', 'NotIn', ['dev'])] },
+                  podSelector: { matchExpressions: [expr('canary', 'DoesNotExist')] },
+                },
+              ],
+            },
+          ],
+        },
+      ];
     case 8:
-      return [`${appName}-egress-${other.team}`, {
-        podSelector: target,
-        policyTypes: ['Egress'],
-        egress: [{ to: [{ namespaceSelector: sel({ team: other.team }) }], ports: [{ port: 5000, endPort: 5010 }] }],
-      }];
+      return [
+        `${appName}-egress-${other.team}`,
+        {
+          podSelector: target,
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [{ namespaceSelector: sel({ team: other.team }) }],
+              ports: [{ port: 5000, endPort: 5010 }],
+            },
+          ],
+        },
+      ];
     case 9:
-      return [`${appName}-both-ways`, {
-        podSelector: target,
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: [
-          { from: [{ podSelector: sel({ tier: 'frontend' }) }, { namespaceSelector: sel({ env: n.env }) }], ports: [{ port: 'http' }, { port: 'api' }] },
-        ],
-        egress: [
-          { to: [{ podSelector: { matchExpressions: [expr('tier', 'In', ['backend', 'data'])] } }] },
-          { to: [{ ipBlock: { cidr: '10.64.0.0/10' } }], ports: [{ protocol: 'TCP', port: 3306 }] },
-        ],
-      }];
+      return [
+        `${appName}-both-ways`,
+        {
+          podSelector: target,
+          policyTypes: ['Ingress', 'Egress'],
+          ingress: [
+            {
+              from: [{ podSelector: sel({ tier: 'frontend' }) }, { namespaceSelector: sel({ env: n.env }) }],
+              ports: [{ port: 'http' }, { port: 'api' }],
+            },
+          ],
+          egress: [
+            { to: [{ podSelector: { matchExpressions: [expr('tier', 'In', ['backend', 'data'])] } }] },
+            { to: [{ ipBlock: { cidr: '10.64.0.0/10' } }], ports: [{ protocol: 'TCP', port: 3306 }] },
+          ],
+        },
+      ];
     default:
-      return [`allow-${appName}-from-${other.name}`, {
-        podSelector: target,
-        ingress: [{
-          from: [{ namespaceSelector: sel({ 'kubernetes.io/metadata.name': other.name }) }],
-          ports: [{ port: 'api' }, { port: 8000, endPort: 8100 }],
-        }],
-      }];
+      return [
+        `allow-${appName}-from-${other.name}`,
+        {
+          podSelector: target,
+          ingress: [
+            {
+              from: [{ namespaceSelector: sel({ 'kubernetes.io/metadata.name': other.name }) }],
+              ports: [{ port: 'api' }, { port: 8000, endPort: 8100 }],
+            },
+          ],
+        },
+      ];
   }
 }

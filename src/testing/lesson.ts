@@ -13,14 +13,16 @@ export const LESSONS_DIR = join(import.meta.dirname, '../../lessons');
 export function lessonFolder(name: string): LessonFiles {
   const dir = join(LESSONS_DIR, name);
   const files = new Map<string, string>();
-  for (const f of readdirSync(dir)) if (statSync(join(dir, f)).isFile()) files.set(f, readFileSync(join(dir, f), 'utf8'));
+  for (const f of readdirSync(dir))
+    if (statSync(join(dir, f)).isFile()) files.set(f, readFileSync(join(dir, f), 'utf8'));
   return { dir: `lessons/${name}`, files };
 }
 
 /** A real lesson, loaded; fails loudly on any error. */
 export function realLesson(name: string): Lesson {
   const r = loadLesson(lessonFolder(name));
-  if (!r.lesson) throw new Error(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.message.en}`).join('\n'));
+  if (!r.lesson)
+    throw new Error(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.message.en}`).join('\n'));
   return r.lesson;
 }
 
@@ -60,7 +62,11 @@ export function lessonYaml(checks: string, opts: { steps?: string; top?: string 
   ].join('\n');
 }
 
-export function load(checks: string, extra: Record<string, string> = {}, opts: { steps?: string; top?: string } = {}): LessonLoad {
+export function load(
+  checks: string,
+  extra: Record<string, string> = {},
+  opts: { steps?: string; top?: string } = {},
+): LessonLoad {
   return loadLesson(lessonFiles(lessonYaml(checks, opts), extra));
 }
 

@@ -8,7 +8,10 @@ export const load = (text: string, name = 't.yaml'): LoadResult => loadCluster([
 /** The single diagnostic with `code` (fails when there is none or more than one). */
 export function one(r: LoadResult, code: string): Diagnostic {
   const found = r.diagnostics.filter((d) => d.code === code);
-  expect(found, `${code} in ${JSON.stringify(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`))}`).toHaveLength(1);
+  expect(
+    found,
+    `${code} in ${JSON.stringify(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}`))}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 

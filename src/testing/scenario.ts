@@ -16,10 +16,17 @@ export function scenario(...docs: string[]): Cluster {
 export function pod(
   key: string,
   labels: Record<string, string> = {},
-  opts: { node?: string; ip?: string; hostNetwork?: boolean; ports?: [string | null, number, Protocol?][] } = {},
+  opts: {
+    node?: string;
+    ip?: string;
+    hostNetwork?: boolean;
+    ports?: [string | null, number, Protocol?][];
+  } = {},
 ): string {
   const [ns, name] = key.includes('/') ? key.split('/') : ['default', key];
-  const ports = (opts.ports ?? []).map(([n, p, proto]) => `    - {${n ? `name: ${n}, ` : ''}containerPort: ${p}, protocol: ${proto ?? 'TCP'}}`);
+  const ports = (opts.ports ?? []).map(
+    ([n, p, proto]) => `    - {${n ? `name: ${n}, ` : ''}containerPort: ${p}, protocol: ${proto ?? 'TCP'}}`,
+  );
   return [
     'apiVersion: v1',
     'kind: Pod',
@@ -48,7 +55,10 @@ export function netpol(key: string, spec: string): string {
   const [ns, name] = key.includes('/') ? key.split('/') : ['default', key];
   const body = spec.replace(/^\n/, '').replace(/\s+$/, '');
   const indent = /^( *)/.exec(body)![1]!.length;
-  const reindented = body.split('\n').map((l) => '  ' + l.slice(indent)).join('\n');
+  const reindented = body
+    .split('\n')
+    .map((l) => '  ' + l.slice(indent))
+    .join('\n');
   return `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${reindented}`;
 }
 
@@ -61,7 +71,11 @@ export function flow(cluster: Cluster, from: string, to: string, port: string): 
     return e;
   };
   const [n, proto] = port.split('/');
-  return evaluateFlow(cluster.policies, find(from), find(to), { port: Number(n), protocol: (proto ?? 'TCP') as Protocol });
+  return evaluateFlow(cluster.policies, find(from), find(to), {
+    port: Number(n),
+    protocol: (proto ?? 'TCP') as Protocol,
+  });
 }
 
-export const allowed = (c: Cluster, from: string, to: string, port = '80'): boolean => flow(c, from, to, port).allowed;
+export const allowed = (c: Cluster, from: string, to: string, port = '80'): boolean =>
+  flow(c, from, to, port).allowed;

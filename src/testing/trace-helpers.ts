@@ -8,24 +8,31 @@ import { buildTopology } from '../model/topology';
 import { traceFlow, type PacketTrace, type TraceEvent, type TraceHop } from '../model/trace-flow';
 import { node, pod } from './scenario';
 
-export const withNetwork = (text: string, spec: string): string => `${text}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: ${spec}\n`;
+export const withNetwork = (text: string, spec: string): string =>
+  `${text}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: ${spec}\n`;
 export const load = (text: string): Cluster => {
   const r = loadCluster([{ name: 't.yaml', text }]);
   if (r.hasErrors) throw new Error(r.diagnostics.map((d) => d.message.en).join('\n'));
   return r.cluster;
 };
-export const defaultCluster = (cni?: string): Cluster => load(cni ? withNetwork(defaultYaml, `{cni: ${cni}}`) : defaultYaml);
+export const defaultCluster = (cni?: string): Cluster =>
+  load(cni ? withNetwork(defaultYaml, `{cni: ${cni}}`) : defaultYaml);
 
-export const net = (spec: string): string => `apiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: ${spec}`;
+export const net = (spec: string): string =>
+  `apiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: ${spec}`;
 export const svc = (key: string, spec: string): string => {
   const [ns, name] = key.split('/');
   return `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: ${spec}`;
 };
-export const outside = (name: string, ip: string): string => `apiVersion: netlab.dev/v1\nkind: ExternalEndpoint\nmetadata: {name: ${name}}\nspec: {ip: ${ip}}`;
+export const outside = (name: string, ip: string): string =>
+  `apiVersion: netlab.dev/v1\nkind: ExternalEndpoint\nmetadata: {name: ${name}}\nspec: {ip: ${ip}}`;
 
 export function trace(c: Cluster, from: string, to: string, port: string): PacketTrace {
   const [n, proto] = port.split('/');
-  return traceFlow(c, buildTopology(c), from, to, { port: Number(n), protocol: (proto ?? 'TCP') as Protocol });
+  return traceFlow(c, buildTopology(c), from, to, {
+    port: Number(n),
+    protocol: (proto ?? 'TCP') as Protocol,
+  });
 }
 
 export const kinds = (hops: readonly TraceHop[] | null): string[] => (hops ?? []).map((h) => h.device.kind);
@@ -35,8 +42,10 @@ export function event<T extends TraceEvent['type']>(h: TraceHop, type: T): Extra
   if (!e) throw new Error(`no ${type} event at ${h.id} (${types(h).join(', ')})`);
   return e as Extract<TraceEvent, { type: T }>;
 }
-export const allEvents = (hops: readonly TraceHop[] | null): TraceEvent[] => (hops ?? []).flatMap((h) => h.events);
-export const addr = (h: TraceHop): string => `${h.headers.src}:${h.headers.srcPort} > ${h.headers.dst}:${h.headers.dstPort}`;
+export const allEvents = (hops: readonly TraceHop[] | null): TraceEvent[] =>
+  (hops ?? []).flatMap((h) => h.events);
+export const addr = (h: TraceHop): string =>
+  `${h.headers.src}:${h.headers.srcPort} > ${h.headers.dst}:${h.headers.dstPort}`;
 /** kube-proxy's chain hash, computed here from the definition rather than through kube-proxy.ts. */
 export const chain = (text: string): string => base32(sha256(text)).slice(0, 16);
 
@@ -48,4 +57,3 @@ export const TWO = [
   pod('shop/server', { app: 'server', tier: 'api' }, { node: 'n2', ports: [['http', 8080]] }),
   pod('shop/local', { app: 'server' }, { node: 'n1', ports: [['http', 8080]] }),
 ];
-

@@ -16,7 +16,15 @@ import { TID } from './testIds';
 import { useNetlab } from '../store/use-netlab';
 
 /** A grid area; panels that show the model wait for the first one. */
-function Area({ name, children, needsModel = true }: { name: string; children: ReactNode; needsModel?: boolean }) {
+function Area({
+  name,
+  children,
+  needsModel = true,
+}: {
+  name: string;
+  children: ReactNode;
+  needsModel?: boolean;
+}) {
   return <div className={`area-${name}`}>{needsModel ? <ModelReady>{children}</ModelReady> : children}</div>;
 }
 

@@ -43,7 +43,11 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       )}
       {has('editor') && !options.readOnly && <ScenarioEditor />}
       <p className="embed-credit">
-        <a href={`${location.origin}${location.pathname}${location.hash}`} target="_blank" rel="noopener noreferrer">
+        <a
+          href={`${location.origin}${location.pathname}${location.hash}`}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t.embedOpenFull}
         </a>
       </p>

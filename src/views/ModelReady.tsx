@@ -6,5 +6,11 @@ import { useUiText } from './i18n';
 export function ModelReady({ children }: { children: ReactNode }) {
   const t = useUiText();
   const ready = useNetlab((s) => s.view !== null);
-  return ready ? <>{children}</> : <p className="panel help" role="status">{t.modelLoading}</p>;
+  return ready ? (
+    <>{children}</>
+  ) : (
+    <p className="panel help" role="status">
+      {t.modelLoading}
+    </p>
+  );
 }

@@ -10,7 +10,12 @@ export function ScenarioActions() {
   const undoReset = useNetlab((s) => s.undoReset);
   const canUndo = useNetlab((s) => s.textBeforeReset !== null);
   const by = useNetlab((s) => s.textReplacedBy);
-  const [said, undo] = by === 'lesson' ? [t.lessonReplaced, t.undoLessonReplace] : by === 'replaced' ? [t.replacedDone, t.undoReplace] : [t.resetDone, t.undoReset];
+  const [said, undo] =
+    by === 'lesson'
+      ? [t.lessonReplaced, t.undoLessonReplace]
+      : by === 'replaced'
+        ? [t.replacedDone, t.undoReplace]
+        : [t.resetDone, t.undoReset];
   return (
     <div className="scenario-actions">
       <button type="button" data-testid={TID.reset} onClick={resetScenario}>

@@ -55,7 +55,8 @@ const en = {
   pickHelp: 'Choose two pods or machines (click, or Enter) to explain the flow between them.',
   pickedFrom: 'From',
   pickDestination: 'now choose the destination (Escape cancels).',
-  legend: 'IN: isolated for ingress · OUT: isolated for egress (a policy selects the pod for that direction). Thick outline: selected by the highlighted policy; dashed outline: a peer its rules name.',
+  legend:
+    'IN: isolated for ingress · OUT: isolated for egress (a policy selects the pod for that direction). Thick outline: selected by the highlighted policy; dashed outline: a peer its rules name.',
   nodeNetwork: 'node network',
   unscheduled: 'pods without a node',
   services: 'Services',
@@ -99,7 +100,8 @@ const en = {
   copyMatrix: 'Matrix as Markdown',
   openFile: 'Open file…',
   linkCopied: 'Link copied: it opens this scene, flow and packet.',
-  linkTooLong: 'This link is {chars} characters long, too long for most chats: download the scenario (YAML) and share the file instead.',
+  linkTooLong:
+    'This link is {chars} characters long, too long for most chats: download the scenario (YAML) and share the file instead.',
   copyManually: 'Copying is not allowed here; select the text and copy it.',
   linkField: 'Share link',
   exportFailed: 'The picture could not be made.',
@@ -134,12 +136,15 @@ const en = {
   matrixFilter: 'Filter',
   explaining: 'Working out why…',
   probeTitle: 'Check it on a real cluster',
-  probeHow: "netlab predicts; your cluster's CNI decides. This starts a throwaway pod with the source pod's labels in its namespace, so every policy treats it as it treats the source, and tries the connection (the check Kubernetes' own NetworkPolicy tests use):",
+  probeHow:
+    "netlab predicts; your cluster's CNI decides. This starts a throwaway pod with the source pod's labels in its namespace, so every policy treats it as it treats the source, and tries the connection (the check Kubernetes' own NetworkPolicy tests use):",
   probeCopy: 'Copy the command',
   probeCopied: 'Copied.',
   probeCopyFailed: 'Could not copy: select the command and copy it yourself.',
-  probeExpectAllowed: 'netlab predicts: allowed. agnhost prints nothing and exits 0 (REFUSED also means the policy let it through, but nothing listens on that port).',
-  probeExpectDenied: 'netlab predicts: denied. agnhost prints TIMEOUT. If it connects instead, your CNI may not enforce NetworkPolicy (flannel does not).',
+  probeExpectAllowed:
+    'netlab predicts: allowed. agnhost prints nothing and exits 0 (REFUSED also means the policy let it through, but nothing listens on that port).',
+  probeExpectDenied:
+    'netlab predicts: denied. agnhost prints TIMEOUT. If it connects instead, your CNI may not enforce NetworkPolicy (flannel does not).',
   modelLoading: 'Reading the scenario…',
   matrixFilterHint: 'namespace, pod or IP',
   matrixCapped: 'Showing {shown} of {total} endpoints; type in the filter to narrow.',
@@ -205,7 +210,8 @@ const ko: UiText = {
   pickHelp: '파드나 머신 두 개를 고르면(클릭 또는 Enter) 그 사이의 흐름을 설명합니다.',
   pickedFrom: '출발지',
   pickDestination: '이제 목적지를 고르세요(Escape로 취소).',
-  legend: 'IN: 인그레스 격리 · OUT: 이그레스 격리(그 방향의 정책이 파드를 선택함). 굵은 테두리: 강조한 정책이 선택한 파드, 점선 테두리: 그 정책 규칙이 지정한 상대.',
+  legend:
+    'IN: 인그레스 격리 · OUT: 이그레스 격리(그 방향의 정책이 파드를 선택함). 굵은 테두리: 강조한 정책이 선택한 파드, 점선 테두리: 그 정책 규칙이 지정한 상대.',
   nodeNetwork: '노드 네트워크',
   unscheduled: '노드가 없는 파드',
   services: '서비스',
@@ -249,7 +255,8 @@ const ko: UiText = {
   copyMatrix: '표를 Markdown으로',
   openFile: '파일 열기…',
   linkCopied: '링크를 복사했습니다. 이 장면, 흐름, 패킷이 그대로 열립니다.',
-  linkTooLong: '이 링크는 {chars}자로 대부분의 채팅에는 너무 깁니다. 시나리오(YAML)를 내려받아 파일로 공유하세요.',
+  linkTooLong:
+    '이 링크는 {chars}자로 대부분의 채팅에는 너무 깁니다. 시나리오(YAML)를 내려받아 파일로 공유하세요.',
   copyManually: '여기서는 복사가 허용되지 않습니다. 텍스트를 선택해 복사하세요.',
   linkField: '공유 링크',
   exportFailed: '그림을 만들 수 없었습니다.',
@@ -284,12 +291,15 @@ const ko: UiText = {
   matrixFilter: '필터',
   explaining: '이유를 계산하는 중…',
   probeTitle: '실제 클러스터에서 확인하기',
-  probeHow: 'netlab은 예측할 뿐이고, 결정은 클러스터의 CNI가 합니다. 아래 명령은 출발지 파드와 같은 네임스페이스에 같은 레이블을 단 임시 파드를 띄워(모든 정책이 출발지 파드와 똑같이 대합니다) 연결을 시도합니다. Kubernetes의 NetworkPolicy 테스트가 쓰는 방법입니다:',
+  probeHow:
+    'netlab은 예측할 뿐이고, 결정은 클러스터의 CNI가 합니다. 아래 명령은 출발지 파드와 같은 네임스페이스에 같은 레이블을 단 임시 파드를 띄워(모든 정책이 출발지 파드와 똑같이 대합니다) 연결을 시도합니다. Kubernetes의 NetworkPolicy 테스트가 쓰는 방법입니다:',
   probeCopy: '명령 복사',
   probeCopied: '복사했습니다.',
   probeCopyFailed: '복사하지 못했습니다. 명령을 선택해 직접 복사하세요.',
-  probeExpectAllowed: 'netlab의 예측: 허용. agnhost는 아무것도 출력하지 않고 0으로 끝납니다(REFUSED도 정책은 통과했지만 그 포트에서 듣는 프로세스가 없다는 뜻입니다).',
-  probeExpectDenied: 'netlab의 예측: 차단. agnhost가 TIMEOUT을 출력합니다. 연결된다면 CNI가 NetworkPolicy를 적용하지 않는 것일 수 있습니다(flannel은 적용하지 않습니다).',
+  probeExpectAllowed:
+    'netlab의 예측: 허용. agnhost는 아무것도 출력하지 않고 0으로 끝납니다(REFUSED도 정책은 통과했지만 그 포트에서 듣는 프로세스가 없다는 뜻입니다).',
+  probeExpectDenied:
+    'netlab의 예측: 차단. agnhost가 TIMEOUT을 출력합니다. 연결된다면 CNI가 NetworkPolicy를 적용하지 않는 것일 수 있습니다(flannel은 적용하지 않습니다).',
   modelLoading: '시나리오를 읽는 중…',
   matrixFilterHint: '네임스페이스, 파드, IP',
   matrixCapped: '엔드포인트 {total}개 중 {shown}개만 보여 줍니다. 필터로 좁혀 보세요.',

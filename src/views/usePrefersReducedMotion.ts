@@ -2,10 +2,13 @@
 import { useEffect, useState } from 'react';
 
 const query = '(prefers-reduced-motion: reduce)';
-const forcedOff = (): boolean => new URLSearchParams(globalThis.location?.search ?? '').get('motion') === 'off';
+const forcedOff = (): boolean =>
+  new URLSearchParams(globalThis.location?.search ?? '').get('motion') === 'off';
 
 export function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => forcedOff() || (globalThis.matchMedia?.(query).matches ?? false));
+  const [reduced, setReduced] = useState(
+    () => forcedOff() || (globalThis.matchMedia?.(query).matches ?? false),
+  );
   useEffect(() => {
     const mq = globalThis.matchMedia?.(query);
     if (!mq) return;

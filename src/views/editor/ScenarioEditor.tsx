@@ -31,7 +31,9 @@ export function ScenarioEditor() {
             >
               {fill(t.gotoError, { line: first.line, col: first.col, message: first.message[locale] })}
             </button>
-            {errors.length > 1 && <span className="more-errors"> {fill(t.moreErrors, { count: errors.length - 1 })}</span>}
+            {errors.length > 1 && (
+              <span className="more-errors"> {fill(t.moreErrors, { count: errors.length - 1 })}</span>
+            )}
           </div>
         )}
       </div>

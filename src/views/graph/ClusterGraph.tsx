@@ -32,7 +32,10 @@ export function ClusterGraph() {
   const svgRef = useRef<SVGSVGElement>(null);
   const { scene, topology } = model;
   const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
-  const detail = useMemo(() => detailArea(scene.pods.length, transform, viewport), [scene.pods.length, transform, viewport]);
+  const detail = useMemo(
+    () => detailArea(scene.pods.length, transform, viewport),
+    [scene.pods.length, transform, viewport],
+  );
 
   // Fit once the first scene is drawn, and again when the scene grows or shrinks.
   useEffect(() => fitToView(), [fitToView]);
@@ -40,7 +43,13 @@ export function ClusterGraph() {
   // One object per language, so the memoised background (every wire of a big scene) is not
   // re-rendered on each zoom step or keystroke.
   const backgroundLabels = useMemo(
-    () => ({ nodeNetwork: t.nodeNetwork, unscheduled: t.unscheduled, services: t.services, routes: t.routes, cluster: t.cluster }),
+    () => ({
+      nodeNetwork: t.nodeNetwork,
+      unscheduled: t.unscheduled,
+      services: t.services,
+      routes: t.routes,
+      cluster: t.cluster,
+    }),
     [t],
   );
 
@@ -63,7 +72,9 @@ export function ClusterGraph() {
     const main = pathOf(`${journeyIndex}:${mainTrace.from}>${mainTrace.to}`, mainTrace);
     if (main.hops.length === 0) return [];
     if (!together) return [main];
-    const others = [...companionTraces].flatMap(([i, r]) => ('trace' in r ? [pathOf(`${i}:${r.trace.from}>${r.trace.to}`, r.trace)] : []));
+    const others = [...companionTraces].flatMap(([i, r]) =>
+      'trace' in r ? [pathOf(`${i}:${r.trace.from}>${r.trace.to}`, r.trace)] : [],
+    );
     return [main, ...others];
   }, [mainTrace, journeyIndex, scene, together, companionTraces]);
   const step = journey?.step ?? 0;
@@ -81,7 +92,9 @@ export function ClusterGraph() {
 
   const reach = useMemo(() => {
     const bits = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
-    return bits ? { selected: endpointKeys(model, bits.selected), peers: endpointKeys(model, bits.peers) } : undefined;
+    return bits
+      ? { selected: endpointKeys(model, bits.selected), peers: endpointKeys(model, bits.peers) }
+      : undefined;
   }, [model, selectedPolicy]);
   const pick = useCallback(
     (key: string) => {
@@ -110,7 +123,11 @@ export function ClusterGraph() {
         </button>
         <label>
           {t.highlightPolicy}{' '}
-          <select data-testid={TID.graphPolicy} value={selectedPolicy ?? ''} onChange={(e) => selectPolicy(e.target.value || null)}>
+          <select
+            data-testid={TID.graphPolicy}
+            value={selectedPolicy ?? ''}
+            onChange={(e) => selectPolicy(e.target.value || null)}
+          >
             <option value="">{t.none}</option>
             {[...model.policyReach.keys()].map((k) => (
               <option key={k} value={k}>
@@ -123,7 +140,11 @@ export function ClusterGraph() {
       <p className="help" role="status" data-testid={TID.graphStatus}>
         {pendingFrom ? `${t.pickedFrom} ${pendingFrom} — ${t.pickDestination}` : t.pickHelp}
       </p>
-      <div className="graph-viewport" style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }} onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}>
+      <div
+        className="graph-viewport"
+        style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }}
+        onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
+      >
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
           <g transform={transform.toString()}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />

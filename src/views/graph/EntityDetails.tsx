@@ -48,7 +48,10 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
         <dt>{t.containers}</dt>
         <dd className="mono">
           {pod.containers
-            .map((c) => `${c.name}${c.pause ? ` (${t.pauseNote})` : ''}${c.ports.length ? ` ${c.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(' ')}` : ''}`)
+            .map(
+              (c) =>
+                `${c.name}${c.pause ? ` (${t.pauseNote})` : ''}${c.ports.length ? ` ${c.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(' ')}` : ''}`,
+            )
             .join(' · ')}
         </dd>
         <dt>{t.isolation}</dt>
@@ -69,7 +72,14 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
         <dt>ClusterIP</dt>
         <dd className="mono">{svc.clusterIP ?? (svc.externalName ? `CNAME ${svc.externalName}` : 'None')}</dd>
         <dt>{t.ports}</dt>
-        <dd className="mono">{svc.ports.map((p) => `${p.port}/${p.protocol} → ${p.targetPort}${p.nodePort ? ` (nodePort ${p.nodePort})` : ''}`).join(' ; ') || '—'}</dd>
+        <dd className="mono">
+          {svc.ports
+            .map(
+              (p) =>
+                `${p.port}/${p.protocol} → ${p.targetPort}${p.nodePort ? ` (nodePort ${p.nodePort})` : ''}`,
+            )
+            .join(' ; ') || '—'}
+        </dd>
         <dt>{t.endpoints}</dt>
         <dd className="mono">{svc.endpoints.join(', ') || '—'}</dd>
       </dl>

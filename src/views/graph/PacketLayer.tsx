@@ -40,7 +40,15 @@ function gatesOf(frame: PacketFrame): Gate[] {
  * `frames[0]` is the packet being inspected (its gates are drawn); the others play alongside it
  * ("all at once").
  */
-export function PacketLayer({ frames, reducedMotion, durationMs }: { frames: readonly PacketFrame[]; reducedMotion: boolean; durationMs: number }) {
+export function PacketLayer({
+  frames,
+  reducedMotion,
+  durationMs,
+}: {
+  frames: readonly PacketFrame[];
+  reducedMotion: boolean;
+  durationMs: number;
+}) {
   const ref = useRef<SVGGElement>(null);
 
   useEffect(() => {
@@ -78,7 +86,9 @@ export function PacketLayer({ frames, reducedMotion, durationMs }: { frames: rea
     // A new packet appears where it starts. One step forward, it follows the wires from the last
     // hop to the next; any other move (back, reset, a jump) goes straight there.
     const at = (p: { x: number; y: number }) => `translate(${p.x},${p.y})`;
-    entering.attr('transform', (f) => at(pointOf(f))).property('__hop', (f: PacketFrame) => Math.min(f.step, f.points.length - 1));
+    entering
+      .attr('transform', (f) => at(pointOf(f)))
+      .property('__hop', (f: PacketFrame) => Math.min(f.step, f.points.length - 1));
     packets.each(function (f) {
       const el = this as SVGGElement & { __hop?: number };
       const step = Math.min(f.step, f.points.length - 1);
@@ -88,12 +98,17 @@ export function PacketLayer({ frames, reducedMotion, durationMs }: { frames: rea
       const route = was === step - 1 ? legWaypoints(f.hops, f.points, step) : null;
       const target = pointOf(f);
       const moving = select(el).transition(t);
-      if (route && route.length > 2) moving.attrTween('transform', () => (k: number) => at(pointAlong(route, k)));
+      if (route && route.length > 2)
+        moving.attrTween('transform', () => (k: number) => at(pointAlong(route, k)));
       else moving.attr('transform', at(target));
     });
 
-    const dropped = frames.filter((f) => f.dropAt !== null && f.step >= f.dropAt).map((f) => ({ id: f.id, text: f.droppedText, ...f.points[f.dropAt!]! }));
-    const drops = layer.selectAll<SVGGElement, { id: string; x: number; y: number; text: string }>('g.drop').data(dropped, (d) => d.id);
+    const dropped = frames
+      .filter((f) => f.dropAt !== null && f.step >= f.dropAt)
+      .map((f) => ({ id: f.id, text: f.droppedText, ...f.points[f.dropAt!]! }));
+    const drops = layer
+      .selectAll<SVGGElement, { id: string; x: number; y: number; text: string }>('g.drop')
+      .data(dropped, (d) => d.id);
     drops.exit().remove();
     const dropIn = drops.enter().append('g').attr('class', 'drop');
     dropIn.append('text').attr('class', 'drop-mark').attr('text-anchor', 'middle').attr('y', 9).text('✕');

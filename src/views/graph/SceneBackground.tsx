@@ -14,14 +14,28 @@ const MAX_ROUTES = 2;
 const pointsAttr = (link: SceneLink): string => link.points.map(([x, y]) => `${x},${y}`).join(' ');
 const linkId = (link: SceneLink): string => link.id;
 
-export const SceneBackground = memo(function SceneBackground({ scene, topology, labels }: { scene: Scene; topology: Topology; labels: { nodeNetwork: string; unscheduled: string; services: string; routes: string; cluster: string } }) {
+export const SceneBackground = memo(function SceneBackground({
+  scene,
+  topology,
+  labels,
+}: {
+  scene: Scene;
+  topology: Topology;
+  labels: { nodeNetwork: string; unscheduled: string; services: string; routes: string; cluster: string };
+}) {
   const nodes = new Map(topology.nodes.map((n) => [n.name, n]));
   const links = useProgressiveItems(scene.links, linkId);
   return (
     <g aria-hidden="true">
       {scene.boxes.map((b) => (
         <g key={b.id} className={`box box-${b.kind}`}>
-          <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={b.kind === 'node-network' ? 7 : 10} />
+          <rect
+            x={b.rect.x}
+            y={b.rect.y}
+            width={b.rect.w}
+            height={b.rect.h}
+            rx={b.kind === 'node-network' ? 7 : 10}
+          />
           {b.kind === 'cluster' && (
             <text x={b.rect.x + b.rect.w - 12} y={b.rect.y + 16} textAnchor="end" className="box-title">
               {labels.cluster}
@@ -71,7 +85,12 @@ export const SceneBackground = memo(function SceneBackground({ scene, topology, 
               </text>
             )}
             <rect x={n.eth0.x} y={n.eth0.y} width={n.eth0.w} height={n.eth0.h} rx={4} className="eth0" />
-            <text x={n.eth0.x + n.eth0.w / 2} y={n.eth0.y + n.eth0.h / 2 + 4} textAnchor="middle" className="mono small">
+            <text
+              x={n.eth0.x + n.eth0.w / 2}
+              y={n.eth0.y + n.eth0.h / 2 + 4}
+              textAnchor="middle"
+              className="mono small"
+            >
               eth0
             </text>
           </g>
@@ -86,7 +105,14 @@ export const SceneBackground = memo(function SceneBackground({ scene, topology, 
               {b.name} {node ? `${node.bridge.ip}/${node.bridge.prefix}` : ''}
             </text>
             {b.rails.map((r) => (
-              <rect key={r.id} x={r.rect.x} y={r.rect.y} width={r.rect.w} height={r.rect.h} className="rail" />
+              <rect
+                key={r.id}
+                x={r.rect.x}
+                y={r.rect.y}
+                width={r.rect.w}
+                height={r.rect.h}
+                className="rail"
+              />
             ))}
           </g>
         );
@@ -117,7 +143,13 @@ export function LinkEnds({ links, detail }: { links: readonly SceneLink[]; detai
       {links.map((l) =>
         l.ends && (detail === 'all' || inDetail(detail, endsArea(l)))
           ? l.ends.map((e, i) => (
-              <text key={`${l.id}:${i}`} x={e.labelAt[0]} y={e.labelAt[1]} textAnchor={e.anchor} className="mono tiny">
+              <text
+                key={`${l.id}:${i}`}
+                x={e.labelAt[0]}
+                y={e.labelAt[1]}
+                textAnchor={e.anchor}
+                className="mono tiny"
+              >
                 {e.label}
               </text>
             ))

@@ -85,7 +85,9 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
         const svc = services.get(s.key);
         if (!svc) return null;
         const port = svc.ports[0];
-        const portText = port ? `${port.port}→${port.targetPort}${port.nodePort ? ` · ${port.nodePort}` : ''}` : '';
+        const portText = port
+          ? `${port.port}→${port.targetPort}${port.nodePort ? ` · ${port.nodePort}` : ''}`
+          : '';
         return (
           <g
             key={s.id}
@@ -118,7 +120,9 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
             tabIndex={0}
             role="button"
             aria-label={`${t.outside}: ${ext.name} ${ext.ip}${roleWords(ext.ip) ? ` (${roleWords(ext.ip)})` : ''}`}
-            aria-pressed={state.pendingFrom === ext.ip || state.flowFrom === ext.ip || state.flowTo === ext.ip}
+            aria-pressed={
+              state.pendingFrom === ext.ip || state.flowFrom === ext.ip || state.flowTo === ext.ip
+            }
             data-testid={TID.graphExternal}
             data-id={ext.ip}
             onClick={() => handlers.pick(ext.ip)}
@@ -179,9 +183,24 @@ interface PodCardProps {
 }
 
 /** One pod card. Memoised: with hundreds of pods, an edit re-renders only the cards it changed. */
-const PodCard = memo(function PodCard({ scenePod, pod, ingress, egress, roleClasses, roleText, pressed, detail, pick, inspect, t }: PodCardProps) {
+const PodCard = memo(function PodCard({
+  scenePod,
+  pod,
+  ingress,
+  egress,
+  roleClasses,
+  roleText,
+  pressed,
+  detail,
+  pick,
+  inspect,
+  t,
+}: PodCardProps) {
   const { x, y, w, h } = scenePod.rect;
-  const isoWords = [ingress ? `${t.ingressIsolated} (${ingress})` : t.ingressOpen, egress ? `${t.egressIsolated} (${egress})` : t.egressOpen].join('; ');
+  const isoWords = [
+    ingress ? `${t.ingressIsolated} (${ingress})` : t.ingressOpen,
+    egress ? `${t.egressIsolated} (${egress})` : t.egressOpen,
+  ].join('; ');
   return (
     <g
       className={`pod ${pod.hostNetwork ? 'host-network' : ''} ${roleClasses}`}

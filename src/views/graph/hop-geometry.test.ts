@@ -20,13 +20,19 @@ describe('legWaypoints', () => {
     const { hops, points } = journey('prod/web', 'prod/backend', 5000);
     const kinds = hops.map((h) => h.device.kind);
     // The path crosses both bridges and the node network.
-    expect(kinds).toEqual(expect.arrayContaining(['pod-eth0', 'veth-host', 'bridge', 'node-eth0', 'node-network']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['pod-eth0', 'veth-host', 'bridge', 'node-eth0', 'node-network']),
+    );
     for (let i = 1; i < hops.length; i++) {
       const leg = legWaypoints(hops, points, i);
       expect(leg[0]).toEqual(points[i - 1]);
       expect(leg.at(-1)).toEqual(points[i]);
-      const busEnd = ['bridge', 'node-network'].includes(hops[i - 1]!.device.kind) !== ['bridge', 'node-network'].includes(hops[i]!.device.kind);
-      if (busEnd) for (let k = 1; k < leg.length; k++) expect(isAxisAligned(leg[k - 1]!, leg[k]!), `${kinds[i - 1]} → ${kinds[i]}`).toBe(true);
+      const busEnd =
+        ['bridge', 'node-network'].includes(hops[i - 1]!.device.kind) !==
+        ['bridge', 'node-network'].includes(hops[i]!.device.kind);
+      if (busEnd)
+        for (let k = 1; k < leg.length; k++)
+          expect(isAxisAligned(leg[k - 1]!, leg[k]!), `${kinds[i - 1]} → ${kinds[i]}`).toBe(true);
     }
     // bridge → node eth0: first along the bridge (same y), then up to eth0 (same x).
     const up = kinds.findIndex((k, i) => k === 'node-eth0' && kinds[i - 1] === 'bridge');
@@ -65,7 +71,8 @@ describe('pointAlong', () => {
         const lengths = ws.slice(1).map((p, k) => Math.hypot(p.x - ws[k]!.x, p.y - ws[k]!.y));
         const total = lengths.reduce((a, b) => a + b, 0);
         fc.pre(lengths.every((l) => l > 0));
-        const close = (p: { x: number; y: number }, q: { x: number; y: number }) => expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeLessThan(1e-6 * total);
+        const close = (p: { x: number; y: number }, q: { x: number; y: number }) =>
+          expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeLessThan(1e-6 * total);
         let done = 0;
         lengths.forEach((len, k) => {
           const a = ws[k]!;

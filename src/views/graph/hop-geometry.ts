@@ -19,7 +19,12 @@ export function hopPoints(hops: readonly TraceHop[], scene: Scene): HopPoint[] {
   const services = new Map(scene.services.map((s) => [s.key, s]));
   const pods = new Map(scene.pods.map((p) => [p.id, p]));
   const net = scene.boxes.find((b) => b.kind === 'node-network')?.rect;
-  const cluster = scene.boxes.find((b) => b.kind === 'cluster')?.rect ?? { x: 0, y: 0, w: scene.width, h: scene.height };
+  const cluster = scene.boxes.find((b) => b.kind === 'cluster')?.rect ?? {
+    x: 0,
+    y: 0,
+    w: scene.width,
+    h: scene.height,
+  };
   const out: HopPoint[] = [];
   const at = (p: Point): HopPoint => ({ x: p[0], y: p[1] });
   for (const hop of hops) {
@@ -43,7 +48,8 @@ export function hopPoints(hops: readonly TraceHop[], scene: Scene): HopPoint[] {
       case 'bridge': {
         const b = d.node ? bridges.get(d.node) : undefined;
         if (b) {
-          const x = prev && prev.x >= b.rect.x && prev.x <= b.rect.x + b.rect.w ? prev.x : b.rect.x + b.rect.w / 2;
+          const x =
+            prev && prev.x >= b.rect.x && prev.x <= b.rect.x + b.rect.w ? prev.x : b.rect.x + b.rect.w / 2;
           p = { x, y: b.rect.y + b.rect.h / 2 };
         }
         break;
@@ -55,20 +61,40 @@ export function hopPoints(hops: readonly TraceHop[], scene: Scene): HopPoint[] {
         p = eth0 ? { x: eth0.x - 34, y: eth0.y + 22, tag: d.name } : undefined;
         break;
       case 'kube-proxy':
-        p = node ? { x: node.header.x + node.header.w * 0.55, y: node.header.y + node.header.h - 4, tag: 'kube-proxy' } : undefined;
+        p = node
+          ? {
+              x: node.header.x + node.header.w * 0.55,
+              y: node.header.y + node.header.h - 4,
+              tag: 'kube-proxy',
+            }
+          : undefined;
         break;
       case 'node-network':
-        if (net) p = { x: prev ? Math.min(Math.max(prev.x, net.x), net.x + net.w) : net.x + 8, y: net.y + net.h / 2 };
+        if (net)
+          p = {
+            x: prev ? Math.min(Math.max(prev.x, net.x), net.x + net.w) : net.x + 8,
+            y: net.y + net.h / 2,
+          };
         break;
       case 'external': {
-        const e = externals.get(d.name.split(' ')[0] ?? d.name) ?? [...externals.values()].find((x) => d.name.includes(x.name));
-        p = e ? { x: e.rect.x + e.rect.w, y: e.rect.y + e.rect.h / 2 } : { x: cluster.x - 24, y: cluster.y + cluster.h / 2 };
+        const e =
+          externals.get(d.name.split(' ')[0] ?? d.name) ??
+          [...externals.values()].find((x) => d.name.includes(x.name));
+        p = e
+          ? { x: e.rect.x + e.rect.w, y: e.rect.y + e.rect.h / 2 }
+          : { x: cluster.x - 24, y: cluster.y + cluster.h / 2 };
         break;
       }
       case 'service':
       case 'loadbalancer': {
         const s = d.service ? services.get(d.service) : undefined;
-        p = s ? { x: s.rect.x + s.rect.w / 2, y: s.rect.y + s.rect.h, ...(d.kind === 'loadbalancer' ? { tag: 'LB' } : {}) } : { x: cluster.x + 16, y: cluster.y + 8, tag: d.name };
+        p = s
+          ? {
+              x: s.rect.x + s.rect.w / 2,
+              y: s.rect.y + s.rect.h,
+              ...(d.kind === 'loadbalancer' ? { tag: 'LB' } : {}),
+            }
+          : { x: cluster.x + 16, y: cluster.y + 8, tag: d.name };
         break;
       }
       case 'dns':

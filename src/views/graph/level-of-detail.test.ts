@@ -11,7 +11,9 @@ describe('detailArea', () => {
   });
 
   it('draws no card in full when zoomed out in a big scene, or before the viewport is measured', () => {
-    expect(detailArea(1000, { k: DETAIL_SCALE - 0.01, x: 0, y: 0 }, { width: 800, height: 600 })).toBe('none');
+    expect(detailArea(1000, { k: DETAIL_SCALE - 0.01, x: 0, y: 0 }, { width: 800, height: 600 })).toBe(
+      'none',
+    );
     expect(detailArea(1000, { k: 1, x: 0, y: 0 }, null)).toBe('none');
   });
 
@@ -39,7 +41,8 @@ describe('detailArea', () => {
           // Screen position of the card: scene * k + translation.
           const sx = r.x * k + tx;
           const sy = r.y * k + ty;
-          const onScreen = sx < viewport.width && sx + r.w * k > 0 && sy < viewport.height && sy + r.h * k > 0;
+          const onScreen =
+            sx < viewport.width && sx + r.w * k > 0 && sy < viewport.height && sy + r.h * k > 0;
           if (onScreen) expect(inDetail(detailArea(5000, { k, x: tx, y: ty }, viewport), r)).toBe(true);
         },
       ),
@@ -65,20 +68,25 @@ describe('nextBatch', () => {
 
   it('drawing batch after batch reaches every item in ⌈new / perFrame⌉ frames, never more than perFrame new at once', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 300 }), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 50 }), fc.integer({ min: 1, max: 40 }), (items, before, perFrame) => {
-        let drawn: ReadonlySet<string> = new Set(before);
-        const fresh = items.filter((k) => !drawn.has(k)).length;
-        let frames = 0;
-        for (;;) {
-          const shown = nextBatch(items, id, drawn, perFrame);
-          expect(shown.filter((k) => !drawn.has(k)).length).toBeLessThanOrEqual(perFrame);
-          expect(shown).toEqual(items.filter((k) => shown.includes(k))); // order kept
-          if (shown === items) break;
-          drawn = new Set(shown);
-          frames++;
-        }
-        expect(frames).toBe(Math.max(0, Math.ceil(fresh / perFrame) - 1));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 300 }),
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 50 }),
+        fc.integer({ min: 1, max: 40 }),
+        (items, before, perFrame) => {
+          let drawn: ReadonlySet<string> = new Set(before);
+          const fresh = items.filter((k) => !drawn.has(k)).length;
+          let frames = 0;
+          for (;;) {
+            const shown = nextBatch(items, id, drawn, perFrame);
+            expect(shown.filter((k) => !drawn.has(k)).length).toBeLessThanOrEqual(perFrame);
+            expect(shown).toEqual(items.filter((k) => shown.includes(k))); // order kept
+            if (shown === items) break;
+            drawn = new Set(shown);
+            frames++;
+          }
+          expect(frames).toBe(Math.max(0, Math.ceil(fresh / perFrame) - 1));
+        },
+      ),
     );
   });
 });

@@ -31,7 +31,11 @@ export interface ViewTransform {
  * size in screen pixels (null before it is known). A margin of half a viewport around the visible
  * area keeps cards from popping in at the edge while panning.
  */
-export function detailArea(pods: number, t: ViewTransform, viewport: { readonly width: number; readonly height: number } | null): DetailArea {
+export function detailArea(
+  pods: number,
+  t: ViewTransform,
+  viewport: { readonly width: number; readonly height: number } | null,
+): DetailArea {
   if (pods <= FULL_DETAIL_PODS) return 'all';
   if (t.k < DETAIL_SCALE || !viewport) return 'none';
   const w = viewport.width / t.k;

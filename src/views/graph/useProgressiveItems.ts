@@ -12,7 +12,12 @@ export const ITEMS_PER_FRAME = 150;
  * The items on screen after the next frame: those already drawn, plus up to `perFrame` others,
  * in the order given. Returns `items` itself when nothing is held back.
  */
-export function nextBatch<T>(items: readonly T[], keyOf: (item: T) => string, drawn: ReadonlySet<string>, perFrame: number): readonly T[] {
+export function nextBatch<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  drawn: ReadonlySet<string>,
+  perFrame: number,
+): readonly T[] {
   let fresh = 0;
   const out: T[] = [];
   for (const item of items) {
@@ -29,7 +34,11 @@ export function nextBatch<T>(items: readonly T[], keyOf: (item: T) => string, dr
  * The items to render now: every item already drawn, plus up to `perFrame` new ones (in order).
  * Re-renders itself on the next animation frames until all items are drawn.
  */
-export function useProgressiveItems<T>(items: readonly T[], keyOf: (item: T) => string, perFrame = ITEMS_PER_FRAME): readonly T[] {
+export function useProgressiveItems<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  perFrame = ITEMS_PER_FRAME,
+): readonly T[] {
   /** Keys on screen as of the last batch. */
   const [drawn, setDrawn] = useState<ReadonlySet<string>>(() => new Set());
 

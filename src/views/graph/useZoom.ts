@@ -15,7 +15,11 @@ export interface ZoomControls {
   zoomBy(factor: number): void;
 }
 
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: number, contentHeight: number): ZoomControls {
+export function useZoom(
+  svgRef: RefObject<SVGSVGElement | null>,
+  contentWidth: number,
+  contentHeight: number,
+): ZoomControls {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   /** Once the learner pans or zooms, resizing the window no longer refits the picture. */
@@ -58,10 +62,17 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, contentWidth: n
     const z = behavior.current;
     if (!svg || !z || contentWidth <= 0 || contentHeight <= 0) return;
     // Without a ResizeObserver (old browsers) measure; with one, its first report fits.
-    const { width, height } = size.current ?? (typeof ResizeObserver === 'undefined' ? svg.getBoundingClientRect() : { width: 0, height: 0 });
+    const { width, height } =
+      size.current ??
+      (typeof ResizeObserver === 'undefined' ? svg.getBoundingClientRect() : { width: 0, height: 0 });
     if (width === 0 || height === 0) return;
-    const k = Math.min(MAX_SCALE, Math.max(MIN_SCALE, Math.min(width / contentWidth, height / contentHeight) * 0.98));
-    const t = zoomIdentity.translate((width - contentWidth * k) / 2, (height - contentHeight * k) / 2).scale(k);
+    const k = Math.min(
+      MAX_SCALE,
+      Math.max(MIN_SCALE, Math.min(width / contentWidth, height / contentHeight) * 0.98),
+    );
+    const t = zoomIdentity
+      .translate((width - contentWidth * k) / 2, (height - contentHeight * k) / 2)
+      .scale(k);
     select(svg).call(z.transform, t);
   }, [svgRef, contentWidth, contentHeight]);
 

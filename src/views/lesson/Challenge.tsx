@@ -10,11 +10,21 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { useLessonText } from './lesson-text';
 import { Markdown } from './Markdown';
 
-export function Challenge({ lesson, checks, showHelp }: { lesson: LessonView; checks: readonly CheckView[]; showHelp: boolean }) {
+export function Challenge({
+  lesson,
+  checks,
+  showHelp,
+}: {
+  lesson: LessonView;
+  checks: readonly CheckView[];
+  showHelp: boolean;
+}) {
   const t = useLessonText();
   const locale = useNetlab((s) => s.locale);
   const results = useNetlab((s) => (s.lesson.checks?.lessonId === lesson.id ? s.lesson.checks : null));
-  const upToDate = useNetlab((s) => s.lesson.checks?.lessonId === lesson.id && s.lesson.checks.text === s.scenarioText);
+  const upToDate = useNetlab(
+    (s) => s.lesson.checks?.lessonId === lesson.id && s.lesson.checks.text === s.scenarioText,
+  );
   const progress = useNetlab((s) => progressOf(s.lesson.progress, lesson.id));
   const requestLessonCheck = useNetlab((s) => s.requestLessonCheck);
   const revealHint = useNetlab((s) => s.revealHint);
@@ -43,12 +53,20 @@ export function Challenge({ lesson, checks, showHelp }: { lesson: LessonView; ch
               const r = results?.results.find((x) => x.id === c.id);
               const state = r ? (r.passed ? 'pass' : 'fail') : 'pending';
               return (
-                <li key={c.id} className={`check ${state}`} data-testid={TID.lessonCheck} data-id={c.id} data-passed={r ? String(r.passed) : undefined}>
+                <li
+                  key={c.id}
+                  className={`check ${state}`}
+                  data-testid={TID.lessonCheck}
+                  data-id={c.id}
+                  data-passed={r ? String(r.passed) : undefined}
+                >
                   <span className="check-mark" aria-hidden="true">
                     {state === 'pass' ? '✓' : state === 'fail' ? '✗' : '…'}
                   </span>
                   <div>
-                    <strong className="check-word">{state === 'pass' ? t.passed : state === 'fail' ? t.failed : t.checking}</strong>{' '}
+                    <strong className="check-word">
+                      {state === 'pass' ? t.passed : state === 'fail' ? t.failed : t.checking}
+                    </strong>{' '}
                     {r && <span lang={locale}>{r.message[locale]}</span>}
                     {r && !r.passed && r.explanation && (
                       <details>
@@ -101,7 +119,12 @@ export function Challenge({ lesson, checks, showHelp }: { lesson: LessonView; ch
       )}
       {showHelp && (
         <div className="solution">
-          <button type="button" data-testid={TID.lessonShowSolution} onClick={() => setAsking(true)} disabled={solutionInEditor}>
+          <button
+            type="button"
+            data-testid={TID.lessonShowSolution}
+            onClick={() => setAsking(true)}
+            disabled={solutionInEditor}
+          >
             {t.showSolution}
           </button>
           {solutionInEditor && <span className="help"> {t.solutionShown}</span>}

@@ -16,10 +16,21 @@ export function LessonButtons() {
   const setPresenting = useNetlab((s) => s.setPresenting);
   return (
     <div className="lesson-buttons">
-      <button type="button" data-testid={TID.lessonsOpen} aria-expanded={open} aria-controls={open ? 'lesson-panel' : undefined} onClick={() => setLessonRoute(open ? { view: 'lab' } : { view: 'list' })}>
+      <button
+        type="button"
+        data-testid={TID.lessonsOpen}
+        aria-expanded={open}
+        aria-controls={open ? 'lesson-panel' : undefined}
+        onClick={() => setLessonRoute(open ? { view: 'lab' } : { view: 'list' })}
+      >
         {t.lessons}
       </button>
-      <button type="button" data-testid={TID.presenter} aria-pressed={present} onClick={() => setPresenting(!present)}>
+      <button
+        type="button"
+        data-testid={TID.presenter}
+        aria-pressed={present}
+        onClick={() => setPresenting(!present)}
+      >
         {t.presenter}
       </button>
     </div>

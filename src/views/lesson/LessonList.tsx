@@ -19,7 +19,13 @@ export function moduleName(t: LessonText, module: string): string {
 const ICON = { done: '✓', started: '◐', new: '○' } as const;
 
 /** `embedded`: inside someone's page, where progress is not kept (so neither exported nor imported). */
-export function LessonList({ headingLevel = 2, embedded = false }: { headingLevel?: 2 | 3; embedded?: boolean }) {
+export function LessonList({
+  headingLevel = 2,
+  embedded = false,
+}: {
+  headingLevel?: 2 | 3;
+  embedded?: boolean;
+}) {
   const t = useLessonText();
   const locale = useNetlab((s) => s.locale);
   const catalogue = useNetlab((s) => s.lesson.catalogue);
@@ -53,14 +59,23 @@ export function LessonList({ headingLevel = 2, embedded = false }: { headingLeve
                 const status = lessonStatus(progress[e.id]);
                 const before = e.prerequisites.map((p) => (byId.get(p) ? lessonCode(byId.get(p)!) : p));
                 return (
-                  <li key={e.id} className={`lesson-item status-${status}`} data-testid={TID.lessonItem} data-id={e.id} data-status={status}>
+                  <li
+                    key={e.id}
+                    className={`lesson-item status-${status}`}
+                    data-testid={TID.lessonItem}
+                    data-id={e.id}
+                    data-status={status}
+                  >
                     <a href={formatLessonHash({ view: 'lesson', id: e.id, step: null }, present)}>
-                      <span className="lesson-code">{lessonCode(e)}</span> <span lang={locale}>{e.title[locale]}</span>
+                      <span className="lesson-code">{lessonCode(e)}</span>{' '}
+                      <span lang={locale}>{e.title[locale]}</span>
                     </a>
                     <span className="lesson-status">
                       <span aria-hidden="true">{ICON[status]}</span> {words[status]}
                     </span>
-                    {before.length > 0 && <span className="lesson-after">{fill(t.after, { list: before.join(', ') })}</span>}
+                    {before.length > 0 && (
+                      <span className="lesson-after">{fill(t.after, { list: before.join(', ') })}</span>
+                    )}
                   </li>
                 );
               })}

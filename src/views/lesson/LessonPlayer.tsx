@@ -60,12 +60,26 @@ export default function LessonPlayer({ embedded = false }: { embedded?: boolean 
     body = <LessonList embedded={embedded} />;
   }
   return (
-    <section id="lesson-panel" className="panel lesson-panel" data-testid={TID.lessonPanel} aria-label={t.lessons}>
+    <section
+      id="lesson-panel"
+      className="panel lesson-panel"
+      data-testid={TID.lessonPanel}
+      aria-label={t.lessons}
+    >
       {(route.view === 'lesson' || !embedded) && (
         <div className="lesson-topbar">
-          {route.view === 'lesson' ? <a href={formatLessonHash({ view: 'list' }, present)}>← {t.lessonList}</a> : <span />}
+          {route.view === 'lesson' ? (
+            <a href={formatLessonHash({ view: 'list' }, present)}>← {t.lessonList}</a>
+          ) : (
+            <span />
+          )}
           {!embedded && (
-            <button type="button" className="lesson-close" data-testid={TID.lessonClose} onClick={() => setLessonRoute({ view: 'lab' })}>
+            <button
+              type="button"
+              className="lesson-close"
+              data-testid={TID.lessonClose}
+              onClick={() => setLessonRoute({ view: 'lab' })}
+            >
               <span aria-hidden="true">× </span>
               {t.closeLessons}
             </button>
@@ -79,7 +93,10 @@ export default function LessonPlayer({ embedded = false }: { embedded?: boolean 
 
 function editableText(t: LessonText, refs: StepView['editable']): string {
   // The worker sets `namespace` for namespaced kinds only: `Namespace prod`, not `Namespace default/prod`.
-  const list = refs.map((r) => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ''}${r.name ?? `* (${t.newObjects})`}`);
+  const list = refs.map(
+    (r) =>
+      `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ''}${r.name ?? `* (${t.newObjects})`}`,
+  );
   return fill(t.editable, { list: list.join(', ') });
 }
 
@@ -92,8 +109,15 @@ function Lesson({ lesson }: { lesson: LessonView }) {
   const pending = useNetlab((s) => s.lesson.pendingScenario);
   const catalogue = useNetlab((s) => s.lesson.catalogue);
   const progress = useNetlab((s) => progressOf(s.lesson.progress, lesson.id));
-  const results = useNetlab((s) => (s.lesson.checks?.lessonId === lesson.id ? s.lesson.checks.results : null));
-  const solvedNow = useNetlab((s) => s.lesson.checks?.lessonId === lesson.id && s.lesson.checks.solved && s.lesson.checks.text === s.scenarioText);
+  const results = useNetlab((s) =>
+    s.lesson.checks?.lessonId === lesson.id ? s.lesson.checks.results : null,
+  );
+  const solvedNow = useNetlab(
+    (s) =>
+      s.lesson.checks?.lessonId === lesson.id &&
+      s.lesson.checks.solved &&
+      s.lesson.checks.text === s.scenarioText,
+  );
   const goToStep = useNetlab((s) => s.goToStep);
   const resolvePendingScenario = useNetlab((s) => s.resolvePendingScenario);
   const restartStep = useNetlab((s) => s.restartStep);
@@ -130,14 +154,20 @@ function Lesson({ lesson }: { lesson: LessonView }) {
   const quizzes = lesson.checks.filter((c) => c.kind === 'quiz' && c.stepIndex === index);
   const blocking = lesson.checks.filter((c) => c.kind !== 'quiz' && c.stepIndex <= index);
   const firstEditable = lesson.steps.findIndex((s) => s.editable.length > 0);
-  const editable = lesson.steps.slice(0, index + 1).filter((s) => s.editable.length > 0).at(-1)?.editable;
+  const editable = lesson.steps
+    .slice(0, index + 1)
+    .filter((s) => s.editable.length > 0)
+    .at(-1)?.editable;
   const showHelp = index >= (firstEditable >= 0 ? firstEditable : count - 1) || blocking.length > 0;
   const revealed = Object.keys(progress.right).length;
   const right = Object.values(progress.right).filter(Boolean).length;
   const catalogueIndex = catalogue?.findIndex((e) => e.id === lesson.id) ?? -1;
   const nextLesson = catalogueIndex >= 0 ? catalogue![catalogueIndex + 1] : undefined;
   const title = step.title?.[locale];
-  const noPath = !!step.packet && !!unscheduled && (unscheduled.includes(step.packet.from) || unscheduled.includes(step.packet.to));
+  const noPath =
+    !!step.packet &&
+    !!unscheduled &&
+    (unscheduled.includes(step.packet.from) || unscheduled.includes(step.packet.to));
 
   return (
     <article ref={article} className="lesson" aria-labelledby="lesson-title" lang={locale}>
@@ -167,14 +197,32 @@ function Lesson({ lesson }: { lesson: LessonView }) {
           ))}
         </ol>
         <div className="step-buttons">
-          <button type="button" data-testid={TID.lessonPrev} disabled={index === 0} onClick={() => goToStep(index - 1)} aria-keyshortcuts={present ? 'ArrowLeft PageUp Alt+ArrowLeft' : 'Alt+ArrowLeft'}>
+          <button
+            type="button"
+            data-testid={TID.lessonPrev}
+            disabled={index === 0}
+            onClick={() => goToStep(index - 1)}
+            aria-keyshortcuts={present ? 'ArrowLeft PageUp Alt+ArrowLeft' : 'Alt+ArrowLeft'}
+          >
             <span aria-hidden="true">← </span>
             {t.previous}
           </button>
-          <span className="step-count" aria-live="polite" data-testid={TID.lessonStep} data-step={step.id} data-index={index}>
+          <span
+            className="step-count"
+            aria-live="polite"
+            data-testid={TID.lessonStep}
+            data-step={step.id}
+            data-index={index}
+          >
             {fill(t.stepOf, { n: index + 1, count })}
           </span>
-          <button type="button" data-testid={TID.lessonNext} disabled={index === count - 1} onClick={() => goToStep(index + 1)} aria-keyshortcuts={present ? 'ArrowRight PageDown Alt+ArrowRight' : 'Alt+ArrowRight'}>
+          <button
+            type="button"
+            data-testid={TID.lessonNext}
+            disabled={index === count - 1}
+            onClick={() => goToStep(index + 1)}
+            aria-keyshortcuts={present ? 'ArrowRight PageDown Alt+ArrowRight' : 'Alt+ArrowRight'}
+          >
             {t.next}
             <span aria-hidden="true"> →</span>
           </button>
@@ -191,7 +239,12 @@ function Lesson({ lesson }: { lesson: LessonView }) {
         {step.scenario && (
           <li>
             {fill(t.stepScenario, { file: step.scenario })}{' '}
-            <button type="button" className="link-button" data-testid={TID.lessonRestartStep} onClick={restartStep}>
+            <button
+              type="button"
+              className="link-button"
+              data-testid={TID.lessonRestartStep}
+              onClick={restartStep}
+            >
               {t.restartStep}
             </button>
           </li>
@@ -200,7 +253,9 @@ function Lesson({ lesson }: { lesson: LessonView }) {
         {editable && <li>{editableText(t, editable)}</li>}
         {(step.highlight.endpoints.length > 0 || step.highlight.policies.length > 0) && (
           <li>
-            {fill(t.lookAt, { list: [...step.highlight.endpoints.map((e) => e.ref), ...step.highlight.policies].join(', ') })}
+            {fill(t.lookAt, {
+              list: [...step.highlight.endpoints.map((e) => e.ref), ...step.highlight.policies].join(', '),
+            })}
           </li>
         )}
         {step.packet && (
@@ -210,10 +265,14 @@ function Lesson({ lesson }: { lesson: LessonView }) {
               data-testid={TID.lessonPlayPacket}
               disabled={noPath}
               aria-describedby={noPath ? 'packet-no-node' : undefined}
-              onClick={() => sendPackets([{ from: step.packet!.from, to: step.packet!.to, port: step.packet!.port }])}
+              onClick={() =>
+                sendPackets([{ from: step.packet!.from, to: step.packet!.to, port: step.packet!.port }])
+              }
             >
               <span aria-hidden="true">▶ </span>
-              {fill(t.playPacket, { flow: `${step.packet.from} → ${step.packet.to} ${step.packet.port.port}/${step.packet.port.protocol}` })}
+              {fill(t.playPacket, {
+                flow: `${step.packet.from} → ${step.packet.to} ${step.packet.port.port}/${step.packet.port.protocol}`,
+              })}
             </button>
             {noPath && (
               <span id="packet-no-node" className="help">
@@ -230,7 +289,9 @@ function Lesson({ lesson }: { lesson: LessonView }) {
       ))}
       {revealed > 0 && <p className="help quiz-score">{fill(t.quizScore, { right, total: revealed })}</p>}
 
-      {(blocking.length > 0 || showHelp) && <Challenge lesson={lesson} checks={blocking} showHelp={showHelp} />}
+      {(blocking.length > 0 || showHelp) && (
+        <Challenge lesson={lesson} checks={blocking} showHelp={showHelp} />
+      )}
 
       {(solvedNow || progress.solved) && nextLesson && index === count - 1 && (
         <p className="next-lesson">

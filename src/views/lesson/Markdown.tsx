@@ -55,7 +55,13 @@ function blocks(list: readonly Block[], offset: number): ReactNode[] {
         );
       case 'table':
         return (
-          <div key={i} className="md-table" tabIndex={0} role="region" aria-label={b.head.map((h) => h.map((n) => ('v' in n ? n.v : '')).join('')).join(', ')}>
+          <div
+            key={i}
+            className="md-table"
+            tabIndex={0}
+            role="region"
+            aria-label={b.head.map((h) => h.map((n) => ('v' in n ? n.v : '')).join('')).join(', ')}
+          >
             <table>
               <thead>
                 <tr>

@@ -1,7 +1,12 @@
 // Progress to and from a JSON file: the learner's own backup, or a move to another browser.
 import { useRef, useState } from 'react';
 import type { Locale } from '../../lib/diagnostic';
-import { MAX_PROGRESS_BYTES, parseProgressFile, progressFileText, progressTooLarge } from '../../services/lesson-progress';
+import {
+  MAX_PROGRESS_BYTES,
+  parseProgressFile,
+  progressFileText,
+  progressTooLarge,
+} from '../../services/lesson-progress';
 import { download } from '../../services/scene-files';
 import { useNetlab } from '../../store/use-netlab';
 import { fill } from '../i18n';
@@ -26,7 +31,10 @@ export function ProgressTransfer() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const read = file.size > MAX_PROGRESS_BYTES ? progressTooLarge() : parseProgressFile(await file.text().catch(() => ''));
+    const read =
+      file.size > MAX_PROGRESS_BYTES
+        ? progressTooLarge()
+        : parseProgressFile(await file.text().catch(() => ''));
     if ('error' in read) {
       setStatus({ ok: false, say: (w, l) => fill(w.importFailed, { why: read.error[l] }) });
       return;
@@ -55,7 +63,11 @@ export function ProgressTransfer() {
           e.target.value = '';
         }}
       />
-      <p role="status" data-testid={TID.lessonProgressStatus} className={status && !status.ok ? 'error-text' : 'status-text'}>
+      <p
+        role="status"
+        data-testid={TID.lessonProgressStatus}
+        className={status && !status.ok ? 'error-text' : 'status-text'}
+      >
         {status?.say(t, locale)}
       </p>
     </div>

@@ -8,7 +8,15 @@ import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText } from './lesson-text';
 
-export function QuizCard({ lesson, check, result }: { lesson: LessonView; check: CheckView; result: CheckResult | undefined }) {
+export function QuizCard({
+  lesson,
+  check,
+  result,
+}: {
+  lesson: LessonView;
+  check: CheckView;
+  result: CheckResult | undefined;
+}) {
   const t = useLessonText();
   const locale = useNetlab((s) => s.locale);
   const answered = useNetlab((s) => progressOf(s.lesson.progress, lesson.id).answers[check.id]);
@@ -23,10 +31,17 @@ export function QuizCard({ lesson, check, result }: { lesson: LessonView; check:
   const correct = new Set(revealed ? result!.quiz!.correct : []);
 
   const toggle = (option: string, on: boolean) =>
-    setPicked((p) => (quiz.multiple ? (on ? [...p, option] : p.filter((x) => x !== option)) : on ? [option] : p));
+    setPicked((p) =>
+      quiz.multiple ? (on ? [...p, option] : p.filter((x) => x !== option)) : on ? [option] : p,
+    );
 
   return (
-    <fieldset className={`quiz${revealed ? ' revealed' : ''}`} data-testid={TID.lessonQuiz} data-id={check.id} data-revealed={revealed}>
+    <fieldset
+      className={`quiz${revealed ? ' revealed' : ''}`}
+      data-testid={TID.lessonQuiz}
+      data-id={check.id}
+      data-revealed={revealed}
+    >
       <legend>
         <span className="quiz-label">{t.quiz}</span> <span lang={locale}>{quiz.question[locale]}</span>
       </legend>
@@ -68,7 +83,12 @@ export function QuizCard({ lesson, check, result }: { lesson: LessonView; check:
         })}
       </ul>
       {!answered && (
-        <button type="button" data-testid={TID.lessonReveal} disabled={picked.length === 0} onClick={() => answerQuiz(check.id, picked)}>
+        <button
+          type="button"
+          data-testid={TID.lessonReveal}
+          disabled={picked.length === 0}
+          onClick={() => answerQuiz(check.id, picked)}
+        >
           {t.reveal}
         </button>
       )}

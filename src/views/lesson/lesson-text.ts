@@ -7,7 +7,8 @@ const en = {
   lessonList: 'All lessons',
   closeLessons: 'Close lessons',
   listIntro: 'Guided lessons with a challenge the lab checks by itself. Your progress stays in this browser.',
-  listIntroEmbed: 'Guided lessons with a challenge the lab checks by itself. Here, inside another page, your progress lasts for this visit only.',
+  listIntroEmbed:
+    'Guided lessons with a challenge the lab checks by itself. Here, inside another page, your progress lasts for this visit only.',
   loadingList: 'Reading the lessons…',
   loadingLesson: 'Loading the lesson…',
   moduleA: 'A · NetworkPolicy semantics',
@@ -39,7 +40,8 @@ const en = {
   playPacket: 'Play this packet: {flow}',
   packetNoNode: 'This scenario puts its pods on no node, so a packet has no path to follow here.',
   replaceTitle: 'Replace your scenario?',
-  replaceBody: 'This step starts from its own scenario ({file}). Your edited text will be replaced; you can bring it back with “Bring my text back” at the top, or Ctrl+Z in the editor.',
+  replaceBody:
+    'This step starts from its own scenario ({file}). Your edited text will be replaced; you can bring it back with “Bring my text back” at the top, or Ctrl+Z in the editor.',
   replace: 'Replace',
   keepMine: 'Keep my text',
   quiz: 'Predict',
@@ -70,7 +72,8 @@ const en = {
   noMoreHints: 'No more hints.',
   showSolution: 'Show the solution…',
   solutionTitle: 'Show the reference solution?',
-  solutionBody: 'It replaces the text in the editor with a scenario where every check passes. Your text stays recoverable with “Bring my text back” or Ctrl+Z. Trying first teaches more.',
+  solutionBody:
+    'It replaces the text in the editor with a scenario where every check passes. Your text stays recoverable with “Bring my text back” or Ctrl+Z. Trying first teaches more.',
   solutionConfirm: 'Show the solution',
   cancel: 'Cancel',
   solutionShown: 'The reference solution is in the editor.',
@@ -89,7 +92,8 @@ const ko: LessonText = {
   lessonList: '전체 레슨',
   closeLessons: '레슨 닫기',
   listIntro: '실습실이 직접 채점하는 과제가 딸린 안내형 레슨입니다. 진도는 이 브라우저에 저장됩니다.',
-  listIntroEmbed: '실습실이 직접 채점하는 과제가 딸린 안내형 레슨입니다. 다른 페이지에 삽입된 이 화면에서는 진도가 이번 방문 동안만 유지됩니다.',
+  listIntroEmbed:
+    '실습실이 직접 채점하는 과제가 딸린 안내형 레슨입니다. 다른 페이지에 삽입된 이 화면에서는 진도가 이번 방문 동안만 유지됩니다.',
   loadingList: '레슨을 읽는 중…',
   loadingLesson: '레슨을 불러오는 중…',
   moduleA: 'A · NetworkPolicy의 의미',
@@ -121,7 +125,8 @@ const ko: LessonText = {
   playPacket: '이 패킷 재생: {flow}',
   packetNoNode: '이 시나리오의 파드는 어느 노드에도 없어서, 여기서는 패킷이 따라갈 경로가 없습니다.',
   replaceTitle: '시나리오를 바꿀까요?',
-  replaceBody: '이 단계는 자체 시나리오({file})에서 시작합니다. 지금 고친 텍스트는 바뀌지만, 위쪽의 “내 텍스트 되찾기”나 편집기의 Ctrl+Z로 되찾을 수 있습니다.',
+  replaceBody:
+    '이 단계는 자체 시나리오({file})에서 시작합니다. 지금 고친 텍스트는 바뀌지만, 위쪽의 “내 텍스트 되찾기”나 편집기의 Ctrl+Z로 되찾을 수 있습니다.',
   replace: '바꾸기',
   keepMine: '내 텍스트 유지',
   quiz: '예측',
@@ -152,7 +157,8 @@ const ko: LessonText = {
   noMoreHints: '힌트를 모두 보았습니다.',
   showSolution: '정답 보기…',
   solutionTitle: '모범 답안을 볼까요?',
-  solutionBody: '편집기의 텍스트를 모든 검사를 통과하는 시나리오로 바꿉니다. 내 텍스트는 “내 텍스트 되찾기”나 Ctrl+Z로 되찾을 수 있습니다. 먼저 직접 해 보는 편이 더 많이 배웁니다.',
+  solutionBody:
+    '편집기의 텍스트를 모든 검사를 통과하는 시나리오로 바꿉니다. 내 텍스트는 “내 텍스트 되찾기”나 Ctrl+Z로 되찾을 수 있습니다. 먼저 직접 해 보는 편이 더 많이 배웁니다.',
   solutionConfirm: '정답 보기',
   cancel: '취소',
   solutionShown: '모범 답안이 편집기에 들어 있습니다.',

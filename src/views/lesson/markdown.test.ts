@@ -27,13 +27,27 @@ describe('inline Markdown', () => {
   it('keeps http(s) links, with the label parsed', () => {
     expect(parseInline('see [the **docs**](https://kubernetes.io/docs/)')).toEqual([
       text('see '),
-      { t: 'link', href: 'https://kubernetes.io/docs/', c: [text('the '), { t: 'strong', c: [text('docs')] }] },
+      {
+        t: 'link',
+        href: 'https://kubernetes.io/docs/',
+        c: [text('the '), { t: 'strong', c: [text('docs')] }],
+      },
     ]);
-    expect(parseInline('<https://example.com/a>')).toEqual([{ t: 'link', href: 'https://example.com/a', c: [text('https://example.com/a')] }]);
+    expect(parseInline('<https://example.com/a>')).toEqual([
+      { t: 'link', href: 'https://example.com/a', c: [text('https://example.com/a')] },
+    ]);
   });
 
   it('drops every other link target but keeps its words', () => {
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', '/relative', '//evil.example', 'vbscript:x', 'file:///etc/passwd']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      '//evil.example',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ]) {
       expect(parseInline(`[click](${href})`), href).toEqual([text('click')]);
     }
   });
@@ -48,7 +62,9 @@ describe('inline Markdown', () => {
   });
 
   it('leaves raw HTML as text', () => {
-    expect(parseInline('<img src=x onerror=alert(1)> <b>hi</b>')).toEqual([text('<img src=x onerror=alert(1)> <b>hi</b>')]);
+    expect(parseInline('<img src=x onerror=alert(1)> <b>hi</b>')).toEqual([
+      text('<img src=x onerror=alert(1)> <b>hi</b>'),
+    ]);
   });
 
   it('turns two trailing spaces or a backslash into a line break', () => {
@@ -90,7 +106,12 @@ describe('block Markdown', () => {
           ],
         ],
       },
-      { t: 'list', ordered: true, start: 3, items: [[{ t: 'p', c: [text('three')] }], [{ t: 'p', c: [text('four')] }]] },
+      {
+        t: 'list',
+        ordered: true,
+        start: 3,
+        items: [[{ t: 'p', c: [text('three')] }], [{ t: 'p', c: [text('four')] }]],
+      },
     ]);
   });
 
@@ -98,7 +119,10 @@ describe('block Markdown', () => {
     const blocks = parseBlocks('1. Write:\n\n   ```yaml\n   a: 1\n   ```\n2. Done');
     expect(blocks).toHaveLength(1);
     const list = blocks[0] as Extract<Block, { t: 'list' }>;
-    expect(list.items[0]).toEqual([{ t: 'p', c: [text('Write:')] }, { t: 'code', lang: 'yaml', v: 'a: 1' }]);
+    expect(list.items[0]).toEqual([
+      { t: 'p', c: [text('Write:')] },
+      { t: 'code', lang: 'yaml', v: 'a: 1' },
+    ]);
     expect(list.items[1]).toEqual([{ t: 'p', c: [text('Done')] }]);
   });
 
@@ -118,7 +142,10 @@ describe('block Markdown', () => {
 
   it('reads block quotes', () => {
     expect(parseBlocks('> The frontend may call\n> `GET /products`.\n\nNext')).toEqual<Block[]>([
-      { t: 'quote', c: [{ t: 'p', c: [text('The frontend may call\n'), { t: 'code', v: 'GET /products' }, text('.')] }] },
+      {
+        t: 'quote',
+        c: [{ t: 'p', c: [text('The frontend may call\n'), { t: 'code', v: 'GET /products' }, text('.')] }],
+      },
       { t: 'p', c: [text('Next')] },
     ]);
   });

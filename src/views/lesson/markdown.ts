@@ -17,9 +17,19 @@ export type Align = 'left' | 'center' | 'right' | null;
 export type Block =
   | { readonly t: 'heading'; readonly level: number; readonly c: readonly Inline[] }
   | { readonly t: 'p'; readonly c: readonly Inline[] }
-  | { readonly t: 'list'; readonly ordered: boolean; readonly start: number; readonly items: readonly (readonly Block[])[] }
+  | {
+      readonly t: 'list';
+      readonly ordered: boolean;
+      readonly start: number;
+      readonly items: readonly (readonly Block[])[];
+    }
   | { readonly t: 'code'; readonly lang: string; readonly v: string }
-  | { readonly t: 'table'; readonly align: readonly Align[]; readonly head: readonly (readonly Inline[])[]; readonly rows: readonly (readonly (readonly Inline[])[])[] }
+  | {
+      readonly t: 'table';
+      readonly align: readonly Align[];
+      readonly head: readonly (readonly Inline[])[];
+      readonly rows: readonly (readonly (readonly Inline[])[])[];
+    }
   | { readonly t: 'quote'; readonly c: readonly Block[] }
   | { readonly t: 'hr' };
 
@@ -75,7 +85,7 @@ export function parseInline(s: string): Inline[] {
     if (text) out.push({ t: 'text', v: text });
     text = '';
   };
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s[i]!;
     if (c === '\\' && s[i + 1] === '\n') {
       flush();
@@ -135,7 +145,9 @@ export function parseInline(s: string): Inline[] {
       continue;
     }
     if (c === '[') {
-      const m = /^\[((?:[^\]\\]|\\.)*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/.exec(s.slice(i));
+      const m = /^\[((?:[^\]\\]|\\.)*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/.exec(
+        s.slice(i),
+      );
       if (m) {
         flush();
         const label = parseInline(m[1]!);
@@ -200,12 +212,22 @@ function splitRow(line: string): string[] {
 }
 
 const startsTable = (lines: readonly string[], i: number): boolean =>
-  lines[i]!.includes('|') && i + 1 < lines.length && DELIMITER.test(lines[i + 1]!) && lines[i + 1]!.includes('-');
+  lines[i]!.includes('|') &&
+  i + 1 < lines.length &&
+  DELIMITER.test(lines[i + 1]!) &&
+  lines[i + 1]!.includes('-');
 
 /** Whether a line begins a block other than a paragraph (so it ends the paragraph before it). */
 function interrupts(lines: readonly string[], i: number): boolean {
   const line = lines[i]!;
-  return FENCE.test(line) || HEADING.test(line) || HR.test(line) || QUOTE.test(line) || ITEM.test(line) || startsTable(lines, i);
+  return (
+    FENCE.test(line) ||
+    HEADING.test(line) ||
+    HR.test(line) ||
+    QUOTE.test(line) ||
+    ITEM.test(line) ||
+    startsTable(lines, i)
+  );
 }
 
 export function parseBlocks(source: string): Block[] {
@@ -264,7 +286,15 @@ function blocks(lines: readonly string[]): Block[] {
     }
     if (startsTable(lines, i)) {
       const head = splitRow(line);
-      const align: Align[] = splitRow(lines[i + 1]!).map((d) => (d.startsWith(':') && d.endsWith(':') ? 'center' : d.endsWith(':') ? 'right' : d.startsWith(':') ? 'left' : null));
+      const align: Align[] = splitRow(lines[i + 1]!).map((d) =>
+        d.startsWith(':') && d.endsWith(':')
+          ? 'center'
+          : d.endsWith(':')
+            ? 'right'
+            : d.startsWith(':')
+              ? 'left'
+              : null,
+      );
       i += 2;
       const rows: Inline[][][] = [];
       while (i < lines.length && !isBlank(lines[i]!) && lines[i]!.includes('|')) {
@@ -272,7 +302,12 @@ function blocks(lines: readonly string[]): Block[] {
         rows.push(head.map((_, k) => parseInline(cells[k] ?? '')));
         i++;
       }
-      out.push({ t: 'table', align: head.map((_, k) => align[k] ?? null), head: head.map(parseInline), rows });
+      out.push({
+        t: 'table',
+        align: head.map((_, k) => align[k] ?? null),
+        head: head.map(parseInline),
+        rows,
+      });
       continue;
     }
     const item = ITEM.exec(line);

@@ -12,16 +12,29 @@ export function BaselineControl() {
   const locale = useNetlab((s) => s.locale);
   const pin = useNetlab((s) => s.pinBaseline);
   const unpin = useNetlab((s) => s.unpinBaseline);
-  const time = baseline ? new Date(baseline.pinnedAt).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+  const time = baseline
+    ? new Date(baseline.pinnedAt).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '';
   return (
     <p className="baseline">
-      <span data-testid={TID.matrixCompare}>{baseline ? fill(t.comparePinned, { time, count: changes.size }) : t.compareLastEdit}</span>{' '}
+      <span data-testid={TID.matrixCompare}>
+        {baseline ? fill(t.comparePinned, { time, count: changes.size }) : t.compareLastEdit}
+      </span>{' '}
       {baseline ? (
         <button type="button" data-testid={TID.matrixPin} onClick={unpin}>
           {t.unpin}
         </button>
       ) : (
-        <button type="button" data-testid={TID.matrixPin} onClick={() => pin(Date.now())} disabled={hasErrors} aria-describedby={hasErrors ? 'pin-needs-valid' : undefined}>
+        <button
+          type="button"
+          data-testid={TID.matrixPin}
+          onClick={() => pin(Date.now())}
+          disabled={hasErrors}
+          aria-describedby={hasErrors ? 'pin-needs-valid' : undefined}
+        >
           {t.pinVersion}
         </button>
       )}

@@ -10,7 +10,15 @@ import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 
 /** `open`/`onOpenChange`: kept by the parent, so the section stays open from one flow to the next. */
-export function ClusterProbe({ flow, open, onOpenChange }: { flow: FlowSelection; open: boolean; onOpenChange(open: boolean): void }) {
+export function ClusterProbe({
+  flow,
+  open,
+  onOpenChange,
+}: {
+  flow: FlowSelection;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}) {
   const t = useUiText();
   const { model } = useScenarioModel();
   const locale = useNetlab((s) => s.locale);
@@ -47,7 +55,9 @@ export function ClusterProbe({ flow, open, onOpenChange }: { flow: FlowSelection
             <button type="button" onClick={() => void copy(probe.command)}>
               {t.probeCopy}
             </button>{' '}
-            <span role="status">{copied === 'ok' ? t.probeCopied : copied === 'failed' ? t.probeCopyFailed : ''}</span>
+            <span role="status">
+              {copied === 'ok' ? t.probeCopied : copied === 'failed' ? t.probeCopyFailed : ''}
+            </span>
           </p>
           <p data-testid={TID.probeExpect}>{allowed ? t.probeExpectAllowed : t.probeExpectDenied}</p>
         </>

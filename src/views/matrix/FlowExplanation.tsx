@@ -32,7 +32,10 @@ export function FlowExplanation() {
           <p className="verdict">{current[0]}</p>
           <ul className="reasons">
             {current.slice(1).map((line, i) => (
-              <li key={i} style={{ marginInlineStart: `${(line.length - line.trimStart().length - 2) * 0.6}em` }}>
+              <li
+                key={i}
+                style={{ marginInlineStart: `${(line.length - line.trimStart().length - 2) * 0.6}em` }}
+              >
                 {line.trim()}
               </li>
             ))}

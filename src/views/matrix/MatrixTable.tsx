@@ -30,7 +30,10 @@ export function MatrixTable() {
   const filter = useNetlab((s) => s.matrixFilter);
   const setFilter = useNetlab((s) => s.setMatrixFilter);
   const t = useUiText();
-  const portIndex = Math.min(useNetlab((s) => s.portIndex), model.ports.length - 1);
+  const portIndex = Math.min(
+    useNetlab((s) => s.portIndex),
+    model.ports.length - 1,
+  );
   const setPortIndex = useNetlab((s) => s.setPortIndex);
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
@@ -47,7 +50,11 @@ export function MatrixTable() {
       <p className="help">{t.matrixHelp}</p>
       <label>
         {t.port}{' '}
-        <select data-testid={TID.matrixPort} value={portIndex} onChange={(e) => setPortIndex(Number(e.target.value))}>
+        <select
+          data-testid={TID.matrixPort}
+          value={portIndex}
+          onChange={(e) => setPortIndex(Number(e.target.value))}
+        >
           {model.ports.map((p, i) => (
             <option key={`${p.port}/${p.protocol}`} value={i}>
               {p.port}/{p.protocol}
@@ -57,7 +64,13 @@ export function MatrixTable() {
       </label>{' '}
       <label>
         {t.matrixFilter}{' '}
-        <input type="search" data-testid={TID.matrixFilter} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t.matrixFilterHint} />
+        <input
+          type="search"
+          data-testid={TID.matrixFilter}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t.matrixFilterHint}
+        />
       </label>
       <BaselineControl />
       {matching.length > shown.length && (
@@ -99,7 +112,12 @@ export function MatrixTable() {
                   const ok = isAllowed(model, portIndex, s, d);
                   const isSelected = selected?.from === from.key && selected.to === to.key;
                   const change = changes.get(flowKey(from.key, to.key, port));
-                  const changeText = change === 'newly-allowed' ? t.newlyAllowed : change === 'newly-denied' ? t.newlyDenied : '';
+                  const changeText =
+                    change === 'newly-allowed'
+                      ? t.newlyAllowed
+                      : change === 'newly-denied'
+                        ? t.newlyDenied
+                        : '';
                   const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
                   return (
                     <td key={to.key} className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}`}>

@@ -21,7 +21,19 @@ interface Option {
  * A native select (type-ahead, the platform's own list) with the options in their groups.
  * Memoised: a cluster dump lists a thousand pods, and a keystroke changes none of them.
  */
-const OptionSelect = memo(function OptionSelect({ label, testId, value, options, onChange }: { label: string; testId: string; value: string; options: readonly Option[]; onChange(v: string): void }) {
+const OptionSelect = memo(function OptionSelect({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  options: readonly Option[];
+  onChange(v: string): void;
+}) {
   const groups = useMemo(() => {
     const byGroup = new Map<string, Option[]>();
     for (const o of options) {
@@ -60,15 +72,29 @@ export function PacketControls() {
   const resetPacket = useNetlab((s) => s.resetPacket);
   const journey = usePacketJourney();
   const selectedFlow = useNetlab((s) => s.selectedFlow);
-  const matrixPort = model.ports[Math.min(useNetlab((s) => s.portIndex), model.ports.length - 1)];
+  const matrixPort =
+    model.ports[
+      Math.min(
+        useNetlab((s) => s.portIndex),
+        model.ports.length - 1,
+      )
+    ];
   /** Outside machines are endpoints by IP; traceFlow takes their names too. */
   const endName = (key: string) => topology.externals.find((e) => e.ip === key)?.name ?? key;
   const { topology } = model;
 
   const sources = useMemo(
     (): Option[] => [
-      ...topology.pods.map((p) => ({ value: p.key, label: p.key, group: fill(t.podsIn, { namespace: p.namespace }) })),
-      ...topology.externals.map((e) => ({ value: e.name, label: `${e.name} (${e.ip})`, group: t.outsideGroup })),
+      ...topology.pods.map((p) => ({
+        value: p.key,
+        label: p.key,
+        group: fill(t.podsIn, { namespace: p.namespace }),
+      })),
+      ...topology.externals.map((e) => ({
+        value: e.name,
+        label: `${e.name} (${e.ip})`,
+        group: t.outsideGroup,
+      })),
     ],
     [topology, t],
   );
@@ -76,11 +102,23 @@ export function PacketControls() {
     const nodePorts = topology.services.flatMap((s) =>
       s.ports
         .filter((p) => p.nodePort)
-        .flatMap((p) => topology.nodes.filter((n) => n.internalIP).map((n) => ({ value: `${n.internalIP}:${p.nodePort}`, label: `${n.name}:${p.nodePort} (NodePort ${s.key})`, group: 'NodePort' }))),
+        .flatMap((p) =>
+          topology.nodes
+            .filter((n) => n.internalIP)
+            .map((n) => ({
+              value: `${n.internalIP}:${p.nodePort}`,
+              label: `${n.name}:${p.nodePort} (NodePort ${s.key})`,
+              group: 'NodePort',
+            })),
+        ),
     );
     return [
       ...sources,
-      ...topology.services.map((s) => ({ value: `svc:${s.key}`, label: `${t.service} ${s.key}${s.clusterIP ? ` (${s.clusterIP})` : s.externalName ? ` (${s.externalName})` : ''}`, group: t.services })),
+      ...topology.services.map((s) => ({
+        value: `svc:${s.key}`,
+        label: `${t.service} ${s.key}${s.clusterIP ? ` (${s.clusterIP})` : s.externalName ? ` (${s.externalName})` : ''}`,
+        group: t.services,
+      })),
       ...nodePorts,
     ];
   }, [sources, topology, t]);
@@ -90,7 +128,9 @@ export function PacketControls() {
   const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
   const [together, setTogether] = useState(false);
   const fromValue = sources.some((o) => o.value === from) ? from : (sources[0]?.value ?? '');
-  const toValue = destinations.some((o) => o.value === to) ? to : (destinations[1]?.value ?? destinations[0]?.value ?? '');
+  const toValue = destinations.some((o) => o.value === to)
+    ? to
+    : (destinations[1]?.value ?? destinations[0]?.value ?? '');
   const tour = useMemo(() => packetTourFromView(topology), [topology]);
   const portNumber = Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
 
@@ -140,15 +180,40 @@ export function PacketControls() {
           send();
         }}
       >
-        <OptionSelect label={t.from} testId={TID.packetFrom} value={fromValue} options={sources} onChange={setFrom} />
-        <OptionSelect label={t.to} testId={TID.packetTo} value={toValue} options={destinations} onChange={setTo} />
+        <OptionSelect
+          label={t.from}
+          testId={TID.packetFrom}
+          value={fromValue}
+          options={sources}
+          onChange={setFrom}
+        />
+        <OptionSelect
+          label={t.to}
+          testId={TID.packetTo}
+          value={toValue}
+          options={destinations}
+          onChange={setTo}
+        />
         <label>
           {t.port}{' '}
-          <input data-testid={TID.packetPort} type="number" min={1} max={65535} value={toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port} disabled={/:\d+$/.test(toValue)} onChange={(e) => setPort(e.target.value)} className="port-input" />
+          <input
+            data-testid={TID.packetPort}
+            type="number"
+            min={1}
+            max={65535}
+            value={toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port}
+            disabled={/:\d+$/.test(toValue)}
+            onChange={(e) => setPort(e.target.value)}
+            className="port-input"
+          />
         </label>
         <label>
           <span className="visually-hidden">{t.protocol}</span>
-          <select value={protocol} onChange={(e) => setProtocol(e.target.value as typeof protocol)} aria-label={t.protocol}>
+          <select
+            value={protocol}
+            onChange={(e) => setProtocol(e.target.value as typeof protocol)}
+            aria-label={t.protocol}
+          >
             <option>TCP</option>
             <option>UDP</option>
             <option>SCTP</option>
@@ -157,39 +222,89 @@ export function PacketControls() {
         <button type="submit" data-testid={TID.packetSend}>
           {t.sendPacket}
         </button>
-        <button type="button" data-testid={TID.packetRunAll} disabled={tour.length === 0} onClick={() => sendPackets(tour, together)}>
+        <button
+          type="button"
+          data-testid={TID.packetRunAll}
+          disabled={tour.length === 0}
+          onClick={() => sendPackets(tour, together)}
+        >
           {t.runAll}
         </button>
         {selectedFlow && matrixPort && (
           <button
             type="button"
             data-testid={TID.packetSendSelected}
-            onClick={() => sendPackets([{ from: endName(selectedFlow.from), to: endName(selectedFlow.to), port: matrixPort }])}
+            onClick={() =>
+              sendPackets([
+                { from: endName(selectedFlow.from), to: endName(selectedFlow.to), port: matrixPort },
+              ])
+            }
           >
-            {fill(t.sendSelected, { flow: `${selectedFlow.from} → ${selectedFlow.to} ${matrixPort.port}/${matrixPort.protocol}` })}
+            {fill(t.sendSelected, {
+              flow: `${selectedFlow.from} → ${selectedFlow.to} ${matrixPort.port}/${matrixPort.protocol}`,
+            })}
           </button>
         )}
         <label>
-          <input type="checkbox" data-testid={TID.packetTogether} checked={together} onChange={(e) => setTogether(e.target.checked)} /> {t.allAtOnce}
+          <input
+            type="checkbox"
+            data-testid={TID.packetTogether}
+            checked={together}
+            onChange={(e) => setTogether(e.target.checked)}
+          />{' '}
+          {t.allAtOnce}
         </label>
       </form>
       <div className="packet-playback" role="group" aria-label={t.playback}>
-        <button type="button" data-testid={TID.packetReset} onClick={resetPacket} disabled={!journey} aria-keyshortcuts="R" title={`${t.resetPacket} (R)`}>
+        <button
+          type="button"
+          data-testid={TID.packetReset}
+          onClick={resetPacket}
+          disabled={!journey}
+          aria-keyshortcuts="R"
+          title={`${t.resetPacket} (R)`}
+        >
           |◀ <span className="visually-hidden">{t.resetPacket}</span>
         </button>
-        <button type="button" data-testid={TID.packetBack} onClick={() => step(-1)} disabled={!journey || journey.step === 0} aria-keyshortcuts="ArrowLeft J" title={`${t.stepBack} (←)`}>
+        <button
+          type="button"
+          data-testid={TID.packetBack}
+          onClick={() => step(-1)}
+          disabled={!journey || journey.step === 0}
+          aria-keyshortcuts="ArrowLeft J"
+          title={`${t.stepBack} (←)`}
+        >
           ◀ <span className="visually-hidden">{t.stepBack}</span>
         </button>
-        <button type="button" data-testid={TID.packetPlay} onClick={togglePlay} disabled={!journey} aria-keyshortcuts="K" title={`${packet.playing ? t.pause : t.play} (K)`}>
+        <button
+          type="button"
+          data-testid={TID.packetPlay}
+          onClick={togglePlay}
+          disabled={!journey}
+          aria-keyshortcuts="K"
+          title={`${packet.playing ? t.pause : t.play} (K)`}
+        >
           {/* ❚❚ rather than ⏸: fonts without emoji (and screen readers) miss the latter. */}
           <span aria-hidden="true">{packet.playing ? '❚❚' : '▶'}</span> {packet.playing ? t.pause : t.play}
         </button>
-        <button type="button" data-testid={TID.packetForward} onClick={() => step(1)} disabled={!journey || atEnd} aria-keyshortcuts="ArrowRight L" title={`${t.stepForward} (→)`}>
+        <button
+          type="button"
+          data-testid={TID.packetForward}
+          onClick={() => step(1)}
+          disabled={!journey || atEnd}
+          aria-keyshortcuts="ArrowRight L"
+          title={`${t.stepForward} (→)`}
+        >
           ▶| <span className="visually-hidden">{t.stepForward}</span>
         </button>
         <label>
           {t.speed}{' '}
-          <select data-testid={TID.packetSpeed} value={packet.speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-keyshortcuts="+ -">
+          <select
+            data-testid={TID.packetSpeed}
+            value={packet.speed}
+            onChange={(e) => setSpeed(Number(e.target.value))}
+            aria-keyshortcuts="+ -"
+          >
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
                 {s}×

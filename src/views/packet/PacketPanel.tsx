@@ -18,8 +18,24 @@ function eventMark(e: TraceEvent): string {
 }
 
 function hopVerdict(hop: TraceHop): 'deny' | 'pass' | 'info' {
-  if (hop.events.some((e) => e.type === 'drop' || ((e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict === 'deny'))) return 'deny';
-  if (hop.events.some((e) => e.type === 'deliver' || e.type === 'egress-check' || e.type === 'ingress-check' || e.type === 'conntrack')) return 'pass';
+  if (
+    hop.events.some(
+      (e) =>
+        e.type === 'drop' ||
+        ((e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict === 'deny'),
+    )
+  )
+    return 'deny';
+  if (
+    hop.events.some(
+      (e) =>
+        e.type === 'deliver' ||
+        e.type === 'egress-check' ||
+        e.type === 'ingress-check' ||
+        e.type === 'conntrack',
+    )
+  )
+    return 'pass';
   return 'info';
 }
 
@@ -32,16 +48,33 @@ function deviceText(hop: TraceHop): string {
 function outcomeText(trace: PacketTrace, t: UiText, locale: Locale): string {
   const { dropAt } = traceHops(trace);
   const drop = dropAt !== null ? trace.request[dropAt]!.events.find((e) => e.type === 'drop') : undefined;
-  return drop ? `${t.packetDropped}: ${drop.text[locale]}` : trace.reply ? t.packetDeliveredReply : t.packetDelivered;
+  return drop
+    ? `${t.packetDropped}: ${drop.text[locale]}`
+    : trace.reply
+      ? t.packetDeliveredReply
+      : t.packetDelivered;
 }
 
 /** The same packet through the pinned version: before and after the learner's changes. */
-function BaselineOutcome({ now, before, t, locale }: { now: PacketTrace; before: TraceResult; t: UiText; locale: Locale }) {
+function BaselineOutcome({
+  now,
+  before,
+  t,
+  locale,
+}: {
+  now: PacketTrace;
+  before: TraceResult;
+  t: UiText;
+  locale: Locale;
+}) {
   let text: string;
   if ('error' in before) text = fill(t.pinnedPacket, { outcome: before.error[locale] });
   else {
     const was = outcomeText(before.trace, t, locale);
-    text = was === outcomeText(now, t, locale) ? t.pinnedPacketSame : `${fill(t.pinnedPacket, { outcome: was })} ${t.pinnedPacketChanged}`;
+    text =
+      was === outcomeText(now, t, locale)
+        ? t.pinnedPacketSame
+        : `${fill(t.pinnedPacket, { outcome: was })} ${t.pinnedPacketChanged}`;
   }
   return (
     <p className="packet-compare" data-testid={TID.packetCompare}>
@@ -56,7 +89,9 @@ export function PacketPanel() {
   const setPacketStep = useNetlab((s) => s.setPacketStep);
   const setPlaying = useNetlab((s) => s.setPlaying);
   const j = usePacketJourney();
-  const baseline = useNetlab((s) => (s.trace && j && s.trace.request === j.request ? s.trace.baseline : undefined));
+  const baseline = useNetlab((s) =>
+    s.trace && j && s.trace.request === j.request ? s.trace.baseline : undefined,
+  );
   const hop = j?.hops[j.step];
   const prevHop = j && j.step > 0 ? j.hops[j.step - 1] : undefined;
   const finished = j?.trace && j.step >= j.hops.length - 1;
@@ -69,9 +104,12 @@ export function PacketPanel() {
         <p className="packet-status">
           {j.count > 1 && `${fill(t.packetOf, { n: j.index + 1, count: j.count })} · `}
           <strong>
-            {j.trace ? `${j.trace.from} → ${j.trace.to} ${j.trace.port.port}/${j.trace.port.protocol}` : `${j.request.from} → ${j.request.to}`}
+            {j.trace
+              ? `${j.trace.from} → ${j.trace.to} ${j.trace.port.port}/${j.trace.port.protocol}`
+              : `${j.request.from} → ${j.request.to}`}
           </strong>
-          {j.trace && ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${j.trace.network.bridgeName}`}
+          {j.trace &&
+            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${j.trace.network.bridgeName}`}
         </p>
       )}
       {j?.trace && baseline && <BaselineOutcome now={j.trace} before={baseline} t={t} locale={locale} />}
@@ -92,7 +130,10 @@ export function PacketPanel() {
         <div className="packet-body">
           <ol className="event-list" data-testid={TID.packetEvents} aria-label={t.eventList}>
             {j.hops.map((h, i) => (
-              <li key={h.id} className={`hop hop-${hopVerdict(h)}${i === j.requestHops ? ' reply-start' : ''}`}>
+              <li
+                key={h.id}
+                className={`hop hop-${hopVerdict(h)}${i === j.requestHops ? ' reply-start' : ''}`}
+              >
                 {i === j.requestHops && <div className="reply-heading">{t.reply}</div>}
                 <button
                   type="button"
@@ -105,7 +146,10 @@ export function PacketPanel() {
                     setPacketStep(i);
                   }}
                 >
-                  <span className="hop-id">{h.id}</span> <span className="hop-device">{h.device.kind} {deviceText(h)}</span>
+                  <span className="hop-id">{h.id}</span>{' '}
+                  <span className="hop-device">
+                    {h.device.kind} {deviceText(h)}
+                  </span>
                   <span className="mono hop-headers">{headersText(h.headers)}</span>
                   {h.events
                     .filter((e) => e.type !== 'route')
@@ -125,7 +169,9 @@ export function PacketPanel() {
               </h3>
               <dl className="details">
                 <dt>{t.headersBefore}</dt>
-                <dd className="mono">{prevHop && j.step !== j.requestHops ? headersText(prevHop.headers) : '—'}</dd>
+                <dd className="mono">
+                  {prevHop && j.step !== j.requestHops ? headersText(prevHop.headers) : '—'}
+                </dd>
                 <dt>{t.headersAfter}</dt>
                 <dd className="mono">{headersText(hop.headers)}</dd>
               </dl>
@@ -136,7 +182,9 @@ export function PacketPanel() {
                       {eventMark(e)} {e.type}
                     </strong>{' '}
                     {e.text[locale]}
-                    {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && <em> ({t.notEnforced})</em>}
+                    {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && (
+                      <em> ({t.notEnforced})</em>
+                    )}
                   </li>
                 ))}
               </ul>

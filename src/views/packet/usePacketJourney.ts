@@ -20,7 +20,10 @@ export interface PacketJourney {
 }
 
 /** A trace's hops in playing order (request, then reply) and the index of the hop that dropped it. */
-export function traceHops(trace: PacketTrace): { readonly hops: readonly TraceHop[]; readonly dropAt: number | null } {
+export function traceHops(trace: PacketTrace): {
+  readonly hops: readonly TraceHop[];
+  readonly dropAt: number | null;
+} {
   const hops = [...trace.request, ...(trace.reply ?? [])];
   const drop = trace.droppedAt ? trace.request.findIndex((h) => h.id === trace.droppedAt) : -1;
   return { hops, dropAt: drop >= 0 ? drop : null };

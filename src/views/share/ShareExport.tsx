@@ -7,7 +7,15 @@ import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
 import type { LocalText } from '../../lib/diagnostic';
 import { matrixMarkdown } from '../../store/matrix-markdown';
 import { NetlabContext, useNetlab } from '../../store/use-netlab';
-import { BACKUP_KEY, LINK_OPENED_EVENT, applyFrame, currentFrame, embedSnippet, linkErrorAtStart, shareUrl } from '../../services/share';
+import {
+  BACKUP_KEY,
+  LINK_OPENED_EVENT,
+  applyFrame,
+  currentFrame,
+  embedSnippet,
+  linkErrorAtStart,
+  shareUrl,
+} from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, readSceneFile, svgExport } from '../../services/scene-files';
 import { copyText } from '../clipboard';
@@ -28,10 +36,13 @@ export function ShareExport() {
   const t = useUiText();
   const store = useContext(NetlabContext)!;
   const locale = useNetlab((s) => s.locale);
-  const [status, setStatus] = useState<Status>(() => (linkErrorAtStart ? { kind: 'error', text: linkErrorAtStart[locale] } : null));
+  const [status, setStatus] = useState<Status>(() =>
+    linkErrorAtStart ? { kind: 'error', text: linkErrorAtStart[locale] } : null,
+  );
   const [backup, setBackup] = useState<string | null>(readBackup);
   const fileInput = useRef<HTMLInputElement>(null);
-  const say = (kind: 'ok' | 'warn' | 'error', text: string, link?: string) => setStatus({ kind, text, ...(link ? { link } : {}) });
+  const say = (kind: 'ok' | 'warn' | 'error', text: string, link?: string) =>
+    setStatus({ kind, text, ...(link ? { link } : {}) });
   const local = (x: LocalText) => x[locale];
 
   const graphSvg = () => document.querySelector<SVGSVGElement>(`[data-testid="${TID.graphSvg}"]`);
@@ -39,7 +50,16 @@ export function ShareExport() {
     const s = store.getState();
     const svg = graphSvg();
     if (!svg || !s.view) return null;
-    return { text: svgExport(svg, s.view.model.scene.width, s.view.model.scene.height, graphCss, encodeShareFragment(currentFrame(s))), scene: s.view.model.scene };
+    return {
+      text: svgExport(
+        svg,
+        s.view.model.scene.width,
+        s.view.model.scene.height,
+        graphCss,
+        encodeShareFragment(currentFrame(s)),
+      ),
+      scene: s.view.model.scene,
+    };
   };
 
   const copy = async (text: string, done: string): Promise<boolean> => {
@@ -55,7 +75,8 @@ export function ShareExport() {
     else await copy(text, done);
   };
   const onCopyLink = () => copyLinkText(shareUrl(store.getState(), location.href), t.linkCopied);
-  const onEmbed = () => copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), t.embedCopied);
+  const onEmbed = () =>
+    copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), t.embedCopied);
 
   const onSvg = () => {
     const out = svgText();
@@ -65,20 +86,36 @@ export function ShareExport() {
     const out = svgText();
     if (!out) return;
     try {
-      download(await pngExport(out.text, out.scene.width, out.scene.height, encodeShareFragment(currentFrame(store.getState()))), 'netlab-scene.png');
+      download(
+        await pngExport(
+          out.text,
+          out.scene.width,
+          out.scene.height,
+          encodeShareFragment(currentFrame(store.getState())),
+        ),
+        'netlab-scene.png',
+      );
     } catch {
       say('error', t.exportFailed);
     }
   };
   const onMarkdownImage = async () => {
     await onPng();
-    await copy(`[![netlab](netlab-scene.png)](${shareUrl(store.getState(), location.href)})\n`, t.markdownCopied);
+    await copy(
+      `[![netlab](netlab-scene.png)](${shareUrl(store.getState(), location.href)})\n`,
+      t.markdownCopied,
+    );
   };
   const onMatrix = async () => {
     const s = store.getState();
-    if (s.view) await copy(matrixMarkdown(s.view.model, Math.min(s.portIndex, s.view.model.ports.length - 1), s.locale), t.matrixCopied);
+    if (s.view)
+      await copy(
+        matrixMarkdown(s.view.model, Math.min(s.portIndex, s.view.model.ports.length - 1), s.locale),
+        t.matrixCopied,
+      );
   };
-  const onYaml = () => download(new Blob([store.getState().scenarioText], { type: 'application/yaml' }), 'netlab-scenario.yaml');
+  const onYaml = () =>
+    download(new Blob([store.getState().scenarioText], { type: 'application/yaml' }), 'netlab-scenario.yaml');
 
   const openFile = async (file: File) => {
     const r = await readSceneFile(file);
@@ -169,9 +206,21 @@ export function ShareExport() {
           }}
         />
       </div>
-      <div role="status" data-testid={TID.shareStatus} className={status ? `share-status ${status.kind}` : 'share-status'}>
+      <div
+        role="status"
+        data-testid={TID.shareStatus}
+        className={status ? `share-status ${status.kind}` : 'share-status'}
+      >
         {status?.text}
-        {status?.link && <input readOnly value={status.link} aria-label={t.linkField} onFocus={(e) => e.target.select()} className="link-field" />}
+        {status?.link && (
+          <input
+            readOnly
+            value={status.link}
+            aria-label={t.linkField}
+            onFocus={(e) => e.target.select()}
+            className="link-field"
+          />
+        )}
       </div>
       {backup !== null && (
         <div className="banner" data-testid={TID.shareBackup}>

@@ -44,7 +44,9 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
   // Bracket-pair colouring parses every bracket of the document on the first render after a
   // replacement (~70–100 ms for a 1,000-pod dump) for the few flow-style `{}`/`[]` YAML has. It is
   // a model option: the editor option alone does not reach a model made with createModel.
-  model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+  model.updateOptions({
+    bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false },
+  });
   const editor = monaco.editor.create(el, {
     model,
     ariaLabel: opts.ariaLabel,
@@ -81,14 +83,22 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
       let start = 0;
       while (start < text.length && start < current.length && text[start] === current[start]) start++;
       let end = 0;
-      while (end < text.length - start && end < current.length - start && text[text.length - 1 - end] === current[current.length - 1 - end]) end++;
+      while (
+        end < text.length - start &&
+        end < current.length - start &&
+        text[text.length - 1 - end] === current[current.length - 1 - end]
+      )
+        end++;
       const from = model.getPositionAt(start);
       const to = model.getPositionAt(current.length - end);
       isApplyingExternal = true;
       try {
         editor.pushUndoStop();
         editor.executeEdits('netlab', [
-          { range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: text.slice(start, text.length - end) },
+          {
+            range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+            text: text.slice(start, text.length - end),
+          },
         ]);
         editor.pushUndoStop();
       } finally {
@@ -102,7 +112,10 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
         markers.map((m) => {
           const at = model.validatePosition({ lineNumber: m.line, column: m.col });
           const word = model.getWordAtPosition(at);
-          const endColumn = word && word.startColumn <= at.column ? word.endColumn : Math.max(at.column + 1, model.getLineMaxColumn(at.lineNumber));
+          const endColumn =
+            word && word.startColumn <= at.column
+              ? word.endColumn
+              : Math.max(at.column + 1, model.getLineMaxColumn(at.lineNumber));
           return {
             severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
             message: m.message,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { JSONSchema } from 'monaco-yaml';
-import { CLUSTER_NETWORK, EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from '../../../k8s/schema';
+import {
+  CLUSTER_NETWORK,
+  EXTERNAL_ENDPOINT,
+  NAMESPACE,
+  NETWORK_POLICY,
+  NODE,
+  POD,
+  SERVICE,
+  type Shape,
+} from '../../../k8s/schema';
 import { KIND_NAMES, SCENARIO_SCHEMA } from './schemas';
 
 const SHAPES: Record<string, Shape> = {
@@ -26,7 +35,8 @@ function mismatches(schema: JSONSchema, shape: Shape, path: string): string[] {
   const out: string[] = [];
   if (schema.additionalProperties !== false) out.push(`${path}: not closed`);
   const props = (schema.properties ?? {}) as Record<string, JSONSchema>;
-  for (const name of Object.keys(props)) if (!(name in shape.fields)) out.push(`${path}.${name}: not a field netlab knows`);
+  for (const name of Object.keys(props))
+    if (!(name in shape.fields)) out.push(`${path}.${name}: not a field netlab knows`);
   for (const [name, child] of Object.entries(shape.fields)) {
     if (!props[name]) out.push(`${path}.${name}: missing`);
     else out.push(...mismatches(props[name], child, `${path}.${name}`));
@@ -48,7 +58,13 @@ describe('scenario JSON schema', () => {
     const ingress = (spec.properties!.ingress as JSONSchema).items as JSONSchema;
     const peer = (ingress.properties!.from as JSONSchema).items as JSONSchema;
     const port = (ingress.properties!.ports as JSONSchema).items as JSONSchema;
-    for (const s of [spec.properties!.podSelector, spec.properties!.policyTypes, ingress.properties!.from, peer.properties!.ipBlock, port.properties!.endPort]) {
+    for (const s of [
+      spec.properties!.podSelector,
+      spec.properties!.policyTypes,
+      ingress.properties!.from,
+      peer.properties!.ipBlock,
+      port.properties!.endPort,
+    ]) {
       expect((s as JSONSchema).description).toMatch(/\w{3,}/);
     }
     expect(Object.keys(port.properties!)).toEqual(['protocol', 'port', 'endPort']);

@@ -3,23 +3,53 @@
 // `netlab lint` checks, so an object is closed (additionalProperties: false) exactly where netlab
 // also reports unknown fields; this file adds types and short descriptions for hover.
 import type { JSONSchema } from 'monaco-yaml';
-import { CLUSTER_NETWORK, EXTERNAL_ENDPOINT, NAMESPACE, NETWORK_POLICY, NODE, POD, SERVICE, type Shape } from '../../../k8s/schema';
+import {
+  CLUSTER_NETWORK,
+  EXTERNAL_ENDPOINT,
+  NAMESPACE,
+  NETWORK_POLICY,
+  NODE,
+  POD,
+  SERVICE,
+  type Shape,
+} from '../../../k8s/schema';
 
 /** Where the schema says it comes from (never fetched: `enableSchemaRequest: false`). */
 export const SCENARIO_SCHEMA_URI = 'file:///netlab/schemas/scenario.schema.json';
 /** Models whose URI matches get the schema, e.g. `file:///scenario.yaml`. */
 export const SCENARIO_FILE_MATCH = ['**/scenario.yaml'];
 
-const str = (description: string, extra: JSONSchema = {}): JSONSchema => ({ type: 'string', description, ...extra });
-const int = (description: string, extra: JSONSchema = {}): JSONSchema => ({ type: 'integer', description, ...extra });
-const obj = (description: string, properties: Record<string, JSONSchema>, extra: JSONSchema = {}): JSONSchema => ({
+const str = (description: string, extra: JSONSchema = {}): JSONSchema => ({
+  type: 'string',
+  description,
+  ...extra,
+});
+const int = (description: string, extra: JSONSchema = {}): JSONSchema => ({
+  type: 'integer',
+  description,
+  ...extra,
+});
+const obj = (
+  description: string,
+  properties: Record<string, JSONSchema>,
+  extra: JSONSchema = {},
+): JSONSchema => ({
   type: 'object',
   description,
   properties,
   ...extra,
 });
-const list = (description: string, items: JSONSchema, extra: JSONSchema = {}): JSONSchema => ({ type: 'array', description, items, ...extra });
-const stringMap = (description: string): JSONSchema => ({ type: 'object', description, additionalProperties: { type: 'string' } });
+const list = (description: string, items: JSONSchema, extra: JSONSchema = {}): JSONSchema => ({
+  type: 'array',
+  description,
+  items,
+  ...extra,
+});
+const stringMap = (description: string): JSONSchema => ({
+  type: 'object',
+  description,
+  additionalProperties: { type: 'string' },
+});
 
 const portNumber = { minimum: 1, maximum: 65535 };
 const protocol = (what: string): JSONSchema =>
@@ -43,7 +73,9 @@ const labelSelector = (description: string): JSONSchema =>
               'The label is not set (values must be empty).',
             ],
           }),
-          values: list('Label values: non-empty for In and NotIn, empty for Exists and DoesNotExist.', { type: 'string' }),
+          values: list('Label values: non-empty for In and NotIn, empty for Exists and DoesNotExist.', {
+            type: 'string',
+          }),
         },
         { required: ['key', 'operator'] },
       ),
@@ -52,38 +84,49 @@ const labelSelector = (description: string): JSONSchema =>
 
 const objectMeta = obj('Standard object metadata: name, namespace and labels.', {
   name: str('Name of the object, unique per kind (and per namespace for namespaced kinds).'),
-  namespace: str('Namespace of the object; "default" when omitted. Cluster-scoped kinds (Node, Namespace, ExternalEndpoint, ClusterNetwork) have none.'),
-  labels: stringMap('Key/value labels. Selectors (podSelector, namespaceSelector, Service selector) match on them.'),
+  namespace: str(
+    'Namespace of the object; "default" when omitted. Cluster-scoped kinds (Node, Namespace, ExternalEndpoint, ClusterNetwork) have none.',
+  ),
+  labels: stringMap(
+    'Key/value labels. Selectors (podSelector, namespaceSelector, Service selector) match on them.',
+  ),
   annotations: stringMap('Non-identifying key/value metadata; selectors never match on it.'),
 });
 
 // --- networking.k8s.io/v1 NetworkPolicy -------------------------------------------------------
 
 const policyPeer = (side: 'source' | 'destination'): JSONSchema =>
-  obj(`One allowed ${side}. podSelector and namespaceSelector in the same item are ANDed; ipBlock must stand alone.`, {
-    podSelector: labelSelector(
-      'Selects pods ({} = all). Alone: pods in the policy\'s own namespace. With namespaceSelector: matching pods in the selected namespaces.',
-    ),
-    namespaceSelector: labelSelector(
-      'Selects namespaces by their labels ({} = all; each has kubernetes.io/metadata.name: <name>). Alone: every pod in them.',
-    ),
-    ipBlock: obj(
-      'An IP range, meant for addresses outside the cluster. May not be combined with a selector in the same item.',
-      {
-        cidr: str('The range, e.g. 192.168.5.0/24 or 203.0.113.10/32.'),
-        except: list('Ranges inside cidr that are excluded.', { type: 'string' }),
-      },
-      { required: ['cidr'] },
-    ),
-  });
+  obj(
+    `One allowed ${side}. podSelector and namespaceSelector in the same item are ANDed; ipBlock must stand alone.`,
+    {
+      podSelector: labelSelector(
+        "Selects pods ({} = all). Alone: pods in the policy's own namespace. With namespaceSelector: matching pods in the selected namespaces.",
+      ),
+      namespaceSelector: labelSelector(
+        'Selects namespaces by their labels ({} = all; each has kubernetes.io/metadata.name: <name>). Alone: every pod in them.',
+      ),
+      ipBlock: obj(
+        'An IP range, meant for addresses outside the cluster. May not be combined with a selector in the same item.',
+        {
+          cidr: str('The range, e.g. 192.168.5.0/24 or 203.0.113.10/32.'),
+          except: list('Ranges inside cidr that are excluded.', { type: 'string' }),
+        },
+        { required: ['cidr'] },
+      ),
+    },
+  );
 
 const policyPort = obj('A destination port (or port range) and protocol.', {
   protocol: protocol('of the traffic'),
   port: {
     type: ['integer', 'string'],
-    description: 'Destination port: a number, or the name of a container port on the destination pod. Omitted: every port of the protocol.',
+    description:
+      'Destination port: a number, or the name of a container port on the destination pod. Omitted: every port of the protocol.',
   },
-  endPort: int('Last port of a range that starts at port (inclusive). Needs a numeric port, and endPort ≥ port.', portNumber),
+  endPort: int(
+    'Last port of a range that starts at port (inclusive). Needs a numeric port, and endPort ≥ port.',
+    portNumber,
+  ),
 });
 
 const policyRule = (dir: 'ingress' | 'egress'): JSONSchema => {
@@ -101,7 +144,13 @@ const networkPolicySpec = obj('Which pods the policy selects and which traffic i
   ),
   policyTypes: list(
     'Directions this policy isolates. Omitted: Ingress, plus Egress when spec.egress is present.',
-    str('A direction.', { enum: ['Ingress', 'Egress'], enumDescriptions: ['Incoming traffic to the selected pods.', 'Outgoing traffic from the selected pods.'] }),
+    str('A direction.', {
+      enum: ['Ingress', 'Egress'],
+      enumDescriptions: [
+        'Incoming traffic to the selected pods.',
+        'Outgoing traffic from the selected pods.',
+      ],
+    }),
     { maxItems: 2 },
   ),
   ingress: list(
@@ -124,8 +173,10 @@ const container = obj('A container of the pod.', {
     obj(
       'A port of the container.',
       {
-        name: str('Port name: up to 15 lower-case letters, digits and hyphens, with at least one letter. Unique in the pod.'),
-        containerPort: int('Port number on the pod\'s IP address.', portNumber),
+        name: str(
+          'Port name: up to 15 lower-case letters, digits and hyphens, with at least one letter. Unique in the pod.',
+        ),
+        containerPort: int("Port number on the pod's IP address.", portNumber),
         protocol: protocol('of the port'),
       },
       { required: ['containerPort'] },
@@ -133,9 +184,12 @@ const container = obj('A container of the pod.', {
   ),
 });
 
-const podSpec = obj('The pod\'s containers and where it runs.', {
-  nodeName: str('The node the pod runs on; netlab gives the pod an address from that node\'s podCIDR.'),
-  hostNetwork: { type: 'boolean', description: 'Use the node\'s network namespace: the pod has the node\'s IP address. Defaults to false.' },
+const podSpec = obj("The pod's containers and where it runs.", {
+  nodeName: str("The node the pod runs on; netlab gives the pod an address from that node's podCIDR."),
+  hostNetwork: {
+    type: 'boolean',
+    description: "Use the node's network namespace: the pod has the node's IP address. Defaults to false.",
+  },
   containers: list('The containers of the pod (at least one).', container, { minItems: 1 }),
 });
 
@@ -143,8 +197,14 @@ const servicePort = obj('A port of the Service.', {
   name: str('Port name; required when the Service has more than one port.'),
   protocol: protocol('of the port'),
   port: int('Port the Service listens on.', portNumber),
-  targetPort: { type: ['integer', 'string'], description: 'Port on the selected pods: a number or a container port name. Defaults to port.' },
-  nodePort: int('Port opened on every node for NodePort and LoadBalancer Services (normally 30000-32767).', portNumber),
+  targetPort: {
+    type: ['integer', 'string'],
+    description: 'Port on the selected pods: a number or a container port name. Defaults to port.',
+  },
+  nodePort: int(
+    'Port opened on every node for NodePort and LoadBalancer Services (normally 30000-32767).',
+    portNumber,
+  ),
 });
 
 const serviceSpec = obj('How the Service is exposed and which pods receive its traffic.', {
@@ -157,13 +217,16 @@ const serviceSpec = obj('How the Service is exposed and which pods receive its t
       'A DNS alias (CNAME) for externalName; no proxying.',
     ],
   }),
-  selector: stringMap('Traffic goes to pods in the Service\'s namespace with all of these labels.'),
+  selector: stringMap("Traffic goes to pods in the Service's namespace with all of these labels."),
   ports: list('Ports the Service exposes.', servicePort),
   clusterIP: str('The virtual IP address; "None" makes a headless Service.'),
   externalName: str('DNS name the Service is an alias for (type ExternalName).'),
-  externalTrafficPolicy: str('Cluster: any node forwards to any endpoint (source NAT). Local: only to endpoints on the receiving node, keeping the client IP.', {
-    enum: ['Cluster', 'Local'],
-  }),
+  externalTrafficPolicy: str(
+    'Cluster: any node forwards to any endpoint (source NAT). Local: only to endpoints on the receiving node, keeping the client IP.',
+    {
+      enum: ['Cluster', 'Local'],
+    },
+  ),
 });
 
 const nodeSpec = obj('Node configuration.', {
@@ -175,38 +238,55 @@ const nodeStatus = obj('Observed node state.', {
   addresses: list(
     'Addresses of the node.',
     obj('One address.', {
-      type: str('Address type.', { enum: ['InternalIP', 'ExternalIP', 'Hostname', 'InternalDNS', 'ExternalDNS'] }),
+      type: str('Address type.', {
+        enum: ['InternalIP', 'ExternalIP', 'Hostname', 'InternalDNS', 'ExternalDNS'],
+      }),
       address: str('The address, e.g. 192.168.1.11.'),
     }),
   ),
 });
 
 const podStatus = obj('Observed pod state.', {
-  podIP: str('The pod\'s IP address. When omitted, netlab assigns one from the node\'s podCIDR.'),
+  podIP: str("The pod's IP address. When omitted, netlab assigns one from the node's podCIDR."),
 });
 
-const externalEndpointSpec = obj('The outside machine.', {
-  ip: str('IP address of the machine, e.g. 203.0.113.10.'),
-  description: str('Free text.'),
-}, { required: ['ip'] });
+const externalEndpointSpec = obj(
+  'The outside machine.',
+  {
+    ip: str('IP address of the machine, e.g. 203.0.113.10.'),
+    description: str('Free text.'),
+  },
+  { required: ['ip'] },
+);
 
-const clusterNetworkSpec = obj('How the pod network is built. At most one ClusterNetwork per scenario; without one: calico, cni0, iptables.', {
-  cni: str('The CNI plugin. calico, cilium and weave enforce NetworkPolicy; flannel and bridge store policies without error and enforce nothing. Defaults to calico.', {
-    enum: ['calico', 'cilium', 'weave', 'flannel', 'bridge'],
-    enumDescriptions: [
-      'Enforces NetworkPolicy; plain routes between nodes, learnt over BGP (via the node IP).',
-      'Enforces NetworkPolicy; VXLAN overlay (cilium_vxlan, UDP 8472).',
-      'Enforces NetworkPolicy; its own encapsulation (fastdp VXLAN, UDP 6784).',
-      'No NetworkPolicy enforcement; VXLAN overlay (flannel.1, UDP 8472, VNI 1).',
-      'No NetworkPolicy enforcement; plain routes, as built by hand: ip route add 10.244.2.0/24 via 192.168.1.12.',
-    ],
-  }),
-  bridgeName: str('The Linux bridge on every node that the pods\' veths attach to (up to 15 characters). Defaults to cni0; the notes build v-net-0 by hand.'),
-  kubeProxyMode: str('How kube-proxy turns a Service address into an endpoint. Defaults to iptables.', {
-    enum: ['iptables', 'ipvs'],
-    enumDescriptions: ['DNAT through KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-… chains.', 'An IPVS virtual server per Service address, with the endpoints as real servers.'],
-  }),
-});
+const clusterNetworkSpec = obj(
+  'How the pod network is built. At most one ClusterNetwork per scenario; without one: calico, cni0, iptables.',
+  {
+    cni: str(
+      'The CNI plugin. calico, cilium and weave enforce NetworkPolicy; flannel and bridge store policies without error and enforce nothing. Defaults to calico.',
+      {
+        enum: ['calico', 'cilium', 'weave', 'flannel', 'bridge'],
+        enumDescriptions: [
+          'Enforces NetworkPolicy; plain routes between nodes, learnt over BGP (via the node IP).',
+          'Enforces NetworkPolicy; VXLAN overlay (cilium_vxlan, UDP 8472).',
+          'Enforces NetworkPolicy; its own encapsulation (fastdp VXLAN, UDP 6784).',
+          'No NetworkPolicy enforcement; VXLAN overlay (flannel.1, UDP 8472, VNI 1).',
+          'No NetworkPolicy enforcement; plain routes, as built by hand: ip route add 10.244.2.0/24 via 192.168.1.12.',
+        ],
+      },
+    ),
+    bridgeName: str(
+      "The Linux bridge on every node that the pods' veths attach to (up to 15 characters). Defaults to cni0; the notes build v-net-0 by hand.",
+    ),
+    kubeProxyMode: str('How kube-proxy turns a Service address into an endpoint. Defaults to iptables.', {
+      enum: ['iptables', 'ipvs'],
+      enumDescriptions: [
+        'DNAT through KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-… chains.',
+        'An IPVS virtual server per Service address, with the endpoints as real servers.',
+      ],
+    }),
+  },
+);
 
 interface KindInfo {
   readonly apiVersion: string;
@@ -223,23 +303,42 @@ const KINDS: Readonly<Record<string, KindInfo>> = {
     shape: NETWORK_POLICY,
     spec: networkPolicySpec,
   },
-  Pod: { apiVersion: 'v1', description: 'Containers that run together on one node and share one IP address.', shape: POD, spec: podSpec, status: podStatus },
-  Service: { apiVersion: 'v1', description: 'A stable virtual IP and DNS name for a set of pods.', shape: SERVICE, spec: serviceSpec },
-  Node: { apiVersion: 'v1', description: 'A machine that runs pods.', shape: NODE, spec: nodeSpec, status: nodeStatus },
+  Pod: {
+    apiVersion: 'v1',
+    description: 'Containers that run together on one node and share one IP address.',
+    shape: POD,
+    spec: podSpec,
+    status: podStatus,
+  },
+  Service: {
+    apiVersion: 'v1',
+    description: 'A stable virtual IP and DNS name for a set of pods.',
+    shape: SERVICE,
+    spec: serviceSpec,
+  },
+  Node: {
+    apiVersion: 'v1',
+    description: 'A machine that runs pods.',
+    shape: NODE,
+    spec: nodeSpec,
+    status: nodeStatus,
+  },
   Namespace: {
     apiVersion: 'v1',
-    description: 'A scope for names. namespaceSelector matches its labels; the API server adds kubernetes.io/metadata.name.',
+    description:
+      'A scope for names. namespaceSelector matches its labels; the API server adds kubernetes.io/metadata.name.',
     shape: NAMESPACE,
   },
   ExternalEndpoint: {
     apiVersion: 'netlab.dev/v1',
-    description: 'netlab\'s own kind (not Kubernetes): a machine outside the cluster, shown in the matrix.',
+    description: "netlab's own kind (not Kubernetes): a machine outside the cluster, shown in the matrix.",
     shape: EXTERNAL_ENDPOINT,
     spec: externalEndpointSpec,
   },
   ClusterNetwork: {
     apiVersion: 'netlab.dev/v1',
-    description: 'netlab\'s own kind (not Kubernetes): the CNI plugin, the node bridge name and the kube-proxy mode.',
+    description:
+      "netlab's own kind (not Kubernetes): the CNI plugin, the node bridge name and the kube-proxy mode.",
     shape: CLUSTER_NETWORK,
     spec: clusterNetworkSpec,
   },
@@ -257,7 +356,8 @@ export function closeSchema(schema: JSONSchema, shape: Shape): JSONSchema {
   }
   // A described field the shape lacks stays (and is caught by schemas.test.ts).
   const properties = { ...schema.properties } as Record<string, JSONSchema>;
-  for (const [name, child] of Object.entries(shape.fields)) properties[name] = closeSchema(properties[name] ?? {}, child);
+  for (const [name, child] of Object.entries(shape.fields))
+    properties[name] = closeSchema(properties[name] ?? {}, child);
   return { ...schema, properties, additionalProperties: false };
 }
 
@@ -281,7 +381,10 @@ export const SCENARIO_SCHEMA: JSONSchema = {
   description: 'One object of a netlab scenario; documents are separated by ---.',
   properties: {
     apiVersion: str('Versioned schema of the object: v1, networking.k8s.io/v1 or netlab.dev/v1.'),
-    kind: str('Kind of object: Namespace, Pod, Node, Service, NetworkPolicy, or netlab\'s ExternalEndpoint and ClusterNetwork.', { examples: KIND_NAMES }),
+    kind: str(
+      "Kind of object: Namespace, Pod, Node, Service, NetworkPolicy, or netlab's ExternalEndpoint and ClusterNetwork.",
+      { examples: KIND_NAMES },
+    ),
   },
   // Other kinds (Deployment, ConfigMap, …) are left to netlab, which skips them with a warning.
   allOf: Object.entries(KINDS).map(([kind, info]) => ({
