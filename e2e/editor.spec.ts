@@ -73,12 +73,10 @@ test('the built page loads Monaco lazily: one script, no preload of the editor, 
   const entryJs = readFileSync(join(DIST, 'assets', entry));
   expect(entryJs.toString()).not.toMatch(/monaco-editor|MonacoEnvironment/);
   const gzip = gzipSync(entryJs).length;
-  test
-    .info()
-    .annotations.push({
-      type: 'first-load JS',
-      description: `${entry}: ${(entryJs.length / 1024).toFixed(1)} KiB, ${(gzip / 1024).toFixed(1)} KiB gzip`,
-    });
+  test.info().annotations.push({
+    type: 'first-load JS',
+    description: `${entry}: ${(entryJs.length / 1024).toFixed(1)} KiB, ${(gzip / 1024).toFixed(1)} KiB gzip`,
+  });
   // ~128 KiB gzip today (React, zustand, yaml, the engine); Monaco alone would add ~1 MiB.
   expect(gzip).toBeLessThan(200 * 1024);
 

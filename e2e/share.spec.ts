@@ -118,13 +118,11 @@ test('export SVG and PNG, then open them again: the scene comes back', async ({ 
   for (const file of [svgPath!, pngPath!]) {
     await page.getByTestId('scenario.reset').click();
     await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
-    await page
-      .getByTestId('import.input')
-      .setInputFiles({
-        name: file.endsWith('svg') ? 'scene.svg' : 'scene.png',
-        mimeType: 'application/octet-stream',
-        buffer: readFileSync(file),
-      });
+    await page.getByTestId('import.input').setInputFiles({
+      name: file.endsWith('svg') ? 'scene.svg' : 'scene.png',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(file),
+    });
     await expect(page.getByTestId('share.status')).toContainText('opened');
     await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
   }
