@@ -37,7 +37,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   resolve: {
     // monaco-worker-manager imports monaco-editor/esm/vs/editor/editor.worker.js, a deep path the
-    // exports map of monaco-editor ≥0.56 blocks (stack.md §2, pitfall 2).
+    // exports map of monaco-editor ≥0.56 blocks; without this alias `vite build` cannot resolve it.
     alias: [
       {
         find: /^monaco-editor\/esm\/vs\//,

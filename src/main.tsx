@@ -4,12 +4,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
 import { startLessonRoute } from './services/lesson-route';
-import { startModelService, workerChannel, type ModelChannel } from './services/model-service';
+import type { ModelChannel } from './app-model/model-protocol';
+import { startModelService, workerChannel } from './services/model-service';
 import { startPacketClock } from './services/packet-clock';
 import { listenForLinks, openLinkFromLocation } from './services/share';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
-import { NetlabContext } from './store/use-netlab';
+import { NetlabContext } from './views/use-netlab';
 import { App } from './views/App';
 import { EmbedApp } from './views/EmbedApp';
 import { parseEmbedOptions } from './services/embed-protocol';
@@ -41,14 +42,14 @@ if (!embed.embed) startAutosave(store, storage);
 // The model (parsing, policy evaluation, layout) is computed off the main thread.
 let channel: Promise<ModelChannel>;
 if (typeof Worker === 'undefined') {
-  channel = import('./services/inline-model-channel').then(({ inlineChannel }) => {
+  channel = import('./app-model/inline-model-channel').then(({ inlineChannel }) => {
     const inline = inlineChannel();
     startModelService(store, inline);
     return inline;
   });
 } else {
   const worker = workerChannel(
-    new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }),
+    new Worker(new URL('./app-model/model.worker.ts', import.meta.url), { type: 'module' }),
   );
   startModelService(store, worker);
   channel = Promise.resolve(worker);

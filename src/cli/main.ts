@@ -2,9 +2,8 @@
 // Never a stack trace: every failure becomes a message and an exit status.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { loadCluster } from '../k8s/load-cluster';
+import { analyzeScenario } from '../engine/analyze';
 import type { ManifestFile } from '../k8s/source';
-import { lintCluster } from '../engine/lint';
 import { runCommand, type CommandResult } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
@@ -36,8 +35,7 @@ function lintWithLessons(args: CliArgs): CommandResult | undefined {
   if (folders.length === 0 && manifests.length === args.files.length) return undefined;
   const { diagnostics, expected } = lintLessons(folders);
   if (manifests.length > 0) {
-    const loaded = loadCluster(readFiles(manifests));
-    diagnostics.push(...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster)));
+    diagnostics.push(...analyzeScenario(readFiles(manifests)).diagnostics);
   }
   return lintReport(diagnostics, expected, args.lang);
 }
@@ -52,7 +50,7 @@ function main(argv: readonly string[]): number {
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      runCommand(args, loadCluster(readFiles(args.files)));
+      runCommand(args, analyzeScenario(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;

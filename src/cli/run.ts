@@ -1,12 +1,11 @@
 // The commands themselves, as a function from parsed arguments and a loaded scenario to
 // stdout/stderr/exit code, so tests can run them without spawning a process.
 import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
-import type { LoadResult } from '../k8s/load-cluster';
+import type { Analysis } from '../engine/analyze';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import { computeFlowMatrix } from '../engine/flow-matrix';
-import { lintCluster } from '../engine/lint';
 import { parseIp } from '../lib/ip';
 import { UsageError, type CliArgs } from './args';
 import { matrixJson, matrixTable } from './render-matrix';
@@ -21,8 +20,8 @@ export interface CommandResult {
 const lines = (ds: readonly Diagnostic[], args: CliArgs): string =>
   ds.map((d) => formatDiagnostic(d, args.lang) + '\n').join('');
 
-export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
-  const all = [...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster))];
+export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
+  const all = loaded.diagnostics;
   if (args.command === 'lint') {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.length - errors;

@@ -2,13 +2,12 @@
 // for single flows and explanations, computeFlowMatrix for whole matrices); this module only
 // compares them with what the lesson asks and words the difference.
 import { formatDiagnostic, type Diagnostic, type LocalText } from '../lib/diagnostic';
-import { loadCluster, type LoadResult } from '../k8s/load-cluster';
 import type { Cluster } from '../k8s/types';
 import { alwaysAllowed, type Endpoint } from '../engine/endpoints';
 import { evaluateFlow, type FlowExplanation } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import { computeFlowMatrix } from '../engine/flow-matrix';
-import { lintCluster } from '../engine/lint';
+import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
 import { DEFAULTS, fill, SCENARIO_ERRORS, UNANSWERED, WORDS, type Values } from './messages';
 import { checkObject } from './check-object';
@@ -64,7 +63,7 @@ export function isSolved(results: readonly CheckResult[]): boolean {
 
 /** One scenario, loaded once, with the endpoints every check of the lesson may name. */
 export class Judge {
-  readonly loaded: LoadResult;
+  readonly loaded: Analysis;
   readonly endpoints: readonly Endpoint[];
   readonly errors: readonly Diagnostic[];
 
@@ -73,7 +72,7 @@ export class Judge {
     file: string,
     refs: readonly EndpointRef[],
   ) {
-    this.loaded = loadCluster([{ name: file, text }]);
+    this.loaded = analyzeScenario([{ name: file, text }]);
     this.errors = this.loaded.diagnostics.filter((d) => d.severity === 'error');
     this.endpoints = scenarioEndpoints(this.loaded.cluster, refs);
   }
@@ -308,12 +307,9 @@ function checkMatrix(c: MatrixCheck, judge: Judge): Outcome {
 }
 
 function checkNoErrors(c: NoErrorsCheck, judge: Judge): Outcome {
-  const lint = judge.loaded.hasErrors ? [] : lintCluster(judge.cluster);
   const bad = [
     ...judge.errors,
-    ...[...judge.loaded.diagnostics, ...lint].filter(
-      (d) => d.severity === 'warning' && c.warnings.includes(d.code),
-    ),
+    ...judge.loaded.diagnostics.filter((d) => d.severity === 'warning' && c.warnings.includes(d.code)),
   ];
   if (bad.length === 0) return pass(c, { count: '0' });
   const d = bad[0]!;

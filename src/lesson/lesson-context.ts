@@ -2,7 +2,7 @@
 // names still to check against scenarios, and each scenario loaded once.
 import type { Diagnostic, LocalText } from '../lib/diagnostic';
 import type { FieldPath, Locator } from '../k8s/source';
-import { loadCluster, type LoadResult } from '../k8s/load-cluster';
+import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { CheckContext, PendingRef } from './decode-checks';
 import { FieldReader, t } from './field-reader';
 import type { ScenarioFile, Step } from './types';
@@ -27,7 +27,7 @@ export class LessonContext {
   readonly stepIds: string[] = [];
   /** The reference solution, once `challenge.solution` is read. */
   solution: ScenarioFile | undefined;
-  private readonly clusters = new Map<string, LoadResult>();
+  private readonly clusters = new Map<string, Analysis>();
 
   constructor(
     readonly input: LessonFiles,
@@ -104,10 +104,10 @@ export class LessonContext {
     return found.en !== undefined && found.ko !== undefined ? { en: found.en, ko: found.ko } : undefined;
   }
 
-  /** A scenario file loaded as the lab would load it, once. */
-  cluster(file: ScenarioFile): LoadResult {
+  /** A scenario file loaded and linted as the lab would, once. */
+  cluster(file: ScenarioFile): Analysis {
     let c = this.clusters.get(file.name);
-    if (!c) this.clusters.set(file.name, (c = loadCluster([{ name: file.file, text: file.text }])));
+    if (!c) this.clusters.set(file.name, (c = analyzeScenario([{ name: file.file, text: file.text }])));
     return c;
   }
 

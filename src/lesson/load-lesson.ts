@@ -73,6 +73,52 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
   return result(out, lesson, reports);
 }
 
+/** What the lesson list needs of a lesson, read from lesson.yaml alone with the loader's own reader. */
+export interface LessonHeader {
+  readonly id: string;
+  readonly module: string;
+  readonly order: number;
+  readonly title: LocalText;
+  readonly prerequisites: readonly string[];
+  /** Step ids, in order. */
+  readonly steps: readonly string[];
+}
+
+/**
+ * Reads the catalogue fields of one lesson.yaml (the lesson's other files are not needed). The id
+ * is the folder name; `header` has whatever could be read, `diagnostics` what could not.
+ */
+export function readLessonHeader(
+  dir: string,
+  text: string,
+): { readonly header: Partial<LessonHeader>; readonly diagnostics: readonly Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const data = readYamlData({ name: `${dir}/${LESSON_FILE}`, text });
+  out.push(...data.diagnostics);
+  const ctx = new LessonContext({ dir, files: new Map([[LESSON_FILE, text]]) }, data.at, out);
+  const top = ctx.r.map(data.value, []);
+  if (!top) return { header: {}, diagnostics: out };
+  const id = dir.split('/').filter(Boolean).pop() ?? dir;
+  const module = ctx.r.string(top.module, ['module']);
+  const order = ctx.r.int(top.order, ['order'], 1, 99);
+  const title = top.title === undefined ? undefined : ctx.r.localText(top.title, ['title']);
+  const steps = (ctx.r.list(top.steps, ['steps']) ?? []).flatMap((s) => {
+    const id = s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+  return {
+    header: {
+      id,
+      ...(module !== undefined ? { module } : {}),
+      ...(order !== undefined ? { order } : {}),
+      ...(title !== undefined ? { title } : {}),
+      prerequisites: ctx.r.strings(top.prerequisites, ['prerequisites']),
+      steps,
+    },
+    diagnostics: out,
+  };
+}
+
 function result(out: Diagnostic[], lesson: Lesson | undefined, scenarios: ScenarioReport[]): LessonLoad {
   out.sort(compareDiagnostics);
   const hasErrors = out.some((d) => d.severity === 'error');

@@ -4,7 +4,6 @@
 import type { Diagnostic } from '../lib/diagnostic';
 import type { FieldPath } from '../k8s/source';
 import { keyOf } from '../k8s/types';
-import { lintCluster } from '../engine/lint';
 import { t } from './field-reader';
 import type { LessonContext } from './lesson-context';
 import { resolveEndpoint, scenarioEndpoints } from './refs';
@@ -12,7 +11,7 @@ import type { Lesson, ScenarioFile } from './types';
 
 export interface ScenarioReport {
   readonly file: ScenarioFile;
-  /** loadCluster's diagnostics, plus lintCluster's warnings when it has no errors. */
+  /** analyzeScenario's diagnostics: loading, then lint when there are no errors. */
   readonly diagnostics: readonly Diagnostic[];
   /** A step says this scenario is broken on purpose. */
   readonly expectErrors: boolean;
@@ -42,9 +41,7 @@ export function lintScenarios(ctx: LessonContext, lesson: Lesson): ScenarioRepor
   files.set(sol.name, { file: sol, expect: false, path: ['challenge', 'solution'] });
   return [...files.values()].map(({ file, expect, path }) => {
     const loaded = ctx.cluster(file);
-    const diagnostics = loaded.hasErrors
-      ? loaded.diagnostics
-      : [...loaded.diagnostics, ...lintCluster(loaded.cluster)];
+    const diagnostics = loaded.diagnostics;
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     if (first && !expect) {
       const what = file === sol ? t('the reference solution', '정답 시나리오') : t(file.name, file.name);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
 import { openEmbedLesson, startEmbedBridge } from './embed-bridge';
 import { parseEmbedOptions, type EmbedEvent } from './embed-protocol';
-import { inlineChannel } from './inline-model-channel';
+import { inlineChannel } from '../app-model/inline-model-channel';
 import { startLessonService } from './lesson-service';
 import { startModelService } from './model-service';
 import { until } from '../testing/until';

@@ -1,7 +1,7 @@
 // The embed view's side of postMessage: commands from the host page (validated, and only from
 // the page that embeds us), events back to it (no scenario text: only what happened).
 import { currentStepIndex, type LessonSlice } from '../store/lesson-state';
-import { packetTourFromView } from '../store/packet-requests';
+import { packetTourFromView } from '../app-model/packet-requests';
 import type { NetlabStore } from '../store/netlab-store';
 import { parseEmbedCommand, type EmbedEvent, type EmbedOptions } from './embed-protocol';
 import { parseLessonHash } from './lesson-route';

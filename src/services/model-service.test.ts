@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+import type { FromModelWorker, ModelChannel, ToModelWorker } from '../app-model/model-protocol';
 import { createNetlabStore } from '../store/netlab-store';
-import { inlineChannel } from './inline-model-channel';
-import { startModelService, type ModelChannel } from './model-service';
+import { inlineChannel } from '../app-model/inline-model-channel';
+import { startModelService } from './model-service';
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const settle = () => new Promise((r) => setTimeout(r, 0));

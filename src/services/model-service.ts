@@ -2,17 +2,9 @@
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
 // model, the port and the language.
-import type { DerivedView, TraceResult } from '../store/model-view';
-import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+import type { DerivedView, TraceResult } from '../app-model/model-view';
+import type { FromModelWorker, ModelChannel } from '../app-model/model-protocol';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
-
-/** A Worker, or something that answers the same messages (tests, no-worker fallback). */
-export interface ModelChannel {
-  post(msg: ToModelWorker): void;
-  /** Adds a listener for every reply (the model service and the lesson service each add one). */
-  onMessage(handler: (msg: FromModelWorker) => void): void;
-  close(): void;
-}
 
 export function workerChannel(worker: Worker): ModelChannel {
   return {

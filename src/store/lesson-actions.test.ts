@@ -1,7 +1,7 @@
 // The lesson actions on a hand-made lesson (plain data, no files, no worker): what arriving at a
 // step does to the text and the selection, with and without a share link.
 import { describe, expect, it } from 'vitest';
-import type { LessonView, StepView } from './lesson-view';
+import type { LessonView, StepView } from '../app-model/lesson-view';
 import { createNetlabStore } from './netlab-store';
 
 const DEFAULT = '# the built-in scenario\n';

@@ -11,7 +11,7 @@ import {
   type LessonRoute,
   type Progress,
 } from './lesson-state';
-import type { CatalogueEntry, LessonCheckView, LessonLoadView, LessonView } from './lesson-view';
+import type { CatalogueEntry, LessonCheckView, LessonLoadView, LessonView } from '../app-model/lesson-view';
 import type { FlowSelection, NetlabState } from './netlab-store';
 
 export interface LessonActions {

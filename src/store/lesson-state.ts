@@ -2,7 +2,7 @@
 // results and the learner's progress. Pure data and pure transitions; the lesson service does the
 // I/O (files, worker, localStorage, URL).
 import type { Diagnostic } from '../lib/diagnostic';
-import type { CatalogueEntry, LessonCheckView, LessonView } from './lesson-view';
+import type { CatalogueEntry, LessonCheckView, LessonView } from '../app-model/lesson-view';
 
 /** `#/` (the lab), `#/lessons` (the list) or `#/lesson/<id>/<step>`. */
 export type LessonRoute =

@@ -2,7 +2,7 @@
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
-import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
 

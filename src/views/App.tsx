@@ -13,7 +13,7 @@ import { PacketPanel } from './packet/PacketPanel';
 import { ScenarioActions } from './ScenarioActions';
 import { ShareExport } from './share/ShareExport';
 import { TID } from './testIds';
-import { useNetlab } from '../store/use-netlab';
+import { useNetlab } from './use-netlab';
 
 /** A grid area; panels that show the model wait for the first one. */
 function Area({

@@ -1,6 +1,6 @@
 // UI words in English and Korean. Explanations and diagnostics carry their own translations.
 import type { Locale } from '../lib/diagnostic';
-import { useNetlab } from '../store/use-netlab';
+import { useNetlab } from './use-netlab';
 
 const en = {
   title: 'netlab',

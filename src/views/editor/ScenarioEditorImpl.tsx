@@ -3,8 +3,8 @@
 // `netlab lint` prints.
 import { useContext, useEffect, useRef, type RefObject } from 'react';
 import type { Diagnostic, Locale } from '../../lib/diagnostic';
-import { SCENARIO_FILE } from '../../store/model-view';
-import { NetlabContext, useNetlab } from '../../store/use-netlab';
+import { SCENARIO_FILE } from '../../app-model/model-view';
+import { NetlabContext, useNetlab } from '../use-netlab';
 import { UI_TEXT, useUiText } from '../i18n';
 import { createYamlEditor, type EditorMarker, type YamlEditor } from './monaco/create-yaml-editor';
 

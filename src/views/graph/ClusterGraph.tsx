@@ -1,8 +1,8 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { endpointKeys } from '../../store/model-view';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { endpointKeys } from '../../app-model/model-view';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { EntityDetails } from './EntityDetails';

@@ -2,8 +2,8 @@
 // alone) and the engine's message; Check at once; hints one by one; the solution after a question.
 import { useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
-import type { CheckView, LessonView } from '../../store/lesson-view';
-import { useNetlab } from '../../store/use-netlab';
+import type { CheckView, LessonView } from '../../app-model/lesson-view';
+import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -8,7 +8,7 @@ import {
   progressTooLarge,
 } from '../../services/lesson-progress';
 import { download } from '../../services/scene-files';
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';

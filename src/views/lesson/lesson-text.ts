@@ -1,6 +1,6 @@
 // The lesson player's words in English and Korean (its own chunk: the lab's first load does not
 // carry them). Check messages, hints and prose come with the lessons themselves.
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 
 const en = {
   lessons: 'Lessons',

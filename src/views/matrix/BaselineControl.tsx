@@ -1,7 +1,7 @@
 // What the matrix's "newly allowed / newly denied" marks compare with: the last edit (the
 // default), or a version the learner pinned, so a change typed over many keystrokes — or a
 // whole lesson step — shows its full effect until they unpin it.
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 

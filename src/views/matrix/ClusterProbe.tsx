@@ -2,9 +2,9 @@
 // own cluster, and what netlab expects it to print. netlab predicts; the CNI decides.
 import { useState } from 'react';
 import { probeCommand } from '../../model/cluster-probe';
-import { isAllowed } from '../../store/model-view';
+import { isAllowed } from '../../app-model/model-view';
 import type { FlowSelection } from '../../store/netlab-store';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { copyText } from '../clipboard';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';

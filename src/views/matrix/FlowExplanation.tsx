@@ -1,6 +1,6 @@
 // Why the selected flow is allowed or denied, per side, in the learner's language.
 import { useState } from 'react';
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { ClusterProbe } from './ClusterProbe';

@@ -1,7 +1,7 @@
 // The reachability matrix: one table per chosen port, ✓/✗ with words (never colour alone),
 // every cell a button so the keyboard reaches each flow.
-import { flowKey, isAllowed, type EndpointInfo } from '../../store/model-view';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { flowKey, isAllowed, type EndpointInfo } from '../../app-model/model-view';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { BaselineControl } from './BaselineControl';

@@ -1,8 +1,8 @@
 // Choosing a packet to send (or the whole tour) and driving its playback. Every control has a
 // keyboard shortcut that works anywhere outside text fields and the editor.
 import { memo, useEffect, useMemo, useState } from 'react';
-import { packetTourFromView } from '../../store/packet-requests';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { packetTourFromView } from '../../app-model/packet-requests';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';

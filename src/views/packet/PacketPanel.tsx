@@ -2,8 +2,8 @@
 // animation), the inspector of the selected hop, and the final verdict announced politely.
 import type { Locale } from '../../lib/diagnostic';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
-import type { TraceResult } from '../../store/model-view';
-import { useNetlab } from '../../store/use-netlab';
+import type { TraceResult } from '../../app-model/model-view';
+import { useNetlab } from '../use-netlab';
 import { fill, useUiText, type UiText } from '../i18n';
 import { TID } from '../testIds';
 import { PacketControls } from './PacketControls';

@@ -2,9 +2,9 @@
 // hops), the step, and where it was dropped — read from the store for the graph and the panel.
 import type { PacketTrace, TraceHop } from '../../model/trace-types';
 import type { LocalText } from '../../lib/diagnostic';
-import type { TraceRequest } from '../../store/model-view';
+import type { TraceRequest } from '../../app-model/model-view';
 import { useMemo } from 'react';
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 
 export interface PacketJourney {
   readonly request: TraceRequest;

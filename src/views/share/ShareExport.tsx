@@ -5,8 +5,8 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import graphCss from '../graph/graph.css?raw';
 import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
 import type { LocalText } from '../../lib/diagnostic';
-import { matrixMarkdown } from '../../store/matrix-markdown';
-import { NetlabContext, useNetlab } from '../../store/use-netlab';
+import { matrixMarkdown } from '../../app-model/matrix-markdown';
+import { NetlabContext, useNetlab } from '../use-netlab';
 import {
   BACKUP_KEY,
   LINK_OPENED_EVENT,

@@ -61,3 +61,11 @@ export type FromModelWorker =
   | LessonReply;
 
 export const isLessonRequest = (msg: ToModelWorker): msg is LessonRequest => msg.type.startsWith('lesson-');
+
+/** A Worker, or something that answers the same messages (tests, no-worker fallback). */
+export interface ModelChannel {
+  post(msg: ToModelWorker): void;
+  /** Adds a listener for every reply (the model service and the lesson service each add one). */
+  onMessage(handler: (msg: FromModelWorker) => void): void;
+  close(): void;
+}

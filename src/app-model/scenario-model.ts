@@ -1,11 +1,10 @@
 // Everything the page shows, derived from the scenario text alone: the parsed cluster, its
 // diagnostics, the endpoints, the ports worth offering, and the flow matrix.
 import type { Diagnostic } from '../lib/diagnostic';
-import { loadCluster } from '../k8s/load-cluster';
 import type { Cluster } from '../k8s/types';
 import { buildEndpoints, type Endpoint } from '../engine/endpoints';
 import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
-import { lintCluster } from '../engine/lint';
+import { analyzeScenario } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
@@ -56,11 +55,9 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
 }
 
 export function buildScenarioModel(text: string): ScenarioModel {
-  const loaded = loadCluster([{ name: SCENARIO_FILE, text }]);
+  const loaded = analyzeScenario([{ name: SCENARIO_FILE, text }]);
   const cluster = loaded.cluster;
-  const diagnostics = loaded.hasErrors
-    ? loaded.diagnostics
-    : [...loaded.diagnostics, ...lintCluster(cluster)];
+  const diagnostics = loaded.diagnostics;
   const endpoints = buildEndpoints(
     cluster,
     cluster.externals.map((e) => e.ip.key),

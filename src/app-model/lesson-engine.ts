@@ -1,11 +1,12 @@
 // The lesson side of the model worker: reads the catalogue from lesson.yaml files, loads a lesson
 // from its files into a LessonView (plain data), and runs its checks on the learner's text. Runs
 // in the worker (or in the page when workers are unavailable), never in the first bundle.
-import { parse } from 'yaml';
 import type { LocalText } from '../lib/diagnostic';
 import { isNamespaced, loadCluster } from '../k8s/load-cluster';
 import {
   checkChallenge,
+  LESSON_ID,
+  readLessonHeader,
   endpointKeyOf,
   isSolved,
   loadLesson,
@@ -24,67 +25,33 @@ import type {
 } from './lesson-view';
 import type { FromModelWorker, LessonRequest } from './model-protocol';
 
-const LESSON_ID = /^[a-z]-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-const asText = (v: unknown): LocalText | undefined => {
-  if (typeof v === 'string') return { en: v, ko: v };
-  if (
-    v &&
-    typeof v === 'object' &&
-    typeof (v as LocalText).en === 'string' &&
-    typeof (v as LocalText).ko === 'string'
-  )
-    return { en: (v as LocalText).en, ko: (v as LocalText).ko };
-  return undefined;
-};
-
 /** `lessons/a-01-x` (or `/lessons/a-01-x`) → `a-01-x`. */
 export const lessonIdOfDir = (dir: string): string => dir.split('/').filter(Boolean).pop() ?? dir;
 
-/** One catalogue entry from a lesson.yaml text; never throws. The folder name is the id. */
+/**
+ * One catalogue entry from a lesson.yaml text, read by the lesson loader's own reader; never
+ * throws. The folder name is the id; module and order fall back to the id's first two parts.
+ */
 export function catalogueEntry(dir: string, text: string): CatalogueEntry {
   const id = lessonIdOfDir(dir);
   const m = LESSON_ID.exec(id);
-  const fallback = {
-    id,
-    module: (m ? id[0]! : '?').toUpperCase(),
-    order: m ? Number(id.slice(2, 4)) : 99,
-    title: { en: id, ko: id },
-    prerequisites: [],
-    steps: [],
-  };
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-    return {
-      ...fallback,
-      problem: { en: `lesson.yaml cannot be read: ${why}`, ko: `lesson.yaml을 읽을 수 없습니다: ${why}` },
-    };
-  }
-  if (!data || typeof data !== 'object')
-    return {
-      ...fallback,
-      problem: { en: 'lesson.yaml is not a mapping', ko: 'lesson.yaml이 매핑이 아닙니다' },
-    };
-  const d = data as Record<string, unknown>;
-  const steps = Array.isArray(d.steps)
-    ? d.steps.flatMap((s) =>
-        s && typeof s === 'object' && typeof (s as { id?: unknown }).id === 'string'
-          ? [(s as { id: string }).id]
-          : [],
-      )
-    : [];
+  const { header, diagnostics } = readLessonHeader(dir, text);
+  const error = diagnostics.find((d) => d.severity === 'error');
   return {
-    ...fallback,
-    ...(typeof d.module === 'string' ? { module: d.module } : {}),
-    ...(typeof d.order === 'number' ? { order: d.order } : {}),
-    title: asText(d.title) ?? fallback.title,
-    prerequisites: Array.isArray(d.prerequisites)
-      ? d.prerequisites.filter((p): p is string => typeof p === 'string')
-      : [],
-    steps,
+    id,
+    module: header.module ?? (m ? m[1]! : '?').toUpperCase(),
+    order: header.order ?? (m ? Number(m[2]) : 99),
+    title: header.title ?? { en: id, ko: id },
+    prerequisites: header.prerequisites ?? [],
+    steps: header.steps ?? [],
+    ...(error
+      ? {
+          problem: {
+            en: `lesson.yaml cannot be read: ${error.line}:${error.col}: ${error.message.en}`,
+            ko: `lesson.yaml을 읽을 수 없습니다: ${error.line}:${error.col}: ${error.message.ko}`,
+          },
+        }
+      : {}),
   };
 }
 

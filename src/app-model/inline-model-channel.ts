@@ -1,10 +1,9 @@
 // The model engine in the page's own thread, for browsers (and tests) without Web Workers.
 // Kept out of the first-load bundle: main.tsx imports it only when it is needed.
-import { LessonEngine } from '../store/lesson-engine';
-import { ModelEngine } from '../store/model-engine';
-import { answerModelRequest } from '../store/model-answer';
-import type { FromModelWorker } from '../store/model-protocol';
-import type { ModelChannel } from './model-service';
+import { LessonEngine } from './lesson-engine';
+import { ModelEngine } from './model-engine';
+import { answerModelRequest } from './model-answer';
+import type { FromModelWorker, ModelChannel } from './model-protocol';
 
 /** Runs the engine in this thread, answering asynchronously like a worker would. */
 export function inlineChannel(): ModelChannel {
@@ -14,7 +13,7 @@ export function inlineChannel(): ModelChannel {
   let closed = false;
   return {
     post(msg) {
-      queueMicrotask(() => {
+      void Promise.resolve().then(() => {
         if (closed) return;
         const reply = answerModelRequest(engine, lessons, msg);
         for (const h of handlers) h(reply);

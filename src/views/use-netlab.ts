@@ -1,8 +1,8 @@
 // The one place React meets the store: a context carrying the store and a selector hook.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { DerivedView } from './model-view';
-import type { NetlabState, NetlabStore } from './netlab-store';
+import type { DerivedView } from '../app-model/model-view';
+import type { NetlabState, NetlabStore } from '../store/netlab-store';
 
 export const NetlabContext = createContext<NetlabStore | null>(null);
 

@@ -1,10 +1,10 @@
 // The model worker: scenario text in, derived view out (and flow explanations on request), plus
 // the lesson work (catalogue, loading, checks), so the page never parses YAML itself.
 /// <reference lib="webworker" />
-import { LessonEngine } from '../store/lesson-engine';
-import { answerModelRequest } from '../store/model-answer';
-import { ModelEngine } from '../store/model-engine';
-import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
+import { LessonEngine } from './lesson-engine';
+import { answerModelRequest } from './model-answer';
+import { ModelEngine } from './model-engine';
+import type { FromModelWorker, ToModelWorker } from './model-protocol';
 
 const engine = new ModelEngine();
 const lessons = new LessonEngine();
