@@ -6,10 +6,15 @@ import type { LocalText } from '../lib/diagnostic';
 import type { PacketTrace } from '../model/trace-types';
 import type { Scene } from '../layout/scene';
 import type { Topology } from '../model/topology';
-import type { ScenarioModel } from './scenario-model';
 
 /** The name the scenario text carries in diagnostics and the editor. */
 export const SCENARIO_FILE = 'scenario.yaml';
+
+/** Per endpoint key: the policies isolating it for ingress and for egress. */
+export type Isolation = ReadonlyMap<
+  string,
+  { readonly ingress: readonly string[]; readonly egress: readonly string[] }
+>;
 
 /** A packet to trace: ends as traceFlow takes them (`ns/pod`, a name, `svc:ns/name`, an address). */
 export interface TraceRequest {
@@ -43,7 +48,7 @@ export interface ModelView {
   readonly wordsPerRow: number;
   readonly topology: Topology;
   readonly scene: Scene;
-  readonly isolation: ScenarioModel['isolation'];
+  readonly isolation: Isolation;
   /** Per policy key: what it touches, as bits over `endpoints` (`wordsPerRow` words each). */
   readonly policyReach: ReadonlyMap<string, PolicyReachBits>;
 }

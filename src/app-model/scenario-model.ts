@@ -9,7 +9,7 @@ import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import type { Locale } from '../lib/diagnostic';
-import { SCENARIO_FILE } from './model-view';
+import { SCENARIO_FILE, type Isolation } from './model-view';
 
 export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
@@ -26,10 +26,7 @@ export interface ScenarioModel {
   readonly topology: Topology;
   readonly scene: Scene;
   /** Per endpoint key: the policies isolating it for ingress and for egress. */
-  readonly isolation: ReadonlyMap<
-    string,
-    { readonly ingress: readonly string[]; readonly egress: readonly string[] }
-  >;
+  readonly isolation: Isolation;
   /** Per policy key. */
   readonly policyReach: ReadonlyMap<string, PolicyReach>;
   readonly diagnostics: readonly Diagnostic[];

@@ -7,7 +7,7 @@ import { formatDiagnostic, compareDiagnostics, type Diagnostic, type Locale } fr
 import { checkCatalogue } from '../lesson/catalogue';
 import { LESSON_FILE, loadLesson, type LessonFiles } from '../lesson/load-lesson';
 import type { Lesson } from '../lesson/types';
-import type { CommandResult } from './run';
+import type { CommandResult } from './command-result';
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { analyzeScenario } from '../engine/analyze';
 import type { ManifestFile } from '../k8s/source';
-import { runCommand, type CommandResult } from './run';
+import type { CommandResult } from './command-result';
+import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 

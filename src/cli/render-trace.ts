@@ -13,7 +13,7 @@ import {
   type TraceHop,
 } from '../model/trace-flow';
 import { UsageError, type CliArgs } from './args';
-import type { CommandResult } from './run';
+import type { CommandResult } from './command-result';
 
 export function runTrace(args: CliArgs, cluster: Cluster): CommandResult {
   if (args.from === undefined || args.to === undefined) throw new UsageError('trace needs --from and --to');

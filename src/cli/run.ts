@@ -10,12 +10,7 @@ import { parseIp } from '../lib/ip';
 import { UsageError, type CliArgs } from './args';
 import { matrixJson, matrixTable } from './render-matrix';
 import { runTrace } from './render-trace';
-
-export interface CommandResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly code: number;
-}
+import type { CommandResult } from './command-result';
 
 const lines = (ds: readonly Diagnostic[], args: CliArgs): string =>
   ds.map((d) => formatDiagnostic(d, args.lang) + '\n').join('');

@@ -5,9 +5,15 @@ import { isNamespaced } from '../k8s/load-cluster';
 import type { Cluster, Labels, NetworkPolicy } from '../k8s/types';
 import { describeSelector } from '../engine/describe';
 import { policySelects } from '../engine/match';
-import type { Judge } from './check';
+import type { Endpoint } from '../engine/endpoints';
 import { DEFAULTS, fill } from './messages';
-import type { CheckResult, ObjectCheck } from './types';
+import type { CheckResult, EndpointRef, ObjectCheck } from './types';
+
+/** What an object check needs of the scenario being judged (check.ts's Judge has it). */
+export interface ObjectJudge {
+  readonly cluster: Cluster;
+  resolve(ref: EndpointRef): Endpoint | LocalText;
+}
 
 type Outcome = Omit<CheckResult, 'id' | 'check' | 'blocking'>;
 
@@ -61,7 +67,7 @@ function findObject(
 
 const L = (en: string, ko: string): LocalText => ({ en, ko });
 
-function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
+function problemOf(c: ObjectCheck, judge: ObjectJudge): LocalText | undefined {
   const found = findObject(judge.cluster, c);
   if (!c.exists)
     return found
@@ -129,7 +135,7 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
   return undefined;
 }
 
-export function checkObject(c: ObjectCheck, judge: Judge): Outcome {
+export function checkObject(c: ObjectCheck, judge: ObjectJudge): Outcome {
   const object = objectLabel(c.object);
   const problem = problemOf(c, judge);
   if (!problem) return { passed: true, message: fill(c.success ?? DEFAULTS.object.pass, { object }) };

@@ -1,0 +1,91 @@
+// The page's state, as data and the actions on it (netlab-store.ts creates it). The scenario text
+// is the source of truth; everything else is derived from it or chosen by the learner.
+import type { Locale } from '../lib/diagnostic';
+import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
+import type { LessonActions, LessonSlice } from './lesson-state';
+
+export interface FlowSelection {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface NetlabState extends LessonActions {
+  readonly scenarioText: string;
+  readonly locale: Locale;
+  /** Index into the model's ports. */
+  readonly portIndex: number;
+  readonly selectedFlow: FlowSelection | null;
+  /** The text replaced by the last reset, so the learner can take the reset back. */
+  readonly textBeforeReset: string | null;
+  /** What replaced the text `textBeforeReset` holds: the reset button, or a lesson step. */
+  readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
+  /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
+  readonly lesson: LessonSlice;
+  /** The policy whose selected pods and peers the graph highlights. */
+  readonly selectedPolicy: string | null;
+  /** Narrows the matrix to endpoints whose name contains this text. */
+  readonly matrixFilter: string;
+  /** What the model service last derived from the text (null until the first model). */
+  readonly view: DerivedView | null;
+  /**
+   * A version the learner pinned to compare with: the matrix marks cells newly allowed or denied
+   * since it, instead of since the last edit. Null: compare with the last edit.
+   */
+  readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
+  /** Explanation of the selected flow, as the model service last computed it. */
+  /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
+  readonly packet: {
+    readonly requests: readonly TraceRequest[];
+    readonly index: number;
+    /** Index into the request hops followed by the reply hops. */
+    readonly step: number;
+    readonly playing: boolean;
+    /** Multiplies the playback rate: 0.5 to 4. */
+    readonly speed: number;
+    /** Play every request at once (each at `step`, or at its end) instead of one after another. */
+    readonly together: boolean;
+  };
+  /** Traces of the other requests when they play together, keyed by request index. */
+  readonly companionTraces: ReadonlyMap<number, TraceResult>;
+  /** The trace of the current packet request, as the model service last computed it. */
+  readonly trace: {
+    readonly request: TraceRequest;
+    readonly modelId: number;
+    readonly result: TraceResult;
+    /** The same packet through the pinned version, when one is pinned: before and after. */
+    readonly baseline?: TraceResult;
+  } | null;
+  readonly explanation: {
+    readonly flow: FlowSelection;
+    readonly portIndex: number;
+    readonly locale: Locale;
+    readonly modelId: number;
+    readonly lines: readonly string[] | null;
+  } | null;
+  setScenarioText(text: string): void;
+  /** Back to the built-in scenario the store was created with. */
+  resetScenario(): void;
+  /** Replaces the scenario (an opened file, a shared link), keeping the old text for undoReset. */
+  replaceScenario(text: string): void;
+  undoReset(): void;
+  setLocale(locale: Locale): void;
+  setPortIndex(index: number): void;
+  selectFlow(flow: FlowSelection | null): void;
+  selectPolicy(policy: string | null): void;
+  setMatrixFilter(filter: string): void;
+  /** Pins the current model's text as the version to compare with (only a text without errors). */
+  pinBaseline(now: number): void;
+  unpinBaseline(): void;
+  applyView(view: DerivedView): void;
+  applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
+  /** Starts playing one packet, or several in turn. */
+  sendPackets(requests: readonly TraceRequest[], together?: boolean): void;
+  applyCompanionTraces(traces: ReadonlyMap<number, TraceResult>): void;
+  setPacketStep(step: number): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+  /** Moves on to the next packet of a tour (stops after the last). */
+  nextPacket(): void;
+  resetPacket(): void;
+  applyTrace(trace: NonNullable<NetlabState['trace']>): void;
+}
