@@ -34,6 +34,9 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // Relative URLs for assets, lazy chunks, CSS and the worker: the same dist/ works at a site's
+  // root, under /netlab/, or any other path.
+  base: './',
   plugins: [react(), contentSecurityPolicy()],
   resolve: {
     // monaco-worker-manager imports monaco-editor/esm/vs/editor/editor.worker.js, a deep path the
