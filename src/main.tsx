@@ -37,6 +37,8 @@ const store = createNetlabStore({
   defaultScenario,
   ...(saved.scenarioText !== undefined ? { scenarioText: saved.scenarioText } : {}),
   locale: embed.locale ?? initialLocale(saved, navigator.languages ?? [navigator.language]),
+  // An embed shows no dialogs: its host is the author, and the reader's edits last for the visit.
+  askBeforeReplacing: !embed.embed,
 });
 if (!embed.embed) startAutosave(store, storage);
 // The model (parsing, policy evaluation, layout) is computed off the main thread.

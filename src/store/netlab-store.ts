@@ -14,9 +14,11 @@ export function createNetlabStore(initial: {
   defaultScenario: string;
   scenarioText?: string;
   locale?: Locale;
+  /** False in an embed: lesson steps replace edited text without a question. */
+  askBeforeReplacing?: boolean;
 }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
-    ...createLessonActions(set, initial.defaultScenario),
+    ...createLessonActions(set, initial.defaultScenario, initial.askBeforeReplacing ?? true),
     lesson: INITIAL_LESSON_SLICE,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,

@@ -9,6 +9,7 @@ import { TID } from '../testIds';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useLessonText } from './lesson-text';
 import { Markdown } from './Markdown';
+import { useEmbedOptions } from '../embed-context';
 
 export function Challenge({
   lesson,
@@ -29,6 +30,8 @@ export function Challenge({
   const requestLessonCheck = useNetlab((s) => s.requestLessonCheck);
   const revealHint = useNetlab((s) => s.revealHint);
   const showSolution = useNetlab((s) => s.showSolution);
+  // A read-only embed cannot be solved: it offers no solution to load either.
+  const readOnly = useEmbedOptions()?.readOnly ?? false;
   const solutionInEditor = useNetlab((s) => s.scenarioText === lesson.solution);
   const [asking, setAsking] = useState(false);
 
@@ -117,7 +120,7 @@ export function Challenge({
           )}
         </div>
       )}
-      {showHelp && (
+      {showHelp && !readOnly && (
         <div className="solution">
           <button
             type="button"
