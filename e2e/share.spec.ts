@@ -216,3 +216,53 @@ test('the built page forbids inline script (Content-Security-Policy)', async ({ 
   );
   expect(violations[0]).toMatch(/script-src/);
 });
+
+test('adding a port in the editor keeps the matrix, the packet form and the link on the port chosen', async ({
+  page,
+  context,
+  browser,
+}) => {
+  const scenario = readFileSync(new URL('../src/scenarios/default.yaml', import.meta.url), 'utf8');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?motion=off');
+  const port = page.getByRole('combobox', { name: 'Port', exact: true });
+  await port.selectOption('3306/TCP');
+  await page.getByRole('button', { name: 'prod/backend → prod/db 3306/TCP: allowed' }).click();
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+
+  // The learner declares another port on the web pod, listed before the db pod: 3306 moves down.
+  const editor = page.getByRole('textbox', { name: 'Scenario YAML editor' });
+  await expect(editor).toBeAttached();
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  const line = scenario.slice(0, scenario.indexOf('      containerPort: 80\n')).split('\n').length;
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter'); // indented like the line above: one level out for a new item
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('- containerPort: 8080');
+  await page.keyboard.press('Escape');
+  await expect(port.getByRole('option')).toHaveText(['80/TCP', '8080/TCP', '5000/TCP', '3306/TCP']);
+
+  // Still 3306: the matrix, the explanation, the packet form's "send the selected flow".
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(why).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+  await page.getByRole('button', { name: 'Send prod/backend → prod/db 3306/TCP' }).click();
+  await expect(page.getByRole('region', { name: 'Packet journeys' })).toContainText(
+    'prod/backend → prod/db 3306/TCP',
+  );
+
+  // And the link: whoever opens it sees 3306 too.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto(link);
+  await expect(friend.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(friend.getByRole('region', { name: 'Why' })).toContainText(
+    'prod/backend → prod/db 3306/TCP: ✓ allowed',
+  );
+  await other.close();
+});

@@ -4,6 +4,7 @@
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
 import type { LocalText } from '../lib/diagnostic';
 import type { LessonRoute } from '../store/lesson-state';
+import { shownMatrixPort } from '../store/matrix-port';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 import { formatLessonHash, isRouteName } from './lesson-route';
 
@@ -16,8 +17,7 @@ export const LINK_OPENED_EVENT = 'netlab:link-opened';
 export let linkErrorAtStart: LocalText | null = null;
 
 export function currentFrame(s: NetlabState): SharedFrame {
-  const ports = s.view?.model.ports ?? [];
-  const port = ports[Math.min(s.portIndex, ports.length - 1)];
+  const port = shownMatrixPort(s);
   const request = s.packet.requests[s.packet.index];
   const { route } = s.lesson;
   return {
@@ -79,12 +79,8 @@ export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
     const now = store.getState();
     if (done || !now.view || now.view.text !== frame.scenario) return done;
     done = true;
-    if (frame.port) {
-      const i = now.view.model.ports.findIndex(
-        (p) => p.port === frame.port!.port && p.protocol === frame.port!.protocol,
-      );
-      if (i >= 0) now.setPortIndex(i);
-    }
+    // The sharer's port, even one this scene does not offer: the matrix then says it shows another.
+    if (frame.port) now.setMatrixPort(frame.port);
     if (frame.flow) now.selectFlow(frame.flow);
     if (frame.packet) {
       now.sendPackets([{ from: frame.packet.from, to: frame.packet.to, port: frame.packet.port }]);

@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
+import type { FlowPort } from '../engine/match';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
 
@@ -14,8 +15,11 @@ export interface FlowSelection {
 export interface NetlabState extends LessonActions {
   readonly scenarioText: string;
   readonly locale: Locale;
-  /** Index into the model's ports. */
-  readonly portIndex: number;
+  /**
+   * The matrix port the learner chose (a menu, a share link), null until they choose one. The
+   * port itself, not its place in the model's list: see matrix-port.ts for what the matrix shows.
+   */
+  readonly matrixPort: FlowPort | null;
   readonly selectedFlow: FlowSelection | null;
   /** The text replaced by the last reset, so the learner can take the reset back. */
   readonly textBeforeReset: string | null;
@@ -59,7 +63,7 @@ export interface NetlabState extends LessonActions {
   } | null;
   readonly explanation: {
     readonly flow: FlowSelection;
-    readonly portIndex: number;
+    readonly port: FlowPort;
     readonly locale: Locale;
     readonly modelId: number;
     readonly lines: readonly string[] | null;
@@ -71,7 +75,7 @@ export interface NetlabState extends LessonActions {
   replaceScenario(text: string): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
-  setPortIndex(index: number): void;
+  setMatrixPort(port: FlowPort | null): void;
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
@@ -94,6 +98,18 @@ export interface NetlabState extends LessonActions {
 
 export type NetlabStore = StoreApi<NetlabState>;
 
+/**
+ * Another scene in place of the text (an opened file, a shared link): the old
+ * text is kept for undoReset; the flow and the port chosen belong to the old scene.
+ */
+const replaced = (s: NetlabState, text: string): Partial<NetlabState> => ({
+  scenarioText: text,
+  textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
+  textReplacedBy: 'replaced',
+  selectedFlow: null,
+  matrixPort: null,
+});
+
 export function createNetlabStore(initial: {
   defaultScenario: string;
   scenarioText?: string;
@@ -105,7 +121,7 @@ export function createNetlabStore(initial: {
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
-    portIndex: 0,
+    matrixPort: null,
     selectedFlow: null,
     textBeforeReset: null,
     selectedPolicy: null,
@@ -125,13 +141,7 @@ export function createNetlabStore(initial: {
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) =>
-      set((s) => ({
-        scenarioText: text,
-        textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
-        textReplacedBy: 'replaced',
-        selectedFlow: null,
-      })),
+    replaceScenario: (text) => set((s) => replaced(s, text)),
     undoReset: () =>
       set((s) =>
         s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null },
@@ -140,7 +150,7 @@ export function createNetlabStore(initial: {
     pinBaseline: (now) =>
       set((s) => (s.view && !s.view.hasErrors ? { baseline: { text: s.view.text, pinnedAt: now } } : {})),
     unpinBaseline: () => set({ baseline: null }),
-    setPortIndex: (portIndex) => set({ portIndex }),
+    setMatrixPort: (port) => set({ matrixPort: port ? { port: port.port, protocol: port.protocol } : null }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),

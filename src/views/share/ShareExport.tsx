@@ -6,6 +6,7 @@ import graphCss from '../graph/graph.css?raw';
 import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
 import type { LocalText } from '../../lib/diagnostic';
 import { matrixMarkdown } from '../../app-model/matrix-markdown';
+import { matrixPortIndex } from '../../store/matrix-port';
 import { NetlabContext, useNetlab } from '../use-netlab';
 import {
   BACKUP_KEY,
@@ -108,11 +109,7 @@ export function ShareExport() {
   };
   const onMatrix = async () => {
     const s = store.getState();
-    if (s.view)
-      await copy(
-        matrixMarkdown(s.view.model, Math.min(s.portIndex, s.view.model.ports.length - 1), s.locale),
-        t.matrixCopied,
-      );
+    if (s.view) await copy(matrixMarkdown(s.view.model, matrixPortIndex(s), s.locale), t.matrixCopied);
   };
   const onYaml = () =>
     download(new Blob([store.getState().scenarioText], { type: 'application/yaml' }), 'netlab-scenario.yaml');
