@@ -266,3 +266,24 @@ test('adding a port in the editor keeps the matrix, the packet form and the link
   );
   await other.close();
 });
+
+test('a scenario file dropped anywhere on the page opens, and the share panel says so', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('columnheader', { name: 'prod/db' })).toBeVisible();
+  const file = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    const yaml =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: cart, namespace: shop}\nspec:\n  containers: [{name: c, image: i, ports: [{containerPort: 8080}]}]\n';
+    dt.items.add(new File([yaml], 'shop.yaml', { type: 'application/yaml' }));
+    return dt;
+  });
+  const target = page.getByRole('heading', { name: 'Reachability matrix' });
+  await target.dispatchEvent('dragover', { dataTransfer: file });
+  await target.dispatchEvent('drop', { dataTransfer: file });
+  await expect(page.getByRole('status').filter({ hasText: 'shop.yaml opened' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'shop/cart' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 8080/TCP' })).toBeVisible();
+  // The learner's text is one click away.
+  await page.getByRole('button', { name: 'Bring it back' }).click();
+  await expect(page.getByRole('columnheader', { name: 'prod/db' })).toBeVisible();
+});

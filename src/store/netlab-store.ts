@@ -6,6 +6,7 @@ import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-
 import type { FlowPort } from '../engine/match';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
+import { INITIAL_SHARE_SLICE, type ShareNotice, type ShareSlice } from './share-state';
 
 export interface FlowSelection {
   readonly from: string;
@@ -27,6 +28,8 @@ export interface NetlabState extends LessonActions {
   readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
+  /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
+  readonly share: ShareSlice;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
@@ -94,12 +97,18 @@ export interface NetlabState extends LessonActions {
   nextPacket(): void;
   resetPacket(): void;
   applyTrace(trace: NonNullable<NetlabState['trace']>): void;
+  showShareNotice(notice: ShareNotice | null): void;
+  /** Offers the learner's own scenario back after a link replaced it. */
+  offerShareBackup(text: string): void;
+  /** Puts the offered scenario back (undoable like any replacement) and withdraws the offer. */
+  restoreShareBackup(): void;
+  dismissShareBackup(): void;
 }
 
 export type NetlabStore = StoreApi<NetlabState>;
 
 /**
- * Another scene in place of the text (an opened file, a shared link): the old
+ * Another scene in place of the text (an opened file, a shared link, a restored backup): the old
  * text is kept for undoReset; the flow and the port chosen belong to the old scene.
  */
 const replaced = (s: NetlabState, text: string): Partial<NetlabState> => ({
@@ -118,6 +127,7 @@ export function createNetlabStore(initial: {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario),
     lesson: INITIAL_LESSON_SLICE,
+    share: INITIAL_SHARE_SLICE,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
@@ -173,5 +183,14 @@ export function createNetlabStore(initial: {
       ),
     resetPacket: () => set((s) => ({ packet: { ...s.packet, index: 0, step: 0, playing: false } })),
     applyTrace: (trace) => set({ trace }),
+    showShareNotice: (notice) => set((s) => ({ share: { ...s.share, notice } })),
+    offerShareBackup: (backup) => set((s) => ({ share: { ...s.share, backup } })),
+    restoreShareBackup: () =>
+      set((s) =>
+        s.share.backup === null
+          ? {}
+          : { ...replaced(s, s.share.backup), share: { ...s.share, backup: null } },
+      ),
+    dismissShareBackup: () => set((s) => ({ share: { ...s.share, backup: null } })),
   }));
 }
