@@ -222,6 +222,8 @@ test('adding a port in the editor keeps the matrix, the packet form and the link
   context,
   browser,
 }) => {
+  // Monaco, keystrokes down to the line, and a second browser: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
   const scenario = readFileSync(new URL('../src/scenarios/default.yaml', import.meta.url), 'utf8');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/?motion=off');
