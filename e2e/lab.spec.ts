@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -150,4 +151,35 @@ test('pin a version: the marks show everything changed since it, through later e
   await page.getByTestId('matrix.pin').click();
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-change', '');
   await expect(page.getByTestId('matrix.compare')).toHaveText('Marks show what your last edit changed.');
+});
+
+test('a chosen port no pod declares any more: the matrix says so, and comes back to it when it returns', async ({
+  page,
+}) => {
+  const scenario = readFileSync(new URL('../src/scenarios/default.yaml', import.meta.url), 'utf8');
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Port', exact: true }).selectOption('3306/TCP');
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  const editor = page.getByRole('textbox', { name: 'Scenario YAML editor' });
+  await expect(editor).toBeAttached();
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  const line = scenario.slice(0, scenario.indexOf('      containerPort: 3306\n')).split('\n').length;
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('7');
+  await expect(
+    page.getByRole('status').filter({
+      hasText: 'No pod declares 3306/TCP, the port you chose, any more: the matrix shows 80/TCP.',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 80/TCP' })).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Reachability matrix' })
+    .screenshot({ path: 'test-results/lab-port-gone.png' });
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('6');
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'No pod declares' })).toHaveCount(0);
 });

@@ -216,3 +216,76 @@ test('the built page forbids inline script (Content-Security-Policy)', async ({ 
   );
   expect(violations[0]).toMatch(/script-src/);
 });
+
+test('adding a port in the editor keeps the matrix, the packet form and the link on the port chosen', async ({
+  page,
+  context,
+  browser,
+}) => {
+  // Monaco, keystrokes down to the line, and a second browser: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
+  const scenario = readFileSync(new URL('../src/scenarios/default.yaml', import.meta.url), 'utf8');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?motion=off');
+  const port = page.getByRole('combobox', { name: 'Port', exact: true });
+  await port.selectOption('3306/TCP');
+  await page.getByRole('button', { name: 'prod/backend → prod/db 3306/TCP: allowed' }).click();
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+
+  // The learner declares another port on the web pod, listed before the db pod: 3306 moves down.
+  const editor = page.getByRole('textbox', { name: 'Scenario YAML editor' });
+  await expect(editor).toBeAttached();
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  const line = scenario.slice(0, scenario.indexOf('      containerPort: 80\n')).split('\n').length;
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter'); // indented like the line above: one level out for a new item
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('- containerPort: 8080');
+  await page.keyboard.press('Escape');
+  await expect(port.getByRole('option')).toHaveText(['80/TCP', '8080/TCP', '5000/TCP', '3306/TCP']);
+
+  // Still 3306: the matrix, the explanation, the packet form's "send the selected flow".
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(why).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+  await page.getByRole('button', { name: 'Send prod/backend → prod/db 3306/TCP' }).click();
+  await expect(page.getByRole('region', { name: 'Packet journeys' })).toContainText(
+    'prod/backend → prod/db 3306/TCP',
+  );
+
+  // And the link: whoever opens it sees 3306 too.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto(link);
+  await expect(friend.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(friend.getByRole('region', { name: 'Why' })).toContainText(
+    'prod/backend → prod/db 3306/TCP: ✓ allowed',
+  );
+  await other.close();
+});
+
+test('a scenario file dropped anywhere on the page opens, and the share panel says so', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('columnheader', { name: 'prod/db' })).toBeVisible();
+  const file = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    const yaml =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: cart, namespace: shop}\nspec:\n  containers: [{name: c, image: i, ports: [{containerPort: 8080}]}]\n';
+    dt.items.add(new File([yaml], 'shop.yaml', { type: 'application/yaml' }));
+    return dt;
+  });
+  const target = page.getByRole('heading', { name: 'Reachability matrix' });
+  await target.dispatchEvent('dragover', { dataTransfer: file });
+  await target.dispatchEvent('drop', { dataTransfer: file });
+  await expect(page.getByRole('status').filter({ hasText: 'shop.yaml opened' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'shop/cart' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 8080/TCP' })).toBeVisible();
+  // The learner's text is one click away.
+  await page.getByRole('button', { name: 'Bring it back' }).click();
+  await expect(page.getByRole('columnheader', { name: 'prod/db' })).toBeVisible();
+});

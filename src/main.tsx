@@ -7,7 +7,8 @@ import { startLessonRoute } from './services/lesson-route';
 import type { ModelChannel } from './app-model/model-protocol';
 import { startModelService, workerChannel } from './services/model-service';
 import { startPacketClock } from './services/packet-clock';
-import { listenForLinks, openLinkFromLocation } from './services/share';
+import { listenForLinks, openLinkFromLocation, startShareBackup } from './services/share';
+import { startFileDrop } from './services/file-drop';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './views/use-netlab';
@@ -58,9 +59,13 @@ if (typeof Worker === 'undefined') {
 }
 syncDocumentLanguage(store, document);
 startPacketClock(store);
-// A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first.
+// A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first, and
+// offered back (also after a reload) until they restore or dismiss it.
+startShareBackup(store, learnerStorage);
 openLinkFromLocation(store, learnerStorage, location, history);
 listenForLinks(store, learnerStorage, window);
+// Files dropped anywhere on the lab open as scenes (the embed view has no share panel).
+if (!embed.embed) startFileDrop(store, window);
 if (embed.embed) startEmbedBridge(store, window, embed);
 // Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
 // chunk, starts the first time the learner opens the list or a lesson.

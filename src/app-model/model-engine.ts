@@ -14,6 +14,7 @@ import {
 } from './model-view';
 import { traceFlow, TraceError } from '../model/trace-flow';
 import type { FromModelWorker } from './model-protocol';
+import type { FlowPort } from '../engine/match';
 
 export * from './model-view';
 
@@ -176,7 +177,7 @@ export class ModelEngine {
   }
 
   /** Explanation lines for one flow of the current model (null if an endpoint is gone). */
-  explain(from: string, to: string, portIndex: number, locale: Locale): string[] | null {
-    return this.lastValid ? explainModelFlow(this.lastValid, from, to, portIndex, locale) : null;
+  explain(from: string, to: string, port: FlowPort, locale: Locale): string[] | null {
+    return this.lastValid ? explainModelFlow(this.lastValid, from, to, port, locale) : null;
   }
 }

@@ -1,5 +1,6 @@
 // Messages between the page and the model worker.
 import type { Locale } from '../lib/diagnostic';
+import type { FlowPort } from '../engine/match';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 
@@ -32,12 +33,13 @@ export type ToModelWorker =
   /** `baseline`: a pinned text to mark changed cells against (null: against the previous model). */
   | { readonly type: 'update'; readonly text: string; readonly baseline: string | null }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
+  /** Why `from` reaches `to` on `port`, or not: the port itself, not its place in a list. */
   | {
       readonly type: 'explain';
       readonly requestId: number;
       readonly from: string;
       readonly to: string;
-      readonly portIndex: number;
+      readonly port: FlowPort;
       readonly locale: Locale;
     }
   | LessonRequest;

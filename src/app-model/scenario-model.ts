@@ -97,18 +97,20 @@ export function buildScenarioModel(text: string): ScenarioModel {
   };
 }
 
-/** The explanation lines of one flow of the model, or null when an endpoint no longer exists. */
+/**
+ * The explanation lines of one flow of the model on `port`, or null when an endpoint no longer
+ * exists. Any port can be asked about, declared by a pod or not: policies decide either way.
+ */
 export function explainModelFlow(
   model: ScenarioModel,
   fromKey: string,
   toKey: string,
-  portIndex: number,
+  port: FlowPort,
   locale: Locale,
 ): string[] | null {
   const from = model.endpoints.find((e) => e.key === fromKey);
   const to = model.endpoints.find((e) => e.key === toKey);
-  const port = model.ports[portIndex];
-  if (!from || !to || !port) return null;
+  if (!from || !to) return null;
   return explainFlowText(
     evaluateFlow(model.cluster.policies, from, to, port),
     model.cluster.policies,

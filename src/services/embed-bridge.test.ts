@@ -232,7 +232,7 @@ describe('the embed protocol: hello, ack and error', () => {
     expect(of('netlab:ack')).toEqual([{ type: 'netlab:ack', id: 's1' }]);
     const s = store.getState();
     expect(s.selectedFlow).toEqual({ from: 'prod/web', to: 'prod/db' });
-    expect(s.view!.model.ports[s.portIndex]).toEqual({ port: 3306, protocol: 'TCP' });
+    expect(s.matrixPort).toEqual({ port: 3306, protocol: 'TCP' });
     post({ type: 'netlab:select', from: 'prod/web', to: 'nope/x', id: 's2' });
     post({ type: 'netlab:select', from: 'prod/web', to: 'prod/db', port: 9999, id: 's3' });
     expect(of('netlab:error').map((e) => [e.id, e.code])).toEqual([

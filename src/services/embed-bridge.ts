@@ -92,12 +92,11 @@ export function startEmbedBridge(store: NetlabStore, win: Window, options: Embed
         }
         if (cmd.port) {
           const { port, protocol } = cmd.port;
-          const index = model.ports.findIndex((p) => p.port === port && p.protocol === protocol);
-          if (index < 0) {
+          if (!model.ports.some((p) => p.port === port && p.protocol === protocol)) {
             fail(id, 'bad-port', `the scenario offers no port ${port}/${protocol}`);
             return;
           }
-          s.setPortIndex(index);
+          s.setMatrixPort(cmd.port);
         }
         s.selectFlow({ from: cmd.from, to: cmd.to });
         ack(id);

@@ -5,6 +5,7 @@
 import type { DerivedView, TraceResult } from '../app-model/model-view';
 import type { FromModelWorker, ModelChannel } from '../app-model/model-protocol';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
+import { shownMatrixPort } from '../store/matrix-port';
 
 export function workerChannel(worker: Worker): ModelChannel {
   return {
@@ -19,7 +20,12 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   /** A text (or a new baseline) to send once the worker answers the current one. */
   let pending = false;
   let requestId = 0;
-  let wanted: { id: number; key: string } | null = null;
+  /** The explanation asked for last: its id, and the question as the store will keep the answer. */
+  let wanted: {
+    id: number;
+    key: string;
+    question: Omit<NonNullable<NetlabState['explanation']>, 'lines'>;
+  } | null = null;
   let wantedTrace: { id: number; key: string } | null = null;
   /** When requests play together: the trace requests of the others, by request id. */
   let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
@@ -38,22 +44,21 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     else send();
   };
 
-  const explanationKey = (s: NetlabState): string | null =>
-    s.selectedFlow && s.view
-      ? JSON.stringify([s.selectedFlow, s.portIndex, s.locale, s.view.model.id])
-      : null;
-
+  /** The selected flow on the port the matrix shows, in the page's language, of the current model. */
   const requestExplanation = (s: NetlabState) => {
-    const key = explanationKey(s);
-    if (!key || !s.selectedFlow || !s.view || wanted?.key === key) return;
-    wanted = { id: ++requestId, key };
+    const port = shownMatrixPort(s);
+    if (!s.selectedFlow || !s.view || !port) return;
+    const question = { flow: s.selectedFlow, port, locale: s.locale, modelId: s.view.model.id };
+    const key = JSON.stringify(question);
+    if (wanted?.key === key) return;
+    wanted = { id: ++requestId, key, question };
     channel.post({
       type: 'explain',
       requestId,
-      from: s.selectedFlow.from,
-      to: s.selectedFlow.to,
-      portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1),
-      locale: s.locale,
+      from: question.flow.from,
+      to: question.flow.to,
+      port: { port: port.port, protocol: port.protocol },
+      locale: question.locale,
     });
   };
 
@@ -115,20 +120,12 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       return;
     }
     if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question
-    const s = store.getState();
-    if (!s.selectedFlow || !s.view) return;
-    s.applyExplanation({
-      flow: s.selectedFlow,
-      portIndex: s.portIndex,
-      locale: s.locale,
-      modelId: s.view.model.id,
-      lines: msg.lines,
-    });
+    store.getState().applyExplanation({ ...wanted.question, lines: msg.lines });
   });
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
-    if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale)
+    if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort || s.locale !== prev.locale)
       requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });

@@ -2,7 +2,9 @@
 // is the source of truth; everything else is derived from it or chosen by the learner.
 import type { Locale } from '../lib/diagnostic';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
+import type { FlowPort } from '../engine/match';
 import type { LessonActions, LessonSlice } from './lesson-state';
+import type { ShareNotice, ShareSlice } from './share-state';
 
 export interface FlowSelection {
   readonly from: string;
@@ -12,8 +14,11 @@ export interface FlowSelection {
 export interface NetlabState extends LessonActions {
   readonly scenarioText: string;
   readonly locale: Locale;
-  /** Index into the model's ports. */
-  readonly portIndex: number;
+  /**
+   * The matrix port the learner chose (a menu, a share link), null until they choose one. The
+   * port itself, not its place in the model's list: see matrix-port.ts for what the matrix shows.
+   */
+  readonly matrixPort: FlowPort | null;
   readonly selectedFlow: FlowSelection | null;
   /** The text replaced by the last reset, so the learner can take the reset back. */
   readonly textBeforeReset: string | null;
@@ -21,6 +26,8 @@ export interface NetlabState extends LessonActions {
   readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
+  /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
+  readonly share: ShareSlice;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
@@ -57,7 +64,7 @@ export interface NetlabState extends LessonActions {
   } | null;
   readonly explanation: {
     readonly flow: FlowSelection;
-    readonly portIndex: number;
+    readonly port: FlowPort;
     readonly locale: Locale;
     readonly modelId: number;
     readonly lines: readonly string[] | null;
@@ -69,7 +76,7 @@ export interface NetlabState extends LessonActions {
   replaceScenario(text: string): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
-  setPortIndex(index: number): void;
+  setMatrixPort(port: FlowPort | null): void;
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
@@ -88,4 +95,10 @@ export interface NetlabState extends LessonActions {
   nextPacket(): void;
   resetPacket(): void;
   applyTrace(trace: NonNullable<NetlabState['trace']>): void;
+  showShareNotice(notice: ShareNotice | null): void;
+  /** Offers the learner's own scenario back after a link replaced it. */
+  offerShareBackup(text: string): void;
+  /** Puts the offered scenario back (undoable like any replacement) and withdraws the offer. */
+  restoreShareBackup(): void;
+  dismissShareBackup(): void;
 }

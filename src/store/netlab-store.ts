@@ -5,10 +5,23 @@ import type { Locale } from '../lib/diagnostic';
 import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { NetlabState } from './netlab-state';
+import { INITIAL_SHARE_SLICE } from './share-state';
 
 export type { FlowSelection, NetlabState } from './netlab-state';
 
 export type NetlabStore = StoreApi<NetlabState>;
+
+/**
+ * Another scene in place of the text (an opened file, a shared link, a restored backup): the old
+ * text is kept for undoReset; the flow and the port chosen belong to the old scene.
+ */
+const replaced = (s: NetlabState, text: string): Partial<NetlabState> => ({
+  scenarioText: text,
+  textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
+  textReplacedBy: 'replaced',
+  selectedFlow: null,
+  matrixPort: null,
+});
 
 export function createNetlabStore(initial: {
   defaultScenario: string;
@@ -20,10 +33,11 @@ export function createNetlabStore(initial: {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario, initial.askBeforeReplacing ?? true),
     lesson: INITIAL_LESSON_SLICE,
+    share: INITIAL_SHARE_SLICE,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
-    portIndex: 0,
+    matrixPort: null,
     selectedFlow: null,
     textBeforeReset: null,
     selectedPolicy: null,
@@ -43,13 +57,7 @@ export function createNetlabStore(initial: {
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) =>
-      set((s) => ({
-        scenarioText: text,
-        textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
-        textReplacedBy: 'replaced',
-        selectedFlow: null,
-      })),
+    replaceScenario: (text) => set((s) => replaced(s, text)),
     undoReset: () =>
       set((s) =>
         s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null },
@@ -58,7 +66,7 @@ export function createNetlabStore(initial: {
     pinBaseline: (now) =>
       set((s) => (s.view && !s.view.hasErrors ? { baseline: { text: s.view.text, pinnedAt: now } } : {})),
     unpinBaseline: () => set({ baseline: null }),
-    setPortIndex: (portIndex) => set({ portIndex }),
+    setMatrixPort: (port) => set({ matrixPort: port ? { port: port.port, protocol: port.protocol } : null }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
@@ -81,5 +89,14 @@ export function createNetlabStore(initial: {
       ),
     resetPacket: () => set((s) => ({ packet: { ...s.packet, index: 0, step: 0, playing: false } })),
     applyTrace: (trace) => set({ trace }),
+    showShareNotice: (notice) => set((s) => ({ share: { ...s.share, notice } })),
+    offerShareBackup: (backup) => set((s) => ({ share: { ...s.share, backup } })),
+    restoreShareBackup: () =>
+      set((s) =>
+        s.share.backup === null
+          ? {}
+          : { ...replaced(s, s.share.backup), share: { ...s.share, backup: null } },
+      ),
+    dismissShareBackup: () => set((s) => ({ share: { ...s.share, backup: null } })),
   }));
 }

@@ -1,5 +1,5 @@
 // Panel layout only: what goes where. Each panel reads the store itself.
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { DiagnosticsList } from './DiagnosticsList';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
@@ -32,6 +32,8 @@ export function App() {
   const t = useUiText();
   const lessonOpen = useNetlab((s) => s.lesson.route.view !== 'lab');
   const present = useNetlab((s) => s.lesson.present);
+  /** The graph's <svg>: drawn by the graph panel, pictured by the share panel. */
+  const graphSvg = useRef<SVGSVGElement>(null);
   return (
     <div className={`app${present ? ' presenting' : ''}`}>
       <header className="app-header">
@@ -39,7 +41,7 @@ export function App() {
           {t.title} <span className="tagline">{t.tagline}</span>
         </h1>
         <ScenarioActions />
-        <ShareExport />
+        <ShareExport graphSvg={graphSvg} />
         <LessonButtons />
         <LanguageSwitch />
       </header>
@@ -50,7 +52,7 @@ export function App() {
           </Area>
         )}
         <Area name="graph">
-          <ClusterGraph />
+          <ClusterGraph svgRef={graphSvg} />
         </Area>
         <Area name="packets">
           <PacketPanel />

@@ -1,6 +1,7 @@
 // Why the selected flow is allowed or denied, per side, in the learner's language.
 import { useState } from 'react';
 import { useNetlab } from '../use-netlab';
+import { samePort, shownMatrixPort } from '../../store/matrix-port';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { ClusterProbe } from './ClusterProbe';
@@ -9,7 +10,7 @@ export function FlowExplanation() {
   const t = useUiText();
   const selected = useNetlab((s) => s.selectedFlow);
   const explanation = useNetlab((s) => s.explanation);
-  const portIndex = useNetlab((s) => s.portIndex);
+  const port = useNetlab(shownMatrixPort);
   const locale = useNetlab((s) => s.locale);
   const modelId = useNetlab((s) => s.view?.model.id);
   const [probeOpen, setProbeOpen] = useState(false);
@@ -18,7 +19,8 @@ export function FlowExplanation() {
     explanation &&
     selected &&
     explanation.flow === selected &&
-    explanation.portIndex === portIndex &&
+    port !== null &&
+    samePort(explanation.port, port) &&
     explanation.locale === locale &&
     explanation.modelId === modelId
       ? explanation.lines
