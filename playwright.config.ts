@@ -28,8 +28,9 @@ export default defineConfig({
       },
     },
   ],
+  // The e2e build (`npm run build:e2e`): the production build plus the test hooks (window.__netlab).
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir dist-e2e`,
     url: BASE_URL,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
