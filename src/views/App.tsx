@@ -33,7 +33,7 @@ export function App() {
   const lessonOpen = useNetlab((s) => s.lesson.route.view !== 'lab');
   const present = useNetlab((s) => s.lesson.present);
   return (
-    <div className={`app${present ? ' presenting' : ''}`}>
+    <div className={`app${present ? ' presenting' : ''}`} data-testid={TID.appRoot}>
       <header className="app-header">
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>
