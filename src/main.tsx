@@ -90,6 +90,6 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// TEST HOOKS — the store is exposed so e2e tests can assert on data rather than pixels.
-// It holds nothing secret: only the scenario the user is looking at.
-window.__netlab = { ...window.__netlab, store };
+// TEST HOOKS, in the e2e build only (`vite build --mode e2e`): the store is exposed so e2e tests
+// can assert on data rather than pixels. The production bundle leaves this out entirely.
+if (import.meta.env.MODE === 'e2e') window.__netlab = { ...window.__netlab, store };

@@ -35,7 +35,7 @@ export function App() {
   /** The graph's <svg>: drawn by the graph panel, pictured by the share panel. */
   const graphSvg = useRef<SVGSVGElement>(null);
   return (
-    <div className={`app${present ? ' presenting' : ''}`}>
+    <div className={`app${present ? ' presenting' : ''}`} data-testid={TID.appRoot}>
       <header className="app-header">
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>

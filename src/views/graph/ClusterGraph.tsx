@@ -148,7 +148,7 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
       >
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
-          <g transform={transform.toString()}>
+          <g transform={transform.toString()} data-testid={TID.graphZoom}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />
             <SceneEntities

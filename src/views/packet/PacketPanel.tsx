@@ -123,7 +123,7 @@ export function PacketPanel() {
           ⚠ {n[locale]}
         </p>
       ))}
-      <p className="visually-hidden" aria-live="polite" data-testid={TID.packetAnnounce}>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid={TID.packetAnnounce}>
         {finished && j?.trace ? outcomeText(j.trace, t, locale) : ''}
       </p>
       {j?.trace && (

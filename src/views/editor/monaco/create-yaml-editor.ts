@@ -72,8 +72,10 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
     if (!isApplyingExternal) opts.onChange(model.getValue());
   });
 
-  const hooks = (window.__netlab ??= {});
-  hooks.monacoMarkers = () => monaco.editor.getModelMarkers({});
+  // TEST HOOK, in the e2e build only (see main.tsx): every marker, for the e2e tests to read.
+  if (import.meta.env.MODE === 'e2e') {
+    (window.__netlab ??= {}).monacoMarkers = () => monaco.editor.getModelMarkers({});
+  }
 
   return {
     setText(text) {
@@ -142,7 +144,7 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
     },
     dispose() {
       changes.dispose();
-      if (hooks.monacoMarkers) delete hooks.monacoMarkers;
+      if (import.meta.env.MODE === 'e2e') delete window.__netlab?.monacoMarkers;
       editor.dispose();
       model.dispose();
     },
