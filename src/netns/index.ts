@@ -26,4 +26,18 @@ export { splitScript, type ScriptLine } from './shell-words';
 export { parsePlugin, CNI_VARIABLES } from './cni-plugin';
 export { routeTable, lookupRoute, type RouteEntry } from './routing';
 export { printAddresses, printLinks, printRoute } from './print';
-export { createWorld, DEFAULT_LAN, displayName, hasCarrier, linksIn, operState, placeWords } from './world';
+export {
+  createWorld,
+  DEFAULT_LAN,
+  displayName,
+  findLink,
+  findNamespace,
+  hasCarrier,
+  linkById,
+  linksIn,
+  operState,
+  placeWords,
+  portsOf,
+} from './world';
+export { runPing } from './ping';
+export { runNc } from './host-commands';
