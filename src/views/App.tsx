@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { DiagnosticsList } from './DiagnosticsList';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
+import { ConsoleLab } from './console/ConsoleLab';
+import { ByHandToggle } from './console/ByHandToggle';
+import { useByHandMode } from './console/lab-mode';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LessonArea, LessonButtons } from './lesson/LessonEntry';
@@ -32,6 +35,22 @@ export function App() {
   const t = useUiText();
   const lessonOpen = useNetlab((s) => s.lesson.route.view !== 'lab');
   const present = useNetlab((s) => s.lesson.present);
+  const [byHand, setByHand] = useByHandMode();
+  if (byHand)
+    return (
+      <div className="app">
+        <header className="app-header">
+          <h1>
+            {t.title} <span className="tagline">{t.tagline}</span>
+          </h1>
+          <ByHandToggle on={byHand} set={setByHand} />
+          <LanguageSwitch />
+        </header>
+        <main data-testid={TID.appReady} className="layout-byhand">
+          <ConsoleLab />
+        </main>
+      </div>
+    );
   return (
     <div className={`app${present ? ' presenting' : ''}`}>
       <header className="app-header">
@@ -41,6 +60,7 @@ export function App() {
         <ScenarioActions />
         <ShareExport />
         <LessonButtons />
+        <ByHandToggle on={byHand} set={setByHand} />
         <LanguageSwitch />
       </header>
       <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
