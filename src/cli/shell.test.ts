@@ -36,7 +36,7 @@ ip route add 10.244.1.0/24 via 192.168.1.11
 ip netns exec blue ping -c 2 10.244.1.2
 `;
 
-describe('netlab shell --json (the public contract)', () => {
+describe('netlab shell --json (the public contract)', { timeout: 30_000 }, () => {
   it('one result per command, keys in contract order, hosts named by the file, state shared', () => {
     const r = netlab(['shell', ...scripts({ 'node01.sh': NODE01, 'node02.sh': NODE02 }), '--json']);
     expect(r.stderr).toBe('');
@@ -81,7 +81,7 @@ describe('netlab shell --json (the public contract)', () => {
   });
 });
 
-describe('netlab shell (text)', () => {
+describe('netlab shell (text)', { timeout: 30_000 }, () => {
   it('prints what the commands print; errors and the reason a ping failed go to stderr', () => {
     const node02 = NODE02.replace('ip route add 10.244.1.0/24 via 192.168.1.11\n', '');
     const [n1, n2] = scripts({ 'node01.sh': NODE01, 'node02.sh': `${node02}ip link set veth-red up\n` });
