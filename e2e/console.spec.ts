@@ -108,3 +108,21 @@ test('a start state, a share link, and Korean', async ({ page, context }) => {
   await expect(other.getByText(/red 네임스페이스는 파드의 네트워크 네임스페이스/)).toBeVisible();
   await other.screenshot({ path: 'test-results/console-ko.png', fullPage: true });
 });
+
+test('a module F lesson: its start fails the check, the learner’s commands pass it', async ({ page }) => {
+  await page.goto('/?byhand=1');
+  await page
+    .getByRole('combobox', { name: /^Lesson/ })
+    .selectOption({ label: 'F1. One namespace, and its lo' });
+  await expect(
+    page.getByRole('heading', { name: 'A network namespace is a second network stack' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Check my network' }).click();
+  const results = page.getByRole('list', { name: 'Check results' });
+  await expect(results).toContainText('✗ node01 has no namespace red');
+  await type(page, 'node01', 'ip netns add red');
+  await type(page, 'node01', 'ip -n red link set lo up');
+  await page.getByRole('button', { name: 'Check my network' }).click();
+  await expect(results).toContainText('Every check passes: solved.');
+  await page.screenshot({ path: 'test-results/console-lesson-en.png', fullPage: true });
+});

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ROOT_NS, linkById, linksIn, type PingReport, type World } from '../../netns';
 import { copyText } from '../clipboard';
 import { HostConsole, type TranscriptItem } from './HostConsole';
+import { ConsoleLessons } from './ConsoleLessons';
 import { NetGraph } from './NetGraph';
 import { StatePane } from './StatePane';
 import {
@@ -120,6 +121,14 @@ export function ConsoleLab() {
           <span role="status">{notice ? t[notice] : ''}</span>
         </div>
       </div>
+      <ConsoleLessons
+        state={state}
+        onStart={(next) => {
+          setState(next);
+          setClearedAt({});
+          setNotice(undefined);
+        }}
+      />
       <div className="console-lab-body">
         <div className="console-lab-consoles">
           {state.hosts.map((h) => (

@@ -39,6 +39,13 @@ const en = {
   forwarding: 'ip_forward=1',
   loaded: 'Opened the shared session.',
   badLink: 'The shared session could not be read; starting from an empty host.',
+  lessons: 'Lessons',
+  lesson: 'Lesson',
+  noLesson: 'none: free practice',
+  hints: 'Hints',
+  check: 'Check my network',
+  checks: 'Check results',
+  solved: 'Every check passes: solved.',
 };
 
 export type ConsoleText = typeof en;
@@ -82,6 +89,13 @@ const ko: ConsoleText = {
   forwarding: 'ip_forward=1',
   loaded: '공유된 세션을 열었습니다.',
   badLink: '공유된 세션을 읽지 못해 빈 호스트에서 시작합니다.',
+  lessons: '레슨',
+  lesson: '레슨',
+  noLesson: '없음: 자유 연습',
+  hints: '힌트',
+  check: '내 네트워크 검사',
+  checks: '검사 결과',
+  solved: '모든 검사를 통과했습니다. 해결!',
 };
 
 export function useConsoleText(): ConsoleText {
