@@ -25,6 +25,7 @@ Usage:
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab shell  SCRIPT... [--json] [--lang en|ko]
 
   FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
           (several documents, or a kubectl "kind: List"); "-" reads standard input
@@ -35,6 +36,9 @@ Usage:
   --peer  an endpoint outside the cluster, by IP (repeatable)
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
           lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+  SCRIPT  a host's commands (ip, ping, sysctl, iptables …), the host named by the file
+          (node01.sh → node01); every host has eth0 on one LAN; scripts run in order on
+          shared state. Exit 0 when every command exited 0, else 1
 
 Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
 

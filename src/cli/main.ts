@@ -8,6 +8,7 @@ import type { CommandResult } from './command-result';
 import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
+import { checkShellArgs, runShell } from './shell';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -48,8 +49,10 @@ function main(argv: readonly string[]): number {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
+    if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
+      (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
       runCommand(args, analyzeScenario(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);

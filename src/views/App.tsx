@@ -3,6 +3,9 @@ import { useRef, type ReactNode } from 'react';
 import { DiagnosticsList } from './DiagnosticsList';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
+import { ConsoleLab } from './console/ConsoleLab';
+import { ByHandToggle } from './console/ByHandToggle';
+import { useByHandMode } from './console/lab-mode';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LessonArea, LessonButtons } from './lesson/LessonEntry';
@@ -34,6 +37,22 @@ export function App() {
   const present = useNetlab((s) => s.lesson.present);
   /** The graph's <svg>: drawn by the graph panel, pictured by the share panel. */
   const graphSvg = useRef<SVGSVGElement>(null);
+  const [byHand, setByHand] = useByHandMode();
+  if (byHand)
+    return (
+      <div className="app" data-testid={TID.appRoot}>
+        <header className="app-header">
+          <h1>
+            {t.title} <span className="tagline">{t.tagline}</span>
+          </h1>
+          <ByHandToggle on={byHand} set={setByHand} />
+          <LanguageSwitch />
+        </header>
+        <main data-testid={TID.appReady} className="layout-byhand">
+          <ConsoleLab />
+        </main>
+      </div>
+    );
   return (
     <div className={`app${present ? ' presenting' : ''}`} data-testid={TID.appRoot}>
       <header className="app-header">
@@ -43,6 +62,7 @@ export function App() {
         <ScenarioActions />
         <ShareExport graphSvg={graphSvg} />
         <LessonButtons />
+        <ByHandToggle on={byHand} set={setByHand} />
         <LanguageSwitch />
       </header>
       <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
