@@ -13,6 +13,8 @@ export interface CliArgs {
   readonly to?: string;
   readonly json: boolean;
   readonly lang: Locale;
+  /** `netlab storage --delete-claim NS/NAME`. */
+  readonly deleteClaim?: string;
 }
 
 export class UsageError extends Error {}
@@ -25,6 +27,8 @@ Usage:
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab storage FILE... [--delete-claim NS/NAME] [--json] [--lang en|ko]
+  netlab layers  FILE... [--json] [--lang en|ko]
 
   FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
           (several documents, or a kubectl "kind: List"); "-" reads standard input
@@ -35,6 +39,11 @@ Usage:
   --peer  an endpoint outside the cluster, by IP (repeatable)
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
           lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+  storage reads PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, Pod and Node:
+          each claim's binding (or why it is Pending, per candidate PV); --delete-claim shows
+          what the PV's reclaim policy does when that claim is deleted
+  layers  reads Dockerfiles (sizes from "# size: 306MB" comments), build-context files and a
+          docker session script (*.sh), or one txtar archive of them ("-- Dockerfile --" lines)
 
 Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
 
@@ -64,6 +73,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let to: string | undefined;
   let json = false;
   let lang: Locale = 'en';
+  let deleteClaim: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -92,6 +102,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--json':
         json = true;
         break;
+      case '--delete-claim':
+        deleteClaim = value();
+        break;
       case '--lang': {
         const l = value();
         if (l !== 'en' && l !== 'ko') throw new UsageError('--lang must be en or ko');
@@ -112,5 +125,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     ...(to !== undefined ? { to } : {}),
     json,
     lang,
+    ...(deleteClaim !== undefined ? { deleteClaim } : {}),
   };
 }

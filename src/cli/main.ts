@@ -8,6 +8,7 @@ import { lintCluster } from '../engine/lint';
 import { runCommand, type CommandResult } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
+import { runStorageLab } from './storage-commands';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -51,6 +52,7 @@ function main(argv: readonly string[]): number {
     }
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
+      runStorageLab(args, readFiles) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
       runCommand(args, loadCluster(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);

@@ -102,7 +102,7 @@ export function parseDockerScript(
     const words = c.words[0]?.text === '$' ? c.words.slice(1) : c.words;
     if (words.length === 0) continue;
     const at: At = { file, line: words[0]!.line, col: words[0]!.col };
-    const text = words.map((w) => w.text).join(' ');
+    const text = words.map((w) => (w.op ? w.text : quoted(w.text))).join(' ');
     if (words[0]!.text !== 'docker') {
       const { ops, unknown } = fileOps(words);
       commands.push({ kind: 'host', ops, unknown: unknown ? [unknown] : [], at, text });
@@ -113,6 +113,10 @@ export function parseDockerScript(
   }
   return commands;
 }
+
+/** A word as a shell would need it written again. */
+const quoted = (w: string): string =>
+  /^[\w@%+=:,./-]+$/.test(w) ? w : w.includes("'") ? `"${w.replace(/(["\\$`])/g, '\\$1')}"` : `'${w}'`;
 
 type Report = (at: Pos, code: string, message: LocalText) => void;
 

@@ -460,5 +460,5 @@ export function parseDockerfiles(
   files: readonly { name: string; text: string; lineOffset: number; file: string }[],
   out: Diagnostic[],
 ): Map<string, ParsedDockerfile> {
-  return new Map(files.map((f) => [f.name, parseDockerfile(f.file, f.text, out, f.lineOffset)]));
+  return new Map(files.map((f) => [f.name, parseDockerfile(f.file, f.text, out, f.lineOffset, f.name)]));
 }

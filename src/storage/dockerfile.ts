@@ -46,7 +46,10 @@ export interface Instruction {
 }
 
 export interface ParsedDockerfile {
+  /** The file diagnostics name (an archive's, for a Dockerfile inside one). */
   readonly file: string;
+  /** The Dockerfile's own name (`Dockerfile2`). */
+  readonly name: string;
   readonly instructions: readonly Instruction[];
 }
 
@@ -62,6 +65,7 @@ export function parseDockerfile(
   text: string,
   out: Diagnostic[],
   lineOffset = 0,
+  name = file,
 ): ParsedDockerfile {
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   const instructions: Instruction[] = [];
@@ -182,7 +186,7 @@ export function parseDockerfile(
         `첫 명령어는 FROM이어야 합니다(앞에는 ARG만 올 수 있습니다). 지금은 ${first.keyword} 명령입니다`,
       ),
     });
-  return { file, instructions };
+  return { file, name, instructions };
 }
 
 /** Words of an instruction's arguments: a JSON array (`["a", "b"]`) or whitespace-separated. */

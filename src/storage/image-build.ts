@@ -46,6 +46,7 @@ export interface ImageLayer {
 }
 
 export interface ImageBuild {
+  /** The Dockerfile's name. */
   readonly file: string;
   readonly tag: string;
   /** The final stage's layers, base first. */
@@ -175,7 +176,7 @@ export class ImageBuilder {
     }
     const final = stages.at(-1)?.layers ?? [];
     const image: ImageBuild = {
-      file: df.file,
+      file: df.name,
       tag,
       layers: final,
       stageCount: stages.length,
