@@ -8,6 +8,7 @@ import {
   NO_PROVISIONER,
   PROVISIONED_BY_ANNOTATION,
   type ClaimRef,
+  type NodeSelectorTerm,
   type PersistentVolume,
   type PersistentVolumeClaim,
   type StorageClass,
@@ -47,6 +48,9 @@ export interface ClaimResult {
   /** WaitForFirstConsumer: the node the scheduler picked (volume.kubernetes.io/selected-node). */
   readonly selectedNode?: string;
 }
+
+/** The well-known label of a node's zone; zonal storage (a cloud disk) lives in one zone. */
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 /** A deterministic stand-in for the claim's uid, so a provisioned PV has a stable pvc-… name. */
 export function uidFor(key: string): string {
@@ -94,26 +98,14 @@ export class ControllerState {
   }
 
   /** The external-provisioner's CreateVolume, then a PV bound to the claim. */
+  /**
+   * The external-provisioner's CreateVolume, then a PV bound to the claim. The new volume's
+   * topology is what the driver reports: with a selected node (WaitForFirstConsumer), that node's
+   * zone; else the driver picks one: netlab takes the first allowed topology, or the zone of the
+   * first node that has one.
+   */
   provision(claim: PersistentVolumeClaim, cls: StorageClass, node?: StorageNode): PersistentVolume {
     const uid = claim.uid ?? uidFor(claimKey(claim));
-    const topology = node
-      ? cls.allowedTopologies
-          .filter((t) => t.matchLabelExpressions.every((e) => e.values.includes(node.labels[e.key] ?? '')))
-          .slice(0, 1)
-          .map((t) => ({
-            matchExpressions: t.matchLabelExpressions.map((e) => ({
-              key: e.key,
-              operator: 'In' as const,
-              values: [node.labels[e.key]!],
-            })),
-          }))
-      : cls.allowedTopologies.map((t) => ({
-          matchExpressions: t.matchLabelExpressions.map((e) => ({
-            key: e.key,
-            operator: 'In' as const,
-            values: e.values,
-          })),
-        }));
     const pv: PersistentVolume = {
       name: `pvc-${uid}`,
       labels: {},
@@ -123,7 +115,7 @@ export class ControllerState {
       storageClassName: cls.name,
       reclaimPolicy: cls.reclaimPolicy,
       volumeMode: claim.volumeMode,
-      nodeAffinity: topology,
+      nodeAffinity: this.topologyFor(cls, node),
       claimRef: { namespace: claim.namespace, name: claim.name, uid },
       source: { type: 'csi', text: `${cls.provisioner} vol-${uid.slice(0, 8)}`, driver: cls.provisioner },
       provisionedBy: cls.provisioner,
@@ -133,6 +125,28 @@ export class ControllerState {
     return pv;
   }
 
+  private topologyFor(cls: StorageClass, node: StorageNode | undefined): NodeSelectorTerm[] {
+    const term = (pairs: readonly (readonly [string, string])[]): NodeSelectorTerm[] =>
+      pairs.length === 0
+        ? []
+        : [{ matchExpressions: pairs.map(([key, value]) => ({ key, operator: 'In', values: [value] })) }];
+    const keys = cls.allowedTopologies.flatMap((t) => t.matchLabelExpressions.map((e) => e.key));
+    if (node) {
+      const wanted = keys.length > 0 ? keys : [ZONE_LABEL];
+      return term(
+        wanted.filter((k) => node.labels[k] !== undefined).map((k) => [k, node.labels[k]!] as const),
+      );
+    }
+    const first = cls.allowedTopologies[0];
+    if (first)
+      return term(
+        first.matchLabelExpressions
+          .filter((e) => e.values.length > 0)
+          .map((e) => [e.key, e.values[0]!] as const),
+      );
+    const zoned = this.scene.nodes.find((n) => n.labels[ZONE_LABEL] !== undefined);
+    return zoned ? term([[ZONE_LABEL, zoned.labels[ZONE_LABEL]!]]) : [];
+  }
   /** Whether the class can provision now: a provisioner that is not no-provisioner and is installed. */
   canProvision(cls: StorageClass): boolean {
     return cls.provisioner !== NO_PROVISIONER && this.scene.drivers.some((d) => d.name === cls.provisioner);

@@ -47,8 +47,9 @@ const KINDS: Readonly<Record<string, KindInfo>> = {
   Namespace: { apiVersion: 'v1', namespaced: false, shape: NAMESPACE },
 };
 
-/** Whether a kind is one the storage lab reads. */
-export const isVolumeKind = (kind: string): boolean => Object.hasOwn(KINDS, kind);
+/** Whether objects of a storage-lab kind live in a namespace; undefined for other kinds. */
+export const isVolumeKindNamespaced = (kind: string): boolean | undefined =>
+  Object.hasOwn(KINDS, kind) ? KINDS[kind]!.namespaced : undefined;
 
 /** Kinds of the networking lab and other real kinds: skipped with a warning. */
 const OTHER_KINDS = new Set([

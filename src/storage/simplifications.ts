@@ -18,6 +18,10 @@ export const VOLUME_SIMPLIFICATIONS: readonly LocalText[] = [
     '시나리오에 그 이름의 CSIDriver 오브젝트가 있으면 프로비저너가 설치된 것으로 봅니다. 동적으로 만든 PV는 요청한 크기 그대로이고 이름(pvc-…)은 netlab이 지어낸 것입니다.',
   ),
   L(
+    "A provisioned volume's zone: with WaitForFirstConsumer, the selected node's zone; with Immediate binding the driver picks one, and netlab takes the first allowed topology of the class, or the zone of the first node that has one.",
+    '동적으로 만든 볼륨의 zone: WaitForFirstConsumer면 선택된 노드의 zone입니다. Immediate면 드라이버가 고르는데, netlab은 클래스의 allowedTopologies 중 첫 번째, 없으면 zone 레이블이 있는 첫 노드의 zone을 씁니다.',
+  ),
+  L(
     'Pods go to the first node (in file order) that passes the volume checks and the nodeSelector; the real scheduler also checks resources, taints and affinity, and scores nodes.',
     '파드는 볼륨 검사와 nodeSelector를 통과하는 첫 번째 노드(파일 순서)에 배정합니다. 실제 스케줄러는 자원, taint, 어피니티도 보고 노드에 점수를 매깁니다.',
   ),
