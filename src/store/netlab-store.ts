@@ -5,13 +5,21 @@ import type { Locale } from '../lib/diagnostic';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
+import {
+  createStorageLab,
+  type StorageDefaults,
+  type StorageLabActions,
+  type StorageLabSlice,
+} from './storage-lab';
 
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
 }
 
-export interface NetlabState extends LessonActions {
+export interface NetlabState extends LessonActions, StorageLabActions {
+  /** The storage lab (volumes and layers): see storage-lab.ts. */
+  readonly storageLab: StorageLabSlice;
   readonly scenarioText: string;
   readonly locale: Locale;
   /** Index into the model's ports. */
@@ -98,9 +106,12 @@ export function createNetlabStore(initial: {
   defaultScenario: string;
   scenarioText?: string;
   locale?: Locale;
+  /** The storage labs' built-in texts (tests may leave them out). */
+  storage?: StorageDefaults;
 }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario),
+    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }),
     lesson: INITIAL_LESSON_SLICE,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,

@@ -14,6 +14,8 @@ import { ScenarioActions } from './ScenarioActions';
 import { ShareExport } from './share/ShareExport';
 import { TID } from './testIds';
 import { useNetlab } from '../store/use-netlab';
+import { LabSwitch } from './storage/LabSwitch';
+import { LazyStorageLab } from './storage/LazyStorageLab';
 
 /** A grid area; panels that show the model wait for the first one. */
 function Area({
@@ -32,42 +34,55 @@ export function App() {
   const t = useUiText();
   const lessonOpen = useNetlab((s) => s.lesson.route.view !== 'lab');
   const present = useNetlab((s) => s.lesson.present);
+  const storage = useNetlab((s) => s.storageLab.mode !== 'network');
   return (
     <div className={`app${present ? ' presenting' : ''}`}>
       <header className="app-header">
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>
         </h1>
+        <LabSwitch />
         <ScenarioActions />
         <ShareExport />
         <LessonButtons />
         <LanguageSwitch />
       </header>
-      <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
-        {lessonOpen && (
-          <Area name="lesson" needsModel={false}>
-            <LessonArea />
+      {storage ? (
+        <main data-testid={TID.appReady} className={`storage-layout${lessonOpen ? ' with-lesson' : ''}`}>
+          {lessonOpen && (
+            <Area name="lesson" needsModel={false}>
+              <LessonArea />
+            </Area>
+          )}
+          <LazyStorageLab />
+        </main>
+      ) : (
+        <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
+          {lessonOpen && (
+            <Area name="lesson" needsModel={false}>
+              <LessonArea />
+            </Area>
+          )}
+          <Area name="graph">
+            <ClusterGraph />
           </Area>
-        )}
-        <Area name="graph">
-          <ClusterGraph />
-        </Area>
-        <Area name="packets">
-          <PacketPanel />
-        </Area>
-        <Area name="editor" needsModel={false}>
-          <ScenarioEditor />
-        </Area>
-        <Area name="matrix">
-          <MatrixTable />
-        </Area>
-        <Area name="why">
-          <FlowExplanation />
-        </Area>
-        <Area name="problems">
-          <DiagnosticsList />
-        </Area>
-      </main>
+          <Area name="packets">
+            <PacketPanel />
+          </Area>
+          <Area name="editor" needsModel={false}>
+            <ScenarioEditor />
+          </Area>
+          <Area name="matrix">
+            <MatrixTable />
+          </Area>
+          <Area name="why">
+            <FlowExplanation />
+          </Area>
+          <Area name="problems">
+            <DiagnosticsList />
+          </Area>
+        </main>
+      )}
     </div>
   );
 }

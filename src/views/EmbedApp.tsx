@@ -11,10 +11,13 @@ import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
 import { PacketPanel } from './packet/PacketPanel';
 import { TID } from './testIds';
+import { LazyStorageLab } from './storage/LazyStorageLab';
+import { useNetlab } from '../store/use-netlab';
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   const t = useUiText();
   const [loaded, setLoaded] = useState(!options.clickToLoad);
+  const storage = useNetlab((s) => s.storageLab.mode !== 'network');
   if (!loaded) {
     return (
       <main className="embed embed-cover">
@@ -25,7 +28,9 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     );
   }
   const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
-  const lab = (
+  const lab = storage ? (
+    <LazyStorageLab />
+  ) : (
     <>
       <ModelReady>
         <ClusterGraph />
