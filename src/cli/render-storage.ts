@@ -2,7 +2,9 @@
 // the PVs, pods and classes, and what deleting a claim would do, for people and as JSON.
 import { formatDiagnostic, type Locale, type LocalText } from '../lib/diagnostic';
 import type { ManifestFile } from '../k8s/source';
+import { ACCESS_MODE_TEXT } from '../storage/access-modes';
 import { deleteClaim } from '../storage/delete-claim';
+import { ACCESS_MODE_SHORT, ACCESS_MODES } from '../storage/volume-types';
 import { loadVolumes } from '../storage/load-volumes';
 import { settleVolumes } from '../storage/pv-controller';
 import {
@@ -97,6 +99,13 @@ export function storageText(r: VolumeReport, locale: Locale): string {
       c.provisioning,
     ]);
     out.push(...table([header, ...rows]).map((l) => `  ${l}`));
+  }
+  const modes = ACCESS_MODES.filter((m) =>
+    r.claims.some((c) => c.accessModes.includes(ACCESS_MODE_SHORT[m])),
+  );
+  if (modes.length > 0) {
+    out.push('', ko ? '접근 모드' : 'Access modes');
+    for (const m of modes) out.push(`  - ${say(ACCESS_MODE_TEXT[m], locale)}`);
   }
   out.push('', ko ? 'netlab이 단순화한 부분' : 'Where netlab simplifies');
   for (const n of r.notes) out.push(`  - ${say(n, locale)}`);

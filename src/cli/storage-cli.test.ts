@@ -35,7 +35,10 @@ const SCENE = tmpFile(
   ),
 );
 
-describe('netlab storage', () => {
+// Each test spawns one or two processes; on a busy machine that takes longer than Vitest's 5 s.
+const PROCESS = { timeout: 60_000 };
+
+describe('netlab storage', PROCESS, () => {
   it('prints each binding with a reason per candidate PV', () => {
     const r = netlab(['storage', SCENE]);
     expect(r.code).toBe(0);
@@ -146,7 +149,7 @@ COPY . /opt/source-code
 ENTRYPOINT FLASK_APP=/opt/source-code/app.py flask run
 `;
 
-describe('netlab layers', () => {
+describe('netlab layers', PROCESS, () => {
   it('two Dockerfiles: sizes, and the layers the second reuses from the cache', () => {
     const a = tmpFile('Dockerfile', NOTES);
     const b = tmpFile('Dockerfile.v2', NOTES.replace('flask-mysql', 'flask-mysql requests'));

@@ -4,6 +4,8 @@
 import type { LocalText } from '../../lib/diagnostic';
 import type { SceneBox } from '../../storage/volumes-scene';
 import { VOLUME_SIMPLIFICATIONS } from '../../storage/simplifications';
+import { ACCESS_MODE_TEXT } from '../../storage/access-modes';
+import { ACCESS_MODES } from '../../storage/volume-types';
 import { useNetlab } from '../../store/use-netlab';
 import { ClaimReasons } from './ClaimReasons';
 import { CsiSequence } from './CsiSequence';
@@ -63,6 +65,16 @@ function VolumesLab() {
         <div className="storage-right">
           {model.report && <ClaimReasons report={model.report} />}
           {model.sim && <CsiSequence sim={model.sim} />}
+          <section className="panel storage-modes">
+            <h2>{t.accessModes}</h2>
+            <ul>
+              {ACCESS_MODES.map((m) => (
+                <li key={m} lang={locale}>
+                  {ACCESS_MODE_TEXT[m][locale]}
+                </li>
+              ))}
+            </ul>
+          </section>
           <section className="panel storage-notes">
             <h2>{t.simplifies}</h2>
             <ul>
