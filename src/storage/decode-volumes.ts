@@ -8,19 +8,14 @@ import { parseQuantity, type Quantity } from './quantity';
 import { PV_SOURCES } from './storage-schema';
 import {
   ACCESS_MODES,
-  DEFAULT_CLASS_ANNOTATION,
   PROVISIONED_BY_ANNOTATION,
   type AccessMode,
-  type BindingMode,
   type ClaimRef,
-  type CsiDriver,
   type NodeSelectorOperator,
   type NodeSelectorTerm,
   type PersistentVolume,
   type PersistentVolumeClaim,
   type ReclaimPolicy,
-  type StorageClass,
-  type TopologyTerm,
   type VolumeMode,
   type VolumeSource,
 } from './volume-types';
@@ -36,7 +31,7 @@ export interface Meta {
 const located = (d: Decoder) => ({ file: d.file, at: d.raw.at });
 
 /** One of `allowed`, or an error (with a did-you-mean) and undefined. */
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
   d: Decoder,
   value: unknown,
   path: FieldPath,
@@ -331,82 +326,6 @@ export function decodeClaim(d: Decoder, obj: Dict, meta: Meta, namespace: string
     ...(selector ? { selector } : {}),
     ...(volumeName ? { volumeName } : {}),
     volumeMode: volumeMode(d, spec),
-    located: located(d),
-  };
-}
-
-export function decodeStorageClass(d: Decoder, obj: Dict, meta: Meta): StorageClass | undefined {
-  const provisioner = d.string(obj.provisioner, ['provisioner']);
-  if (!provisioner) {
-    d.error(
-      'required',
-      [],
-      t(
-        'StorageClass: provisioner is required (a CSI driver name such as ebs.csi.aws.com, or kubernetes.io/no-provisioner)',
-        'StorageClass: provisioner가 필요합니다(ebs.csi.aws.com 같은 CSI 드라이버 이름, 또는 kubernetes.io/no-provisioner)',
-      ),
-    );
-  }
-  if (obj.spec !== undefined) {
-    d.report(
-      'warning',
-      'storageclass-spec',
-      ['spec'],
-      t(
-        'a StorageClass has no spec: provisioner, reclaimPolicy and volumeBindingMode sit at the top level',
-        'StorageClass에는 spec이 없습니다. provisioner, reclaimPolicy, volumeBindingMode는 최상위에 씁니다',
-      ),
-      undefined,
-      'key',
-    );
-  }
-  const reclaimPolicy =
-    oneOf<ReclaimPolicy>(d, obj.reclaimPolicy, ['reclaimPolicy'], ['Delete', 'Retain']) ?? 'Delete';
-  const volumeBindingMode =
-    oneOf<BindingMode>(
-      d,
-      obj.volumeBindingMode,
-      ['volumeBindingMode'],
-      ['Immediate', 'WaitForFirstConsumer'],
-    ) ?? 'Immediate';
-  const allowVolumeExpansion = d.bool(obj.allowVolumeExpansion, ['allowVolumeExpansion']) ?? false;
-  const topologies: TopologyTerm[] = (d.list(obj.allowedTopologies, ['allowedTopologies']) ?? []).map(
-    (raw, i) => {
-      const tp = ['allowedTopologies', i];
-      const term = d.map(raw, tp) ?? {};
-      return {
-        matchLabelExpressions: (
-          d.list(term.matchLabelExpressions, [...tp, 'matchLabelExpressions']) ?? []
-        ).flatMap((rawExpr, j) => {
-          const e = d.map(rawExpr, [...tp, 'matchLabelExpressions', j]) ?? {};
-          const key = d.string(e.key, [...tp, 'matchLabelExpressions', j, 'key']);
-          const values = (d.list(e.values, [...tp, 'matchLabelExpressions', j, 'values']) ?? []).map(String);
-          return key ? [{ key, values }] : [];
-        }),
-      };
-    },
-  );
-  const parameters: Record<string, string> = {};
-  for (const [k, v] of Object.entries(d.map(obj.parameters, ['parameters']) ?? {})) parameters[k] = String(v);
-  if (!provisioner) return undefined;
-  return {
-    name: meta.name,
-    provisioner,
-    reclaimPolicy,
-    volumeBindingMode,
-    allowVolumeExpansion,
-    isDefault: meta.annotations[DEFAULT_CLASS_ANNOTATION] === 'true',
-    allowedTopologies: topologies,
-    parameters,
-    located: located(d),
-  };
-}
-
-export function decodeCsiDriver(d: Decoder, obj: Dict, meta: Meta): CsiDriver {
-  const spec = d.map(obj.spec, ['spec']) ?? {};
-  return {
-    name: meta.name,
-    attachRequired: d.bool(spec.attachRequired, ['spec', 'attachRequired']) ?? true,
     located: located(d),
   };
 }

@@ -4,14 +4,8 @@ import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { closestName, Decoder, isDnsSubdomain, isDnsLabel, t, type Dict } from '../k8s/decoder';
 import { NAMESPACE, NODE, POD, type Shape } from '../k8s/schema';
 import { readManifests, type ManifestFile } from '../k8s/source';
-import {
-  decodeClaim,
-  decodeCsiDriver,
-  decodePersistentVolume,
-  decodeStorageClass,
-  type ClaimDraft,
-  type Meta,
-} from './decode-volumes';
+import { decodeCsiDriver, decodeStorageClass } from './decode-classes';
+import { decodeClaim, decodePersistentVolume, type ClaimDraft, type Meta } from './decode-volumes';
 import { decodeStoragePod, nodeLabels } from './decode-pod-volumes';
 import { CSI_DRIVER, PERSISTENT_VOLUME, PERSISTENT_VOLUME_CLAIM, STORAGE_CLASS } from './storage-schema';
 import type {
