@@ -3,6 +3,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
+import volumesScenario from './scenarios/storage.yaml?raw';
+import layersScenario from './scenarios/layers.txtar?raw';
+import { startStorageRoute } from './services/storage-route';
 import { startLessonRoute } from './services/lesson-route';
 import type { ModelChannel } from './app-model/model-protocol';
 import { startModelService, workerChannel } from './services/model-service';
@@ -40,6 +43,7 @@ const store = createNetlabStore({
   locale: embed.locale ?? initialLocale(saved, navigator.languages ?? [navigator.language]),
   // An embed shows no dialogs: its host is the author, and the reader's edits last for the visit.
   askBeforeReplacing: !embed.embed,
+  storage: { volumes: volumesScenario, layers: layersScenario },
 });
 if (!embed.embed) startAutosave(store, storage);
 // The model (parsing, policy evaluation, layout) is computed off the main thread.
@@ -70,6 +74,7 @@ if (embed.embed) startEmbedBridge(store, window, embed);
 // Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
 // chunk, starts the first time the learner opens the list or a lesson.
 startLessonRoute(store, window, { replaceOnly: embed.embed });
+startStorageRoute(store, window);
 if (embed.embed) openEmbedLesson(store, embed);
 const startLessons = () => {
   stopWatchingLessons();

@@ -59,6 +59,8 @@ export interface CheckView {
 
 export interface LessonView {
   readonly id: string;
+  /** The lab the lesson runs in (absent: network); a storage lesson's text is the storage lab's. */
+  readonly lab?: 'network' | 'volumes' | 'layers';
   readonly module: string;
   readonly order: number;
   readonly title: LocalText;

@@ -9,6 +9,7 @@ import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 import { checkShellArgs, runShell } from './shell';
+import { runStorageLab } from './storage-commands';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -53,6 +54,7 @@ function main(argv: readonly string[]): number {
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
       (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
+      runStorageLab(args, readFiles) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
       runCommand(args, analyzeScenario(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);

@@ -12,8 +12,10 @@ import type { FlowPort } from '../engine/match';
 import { DEFAULTS, fill, SCENARIO_ERRORS, UNANSWERED, WORDS, type Values } from './messages';
 import { checkObject } from './check-object';
 import { checkEditable } from './editable';
+import { checkStorageChallenge } from './check-storage';
 import { flowLabel, resolveEndpoint, scenarioEndpoints } from './refs';
 import type {
+  CheckOptions,
   Challenge,
   Check,
   CheckResult,
@@ -26,19 +28,16 @@ import type {
   QuizCheck,
 } from './types';
 
-export interface CheckOptions {
-  /** Quiz answers by check id: the option ids the learner chose. */
-  readonly answers?: Readonly<Record<string, readonly string[]>>;
-  /** The name diagnostics give the learner's text (default `scenario.yaml`). */
-  readonly file?: string;
-}
+export type { CheckOptions };
 
 /** Runs every check of the challenge on `scenarioText`, in the lesson's order. */
 export function checkChallenge(
-  challenge: Pick<Challenge, 'checks'>,
+  challenge: Pick<Challenge, 'checks' | 'lab'>,
   scenarioText: string,
   options: CheckOptions = {},
 ): CheckResult[] {
+  if (challenge.lab === 'volumes' || challenge.lab === 'layers')
+    return checkStorageChallenge(challenge, scenarioText, options);
   const refs = challenge.checks.flatMap(refsOf);
   const judges = new Map<string, Judge>();
   const judgeFor = (text: string, file: string): Judge => {
@@ -148,6 +147,8 @@ function refsOf(c: Check): EndpointRef[] {
       return flows(c.options.map((o) => o.flow));
     case 'no-errors':
     case 'editable':
+    case 'facts':
+    case 'predict':
       return [];
   }
 }
@@ -171,6 +172,14 @@ function runCheck(c: Check, judge: Judge, options: CheckOptions): CheckResult {
       return { ...base, ...checkQuiz(c, judge, options.answers?.[c.id]) };
     case 'editable':
       return { ...base, ...checkEditable(c, judge.text) };
+    case 'facts':
+    case 'predict':
+      // Decoding refuses these outside the storage labs, which checkStorageChallenge runs.
+      return {
+        ...base,
+        passed: false,
+        message: { en: `${c.check} belongs to a storage lab`, ko: `${c.check} 검사는 스토리지 실습용입니다` },
+      };
   }
 }
 

@@ -4,6 +4,7 @@
 import type { LocalText } from '../lib/diagnostic';
 import { isNamespaced } from '../k8s/load-cluster';
 import { readManifests } from '../k8s/source';
+import { isVolumeKindNamespaced } from '../storage/load-volumes';
 import { objectLabel } from './check-object';
 import { DEFAULTS, fill, WORDS } from './messages';
 import type { CheckResult, EditableCheck, ObjectRef } from './types';
@@ -28,7 +29,7 @@ const scalarText = (v: unknown): string | undefined =>
  * netlab does not know (it cannot tell).
  */
 function scopeOf(kind: string, namespace: string | undefined): string | undefined {
-  const namespaced = isNamespaced(kind);
+  const namespaced = isNamespaced(kind) ?? isVolumeKindNamespaced(kind);
   if (namespaced === false) return undefined;
   return namespaced ? (namespace ?? 'default') : namespace;
 }

@@ -3,9 +3,10 @@
 // with node:fs, the page with import.meta.glob), so both see the same errors.
 import { compareDiagnostics, type Diagnostic, type LocalText } from '../lib/diagnostic';
 import { readYamlData } from '../k8s/source';
-import { CHECK_KINDS, decodeCheck } from './decode-checks';
+import { decodeCheck } from './decode-checks';
 import { decodeSteps } from './decode-steps';
 import { EDITABLE_CHECK_ID } from './editable';
+import { LAB_CHECKS, LAB_KINDS, type LabKind } from './lab';
 import { t, type Dict } from './field-reader';
 import { LESSON_FILE, LessonContext, type LessonFiles } from './lesson-context';
 import { PLACEHOLDERS, placeholdersIn } from './messages';
@@ -33,7 +34,7 @@ export interface LoadOptions {
   readonly knownIds?: ReadonlySet<string>;
 }
 
-const TOP = ['id', 'module', 'order', 'prerequisites', 'title', 'steps', 'challenge'];
+const TOP = ['id', 'module', 'order', 'prerequisites', 'title', 'lab', 'steps', 'challenge'];
 
 export function loadLesson(input: LessonFiles, options: LoadOptions = {}): LessonLoad {
   const out: Diagnostic[] = [];
@@ -147,11 +148,12 @@ function decodeLesson(ctx: LessonContext, top: Dict, options: LoadOptions): Less
     });
   }
   const title = top.title === undefined ? undefined : r.localText(top.title, ['title']);
+  ctx.lab = decodeLab(ctx, top.lab);
   const steps = decodeSteps(ctx, top.steps);
   const challenge = decodeChallenge(ctx, top.challenge, steps);
   if (!id || !module || order === undefined || !title || !steps || steps.length === 0 || !challenge)
     return undefined;
-  return { id, module, order, prerequisites, title, steps, challenge, dir: ctx.input.dir };
+  return { id, module, order, prerequisites, title, lab: ctx.lab, steps, challenge, dir: ctx.input.dir };
 }
 
 /** The id is the folder name; module and order repeat its first two parts. */
@@ -277,8 +279,12 @@ function decodeChallenge(
     }
     checks.push(c);
   });
-  if (raw.length > 0 && checks.length === raw.length && !checks.some((c) => c.check !== 'quiz')) {
-    const kinds = CHECK_KINDS.filter((k) => k !== 'quiz').join(', ');
+  if (
+    raw.length > 0 &&
+    checks.length === raw.length &&
+    !checks.some((c) => c.check !== 'quiz' && c.check !== 'predict')
+  ) {
+    const kinds = LAB_CHECKS[ctx.lab].filter((k) => k !== 'quiz' && k !== 'predict').join(', ');
     r.error(
       'no-blocking-check',
       [...path, 'checks'],
@@ -301,5 +307,18 @@ function decodeChallenge(
     const at = declared.editableAt ?? r.at(['steps']);
     checks.push({ check: 'editable', id: EDITABLE_CHECK_ID, step, editable: declared.editable, start, at });
   }
-  return { checks, hints, solution: ctx.solution, start };
+  return { lab: ctx.lab, checks, hints, solution: ctx.solution, start };
+}
+
+/** `lab: network | volumes | layers` (default network). */
+function decodeLab(ctx: LessonContext, value: unknown): LabKind {
+  const lab = ctx.r.string(value, ['lab']);
+  if (lab === undefined) return 'network';
+  if ((LAB_KINDS as readonly string[]).includes(lab)) return lab as LabKind;
+  ctx.r.error(
+    'lab',
+    ['lab'],
+    t(`lab "${lab}": use ${LAB_KINDS.join(', ')}`, `lab "${lab}": ${LAB_KINDS.join(', ')} 중 하나를 쓰세요`),
+  );
+  return 'network';
 }

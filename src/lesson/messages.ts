@@ -11,6 +11,8 @@ export const PLACEHOLDERS: Readonly<Record<CheckKind, readonly string[]>> = {
   object: ['object', 'problem'],
   'no-errors': ['first', 'count'],
   quiz: ['answer', 'why'],
+  facts: ['fact', 'actual', 'count', 'more'],
+  predict: ['answer', 'why'],
   editable: ['changed', 'editable', 'count'],
 };
 
@@ -100,6 +102,17 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
     pass: L('The scenario has no errors.', '시나리오에 오류가 없습니다.'),
   },
   quiz: {
+    fail: L(
+      'Not this time. The engine says: {answer}. {why}',
+      '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}',
+    ),
+    pass: L('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
+  },
+  facts: {
+    fail: L('Not yet: {fact}. Now: {actual}. {more}', '아직 아닙니다. 요구: {fact}. 지금: {actual}. {more}'),
+    pass: L('Every fact holds ({count}).', '요구한 사실 {count}개가 모두 맞습니다.'),
+  },
+  predict: {
     fail: L(
       'Not this time. The engine says: {answer}. {why}',
       '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}',

@@ -31,6 +31,14 @@ export function currentFrame(s: NetlabState): SharedFrame {
     ...(request
       ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } }
       : {}),
+    ...(s.storageLab.mode !== 'network'
+      ? {
+          storage: {
+            lab: s.storageLab.mode,
+            text: s.storageLab.mode === 'volumes' ? s.storageLab.volumesText : s.storageLab.layersText,
+          },
+        }
+      : {}),
   };
 }
 
@@ -68,6 +76,10 @@ export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
   const s = store.getState();
   s.replaceScenario(frame.scenario);
   if (frame.locale) s.setLocale(frame.locale);
+  if (frame.storage) {
+    s.setStorageText(frame.storage.lab, frame.storage.text);
+    s.setLabMode(frame.storage.lab);
+  }
   const route = frameRoute(frame);
   if (route) s.openSharedLesson(route.id, route.step);
   // Runs once, when the model of the new text exists. It sets state itself, which notifies

@@ -5,13 +5,16 @@ import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-
 import type { FlowPort } from '../engine/match';
 import type { LessonActions, LessonSlice } from './lesson-state';
 import type { ShareNotice, ShareSlice } from './share-state';
+import type { StorageLabActions, StorageLabSlice } from './storage-lab';
 
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
 }
 
-export interface NetlabState extends LessonActions {
+export interface NetlabState extends LessonActions, StorageLabActions {
+  /** The storage lab (volumes and layers): see storage-lab.ts. */
+  readonly storageLab: StorageLabSlice;
   readonly scenarioText: string;
   readonly locale: Locale;
   /**

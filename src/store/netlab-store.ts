@@ -6,6 +6,7 @@ import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { NetlabState } from './netlab-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
+import { createStorageLab, type StorageDefaults } from './storage-lab';
 
 export type { FlowSelection, NetlabState } from './netlab-state';
 
@@ -29,9 +30,12 @@ export function createNetlabStore(initial: {
   locale?: Locale;
   /** False in an embed: lesson steps replace edited text without a question. */
   askBeforeReplacing?: boolean;
+  /** The storage labs' built-in texts (tests may leave them out). */
+  storage?: StorageDefaults;
 }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario, initial.askBeforeReplacing ?? true),
+    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }),
     lesson: INITIAL_LESSON_SLICE,
     share: INITIAL_SHARE_SLICE,
     textReplacedBy: 'reset',

@@ -17,6 +17,8 @@ import { ScenarioActions } from './ScenarioActions';
 import { ShareExport } from './share/ShareExport';
 import { TID } from './testIds';
 import { useNetlab } from './use-netlab';
+import { LabSwitch } from './storage/LabSwitch';
+import { LazyStorageLab } from './storage/LazyStorageLab';
 
 /** A grid area; panels that show the model wait for the first one. */
 function Area({
@@ -35,6 +37,7 @@ export function App() {
   const t = useUiText();
   const lessonOpen = useNetlab((s) => s.lesson.route.view !== 'lab');
   const present = useNetlab((s) => s.lesson.present);
+  const storage = useNetlab((s) => s.storageLab.mode !== 'network');
   /** The graph's <svg>: drawn by the graph panel, pictured by the share panel. */
   const graphSvg = useRef<SVGSVGElement>(null);
   const [byHand, setByHand] = useByHandMode();
@@ -53,43 +56,52 @@ export function App() {
         </main>
       </div>
     );
+  const lesson = lessonOpen && (
+    <Area name="lesson" needsModel={false}>
+      <LessonArea />
+    </Area>
+  );
   return (
     <div className={`app${present ? ' presenting' : ''}`} data-testid={TID.appRoot}>
       <header className="app-header">
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>
         </h1>
+        <LabSwitch />
         <ScenarioActions />
         <ShareExport graphSvg={graphSvg} />
         <LessonButtons />
         <ByHandToggle on={byHand} set={setByHand} />
         <LanguageSwitch />
       </header>
-      <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
-        {lessonOpen && (
-          <Area name="lesson" needsModel={false}>
-            <LessonArea />
+      {storage ? (
+        <main data-testid={TID.appReady} className={`storage-layout${lessonOpen ? ' with-lesson' : ''}`}>
+          {lesson}
+          <LazyStorageLab />
+        </main>
+      ) : (
+        <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
+          {lesson}
+          <Area name="graph">
+            <ClusterGraph svgRef={graphSvg} />
           </Area>
-        )}
-        <Area name="graph">
-          <ClusterGraph svgRef={graphSvg} />
-        </Area>
-        <Area name="packets">
-          <PacketPanel />
-        </Area>
-        <Area name="editor" needsModel={false}>
-          <ScenarioEditor />
-        </Area>
-        <Area name="matrix">
-          <MatrixTable />
-        </Area>
-        <Area name="why">
-          <FlowExplanation />
-        </Area>
-        <Area name="problems">
-          <DiagnosticsList />
-        </Area>
-      </main>
+          <Area name="packets">
+            <PacketPanel />
+          </Area>
+          <Area name="editor" needsModel={false}>
+            <ScenarioEditor />
+          </Area>
+          <Area name="matrix">
+            <MatrixTable />
+          </Area>
+          <Area name="why">
+            <FlowExplanation />
+          </Area>
+          <Area name="problems">
+            <DiagnosticsList />
+          </Area>
+        </main>
+      )}
     </div>
   );
 }

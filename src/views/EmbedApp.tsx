@@ -12,6 +12,8 @@ import { ModelReady } from './ModelReady';
 import { PacketPanel } from './packet/PacketPanel';
 import { TID } from './testIds';
 import { EmbedContext } from './embed-context';
+import { LazyStorageLab } from './storage/LazyStorageLab';
+import { useNetlab } from './use-netlab';
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   return (
@@ -24,6 +26,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
 function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
   const t = useUiText();
   const [loaded, setLoaded] = useState(!options.clickToLoad);
+  const storage = useNetlab((s) => s.storageLab.mode !== 'network');
   if (!loaded) {
     return (
       <main className="embed embed-cover">
@@ -34,7 +37,9 @@ function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
     );
   }
   const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
-  const lab = (
+  const lab = storage ? (
+    <LazyStorageLab />
+  ) : (
     <>
       <ModelReady>
         <ClusterGraph />
