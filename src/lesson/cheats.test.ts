@@ -8,8 +8,11 @@ import { lessonFolder, LESSONS_DIR } from '../testing/lesson';
 import { checkChallenge, isSolved } from './check';
 import { loadLesson } from './load-lesson';
 
+// Console lessons (console-lesson.yaml, module F) prove their cheats in src/lesson/console.
 const withCheats = readdirSync(LESSONS_DIR)
-  .filter((n) => existsSync(join(LESSONS_DIR, n, 'cheats')))
+  .filter(
+    (n) => existsSync(join(LESSONS_DIR, n, 'lesson.yaml')) && existsSync(join(LESSONS_DIR, n, 'cheats')),
+  )
   .sort();
 
 describe('lessons with cheats', () => {
