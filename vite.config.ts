@@ -56,5 +56,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Several tests start real processes (the CLI, oxlint, tsc); on a busy 2-core machine one can
+    // take more than Vitest's default 5 s. A limit, not a speed target (those are benchmarks).
+    testTimeout: 30_000,
   },
 });
