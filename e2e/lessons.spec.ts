@@ -99,7 +99,7 @@ test('the first load carries no lesson code; the player and the lessons are chun
   page,
 }) => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)![1]!;
+  const entry = /src="\.?\/assets\/([^"]+\.js)"/.exec(html)![1]!;
   const entryJs = readFileSync(join(DIST, 'assets', entry), 'utf8');
   // No lesson prose, no player words, no YAML parser, no checker.
   expect(entryJs).not.toContain('No policy, no isolation');

@@ -1,9 +1,8 @@
 // Panel layout only: what goes where. Each panel reads the store itself.
-import { useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type ReactNode } from 'react';
 import { DiagnosticsList } from './DiagnosticsList';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
-import { ConsoleLab } from './console/ConsoleLab';
 import { ByHandToggle } from './console/ByHandToggle';
 import { useByHandMode } from './console/lab-mode';
 import { useUiText } from './i18n';
@@ -19,6 +18,9 @@ import { TID } from './testIds';
 import { useNetlab } from './use-netlab';
 import { LabSwitch } from './storage/LabSwitch';
 import { LazyStorageLab } from './storage/LazyStorageLab';
+
+// The By-hand lab is a chunk of its own: the first load carries none of the console or its lessons.
+const ConsoleLab = lazy(() => import('./console/ConsoleLab').then((m) => ({ default: m.ConsoleLab })));
 
 /** A grid area; panels that show the model wait for the first one. */
 function Area({
@@ -52,7 +54,15 @@ export function App() {
           <LanguageSwitch />
         </header>
         <main data-testid={TID.appReady} className="layout-byhand">
-          <ConsoleLab />
+          <Suspense
+            fallback={
+              <p className="panel help" role="status" aria-busy="true">
+                …
+              </p>
+            }
+          >
+            <ConsoleLab />
+          </Suspense>
         </main>
       </div>
     );
