@@ -51,18 +51,18 @@ function sideText(
         ? pick(
             locale,
             `${s.subject} is outside the cluster; NetworkPolicy only governs pods`,
-            `${s.subject}은(는) 클러스터 밖에 있습니다. NetworkPolicy는 파드에만 적용됩니다`,
+            `${s.subject}: 클러스터 밖의 주소입니다. NetworkPolicy는 파드에만 적용됩니다`,
           )
         : s.unrestrictedBecause === 'host-network'
           ? pick(
               locale,
               `${s.subject} uses hostNetwork; no NetworkPolicy selects it`,
-              `${s.subject}은(는) hostNetwork를 써서 어떤 NetworkPolicy도 선택하지 않습니다`,
+              `${s.subject}: hostNetwork 파드라서 어떤 NetworkPolicy도 선택하지 않습니다`,
             )
           : pick(
               locale,
               `no policy with policyTypes ${type} selects ${s.subject}, so nothing is restricted`,
-              `policyTypes에 ${type}가 있는 정책 중 ${s.subject}을(를) 선택하는 것이 없어 제한이 없습니다`,
+              `${s.subject}: policyTypes에 ${type}가 있는 정책 중 이 파드를 선택하는 것이 없어 제한이 없습니다`,
             );
     return [`  ${dir}: ${pick(locale, 'unrestricted', '제한 없음')} — ${why}`];
   }
