@@ -1,7 +1,6 @@
 // The lesson side of the model worker: reads the catalogue from lesson.yaml files, loads a lesson
 // from its files into a LessonView (plain data), and runs its checks on the learner's text. Runs
 // in the worker (or in the page when workers are unavailable), never in the first bundle.
-import type { LocalText } from '../lib/diagnostic';
 import { isNamespaced, loadCluster } from '../k8s/load-cluster';
 import {
   checkChallenge,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { flowKey, isAllowed, ModelEngine } from './model-engine';
 import { buildScenarioModel } from './scenario-model';
 import { endpointKeys } from './model-view';
+import { explanationLines } from '../engine/explain-text';
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const P3306 = { port: 3306, protocol: 'TCP' as const };
@@ -130,9 +131,10 @@ describe('ModelEngine', () => {
     const e = new ModelEngine();
     const v = e.update(DEFAULT);
     const pi = v.model.ports.findIndex((p) => p.port === 3306);
-    expect(e.explain('prod/web', 'prod/db', pi, 'en')![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
-    expect(e.explain('prod/web', 'prod/db', pi, 'ko')![0]).toBe('prod/web → prod/db 3306/TCP: ✗ 차단');
-    expect(e.explain('prod/nope', 'prod/db', pi, 'en')).toBeNull();
+    const reasons = e.explain('prod/web', 'prod/db', pi)!;
+    expect(explanationLines(reasons, 'en')[0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    expect(explanationLines(reasons, 'ko')[0]).toBe('prod/web → prod/db 3306/TCP: ✗ 차단');
+    expect(e.explain('prod/nope', 'prod/db', pi)).toBeNull();
   });
 
   it('produces only structured-clone-safe data', () => {

@@ -1,11 +1,13 @@
 // What every part of loading one lesson shares: the folder's files, the diagnostics so far, the
 // names still to check against scenarios, and each scenario loaded once.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import type { FieldPath, Locator } from '../k8s/source';
 import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { CheckContext, PendingRef } from './decode-checks';
-import { FieldReader, t } from './field-reader';
+import { FieldReader } from './field-reader';
 import type { ScenarioFile, Step } from './types';
+import { josa } from '../lib/korean';
 
 export const LESSON_FILE = 'lesson.yaml';
 export const LOCALES = ['en', 'ko'] as const;
@@ -47,7 +49,7 @@ export class LessonContext {
         path,
         t(
           `"${name}" must be a .yaml file in the lesson folder`,
-          `"${name}"은(는) 레슨 폴더 안의 .yaml 파일이어야 합니다`,
+          `${josa(`"${name}"`, '은/는')} 레슨 폴더 안의 .yaml 파일이어야 합니다`,
         ),
       );
       return undefined;

@@ -4,7 +4,7 @@ import { buildEndpoints, isPolicyPod, type Endpoint } from '../engine/endpoints'
 import { evaluateFlow } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import { nodeRoutes, type CniProfile, type NodeRoute } from './cni';
 import type { KubeProxyInput } from './kube-proxy';

@@ -2,9 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FromModelWorker, ModelChannel, ToModelWorker } from '../app-model/model-protocol';
-import { createNetlabStore } from '../store/netlab-store';
+import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
+import { currentExplanation } from '../store/explanation';
+import { explanationLines } from '../engine/explain-text';
 import { inlineChannel } from '../app-model/inline-model-channel';
 import { startModelService } from './model-service';
+
+/** The why-panel's lines now, in the page's language (none while the answer is stale). */
+const shownLines = (store: NetlabStore): string[] => {
+  const s = store.getState();
+  const reasons = currentExplanation(s);
+  return reasons ? explanationLines(reasons, s.locale) : [];
+};
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -88,10 +97,10 @@ describe('model service', () => {
     store.getState().setPortIndex(store.getState().view!.model.ports.findIndex((p) => p.port === 3306));
     store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
     await settle();
-    expect(store.getState().explanation!.lines![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    expect(shownLines(store)[0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
     store.getState().setLocale('ko');
     await settle();
-    expect(store.getState().explanation!.lines![0]).toContain('✗ 차단');
+    expect(shownLines(store)[0]).toContain('✗ 차단');
     store
       .getState()
       .setScenarioText(
@@ -99,6 +108,24 @@ describe('model service', () => {
       );
     await settle();
     await settle();
-    expect(store.getState().explanation!.lines![0]).toContain('✓ 허용');
+    expect(shownLines(store)[0]).toContain('✓ 허용');
+  });
+
+  it('asks once per flow, port and model: the answer carries both languages', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    startModelService(store, channel);
+    await settle();
+    const explains = () => channel.sent.filter((m) => m.type === 'explain');
+    store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
+    await settle();
+    expect(explains()).toHaveLength(1);
+    store.getState().setLocale('ko');
+    await settle();
+    expect(explains()).toHaveLength(1);
+    expect(shownLines(store)[0]).toContain('✗ 차단');
+    store.getState().setPortIndex(1);
+    await settle();
+    expect(explains()).toHaveLength(2);
   });
 });

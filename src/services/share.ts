@@ -2,7 +2,7 @@
 // and port, the packet on screen) to and from a URL fragment. Opening a link never loses the
 // learner's own work: it is backed up first and can be restored.
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { LessonRoute } from '../store/lesson-state';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 import { formatLessonHash, isRouteName } from './lesson-route';

@@ -1,7 +1,8 @@
 // The page's state. The scenario text is the source of truth; the model is derived from it
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
+import type { FlowReasons } from '../engine/explain-reasons';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
@@ -9,6 +10,13 @@ import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
+}
+
+/** What the why-panel asks: one flow, at one port (index into the model's ports), of one model. */
+export interface ExplanationQuestion {
+  readonly flow: FlowSelection;
+  readonly portIndex: number;
+  readonly modelId: number;
 }
 
 export interface NetlabState extends LessonActions {
@@ -34,7 +42,6 @@ export interface NetlabState extends LessonActions {
    * since it, instead of since the last edit. Null: compare with the last edit.
    */
   readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
-  /** Explanation of the selected flow, as the model service last computed it. */
   /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
   readonly packet: {
     readonly requests: readonly TraceRequest[];
@@ -57,12 +64,11 @@ export interface NetlabState extends LessonActions {
     /** The same packet through the pinned version, when one is pinned: before and after. */
     readonly baseline?: TraceResult;
   } | null;
+  /** The reasons for a flow in both languages, with the question they answer (see explanation.ts). */
   readonly explanation: {
-    readonly flow: FlowSelection;
-    readonly portIndex: number;
-    readonly locale: Locale;
-    readonly modelId: number;
-    readonly lines: readonly string[] | null;
+    readonly question: ExplanationQuestion;
+    /** Null when an endpoint of the flow no longer exists. */
+    readonly reasons: FlowReasons | null;
   } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */

@@ -1,5 +1,5 @@
 // UI words in English and Korean. Explanations and diagnostics carry their own translations.
-import type { Locale } from '../lib/diagnostic';
+import { WORDS, type Locale } from '../lib/text';
 import { useNetlab } from './use-netlab';
 
 const en = {
@@ -11,8 +11,8 @@ const en = {
   port: 'Port',
   from: 'From',
   to: 'To',
-  allow: 'allow',
-  deny: 'deny',
+  allow: WORDS.allow.en,
+  deny: WORDS.deny.en,
   allowed: 'allowed',
   denied: 'denied',
   outside: 'outside the cluster',
@@ -166,8 +166,8 @@ const ko: UiText = {
   port: '포트',
   from: '출발지',
   to: '목적지',
-  allow: '허용',
-  deny: '차단',
+  allow: WORDS.allow.ko,
+  deny: WORDS.deny.ko,
   allowed: '허용됨',
   denied: '차단됨',
   outside: '클러스터 밖',
@@ -262,7 +262,7 @@ const ko: UiText = {
   exportFailed: '그림을 만들 수 없었습니다.',
   markdownCopied: 'Markdown을 복사했고 그림은 netlab-scene.png로 내려받았습니다.',
   matrixCopied: '표를 Markdown 표로 복사했습니다.',
-  fileOpened: '{name}을(를) 열었습니다. "이전 시나리오 되찾기"로 이전 시나리오를 되찾을 수 있습니다.',
+  fileOpened: '{name}을 열었습니다. "이전 시나리오 되찾기"로 이전 시나리오를 되찾을 수 있습니다.',
   openedShared: '공유된 장면을 열었습니다. 내 시나리오는 저장해 두었습니다.',
   restoreMine: '내 시나리오 되찾기',
   dismiss: '닫기',
@@ -311,11 +311,6 @@ const ko: UiText = {
 };
 
 export const UI_TEXT: Readonly<Record<Locale, UiText>> = { en, ko };
-
-/** Fills `{name}` placeholders of a UI string. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
-}
 
 export function useUiText(): UiText {
   return UI_TEXT[useNetlab((s) => s.locale)];

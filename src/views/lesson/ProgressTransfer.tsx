@@ -1,6 +1,6 @@
 // Progress to and from a JSON file: the learner's own backup, or a move to another browser.
 import { useRef, useState } from 'react';
-import type { Locale } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
 import {
   MAX_PROGRESS_BYTES,
   parseProgressFile,
@@ -9,7 +9,7 @@ import {
 } from '../../services/lesson-progress';
 import { download } from '../../services/scene-files';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';
 

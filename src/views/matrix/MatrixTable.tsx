@@ -2,7 +2,8 @@
 // every cell a button so the keyboard reaches each flow.
 import { flowKey, isAllowed, type EndpointInfo } from '../../app-model/model-view';
 import { useNetlab, useScenarioModel } from '../use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { BaselineControl } from './BaselineControl';
 

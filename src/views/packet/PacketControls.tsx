@@ -3,7 +3,8 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { packetTourFromView } from '../../app-model/packet-requests';
 import { useNetlab, useScenarioModel } from '../use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
 import { isTyping } from '../keyboard';

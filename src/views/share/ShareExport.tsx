@@ -4,7 +4,7 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import graphCss from '../graph/graph.css?raw';
 import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
-import type { LocalText } from '../../lib/diagnostic';
+import type { LocalText } from '../../lib/text';
 import { matrixMarkdown } from '../../app-model/matrix-markdown';
 import { NetlabContext, useNetlab } from '../use-netlab';
 import {
@@ -19,7 +19,8 @@ import {
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, readSceneFile, svgExport } from '../../services/scene-files';
 import { copyText } from '../clipboard';
-import { fill, useUiText } from '../i18n';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 
 type Status = { kind: 'ok' | 'warn' | 'error'; text: string; link?: string } | null;
