@@ -176,7 +176,7 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
   );
   await expect(page.getByTestId('lesson.solved')).not.toContainText('Solved');
   await only.getByText('What the engine says').click();
-  await expect(only.locator('pre')).toContainText('prod/web → data/db');
+  await expect(only.getByRole('group')).toContainText('prod/web → data/db');
   await only.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/lesson-check-failed.png' });
 

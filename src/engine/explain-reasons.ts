@@ -102,7 +102,7 @@ function sideReasons(s: SideExplanation, x: FlowNames, byKey: PolicyIndex): Side
           : pick(
               l,
               `no policy with policyTypes ${type} selects ${s.subject}, so nothing is restricted`,
-              `policyTypes에 ${josa(type, '이/가')} 있는 정책 중 ${josa(s.subject, '을/를')} 선택하는 것이 없어 제한이 없습니다`,
+              `${josa(s.subject, '을/를')} 선택하면서 policyTypes에 ${josa(type, '이/가')} 들어 있는 정책이 없습니다`,
             );
     return side((l) => `${dir(l)}: ${WORDS.unrestricted[l]} — ${why(l)}`);
   }
@@ -189,7 +189,7 @@ function policyReasons(
         return pick(
           l,
           `needs ${needs}; ${role(l)} ${other}: ${why}`,
-          `${josa(needs, '이어야/여야')} 합니다. ${role(l)} ${other}: ${why}`,
+          `${josa(role(l), '은/는')} ${josa(needs, '이어야/여야')} 합니다. ${other}: ${why}`,
         );
       };
       misses.push({ kind: 'peer-missed', text: inBoth(text), policy: pe.policy, rule: r.rule, reasons: [] });

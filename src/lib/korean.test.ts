@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { finalSound, josa, particle, PARTICLES, type FinalSound, type Particle } from './korean';
+import {
+  finalSound,
+  josa,
+  particle,
+  PARTICLE_FORMS,
+  PARTICLES,
+  type FinalSound,
+  type Particle,
+} from './korean';
 
 const V: FinalSound = 'vowel';
 const C: FinalSound = 'consonant';
@@ -232,5 +240,16 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('PARTICLE_FORMS', () => {
+  it('lists every form of every particle once, longest first', () => {
+    const forms = PARTICLE_FORMS.map(([f]) => f);
+    const expected = new Set(Object.values(PARTICLES).flatMap((p) => Object.values(p)));
+    expect(new Set(forms)).toEqual(expected);
+    expect(forms).toHaveLength(expected.size);
+    for (let i = 1; i < forms.length; i++) expect(forms[i]!.length).toBeLessThanOrEqual(forms[i - 1]!.length);
+    for (const [form, which] of PARTICLE_FORMS) expect(Object.values(PARTICLES[which])).toContain(form);
   });
 });

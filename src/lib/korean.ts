@@ -34,11 +34,30 @@ export function josa(word: string | number, which: Particle): string {
   return String(word) + particle(word, which);
 }
 
-/** Every written form of every particle, longest first (for finding one after a placeholder). */
-export const PARTICLE_FORMS: readonly (readonly [string, Particle])[] = Object.entries(PARTICLES)
-  .flatMap(([name, forms]) => Object.values(forms).map((f) => [f, name as Particle] as const))
-  .filter(([f], i, all) => all.findIndex(([g]) => g === f) === i)
-  .sort((a, b) => b[0].length - a[0].length);
+/**
+ * Every written form of every particle, longest first (for finding one after a placeholder).
+ * Written out rather than computed, so loading this module runs no code.
+ */
+export const PARTICLE_FORMS: readonly (readonly [string, Particle])[] = [
+  ['이라는', '이라는/라는'],
+  ['이어야', '이어야/여야'],
+  ['으로', '으로/로'],
+  ['라는', '이라는/라는'],
+  ['이라', '이라/라'],
+  ['여야', '이어야/여야'],
+  ['이나', '이나/나'],
+  ['을', '을/를'],
+  ['를', '을/를'],
+  ['이', '이/가'],
+  ['가', '이/가'],
+  ['은', '은/는'],
+  ['는', '은/는'],
+  ['과', '와/과'],
+  ['와', '와/과'],
+  ['로', '으로/로'],
+  ['라', '이라/라'],
+  ['나', '이나/나'],
+];
 
 const HANGUL_FIRST = 0xac00;
 const HANGUL_LAST = 0xd7a3;

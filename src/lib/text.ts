@@ -27,10 +27,13 @@ export type Values = Readonly<Record<string, LocalText | string | number>>;
 const valueIn = (v: LocalText | string | number, locale: Locale): string =>
   typeof v === 'object' ? v[locale] : String(v);
 
-const PLACEHOLDER = new RegExp(
-  `\\{([a-zA-Z]+)\\}((?:${PARTICLE_FORMS.map(([f]) => f).join('|')})(?![\\uAC00-\\uD7A3]))?`,
-  'g',
-);
+/** `{name}`, and a particle right after it (not followed by more Hangul); built on first use. */
+let placeholder: RegExp | undefined;
+const placeholderPattern = (): RegExp =>
+  (placeholder ??= new RegExp(
+    `\\{([a-zA-Z]+)\\}((?:${PARTICLE_FORMS.map(([f]) => f).join('|')})(?![\\uAC00-\\uD7A3]))?`,
+    'g',
+  ));
 
 /**
  * Fills the `{name}` placeholders of a template in one locale; unknown names stay as written.
@@ -38,7 +41,7 @@ const PLACEHOLDER = new RegExp(
  * anew from the value, so Korean templates need no both-forms placeholder.
  */
 export function fillIn(template: string, values: Values, locale: Locale): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, written: string | undefined) => {
+  return template.replace(placeholderPattern(), (whole, name: string, written: string | undefined) => {
     const v = values[name];
     if (v === undefined) return whole;
     const text = valueIn(v, locale);
@@ -66,11 +69,11 @@ export function fill(template: string | LocalText, values: Values): string | Loc
 
 /** Verdicts and the words around them, as every surface (matrix, why-panel, CLI, lessons) shows them. */
 export const WORDS = {
-  allowed: t('allowed', '허용'),
-  denied: t('denied', '차단'),
-  allow: t('allow', '허용'),
-  deny: t('deny', '차단'),
-  unrestricted: t('unrestricted', '제한 없음'),
+  allowed: { en: 'allowed', ko: '허용' },
+  denied: { en: 'denied', ko: '차단' },
+  allow: { en: 'allow', ko: '허용' },
+  deny: { en: 'deny', ko: '차단' },
+  unrestricted: { en: 'unrestricted', ko: '제한 없음' },
   /** A flow's verdict with its mark: ✓ for allowed, ✗ for denied (never the colour alone). */
   verdict: (allowed: boolean): LocalText => (allowed ? t('✓ allowed', '✓ 허용') : t('✗ denied', '✗ 차단')),
   /** A matrix cell: ✓ allow or ✗ deny. */

@@ -54,10 +54,10 @@ export function check(
       `${josa(names, '이/가')} ${josa(s.subject, '을/를')} 격리하는데, ${peer} ${josa(flow, '을/를')} 허용하는 규칙이 없습니다`,
     );
     body = enforced
-      ? t(`✗ denied: ${why.en}`, `✗ 차단: ${why.ko}`)
+      ? t(`✗ denied: ${why.en}`, `✗ 차단 — ${why.ko}`)
       : t(
           `✗ would deny: ${why.en}; ${cni} does not enforce NetworkPolicy, so the packet goes on`,
-          `✗ 정책상 차단: ${why.ko}. 하지만 ${josa(cni, '은/는')} NetworkPolicy를 집행하지 않으므로 패킷은 그대로 지나갑니다`,
+          `✗ 정책상으로는 차단 — ${why.ko}. 하지만 ${josa(cni, '은/는')} NetworkPolicy를 집행하지 않으므로 패킷은 그대로 지나갑니다`,
         );
   }
   return t(`${head.en}: ${body.en}`, `${head.ko}: ${body.ko}`);
@@ -86,7 +86,9 @@ export function dnat(hit: KubeProxyHit, from: AddressPort): LocalText {
   const pickEn =
     hit.rule.mode === 'iptables' ? 'kube-proxy picks one at random' : 'IPVS takes them in turn (round robin)';
   const pickKo =
-    hit.rule.mode === 'iptables' ? 'kube-proxy는 무작위로 고릅니다' : 'IPVS는 차례로 고릅니다(라운드 로빈)';
+    hit.rule.mode === 'iptables'
+      ? '실제 kube-proxy는 무작위로 고릅니다'
+      : '실제 IPVS는 차례로 돌아가며 고릅니다(라운드 로빈)';
   const local = hit.localOnly
     ? t(
         ' (externalTrafficPolicy Local: only endpoints on this node)',
@@ -95,7 +97,7 @@ export function dnat(hit: KubeProxyHit, from: AddressPort): LocalText {
     : t('', '');
   return t(
     `DNAT by kube-proxy: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}); ${rule.en}. netlab takes the first of ${n} endpoint(s) in scenario order${local.en}; ${pickEn}`,
-    `kube-proxy의 DNAT: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}); ${rule.ko}. netlab은 엔드포인트 ${n}개 중 시나리오 순서의 첫 번째를 씁니다${local.ko}. ${pickKo}`,
+    `kube-proxy의 DNAT: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}). 규칙: ${rule.ko}. netlab은 엔드포인트 ${n}개 가운데 시나리오에 먼저 적힌 것을 고릅니다${local.ko}. ${pickKo}`,
   );
 }
 
@@ -174,7 +176,7 @@ export const conntrack = (d: 'egress' | 'ingress', subject: string): LocalText =
     `${subject}의 ${dirKo(d)}: ✓ 이미 맺어진 연결의 응답 (conntrack ESTABLISHED). 규칙을 평가하지 않습니다`,
   );
 
-export const deliver = (to: string): LocalText => t(`delivered to ${to}`, `${to}에 도착`);
+export const deliver = (to: LocalText): LocalText => t(`delivered to ${to.en}`, `${to.ko}에 도착`);
 
 export const noEndpoints = (service: string): LocalText =>
   t(

@@ -79,8 +79,10 @@ export class Journey {
     this.dropped = hop.id;
   }
 
-  deliver(hop: Hop, at: Delivered, label: string): void {
-    hop.events.push({ type: 'deliver', to: label, text: say.deliver(label) });
+  /** `label` names where it arrived (the event's `to` is the English one). */
+  deliver(hop: Hop, at: Delivered, label: string | LocalText): void {
+    const where = typeof label === 'string' ? { en: label, ko: label } : label;
+    hop.events.push({ type: 'deliver', to: where.en, text: say.deliver(where) });
     this.delivered = { at, pkt: hop.headers };
   }
 }

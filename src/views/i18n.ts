@@ -1,5 +1,6 @@
 // UI words in English and Korean. Explanations and diagnostics carry their own translations.
 import { WORDS, type Locale } from '../lib/text';
+import type { TraceEvent } from '../model/trace-types';
 import { useNetlab } from './use-netlab';
 
 const en = {
@@ -312,6 +313,47 @@ const ko: UiText = {
 
 export const UI_TEXT: Readonly<Record<Locale, UiText>> = { en, ko };
 
+/** The kind of each packet-journey event, as the hop inspector labels it (English: the event id). */
+export const EVENT_KIND: Readonly<Record<Locale, Readonly<Record<TraceEvent['type'], string>>>> = {
+  en: {
+    'egress-check': 'egress-check',
+    'ingress-check': 'ingress-check',
+    dnat: 'dnat',
+    snat: 'snat',
+    'reverse-nat': 'reverse-nat',
+    encap: 'encap',
+    decap: 'decap',
+    route: 'route',
+    'dns-cname': 'dns-cname',
+    'dns-a': 'dns-a',
+    conntrack: 'conntrack',
+    deliver: 'deliver',
+    drop: 'drop',
+  },
+  ko: {
+    'egress-check': '이그레스 검사',
+    'ingress-check': '인그레스 검사',
+    dnat: 'DNAT',
+    snat: 'SNAT',
+    'reverse-nat': '역 NAT',
+    encap: '캡슐화',
+    decap: '캡슐 해제',
+    route: '경로',
+    'dns-cname': 'DNS CNAME',
+    'dns-a': 'DNS A 레코드',
+    conntrack: 'conntrack',
+    deliver: '도착',
+    drop: '버림',
+  },
+};
+
 export function useUiText(): UiText {
   return UI_TEXT[useNetlab((s) => s.locale)];
 }
+
+// The lesson chunk takes fill and the reasons renderer through this module, which it already
+// imports from the first bundle: importing src/lib/text.ts or ReasonTree.tsx directly from the
+// lazy lesson chunk made rolldown split them (and React's runtime) into chunks the page must
+// preload, and the first load must stay one script (e2e/editor.spec.ts).
+export { fill } from '../lib/text';
+export { ReasonTree } from './ReasonTree';

@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
 import type { CheckView, LessonView } from '../../app-model/lesson-view';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../../lib/text';
+import { fill, ReasonTree } from '../i18n';
 import { TID } from '../testIds';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useLessonText } from './lesson-text';
 import { Markdown } from './Markdown';
-import { ReasonTree } from '../ReasonTree';
 
 export function Challenge({
   lesson,

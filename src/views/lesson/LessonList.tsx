@@ -3,7 +3,7 @@ import { formatLessonHash } from '../../services/lesson-route';
 import { lessonStatus } from '../../store/lesson-state';
 import type { CatalogueEntry } from '../../app-model/lesson-view';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../../lib/text';
+import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';
 import { ProgressTransfer } from './ProgressTransfer';

@@ -6,7 +6,7 @@ import { formatLessonHash } from '../../services/lesson-route';
 import { currentStepIndex, progressOf } from '../../store/lesson-state';
 import type { LessonView, StepView } from '../../app-model/lesson-view';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../../lib/text';
+import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { Challenge } from './Challenge';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -9,7 +9,7 @@ import {
 } from '../../services/lesson-progress';
 import { download } from '../../services/scene-files';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../../lib/text';
+import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';
 

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
 import type { CheckResult, CheckView, LessonView } from '../../app-model/lesson-view';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../../lib/text';
+import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText } from './lesson-text';
 

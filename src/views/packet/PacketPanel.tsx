@@ -4,7 +4,7 @@ import type { Locale } from '../../lib/text';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
 import type { TraceResult } from '../../app-model/model-view';
 import { useNetlab } from '../use-netlab';
-import { useUiText, type UiText } from '../i18n';
+import { EVENT_KIND, useUiText, type UiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { PacketControls } from './PacketControls';
@@ -180,7 +180,7 @@ export function PacketPanel() {
                 {hop.events.map((e, k) => (
                   <li key={k} className={`event-${e.type}`}>
                     <strong>
-                      {eventMark(e)} {e.type}
+                      {eventMark(e)} {EVENT_KIND[locale][e.type]}
                     </strong>{' '}
                     {e.text[locale]}
                     {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && (
