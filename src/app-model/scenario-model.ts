@@ -7,8 +7,7 @@ import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
 import { analyzeScenario } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
-import type { Locale } from '../lib/diagnostic';
+import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
 import { SCENARIO_FILE, type Isolation } from './model-view';
 
 export { SCENARIO_FILE };
@@ -98,22 +97,17 @@ export function buildScenarioModel(text: string): ScenarioModel {
 }
 
 /**
- * The explanation lines of one flow of the model on `port`, or null when an endpoint no longer
- * exists. Any port can be asked about, declared by a pod or not: policies decide either way.
+ * The reasons for one flow of the model on `port`, or null when an endpoint no longer exists. Any
+ * port can be asked about, declared by a pod or not: policies decide either way.
  */
 export function explainModelFlow(
   model: ScenarioModel,
   fromKey: string,
   toKey: string,
   port: FlowPort,
-  locale: Locale,
-): string[] | null {
+): FlowReasons | null {
   const from = model.endpoints.find((e) => e.key === fromKey);
   const to = model.endpoints.find((e) => e.key === toKey);
   if (!from || !to) return null;
-  return explainFlowText(
-    evaluateFlow(model.cluster.policies, from, to, port),
-    model.cluster.policies,
-    locale,
-  );
+  return explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
 }

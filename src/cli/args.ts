@@ -1,6 +1,6 @@
 // netlab's command line: `netlab <command> FILE... [options]`, parsed without a library because
 // the grammar is tiny and the error messages must be ours.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { PROTOCOLS, type Protocol } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
 

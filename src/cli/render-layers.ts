@@ -1,6 +1,7 @@
 // `netlab layers`: each image's layers with sizes and whether the build cache reused them, the
 // session's effects (copy-up, volumes, docker rm), for people and as JSON.
-import { formatDiagnostic, type Locale } from '../lib/diagnostic';
+import { formatDiagnostic } from '../lib/diagnostic';
+import { type Locale } from '../lib/text';
 import type { ManifestFile } from '../k8s/source';
 import { formatByteSize } from '../storage/byte-size';
 import { TREE_NOTE, type TreeNode } from '../storage/docker-tree';

@@ -1,6 +1,7 @@
 // `netlab storage`: every claim's binding (or why it is Pending, with a reason per candidate PV),
 // the PVs, pods and classes, and what deleting a claim would do, for people and as JSON.
-import { formatDiagnostic, type Locale, type LocalText } from '../lib/diagnostic';
+import { formatDiagnostic } from '../lib/diagnostic';
+import { type Locale, type LocalText } from '../lib/text';
 import type { ManifestFile } from '../k8s/source';
 import { ACCESS_MODE_TEXT } from '../storage/access-modes';
 import { deleteClaim } from '../storage/delete-claim';

@@ -4,7 +4,8 @@ import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
 import type { Analysis } from '../engine/analyze';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
+import { explainFlow } from '../engine/explain-reasons';
+import { explanationLines } from '../engine/explain-text';
 import { computeFlowMatrix } from '../engine/flow-matrix';
 import { parseIp } from '../lib/ip';
 import { UsageError, type CliArgs } from './args';
@@ -55,9 +56,7 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
   if (typeof from === 'string') throw new UsageError(`--from: ${from}`);
   if (typeof to === 'string') throw new UsageError(`--to: ${to}`);
   const x = evaluateFlow(cluster.policies, from, to, args.ports[0]!);
-  if (args.json) {
-    const text = explainFlowText(x, cluster.policies, args.lang);
-    return { stdout: JSON.stringify({ ...x, text }, null, 2) + '\n', stderr: '', code: 0 };
-  }
-  return { stdout: explainFlowText(x, cluster.policies, args.lang).join('\n') + '\n', stderr: '', code: 0 };
+  const text = explanationLines(explainFlow(x, cluster.policies), args.lang);
+  if (args.json) return { stdout: JSON.stringify({ ...x, text }, null, 2) + '\n', stderr: '', code: 0 };
+  return { stdout: text.join('\n') + '\n', stderr: '', code: 0 };
 }

@@ -3,7 +3,7 @@
 // prints what the real one would (or, with --json, one result object per command).
 import { basename, extname } from 'node:path';
 import { runSession, scriptCommands, type CommandResult as NetnsResult } from '../netns';
-import type { Locale } from '../lib/diagnostic';
+import { type Locale } from '../lib/text';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
 

@@ -1,11 +1,13 @@
 // Runs a storage lesson's checks (volumes or layers lab) on a scenario text: `facts` must all hold,
 // `predict` reveals which options the engine finds true, `no-errors` and the implicit `editable`
 // check as in the networking lab. Every verdict comes from the storage engine.
-import { formatDiagnostic, type LocalText } from '../lib/diagnostic';
+import { formatDiagnostic } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { checkEditable } from './editable';
 import { checkEditableFiles } from './editable-files';
 import { evaluateFact, factText } from './facts';
-import { DEFAULTS, fill, SCENARIO_ERRORS, UNANSWERED, WORDS, type Values } from './messages';
+import { DEFAULTS, SCENARIO_ERRORS, UNANSWERED, WORDS } from './messages';
+import { fill, type Values } from '../lib/text';
 import { StorageWorld } from './storage-world';
 import type {
   Challenge,

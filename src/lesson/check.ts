@@ -1,15 +1,17 @@
 // Runs a challenge's checks on a scenario text. Every verdict comes from the engine (evaluateFlow
 // for single flows and explanations, computeFlowMatrix for whole matrices); this module only
 // compares them with what the lesson asks and words the difference.
-import { formatDiagnostic, type Diagnostic, type LocalText } from '../lib/diagnostic';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
+import { fill, type LocalText, type Values } from '../lib/text';
 import type { Cluster } from '../k8s/types';
 import { alwaysAllowed, type Endpoint } from '../engine/endpoints';
 import { evaluateFlow, type FlowExplanation } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
+import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
+import { sideLines } from '../engine/explain-text';
 import { computeFlowMatrix } from '../engine/flow-matrix';
 import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
-import { DEFAULTS, fill, SCENARIO_ERRORS, UNANSWERED, WORDS, type Values } from './messages';
+import { DEFAULTS, SCENARIO_ERRORS, UNANSWERED, WORDS } from './messages';
 import { checkObject } from './check-object';
 import { checkEditable } from './editable';
 import { checkStorageChallenge } from './check-storage';
@@ -27,6 +29,7 @@ import type {
   NoErrorsCheck,
   QuizCheck,
 } from './types';
+import { josa } from '../lib/korean';
 
 export type { CheckOptions };
 
@@ -85,7 +88,7 @@ export class Judge {
     if (typeof e !== 'string') return e;
     return {
       en: `${ref} is not in the scenario (was it renamed or deleted?)`,
-      ko: `${ref}이(가) 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)`,
+      ko: `${josa(ref, '이/가')} 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)`,
     };
   }
 
@@ -98,28 +101,24 @@ export class Judge {
     return evaluateFlow(this.cluster.policies, from, to, port);
   }
 
-  explain(x: FlowExplanation): { en: string[]; ko: string[] } {
-    return {
-      en: explainFlowText(x, this.cluster.policies, 'en'),
-      ko: explainFlowText(x, this.cluster.policies, 'ko'),
-    };
+  explain(x: FlowExplanation): FlowReasons {
+    return explainFlow(x, this.cluster.policies);
   }
 
-  /** The deciding lines of an explanation, joined into one paragraph. */
+  /** The deciding sides of an explanation, each with its reasons, joined into one paragraph. */
   why(x: FlowExplanation): LocalText {
+    const reasons = this.explain(x);
+    // Denied: the side(s) that denied. Allowed: the side(s) a policy allowed, else both.
+    const decided = reasons.sides.map((s) => (x.allowed ? s.verdict === 'allow' : s.verdict === 'deny'));
+    const keep = decided.some(Boolean) ? decided : decided.map(() => true);
     const one = (locale: 'en' | 'ko'): string => {
-      const groups: string[][] = [];
-      for (const line of explainFlowText(x, this.cluster.policies, locale).slice(1)) {
-        if (/^ {2}\S/.test(line)) groups.push([line.trim()]);
-        else groups.at(-1)?.push(line.trim());
-      }
-      // Denied: the side(s) that denied. Allowed: the side(s) a policy allowed, else both.
-      const sides = [x.egress, x.ingress];
-      const decided = sides.map((s) => (x.allowed ? s.verdict === 'allow' : s.verdict === 'deny'));
-      const keep = decided.some(Boolean) ? decided : [true, true];
-      const text = groups
+      const text = reasons.sides
         .filter((_, i) => keep[i])
-        .map((g) => g.join('; '))
+        .map((s) =>
+          sideLines(s, locale)
+            .map((l) => l.trim())
+            .join('; '),
+        )
         .join('; ');
       return /[.!?]$/.test(text) ? text : `${text}.`;
     };

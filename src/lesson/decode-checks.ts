@@ -1,10 +1,10 @@
 // lesson.yaml `challenge.checks[]` → typed checks. Shapes are checked here; names of endpoints
 // and steps are collected and checked against the scenarios once those are loaded.
-import type { LocalText } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import type { FieldPath } from '../k8s/source';
 import type { Labels, PolicyType } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
-import { type Dict, type FieldReader, t } from './field-reader';
+import { type Dict, type FieldReader } from './field-reader';
 import { OBJECT_KINDS } from './check-object';
 import { WORDS } from './messages';
 import { parsePort } from './refs';
@@ -23,6 +23,7 @@ import type {
   QuizOption,
   ScenarioFile,
 } from './types';
+import { josa } from '../lib/korean';
 
 /** The kinds lesson.yaml may write (the loader adds `editable` itself). */
 export const CHECK_KINDS: readonly AuthoredCheckKind[] = [
@@ -302,7 +303,7 @@ function matrixCheck(
             rp,
             t(
               `row ${i + 1}: "${c}" is not a cell; write ✓ or Y (allowed), ✗ or N (denied), . (either)`,
-              `${i + 1}번째 행: "${c}"은(는) 칸 값이 아닙니다. ✓ 또는 Y(허용), ✗ 또는 N(차단), .(상관없음)을 쓰세요`,
+              `${i + 1}번째 행: ${josa(`"${c}"`, '은/는')} 칸 값이 아닙니다. ✓ 또는 Y(허용), ✗ 또는 N(차단), .(상관없음)을 쓰세요`,
             ),
           );
           return null;

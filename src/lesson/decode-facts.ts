@@ -2,12 +2,13 @@
 // built from them. A fact is a mapping whose first key says what it is about: `claim`, `pv`,
 // `pod` (volumes lab), `image`, `container` (layers lab). Names are checked against the scenarios
 // once those are loaded, like endpoint names.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import type { FieldPath } from '../k8s/source';
 import { parseByteSize } from '../storage/byte-size';
 import type { CheckContext } from './check-context';
 import { factText, type DataPlace, type Fact } from './facts';
-import { t, type Dict } from './field-reader';
+import { type Dict } from './field-reader';
+import { t } from '../lib/text';
 import type { LabKind } from './lab';
 import type { Check, ScenarioFile } from './types';
 

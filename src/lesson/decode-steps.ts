@@ -3,9 +3,10 @@
 import type { FieldPath } from '../k8s/source';
 import { EDITABLE_KINDS } from './lab';
 import { flowRef } from './decode-checks';
-import { t, type Dict } from './field-reader';
+import { type Dict } from './field-reader';
 import type { LessonContext } from './lesson-context';
 import type { Highlight, ObjectRef, ScenarioFile, Step } from './types';
+import { t } from '../lib/text';
 
 const STEP = ['id', 'title', 'text', 'scenario', 'expectErrors', 'editable', 'highlight', 'packet'];
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,8 +1,9 @@
 // The implicit `editable` check in the layers lab: the learner's archive may change only the files
 // the lesson lists (`{kind: File, name: Dockerfile}`; no name: any file, new ones too).
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { parseTxtar } from '../storage/txtar';
-import { DEFAULTS, fill, WORDS } from './messages';
+import { DEFAULTS, WORDS } from './messages';
+import { fill } from '../lib/text';
 import type { CheckResult, EditableCheck } from './types';
 
 /** The files of an archive by name; a text without markers is one file, `Dockerfile`. */

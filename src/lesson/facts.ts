@@ -1,7 +1,7 @@
 // Facts a storage lesson states about its scenario ("claim default/logs is Bound to pv-small",
 // "the data db writes to /var/lib/mysql/x survives docker rm"), each decided by the storage
 // engine, never by the author, and worded with what is actually the case when it does not hold.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { claimSummary } from '../storage/binding-text';
 import { formatByteSize } from '../storage/byte-size';
 import { podProblemText, volumeSummary } from '../storage/lifecycle-text';

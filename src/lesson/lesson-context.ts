@@ -1,10 +1,11 @@
 // What every part of loading one lesson shares: the folder's files, the diagnostics so far, the
 // names still to check against scenarios, and each scenario loaded once.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import type { FieldPath, Locator } from '../k8s/source';
 import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { CheckContext, PendingRef } from './decode-checks';
-import { FieldReader, t } from './field-reader';
+import { FieldReader } from './field-reader';
 import { SCENARIO_FILE, type LabKind } from './lab';
 import type { ScenarioFile, Step } from './types';
 

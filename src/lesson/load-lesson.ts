@@ -1,17 +1,19 @@
 // A lesson folder (lesson.yaml, Markdown per locale, scenario YAML) → a Lesson with every file
 // read, plus diagnostics at file:line:col. Pure: the caller reads the folder into a map (the CLI
 // with node:fs, the page with import.meta.glob), so both see the same errors.
-import { compareDiagnostics, type Diagnostic, type LocalText } from '../lib/diagnostic';
+import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { readYamlData } from '../k8s/source';
 import { decodeCheck } from './decode-checks';
 import { decodeSteps } from './decode-steps';
 import { EDITABLE_CHECK_ID } from './editable';
 import { LAB_CHECKS, LAB_KINDS, type LabKind } from './lab';
-import { t, type Dict } from './field-reader';
+import { type Dict } from './field-reader';
 import { LESSON_FILE, LessonContext, type LessonFiles } from './lesson-context';
 import { PLACEHOLDERS, placeholdersIn } from './messages';
 import { checkNames, checkUnused, lintScenarios, type ScenarioReport } from './verify-lesson';
 import type { Check, Lesson, Step } from './types';
+import { josa } from '../lib/korean';
 
 export { LESSON_FILE, LOCALES, type LessonFiles } from './lesson-context';
 export type { ScenarioReport } from './verify-lesson';
@@ -47,7 +49,10 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
       col: 1,
       severity: 'error',
       code: 'no-lesson',
-      message: t(`${input.dir} has no ${LESSON_FILE}`, `${input.dir}에 ${LESSON_FILE}이(가) 없습니다`),
+      message: t(
+        `${input.dir} has no ${LESSON_FILE}`,
+        `${input.dir}에 ${josa(LESSON_FILE, '이/가')} 없습니다`,
+      ),
     });
     return result(out, undefined, []);
   }
@@ -194,7 +199,7 @@ function checkIdentity(
       ['module'],
       t(
         `module "${module}" does not match the id: write ${letter}`,
-        `module "${module}"이(가) id와 맞지 않습니다: ${letter}을(를) 쓰세요`,
+        `module ${josa(`"${module}"`, '이/가')} id와 맞지 않습니다: ${josa(letter, '을/를')} 쓰세요`,
       ),
     );
   }
@@ -204,7 +209,7 @@ function checkIdentity(
       ['order'],
       t(
         `order ${order} does not match the id: write ${Number(m[2])}`,
-        `order ${order}이(가) id와 맞지 않습니다: ${Number(m[2])}을(를) 쓰세요`,
+        `order ${josa(order, '이/가')} id와 맞지 않습니다: ${josa(Number(m[2]), '을/를')} 쓰세요`,
       ),
     );
   }
@@ -273,7 +278,7 @@ function decodeChallenge(
         [...cp, field],
         t(
           `{${bad.join('}, {')}} cannot be filled in a ${c.check} check; use ${list}`,
-          `${c.check} 검사에서는 {${bad.join('}, {')}}을(를) 채울 수 없습니다. ${list}을(를) 쓰세요`,
+          `${c.check} 검사에서는 ${josa(`{${bad.join('}, {')}}`, '을/를')} 채울 수 없습니다. ${josa(list, '을/를')} 쓰세요`,
         ),
       );
     }

@@ -1,10 +1,12 @@
 // A lesson as the player and the checker use it: every file it names already read, every text
 // given in both locales. Lesson files (lesson.yaml + Markdown + scenario YAML) become this in
 // load-lesson.ts; nothing here touches files.
-import type { LocalText, SourcePosition } from '../lib/diagnostic';
+import type { SourcePosition } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { FlowPort } from '../engine/match';
 import type { Labels, PolicyType } from '../k8s/types';
 import type { Fact } from './fact-types';
+import type { FlowReasons } from '../engine/explain-reasons';
 
 export type { Fact } from './fact-types';
 
@@ -236,8 +238,8 @@ export interface CheckResult {
   readonly blocking: boolean;
   /** What is wrong (or, when passed, a short confirmation). */
   readonly message: LocalText;
-  /** The engine's explanation of the first wrong flow, one line per entry. */
-  readonly explanation?: { readonly en: readonly string[]; readonly ko: readonly string[] };
+  /** The engine's reasons for the first wrong flow. */
+  readonly explanation?: FlowReasons;
   readonly quiz?: QuizResult;
 }
 

@@ -8,10 +8,11 @@ import { closestName } from '../k8s/decoder';
 import type { PendingRef } from './decode-checks';
 import { loadLabScenario } from './lab';
 import { StorageWorld } from './storage-world';
-import { t } from './field-reader';
 import type { LessonContext } from './lesson-context';
 import { resolveEndpoint, scenarioEndpoints } from './refs';
 import type { Lesson, ScenarioFile } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 export interface ScenarioReport {
   readonly file: ScenarioFile;
@@ -95,14 +96,17 @@ export function checkNames(ctx: LessonContext): void {
       ctx.r.error(
         'unknown-name',
         p.path,
-        t(`no NetworkPolicy ${p.ref} in ${names}`, `${names}에 NetworkPolicy ${p.ref}이(가) 없습니다`),
+        t(
+          `no NetworkPolicy ${p.ref} in ${names}`,
+          `${names}에 NetworkPolicy ${josa(p.ref, '이/가')} 없습니다`,
+        ),
       );
       continue;
     }
     ctx.r.error(
       'unknown-name',
       p.path,
-      t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${p.ref}이(가) 없습니다`),
+      t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${josa(p.ref, '이/가')} 없습니다`),
       t(
         'pods are namespace/name; outside machines are an ExternalEndpoint name or an IP',
         '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다',

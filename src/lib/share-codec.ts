@@ -2,7 +2,7 @@
 // keeps old links opening; decoding treats the fragment as untrusted input (size limits, strict
 // shape checks, a message instead of an exception).
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
-import type { LocalText, Locale } from './diagnostic';
+import type { LocalText, Locale } from './text';
 import { isPortNumber, isProtocol, isRecord, onlyKeys } from './shape';
 
 export const SHARE_PREFIX = 's=v1.';

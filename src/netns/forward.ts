@@ -1,7 +1,7 @@
 // A packet's walk through the world, one namespace at a time: local delivery, the forwarding
 // sysctl, route lookup, MASQUERADE, and ARP across veth cables, bridges and the LAN. Every drop
 // says why, in words a learner can act on.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { inPrefix } from './ipv4';
 import { localLink, lookupRoute, sourceAddress } from './routing';
 import type { Hop, Link, Place, World } from './types';

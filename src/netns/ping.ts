@@ -4,7 +4,7 @@ import { walkPacket, type NatEntry, type Walk } from './forward';
 import { parseAddress } from './ipv4';
 import type { CommandOutcome, Hop, Place, PingReport, World } from './types';
 import { samePlace } from './world';
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 
 const DEFAULT_COUNT = 4;
 

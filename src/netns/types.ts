@@ -1,7 +1,7 @@
 // The state of the by-hand network lab: hosts on one LAN, their network namespaces, links,
 // addresses, routes, sysctls and NAT rules. Plain data, so the page can draw it and a test can
 // compare it; the commands in this folder change it, and replaying the same commands rebuilds it.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 
 /** The namespace a process starts in; `ip netns add` names every other one. */
 export const ROOT_NS = '';

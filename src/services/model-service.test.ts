@@ -2,11 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FromModelWorker, ModelChannel, ToModelWorker } from '../app-model/model-protocol';
-import { createNetlabStore } from '../store/netlab-store';
+import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
+import { currentExplanation } from '../store/explanation';
+import { explanationLines } from '../engine/explain-text';
 import { inlineChannel } from '../app-model/inline-model-channel';
 import { startModelService } from './model-service';
 import { currentFrame } from './share';
 import { missingMatrixPort, shownMatrixPort } from '../store/matrix-port';
+
+/** The why-panel's lines now, in the page's language (none while the answer is stale). */
+const shownLines = (store: NetlabStore): string[] => {
+  const s = store.getState();
+  const reasons = currentExplanation(s);
+  return reasons ? explanationLines(reasons, s.locale) : [];
+};
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -90,10 +99,10 @@ describe('model service', () => {
     store.getState().setMatrixPort({ port: 3306, protocol: 'TCP' });
     store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
     await settle();
-    expect(store.getState().explanation!.lines![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    expect(shownLines(store)[0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
     store.getState().setLocale('ko');
     await settle();
-    expect(store.getState().explanation!.lines![0]).toContain('✗ 차단');
+    expect(shownLines(store)[0]).toContain('✗ 차단');
     store
       .getState()
       .setScenarioText(
@@ -101,7 +110,25 @@ describe('model service', () => {
       );
     await settle();
     await settle();
-    expect(store.getState().explanation!.lines![0]).toContain('✓ 허용');
+    expect(shownLines(store)[0]).toContain('✓ 허용');
+  });
+
+  it('asks once per flow, port and model: the answer carries both languages', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    startModelService(store, channel);
+    await settle();
+    const explains = () => channel.sent.filter((m) => m.type === 'explain');
+    store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
+    await settle();
+    expect(explains()).toHaveLength(1);
+    store.getState().setLocale('ko');
+    await settle();
+    expect(explains()).toHaveLength(1);
+    expect(shownLines(store)[0]).toContain('✗ 차단');
+    store.getState().setMatrixPort({ port: 5000, protocol: 'TCP' });
+    await settle();
+    expect(explains()).toHaveLength(2);
   });
 
   const MYSQL = { port: 3306, protocol: 'TCP' } as const;
@@ -120,7 +147,9 @@ describe('model service', () => {
     store.getState().setMatrixPort(MYSQL);
     store.getState().selectFlow({ from: 'prod/backend', to: 'prod/db' });
     await settle();
-    expect(store.getState().explanation!.lines![0]).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
+    expect(store.getState().explanation!.reasons!.headline.en).toBe(
+      'prod/backend → prod/db 3306/TCP: ✓ allowed',
+    );
     store.getState().setScenarioText(WITH_8080);
     await settle();
     await settle();
@@ -128,8 +157,8 @@ describe('model service', () => {
     expect(s.view!.model.ports.map((p) => p.port)).toEqual([80, 8080, 5000, 3306]);
     expect(shownMatrixPort(s)).toEqual(MYSQL);
     expect(missingMatrixPort(s)).toBeNull();
-    expect(s.explanation).toMatchObject({ port: MYSQL, modelId: s.view!.model.id });
-    expect(s.explanation!.lines![0]).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
+    expect(s.explanation!.question).toMatchObject({ port: MYSQL, modelId: s.view!.model.id });
+    expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
     expect(currentFrame(s).port).toEqual(MYSQL);
     // The worker is asked about the port itself, never a place in a list.
     const explains = channel.sent.filter((m) => m.type === 'explain');
@@ -148,7 +177,7 @@ describe('model service', () => {
     let s = store.getState();
     expect(missingMatrixPort(s)).toEqual(MYSQL);
     expect(shownMatrixPort(s)).toEqual({ port: 80, protocol: 'TCP' });
-    expect(s.explanation!.lines![0]).toBe('prod/backend → prod/db 80/TCP: ✗ denied');
+    expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 80/TCP: ✗ denied');
     expect(currentFrame(s).port).toEqual({ port: 80, protocol: 'TCP' });
     // The choice was kept: typing the port back brings the matrix back to it.
     store.getState().setScenarioText(DEFAULT);
@@ -157,6 +186,6 @@ describe('model service', () => {
     s = store.getState();
     expect(missingMatrixPort(s)).toBeNull();
     expect(shownMatrixPort(s)).toEqual(MYSQL);
-    expect(s.explanation!.lines![0]).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
+    expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
   });
 });

@@ -1,11 +1,11 @@
 // Keeps the store's derived view in step with the scenario text, computing it in a Web Worker
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
-// model, the port and the language.
+// model and the port (they come in both languages).
 import type { DerivedView, TraceResult } from '../app-model/model-view';
 import type { FromModelWorker, ModelChannel } from '../app-model/model-protocol';
-import type { NetlabState, NetlabStore } from '../store/netlab-store';
-import { shownMatrixPort } from '../store/matrix-port';
+import { explanationQuestion, sameQuestion } from '../store/explanation';
+import type { ExplanationQuestion, NetlabState, NetlabStore } from '../store/netlab-store';
 
 export function workerChannel(worker: Worker): ModelChannel {
   return {
@@ -20,12 +20,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   /** A text (or a new baseline) to send once the worker answers the current one. */
   let pending = false;
   let requestId = 0;
-  /** The explanation asked for last: its id, and the question as the store will keep the answer. */
-  let wanted: {
-    id: number;
-    key: string;
-    question: Omit<NonNullable<NetlabState['explanation']>, 'lines'>;
-  } | null = null;
+  let wanted: { id: number; question: ExplanationQuestion } | null = null;
   let wantedTrace: { id: number; key: string } | null = null;
   /** When requests play together: the trace requests of the others, by request id. */
   let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
@@ -44,21 +39,18 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     else send();
   };
 
-  /** The selected flow on the port the matrix shows, in the page's language, of the current model. */
+  /** The selected flow on the port the matrix shows, of the current model (answered in both languages). */
   const requestExplanation = (s: NetlabState) => {
-    const port = shownMatrixPort(s);
-    if (!s.selectedFlow || !s.view || !port) return;
-    const question = { flow: s.selectedFlow, port, locale: s.locale, modelId: s.view.model.id };
-    const key = JSON.stringify(question);
-    if (wanted?.key === key) return;
-    wanted = { id: ++requestId, key, question };
+    const question = explanationQuestion(s);
+    if (!question || (wanted && sameQuestion(wanted.question, question))) return;
+    wanted = { id: ++requestId, question };
+    const { flow, port } = question;
     channel.post({
       type: 'explain',
       requestId,
-      from: question.flow.from,
-      to: question.flow.to,
+      from: flow.from,
+      to: flow.to,
       port: { port: port.port, protocol: port.protocol },
-      locale: question.locale,
     });
   };
 
@@ -120,13 +112,12 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       return;
     }
     if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question
-    store.getState().applyExplanation({ ...wanted.question, lines: msg.lines });
+    store.getState().applyExplanation({ question: wanted.question, reasons: msg.reasons });
   });
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
-    if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort || s.locale !== prev.locale)
-      requestExplanation(s);
+    if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort) requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });
   send();

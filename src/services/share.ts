@@ -3,7 +3,7 @@
 // learner's own work: it is backed up first (in the storage given) and can be restored. What
 // happened goes to the store's share slice, for the share panel to say.
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { LessonRoute } from '../store/lesson-state';
 import { shownMatrixPort } from '../store/matrix-port';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';

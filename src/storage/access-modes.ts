@@ -1,7 +1,7 @@
 // What each access mode means for pods on one node or several, as the Kubernetes documentation
 // describes them. Access modes match claims to PVs; only ReadWriteOncePod and the attach of a
 // single-node volume are enforced, and none of them makes a mount read-only by itself.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import type { AccessMode } from './volume-types';
 
 const L = (en: string, ko: string): LocalText => ({ en, ko });

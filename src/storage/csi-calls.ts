@@ -2,7 +2,7 @@
 // carries, and the reverse when the pod and the claim go. CSI RPCs (gRPC over a Unix socket) go
 // from Kubernetes components and sidecars to the driver's controller and node plugins; the rest
 // are Kubernetes API objects the components watch (a PV, a VolumeAttachment).
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { sha256 } from '../lib/sha256';
 import type { AccessMode, PersistentVolume, PersistentVolumeClaim } from './volume-types';
 

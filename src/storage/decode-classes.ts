@@ -1,7 +1,8 @@
 // StorageClass and CSIDriver field by field, with the API server's validation and defaulting
 // (a class reclaims with Delete and binds Immediate unless it says otherwise; a CSIDriver
 // requires attach unless attachRequired is false).
-import { Decoder, t, type Dict } from '../k8s/decoder';
+import { Decoder, type Dict } from '../k8s/decoder';
+import { t } from '../lib/text';
 import { oneOf, type Meta } from './decode-volumes';
 import {
   DEFAULT_CLASS_ANNOTATION,

@@ -1,6 +1,7 @@
 // The parts of a Pod the storage lab needs: where it runs (nodeName, nodeSelector), which claims
 // its spec.volumes name, and where its containers mount them.
-import { Decoder, pathText, t, type Dict } from '../k8s/decoder';
+import { Decoder, pathText, type Dict } from '../k8s/decoder';
+import { t } from '../lib/text';
 import type { Labels } from '../k8s/types';
 import type { PodClaimVolume, StoragePod } from './volume-types';
 

@@ -1,7 +1,8 @@
 // PersistentVolume, PersistentVolumeClaim, StorageClass and CSIDriver field by field, with the
 // API server's validation and defaulting (a PV's reclaim policy defaults to Retain, a class's to
 // Delete, volumeMode to Filesystem, volumeBindingMode to Immediate).
-import { closestName, Decoder, pathText, t, type Dict } from '../k8s/decoder';
+import { closestName, Decoder, pathText, type Dict } from '../k8s/decoder';
+import { t } from '../lib/text';
 import type { FieldPath } from '../k8s/source';
 import type { Labels } from '../k8s/types';
 import { parseQuantity, type Quantity } from './quantity';

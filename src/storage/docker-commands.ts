@@ -1,7 +1,8 @@
 // A docker host session as typed commands: `docker build`, `run` (with -v and --mount),
 // `volume create|rm`, `rm`, `stop`, `start`, `exec`, and plain shell lines on the host that change
 // files (`echo … >> app.py`, `mkdir -p /data/mysql`). Option errors come as the docker CLI words them.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { fileOps, type FileOp } from './file-ops';
 import { mountFlag, volumeFlag, type At, type MountSpec } from './mount-flags';
 

@@ -2,7 +2,8 @@
 // read-write layer over the image's read-only layers (overlay2: copy-up on first write, whiteouts
 // for deletions), named and anonymous volumes under /var/lib/docker/volumes, bind mounts of host
 // directories, and what `docker rm` throws away. Every command records its effects.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { sha256 } from '../lib/sha256';
 import type { At, DockerCommand, FileOp, MountSpec } from './docker-commands';
 import { parseDockerfile, type ParsedDockerfile } from './dockerfile';

@@ -3,7 +3,7 @@
 // read-write layer and an -init layer per container, image metadata under image/overlay2,
 // container config and logs under containers/, volumes under volumes/<name>/_data. Bind-mounted
 // host directories are not in it. Ids are made up (stable hashes), the layout is real.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { sha256 } from '../lib/sha256';
 import type { DockerHost } from './docker-host';
 

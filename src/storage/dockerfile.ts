@@ -2,7 +2,8 @@
 // above each one (nothing is really built, so sizes are written down), and diagnostics. Follows
 // the Dockerfile reference: `\` continues a line, comment lines inside a continuation are
 // dropped, instructions are case-insensitive, ARG may come before the first FROM.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { closestName } from '../k8s/decoder';
 import { parseByteSize } from './byte-size';
 

@@ -1,6 +1,6 @@
 // Storage drivers versus volume drivers, for the layers lab's panel: what each is for, and which
 // exist. Facts from the Docker documentation (storage drivers, deprecated features, volume plugins).
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 
 export interface DriverInfo {
   readonly name: string;

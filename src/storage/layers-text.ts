@@ -1,6 +1,6 @@
 // Words for the layers lab: why each step of a build was reused or rebuilt, what each command
 // did to the host (copy-up, whiteout, a write that lands in a volume, what docker rm throws away).
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { formatByteSize } from './byte-size';
 import type { Effect } from './docker-host';
 import type { ImageLayer } from './image-build';

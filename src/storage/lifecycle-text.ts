@@ -1,7 +1,7 @@
 // Words for pods (why one is Pending or stuck in ContainerCreating, what nobody enforces), for
 // PV phases and for reclaim policies, in English and Korean. Scheduler texts keep kube-scheduler's
 // own phrases ("node(s) had volume node affinity conflict").
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { L } from './binding-text';
 import type { VolumeResult } from './pv-controller';
 import type { ReclaimOutcome } from './reclaim';

@@ -1,7 +1,8 @@
 // Scenario files → the storage objects (PV, PVC, StorageClass, CSIDriver, Pod, Node) plus every
 // diagnostic, as the API server would see them, then the DefaultStorageClass admission step.
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
-import { closestName, Decoder, isDnsSubdomain, isDnsLabel, t, type Dict } from '../k8s/decoder';
+import { closestName, Decoder, isDnsSubdomain, isDnsLabel, type Dict } from '../k8s/decoder';
+import { t } from '../lib/text';
 import { NAMESPACE, NODE, POD, type Shape } from '../k8s/schema';
 import { readManifests, type ManifestFile } from '../k8s/source';
 import { decodeCsiDriver, decodeStorageClass } from './decode-classes';

@@ -1,6 +1,6 @@
 // `docker run -v` and `--mount` values as the docker CLI reads them: a path source is a bind
 // mount, a name a volume, nothing an anonymous volume; --mount is one comma-separated word.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 
 export interface At {
   readonly file: string;

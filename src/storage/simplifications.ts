@@ -1,6 +1,6 @@
 // Where netlab's storage lab simplifies what Kubernetes and Docker really do, said once for the
 // CLI and the page, so no answer looks more certain than it is.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 
 const L = (en: string, ko: string): LocalText => ({ en, ko });
 

@@ -1,6 +1,6 @@
 // A settled storage scene as plain rows (strings and texts, no bigints): what the CLI prints and
 // its --json contract, and what the page lists beside the drawing.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 import { candidateText, claimSummary, L } from './binding-text';
 import type { ClaimDeletion } from './delete-claim';
 import { podNoteText, podProblemText, reclaimText, volumeSummary } from './lifecycle-text';

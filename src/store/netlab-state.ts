@@ -1,6 +1,7 @@
 // The page's state, as data and the actions on it (netlab-store.ts creates it). The scenario text
 // is the source of truth; everything else is derived from it or chosen by the learner.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
+import type { FlowReasons } from '../engine/explain-reasons';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
 import type { FlowPort } from '../engine/match';
 import type { LessonActions, LessonSlice } from './lesson-state';
@@ -10,6 +11,13 @@ import type { StorageLabActions, StorageLabSlice } from './storage-lab';
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
+}
+
+/** What the why-panel asks: one flow, at one port (the port itself), of one model. */
+export interface ExplanationQuestion {
+  readonly flow: FlowSelection;
+  readonly port: FlowPort;
+  readonly modelId: number;
 }
 
 export interface NetlabState extends LessonActions, StorageLabActions {
@@ -42,7 +50,6 @@ export interface NetlabState extends LessonActions, StorageLabActions {
    * since it, instead of since the last edit. Null: compare with the last edit.
    */
   readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
-  /** Explanation of the selected flow, as the model service last computed it. */
   /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
   readonly packet: {
     readonly requests: readonly TraceRequest[];
@@ -65,12 +72,11 @@ export interface NetlabState extends LessonActions, StorageLabActions {
     /** The same packet through the pinned version, when one is pinned: before and after. */
     readonly baseline?: TraceResult;
   } | null;
+  /** The reasons for a flow in both languages, with the question they answer (see explanation.ts). */
   readonly explanation: {
-    readonly flow: FlowSelection;
-    readonly port: FlowPort;
-    readonly locale: Locale;
-    readonly modelId: number;
-    readonly lines: readonly string[] | null;
+    readonly question: ExplanationQuestion;
+    /** Null when an endpoint of the flow no longer exists. */
+    readonly reasons: FlowReasons | null;
   } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */

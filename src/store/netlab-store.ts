@@ -1,14 +1,14 @@
 // The page's state. The scenario text is the source of truth; the model is derived from it
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { NetlabState } from './netlab-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
 
-export type { FlowSelection, NetlabState } from './netlab-state';
+export type { ExplanationQuestion, FlowSelection, NetlabState } from './netlab-state';
 
 export type NetlabStore = StoreApi<NetlabState>;
 

@@ -1,7 +1,7 @@
 // The share slice of the store: what the share panel last said (a link, a file, a copy, an
 // export) and the learner's own scenario a shared link replaced. Pure data; the share service
 // does the I/O (storage, the address bar, files) and feeds it.
-import type { LocalText } from '../lib/diagnostic';
+import { type LocalText } from '../lib/text';
 
 export type ShareNotice =
   /** A link, a file or a picture could not be used: why, in both languages. */

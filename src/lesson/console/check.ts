@@ -1,7 +1,7 @@
 // Judging a console lesson: replay the learner's scripts on the simulator, then ask the world —
 // reachability between every named namespace, links, routes, listeners, and the learner's CNI
 // plugin run on pods only the checker knows. Words for each failure in English and Korean.
-import type { LocalText } from '../../lib/diagnostic';
+import { type LocalText } from '../../lib/text';
 import {
   findLink,
   findNamespace,

@@ -1,9 +1,11 @@
 // console-lesson.yaml + Markdown + host scripts → a ConsoleLesson, every problem at file:line:col.
 // Folder layout: `start/<host>.sh`, `solution/<host>.sh`, `cheats/<name>/<host>.sh`; a host
 // without a file starts empty.
-import { compareDiagnostics, type Diagnostic, type LocalText } from '../../lib/diagnostic';
+import { compareDiagnostics, type Diagnostic } from '../../lib/diagnostic';
+import { type LocalText } from '../../lib/text';
 import { readYamlData, type FieldPath } from '../../k8s/source';
-import { FieldReader, t } from '../field-reader';
+import { FieldReader } from '../field-reader';
+import { t } from '../../lib/text';
 import {
   CONSOLE_LESSON_FILE,
   type ConsoleCheck,

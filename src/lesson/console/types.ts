@@ -1,6 +1,6 @@
 // A console lesson (module F, pod networking by hand): the learner types commands on one or more
 // hosts, and the checks judge the resulting simulator state and reachability, never the text.
-import type { LocalText } from '../../lib/diagnostic';
+import { type LocalText } from '../../lib/text';
 
 /** The file naming a console lesson (a NetworkPolicy lesson has lesson.yaml instead). */
 export const CONSOLE_LESSON_FILE = 'console-lesson.yaml';

@@ -2,7 +2,8 @@
 // it; the store derives everything else. Markers are netlab's own diagnostics, the same words
 // `netlab lint` prints.
 import { useContext, useEffect, useRef, type RefObject } from 'react';
-import type { Diagnostic, Locale } from '../../lib/diagnostic';
+import type { Diagnostic } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
 import { SCENARIO_FILE } from '../../app-model/model-view';
 import { NetlabContext, useNetlab } from '../use-netlab';
 import { UI_TEXT, useUiText } from '../i18n';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
 import type { CheckView, LessonView } from '../../app-model/lesson-view';
 import { useNetlab } from '../use-netlab';
-import { fill } from '../i18n';
+import { fill, ReasonTree } from '../i18n';
 import { TID } from '../testIds';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useLessonText } from './lesson-text';
@@ -74,9 +74,9 @@ export function Challenge({
                     {r && !r.passed && r.explanation && (
                       <details>
                         <summary>{t.whyDetails}</summary>
-                        <pre className="check-why" lang={locale}>
-                          {r.explanation[locale].join('\n')}
-                        </pre>
+                        <div className="check-why">
+                          <ReasonTree reasons={r.explanation} locale={locale} />
+                        </div>
                       </details>
                     )}
                   </div>

@@ -3,7 +3,8 @@
 import { flowKey, isAllowed, type EndpointInfo } from '../../app-model/model-view';
 import { matrixPortIndex, missingMatrixPort } from '../../store/matrix-port';
 import { useNetlab, useScenarioModel } from '../use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { BaselineControl } from './BaselineControl';
 

@@ -5,7 +5,7 @@
 import { useContext, useRef, type RefObject } from 'react';
 import graphCss from '../graph/graph.css?raw';
 import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
-import type { Locale } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
 import { matrixMarkdown } from '../../app-model/matrix-markdown';
 import { matrixPortIndex } from '../../store/matrix-port';
 import type { ShareNotice } from '../../store/share-state';
@@ -14,7 +14,8 @@ import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../servi
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, svgExport } from '../../services/scene-files';
 import { copyText } from '../clipboard';
-import { fill, useUiText, type UiText } from '../i18n';
+import { useUiText, type UiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 
 /** The status line for a notice: its tone, its words, and a text to copy by hand. */

@@ -1,7 +1,8 @@
 // Mounts Monaco for the storage lab (the lazy chunk): YAML for the volumes lab, the Dockerfile
 // language for the layers lab's txtar text. Markers are the storage engine's own diagnostics.
 import { useEffect, useRef } from 'react';
-import type { Diagnostic, Locale } from '../../lib/diagnostic';
+import type { Diagnostic } from '../../lib/diagnostic';
+import { type Locale } from '../../lib/text';
 import { createYamlEditor, type EditorMarker, type YamlEditor } from '../editor/monaco/create-yaml-editor';
 import { useNetlab } from '../use-netlab';
 

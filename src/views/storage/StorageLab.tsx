@@ -1,7 +1,7 @@
 // The storage lab on the page: the volumes lab (PV/PVC binding, lifecycle, CSI calls) or the
 // layers lab (image layers, copy-on-write, volumes and bind mounts), each with its own editor
 // text, drawing and explanations, computed on the page from the text.
-import type { LocalText } from '../../lib/diagnostic';
+import { type LocalText } from '../../lib/text';
 import type { SceneBox } from '../../storage/volumes-scene';
 import { VOLUME_SIMPLIFICATIONS } from '../../storage/simplifications';
 import { ACCESS_MODE_TEXT } from '../../storage/access-modes';

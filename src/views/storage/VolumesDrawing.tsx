@@ -2,7 +2,7 @@
 // provisioner → backing storage), boxes coloured by state, links drawn with d3-shape. React owns
 // every element; positions come from volumesScene (pure).
 import { linkHorizontal } from 'd3';
-import type { LocalText } from '../../lib/diagnostic';
+import { type LocalText } from '../../lib/text';
 import {
   BOX_HEIGHT,
   BOX_WIDTH,

@@ -1,5 +1,5 @@
 // The storage lab's words on the page, in English and Korean.
-import type { Locale } from '../../lib/diagnostic';
+import { type Locale } from '../../lib/text';
 import { useNetlab } from '../use-netlab';
 
 const EN = {
