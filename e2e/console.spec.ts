@@ -126,3 +126,33 @@ test('a module F lesson: its start fails the check, the learner’s commands pas
   await expect(results).toContainText('Every check passes: solved.');
   await page.screenshot({ path: 'test-results/console-lesson-en.png', fullPage: true });
 });
+
+test('module F is in the lesson list: a lesson opens in the By-hand lab, and solving it marks it done', async ({
+  page,
+}) => {
+  await page.goto('/#/lessons');
+  await expect(
+    page.getByRole('heading', { name: 'F · Pod networking by hand (the ip console)' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: /F1\s+One namespace, and its lo/ }).click();
+  // The lab opens on the lesson, its start state loaded (nothing typed before).
+  await expect(page.getByRole('heading', { name: 'Pod networking by hand' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /^Lesson/ })).toHaveValue('f-01-one-namespace-and-lo');
+  await expect(
+    page.getByRole('heading', { name: 'A network namespace is a second network stack' }),
+  ).toBeVisible();
+  await type(page, 'node01', 'ip netns add red');
+  await type(page, 'node01', 'ip -n red link set lo up');
+  await page.getByRole('button', { name: 'Check my network' }).click();
+  await expect(page.getByRole('list', { name: 'Check results' })).toContainText(
+    'Every check passes: solved.',
+  );
+  // A reload keeps the lesson and the commands; the list shows the lesson done.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: /^Lesson/ })).toHaveValue('f-01-one-namespace-and-lo');
+  await expect(page.getByRole('log').first()).toContainText('ip -n red link set lo up');
+  await page.getByRole('link', { name: 'All lessons' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: 'One namespace, and its lo' });
+  await expect(item).toContainText('Done');
+  await page.screenshot({ path: 'test-results/lesson-list-module-f.png', fullPage: true });
+});

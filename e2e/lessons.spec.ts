@@ -26,8 +26,11 @@ test.describe.configure({ timeout: 60_000 });
 
 const ROOT = join(import.meta.dirname, '..');
 /** How many lessons there are: every folder of lessons/ with a lesson.yaml. */
+// Every lesson folder: lesson.yaml ones and the console lessons (module F, console-lesson.yaml).
 const LESSON_COUNT = readdirSync(join(ROOT, 'lessons'), { withFileTypes: true }).filter(
-  (d) => d.isDirectory() && existsSync(join(ROOT, 'lessons', d.name, 'lesson.yaml')),
+  (d) =>
+    d.isDirectory() &&
+    ['lesson.yaml', 'console-lesson.yaml'].some((f) => existsSync(join(ROOT, 'lessons', d.name, f))),
 ).length;
 const DIST = join(ROOT, 'dist');
 const A01 = 'a-01-no-policy-no-isolation';

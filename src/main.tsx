@@ -82,8 +82,9 @@ const startLessons = () => {
     startLessonService(store, c, learnerStorage),
   );
 };
-const stopWatchingLessons = store.subscribe((s) => {
-  if (s.lesson.route.view !== 'lab') startLessons();
+// A console lesson (module F, in the by-hand lab) records progress without a route: start then too.
+const stopWatchingLessons = store.subscribe((s, prev) => {
+  if (s.lesson.route.view !== 'lab' || s.lesson.progress !== prev.lesson.progress) startLessons();
 });
 if (store.getState().lesson.route.view !== 'lab') startLessons();
 

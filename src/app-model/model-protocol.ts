@@ -10,7 +10,8 @@ export type LessonRequest =
   | {
       readonly type: 'lesson-catalogue';
       readonly requestId: number;
-      readonly files: readonly { readonly dir: string; readonly text: string }[];
+      /** `console`: a console-lesson.yaml (module F, played in the by-hand lab). */
+      readonly files: readonly { readonly dir: string; readonly text: string; readonly console?: true }[];
     }
   /** Every file of one lesson folder as [name, text]; `knownIds` checks prerequisites. */
   | {
