@@ -52,6 +52,16 @@ test('type the notes commands: the drawing follows, an error is iproute2’s, a 
   ).toBeVisible();
   await expect(page.getByText('node01/red → 10.244.1.1: replies came back')).toBeVisible();
   await expect(drawing.locator('.ping-dot')).toBeVisible();
+  // The hops in words, the one the dot is on marked; the animation ends on the reply's last hop.
+  const request = page.getByRole('region', { name: 'Request, hop by hop' });
+  await expect(request.getByRole('listitem').first()).toHaveText(
+    'node01/red: out by veth-red, across bridge v-net-0',
+  );
+  await expect(request.getByRole('listitem').last()).toContainText('delivered');
+  const reply = page.getByRole('region', { name: 'Reply, hop by hop' });
+  await expect(reply.getByRole('listitem').last()).toHaveAttribute('aria-current', 'step');
+  await page.getByRole('button', { name: 'Play the ping again' }).click();
+  await expect(reply.getByRole('listitem').last()).toHaveAttribute('aria-current', 'step');
 
   // The state pane says what ip would print.
   await expect(page.getByRole('region', { name: 'State' })).toContainText(
@@ -62,6 +72,9 @@ test('type the notes commands: the drawing follows, an error is iproute2’s, a 
   // A failing ping says why.
   await type(page, 'node01', 'ip netns exec red ping -c 1 192.168.1.12');
   await expect(page.getByText(/no reply\. no route to 192\.168\.1\.12/)).toBeVisible();
+  // It never left red (no route): no hops to list, and the caption says why.
+  await expect(page.getByRole('region', { name: 'Request, hop by hop' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Reply, hop by hop' })).toHaveCount(0);
 
   // History and Tab completion.
   const input = page.getByRole('textbox', { name: 'Command on node01' });
@@ -104,6 +117,13 @@ test('a start state, a share link, and Korean', async ({ page, context }) => {
     .getByRole('textbox', { name: 'node01에서 실행할 명령' })
     .fill('ip netns exec red ping -c 1 127.0.0.1');
   await other.getByRole('textbox', { name: 'node01에서 실행할 명령' }).press('Enter');
+  // The ping's hops in Korean, particles chosen by the interface's name.
+  await other.getByRole('textbox', { name: 'node02에서 실행할 명령' }).fill('ping -c 1 192.168.1.11');
+  await other.getByRole('textbox', { name: 'node02에서 실행할 명령' }).press('Enter');
+  await expect(other.getByRole('region', { name: '요청, 홉마다' }).getByRole('listitem')).toHaveText([
+    'node02: eth0로 나감',
+    'node01: eth0로 들어옴, 도착',
+  ]);
   await other.getByRole('button', { name: '쿠버네티스로 보면' }).click();
   await expect(other.getByText(/red 네임스페이스는 파드의 네트워크 네임스페이스/)).toBeVisible();
   await other.screenshot({ path: 'test-results/console-ko.png', fullPage: true });

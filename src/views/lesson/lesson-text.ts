@@ -106,7 +106,7 @@ const ko: LessonText = {
   moduleD: 'D · Docker 스토리지: 레이어와 볼륨',
   moduleE: 'E · 쿠버네티스 스토리지: PV, PVC, StorageClass',
   moduleF: 'F · 손으로 만드는 파드 네트워크(ip 콘솔)',
-  consoleLessonNote: '직접 해보기 실습에서 열립니다',
+  consoleLessonNote: '‘손으로 만드는 파드 네트워크’ 실습에서 열립니다',
   moduleOther: '{module} 모듈',
   statusDone: '완료',
   statusStarted: '진행 중',
