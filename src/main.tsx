@@ -44,6 +44,10 @@ const store = createNetlabStore({
   // An embed shows no dialogs: its host is the author, and the reader's edits last for the visit.
   askBeforeReplacing: !embed.embed,
   storage: { volumes: volumesScenario, layers: layersScenario },
+  savedStorage: {
+    ...(saved.volumesText !== undefined ? { volumesText: saved.volumesText } : {}),
+    ...(saved.layersText !== undefined ? { layersText: saved.layersText } : {}),
+  },
 });
 if (!embed.embed) startAutosave(store, storage);
 // The model (parsing, policy evaluation, layout) is computed off the main thread.

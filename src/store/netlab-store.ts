@@ -32,10 +32,12 @@ export function createNetlabStore(initial: {
   askBeforeReplacing?: boolean;
   /** The storage labs' built-in texts (tests may leave them out). */
   storage?: StorageDefaults;
+  /** The storage labs' texts the learner left last time (autosaved), instead of the built-in ones. */
+  savedStorage?: { readonly volumesText?: string; readonly layersText?: string };
 }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario, initial.askBeforeReplacing ?? true),
-    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }),
+    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }, initial.savedStorage ?? {}),
     lesson: INITIAL_LESSON_SLICE,
     share: INITIAL_SHARE_SLICE,
     textReplacedBy: 'reset',
