@@ -22,6 +22,16 @@ export interface ReachDifference {
   /** The side(s) whose verdict differs. */
   readonly egress: boolean;
   readonly ingress: boolean;
+  /**
+   * false: the flow itself is decided alike and only one side differs (compared with `eachSide`);
+   * then `extra` says the actual scenario's side allows it.
+   */
+  readonly flow: boolean;
+}
+
+export interface CompareOptions {
+  /** Compare each side's own verdict too: a side may not allow more (or less) even where the other side blocks the flow. */
+  readonly eachSide?: boolean;
 }
 
 export interface ReachComparison {
@@ -45,7 +55,11 @@ function changedPolicies(a: Cluster, b: Cluster): NetworkPolicy[] {
 }
 
 /** Compares `actual` with `expected` over the universe of both. */
-export function compareReach(actual: Cluster, expected: Cluster): ReachComparison {
+export function compareReach(
+  actual: Cluster,
+  expected: Cluster,
+  options: CompareOptions = {},
+): ReachComparison {
   const universe = buildPeerUniverse([actual, expected]);
   const same = sameNamespaces([actual, expected]);
   const shared = same ? compileShared(universe, [actual, expected]) : [];
@@ -85,7 +99,20 @@ export function compareReach(actual: Cluster, expected: Cluster): ReachCompariso
     const a = ea && ia;
     const b = eb && ib;
     if (a !== b)
-      differences.push({ from: s, to: d, port: pi, extra: a, egress: ea !== eb, ingress: ia !== ib });
+      differences.push({
+        from: s,
+        to: d,
+        port: pi,
+        extra: a,
+        egress: ea !== eb,
+        ingress: ia !== ib,
+        flow: true,
+      });
+    else if (options.eachSide) {
+      const side = { from: s, to: d, port: pi, flow: false };
+      if (ea !== eb) differences.push({ ...side, extra: ea, egress: true, ingress: false });
+      if (ia !== ib) differences.push({ ...side, extra: ia, egress: false, ingress: true });
+    }
   };
   const ports = universe.flowPorts.length;
   const changedDestination = new BitSet(compiledCount);
@@ -105,8 +132,10 @@ export function compareReach(actual: Cluster, expected: Cluster): ReachCompariso
   const byIngress = (d: number, pi: number): void => {
     const ia = ra.ingress(d, pi);
     for (const s of ia.clone().xor(rb.ingress(d, pi))) {
-      if (sources.has(s) || !ra.side('egress', s, d, pi)) continue;
-      differences.push({ from: s, to: d, port: pi, extra: ia.has(s), egress: false, ingress: true });
+      if (sources.has(s)) continue;
+      const flow = ra.side('egress', s, d, pi);
+      if (flow || options.eachSide)
+        differences.push({ from: s, to: d, port: pi, extra: ia.has(s), egress: false, ingress: true, flow });
     }
   };
   for (const d of destinations) for (let pi = 0; pi < ports; pi++) byIngress(d, pi);

@@ -48,6 +48,10 @@ function keyPhrase(
   const all = k.values.length === k.named.length;
   if (k.other && (k.absent || required) && all) return undefined;
   const named = [...k.named].sort().join(', ');
+  if (k.named.length === 0)
+    return k.absent
+      ? { en: `no ${k.key} label`, koMid: `${k.key} 레이블이 없고`, koEnd: `${k.key} 레이블이 없는` }
+      : { en: `a ${k.key} label`, koMid: `${k.key} 레이블이 붙고`, koEnd: `${k.key} 레이블이 붙은` };
   const an = /^[aeiou]/i.test(k.key) ? 'an' : 'a';
   const values = k.values.map((v) => `${k.key}=${v}`);
   if (!k.other && !k.absent) {
@@ -76,9 +80,9 @@ function keyPhrase(
   const exceptText = missing.map((v) => `${k.key}=${v}`).join(', ');
   if (k.absent && !required)
     return {
-      en: `anything but ${exceptText}`,
-      koMid: `${exceptText} 레이블이 붙지 않고`,
-      koEnd: `${exceptText} 레이블이 붙지 않은`,
+      en: `no ${k.key} label or ${an} ${k.key} other than ${missing.join(', ')}`,
+      koMid: `${k.key} 레이블이 없거나 그 값이 ${missing.join(', ')} 중 어느 것도 아니고`,
+      koEnd: `${k.key} 레이블이 없거나 그 값이 ${missing.join(', ')} 중 어느 것도 아닌`,
     };
   const missingText = missing.join(', ');
   return {
@@ -134,10 +138,15 @@ function podAddressText(u: PeerUniverse, p: PodClass): LocalText | undefined {
 }
 
 /** "a pod in namespace data with role=db", "데이터 …의 role=db 레이블이 붙은 파드". */
-export function podClassText(u: PeerUniverse, p: PodClass, article: 'a' | 'any' = 'a'): LocalText {
+export function podClassText(
+  u: PeerUniverse,
+  p: PodClass,
+  article: 'a' | 'any' = 'a',
+  withAddress = true,
+): LocalText {
   const ns = namespaceText(p.namespace);
   const labels = labelsText(p.labels.keys);
-  const address = podAddressText(u, p);
+  const address = withAddress ? podAddressText(u, p) : undefined;
   const en = [`${article} pod`, labels ? `with ${labels.en}` : '', `in ${ns.en}`, address?.en ?? '']
     .filter(Boolean)
     .join(' ');
@@ -157,18 +166,6 @@ export function subjectText(u: PeerUniverse, p: PodClass): LocalText {
   }
   const t = podClassText(u, p);
   return L(t.en.replace(/^a pod/, 'a new pod'), `새 ${t.ko}`);
-}
-
-/** "a pod in namespace data with role=db (such as data/db)": one pod class, with its scenario pods. */
-function podWithMembers(u: PeerUniverse, p: PodClass): LocalText {
-  const t = podClassText(u, p, 'any');
-  const eg = p.members.length
-    ? listText(
-        p.members.map((m) => L(m, m)),
-        2,
-      )
-    : undefined;
-  return eg ? L(`${t.en} (such as ${eg.en})`, `${t.ko}(예: ${eg.ko})`) : t;
 }
 
 /**
@@ -202,8 +199,8 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
       const in1 = all.length - out1.length;
       if (out1.length > 0 && (out1.length > 2 || in1 <= 2 * out1.length)) continue;
       const at = podAddressText(u, all[0]!)!;
-      const but = out1.map((p) => podClassText(u, p, 'a'));
-      const strip = (t: string): string => t.replace(/^a pod/, 'those').replace(/ at [^ ]+$/, '');
+      const but = out1.map((p) => podClassText(u, p, 'a', false));
+      const strip = (t: string): string => t.replace(/^a pod/, 'those');
       out.push(
         but.length === 0
           ? L(`any pod ${at.en}`, `${at.ko} 모든 파드`)
@@ -253,15 +250,112 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
   }
   for (const p of rest) {
     if (handled.has(p.namespace)) continue;
+    handled.add(p.namespace);
     if (!p.namespace.existing && full(p.namespace)) {
       const ns = namespaceText(p.namespace);
       out.push(L(`any pod in ${ns.en}`, `${ns.ko}의 모든 파드`));
-      handled.add(p.namespace);
       continue;
     }
-    out.push(podWithMembers(u, p));
+    const mine = rest.filter((x) => x.namespace === p.namespace);
+    for (const item of mergeClasses(
+      u.pods.filter((x) => x.namespace === p.namespace),
+      mine,
+    ))
+      out.push(itemText(u, item));
   }
   return out;
+}
+
+/** Pod classes of one namespace, merged where together they leave a key (or the address) free. */
+interface ClassGroup {
+  readonly first: PodClass;
+  readonly classes: readonly PodClass[];
+  readonly keys: readonly KeyChoices[];
+  /** Whether the address still matters (false once merged over every address class). */
+  readonly address: boolean;
+}
+
+function mergeClasses(all: readonly PodClass[], chosen: readonly PodClass[]): ClassGroup[] {
+  let items: ClassGroup[] = chosen.map((p) => ({
+    first: p,
+    classes: [p],
+    keys: p.labels.keys,
+    address: true,
+  }));
+  const dims = [...new Set(all.flatMap((p) => p.labels.keys.map((k) => k.key))), '#address'];
+  const addresses = [...new Set(all.map((p) => p.address))];
+  const sig = (keys: readonly KeyChoices[], address: PodClass['address'] | undefined, skip: string): string =>
+    JSON.stringify([
+      keys.filter((k) => k.key !== skip),
+      skip === '#address' || !address ? -1 : addresses.indexOf(address),
+    ]);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const dim of dims) {
+      const groups = new Map<string, ClassGroup[]>();
+      for (const it of items) {
+        const k = sig(it.keys, it.address ? it.first.address : undefined, dim);
+        groups.set(k, [...(groups.get(k) ?? []), it]);
+      }
+      const next: ClassGroup[] = [];
+      for (const [k, group] of groups) {
+        const covered = new Set(group.flatMap((g) => g.classes));
+        const wanted = all.filter(
+          (p) => sig(p.labels.keys, group[0]!.address ? p.address : undefined, dim) === k,
+        );
+        if (group.length < 2 || !wanted.every((p) => covered.has(p))) {
+          next.push(...group);
+          continue;
+        }
+        changed = true;
+        const keys = group[0]!.keys.map((kc) => {
+          if (kc.key !== dim) return kc;
+          const same = group.map((g) => g.keys.find((x) => x.key === dim)!);
+          const values = kc.named.filter((v) => same.some((x) => x.values.includes(v)));
+          return { ...kc, values, other: same.some((x) => x.other), absent: same.some((x) => x.absent) };
+        });
+        next.push({
+          first: group[0]!.first,
+          classes: [...covered],
+          keys,
+          address: dim === '#address' ? false : group[0]!.address,
+        });
+      }
+      items = next;
+    }
+  }
+  return items;
+}
+
+function itemText(u: PeerUniverse, g: ClassGroup): LocalText {
+  const t = podClassText(u, { ...g.first, labels: { ...g.first.labels, keys: g.keys } }, 'any', g.address);
+  const members = [...new Set(g.classes.flatMap((p) => p.members))];
+  const eg = members.length
+    ? listText(
+        members.map((m) => L(m, m)),
+        2,
+      )
+    : undefined;
+  return eg ? L(`${t.en} (such as ${eg.en})`, `${t.ko}(예: ${eg.ko})`) : t;
+}
+
+/** The smallest block around `ranges` and the few addresses of it they leave out, when they are few. */
+function enclosingExcept(ranges: readonly AddressRange[]): { block: string; except: string[] } | undefined {
+  const lo = ranges[0]!.lo;
+  const hi = ranges.at(-1)!.hi;
+  const family = ranges[0]!.family;
+  const width = family === 4 ? 32n : 128n;
+  let prefix = width;
+  while (prefix > 0n && lo >> (width - prefix) !== hi >> (width - prefix)) prefix--;
+  const base = (lo >> (width - prefix)) << (width - prefix);
+  const block = { family, lo: base, hi: base + (1n << (width - prefix)) - 1n };
+  const gaps = complementRanges(family, ranges).flatMap((g) => {
+    const a = g.lo > block.lo ? g.lo : block.lo;
+    const b = g.hi < block.hi ? g.hi : block.hi;
+    return a <= b ? rangeToCidrs({ family, lo: a, hi: b }) : [];
+  });
+  if (gaps.length === 0 || gaps.length > 3) return undefined;
+  return { block: rangeToCidrs(block)[0]!, except: gaps.map(cidrText) };
 }
 
 /** Outside classes as address ranges: "any address except 10.244.0.0/16", "192.168.5.10 (backup-server)". */
@@ -281,10 +375,7 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
     const missing = complementRanges(family, union).flatMap(rangeToCidrs).map(cidrText);
     const has = union.flatMap(rangeToCidrs).map(cidrText);
     const names = mine.flatMap((o) => o.members.map((m) => L(m, m)));
-    if (names.length === 0)
-      names.push(
-        ...mine.filter((o) => o.node && mine.length === 1).map((o) => L(`node ${o.node}`, `${o.node} 노드`)),
-      );
+    if (mine.length === 1 && mine[0]!.node) names.push(L(`node ${mine[0]!.node}`, `${mine[0]!.node} 노드`));
     const example = mine.find((o) => !o.node && !o.podNetwork) ?? mine[0]!;
     const exampleIp = ipText(example.witness.family, ipValue(example.witness));
     const two = join(names.slice(0, 2));
@@ -296,6 +387,26 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
     else if (missing.length <= 3 && missing.length < has.length) {
       const ex = missing.join(', ');
       out.push(L(`${any.en} except ${ex}${eg.en}`, `${ex} 외의 ${any.ko}${eg.ko}`));
+    } else if (has.length <= 3) {
+      const list = listText(has.map((c) => L(c, c)));
+      const single = has.length === 1 && !has[0]!.includes('/');
+      const who = join(names);
+      out.push(
+        single
+          ? L(
+              `the address ${list.en}${names.length ? ` (${who.en})` : ''}`,
+              `${list.ko}${names.length ? `(${who.ko})` : ''} 주소`,
+            )
+          : L(`addresses in ${list.en}${eg.en}`, `${list.ko} 대역의 주소${eg.ko}`),
+      );
+    } else if (enclosingExcept(union)) {
+      const { block, except } = enclosingExcept(union)!;
+      out.push(
+        L(
+          `addresses in ${block} except ${except.join(', ')}${eg.en}`,
+          `${block} 대역의 주소(${except.join(', ')} 제외)${eg.ko}`,
+        ),
+      );
     } else {
       for (const o of mine) {
         const label = join([
@@ -310,10 +421,11 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
         );
         const named = label.en ? L(` (${label.en})`, `(${label.ko})`) : L('', '');
         const single = o.size === 1;
+        const unused = o.podNetwork ? L(' that no pod has', ' 중 어느 파드도 쓰지 않는') : L('', '');
         out.push(
           L(
-            `${single ? 'the address' : 'addresses in'} ${ranges.en}${named.en}`,
-            `${ranges.ko}${named.ko} ${single ? '주소' : '대역의 주소'}`,
+            `${single ? 'the address' : 'addresses in'} ${ranges.en}${named.en}${unused.en}`,
+            `${ranges.ko}${named.ko}${unused.ko} ${single ? '주소' : '대역의 주소'}`,
           ),
         );
       }
@@ -350,7 +462,8 @@ export function portSetText(u: PeerUniverse, ports: PortSet): LocalText {
   if (chosen.length === total) parts.push(L('any port', '모든 포트'));
   else if (chosen.length > 0) {
     const missing = protocols.flatMap((pr) => ranges(pr, false).map((r) => `${pr} ${r}`));
-    const mostly = chosen.length * 2 > total && missing.length <= 2;
+    const whole = protocols.every((pr) => ranges(pr, true).length === 0 || ranges(pr, false).length === 0);
+    const mostly = !whole && chosen.length * 2 > total && missing.length <= 2;
     if (mostly) {
       const onlyProto = new Set(u.ports.filter((p) => !ports.classes.has(p.index)).map((p) => p.protocol));
       const everyOther = protocols.filter((pr) => !onlyProto.has(pr));

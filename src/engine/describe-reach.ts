@@ -13,6 +13,8 @@ export interface ReachGroup {
   readonly direction: 'ingress' | 'egress';
   /** true: the actual scenario allows these flows and the expected one does not. */
   readonly extra: boolean;
+  /** false: only the subject's side differs; the other side decides the flow alike in both. */
+  readonly flow: boolean;
   /** Endpoint indexes of the peers (pod classes and outside classes). */
   readonly peers: ReadonlySet<number>;
   readonly ports: PortSet;
@@ -42,6 +44,7 @@ export function groupDifferences(c: ReachComparison): ReachGroup[] {
     subjects: Set<number>;
     direction: 'ingress' | 'egress';
     extra: boolean;
+    flow: boolean;
     byPeer: Map<number, { classes: Set<number>; named: Set<number>; example: ReachDifference }>;
   }
   const groups = new Map<string, Acc>();
@@ -52,7 +55,7 @@ export function groupDifferences(c: ReachComparison): ReachGroup[] {
     const subject = ingress ? to : d.from;
     const peer = ingress ? d.from : to;
     const s = u.pods[subject]!;
-    const key = `${s.namespace.index}|${JSON.stringify(s.labels.witness)}|${ingress}|${d.extra}`;
+    const key = `${s.namespace.index}|${JSON.stringify(s.labels.witness)}|${ingress}|${d.extra}|${d.flow}`;
     let g = groups.get(key);
     if (!g)
       groups.set(
@@ -61,6 +64,7 @@ export function groupDifferences(c: ReachComparison): ReachGroup[] {
           subjects: new Set(),
           direction: ingress ? 'ingress' : 'egress',
           extra: d.extra,
+          flow: d.flow,
           byPeer: new Map(),
         }),
       );
@@ -90,13 +94,15 @@ export function groupDifferences(c: ReachComparison): ReachGroup[] {
         subject,
         direction: g.direction,
         extra: g.extra,
+        flow: g.flow,
         peers: e.peers,
         ports: e.ports,
         example: e.example,
       });
   }
   // Pods of the scenario first (their names mean something to the reader), extra before missing.
-  const rank = (g: ReachGroup): number => (g.subject.members.length > 0 ? 0 : 2) + (g.extra ? 0 : 1);
+  const rank = (g: ReachGroup): number =>
+    (g.subject.members.length > 0 ? 0 : 4) + (g.flow ? 0 : 2) + (g.extra ? 0 : 1);
   return out.sort(
     (a, b) => rank(a) - rank(b) || a.subject.index - b.subject.index || b.peers.size - a.peers.size,
   );

@@ -6,6 +6,7 @@ import type { Cluster, Labels, NetworkPolicy } from '../k8s/types';
 import { describeSelector } from '../engine/describe';
 import { policySelects } from '../engine/match';
 import type { Judge } from './check';
+import { changedObjects } from './editable';
 import { DEFAULTS, fill } from './messages';
 import type { CheckResult, ObjectCheck } from './types';
 
@@ -96,6 +97,24 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
         );
       }
     }
+    const rules = [...policy.ingress, ...policy.egress];
+    for (const name of c.portNames ?? []) {
+      if (rules.some((r) => r.ports.some((p) => p.port === name))) continue;
+      return L(
+        `a rule must name the container port ${name} by its name (port: ${name}), not by its number`,
+        `규칙에서 컨테이너 포트를 번호가 아니라 이름 ${name}(port: ${name})으로 적어야 합니다`,
+      );
+    }
+    if (
+      c.peerWith &&
+      !rules.some((r) => r.peers?.some((p) => c.peerWith!.every((f) => p[f] !== undefined)))
+    ) {
+      const fields = c.peerWith.join(' + ');
+      return L(
+        `one peer must carry ${fields} together (a single list item, no dash before the second field); separate items are separate peers, and any one of them lets a pod in`,
+        `피어 하나에 ${fields}가 함께 있어야 합니다(목록 항목 하나, 두 번째 필드 앞에 대시 없음). 항목이 나뉘면 서로 다른 피어가 되어 어느 하나만 맞아도 들어옵니다`,
+      );
+    }
     if (c.policyTypes) {
       const want = [...c.policyTypes].sort();
       const have = [...policy.policyTypes].sort();
@@ -112,6 +131,20 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
         );
       }
     }
+  }
+  if (c.unchanged && c.start) {
+    const kind = c.object.kind;
+    const touched = changedObjects(c.start.text, judge.text).some(
+      (x) =>
+        x.kind === kind &&
+        x.name === c.object.name &&
+        (x.namespace ?? 'default') === (c.object.namespace ?? 'default'),
+    );
+    if (touched)
+      return L(
+        'it must stay exactly as it was: leave it alone and add what the task asks for in another object',
+        '처음 그대로 두어야 합니다. 이 오브젝트는 건드리지 말고, 과제가 요구하는 것은 다른 오브젝트에 추가하세요',
+      );
   }
   for (const [k, v] of Object.entries(c.labels ?? {})) {
     const have = found.labels?.[k];

@@ -255,5 +255,6 @@ function decodeChallenge(
     const at = declared.editableAt ?? r.at(['steps']);
     checks.push({ check: 'editable', id: EDITABLE_CHECK_ID, step, editable: declared.editable, start, at });
   }
-  return { checks, hints, solution: ctx.solution, start };
+  const withStart = checks.map((c) => (c.check === 'object' && c.unchanged ? { ...c, start } : c));
+  return { checks: withStart, hints, solution: ctx.solution, start };
 }
