@@ -25,6 +25,9 @@ Usage:
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab lesson check LESSON FILE [--json] [--lang en|ko]
+  netlab diff   OLD NEW [--json] [--lang en|ko]
+  netlab exposure FILE [--json] [--lang en|ko]
 
   FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
           (several documents, or a kubectl "kind: List"); "-" reads standard input
@@ -34,7 +37,11 @@ Usage:
           or LoadBalancer IP, and NODE-IP:NODEPORT (which stands for --port NODEPORT)
   --peer  an endpoint outside the cluster, by IP (repeatable)
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
-          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios;
+          lesson check judges FILE against the lesson's challenge (exit 0 solved, 1 not)
+  diff    what NEW opens and closes compared with OLD, for every pod and address that could exist
+  exposure  for each pod, the peers the file does not have (new namespaces, unlabelled pods,
+          the internet) that could reach it or that it could reach
 
 Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
 

@@ -8,6 +8,7 @@ import { lintCluster } from '../engine/lint';
 import { runCommand, type CommandResult } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
+import { REACH_COMMANDS, runReachCommand } from './reach-commands';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -50,9 +51,10 @@ function main(argv: readonly string[]): number {
       return 0;
     }
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
-    const result =
-      (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      runCommand(args, loadCluster(readFiles(args.files)));
+    const result = REACH_COMMANDS.includes(args.command)
+      ? runReachCommand(args)
+      : ((args.command === 'lint' ? lintWithLessons(args) : undefined) ??
+        runCommand(args, loadCluster(readFiles(args.files))));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;

@@ -31,6 +31,8 @@ export interface ReachGroupText {
   readonly allowedBy: readonly string[];
   /** `namespace/name` of the policies that isolate the subject where the flows are denied. */
   readonly isolatedBy: readonly string[];
+  /** The rules that allow the example flow where it is allowed (rule numbers count from 1). */
+  readonly rules: readonly { readonly policy: string; readonly rule: number }[];
 }
 
 const baseIndex = baseIndexOf;
@@ -135,6 +137,7 @@ export function groupText(c: ReachComparison, g: ReachGroup): ReachGroupText {
     ports: portSetText(u, { ...g.ports, unnamed }),
     allowedBy: allowing.policies,
     isolatedBy: denying.selectedBy.map((p) => p.policy),
+    rules: [...new Map(allowing.matches.map((m) => [`${m.policy}#${m.rule}`, { policy: m.policy, rule: m.rule + 1 }])).values()],
   };
 }
 
