@@ -137,7 +137,11 @@ export function groupText(c: ReachComparison, g: ReachGroup): ReachGroupText {
     ports: portSetText(u, { ...g.ports, unnamed }),
     allowedBy: allowing.policies,
     isolatedBy: denying.selectedBy.map((p) => p.policy),
-    rules: [...new Map(allowing.matches.map((m) => [`${m.policy}#${m.rule}`, { policy: m.policy, rule: m.rule + 1 }])).values()],
+    rules: [
+      ...new Map(
+        allowing.matches.map((m) => [`${m.policy}#${m.rule}`, { policy: m.policy, rule: m.rule + 1 }]),
+      ).values(),
+    ],
   };
 }
 

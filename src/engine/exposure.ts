@@ -24,7 +24,15 @@ export function exposureOf(cluster: Cluster): Exposure {
   for (const o of universe.outside) unseen.add(o.index);
   const flows: ReachDifference[] = [];
   const flow = (from: number, to: number, port: number, side: 'ingress' | 'egress'): void => {
-    flows.push({ from, to, port, extra: true, flow: true, ingress: side === 'ingress', egress: side === 'egress' });
+    flows.push({
+      from,
+      to,
+      port,
+      extra: true,
+      flow: true,
+      ingress: side === 'ingress',
+      egress: side === 'egress',
+    });
   };
   const seen = universe.pods.filter((p) => p.members.length > 0);
   const ports = universe.flowPorts.length;
@@ -42,7 +50,8 @@ export function exposureOf(cluster: Cluster): Exposure {
       for (const s of reach.ingress(k.index, k.port).clone().and(unseen))
         if (reach.side('egress', s, k.index, k.port)) flow(s, k.index, k.port, 'ingress');
     } else {
-      for (const p of seen) if (reach.allows(p.index, k.index, k.port)) flow(p.index, k.index, k.port, 'egress');
+      for (const p of seen)
+        if (reach.allows(p.index, k.index, k.port)) flow(p.index, k.index, k.port, 'egress');
     }
   }
   const comparison: ReachComparison = { universe, actual: reach, expected: reach, differences: flows };

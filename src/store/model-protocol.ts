@@ -2,6 +2,7 @@
 import type { Locale } from '../lib/diagnostic';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import type { UnseenRequest } from './scenario-model';
 
 /** Lesson work: the catalogue, one lesson's files, and checks of the learner's text. */
 export type LessonRequest =
@@ -30,7 +31,13 @@ export type LessonRequest =
 
 export type ToModelWorker =
   /** `baseline`: a pinned text to mark changed cells against (null: against the previous model). */
-  | { readonly type: 'update'; readonly text: string; readonly baseline: string | null }
+  | {
+      readonly type: 'update';
+      readonly text: string;
+      readonly baseline: string | null;
+      /** Peers to draw beside the scenario (a lesson's "show me", the matrix's unseen group). */
+      readonly unseen?: UnseenRequest;
+    }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
   | {
       readonly type: 'explain';

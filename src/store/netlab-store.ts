@@ -3,6 +3,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import type { UnseenPeer } from '../lesson/types';
+import type { UnseenRequest } from './scenario-model';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
 
@@ -27,6 +29,8 @@ export interface NetlabState extends LessonActions {
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
   readonly matrixFilter: string;
+  /** Peers the scenario does not have, drawn beside it: a check's "show me" ghosts, the matrix's group. */
+  readonly unseen: UnseenRequest;
   /** What the model service last derived from the text (null until the first model). */
   readonly view: DerivedView | null;
   /**
@@ -75,6 +79,10 @@ export interface NetlabState extends LessonActions {
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
+  /** Draws a peer the scenario does not have (a reach check's hole); again removes it. */
+  toggleGhost(peer: UnseenPeer): void;
+  /** Shows or hides the matrix's "unseen peers" rows and columns. */
+  setUnseenGroup(on: boolean): void;
   /** Pins the current model's text as the version to compare with (only a text without errors). */
   pinBaseline(now: number): void;
   unpinBaseline(): void;
@@ -110,6 +118,7 @@ export function createNetlabStore(initial: {
     textBeforeReset: null,
     selectedPolicy: null,
     matrixFilter: '',
+    unseen: { ghosts: [], group: false },
     view: null,
     baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
@@ -144,6 +153,13 @@ export function createNetlabStore(initial: {
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
+    toggleGhost: (peer) =>
+      set((s) => {
+        const same = (p: UnseenPeer): boolean => JSON.stringify(p) === JSON.stringify(peer);
+        const ghosts = s.unseen.ghosts.some(same) ? s.unseen.ghosts.filter((p) => !same(p)) : [peer];
+        return { unseen: { ...s.unseen, ghosts } };
+      }),
+    setUnseenGroup: (group) => set((s) => ({ unseen: { ...s.unseen, group } })),
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>

@@ -11,6 +11,8 @@ import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import type { Locale } from '../lib/diagnostic';
 import { SCENARIO_FILE } from './model-view';
+import type { UnseenPeer } from '../lesson/types';
+import { UNSEEN_FILE, unseenDocs, unseenGroup } from '../lesson/unseen-peers';
 
 export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
@@ -55,12 +57,27 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
   return seen.size > 0 ? [...seen.values()] : [{ port: 80, protocol: 'TCP' }];
 }
 
-export function buildScenarioModel(text: string): ScenarioModel {
-  const loaded = loadCluster([{ name: SCENARIO_FILE, text }]);
+/** Peers the scenario does not have, drawn beside it: a lesson's ghost, the matrix's unseen group. */
+export interface UnseenRequest {
+  readonly ghosts: readonly UnseenPeer[];
+  readonly group: boolean;
+}
+
+export function buildScenarioModel(text: string, unseen?: UnseenRequest): ScenarioModel {
+  const own = loadCluster([{ name: SCENARIO_FILE, text }]);
+  const peers =
+    unseen && !own.hasErrors ? [...unseen.ghosts, ...(unseen.group ? unseenGroup(own.cluster) : [])] : [];
+  // The ghosts load as a file of their own; the learner sees only their own file's diagnostics.
+  const withPeers =
+    peers.length > 0
+      ? loadCluster([
+          { name: SCENARIO_FILE, text },
+          { name: UNSEEN_FILE, text: unseenDocs(peers) },
+        ])
+      : own;
+  const loaded = withPeers.hasErrors ? own : withPeers;
   const cluster = loaded.cluster;
-  const diagnostics = loaded.hasErrors
-    ? loaded.diagnostics
-    : [...loaded.diagnostics, ...lintCluster(cluster)];
+  const diagnostics = own.hasErrors ? own.diagnostics : [...own.diagnostics, ...lintCluster(own.cluster)];
   const endpoints = buildEndpoints(
     cluster,
     cluster.externals.map((e) => e.ip.key),
@@ -96,7 +113,7 @@ export function buildScenarioModel(text: string): ScenarioModel {
     isolation,
     policyReach,
     diagnostics,
-    hasErrors: loaded.hasErrors,
+    hasErrors: own.hasErrors,
     endpoints,
     ports,
     matrix,
