@@ -16,9 +16,11 @@ import {
   type PortSpec,
 } from '../testing/generate-cluster';
 import { inRange, ipValue } from './address-space';
+import { compareReach } from './compare-reach';
 import { classReach, type ClassReach } from './class-reach';
 import { alwaysAllowed, buildEndpoints, type Endpoint } from './endpoints';
 import { evaluateFlow } from './evaluate-flow';
+import { computeFlowMatrix, egressRowOf, ingressColumnOf, sideAllows } from './flow-matrix';
 import type { FlowPort } from './match';
 import { buildPeerUniverse, flowClassOf, NAME_LABEL, type PeerUniverse } from './peer-classes';
 import { parseIp } from '../lib/ip';
@@ -303,6 +305,77 @@ describe('peer classes predict every concrete peer', () => {
           }
         }),
         { numRuns: 40 },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('comparing two scenarios', () => {
+  it(
+    'compareReach finds exactly the flows a walk over every class pair finds',
+    () => {
+      const policiesArb = fc.array(fc.tuple(fc.constantFrom(...NS_NAMES), specArb), { maxLength: 3 });
+      fc.assert(
+        fc.property(scenarioArb, policiesArb, (manifests, extra) => {
+          const a = loadManifests(manifests);
+          const others = [
+            ...manifests.filter((m) => m.kind !== 'NetworkPolicy'),
+            ...extra.map(([n, spec], i) => policy(`${n}/pol${i}`, spec)),
+          ];
+          const b = loadManifests(others);
+          const c = compareReach(a, b);
+          const u = c.universe;
+          const got = new Set(c.differences.map((d) => `${d.from}>${d.to}@${d.port}:${d.extra}`));
+          const want = new Set<string>();
+          const sources = [...u.pods.map((p) => p.index), ...u.outside.map((o) => o.index)];
+          const targets = [
+            ...sources.flatMap((d) => u.flowPorts.map((_, pi) => [d, pi] as const)),
+            ...u.named.map((k) => [k.index, k.port] as const),
+          ];
+          for (const s of sources)
+            for (const [d, pi] of targets) {
+              const x = c.actual.allows(s, d, pi);
+              if (x !== c.expected.allows(s, d, pi)) want.add(`${s}>${d}@${pi}:${x}`);
+            }
+          expect([...got].sort(), toYaml(others)).toEqual([...want].sort());
+        }),
+        { numRuns: 60 },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('one row, column or cell without the matrix', () => {
+  it(
+    'egressRowOf, ingressColumnOf and sideAllows read what computeFlowMatrix computes',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (manifests) => {
+          const c = loadManifests(manifests);
+          const endpoints = buildEndpoints(c, ['203.0.113.7', '192.168.1.10']);
+          const m = computeFlowMatrix(c.policies, endpoints, FLOW_PORTS);
+          const bad: string[] = [];
+          FLOW_PORTS.forEach((_, pi) => {
+            endpoints.forEach((_, s) => {
+              const row = egressRowOf(m.compiled, s, pi);
+              endpoints.forEach((_, d) => {
+                const e = m.egress[pi]![s]!.has(d);
+                const i = m.ingress[pi]![s]!.has(d);
+                if (row.has(d) !== e || sideAllows(m.compiled, 'egress', s, d, pi) !== e)
+                  bad.push(`egress ${s}→${d} ${pi}`);
+                if (
+                  ingressColumnOf(m.compiled, d, pi).has(s) !== i ||
+                  sideAllows(m.compiled, 'ingress', s, d, pi) !== i
+                )
+                  bad.push(`ingress ${s}→${d} ${pi}`);
+              });
+            });
+          });
+          expect(bad, toYaml(manifests)).toEqual([]);
+        }),
+        { numRuns: 60 },
       );
     },
     TIMEOUT,
