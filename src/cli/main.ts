@@ -2,13 +2,15 @@
 // Never a stack trace: every failure becomes a message and an exit status.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { loadCluster } from '../k8s/load-cluster';
+import { analyzeScenario } from '../engine/analyze';
 import type { ManifestFile } from '../k8s/source';
-import { lintCluster } from '../engine/lint';
-import { runCommand, type CommandResult } from './run';
+import type { CommandResult } from './command-result';
+import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 import { REACH_COMMANDS, runReachCommand } from './reach-commands';
+import { checkShellArgs, runShell } from './shell';
+import { runStorageLab } from './storage-commands';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -37,8 +39,7 @@ function lintWithLessons(args: CliArgs): CommandResult | undefined {
   if (folders.length === 0 && manifests.length === args.files.length) return undefined;
   const { diagnostics, expected } = lintLessons(folders);
   if (manifests.length > 0) {
-    const loaded = loadCluster(readFiles(manifests));
-    diagnostics.push(...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster)));
+    diagnostics.push(...analyzeScenario(readFiles(manifests)).diagnostics);
   }
   return lintReport(diagnostics, expected, args.lang);
 }
@@ -50,11 +51,14 @@ function main(argv: readonly string[]): number {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
+    if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
-    const result = REACH_COMMANDS.includes(args.command)
-      ? runReachCommand(args)
-      : ((args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-        runCommand(args, loadCluster(readFiles(args.files))));
+    const result =
+      (REACH_COMMANDS.includes(args.command) ? runReachCommand(args) : undefined) ??
+      (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
+      runStorageLab(args, readFiles) ??
+      (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
+      runCommand(args, analyzeScenario(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;

@@ -3,7 +3,9 @@
 // mistakes throw UsageError (exit 2), input errors are printed with file:line:col (exit 1).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { formatDiagnostic, type Diagnostic, type Locale } from '../lib/diagnostic';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
+import { josa } from '../lib/korean';
 import { loadCluster, type LoadResult } from '../k8s/load-cluster';
 import { compareReach } from '../engine/compare-reach';
 import { groupDifferences, groupText, type ReachGroup } from '../engine/describe-reach';
@@ -12,7 +14,7 @@ import type { ReachComparison } from '../engine/compare-reach';
 import { checkChallenge, isSolved, LESSON_FILE, loadLesson } from '../lesson';
 import { UsageError, type CliArgs } from './args';
 import { readLessonFolder } from './lint-lessons';
-import type { CommandResult } from './run';
+import type { CommandResult } from './command-result';
 import { printable } from './terminal-text';
 
 /** The commands this file answers. */
@@ -118,10 +120,10 @@ function because(g: GroupJson, lang: Locale, before = false): string {
   const type = g.direction === 'ingress' ? 'Ingress' : 'Egress';
   if (before)
     return lang === 'ko'
-      ? `이전에는 policyTypes에 ${type}가 있는 정책 중 이 파드를 선택하는 것이 없었음`
+      ? `이전에는 policyTypes에 ${josa(type, '이/가')} 있는 정책 중 이 파드를 선택하는 것이 없었음`
       : `before, no ${type} policy selected it`;
   return lang === 'ko'
-    ? `policyTypes에 ${type}가 있는 정책 중 이 파드를 선택하는 것이 없음`
+    ? `policyTypes에 ${josa(type, '이/가')} 있는 정책 중 이 파드를 선택하는 것이 없음`
     : `no ${type} policy selects it`;
 }
 

@@ -5,6 +5,7 @@
 /** `s` with every C0/C1 control character (newline included) and DEL written out as an escape. */
 export function printable(s: string): string {
   return s.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );

@@ -2,7 +2,8 @@
 // namespace other than data (for example a new namespace)", "any address except 10.244.0.0/16",
 // "every TCP port except 3306". Korean phrases end in a noun (파드, 주소, 포트), so the sentences
 // around them never need a particle chosen by the last word.
-import type { LocalText } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
+import { josa } from '../lib/korean';
 import {
   complementRanges,
   ipText,
@@ -20,12 +21,10 @@ import {
   type PodClass,
 } from './peer-classes';
 
-const L = (en: string, ko: string): LocalText => ({ en, ko });
-
 /** `192.168.5.10/32` → `192.168.5.10`; other blocks as they are. */
 const cidrText = (c: string): string => c.replace(/\/(32|128)$/, '');
 const join = (xs: readonly LocalText[], en = ', ', ko = ', '): LocalText =>
-  L(xs.map((x) => x.en).join(en), xs.map((x) => x.ko).join(ko));
+  t(xs.map((x) => x.en).join(en), xs.map((x) => x.ko).join(ko));
 
 /** "a, b and c"; at most `max` items, then "and N more". */
 export function listText(items: readonly LocalText[], max = 3): LocalText {
@@ -33,11 +32,11 @@ export function listText(items: readonly LocalText[], max = 3): LocalText {
   const rest = items.length - shown.length;
   if (rest > 0) {
     const body = join(shown);
-    return L(`${body.en} and ${rest} more`, `${body.ko} 외 ${rest}개`);
+    return t(`${body.en} and ${rest} more`, `${body.ko} 외 ${rest}개`);
   }
   if (shown.length < 2) return join(shown);
   const init = join(shown.slice(0, -1));
-  return L(`${init.en} and ${shown.at(-1)!.en}`, `${init.ko}, ${shown.at(-1)!.ko}`);
+  return t(`${init.en} and ${shown.at(-1)!.en}`, `${init.ko}, ${shown.at(-1)!.ko}`);
 }
 
 /** One key's choices as a phrase: `[en, ko connective, ko final]`; undefined when unconstrained. */
@@ -102,7 +101,7 @@ function labelsText(
     .map((k) => keyPhrase(k, false))
     .filter((p) => p !== undefined);
   if (phrases.length === 0) return undefined;
-  return L(
+  return t(
     phrases.map((p) => p.en).join(' and '),
     [...phrases.slice(0, -1).map((p) => p.koMid), phrases.at(-1)!.koEnd].join(' '),
   );
@@ -110,15 +109,15 @@ function labelsText(
 
 /** A namespace class: "namespace data", "a new namespace labelled env=prod". */
 export function namespaceText(n: NamespaceClass): LocalText {
-  if (n.existing) return L(`namespace ${n.name}`, `${n.name} 네임스페이스`);
+  if (n.existing) return t(`namespace ${n.name}`, `${n.name} 네임스페이스`);
   const name = n.choices.find((k) => k.key === NAME_LABEL);
   const named = name && !name.other && name.values.length > 0 ? name.values : [];
   const labels = labelsText(n.choices, new Set([NAME_LABEL]));
   const base = named.length
-    ? L(`a new namespace named ${named.join(' or ')}`, `새로 만든 ${named.join(' 또는 ')} 네임스페이스`)
-    : L('a new namespace', '새로 만든 네임스페이스');
+    ? t(`a new namespace named ${named.join(' or ')}`, `새로 만든 ${named.join(' 또는 ')} 네임스페이스`)
+    : t('a new namespace', '새로 만든 네임스페이스');
   if (!labels) return base;
-  return L(`${base.en} with ${labels.en}`, `${labels.ko} ${base.ko}`);
+  return t(`${base.en} with ${labels.en}`, `${labels.ko} ${base.ko}`);
 }
 
 /** Pod-network addresses of a class, when the universe tells several apart. */
@@ -128,10 +127,10 @@ function podAddressText(u: PeerUniverse, p: PodClass): LocalText | undefined {
   const own = mergeRanges(p.address.ranges);
   const cidrs = own.flatMap(rangeToCidrs);
   if (cidrs.length <= 2)
-    return L(`at ${cidrs.map(cidrText).join(' or ')}`, `주소가 ${cidrs.map(cidrText).join(' 또는 ')}인`);
+    return t(`at ${cidrs.map(cidrText).join(' or ')}`, `주소가 ${cidrs.map(cidrText).join(' 또는 ')}인`);
   const others = mergeRanges(u.pods.filter((x) => x.address !== p.address).flatMap((x) => x.address.ranges));
   const not = others.flatMap(rangeToCidrs).map(cidrText);
-  return L(
+  return t(
     `at an address outside ${not.slice(0, 3).join(', ')}`,
     `주소가 ${not.slice(0, 3).join(', ')} 밖인`,
   );
@@ -152,20 +151,20 @@ export function podClassText(
     .join(' ');
   const koAttrs = [labels?.ko, address?.ko].filter(Boolean).join(' ');
   const ko = `${ns.ko}의 ${koAttrs ? `${koAttrs} ` : ''}${article === 'any' && !koAttrs ? '모든 ' : ''}파드`;
-  return L(en, ko);
+  return t(en, ko);
 }
 
 /** A subject pod class: its scenario pods by name, else "a new pod …". */
 export function subjectText(u: PeerUniverse, p: PodClass): LocalText {
   if (p.members.length > 0) {
     const names = listText(
-      p.members.map((m) => L(m, m)),
+      p.members.map((m) => t(m, m)),
       2,
     );
-    return L(names.en, `${names.ko} 파드`);
+    return t(names.en, `${names.ko} 파드`);
   }
-  const t = podClassText(u, p);
-  return L(t.en.replace(/^a pod/, 'a new pod'), `새 ${t.ko}`);
+  const text = podClassText(u, p);
+  return t(text.en.replace(/^a pod/, 'a new pod'), `새 ${text.ko}`);
 }
 
 /**
@@ -177,14 +176,14 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
   const chosen = u.pods.filter((p) => set.has(p.index));
   if (chosen.length === 0) return [];
   if (chosen.length === u.pods.length)
-    return [L('any pod in any namespace', '모든 네임스페이스의 모든 파드')];
+    return [t('any pod in any namespace', '모든 네임스페이스의 모든 파드')];
   const missing = u.pods.filter((p) => !set.has(p.index));
   if (missing.length <= 2 && chosen.length > 2 * missing.length) {
     const but = missing.map((p) => podClassText(u, p, 'a'));
     return [
-      L(
+      t(
         `any pod except ${but.map((b) => b.en.replace(/^a pod/, 'those')).join(' and ')}`,
-        `${but.map((b) => b.ko).join(', ')}를 뺀 모든 파드`,
+        `${josa(but.map((b) => b.ko).join(', '), '을/를')} 뺀 모든 파드`,
       ),
     ];
   }
@@ -203,10 +202,10 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
       const strip = (t: string): string => t.replace(/^a pod/, 'those');
       out.push(
         but.length === 0
-          ? L(`any pod ${at.en}`, `${at.ko} 모든 파드`)
-          : L(
+          ? t(`any pod ${at.en}`, `${at.ko} 모든 파드`)
+          : t(
               `any pod ${at.en} except ${but.map((b) => strip(b.en)).join(' and ')}`,
-              `${at.ko} 파드 가운데 ${but.map((b) => b.ko).join(', ')}를 뺀 모든 파드`,
+              `${at.ko} 파드 가운데 ${josa(but.map((b) => b.ko).join(', '), '을/를')} 뺀 모든 파드`,
             ),
       );
       rest = rest.filter((p) => p.address !== a);
@@ -226,14 +225,14 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
     if (fullExisting.length > 0) {
       const list = others.join(', ');
       out.push(
-        L(
+        t(
           `any pod in a namespace other than ${list} (for example a new namespace)`,
           `${list} 외의 네임스페이스(예: 새로 만든 네임스페이스)에 있는 모든 파드`,
         ),
       );
     } else
       out.push(
-        L('any pod in a namespace that does not exist yet', '아직 없는 네임스페이스에 새로 생길 모든 파드'),
+        t('any pod in a namespace that does not exist yet', '아직 없는 네임스페이스에 새로 생길 모든 파드'),
       );
   }
   const fullExisting = u.namespaces.filter((n) => n.existing && !handled.has(n) && full(n));
@@ -241,7 +240,7 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
     const names = fullExisting.map((n) => n.name);
     const many = names.length > 1;
     out.push(
-      L(
+      t(
         `any pod in ${many ? 'namespaces' : 'namespace'} ${names.join(', ')}`,
         `${names.join(', ')} 네임스페이스의 모든 파드`,
       ),
@@ -253,7 +252,7 @@ export function podSetText(u: PeerUniverse, set: ReadonlySet<number>): LocalText
     handled.add(p.namespace);
     if (!p.namespace.existing && full(p.namespace)) {
       const ns = namespaceText(p.namespace);
-      out.push(L(`any pod in ${ns.en}`, `${ns.ko}의 모든 파드`));
+      out.push(t(`any pod in ${ns.en}`, `${ns.ko}의 모든 파드`));
       continue;
     }
     const mine = rest.filter((x) => x.namespace === p.namespace);
@@ -328,15 +327,15 @@ function mergeClasses(all: readonly PodClass[], chosen: readonly PodClass[]): Cl
 }
 
 function itemText(u: PeerUniverse, g: ClassGroup): LocalText {
-  const t = podClassText(u, { ...g.first, labels: { ...g.first.labels, keys: g.keys } }, 'any', g.address);
+  const text = podClassText(u, { ...g.first, labels: { ...g.first.labels, keys: g.keys } }, 'any', g.address);
   const members = [...new Set(g.classes.flatMap((p) => p.members))];
   const eg = members.length
     ? listText(
-        members.map((m) => L(m, m)),
+        members.map((m) => t(m, m)),
         2,
       )
     : undefined;
-  return eg ? L(`${t.en} (such as ${eg.en})`, `${t.ko}(예: ${eg.ko})`) : t;
+  return eg ? t(`${text.en} (such as ${eg.en})`, `${text.ko}(예: ${eg.ko})`) : text;
 }
 
 /** The smallest block around `ranges` and the few addresses of it they leave out, when they are few. */
@@ -366,7 +365,7 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
     const names = chosen.flatMap((o) => o.members);
     const eg = names.length ? ` (such as ${names.slice(0, 2).join(', ')})` : ' (for example 8.8.8.8)';
     const ko = names.length ? `(예: ${names.slice(0, 2).join(', ')})` : '(예: 8.8.8.8)';
-    return [L(`any address${eg}`, `모든 주소${ko}`)];
+    return [t(`any address${eg}`, `모든 주소${ko}`)];
   }
   for (const family of [4, 6] as const) {
     const mine = chosen.filter((o) => o.witness.family === family);
@@ -374,35 +373,35 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
     const union = mergeRanges(mine.flatMap((o) => o.ranges));
     const missing = complementRanges(family, union).flatMap(rangeToCidrs).map(cidrText);
     const has = union.flatMap(rangeToCidrs).map(cidrText);
-    const names = mine.flatMap((o) => o.members.map((m) => L(m, m)));
-    if (mine.length === 1 && mine[0]!.node) names.push(L(`node ${mine[0]!.node}`, `${mine[0]!.node} 노드`));
+    const names = mine.flatMap((o) => o.members.map((m) => t(m, m)));
+    if (mine.length === 1 && mine[0]!.node) names.push(t(`node ${mine[0]!.node}`, `${mine[0]!.node} 노드`));
     const example = mine.find((o) => !o.node && !o.podNetwork) ?? mine[0]!;
     const exampleIp = ipText(example.witness.family, ipValue(example.witness));
     const two = join(names.slice(0, 2));
     const eg = names.length
-      ? L(` (such as ${two.en})`, `(예: ${two.ko})`)
-      : L(` (for example ${exampleIp})`, `(예: ${exampleIp})`);
-    const any = family === 4 ? L('any address', '모든 주소') : L('any IPv6 address', '모든 IPv6 주소');
-    if (missing.length === 0) out.push(L(`${any.en}${eg.en}`, `${any.ko}${eg.ko}`));
+      ? t(` (such as ${two.en})`, `(예: ${two.ko})`)
+      : t(` (for example ${exampleIp})`, `(예: ${exampleIp})`);
+    const any = family === 4 ? t('any address', '모든 주소') : t('any IPv6 address', '모든 IPv6 주소');
+    if (missing.length === 0) out.push(t(`${any.en}${eg.en}`, `${any.ko}${eg.ko}`));
     else if (missing.length <= 3 && missing.length < has.length) {
       const ex = missing.join(', ');
-      out.push(L(`${any.en} except ${ex}${eg.en}`, `${ex} 외의 ${any.ko}${eg.ko}`));
+      out.push(t(`${any.en} except ${ex}${eg.en}`, `${ex} 외의 ${any.ko}${eg.ko}`));
     } else if (has.length <= 3) {
-      const list = listText(has.map((c) => L(c, c)));
+      const list = listText(has.map((c) => t(c, c)));
       const single = has.length === 1 && !has[0]!.includes('/');
       const who = join(names);
       out.push(
         single
-          ? L(
+          ? t(
               `the address ${list.en}${names.length ? ` (${who.en})` : ''}`,
               `${list.ko}${names.length ? `(${who.ko})` : ''} 주소`,
             )
-          : L(`addresses in ${list.en}${eg.en}`, `${list.ko} 대역의 주소${eg.ko}`),
+          : t(`addresses in ${list.en}${eg.en}`, `${list.ko} 대역의 주소${eg.ko}`),
       );
     } else if (enclosingExcept(union)) {
       const { block, except } = enclosingExcept(union)!;
       out.push(
-        L(
+        t(
           `addresses in ${block} except ${except.join(', ')}${eg.en}`,
           `${block} 대역의 주소(${except.join(', ')} 제외)${eg.ko}`,
         ),
@@ -410,20 +409,20 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
     } else {
       for (const o of mine) {
         const label = join([
-          ...o.members.map((m) => L(m, m)),
-          ...(o.node ? [L(`node ${o.node}`, `${o.node} 노드`)] : []),
+          ...o.members.map((m) => t(m, m)),
+          ...(o.node ? [t(`node ${o.node}`, `${o.node} 노드`)] : []),
         ]);
         const ranges = listText(
           mergeRanges(o.ranges)
             .flatMap(rangeToCidrs)
             .map(cidrText)
-            .map((c) => L(c, c)),
+            .map((c) => t(c, c)),
         );
-        const named = label.en ? L(` (${label.en})`, `(${label.ko})`) : L('', '');
+        const named = label.en ? t(` (${label.en})`, `(${label.ko})`) : t('', '');
         const single = o.size === 1;
-        const unused = o.podNetwork ? L(' that no pod has', ' 중 어느 파드도 쓰지 않는') : L('', '');
+        const unused = o.podNetwork ? t(' that no pod has', ' 중 어느 파드도 쓰지 않는') : t('', '');
         out.push(
-          L(
+          t(
             `${single ? 'the address' : 'addresses in'} ${ranges.en}${named.en}${unused.en}`,
             `${ranges.ko}${named.ko}${unused.ko} ${single ? '주소' : '대역의 주소'}`,
           ),
@@ -459,7 +458,7 @@ export function portSetText(u: PeerUniverse, ports: PortSet): LocalText {
     }
     return out.map(([lo, hi]) => rangeText(lo, hi));
   };
-  if (chosen.length === total) parts.push(L('any port', '모든 포트'));
+  if (chosen.length === total) parts.push(t('any port', '모든 포트'));
   else if (chosen.length > 0) {
     const missing = protocols.flatMap((pr) => ranges(pr, false).map((r) => `${pr} ${r}`));
     const whole = protocols.every((pr) => ranges(pr, true).length === 0 || ranges(pr, false).length === 0);
@@ -470,8 +469,8 @@ export function portSetText(u: PeerUniverse, ports: PortSet): LocalText {
       if (onlyProto.size === 1 && everyOther.length === 0) {
         const pr = [...onlyProto][0]!;
         const ex = ranges(pr, false).join(', ');
-        parts.push(L(`every ${pr} port except ${ex}`, `${pr} ${ex} 외의 모든 ${pr} 포트`));
-      } else parts.push(L(`any port except ${missing.join(', ')}`, `${missing.join(', ')} 외의 모든 포트`));
+        parts.push(t(`every ${pr} port except ${ex}`, `${pr} ${ex} 외의 모든 ${pr} 포트`));
+      } else parts.push(t(`any port except ${missing.join(', ')}`, `${missing.join(', ')} 외의 모든 포트`));
     } else {
       for (const pr of protocols) {
         const inSet = ranges(pr, true);
@@ -479,8 +478,8 @@ export function portSetText(u: PeerUniverse, ports: PortSet): LocalText {
         const all = u.ports.filter((p) => p.protocol === pr).every((p) => ports.classes.has(p.index));
         parts.push(
           all
-            ? L(`every ${pr} port`, `모든 ${pr} 포트`)
-            : L(`${pr} ${inSet.join(', ')}`, `${pr} ${inSet.join(', ')} 포트`),
+            ? t(`every ${pr} port`, `모든 ${pr} 포트`)
+            : t(`${pr} ${inSet.join(', ')}`, `${pr} ${inSet.join(', ')} 포트`),
         );
       }
     }
@@ -490,7 +489,7 @@ export function portSetText(u: PeerUniverse, ports: PortSet): LocalText {
   if (parts.length > 0 && names.length > 0) {
     const last = parts.length - 1;
     const n = names.join(', ');
-    parts[last] = L(
+    parts[last] = t(
       `${parts[last]!.en} (where the pod does not name that port ${n})`,
       `${parts[last]!.ko}(그 포트에 ${n} 이름이 붙지 않은 파드에서)`,
     );
@@ -518,15 +517,15 @@ export function portSetText(u: PeerUniverse, ports: PortSet): LocalText {
     }
     if (next <= 65535) gaps.push(rangeText(next, 65535));
     const numbers = merged.map(([lo, hi]) => rangeText(lo, hi));
-    const base = L(`its ${protocol} port named ${name}`, `이름이 ${name}인 ${protocol} 포트`);
+    const base = t(`its ${protocol} port named ${name}`, `이름이 ${name}인 ${protocol} 포트`);
     if (gaps.length === 0) parts.push(base);
     else if (gaps.length <= numbers.length)
       parts.push(
-        L(`${base.en}, unless that is ${gaps.join(' or ')}`, `${base.ko}(${gaps.join(', ')}번 제외)`),
+        t(`${base.en}, unless that is ${gaps.join(' or ')}`, `${base.ko}(${gaps.join(', ')}번 제외)`),
       );
     else
       parts.push(
-        L(
+        t(
           `${base.en}, when that is ${numbers.join(' or ')}`,
           `${base.ko}(번호가 ${numbers.join(', ')} 범위일 때)`,
         ),

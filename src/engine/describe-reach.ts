@@ -1,7 +1,7 @@
 // Differences between two scenarios, grouped the way a person reads them: per pod whose side
 // changed and direction, the peers that gained (or lost) the same ports. Each group names the
 // policies that decide it, from the engine's own one-flow explanation of a witness flow.
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import { evaluateFlow, type SideExplanation } from './evaluate-flow';
 import type { ReachComparison, ReachDifference } from './compare-reach';
 import { peerSetText, portSetText, subjectText, type PortSet } from './describe-classes';

@@ -2,7 +2,7 @@
 // kind/apiVersion checks, metadata, duplicates, namespace labels, and pod IP assignment.
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
-import { closestName, Decoder, isDnsLabel, isDnsSubdomain, t, type Dict } from './decoder';
+import { closestName, Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeNetworkPolicy } from './decode-policy';
 import {
   decodeClusterNetwork,
@@ -34,6 +34,8 @@ import {
   type Pod,
   type Service,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 /** Where pods without status.podIP get addresses when their node has no podCIDR. */
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
@@ -166,7 +168,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         ['metadata', 'namespace'],
         t(
           `${kind} is cluster-scoped; metadata.namespace is ignored`,
-          `${kind}은(는) 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
+          `${josa(kind, '은/는')} 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
         ),
         undefined,
         'key',
@@ -200,7 +202,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             ['metadata', 'labels', NAMESPACE_NAME_LABEL],
             t(
               `the API server sets ${NAMESPACE_NAME_LABEL} to "${name}"; "${own}" is overwritten`,
-              `API 서버가 ${NAMESPACE_NAME_LABEL}을(를) "${name}"(으)로 설정하므로 "${own}"은(는) 덮어써집니다`,
+              `API 서버가 ${josa(NAMESPACE_NAME_LABEL, '을/를')} ${josa(`"${name}"`, '으로/로')} 설정하므로 ${josa(`"${own}"`, '은/는')} 덮어써집니다`,
             ),
           );
         }
@@ -237,7 +239,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             ['metadata', 'name'],
             t(
               `only one ClusterNetwork per scenario: ${network.name} is already defined at ${networkAt}`,
-              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${network.name}이(가) ${networkAt}에 이미 정의되어 있습니다`,
+              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${josa(String(network.name), '이/가')} ${networkAt}에 이미 정의되어 있습니다`,
             ),
           );
           break;
@@ -296,7 +298,10 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
         'warning',
         'kind-ignored',
         ['kind'],
-        t(`netlab does not model ${kind}; it is skipped`, `netlab은 ${kind}을(를) 다루지 않아 건너뜁니다`),
+        t(
+          `netlab does not model ${kind}; it is skipped`,
+          `netlab은 ${josa(kind, '을/를')} 다루지 않아 건너뜁니다`,
+        ),
       );
       return undefined;
     }
@@ -308,7 +313,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       guess
         ? t(
             `did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`,
-            `${guess}(apiVersion: ${KINDS[guess]!.apiVersion})을(를) 뜻했나요?`,
+            `${josa(`${guess}(apiVersion: ${KINDS[guess]!.apiVersion})`, '을/를')} 뜻했나요?`,
           )
         : undefined,
     );
@@ -321,9 +326,12 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       [],
       t(
         `apiVersion is required: ${kind} is served as ${info.apiVersion}`,
-        `apiVersion이 필요합니다: ${kind}은(는) ${info.apiVersion}입니다`,
+        `apiVersion이 필요합니다: ${josa(kind, '은/는')} ${info.apiVersion}입니다`,
       ),
-      t(`add "apiVersion: ${info.apiVersion}"`, `"apiVersion: ${info.apiVersion}"을(를) 추가하세요`),
+      t(
+        `add "apiVersion: ${info.apiVersion}"`,
+        `${josa(`"apiVersion: ${info.apiVersion}"`, '을/를')} 추가하세요`,
+      ),
     );
     return undefined;
   }
@@ -333,7 +341,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       ['apiVersion'],
       t(
         `no ${kind} in apiVersion ${JSON.stringify(apiVersion)}: use ${info.apiVersion}`,
-        `apiVersion ${JSON.stringify(apiVersion)}에는 ${kind}이(가) 없습니다: ${info.apiVersion}을(를) 쓰세요`,
+        `apiVersion ${JSON.stringify(apiVersion)}에는 ${josa(kind, '이/가')} 없습니다: ${josa(info.apiVersion, '을/를')} 쓰세요`,
       ),
     );
     return undefined;
@@ -377,7 +385,10 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
         'warning',
         'unknown-node',
         ['spec', 'nodeName'],
-        t(`node ${p.nodeName} is not in the scenario`, `노드 ${p.nodeName}이(가) 시나리오에 없습니다`),
+        t(
+          `node ${p.nodeName} is not in the scenario`,
+          `노드 ${josa(p.nodeName, '이/가')} 시나리오에 없습니다`,
+        ),
       );
     }
     let ip: IpAddress | undefined = p.statusIp;
@@ -413,7 +424,7 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
         ['status', 'podIP'],
         t(
           `pod IP ${ip.key} is outside node ${node.name}'s podCIDR ${node.podCIDR.canonical}`,
-          `파드 IP ${ip.key}이(가) 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
+          `파드 IP ${josa(ip.key, '이/가')} 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
         ),
       );
     }
@@ -424,7 +435,10 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
           'warning',
           'duplicate-ip',
           ['status', 'podIP'],
-          t(`pod IP ${ip.key} is also used by ${other}`, `파드 IP ${ip.key}을(를) ${other}도 쓰고 있습니다`),
+          t(
+            `pod IP ${ip.key} is also used by ${other}`,
+            `파드 IP ${josa(ip.key, '을/를')} ${other}도 쓰고 있습니다`,
+          ),
         );
       else owners.set(ip.key, `${p.namespace}/${p.name}`);
     }

@@ -1,4 +1,4 @@
-// Every lesson against the answers a learner might give (lessons/*/cheats and variants): at least
+// Every network lesson against the answers a learner might give (lessons/*/cheats and variants): at least
 // three wrong answers, each failing the checks it names with a message worth reading (the
 // snapshot holds what the learner sees), and fair variants that must pass.
 import { existsSync, readdirSync } from 'node:fs';
@@ -10,8 +10,9 @@ import { checkChallenge, isSolved } from './check';
 import { LESSON_FILE } from './load-lesson';
 import type { Lesson } from './types';
 
+// Network lessons: the storage labs' cheats are whole files, proven in cheats.test.ts.
 const folders = readdirSync(LESSONS_DIR)
-  .filter((n) => existsSync(join(LESSONS_DIR, n, LESSON_FILE)))
+  .filter((n) => existsSync(join(LESSONS_DIR, n, LESSON_FILE)) && realLesson(n).lab === 'network')
   .sort();
 
 /** Runs the checks with every quiz answered as the engine would, so only the blocking checks count. */

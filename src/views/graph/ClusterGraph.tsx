@@ -1,8 +1,8 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { endpointKeys } from '../../store/model-view';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { endpointKeys } from '../../app-model/model-view';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { EntityDetails } from './EntityDetails';
@@ -20,7 +20,8 @@ import './graph.css';
 
 const EMPTY = new Set<string>();
 
-export function ClusterGraph() {
+/** `svgRef`: a ref of the parent's to the graph's <svg> (the share panel's pictures use it). */
+export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { model } = useScenarioModel();
   const t = useUiText();
   const selectedPolicy = useNetlab((s) => s.selectedPolicy);
@@ -29,7 +30,8 @@ export function ClusterGraph() {
   const selectFlow = useNetlab((s) => s.selectFlow);
   const [pendingFrom, setPendingFrom] = useState<string | null>(null);
   const [inspected, setInspected] = useState<string | null>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const ownRef = useRef<SVGSVGElement>(null);
+  const svgRef = outerRef ?? ownRef;
   const { scene, topology } = model;
   const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
   const detail = useMemo(
@@ -146,7 +148,7 @@ export function ClusterGraph() {
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
       >
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
-          <g transform={transform.toString()}>
+          <g transform={transform.toString()} data-testid={TID.graphZoom}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />
             <SceneEntities
