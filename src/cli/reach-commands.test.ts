@@ -118,11 +118,47 @@ describe('netlab lesson check LESSON FILE', () => {
         2,
         `netlab: ${dir}: not a lesson folder (no lesson.yaml)`,
       ]);
+      const consoleLesson = join(ROOT, 'lessons/f-01-one-namespace-and-lo');
+      const console = netlab(['lesson', 'check', consoleLesson, join(consoleLesson, 'solution/node01.sh')]);
+      expect([console.code, console.stderr.split('\n')[0]]).toEqual([
+        2,
+        `netlab: ${consoleLesson}: a console lesson (console-lesson.yaml) is judged on host scripts: netlab lint ${consoleLesson} plays its solution and cheats`,
+      ]);
       const broken = netlab(['lesson', 'check', A1, file('broken.yaml', 'kind: Pod\nmetadata: {name: x}\n')]);
       expect(broken.code).toBe(1);
       expect(broken.stdout.split('\n')[0]).toMatch(
         /^✗ db-is-protected: The scenario has errors, .*broken\.yaml:1:1: error: /,
       );
+    },
+    SLOW,
+  );
+});
+
+describe('netlab lesson check on the storage labs', () => {
+  it(
+    "judges a layers lesson's txtar archive with the same contract: solution exit 0, start exit 1",
+    () => {
+      const D1 = join(ROOT, 'lessons/d-01-layers-and-sizes');
+      const solved = netlab(['lesson', 'check', D1, join(D1, 'solution.txtar')]);
+      expect(solved).toEqual({
+        code: 0,
+        stderr: '',
+        stdout: [
+          '✓ the-notes-image: Every fact holds (3).',
+          '✓ only-editable: You changed only what this lesson lets you change.',
+          '',
+        ].join('\n'),
+      });
+      const start = netlab(['lesson', 'check', D1, join(D1, 'start.txtar'), '--json']);
+      expect(start.code).toBe(1);
+      const out = JSON.parse(start.stdout) as { solved: boolean; checks: { id: string; passed: boolean }[] };
+      expect([out.solved, out.checks.map((c) => [c.id, c.passed])]).toEqual([
+        false,
+        [
+          ['the-notes-image', false],
+          ['only-editable', true],
+        ],
+      ]);
     },
     SLOW,
   );

@@ -12,6 +12,7 @@ import { groupDifferences, groupText, type ReachGroup } from '../engine/describe
 import { exposureOf } from '../engine/exposure';
 import type { ReachComparison } from '../engine/compare-reach';
 import { checkChallenge, isSolved, LESSON_FILE, loadLesson } from '../lesson';
+import { CONSOLE_LESSON_FILE } from '../lesson/console/types';
 import { UsageError, type CliArgs } from './args';
 import { readLessonFolder } from './lint-lessons';
 import type { CommandResult } from './command-result';
@@ -62,6 +63,10 @@ function lessonCheck(args: CliArgs): CommandResult {
   if (lessonArg === undefined || file === undefined || rest.length > 0)
     throw new UsageError('lesson check needs a LESSON folder and one scenario FILE');
   const dir = basename(lessonArg) === LESSON_FILE ? dirname(lessonArg) : lessonArg.replace(/\/+$/, '');
+  if (existsSync(`${dir}/${CONSOLE_LESSON_FILE}`))
+    throw new UsageError(
+      `${lessonArg}: a console lesson (${CONSOLE_LESSON_FILE}) is judged on host scripts: netlab lint ${lessonArg} plays its solution and cheats`,
+    );
   if (!existsSync(dir) || !statSync(dir).isDirectory() || !existsSync(`${dir}/${LESSON_FILE}`))
     throw new UsageError(`${lessonArg}: not a lesson folder (no ${LESSON_FILE})`);
   const load = loadLesson(readLessonFolder(dir));
