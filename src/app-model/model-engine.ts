@@ -2,7 +2,12 @@
 // page when workers are unavailable), so typing never waits for parsing and policy evaluation.
 // Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
 import type { FlowReasons } from '../engine/explain-reasons';
-import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
+import {
+  buildScenarioModel,
+  explainModelFlow,
+  type ScenarioModel,
+  type UnseenRequest,
+} from './scenario-model';
 import {
   flowKey,
   type CellChange,
@@ -102,19 +107,23 @@ export class ModelEngine {
   private baselineModel: ScenarioModel | null = null;
   private view: DerivedView | null = null;
   private sceneJson = '';
+  private unseenKey = 'null';
 
   /**
    * The view of `text`. Changed cells are marked against `baseline` when one is pinned (a text
    * the learner chose to compare with), else against the previous model: the last edit's effect.
    */
-  update(text: string, baseline: string | null = null): DerivedView {
+  update(text: string, baseline: string | null = null, unseen?: UnseenRequest): DerivedView {
+    const unseenKey = JSON.stringify(unseen ?? null);
+    const unseenMoved = unseenKey !== this.unseenKey;
+    this.unseenKey = unseenKey;
     const baselineMoved = baseline !== this.baselineText;
     if (baselineMoved) {
       this.baselineText = baseline;
       const pinned = baseline === null ? null : buildScenarioModel(baseline);
       this.baselineModel = pinned && !pinned.hasErrors ? pinned : null;
     }
-    if (this.view && this.view.text === text) {
+    if (this.view && this.view.text === text && !unseenMoved) {
       if (!baselineMoved) return this.view;
       // Only the comparison moved: the same model, its cells marked against the new baseline.
       const changes =
@@ -124,7 +133,7 @@ export class ModelEngine {
       this.view = { ...this.view, revision: this.view.revision + 1, changes };
       return this.view;
     }
-    const built = buildScenarioModel(text);
+    const built = buildScenarioModel(text, unseen);
     const revision = (this.view?.revision ?? 0) + 1;
     if (built.hasErrors && this.view && this.lastValid) {
       this.view = {

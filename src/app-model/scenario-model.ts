@@ -5,10 +5,13 @@ import type { Cluster } from '../k8s/types';
 import { buildEndpoints, type Endpoint } from '../engine/endpoints';
 import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
 import { analyzeScenario } from '../engine/analyze';
+import { loadCluster } from '../k8s/load-cluster';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
 import { SCENARIO_FILE, type Isolation } from './model-view';
+import type { UnseenPeer } from '../lesson/types';
+import { UNSEEN_FILE, unseenDocs, unseenGroup } from '../lesson/unseen-peers';
 
 export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
@@ -50,10 +53,26 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
   return seen.size > 0 ? [...seen.values()] : [{ port: 80, protocol: 'TCP' }];
 }
 
-export function buildScenarioModel(text: string): ScenarioModel {
-  const loaded = analyzeScenario([{ name: SCENARIO_FILE, text }]);
-  const cluster = loaded.cluster;
-  const diagnostics = loaded.diagnostics;
+/** Peers the scenario does not have, drawn beside it: a lesson's ghost, the matrix's unseen group. */
+export interface UnseenRequest {
+  readonly ghosts: readonly UnseenPeer[];
+  readonly group: boolean;
+}
+
+export function buildScenarioModel(text: string, unseen?: UnseenRequest): ScenarioModel {
+  const own = analyzeScenario([{ name: SCENARIO_FILE, text }]);
+  const peers =
+    unseen && !own.hasErrors ? [...unseen.ghosts, ...(unseen.group ? unseenGroup(own.cluster) : [])] : [];
+  // The ghosts load as a file of their own; the learner sees only their own file's diagnostics.
+  const withPeers =
+    peers.length > 0
+      ? loadCluster([
+          { name: SCENARIO_FILE, text },
+          { name: UNSEEN_FILE, text: unseenDocs(peers) },
+        ])
+      : own;
+  const cluster = withPeers.hasErrors ? own.cluster : withPeers.cluster;
+  const diagnostics = own.diagnostics;
   const endpoints = buildEndpoints(
     cluster,
     cluster.externals.map((e) => e.ip.key),
@@ -89,7 +108,7 @@ export function buildScenarioModel(text: string): ScenarioModel {
     isolation,
     policyReach,
     diagnostics,
-    hasErrors: loaded.hasErrors,
+    hasErrors: own.hasErrors,
     endpoints,
     ports,
     matrix,

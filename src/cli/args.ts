@@ -27,6 +27,9 @@ Usage:
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab lesson check LESSON FILE [--json] [--lang en|ko]
+  netlab diff   OLD NEW [--json] [--lang en|ko]
+  netlab exposure FILE [--json] [--lang en|ko]
   netlab shell  SCRIPT... [--json] [--lang en|ko]
   netlab storage FILE... [--delete-claim NS/NAME] [--json] [--lang en|ko]
   netlab layers  FILE... [--json] [--lang en|ko]
@@ -39,7 +42,11 @@ Usage:
           or LoadBalancer IP, and NODE-IP:NODEPORT (which stands for --port NODEPORT)
   --peer  an endpoint outside the cluster, by IP (repeatable)
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
-          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios;
+          lesson check judges FILE against the lesson's challenge (exit 0 solved, 1 not)
+  diff    what NEW opens and closes compared with OLD, for every pod and address that could exist
+  exposure  for each pod, the peers the file does not have (new namespaces, unlabelled pods,
+          the internet) that could reach it or that it could reach
   SCRIPT  a host's commands (ip, ping, sysctl, iptables …), the host named by the file
           (node01.sh → node01); every host has eth0 on one LAN; scripts run in order on
           shared state. Exit 0 when every command exited 0, else 1

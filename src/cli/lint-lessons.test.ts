@@ -64,8 +64,8 @@ describe('netlab lint LESSON', () => {
       );
       expect(out).toEqual([
         'lesson.yaml:18:11 error missing-locale',
-        'lesson.yaml:47:18 error unknown-name',
-        'lesson.yaml:72:13 error unknown-step',
+        'lesson.yaml:48:18 error unknown-name',
+        'lesson.yaml:75:13 error unknown-step',
       ]);
       const r = netlab(['lint', join(dir, 'lesson.yaml'), '--lang', 'ko']);
       expect(r.code).toBe(1);

@@ -8,6 +8,7 @@ import type { CommandResult } from './command-result';
 import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
+import { REACH_COMMANDS, runReachCommand } from './reach-commands';
 import { checkShellArgs, runShell } from './shell';
 import { runStorageLab } from './storage-commands';
 
@@ -53,6 +54,7 @@ function main(argv: readonly string[]): number {
     if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
+      (REACH_COMMANDS.includes(args.command) ? runReachCommand(args) : undefined) ??
       (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
       runStorageLab(args, readFiles) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??

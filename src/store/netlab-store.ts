@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/text';
 import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
+import type { UnseenPeer } from '../lesson/types';
 import type { NetlabState } from './netlab-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
@@ -48,6 +49,7 @@ export function createNetlabStore(initial: {
     textBeforeReset: null,
     selectedPolicy: null,
     matrixFilter: '',
+    unseen: { ghosts: [], group: false },
     view: null,
     baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
@@ -76,6 +78,13 @@ export function createNetlabStore(initial: {
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
+    toggleGhost: (peer) =>
+      set((s) => {
+        const same = (p: UnseenPeer): boolean => JSON.stringify(p) === JSON.stringify(peer);
+        const ghosts = s.unseen.ghosts.some(same) ? s.unseen.ghosts.filter((p) => !same(p)) : [peer];
+        return { unseen: { ...s.unseen, ghosts } };
+      }),
+    setUnseenGroup: (group) => set((s) => ({ unseen: { ...s.unseen, group } })),
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>

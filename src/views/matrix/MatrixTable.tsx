@@ -7,6 +7,7 @@ import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { BaselineControl } from './BaselineControl';
+import { UNSEEN_PREFIX } from '../../lesson/unseen-peers';
 
 export function endpointLabel(e: EndpointInfo): string {
   if (e.kind === 'pod') return e.key;
@@ -16,15 +17,25 @@ export function endpointLabel(e: EndpointInfo): string {
 /** Rows and columns the table shows at most: beyond this a table stops being readable. */
 export const MATRIX_LIMIT = 30;
 
+/** A peer the scenario does not have, drawn because the learner asked to see it. */
+export const isUnseen = (e: EndpointInfo): boolean =>
+  (e.kind === 'pod' ? e.key.slice(e.key.indexOf('/') + 1) : (e.name ?? '')).startsWith(UNSEEN_PREFIX);
+
 function EndpointHeader({ e }: { e: EndpointInfo }) {
+  const t = useUiText();
+  const tag = isUnseen(e) ? <span className="unseen-tag">{t.unseenTag}</span> : null;
   if (e.kind === 'external' && e.name) {
     return (
       <>
-        {e.name} <span className="ip">{e.key}</span>
+        {e.name} <span className="ip">{e.key}</span> {tag}
       </>
     );
   }
-  return <>{e.key}</>;
+  return (
+    <>
+      {e.key} {tag}
+    </>
+  );
 }
 
 export function MatrixTable() {
@@ -39,10 +50,17 @@ export function MatrixTable() {
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
   const needle = filter.trim().toLowerCase();
+  const unseenGroup = useNetlab((s) => s.unseen.group);
+  const setUnseenGroup = useNetlab((s) => s.setUnseenGroup);
   const matching = model.endpoints
     .map((e, index) => ({ e, index }))
     .filter(({ e }) => !needle || endpointLabel(e).toLowerCase().includes(needle));
-  const shown = matching.slice(0, MATRIX_LIMIT);
+  // Unseen peers come last and are never cut: they are what the learner asked to see.
+  const unseen = matching.filter(({ e }) => isUnseen(e));
+  const shown = [
+    ...matching.filter(({ e }) => !isUnseen(e)).slice(0, MATRIX_LIMIT - unseen.length),
+    ...unseen,
+  ];
 
   return (
     <section aria-labelledby="matrix-title" className="panel">
@@ -80,6 +98,15 @@ export function MatrixTable() {
           })}
         </p>
       )}
+      <label className="unseen-switch">
+        <input
+          type="checkbox"
+          data-testid={TID.matrixUnseen}
+          checked={unseenGroup}
+          onChange={(e) => setUnseenGroup(e.target.checked)}
+        />{' '}
+        {t.matrixUnseen}
+      </label>
       <BaselineControl />
       {matching.length > shown.length && (
         <p className="help" role="status">
@@ -97,7 +124,7 @@ export function MatrixTable() {
                 {t.from} \ {t.to}
               </th>
               {shown.map(({ e }) => (
-                <th scope="col" key={e.key}>
+                <th scope="col" key={e.key} className={isUnseen(e) ? 'unseen' : undefined}>
                   <EndpointHeader e={e} />
                 </th>
               ))}
@@ -105,7 +132,7 @@ export function MatrixTable() {
           </thead>
           <tbody>
             {shown.map(({ e: from, index: s }) => (
-              <tr key={from.key}>
+              <tr key={from.key} className={isUnseen(from) ? 'unseen' : undefined}>
                 <th scope="row">
                   <EndpointHeader e={from} />
                 </th>
@@ -128,7 +155,10 @@ export function MatrixTable() {
                         : '';
                   const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
                   return (
-                    <td key={to.key} className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}`}>
+                    <td
+                      key={to.key}
+                      className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}${isUnseen(to) ? ' unseen' : ''}`}
+                    >
                       <button
                         type="button"
                         data-testid={TID.matrixCell}
