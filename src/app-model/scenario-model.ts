@@ -8,6 +8,7 @@ import { analyzeScenario } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
+import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
 import type { Locale } from '../lib/diagnostic';
 import { SCENARIO_FILE, type Isolation } from './model-view';
 
@@ -109,9 +110,11 @@ export function explainModelFlow(
   const to = model.endpoints.find((e) => e.key === toKey);
   const port = model.ports[portIndex];
   if (!from || !to || !port) return null;
-  return explainFlowText(
+  const lines = explainFlowText(
     evaluateFlow(model.cluster.policies, from, to, port),
     model.cluster.policies,
     locale,
   );
+  const note = foreignPolicyNote(foreignPoliciesFor(model.cluster, from, to));
+  return note ? [...lines, `  ${note[locale]}`] : lines;
 }

@@ -2,14 +2,15 @@
 // stdout/stderr/exit code, so tests can run them without spawning a process.
 import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
 import type { Analysis } from '../engine/analyze';
-import { buildEndpoints, findEndpoint } from '../engine/endpoints';
-import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
+import { buildEndpoints } from '../engine/endpoints';
 import { computeFlowMatrix } from '../engine/flow-matrix';
 import { parseIp } from '../lib/ip';
 import { UsageError, type CliArgs } from './args';
 import { matrixJson, matrixTable } from './render-matrix';
 import { runTrace } from './render-trace';
+import { runCheck } from './check';
+import { serviceColumns, serviceColumnsJson, serviceColumnsTable, splitPeers } from './service-columns';
+import { buildServices } from '../engine/services';
 import type { CommandResult } from './command-result';
 
 const lines = (ds: readonly Diagnostic[], args: CliArgs): string =>
@@ -43,21 +44,18 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
 
   if (args.command === 'matrix') {
     const ports = args.ports.length > 0 ? args.ports : [{ port: 80, protocol: 'TCP' as const }];
-    const m = computeFlowMatrix(cluster.policies, buildEndpoints(cluster, args.peers), ports);
-    return { stdout: args.json ? matrixJson(m) : matrixTable(m, args.lang), stderr: '', code: 0 };
+    const peers = splitPeers(buildServices(cluster), args.peers);
+    const endpoints = buildEndpoints(cluster, peers.outside);
+    const m = computeFlowMatrix(cluster.policies, endpoints, ports);
+    const columns = serviceColumns(cluster, endpoints, peers.services, ports);
+    return {
+      stdout: args.json
+        ? matrixJson(m, serviceColumnsJson(columns, ports))
+        : matrixTable(m, args.lang) + serviceColumnsTable(columns, ports, args.lang),
+      stderr: '',
+      code: 0,
+    };
   }
 
-  if (args.from === undefined || args.to === undefined) throw new UsageError('check needs --from and --to');
-  if (args.ports.length !== 1) throw new UsageError('check needs exactly one --port');
-  const endpoints = buildEndpoints(cluster, args.peers);
-  const from = findEndpoint(endpoints, cluster, args.from);
-  const to = findEndpoint(endpoints, cluster, args.to);
-  if (typeof from === 'string') throw new UsageError(`--from: ${from}`);
-  if (typeof to === 'string') throw new UsageError(`--to: ${to}`);
-  const x = evaluateFlow(cluster.policies, from, to, args.ports[0]!);
-  if (args.json) {
-    const text = explainFlowText(x, cluster.policies, args.lang);
-    return { stdout: JSON.stringify({ ...x, text }, null, 2) + '\n', stderr: '', code: 0 };
-  }
-  return { stdout: explainFlowText(x, cluster.policies, args.lang).join('\n') + '\n', stderr: '', code: 0 };
+  return runCheck(args, cluster);
 }

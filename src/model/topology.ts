@@ -199,7 +199,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
     nodes,
     pods,
     unscheduled,
-    services: buildServices(cluster.services, cluster.pods),
+    services: buildServices(cluster),
     externals: cluster.externals.map((e) => ({ name: e.name, ip: e.ip.key })),
     ...(nodeNetwork ? { nodeNetwork } : {}),
   };
