@@ -13,7 +13,20 @@ export interface CliArgs {
   readonly to?: string;
   readonly json: boolean;
   readonly lang: Locale;
+  /** `--all`: every diagnostic, even where many share one code. */
+  readonly all?: boolean;
+  /** `--format`: how matrix prints (json is the same as --json). */
+  readonly format?: MatrixFormat;
+  /** `--by`: rows and columns are pods, workloads or namespaces. */
+  readonly by?: 'pod' | 'workload' | 'namespace';
+  /** `--namespace` (repeatable): only endpoints in these namespaces. */
+  readonly namespaces?: string[];
+  /** `--target`: the pod, IP or CIDR a query is about. */
+  readonly target?: string;
 }
+
+export type MatrixFormat = 'table' | 'csv' | 'md' | 'json';
+const FORMATS: readonly MatrixFormat[] = ['table', 'csv', 'md', 'json'];
 
 export class UsageError extends Error {}
 
@@ -64,6 +77,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let to: string | undefined;
   let json = false;
   let lang: Locale = 'en';
+  let all = false;
+  let format: MatrixFormat | undefined;
+  let by: CliArgs['by'];
+  let target: string | undefined;
+  const namespaces: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -92,6 +110,30 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--json':
         json = true;
         break;
+      case '--all':
+        all = true;
+        break;
+      case '--format': {
+        const f = value();
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError('--format must be table, csv, md or json');
+        format = f as MatrixFormat;
+        break;
+      }
+      case '--by': {
+        const b = value();
+        if (b !== 'pod' && b !== 'workload' && b !== 'namespace')
+          throw new UsageError('--by must be pod, workload or namespace');
+        by = b;
+        break;
+      }
+      case '--namespace':
+      case '-n':
+        namespaces.push(value());
+        break;
+      case '--target':
+        target = value();
+        break;
       case '--lang': {
         const l = value();
         if (l !== 'en' && l !== 'ko') throw new UsageError('--lang must be en or ko');
@@ -99,7 +141,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       }
       default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${name}`);
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${name}`);
         files.push(arg);
     }
   }
@@ -110,7 +152,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     peers,
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
-    json,
+    json: json || format === 'json',
     lang,
+    ...(all ? { all } : {}),
+    ...(format !== undefined ? { format } : {}),
+    ...(by !== undefined ? { by } : {}),
+    ...(namespaces.length > 0 ? { namespaces } : {}),
+    ...(target !== undefined ? { target } : {}),
   };
 }

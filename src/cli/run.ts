@@ -9,6 +9,8 @@ import { UsageError, type CliArgs } from './args';
 import { matrixJson, matrixTable } from './render-matrix';
 import { runTrace } from './render-trace';
 import { runCheck } from './check';
+import { lintText } from './lint-output';
+import { inactiveNote } from './inactive-note';
 import { serviceColumns, serviceColumnsJson, serviceColumnsTable, splitPeers } from './service-columns';
 import { buildServices } from '../engine/services';
 import type { CommandResult } from './command-result';
@@ -22,7 +24,11 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.length - errors;
     const summary = all.length === 0 ? 'no problems\n' : `${errors} error(s), ${warnings} warning(s)\n`;
-    return { stdout: lines(all, args) + summary, stderr: '', code: errors > 0 ? 1 : 0 };
+    return {
+      stdout: lintText(all, args.lang, args.all === true) + summary,
+      stderr: '',
+      code: errors > 0 ? 1 : 0,
+    };
   }
   if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace')
     throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
@@ -51,7 +57,9 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
     return {
       stdout: args.json
         ? matrixJson(m, serviceColumnsJson(columns, ports))
-        : matrixTable(m, args.lang) + serviceColumnsTable(columns, ports, args.lang),
+        : matrixTable(m, args.lang) +
+          serviceColumnsTable(columns, ports, args.lang) +
+          inactiveNote(cluster, args.lang),
       stderr: '',
       code: 0,
     };
