@@ -410,7 +410,9 @@ function unescapeDouble(parts: readonly string[]): string {
       if (hexLen > 0) {
         const hex = p.slice(i + 1, i + 1 + hexLen);
         if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen) decline();
-        out += String.fromCodePoint(parseInt(hex, 16));
+        const cp = parseInt(hex, 16);
+        if (cp > 0x10ffff) decline();
+        out += String.fromCodePoint(cp);
         i += hexLen;
       } else if (Object.hasOwn(ESCAPES, e!)) out += ESCAPES[e!];
       else decline();
