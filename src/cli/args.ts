@@ -33,23 +33,35 @@ export class UsageError extends Error {}
 export const USAGE = `netlab — Kubernetes NetworkPolicy lab
 
 Usage:
-  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--json] [--lang en|ko]
+  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--by pod|workload|namespace]
+                        [--namespace NS]... [--format table|md|csv|json] [--json] [--lang en|ko]
   netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
-  netlab lint   FILE... [--lang en|ko]
+  netlab who-can-reach FILE... --to Y [--port PORT[/PROTO]]... [--by pod|workload|namespace]
+  netlab reaches       FILE... --from X [--port PORT[/PROTO]]... [--by pod|workload|namespace]
+  netlab selects       FILE... --target POD|IP|CIDR
+  netlab test   EXPECTATIONS.yaml FILE... [--lang en|ko]
+  netlab lint   FILE... [--all] [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
 
-  FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
-          (several documents, or a kubectl "kind: List"); "-" reads standard input
-  PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP
-  X, Y    namespace/pod, a pod name in "default", or an IP address
-          trace also takes an ExternalEndpoint's name, svc:NS/NAME, a Service's ClusterIP
-          or LoadBalancer IP, and NODE-IP:NODEPORT (which stands for --port NODEPORT)
-  --peer  an endpoint outside the cluster, by IP (repeatable)
+  FILE    YAML or JSON: Namespace, Pod, Node, Service, Endpoints, EndpointSlice and NetworkPolicy
+          objects (several documents, or a kubectl "kind: List", e.g. kubectl get -A -o yaml);
+          other kinds are skipped with one warning per kind; "-" reads standard input
+  PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP;
+          who-can-reach and reaches default to the ports the pods declare
+  X, Y    namespace/pod, a pod name in "default", or an IP address; Y may also be svc:NS/NAME,
+          or a Service's ClusterIP, load-balancer IP or hostname, or externalIP: the flow is then
+          judged after kube-proxy's DNAT, on each endpoint. trace also takes an ExternalEndpoint's
+          name and NODE-IP:NODEPORT (which stands for --port NODEPORT)
+  --peer  an address outside the cluster, or a Service's address (a column per Service)
+  --by    matrix rows and columns (and query answers) per pod, workload or namespace
+  EXPECTATIONS  a YAML list of {from, to, port, expect: allow|deny}; from/to name a pod, a
+          workload (NS/NAME), svc:NS/NAME or an IP
+  --all   lint: list every warning, even where many share one code
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
           lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
 
-Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
+Exit status: 0 ok, 1 the input has errors (test: a promise does not hold), 2 bad usage.`;
 
 /** Parses `80`, `80/TCP`, `53/udp`. */
 export function parsePortSpec(text: string): FlowPort {

@@ -8,6 +8,7 @@ import type { CommandResult } from './command-result';
 import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
+import { runTest } from './test-command';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -51,6 +52,7 @@ function main(argv: readonly string[]): number {
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
+      (args.command === 'test' ? runTest(args, readFiles) : undefined) ??
       runCommand(args, analyzeScenario(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);

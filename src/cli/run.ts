@@ -2,17 +2,13 @@
 // stdout/stderr/exit code, so tests can run them without spawning a process.
 import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
 import type { Analysis } from '../engine/analyze';
-import { buildEndpoints } from '../engine/endpoints';
-import { computeFlowMatrix } from '../engine/flow-matrix';
 import { parseIp } from '../lib/ip';
 import { UsageError, type CliArgs } from './args';
-import { matrixJson, matrixTable } from './render-matrix';
 import { runTrace } from './render-trace';
 import { runCheck } from './check';
 import { lintText } from './lint-output';
-import { inactiveNote } from './inactive-note';
-import { serviceColumns, serviceColumnsJson, serviceColumnsTable, splitPeers } from './service-columns';
-import { buildServices } from '../engine/services';
+import { runMatrix } from './matrix';
+import { QUERY_COMMANDS, runQuery } from './queries';
 import type { CommandResult } from './command-result';
 
 const lines = (ds: readonly Diagnostic[], args: CliArgs): string =>
@@ -30,7 +26,8 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
       code: errors > 0 ? 1 : 0,
     };
   }
-  if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace')
+  const query = (QUERY_COMMANDS as readonly string[]).includes(args.command);
+  if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace' && !query)
     throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
   if (loaded.hasErrors) {
     return {
@@ -48,22 +45,8 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
 
   if (args.command === 'trace') return runTrace(args, cluster);
 
-  if (args.command === 'matrix') {
-    const ports = args.ports.length > 0 ? args.ports : [{ port: 80, protocol: 'TCP' as const }];
-    const peers = splitPeers(buildServices(cluster), args.peers);
-    const endpoints = buildEndpoints(cluster, peers.outside);
-    const m = computeFlowMatrix(cluster.policies, endpoints, ports);
-    const columns = serviceColumns(cluster, endpoints, peers.services, ports);
-    return {
-      stdout: args.json
-        ? matrixJson(m, serviceColumnsJson(columns, ports))
-        : matrixTable(m, args.lang) +
-          serviceColumnsTable(columns, ports, args.lang) +
-          inactiveNote(cluster, args.lang),
-      stderr: '',
-      code: 0,
-    };
-  }
+  if (args.command === 'matrix') return runMatrix(args, cluster);
+  if (query) return runQuery(args, cluster);
 
   return runCheck(args, cluster);
 }

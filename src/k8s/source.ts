@@ -59,7 +59,7 @@ interface ParsedChunk {
  * only the document it touched. A file with directives (`%YAML`) is parsed whole.
  */
 export function splitDocuments(text: string): { text: string; lineOffset: number }[] {
-  if (/^%/m.test(text)) return [{ text, lineOffset: 0 }];
+  if (/^%/m.test(text) || !/^---(?:[ \t]|$)/m.test(text)) return [{ text, lineOffset: 0 }];
   const chunks: { text: string; lineOffset: number }[] = [];
   const lines = text.split('\n');
   let start = 0;
@@ -311,23 +311,43 @@ function readJsonFile(file: ManifestFile, objects: RawObject[], diagnostics: Dia
  * its own indentation, as kubectl prints them.
  */
 export function blankManagedFields(text: string): string {
-  if (!text.includes('managedFields:')) return text;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^( *)managedFields:[ \t]*$/.exec(lines[i]!);
-    if (!m) continue;
-    const indent = m[1]!.length;
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      const line = lines[j]!;
-      const lead = /^ */.exec(line)![0].length;
-      if (line.trim() === '' || lead > indent || (lead === indent && line.startsWith('- ', lead)))
-        lines[j] = '';
-      else break;
+  let at = text.indexOf('managedFields:');
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    const head = text.slice(lineStart, lineEnd);
+    const m = /^( *)managedFields:[ \t]*$/.exec(head);
+    if (!m) {
+      at = text.indexOf('managedFields:', lineEnd);
+      continue;
     }
-    i = j - 1;
+    const indent = m[1]!.length;
+    // Past the block: blank lines, deeper lines, and `- ` items at the key's own indentation.
+    let end = lineEnd;
+    let newlines = 0;
+    while (end < text.length) {
+      const next = text.indexOf('\n', end + 1);
+      const line = text.slice(end + 1, next < 0 ? text.length : next);
+      let lead = 0;
+      while (line.charCodeAt(lead) === 32) lead++;
+      const blank = lead === line.length;
+      if (!(blank || lead > indent || (lead === indent && line.startsWith('- ', lead)))) break;
+      if (next < 0) {
+        end = text.length;
+        break;
+      }
+      newlines++;
+      end = next;
+    }
+    out += text.slice(copied, lineEnd) + '\n'.repeat(newlines);
+    copied = end;
+    at = text.indexOf('managedFields:', end);
   }
-  return lines.join('\n');
+  return out + text.slice(copied);
 }
 
 function makeLocator(root: Node, pos: (offset: number) => SourcePosition): Locator {

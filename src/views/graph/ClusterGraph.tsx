@@ -2,6 +2,7 @@
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { endpointKeys } from '../../app-model/model-view';
+import { portIndexForPair } from '../../app-model/pair-port';
 import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -27,6 +28,8 @@ export function ClusterGraph() {
   const selectPolicy = useNetlab((s) => s.selectPolicy);
   const selectedFlow = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
+  const portIndex = useNetlab((s) => s.portIndex);
+  const setPortIndex = useNetlab((s) => s.setPortIndex);
   const [pendingFrom, setPendingFrom] = useState<string | null>(null);
   const [inspected, setInspected] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -102,10 +105,13 @@ export function ClusterGraph() {
         setPendingFrom(key);
         return;
       }
+      // Explain the pair on a port the destination declares, not whatever the matrix shows.
+      const pi = portIndexForPair(model, key, portIndex);
+      if (pi !== portIndex) setPortIndex(pi);
       selectFlow({ from: pendingFrom, to: key });
       setPendingFrom(null);
     },
-    [pendingFrom, selectFlow],
+    [pendingFrom, selectFlow, model, portIndex, setPortIndex],
   );
 
   return (
