@@ -10,7 +10,9 @@ import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
 import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
 import type { Locale } from '../lib/diagnostic';
-import { SCENARIO_FILE, type Isolation } from './model-view';
+import { SCENARIO_FILE, type GroupInfo, type Isolation } from './model-view';
+import { groupEndpoints } from '../engine/aggregate';
+import { workloadResolver, type Workload } from '../engine/workloads';
 
 export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
@@ -35,6 +37,9 @@ export interface ScenarioModel {
   readonly endpoints: readonly Endpoint[];
   readonly ports: readonly FlowPort[];
   readonly matrix: FlowMatrix;
+  /** Per endpoint: its workload (undefined for outside addresses). */
+  readonly workloads: readonly (Workload | undefined)[];
+  readonly groups: { readonly workload: readonly GroupInfo[]; readonly namespace: readonly GroupInfo[] };
 }
 
 /**
@@ -84,9 +89,19 @@ export function buildScenarioModel(text: string): ScenarioModel {
       return [cp.key, { selected: new Set([...cp.selected].map((i) => endpoints[i]!.key)), peers }] as const;
     }),
   );
+  const workloadOf = workloadResolver(cluster);
+  const groupInfo = (by: 'workload' | 'namespace'): GroupInfo[] =>
+    groupEndpoints(cluster, endpoints, by).map((g) => ({
+      key: g.key,
+      label: g.label,
+      kind: g.kind,
+      members: g.members,
+    }));
   return {
     cluster,
     topology,
+    workloads: endpoints.map((e) => (e.kind === 'pod' ? workloadOf(e.pod) : undefined)),
+    groups: { workload: groupInfo('workload'), namespace: groupInfo('namespace') },
     scene: layoutTopology(topology),
     isolation,
     policyReach,

@@ -27,10 +27,12 @@ export function groupTable(g: GroupMatrix, locale: Locale): string {
   const out: string[] = [];
   const digits = String(g.groups.length).length;
   const names = g.groups.map((x, i) => `${String(i + 1).padStart(digits)} ${x.label}${kindSuffix(x.kind)}`);
-  const nameWidth = Math.max(4, ...names.map((n) => n.length));
+  const nameWidth = names.reduce((w, n) => Math.max(w, n.length), 4);
   g.ports.forEach((p, pi) => {
     const cells = g.cells[pi]!.map((row) => row.map(mark));
-    const width = Math.max(digits, ...cells.flat().map((c) => c.length)) + 1;
+    let width = digits;
+    for (const row of cells) for (const c of row) width = Math.max(width, c.length);
+    width++;
     out.push(
       locale === 'ko'
         ? `포트 ${p.port}/${p.protocol} — 행: 출발지, 열: 목적지 (${legend(locale)})`

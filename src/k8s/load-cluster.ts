@@ -59,7 +59,9 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const skipped = new SkippedKinds();
   let network: ClusterNetwork | undefined;
   let networkAt = '';
-  const seen = new Map<string, string>();
+  // Where each object starts, worked out only when a duplicate needs it (a JSON dump's positions
+  // are found lazily).
+  const seen = new Map<string, () => string>();
 
   for (const raw of objects) {
     const d = new Decoder(raw, out);
@@ -129,8 +131,9 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       );
     }
     const key = info.namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
-    const first = seen.get(key);
-    if (first) {
+    const firstAt = seen.get(key);
+    if (firstAt) {
+      const first = firstAt();
       d.error(
         'duplicate',
         ['metadata', 'name'],
@@ -141,8 +144,10 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       );
       continue;
     }
-    const here = d.raw.at([]);
-    seen.set(key, `${here.file}:${here.line}:${here.col}`);
+    seen.set(key, () => {
+      const here = raw.at([]);
+      return `${here.file}:${here.line}:${here.col}`;
+    });
     const labels = d.labels(meta.labels, ['metadata', 'labels']);
     const source = { file: raw.file, at: raw.at };
 
@@ -207,7 +212,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
           break;
         }
         network = { ...spec, name, source };
-        networkAt = seen.get(key)!;
+        networkAt = seen.get(key)!();
         break;
       }
     }
@@ -317,7 +322,7 @@ function readOther(
   foreign: ForeignPolicy[],
   owned: OwnedObject[],
 ): void {
-  const at = raw.at(['kind']);
+  const at = (): ReturnType<RawObject['at']> => raw.at(['kind']);
   const meta = (typeof obj.metadata === 'object' && obj.metadata !== null ? obj.metadata : {}) as Dict;
   const name = typeof meta.name === 'string' ? meta.name : '';
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';

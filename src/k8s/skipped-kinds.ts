@@ -17,18 +17,20 @@ export class SkippedKinds {
   private readonly skipped = new Map<string, Tally>();
   private readonly foreign = new Map<string, Tally & { engine: ForeignPolicy['engine'] }>();
 
-  skip(kind: string, apiVersion: string, at: SourcePosition): void {
+  /** `at` is asked only for the first object of a kind (positions can cost a scan). */
+  skip(kind: string, apiVersion: string, at: () => SourcePosition): void {
     const key = `${apiVersion} ${kind}`;
     const tally = this.skipped.get(key);
     if (tally) tally.count++;
-    else this.skipped.set(key, { kind, apiVersion, at, count: 1 });
+    else this.skipped.set(key, { kind, apiVersion, at: at(), count: 1 });
   }
 
-  foreignPolicy(p: ForeignPolicy, at: SourcePosition): void {
+  foreignPolicy(p: ForeignPolicy, at: () => SourcePosition): void {
     const key = `${p.engine} ${p.kind}`;
     const tally = this.foreign.get(key);
     if (tally) tally.count++;
-    else this.foreign.set(key, { kind: p.kind, apiVersion: p.apiVersion, engine: p.engine, at, count: 1 });
+    else
+      this.foreign.set(key, { kind: p.kind, apiVersion: p.apiVersion, engine: p.engine, at: at(), count: 1 });
   }
 
   /** One warning per kind, in the order the kinds first appeared. */

@@ -88,4 +88,13 @@ export const TID = {
   confirmDialog: 'confirm.dialog',
   confirmOk: 'confirm.ok',
   confirmCancel: 'confirm.cancel',
+  graphSearch: 'graph.search',
+  graphSearchResult: 'graph.searchResult',
+  graphInactive: 'graph.inactive',
+  matrixGroupBy: 'matrix.groupBy',
+  matrixColumnsFilter: 'matrix.columnsFilter',
+  matrixSameColumns: 'matrix.sameColumns',
+  matrixGroupCell: 'matrix.groupCell',
+  matrixDrillDown: 'matrix.drillDown',
+  diagnosticsGroup: 'diagnostics.group',
 } as const;

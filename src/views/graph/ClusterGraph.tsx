@@ -7,6 +7,8 @@ import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { EntityDetails } from './EntityDetails';
+import { GraphSearch } from './GraphSearch';
+import { InactivePods } from './InactivePods';
 import { detailArea } from './level-of-detail';
 import { LinkEnds, SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
@@ -34,7 +36,20 @@ export function ClusterGraph() {
   const [inspected, setInspected] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const { scene, topology } = model;
-  const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+  const { transform, viewport, fitToView, zoomBy, focusOn } = useZoom(svgRef, scene.width, scene.height);
+  const [focused, setFocused] = useState<string | null>(null);
+  const focusEndpoint = useCallback(
+    (key: string) => {
+      setFocused(key);
+      const pod = scene.pods.find((p) => p.id === key);
+      const name = pod ? undefined : topology.externals.find((x) => x.ip === key)?.name;
+      const ext = name === undefined ? undefined : scene.externals.find((x) => x.name === name);
+      const rect = pod?.rect ?? ext?.rect;
+      if (rect) focusOn(rect);
+      setInspected(pod ? key : null);
+    },
+    [scene, topology, focusOn],
+  );
   const detail = useMemo(
     () => detailArea(scene.pods.length, transform, viewport),
     [scene.pods.length, transform, viewport],
@@ -127,6 +142,7 @@ export function ClusterGraph() {
         <button type="button" onClick={() => zoomBy(0.8)} aria-label={t.zoomOut}>
           −
         </button>
+        <GraphSearch endpoints={model.endpoints} onFocus={focusEndpoint} />
         <label>
           {t.highlightPolicy}{' '}
           <select
@@ -165,6 +181,7 @@ export function ClusterGraph() {
                 flowFrom: selectedFlow?.from ?? null,
                 flowTo: selectedFlow?.to ?? null,
                 pendingFrom,
+                focused,
               }}
               handlers={{ pick, inspect: setInspected }}
               detail={detail}
@@ -176,6 +193,7 @@ export function ClusterGraph() {
       </div>
       <p className="legend">{t.legend}</p>
       <EntityDetails id={inspected} topology={topology} isolation={model.isolation} t={t} />
+      <InactivePods pods={model.inactivePods} />
     </section>
   );
 }

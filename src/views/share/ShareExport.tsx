@@ -110,7 +110,12 @@ export function ShareExport() {
     const s = store.getState();
     if (s.view)
       await copy(
-        matrixMarkdown(s.view.model, Math.min(s.portIndex, s.view.model.ports.length - 1), s.locale),
+        matrixMarkdown(
+          s.view.model,
+          Math.min(s.portIndex, s.view.model.ports.length - 1),
+          s.locale,
+          s.matrixFilter,
+        ),
         t.matrixCopied,
       );
   };
