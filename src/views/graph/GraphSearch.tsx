@@ -29,7 +29,7 @@ export function GraphSearch({
           type="search"
           data-testid={TID.graphSearch}
           aria-label={t.searchLabel}
-          aria-controls={listId}
+          {...(text.trim() !== '' ? { 'aria-controls': listId } : {})}
           placeholder={t.searchHint}
           value={text}
           onChange={(e) => setText(e.target.value)}
