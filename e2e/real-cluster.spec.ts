@@ -41,6 +41,7 @@ test('a 300-pod dump opens; search by IP focuses a pod; the workload view explai
   await page.getByTestId('graph.search').press('Enter');
   await expect(page.locator(`[data-testid="graph.pod"][data-id="${targetKey}"]`)).toHaveClass(/is-focused/);
   await expect(page.getByTestId('graph.details')).toContainText(targetKey);
+  await expect(page.getByTestId('graph.details.status')).toContainText('Running');
 
   // The matrix by workload: all / some / none per workload pair, and a cell explains a pod pair.
   await page.getByTestId('matrix.groupBy').selectOption('workload');

@@ -31,6 +31,10 @@ const en = {
   noIp: 'no IP yet',
   lastIp: 'last IP {ip}',
   moreLike: '… and {count} more like these',
+  podStatus: 'status',
+  podReady: 'ready',
+  podNotReady: 'not ready: Services leave it out (unless publishNotReadyAddresses)',
+  podTerminating: 'terminating (deletionTimestamp set): still holds its IP',
 };
 type RealClusterText = typeof en;
 
@@ -62,6 +66,10 @@ const ko: RealClusterText = {
   noIp: '아직 IP 없음',
   lastIp: '마지막 IP {ip}',
   moreLike: '… 같은 종류 {count}개 더',
+  podStatus: '상태',
+  podReady: '준비됨',
+  podNotReady: '준비 안 됨: Service가 이 파드를 빼고 보냅니다(publishNotReadyAddresses가 아니면)',
+  podTerminating: '종료 중(deletionTimestamp 있음): IP는 아직 가지고 있습니다',
 };
 
 export const REAL_CLUSTER_TEXT: Readonly<Record<Locale, RealClusterText>> = { en, ko };

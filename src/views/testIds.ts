@@ -97,4 +97,5 @@ export const TID = {
   matrixGroupCell: 'matrix.groupCell',
   matrixDrillDown: 'matrix.drillDown',
   diagnosticsGroup: 'diagnostics.group',
+  graphDetailsStatus: 'graph.details.status',
 } as const;
