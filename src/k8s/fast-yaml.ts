@@ -18,8 +18,22 @@ export interface FastPos {
 
 export interface FastDocument {
   readonly value: unknown;
+  /** Where the document and each of its fields is; worked out on first use. */
+  positions(): FastPos;
+  /**
+   * For a List (`items:` at the top): where item `i` and its fields are, worked out on first use
+   * for that item alone — a dump's diagnostics name a few objects out of thousands.
+   */
+  itemPositions?(i: number): FastPos | undefined;
+}
+
+/** A node's value and, when the reader keeps them, its positions. */
+interface Node {
+  readonly value: unknown;
   readonly pos: FastPos;
 }
+
+const NO_POS: FastPos = { line: 0, col: 0 };
 
 class Decline extends Error {}
 const decline = (): never => {
@@ -30,7 +44,29 @@ const decline = (): never => {
 export function parseFastYaml(text: string): FastDocument | undefined {
   if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    return new Reader(text).document();
+    const lines = text.split('\n');
+    const reader = new Reader(lines, false);
+    const node = reader.document();
+    if (!node) return undefined;
+    const itemLines = reader.listItemLines;
+    let whole: FastPos | undefined;
+    const positions = (): FastPos => (whole ??= new Reader(lines, true).document()!.pos);
+    const items = new Map<number, FastPos>();
+    return {
+      value: node.value,
+      positions,
+      ...(itemLines
+        ? {
+            itemPositions: (i: number): FastPos | undefined => {
+              const line = itemLines[i];
+              if (line === undefined) return undefined;
+              let pos = items.get(i);
+              if (!pos) items.set(i, (pos = new Reader(lines, true).itemAt(line)));
+              return pos;
+            },
+          }
+        : {}),
+    };
   } catch (e) {
     if (e instanceof Decline) return undefined;
     throw e;
@@ -57,14 +93,25 @@ const PLAIN_START_FORBIDDEN = new Set([
 ]);
 
 class Reader {
-  private readonly lines: string[];
   private i = 0;
+  private depth = 0;
+  /** The line index of each item of a top-level `items:` list (a kubectl List). */
+  listItemLines: number[] | undefined;
 
-  constructor(text: string) {
-    this.lines = text.split('\n');
+  constructor(
+    private readonly lines: readonly string[],
+    /** Keep positions (for a locator), or values only (the first, fast read). */
+    private readonly withPos: boolean,
+  ) {}
+
+  /** One item of a sequence, whose `-` is on line index `line`, read with positions. */
+  itemAt(line: number): FastPos {
+    this.i = line;
+    const l = this.lines[line]!;
+    return this.sequenceItem(indentOf(l)).pos;
   }
 
-  document(): FastDocument | undefined {
+  document(): Node | undefined {
     this.skipInsignificant();
     if (this.i < this.lines.length && /^---(\s|$)/.test(this.lines[this.i]!)) {
       if (!/^---\s*(#.*)?$/.test(this.lines[this.i]!)) decline();
@@ -95,9 +142,10 @@ class Reader {
   }
 
   /** A block mapping whose keys sit at `indent`; `first` is an entry already begun on a `- ` line. */
-  private mapping(indent: number, first: { text: string; col: number } | undefined): FastDocument {
+  private mapping(indent: number, first: { text: string; col: number } | undefined): Node {
     const value: Record<string, unknown> = {};
-    const keys: NonNullable<FastPos['keys']> = new Map();
+    const keys: NonNullable<FastPos['keys']> | undefined = this.withPos ? new Map() : undefined;
+    const seen = new Set<string>();
     let start: { line: number; col: number } | undefined;
     let pending = first;
     for (;;) {
@@ -119,21 +167,31 @@ class Reader {
       }
       const lineNo = this.i + 1;
       const { key, rest, restCol } = splitKey(text, col);
-      if (key === '<<' || Object.hasOwn(value, key)) decline();
+      if (key === '<<' || seen.has(key)) decline();
+      seen.add(key);
       start ??= { line: lineNo, col };
       this.i++;
+      this.depth++;
       const child = this.value(rest, restCol, col - 1, lineNo, true);
+      this.depth--;
+      if (this.depth === 0 && key === 'items' && this.lastSequenceLines)
+        this.listItemLines = this.lastSequenceLines;
+      this.lastSequenceLines = undefined;
       value[key] = child?.value ?? null;
       // An empty value sits right after the colon, where the full reader puts its null scalar.
-      keys.set(key, { line: lineNo, col, value: child?.pos ?? { line: lineNo, col: restCol } });
+      keys?.set(key, { line: lineNo, col, value: child?.pos ?? { line: lineNo, col: restCol } });
     }
     if (!start) decline();
-    return { value, pos: { ...start!, keys } };
+    return { value, pos: keys ? { ...start!, keys } : NO_POS };
   }
 
-  private sequence(indent: number): FastDocument {
+  /** The item lines of the sequence just read (for the top-level `items:`). */
+  private lastSequenceLines: number[] | undefined;
+
+  private sequence(indent: number): Node {
     const value: unknown[] = [];
-    const items: FastPos[] = [];
+    const items: FastPos[] | undefined = this.withPos ? [] : undefined;
+    const lines: number[] = [];
     this.skipInsignificant();
     const startLine = this.i + 1;
     for (;;) {
@@ -144,35 +202,42 @@ class Reader {
       if (ind < indent) break;
       if (ind > indent) decline();
       if (!(line.startsWith('-', ind) && (line.length === ind + 1 || line[ind + 1] === ' '))) break;
-      const after = line.slice(ind + 1);
-      const pad = indentOf(after);
-      const content = after.slice(pad);
-      const col = ind + 2 + pad;
-      const lineNo = this.i + 1;
+      lines.push(this.i);
+      const child = this.sequenceItem(ind);
+      value.push(child.value);
+      items?.push(child.pos);
+    }
+    this.lastSequenceLines = lines;
+    return { value, pos: items ? { line: startLine, col: indent + 1, items } : NO_POS };
+  }
+
+  /** One `- ` entry at the current line, whose dash is at column `ind` (0-based). */
+  private sequenceItem(ind: number): Node {
+    const line = this.lines[this.i]!;
+    const after = line.slice(ind + 1);
+    const pad = indentOf(after);
+    const content = after.slice(pad);
+    const col = ind + 2 + pad;
+    const lineNo = this.i + 1;
+    this.depth++;
+    try {
       if (content === '' || content.startsWith('#')) {
         this.i++;
         const child = this.block(ind + 1);
         if (!child) decline();
-        value.push(child!.value);
-        items.push(child!.pos);
-      } else if (content.startsWith('- ') || content === '-') {
-        decline();
-      } else if (startsEntry(content)) {
-        const child = this.mapping(col - 1, { text: content, col });
-        value.push(child.value);
-        items.push(child.pos);
-      } else {
-        this.i++;
-        const child = this.value(content, col, ind, lineNo, false)!;
-        value.push(child.value);
-        items.push(child.pos);
+        return child!;
       }
+      if (content.startsWith('- ') || content === '-') decline();
+      if (startsEntry(content)) return this.mapping(col - 1, { text: content, col });
+      this.i++;
+      return this.value(content, col, ind, lineNo, false)!;
+    } finally {
+      this.depth--;
     }
-    return { value, pos: { line: startLine, col: indent + 1, items } };
   }
 
   /** The node on the following lines, indented deeper than `parent`; undefined when there is none. */
-  private block(minIndent: number): FastDocument | undefined {
+  private block(minIndent: number): Node | undefined {
     this.skipInsignificant();
     if (this.i >= this.lines.length) return undefined;
     const line = this.lines[this.i]!;
@@ -193,7 +258,7 @@ class Reader {
     parent: number,
     lineNo: number,
     inMapping: boolean,
-  ): FastDocument | undefined {
+  ): Node | undefined {
     const text = stripComment(rest);
     if (text === '') {
       const child = this.block(parent + 1);
@@ -207,10 +272,10 @@ class Reader {
       }
       return undefined;
     }
-    const pos = { line: lineNo, col };
+    const pos = this.withPos ? { line: lineNo, col } : NO_POS;
     const c = text[0]!;
-    if (text === '{}') return { value: {}, pos: { ...pos, keys: new Map() } };
-    if (text === '[]') return { value: [], pos: { ...pos, items: [] } };
+    if (text === '{}') return { value: {}, pos: this.withPos ? { ...pos, keys: new Map() } : NO_POS };
+    if (text === '[]') return { value: [], pos: this.withPos ? { ...pos, items: [] } : NO_POS };
     if (c === '|') return { value: this.literal(text, parent), pos };
     if (c === '"') return { value: this.quoted(rest, '"', parent), pos };
     if (c === "'") return { value: this.quoted(rest, "'", parent), pos };

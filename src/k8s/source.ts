@@ -221,16 +221,21 @@ function readFastDocument(
   lineOffset: number,
   objects: RawObject[],
 ): boolean {
-  const at = fastLocator(doc.pos, file.name, lineOffset);
+  const at = fastLocator(() => doc.positions(), file.name, lineOffset);
   const value = doc.value as Record<string, unknown>;
   const kind = value.kind;
   const isList = kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && 'items' in value);
   if (isList) {
     if (!Array.isArray(value.items)) return false;
-    const items = doc.pos.keys?.get('items')?.value?.items ?? [];
     value.items.forEach((item, i) => {
-      const pos = items[i];
-      objects.push({ file: file.name, value: item, at: pos ? fastLocator(pos, file.name, lineOffset) : at });
+      const itemAt = doc.itemPositions
+        ? fastLocator(() => doc.itemPositions!(i) ?? doc.positions(), file.name, lineOffset)
+        : fastLocator(
+            () => doc.positions().keys?.get('items')?.value?.items?.[i] ?? doc.positions(),
+            file.name,
+            lineOffset,
+          );
+      objects.push({ file: file.name, value: item, at: itemAt });
     });
     return true;
   }
@@ -238,8 +243,11 @@ function readFastDocument(
   return true;
 }
 
-function fastLocator(root: FastPos, file: string, lineOffset: number): Locator {
+/** A locator over positions the fast reader works out on the first call. */
+function fastLocator(positions: () => FastPos, file: string, lineOffset: number): Locator {
+  let root: FastPos | undefined;
   return (path, part = 'value') => {
+    root ??= positions();
     let node: { line: number; col: number } = root;
     let keyPos: { line: number; col: number } | null = null;
     for (const step of path) {
