@@ -2,7 +2,6 @@
 // outside address stays its own group), and for each pair of groups and port how many of the
 // pod-to-pod flows are allowed — all, some or none. Counted from the pod matrix's bit rows.
 import type { Cluster } from '../k8s/types';
-import { BitSet } from '../lib/bitset';
 import type { Endpoint } from './endpoints';
 import type { FlowMatrix } from './flow-matrix';
 import { workloadResolver } from './workloads';
@@ -69,50 +68,51 @@ export interface GroupMatrix {
   readonly cells: readonly (readonly (readonly GroupCell[])[])[];
 }
 
-/** Counts each group pair's allowed flows from the matrix rows (a pod to itself is not counted). */
+/**
+ * Counts each group pair's allowed flows from the matrix rows (a pod to itself and outside to
+ * outside are not counted): each source row's set bits are tallied by their group, so the cost
+ * grows with the allowed flows, not with groups² × pods.
+ */
 export function aggregateMatrix(m: FlowMatrix, groups: readonly EndpointGroup[]): GroupMatrix {
   const n = m.endpoints.length;
-  const masks = groups.map((g) => {
-    const b = new BitSet(n);
-    for (const i of g.members) b.add(i);
-    return b;
+  const g = groups.length;
+  const groupOf = new Int32Array(n).fill(-1);
+  groups.forEach((x, k) => {
+    for (const i of x.members) groupOf[i] = k;
   });
-  const cells = m.ports.map((_, pi) =>
-    groups.map((from) =>
-      groups.map((to, t): GroupCell => {
-        let allowed = 0;
-        let total = 0;
-        for (const s of from.members) {
-          const src = m.endpoints[s]!;
-          const row = m.allowed[pi]![s]!;
-          const mask = masks[t]!;
-          for (let w = 0; w < mask.words.length; w++) allowed += popcount(row.words[w]! & mask.words[w]!);
-          total += to.members.length;
-          if (mask.has(s)) {
-            // a pod to itself: always allowed, never interesting
-            total--;
-            if (row.has(s)) allowed--;
-          }
-          if (src.kind === 'external') {
-            for (const d of to.members) {
-              if (m.endpoints[d]!.kind === 'external' && d !== s) {
-                total--;
-                if (row.has(d)) allowed--;
-              }
-            }
+  const outsideIn = groups.map((x) => x.members.filter((i) => m.endpoints[i]!.kind === 'external').length);
+  const cells = m.ports.map((_, pi) => {
+    const allowed = new Float64Array(g * g);
+    const total = new Float64Array(g * g);
+    groups.forEach((from, f) => {
+      for (const s of from.members) {
+        const outside = m.endpoints[s]!.kind === 'external';
+        const row = m.allowed[pi]![s]!.words;
+        for (let w = 0; w < row.length; w++) {
+          let word = row[w]!;
+          while (word !== 0) {
+            const bit = word & -word;
+            const d = w * 32 + (31 - Math.clz32(bit));
+            word ^= bit;
+            if (d >= n || d === s) continue;
+            if (outside && m.endpoints[d]!.kind === 'external') continue;
+            const t = groupOf[d]!;
+            if (t >= 0) allowed[f * g + t]!++;
           }
         }
-        return { allowed, total };
-      }),
-    ),
-  );
+        for (let t = 0; t < g; t++) {
+          let count = groups[t]!.members.length;
+          if (groupOf[s] === t) count--;
+          if (outside) count -= outsideIn[t]! - (groupOf[s] === t ? 1 : 0);
+          total[f * g + t]! += count;
+        }
+      }
+    });
+    return groups.map((_, f) =>
+      groups.map((_, t): GroupCell => ({ allowed: allowed[f * g + t]!, total: total[f * g + t]! })),
+    );
+  });
   return { groups, ports: m.ports, cells };
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Endpoints limited to some namespaces (outside addresses are kept). */

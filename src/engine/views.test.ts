@@ -109,3 +109,43 @@ describe('expectations file errors', () => {
     expect(`${d.line}:${d.col} ${d.message.en.split(':')[0]}`).toBe(want);
   });
 });
+
+describe('aggregateMatrix', () => {
+  it('equals counting every pod pair by hand, outside peers included (generated clusters)', async () => {
+    const { generateScenarioYaml } = await import('../testing/generate-cluster');
+    for (const seed of [1, 2, 3]) {
+      const { cluster } = analyzeScenario([
+        { name: 'g.yaml', text: generateScenarioYaml({ pods: 60, policies: 15, seed }) },
+      ]);
+      const endpoints = buildEndpoints(cluster, ['203.0.113.9', '192.168.5.10']);
+      const ports = [
+        { port: 80, protocol: 'TCP' as const },
+        { port: 5432, protocol: 'TCP' as const },
+      ];
+      const m = computeFlowMatrix(cluster.policies, endpoints, ports);
+      for (const by of ['workload', 'namespace', 'pod'] as const) {
+        const groups = groupEndpoints(cluster, endpoints, by);
+        const g = aggregateMatrix(m, groups);
+        ports.forEach((_, pi) =>
+          groups.forEach((from, f) =>
+            groups.forEach((to, t) => {
+              let allowed = 0;
+              let total = 0;
+              for (const s of from.members)
+                for (const d of to.members) {
+                  if (s === d || (endpoints[s]!.kind === 'external' && endpoints[d]!.kind === 'external'))
+                    continue;
+                  total++;
+                  if (m.allowed[pi]![s]!.has(d)) allowed++;
+                }
+              expect(g.cells[pi]![f]![t], `${seed} ${by} ${from.key} → ${to.key}`).toEqual({
+                allowed,
+                total,
+              });
+            }),
+          ),
+        );
+      }
+    }
+  });
+});
