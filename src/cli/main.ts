@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { analyzeScenario } from '../engine/analyze';
+import { loadCluster } from '../k8s/load-cluster';
 import type { ManifestFile } from '../k8s/source';
 import type { CommandResult } from './command-result';
 import { runCommand } from './run';
@@ -53,7 +54,8 @@ function main(argv: readonly string[]): number {
     const result =
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
       (args.command === 'test' ? runTest(args, readFiles) : undefined) ??
-      runCommand(args, analyzeScenario(readFiles(args.files)));
+      // Only lint reports warnings; the other commands need the loaded scenario and its errors.
+      runCommand(args, (args.command === 'lint' ? analyzeScenario : loadCluster)(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;
