@@ -34,6 +34,9 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // Relative URLs for assets, lazy chunks, CSS and the worker: the same dist/ works at a site's
+  // root, under /netlab/, or any other path.
+  base: './',
   plugins: [react(), contentSecurityPolicy()],
   resolve: {
     // monaco-worker-manager imports monaco-editor/esm/vs/editor/editor.worker.js, a deep path the
@@ -53,5 +56,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Several tests start real processes (the CLI, oxlint, tsc); on a busy 2-core machine one can
+    // take more than Vitest's default 5 s. A limit, not a speed target (those are benchmarks).
+    testTimeout: 30_000,
   },
 });

@@ -4,13 +4,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { generateDump, generateDumpObjects } from '../src/testing/generate-dump';
+import { TID } from '../src/views/testIds';
+import { chooseFiles, literal, pod, pods, why } from './locate';
 
 test('a 300-pod dump opens; search by IP focuses a pod; the workload view explains a flow', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // 300 pods opened, drawn and scanned by axe, on a possibly busy machine
   await page.goto('/');
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
 
   const options = { pods: 300, seed: 11 };
   const objects = generateDumpObjects(options);
@@ -25,47 +27,61 @@ test('a 300-pod dump opens; search by IP focuses a pod; the workload view explai
   const targetKey = `${meta.namespace}/${meta.name}`;
   const targetIp = (target['status'] as { podIP: string }).podIP;
 
-  await page.getByTestId('import.input').setInputFiles({
+  await chooseFiles(page, page.getByRole('button', { name: 'Open file…' }), {
     name: 'cluster.yaml',
     mimeType: 'application/yaml',
     buffer: Buffer.from(generateDump(options, 'yaml')),
   });
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(running.length, { timeout: 60_000 });
-  await expect(page.getByTestId('share.status')).toContainText('cluster.yaml opened');
+  await expect(pods(page)).toHaveCount(running.length, { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'cluster.yaml opened' })).toBeVisible();
   // Finished Job pods are not drawn: they are listed apart.
-  await expect(page.getByTestId('graph.inactive')).toContainText(`(${finished.length})`);
+  await expect(page.getByText(`Pods without an IP (${finished.length})`)).toBeVisible();
 
   // Find the pod by its IP; Enter focuses it in the graph and shows its details.
-  await page.getByTestId('graph.search').fill(targetIp);
-  await expect(page.getByTestId('graph.searchResult').first()).toHaveAttribute('data-key', targetKey);
-  await page.getByTestId('graph.search').press('Enter');
-  await expect(page.locator(`[data-testid="graph.pod"][data-id="${targetKey}"]`)).toHaveClass(/is-focused/);
-  await expect(page.getByTestId('graph.details')).toContainText(targetKey);
-  await expect(page.getByTestId('graph.details.status')).toContainText('Running');
+  const search = page.getByRole('searchbox', {
+    name: 'Find a pod by name, IP or CIDR and focus it in the graph',
+  });
+  await search.fill(targetIp);
+  const results = page.getByRole('status').filter({ hasText: /match\(es\)/ });
+  await expect(results.getByRole('button').first()).toHaveText(
+    new RegExp(`^${literal(targetKey)} ${literal(targetIp)}$`),
+  );
+  await search.press('Enter');
+  await expect(pod(page, targetKey)).toHaveClass(/is-focused/); // drawn highlighted
+  const details = page.getByTestId(TID.graphDetails);
+  await expect(details).toContainText(targetKey);
+  await expect(details.getByTestId(TID.graphDetailsStatus)).toContainText('Running');
 
   // The matrix by workload: all / some / none per workload pair, and a cell explains a pod pair.
-  await page.getByTestId('matrix.groupBy').selectOption('workload');
-  const cells = page.getByTestId('matrix.groupCell');
-  await expect(cells.first()).toBeVisible();
-  const cell = cells.first();
-  const from = (await cell.getAttribute('data-from'))!;
-  await cell.click();
-  const explanation = page.getByTestId('flow.explanation');
+  await page.getByRole('combobox', { name: 'View' }).selectOption('workload');
+  const matrix = page.getByRole('table', { name: /^Reachability matrix — / });
+  const cell = matrix.getByRole('button', {
+    name: / → .*: (✓ all allowed|✗ all denied|~ \d+ of \d+ allowed)$/,
+  });
+  await expect(cell.first()).toBeVisible();
+  const from = (await cell.first().getAttribute('aria-label'))!.split(' → ')[0]!;
+  await cell.first().click();
+  const explanation = why(page);
   await expect(explanation).toBeVisible({ timeout: 30_000 });
   await expect(explanation).toContainText(from.split('/')[0]!);
-  await expect(explanation.locator('.verdict')).toContainText(/[✓✗]/);
+  await expect(explanation).toContainText(/[✓✗] /);
 
   // The workload table and the search results pass axe.
-  const results = await new AxeBuilder({ page })
+  const axe = await new AxeBuilder({ page })
     .include('section[aria-labelledby="matrix-title"]')
-    .include('.graph-search')
+    .include('[role="search"]')
     .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Drill down from a workload to its pods.
-  await page.getByTestId('matrix.drillDown').first().click();
-  await expect(page.getByTestId('matrix.groupBy')).toHaveValue('pod');
-  await expect(page.getByTestId('matrix.filter')).toHaveValue(/^w:/);
-  await expect(page.getByTestId('matrix.cell').first()).toBeVisible();
+  await matrix.getByRole('rowheader').getByRole('button').first().click();
+  await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue('pod');
+  await expect(page.getByRole('searchbox', { name: 'Filter' })).toHaveValue(/^w:/);
+  await expect(
+    page
+      .getByRole('table', { name: /^Reachability matrix — / })
+      .getByRole('button')
+      .first(),
+  ).toBeVisible();
 });

@@ -110,6 +110,21 @@ export function toLessonView(lesson: Lesson, diagnostics: LessonView['diagnostic
   scenarios[lesson.challenge.solution.name] = lesson.challenge.solution.text;
   const checks: CheckView[] = lesson.challenge.checks.map((c) => {
     const base = { id: c.id, kind: c.check, stepIndex: stepIndex.get(c.step) ?? lesson.steps.length - 1 };
+    if (c.check === 'predict') {
+      // The storage labs' quiz: the player shows it as a pick-all quiz.
+      if (c.scenario) scenarios[c.scenario.name] = c.scenario.text;
+      return {
+        ...base,
+        kind: 'quiz' as const,
+        quiz: {
+          question: c.question,
+          options: c.options.map((o) => ({ id: o.id, text: o.text })),
+          multiple: true,
+          ...(c.reveal ? { reveal: c.reveal } : {}),
+          ...(c.scenario ? { scenario: c.scenario.name } : {}),
+        },
+      };
+    }
     if (c.check !== 'quiz') return base;
     if (c.scenario) scenarios[c.scenario.name] = c.scenario.text;
     const options = c.options.map((o) => {
@@ -129,6 +144,7 @@ export function toLessonView(lesson: Lesson, diagnostics: LessonView['diagnostic
   });
   return {
     id: lesson.id,
+    ...(lesson.lab !== 'network' ? { lab: lesson.lab } : {}),
     module: lesson.module,
     order: lesson.order,
     title: lesson.title,

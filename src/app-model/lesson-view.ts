@@ -1,6 +1,7 @@
 // Lessons as the page shows them: plain data the model worker builds from lesson files (see
 // lesson-engine.ts), so the page needs none of src/lesson or the YAML parser to read them.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { FlowPort } from '../engine/match';
 import type { CheckKind, CheckResult, ObjectRef } from '../lesson/types';
 
@@ -59,6 +60,8 @@ export interface CheckView {
 
 export interface LessonView {
   readonly id: string;
+  /** The lab the lesson runs in (absent: network); a storage lesson's text is the storage lab's. */
+  readonly lab?: 'network' | 'volumes' | 'layers';
   readonly module: string;
   readonly order: number;
   readonly title: LocalText;

@@ -1,6 +1,6 @@
 // The reachability matrix of one port as a Markdown table, for notes (✓/✗ with words): the rows
 // and columns the matrix filter shows, not every endpoint of a big cluster.
-import type { Locale } from '../lib/diagnostic';
+import { WORDS, type Locale } from '../lib/text';
 import { matches, parseMatrixFilter } from './endpoint-search';
 import { isAllowed, type ModelView } from './model-view';
 
@@ -13,8 +13,8 @@ export function matrixMarkdown(view: ModelView, portIndex: number, locale: Local
     const e = view.endpoints[i]!;
     return cell(e.name ? `${e.name} (${e.key})` : e.key);
   };
-  const yes = locale === 'ko' ? '✓ 허용' : '✓ allow';
-  const no = locale === 'ko' ? '✗ 차단' : '✗ deny';
+  const yes = WORDS.cell(true)[locale];
+  const no = WORDS.cell(false)[locale];
   const head =
     locale === 'ko'
       ? `출발지 \\ 목적지 (${port.port}/${port.protocol})`

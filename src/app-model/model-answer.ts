@@ -19,7 +19,7 @@ export function answerModelRequest(
       return {
         type: 'explanation',
         requestId: msg.requestId,
-        lines: engine.explain(msg.from, msg.to, msg.portIndex, msg.locale),
+        reasons: engine.explain(msg.from, msg.to, msg.port),
       };
   }
 }

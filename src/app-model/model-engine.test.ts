@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { flowKey, isAllowed, ModelEngine } from './model-engine';
 import { buildScenarioModel } from './scenario-model';
 import { endpointKeys } from './model-view';
+import { explanationLines } from '../engine/explain-text';
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const P3306 = { port: 3306, protocol: 'TCP' as const };
@@ -129,11 +130,29 @@ describe('ModelEngine', () => {
 
   it('explains flows of the current model in both languages', () => {
     const e = new ModelEngine();
-    const v = e.update(DEFAULT);
-    const pi = v.model.ports.findIndex((p) => p.port === 3306);
-    expect(e.explain('prod/web', 'prod/db', pi, 'en')![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
-    expect(e.explain('prod/web', 'prod/db', pi, 'ko')![0]).toBe('prod/web → prod/db 3306/TCP: ✗ 차단');
-    expect(e.explain('prod/nope', 'prod/db', pi, 'en')).toBeNull();
+    e.update(DEFAULT);
+    const pi = { port: 3306, protocol: 'TCP' } as const;
+    const reasons = e.explain('prod/web', 'prod/db', pi)!;
+    expect(explanationLines(reasons, 'en')[0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    expect(explanationLines(reasons, 'ko')[0]).toBe('prod/web → prod/db 3306/TCP: ✗ 차단');
+    expect(e.explain('prod/nope', 'prod/db', pi)).toBeNull();
+  });
+
+  it('explains a flow on the port asked about, whatever the order of the ports the pods declare', () => {
+    const e = new ModelEngine();
+    // A port declared first moves 3306 to another place in the list: the answer stays on 3306.
+    const v = e.update(
+      DEFAULT.replace('      containerPort: 80\n', '      containerPort: 80\n    - containerPort: 8080\n'),
+    );
+    expect(v.model.ports.map((p) => p.port)).toEqual([80, 8080, 5000, 3306]);
+    const mysql = { port: 3306, protocol: 'TCP' } as const;
+    expect(explanationLines(e.explain('prod/backend', 'prod/db', mysql)!, 'en')[0]).toBe(
+      'prod/backend → prod/db 3306/TCP: ✓ allowed',
+    );
+    // A port no pod declares is still a question policies answer.
+    expect(
+      explanationLines(e.explain('prod/backend', 'prod/db', { port: 9999, protocol: 'UDP' })!, 'en')[0],
+    ).toBe('prod/backend → prod/db 9999/UDP: ✗ denied');
   });
 
   it('produces only structured-clone-safe data', () => {

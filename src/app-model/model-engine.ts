@@ -1,7 +1,7 @@
 // Builds what the page shows from the scenario text: runs in the model Web Worker (or in the
 // page when workers are unavailable), so typing never waits for parsing and policy evaluation.
 // Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
-import type { Locale } from '../lib/diagnostic';
+import type { FlowReasons } from '../engine/explain-reasons';
 import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
 import {
   flowKey,
@@ -14,6 +14,7 @@ import {
 } from './model-view';
 import { traceFlow, TraceError } from '../model/trace-flow';
 import type { FromModelWorker } from './model-protocol';
+import type { FlowPort } from '../engine/match';
 
 export * from './model-view';
 
@@ -189,8 +190,8 @@ export class ModelEngine {
     };
   }
 
-  /** Explanation lines for one flow of the current model (null if an endpoint is gone). */
-  explain(from: string, to: string, portIndex: number, locale: Locale): string[] | null {
-    return this.lastValid ? explainModelFlow(this.lastValid, from, to, portIndex, locale) : null;
+  /** The reasons for one flow of the current model, in both languages (null if an endpoint is gone). */
+  explain(from: string, to: string, port: FlowPort): FlowReasons | null {
+    return this.lastValid ? explainModelFlow(this.lastValid, from, to, port) : null;
   }
 }

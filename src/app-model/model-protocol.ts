@@ -1,5 +1,6 @@
 // Messages between the page and the model worker.
-import type { Locale } from '../lib/diagnostic';
+import type { FlowReasons } from '../engine/explain-reasons';
+import type { FlowPort } from '../engine/match';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 
@@ -32,13 +33,13 @@ export type ToModelWorker =
   /** `baseline`: a pinned text to mark changed cells against (null: against the previous model). */
   | { readonly type: 'update'; readonly text: string; readonly baseline: string | null }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
+  /** Why `from` reaches `to` on `port` (the port itself, not its place in a list), or not; the reasons come in both languages. */
   | {
       readonly type: 'explain';
       readonly requestId: number;
       readonly from: string;
       readonly to: string;
-      readonly portIndex: number;
-      readonly locale: Locale;
+      readonly port: FlowPort;
     }
   | LessonRequest;
 
@@ -57,7 +58,7 @@ export type FromModelWorker =
       readonly result: TraceResult;
       readonly baseline?: TraceResult;
     }
-  | { readonly type: 'explanation'; readonly requestId: number; readonly lines: string[] | null }
+  | { readonly type: 'explanation'; readonly requestId: number; readonly reasons: FlowReasons | null }
   | LessonReply;
 
 export const isLessonRequest = (msg: ToModelWorker): msg is LessonRequest => msg.type.startsWith('lesson-');

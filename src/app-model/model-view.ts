@@ -2,7 +2,7 @@
 // page's first bundle needs none of the engine to read it.
 import type { Diagnostic } from '../lib/diagnostic';
 import type { FlowPort } from '../engine/match';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { PacketTrace } from '../model/trace-types';
 import type { Scene } from '../layout/scene';
 import type { Topology } from '../model/topology';

@@ -7,9 +7,8 @@ import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
 import { analyzeScenario } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
+import { explainFlow, withNotes, type FlowReasons } from '../engine/explain-reasons';
 import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
-import type { Locale } from '../lib/diagnostic';
 import { SCENARIO_FILE, type GroupInfo, type Isolation } from './model-view';
 import { groupEndpoints } from '../engine/aggregate';
 import { workloadResolver, type Workload } from '../engine/workloads';
@@ -113,23 +112,20 @@ export function buildScenarioModel(text: string): ScenarioModel {
   };
 }
 
-/** The explanation lines of one flow of the model, or null when an endpoint no longer exists. */
+/**
+ * The reasons for one flow of the model on `port`, or null when an endpoint no longer exists. Any
+ * port can be asked about, declared by a pod or not: policies decide either way.
+ */
 export function explainModelFlow(
   model: ScenarioModel,
   fromKey: string,
   toKey: string,
-  portIndex: number,
-  locale: Locale,
-): string[] | null {
+  port: FlowPort,
+): FlowReasons | null {
   const from = model.endpoints.find((e) => e.key === fromKey);
   const to = model.endpoints.find((e) => e.key === toKey);
-  const port = model.ports[portIndex];
-  if (!from || !to || !port) return null;
-  const lines = explainFlowText(
-    evaluateFlow(model.cluster.policies, from, to, port),
-    model.cluster.policies,
-    locale,
-  );
+  if (!from || !to) return null;
+  const reasons = explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
   const note = foreignPolicyNote(foreignPoliciesFor(model.cluster, from, to));
-  return note ? [...lines, `  ${note[locale]}`] : lines;
+  return note ? withNotes(reasons, [note]) : reasons;
 }

@@ -1,6 +1,6 @@
 // netlab's command line: `netlab <command> FILE... [options]`, parsed without a library because
 // the grammar is tiny and the error messages must be ours.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { PROTOCOLS, type Protocol } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
 
@@ -23,6 +23,8 @@ export interface CliArgs {
   readonly namespaces?: string[];
   /** `--target`: the pod, IP or CIDR a query is about. */
   readonly target?: string;
+  /** `netlab storage --delete-claim NS/NAME`. */
+  readonly deleteClaim?: string;
 }
 
 export type MatrixFormat = 'table' | 'csv' | 'md' | 'json';
@@ -43,6 +45,9 @@ Usage:
   netlab test   EXPECTATIONS.yaml FILE... [--lang en|ko]
   netlab lint   FILE... [--all] [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab shell  SCRIPT... [--json] [--lang en|ko]
+  netlab storage FILE... [--delete-claim NS/NAME] [--json] [--lang en|ko]
+  netlab layers  FILE... [--json] [--lang en|ko]
 
   FILE    YAML or JSON: Namespace, Pod, Node, Service, Endpoints, EndpointSlice and NetworkPolicy
           objects (several documents, or a kubectl "kind: List", e.g. kubectl get -A -o yaml);
@@ -60,6 +65,14 @@ Usage:
   --all   lint: list every warning, even where many share one code
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
           lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+  SCRIPT  a host's commands (ip, ping, sysctl, iptables …), the host named by the file
+          (node01.sh → node01); every host has eth0 on one LAN; scripts run in order on
+          shared state. Exit 0 when every command exited 0, else 1
+  storage reads PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, Pod and Node:
+          each claim's binding (or why it is Pending, per candidate PV); --delete-claim shows
+          what the PV's reclaim policy does when that claim is deleted
+  layers  reads Dockerfiles (sizes from "# size: 306MB" comments), build-context files and a
+          docker session script (*.sh), or one txtar archive of them ("-- Dockerfile --" lines)
 
 Exit status: 0 ok, 1 the input has errors (test: a promise does not hold), 2 bad usage.`;
 
@@ -94,6 +107,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let by: CliArgs['by'];
   let target: string | undefined;
   const namespaces: string[] = [];
+  let deleteClaim: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -146,6 +160,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--target':
         target = value();
         break;
+      case '--delete-claim':
+        deleteClaim = value();
+        break;
       case '--lang': {
         const l = value();
         if (l !== 'en' && l !== 'ko') throw new UsageError('--lang must be en or ko');
@@ -171,5 +188,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     ...(by !== undefined ? { by } : {}),
     ...(namespaces.length > 0 ? { namespaces } : {}),
     ...(target !== undefined ? { target } : {}),
+    ...(deleteClaim !== undefined ? { deleteClaim } : {}),
   };
 }

@@ -4,16 +4,15 @@
 import { resolveDestination } from '../engine/destination';
 import { buildEndpoints, type Endpoint } from '../engine/endpoints';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
+import { explainFlow } from '../engine/explain-reasons';
+import { explanationLines } from '../engine/explain-text';
 import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
 import { evaluateServiceFlow, type ServiceFlow } from '../engine/service-flow';
 import { buildServices } from '../engine/services';
 import type { Cluster } from '../k8s/types';
-import type { Locale } from '../lib/diagnostic';
+import { pick, type Locale } from '../lib/text';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
-
-const pick = (locale: Locale, en: string, ko: string): string => (locale === 'ko' ? ko : en);
 
 export function runCheck(args: CliArgs, cluster: Cluster): CommandResult {
   if (args.from === undefined || args.to === undefined) throw new UsageError('check needs --from and --to');
@@ -32,7 +31,7 @@ export function runCheck(args: CliArgs, cluster: Cluster): CommandResult {
   const source = from.endpoint;
   if (to.kind === 'endpoint') {
     const x = evaluateFlow(cluster.policies, source, to.endpoint, port);
-    const lines = explainFlowText(x, cluster.policies, args.lang);
+    const lines = explanationLines(explainFlow(x, cluster.policies), args.lang);
     const foreign = foreignPoliciesFor(cluster, source, to.endpoint);
     const note = foreignPolicyNote(foreign);
     if (note) lines.push(`  ${note[args.lang]}`);
@@ -146,7 +145,9 @@ export function serviceFlowText(
     );
   for (const b of flow.backends) {
     lines.push(`  → ${b.to.key} (${b.backend.ip}:${b.port.port})`);
-    lines.push(...explainFlowText(b.explanation, cluster.policies, locale).map((l) => `    ${l}`));
+    lines.push(
+      ...explanationLines(explainFlow(b.explanation, cluster.policies), locale).map((l) => `    ${l}`),
+    );
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 // The pods a matrix leaves out because they hold no IP (finished Job pods, pods still Pending):
 // named after the table, so nobody wonders where they went.
 import type { Cluster } from '../k8s/types';
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 
 export function inactiveNote(cluster: Cluster, locale: Locale): string {
   const pods = cluster.inactivePods;

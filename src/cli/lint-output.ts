@@ -1,7 +1,8 @@
 // `netlab lint`'s report: one line per problem, except where many share a code (a dump can give
 // the same warning hundreds of times): those show their first few and one line with the count.
 // `--all` lists every one.
-import { formatDiagnostic, type Diagnostic, type Locale } from '../lib/diagnostic';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { groupDiagnostics } from '../lib/diagnostic-groups';
 
 export function lintText(ds: readonly Diagnostic[], locale: Locale, all: boolean): string {

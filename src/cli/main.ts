@@ -10,6 +10,8 @@ import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 import { runTest } from './test-command';
+import { checkShellArgs, runShell } from './shell';
+import { runStorageLab } from './storage-commands';
 
 function readFiles(names: readonly string[]): ManifestFile[] {
   return names.map((name) => {
@@ -50,8 +52,11 @@ function main(argv: readonly string[]): number {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
+    if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
+      (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
+      runStorageLab(args, readFiles) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
       (args.command === 'test' ? runTest(args, readFiles) : undefined) ??
       // Only lint reports warnings; the other commands need the loaded scenario and its errors.

@@ -7,11 +7,10 @@ import { coverCidr, policiesSelecting, whatCanReach, whoCanReach } from '../engi
 import { evaluateServiceFlow } from '../engine/service-flow';
 import { buildServices } from '../engine/services';
 import type { Cluster } from '../k8s/types';
-import type { Locale } from '../lib/diagnostic';
+import { pick } from '../lib/text';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
 
-const pick = (locale: Locale, en: string, ko: string): string => (locale === 'ko' ? ko : en);
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', code: 0 });
 
 export const QUERY_COMMANDS = ['who-can-reach', 'reaches', 'selects'] as const;

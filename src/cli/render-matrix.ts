@@ -1,6 +1,6 @@
 // The matrix for people (a table per port, ✓/✗ with words) and for scripts (the JSON contract).
 import { flowVerdict, type FlowMatrix } from '../engine/flow-matrix';
-import type { Locale } from '../lib/diagnostic';
+import { WORDS, type Locale } from '../lib/text';
 
 /** Every ordered pair × port, pod→itself included, outside→outside left out (the JSON contract). */
 export function matrixJson(m: FlowMatrix, extraFlows: readonly string[] = []): string {
@@ -31,8 +31,8 @@ export function matrixJson(m: FlowMatrix, extraFlows: readonly string[] = []): s
 
 /** Rows are sources, columns destinations (numbered, to keep the table narrow). */
 export function matrixTable(m: FlowMatrix, locale: Locale): string {
-  const yes = locale === 'ko' ? '✓ 허용' : '✓ allow';
-  const no = locale === 'ko' ? '✗ 차단' : '✗ deny';
+  const yes = WORDS.cell(true)[locale];
+  const no = WORDS.cell(false)[locale];
   const na = '·';
   const width = Math.max(yes.length, no.length, String(m.endpoints.length).length) + 1;
   const names = m.endpoints.map(

@@ -2,7 +2,7 @@
 // team keeps — per group pair and port, whether all, some or none of the pod-to-pod flows are
 // allowed (with the counts). Pods are groups of one, so `--by pod` reads the same way.
 import { groupVerdict, type GroupCell, type GroupMatrix } from '../engine/aggregate';
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 
 const mark = (c: GroupCell): string => {
   switch (groupVerdict(c)) {

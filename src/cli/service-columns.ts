@@ -7,7 +7,7 @@ import type { FlowPort } from '../engine/match';
 import { evaluateServiceFlow, type ServiceFlowVerdict } from '../engine/service-flow';
 import type { TopologyService } from '../engine/services';
 import type { Cluster } from '../k8s/types';
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 
 export interface ServiceCell {
   readonly from: string;

@@ -4,11 +4,13 @@
 import { analyzeScenario } from '../engine/analyze';
 import { buildEndpoints } from '../engine/endpoints';
 import { checkExpectation, readExpectations, type ExpectationResult } from '../engine/expectations';
-import { explainFlowText } from '../engine/explain-text';
+import { explainFlow } from '../engine/explain-reasons';
+import { explanationLines } from '../engine/explain-text';
 import { buildServices } from '../engine/services';
 import type { ManifestFile } from '../k8s/source';
 import type { Cluster } from '../k8s/types';
-import { formatDiagnostic, type Locale } from '../lib/diagnostic';
+import { formatDiagnostic } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { UsageError, type CliArgs } from './args';
 import { serviceFlowText } from './check';
 import type { CommandResult } from './command-result';
@@ -55,7 +57,7 @@ function resultText(r: ExpectationResult, cluster: Cluster, locale: Locale): str
       : `expected ${want}, but ${wrong.length} of ${r.pairs.length} pod pair(s) differ`;
   const first = wrong[0]!;
   const why = first.flow
-    ? explainFlowText(first.flow, cluster.policies, locale)
+    ? explanationLines(explainFlow(first.flow, cluster.policies), locale)
     : serviceFlowText(first.service!, first.from, cluster, locale);
   return `✗ ${where}: ${flow}: ${got}\n${why.map((l) => `    ${l}\n`).join('')}`;
 }

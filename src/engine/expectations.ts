@@ -2,8 +2,9 @@
 // each with the verdict a team expects. Ends name a pod, a workload (every pod of it), a Service
 // or an address; a promise holds when every pod pair agrees with it (allow: all allowed; deny:
 // none allowed). Read with positions, so a broken promise points at its line.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
-import { FieldChecker, t, type Dict } from '../k8s/field-checker';
+import type { Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
+import { FieldChecker, type Dict } from '../k8s/field-checker';
 import { readYamlData, type ManifestFile } from '../k8s/source';
 import type { Cluster, Protocol } from '../k8s/types';
 import { PROTOCOLS } from '../k8s/types';

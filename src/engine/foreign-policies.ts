@@ -2,7 +2,7 @@
 // on one flow: a namespaced one can select the source (egress) or the destination (ingress) if
 // they live in its namespace; a cluster-wide one can select either end. A verdict they could
 // change says so, rather than pretending Kubernetes NetworkPolicy is all there is.
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import { engineName } from '../k8s/kinds';
 import type { Cluster, ForeignPolicy } from '../k8s/types';
 import type { Endpoint } from './endpoints';

@@ -3,7 +3,7 @@
 // before any policy looks at the packet (and no packet ever comes from a Service address).
 import type { Diagnostic } from '../lib/diagnostic';
 import { cidrContains, parseIp } from '../lib/ip';
-import { t } from '../k8s/decoder';
+import { t } from '../lib/text';
 import type { Cluster } from '../k8s/types';
 import { buildServices, usableBackends, type TopologyService } from './services';
 

@@ -2,7 +2,8 @@
 // pod's node address; for a manifest as written (no status yet), the first free address of its
 // node's podCIDR. Finished pods and pods still waiting for an address are kept apart.
 import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
-import { t } from './decoder';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 import type { PodDraft } from './decode-objects';
 import type { ClusterNode, InactivePod, Pod } from './types';
 
@@ -57,7 +58,10 @@ export function assignPodIps(
         'warning',
         'unknown-node',
         ['spec', 'nodeName'],
-        t(`node ${p.nodeName} is not in the scenario`, `노드 ${p.nodeName}이(가) 시나리오에 없습니다`),
+        t(
+          `node ${p.nodeName} is not in the scenario`,
+          `노드 ${josa(p.nodeName, '이/가')} 시나리오에 없습니다`,
+        ),
       );
     }
     let ip: IpAddress | undefined = p.statusIp;
@@ -98,7 +102,7 @@ export function assignPodIps(
         ['status', 'podIP'],
         t(
           `pod IP ${ip.key} is outside node ${node.name}'s podCIDR ${node.podCIDR.canonical}`,
-          `파드 IP ${ip.key}이(가) 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
+          `파드 IP ${josa(ip.key, '이/가')} 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
         ),
       );
     }
@@ -109,7 +113,10 @@ export function assignPodIps(
           'warning',
           'duplicate-ip',
           ['status', 'podIP'],
-          t(`pod IP ${ip.key} is also used by ${other}`, `파드 IP ${ip.key}을(를) ${other}도 쓰고 있습니다`),
+          t(
+            `pod IP ${ip.key} is also used by ${other}`,
+            `파드 IP ${josa(ip.key, '을/를')} ${other}도 쓰고 있습니다`,
+          ),
         );
       else owners.set(ip.key, `${p.namespace}/${p.name}`);
     }

@@ -2,7 +2,8 @@
 // readiness. The control plane writes them for Services with a selector; for a Service without
 // one (`kubernetes`, an outside database) they are the only record of where its traffic goes.
 import { parseIp } from '../lib/ip';
-import { pathText, t, type Decoder, type Dict } from './decoder';
+import { pathText, type Decoder, type Dict } from './decoder';
+import { t } from '../lib/text';
 import type { FieldPath } from './source';
 import type { EndpointAddress, EndpointPort, EndpointSet } from './types';
 

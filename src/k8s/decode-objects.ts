@@ -1,6 +1,6 @@
 // Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
-import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, t, type Dict } from './decoder';
+import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
 import {
   decodeOwners,
   decodeLoadBalancerIngress,
@@ -21,6 +21,8 @@ import {
   type ServicePort,
   type ServiceType,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 /** A pod before IP assignment (which needs every Node and every other pod). */
 export interface PodDraft {
@@ -81,7 +83,7 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             [...pp, 'name'],
             t(
               `${JSON.stringify(portName)} is not a valid port name`,
-              `${JSON.stringify(portName)}은(는) 올바른 포트 이름이 아닙니다`,
+              `${josa(JSON.stringify(portName), '은/는')} 올바른 포트 이름이 아닙니다`,
             ),
             t(
               'up to 15 lower-case letters, digits and hyphens, with at least one letter',
@@ -94,7 +96,7 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             [...pp, 'name'],
             t(
               `port name ${portName} is already used in this pod`,
-              `포트 이름 ${portName}은(는) 이 파드에서 이미 쓰였습니다`,
+              `포트 이름 ${josa(portName, '은/는')} 이 파드에서 이미 쓰였습니다`,
             ),
           );
         } else seenPortNames.set(portName, cname);
@@ -213,7 +215,7 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
           [...p, 'targetPort'],
           t(
             `${JSON.stringify(sp.targetPort)} is not a valid port name`,
-            `${JSON.stringify(sp.targetPort)}은(는) 올바른 포트 이름이 아닙니다`,
+            `${josa(JSON.stringify(sp.targetPort), '은/는')} 올바른 포트 이름이 아닙니다`,
           ),
         );
     } else if (sp.targetPort !== undefined) {
@@ -245,7 +247,7 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
       ['spec', 'externalName'],
       t(
         `spec.externalName: ${JSON.stringify(externalName)} is not a DNS name`,
-        `spec.externalName: ${JSON.stringify(externalName)}은(는) DNS 이름이 아닙니다`,
+        `spec.externalName: ${josa(JSON.stringify(externalName), '은/는')} DNS 이름이 아닙니다`,
       ),
     );
   }
@@ -360,7 +362,7 @@ export function decodeClusterNetwork(
         ['spec', 'bridgeName'],
         t(
           `spec.bridgeName: ${JSON.stringify(text)} is not a Linux interface name`,
-          `spec.bridgeName: ${JSON.stringify(text)}은(는) 리눅스 인터페이스 이름이 아닙니다`,
+          `spec.bridgeName: ${josa(JSON.stringify(text), '은/는')} 리눅스 인터페이스 이름이 아닙니다`,
         ),
         t(
           'up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)',
@@ -396,7 +398,7 @@ function oneOf<T extends string>(
     guess
       ? lower
         ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
-        : t(`did you mean ${guess}?`, `${guess}을(를) 뜻했나요?`)
+        : t(`did you mean ${guess}?`, `${josa(guess, '을/를')} 뜻했나요?`)
       : undefined,
   );
   return fallback;

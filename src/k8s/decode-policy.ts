@@ -2,7 +2,7 @@
 // defaulting (protocol TCP; policyTypes), and lint warnings for mistakes that validate but
 // rarely mean what their author wanted.
 import { cidrWithin, hasHostBits, parseCidr, type Cidr } from '../lib/ip';
-import { Decoder, isPortName, pathText, t, type Dict } from './decoder';
+import { Decoder, isPortName, pathText, type Dict } from './decoder';
 import type { FieldPath } from './source';
 import type {
   IpBlock,
@@ -13,6 +13,8 @@ import type {
   PolicyRule,
   PolicyType,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 /** Decodes spec of a NetworkPolicy whose metadata the caller already read. */
 export function decodeNetworkPolicy(d: Decoder, obj: Dict, name: string, namespace: string): NetworkPolicy {
@@ -234,7 +236,7 @@ function decodeIpBlock(d: Decoder, raw: unknown, path: FieldPath): IpBlock | und
         p,
         t(
           `${pathText(p)}: ${text} must be a strict subset of cidr ${cidrText}`,
-          `${pathText(p)}: ${text}은(는) cidr ${cidrText}의 진부분집합이어야 합니다`,
+          `${pathText(p)}: ${josa(text, '은/는')} cidr ${cidrText}의 진부분집합이어야 합니다`,
         ),
       );
       return;
@@ -294,7 +296,7 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
         [...path, 'port'],
         t(
           `${pathText([...path, 'port'])}: ${JSON.stringify(m.port)} is not a valid port name`,
-          `${pathText([...path, 'port'])}: ${JSON.stringify(m.port)}은(는) 올바른 포트 이름이 아닙니다`,
+          `${pathText([...path, 'port'])}: ${josa(JSON.stringify(m.port), '은/는')} 올바른 포트 이름이 아닙니다`,
         ),
         numeric
           ? t(
@@ -336,7 +338,7 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
           ep,
           t(
             `endPort ${endPort} must be greater than or equal to port ${port}`,
-            `endPort ${endPort}은(는) port ${port} 이상이어야 합니다`,
+            `endPort ${josa(endPort, '은/는')} port ${port} 이상이어야 합니다`,
           ),
         );
         endPort = undefined;

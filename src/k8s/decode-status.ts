@@ -2,7 +2,8 @@
 // references, and a Service's load-balancer addresses. Absent on manifests as written; present in
 // every `kubectl get -o yaml` dump, where they decide which pods hold IPs and where traffic goes.
 import { parseIp, type IpAddress } from '../lib/ip';
-import { pathText, t, type Decoder, type Dict } from './decoder';
+import { pathText, type Decoder, type Dict } from './decoder';
+import { t } from '../lib/text';
 import { POD_PHASES, type LoadBalancerIngress, type OwnerReference, type PodPhase } from './types';
 
 export interface PodStatusFields {

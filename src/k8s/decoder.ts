@@ -1,12 +1,14 @@
 // Reading one raw object field by field: type checks, API-server validation messages and
 // lint warnings, each located at the field that caused it.
 import type { Diagnostic } from '../lib/diagnostic';
-import { FieldChecker, pathText, t, type Dict } from './field-checker';
+import { FieldChecker, pathText, type Dict } from './field-checker';
 import type { FieldPath, RawObject } from './source';
 import type { Shape } from './schema';
 import type { LabelSelector, LabelSelectorRequirement, Labels, Protocol, SelectorOperator } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
-export { pathText, t, type Dict };
+export { pathText, type Dict };
 
 /** A Kubernetes object's fields: the shared checks, plus protocols, labels, selectors and shapes. */
 export class Decoder extends FieldChecker {
@@ -90,7 +92,7 @@ export class Decoder extends FieldChecker {
           p,
           t(
             `invalid label value ${JSON.stringify(v)} for ${k}`,
-            `${k}의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`,
+            `${k}의 레이블 값 ${josa(JSON.stringify(v), '이/가')} 올바르지 않습니다`,
           ),
         );
       }
@@ -134,7 +136,7 @@ export class Decoder extends FieldChecker {
           [...p, 'operator'],
           t(
             `operator ${JSON.stringify(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`,
-            `operator ${JSON.stringify(op ?? null)}은(는) 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
+            `operator ${josa(JSON.stringify(op ?? null), '은/는')} 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
           ),
         );
         return;
@@ -150,7 +152,7 @@ export class Decoder extends FieldChecker {
               [...p, 'values', j],
               t(
                 `invalid label value ${JSON.stringify(v)} in values`,
-                `values의 레이블 값 ${JSON.stringify(v)}이(가) 올바르지 않습니다`,
+                `values의 레이블 값 ${josa(JSON.stringify(v), '이/가')} 올바르지 않습니다`,
               ),
             );
           }
@@ -232,7 +234,7 @@ export class Decoder extends FieldChecker {
         message,
         t(
           `"${key}" belongs at ${ownerText}, not inside ${parent}: check the indentation. Here it is ignored, so the object means something else than it looks`,
-          `"${key}"은(는) ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
+          `${josa(`"${key}"`, '은/는')} ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
         ),
         'key',
       );
@@ -242,7 +244,7 @@ export class Decoder extends FieldChecker {
     const hint = guess
       ? t(
           `did you mean "${guess}"? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if "${key}" were not there`,
-          `"${guess}"을(를) 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 "${key}"이(가) 없는 것처럼 동작합니다`,
+          `${josa(`"${guess}"`, '을/를')} 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${josa(`"${key}"`, '이/가')} 없는 것처럼 동작합니다`,
         )
       : t(
           'kubectl rejects unknown fields (strict validation)',

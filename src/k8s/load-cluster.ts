@@ -2,7 +2,7 @@
 // kind/apiVersion checks, metadata, duplicates, namespace labels, and pod IP assignment.
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { assignPodIps } from './assign-pod-ips';
-import { Decoder, isDnsLabel, isDnsSubdomain, t, type Dict } from './decoder';
+import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
 import { decodeNetworkPolicy } from './decode-policy';
 import {
@@ -30,6 +30,8 @@ import {
   type OwnedObject,
   type Service,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 export { DEFAULT_POD_CIDR } from './assign-pod-ips';
 export { isNamespaced } from './kinds';
@@ -124,7 +126,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         ['metadata', 'namespace'],
         t(
           `${kind} is cluster-scoped; metadata.namespace is ignored`,
-          `${kind}은(는) 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
+          `${josa(kind, '은/는')} 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
         ),
         undefined,
         'key',
@@ -161,7 +163,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             ['metadata', 'labels', NAMESPACE_NAME_LABEL],
             t(
               `the API server sets ${NAMESPACE_NAME_LABEL} to "${name}"; "${own}" is overwritten`,
-              `API 서버가 ${NAMESPACE_NAME_LABEL}을(를) "${name}"(으)로 설정하므로 "${own}"은(는) 덮어써집니다`,
+              `API 서버가 ${josa(NAMESPACE_NAME_LABEL, '을/를')} ${josa(`"${name}"`, '으로/로')} 설정하므로 ${josa(`"${own}"`, '은/는')} 덮어써집니다`,
             ),
           );
         }
@@ -206,7 +208,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             ['metadata', 'name'],
             t(
               `only one ClusterNetwork per scenario: ${network.name} is already defined at ${networkAt}`,
-              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${network.name}이(가) ${networkAt}에 이미 정의되어 있습니다`,
+              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${josa(String(network.name), '이/가')} ${networkAt}에 이미 정의되어 있습니다`,
             ),
           );
           break;
@@ -277,7 +279,7 @@ function checkKind(d: Decoder, obj: Dict): Classified | undefined {
       guess
         ? t(
             `did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`,
-            `${guess}(apiVersion: ${KINDS[guess]!.apiVersion})을(를) 뜻했나요?`,
+            `${josa(`${guess}(apiVersion: ${KINDS[guess]!.apiVersion})`, '을/를')} 뜻했나요?`,
           )
         : undefined,
     );
@@ -290,9 +292,12 @@ function checkKind(d: Decoder, obj: Dict): Classified | undefined {
       [],
       t(
         `apiVersion is required: ${kind} is served as ${info.apiVersion}`,
-        `apiVersion이 필요합니다: ${kind}은(는) ${info.apiVersion}입니다`,
+        `apiVersion이 필요합니다: ${josa(kind, '은/는')} ${info.apiVersion}입니다`,
       ),
-      t(`add "apiVersion: ${info.apiVersion}"`, `"apiVersion: ${info.apiVersion}"을(를) 추가하세요`),
+      t(
+        `add "apiVersion: ${info.apiVersion}"`,
+        `${josa(`"apiVersion: ${info.apiVersion}"`, '을/를')} 추가하세요`,
+      ),
     );
     return undefined;
   }
@@ -302,7 +307,7 @@ function checkKind(d: Decoder, obj: Dict): Classified | undefined {
       ['apiVersion'],
       t(
         `no ${kind} in apiVersion ${JSON.stringify(apiVersion)}: use ${info.apiVersion}`,
-        `apiVersion ${JSON.stringify(apiVersion)}에는 ${kind}이(가) 없습니다: ${info.apiVersion}을(를) 쓰세요`,
+        `apiVersion ${JSON.stringify(apiVersion)}에는 ${josa(kind, '이/가')} 없습니다: ${josa(info.apiVersion, '을/를')} 쓰세요`,
       ),
     );
     return undefined;

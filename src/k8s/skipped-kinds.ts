@@ -2,7 +2,7 @@
 // ("ServiceMonitor: 12 objects skipped") at its first object, rather than one per object — a
 // cluster dump has hundreds. Policies of other engines get their own line: they may change flows.
 import type { Diagnostic, SourcePosition } from '../lib/diagnostic';
-import { t } from './decoder';
+import { t } from '../lib/text';
 import { engineName, WORKLOAD_KINDS } from './kinds';
 import type { ForeignPolicy } from './types';
 

@@ -1,10 +1,12 @@
 // What every part of loading one lesson shares: the folder's files, the diagnostics so far, the
 // names still to check against scenarios, and each scenario loaded once.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import type { FieldPath, Locator } from '../k8s/source';
 import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { CheckContext, PendingRef } from './decode-checks';
-import { FieldReader, t } from './field-reader';
+import { FieldReader } from './field-reader';
+import { SCENARIO_FILE, type LabKind } from './lab';
 import type { ScenarioFile, Step } from './types';
 
 export const LESSON_FILE = 'lesson.yaml';
@@ -27,6 +29,8 @@ export class LessonContext {
   readonly stepIds: string[] = [];
   /** The reference solution, once `challenge.solution` is read. */
   solution: ScenarioFile | undefined;
+  /** The lesson's lab (lesson.yaml `lab:`), read before the steps. */
+  lab: LabKind = 'network';
   private readonly clusters = new Map<string, Analysis>();
 
   constructor(
@@ -41,13 +45,14 @@ export class LessonContext {
   scenarioFile(value: unknown, path: FieldPath): ScenarioFile | undefined {
     const name = this.r.string(value, path);
     if (name === undefined) return undefined;
-    if (!/\.ya?ml$/.test(name) || name.includes('/') || name === LESSON_FILE) {
+    if (!SCENARIO_FILE[this.lab].test(name) || name.includes('/') || name === LESSON_FILE) {
+      const ext = this.lab === 'layers' ? '.txtar' : '.yaml';
       this.r.error(
         'scenario-file',
         path,
         t(
-          `"${name}" must be a .yaml file in the lesson folder`,
-          `"${name}"은(는) 레슨 폴더 안의 .yaml 파일이어야 합니다`,
+          `"${name}" must be a ${ext} file in the lesson folder`,
+          `"${name}" 파일은 레슨 폴더 안의 ${ext} 파일이어야 합니다`,
         ),
       );
       return undefined;
@@ -115,6 +120,7 @@ export class LessonContext {
   checkContext(steps: readonly Step[]): CheckContext {
     return {
       r: this.r,
+      lab: this.lab,
       refs: this.refs,
       solution: () => this.solution,
       stepScenario: (id) => steps.find((s) => s.id === id)?.effectiveScenario,

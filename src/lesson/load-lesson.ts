@@ -1,16 +1,19 @@
 // A lesson folder (lesson.yaml, Markdown per locale, scenario YAML) → a Lesson with every file
 // read, plus diagnostics at file:line:col. Pure: the caller reads the folder into a map (the CLI
 // with node:fs, the page with import.meta.glob), so both see the same errors.
-import { compareDiagnostics, type Diagnostic, type LocalText } from '../lib/diagnostic';
+import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { readYamlData } from '../k8s/source';
-import { CHECK_KINDS, decodeCheck } from './decode-checks';
+import { decodeCheck } from './decode-checks';
 import { decodeSteps } from './decode-steps';
 import { EDITABLE_CHECK_ID } from './editable';
-import { t, type Dict } from './field-reader';
+import { LAB_CHECKS, LAB_KINDS, type LabKind } from './lab';
+import { type Dict } from './field-reader';
 import { LESSON_FILE, LessonContext, type LessonFiles } from './lesson-context';
 import { PLACEHOLDERS, placeholdersIn } from './messages';
 import { checkNames, checkUnused, lintScenarios, type ScenarioReport } from './verify-lesson';
 import type { Check, Lesson, Step } from './types';
+import { josa } from '../lib/korean';
 
 export { LESSON_FILE, LOCALES, type LessonFiles } from './lesson-context';
 export type { ScenarioReport } from './verify-lesson';
@@ -33,7 +36,7 @@ export interface LoadOptions {
   readonly knownIds?: ReadonlySet<string>;
 }
 
-const TOP = ['id', 'module', 'order', 'prerequisites', 'title', 'steps', 'challenge'];
+const TOP = ['id', 'module', 'order', 'prerequisites', 'title', 'lab', 'steps', 'challenge'];
 
 export function loadLesson(input: LessonFiles, options: LoadOptions = {}): LessonLoad {
   const out: Diagnostic[] = [];
@@ -46,7 +49,10 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
       col: 1,
       severity: 'error',
       code: 'no-lesson',
-      message: t(`${input.dir} has no ${LESSON_FILE}`, `${input.dir}에 ${LESSON_FILE}이(가) 없습니다`),
+      message: t(
+        `${input.dir} has no ${LESSON_FILE}`,
+        `${input.dir}에 ${josa(LESSON_FILE, '이/가')} 없습니다`,
+      ),
     });
     return result(out, undefined, []);
   }
@@ -147,11 +153,12 @@ function decodeLesson(ctx: LessonContext, top: Dict, options: LoadOptions): Less
     });
   }
   const title = top.title === undefined ? undefined : r.localText(top.title, ['title']);
+  ctx.lab = decodeLab(ctx, top.lab);
   const steps = decodeSteps(ctx, top.steps);
   const challenge = decodeChallenge(ctx, top.challenge, steps);
   if (!id || !module || order === undefined || !title || !steps || steps.length === 0 || !challenge)
     return undefined;
-  return { id, module, order, prerequisites, title, steps, challenge, dir: ctx.input.dir };
+  return { id, module, order, prerequisites, title, lab: ctx.lab, steps, challenge, dir: ctx.input.dir };
 }
 
 /** The id is the folder name; module and order repeat its first two parts. */
@@ -192,7 +199,7 @@ function checkIdentity(
       ['module'],
       t(
         `module "${module}" does not match the id: write ${letter}`,
-        `module "${module}"이(가) id와 맞지 않습니다: ${letter}을(를) 쓰세요`,
+        `module ${josa(`"${module}"`, '이/가')} id와 맞지 않습니다: ${josa(letter, '을/를')} 쓰세요`,
       ),
     );
   }
@@ -202,7 +209,7 @@ function checkIdentity(
       ['order'],
       t(
         `order ${order} does not match the id: write ${Number(m[2])}`,
-        `order ${order}이(가) id와 맞지 않습니다: ${Number(m[2])}을(를) 쓰세요`,
+        `order ${josa(order, '이/가')} id와 맞지 않습니다: ${josa(Number(m[2]), '을/를')} 쓰세요`,
       ),
     );
   }
@@ -271,14 +278,18 @@ function decodeChallenge(
         [...cp, field],
         t(
           `{${bad.join('}, {')}} cannot be filled in a ${c.check} check; use ${list}`,
-          `${c.check} 검사에서는 {${bad.join('}, {')}}을(를) 채울 수 없습니다. ${list}을(를) 쓰세요`,
+          `${c.check} 검사에서는 ${josa(`{${bad.join('}, {')}}`, '을/를')} 채울 수 없습니다. ${josa(list, '을/를')} 쓰세요`,
         ),
       );
     }
     checks.push(c);
   });
-  if (raw.length > 0 && checks.length === raw.length && !checks.some((c) => c.check !== 'quiz')) {
-    const kinds = CHECK_KINDS.filter((k) => k !== 'quiz').join(', ');
+  if (
+    raw.length > 0 &&
+    checks.length === raw.length &&
+    !checks.some((c) => c.check !== 'quiz' && c.check !== 'predict')
+  ) {
+    const kinds = LAB_CHECKS[ctx.lab].filter((k) => k !== 'quiz' && k !== 'predict').join(', ');
     r.error(
       'no-blocking-check',
       [...path, 'checks'],
@@ -301,5 +312,18 @@ function decodeChallenge(
     const at = declared.editableAt ?? r.at(['steps']);
     checks.push({ check: 'editable', id: EDITABLE_CHECK_ID, step, editable: declared.editable, start, at });
   }
-  return { checks, hints, solution: ctx.solution, start };
+  return { lab: ctx.lab, checks, hints, solution: ctx.solution, start };
+}
+
+/** `lab: network | volumes | layers` (default network). */
+function decodeLab(ctx: LessonContext, value: unknown): LabKind {
+  const lab = ctx.r.string(value, ['lab']);
+  if (lab === undefined) return 'network';
+  if ((LAB_KINDS as readonly string[]).includes(lab)) return lab as LabKind;
+  ctx.r.error(
+    'lab',
+    ['lab'],
+    t(`lab "${lab}": use ${LAB_KINDS.join(', ')}`, `lab "${lab}": ${LAB_KINDS.join(', ')} 중 하나를 쓰세요`),
+  );
+  return 'network';
 }

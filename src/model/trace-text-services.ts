@@ -1,8 +1,7 @@
 // The trace's words for what real clusters add to Services: load balancers known by hostname,
 // nodes left out of load balancers, externalIPs, traffic policies and the client's address.
-import type { LocalText } from '../lib/diagnostic';
-
-const t = (en: string, ko: string): LocalText => ({ en, ko });
+import { josa } from '../lib/korean';
+import { t, type LocalText } from '../lib/text';
 
 export const lbHostnameOnly = (service: string, hostname: string): LocalText =>
   t(
@@ -37,7 +36,7 @@ export const lbNodesChosen = (
 export const externalIpRouted = (ip: string, service: string, node: string): LocalText =>
   t(
     `${ip} is an externalIP of ${service}: Kubernetes does not route it; the network must deliver it to a node, and netlab assumes ${node}. kube-proxy on every node takes packets for it.`,
-    `${service}의 externalIP ${ip}: Kubernetes가 이 주소를 라우팅하지는 않으므로 네트워크가 노드로 보내 줘야 하며, netlab은 ${node}로 간다고 봅니다. 모든 노드의 kube-proxy가 이 주소로 온 패킷을 받습니다.`,
+    `${service}의 externalIP ${ip}: Kubernetes가 이 주소를 라우팅하지는 않으므로 네트워크가 노드로 보내 줘야 하며, netlab은 ${josa(node, '으로/로')} 간다고 봅니다. 모든 노드의 kube-proxy가 이 주소로 온 패킷을 받습니다.`,
   );
 
 export const noLocalEndpointInternal = (service: string, node: string): LocalText =>

@@ -1,7 +1,7 @@
 // Lesson progress on disk: localStorage (autosaved), and a JSON file the learner exports and
 // imports. Anything read back is untrusted: size-capped, shape-checked, and turned into a
 // clear message instead of an exception.
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import { EMPTY_LESSON_PROGRESS, type LessonProgress, type Progress } from '../store/lesson-state';
 import type { NetlabStore } from '../store/netlab-store';
 
@@ -25,8 +25,7 @@ export interface ProgressFile {
 
 export type ProgressRead = { readonly progress: Progress } | { readonly error: LocalText };
 
-const L = (en: string, ko: string): LocalText => ({ en, ko });
-const fail = (en: string, ko: string): ProgressRead => ({ error: L(en, ko) });
+const fail = (en: string, ko: string): ProgressRead => ({ error: { en, ko } });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -106,10 +105,7 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
   const out: Record<string, LessonProgress> = {};
   for (const [id, p] of entries) {
     if (!ID.test(id))
-      return fail(
-        `"${id.slice(0, 60)}" is not a lesson id.`,
-        `"${id.slice(0, 60)}"은(는) 레슨 id가 아닙니다.`,
-      );
+      return fail(`"${id.slice(0, 60)}" is not a lesson id.`, `레슨 id가 아닙니다: "${id.slice(0, 60)}"`);
     const read = lessonProgress(p);
     if (typeof read === 'string')
       return fail(`Lesson ${id}: ${read}.`, `레슨 ${id}: 형식이 올바르지 않습니다(${read}).`);

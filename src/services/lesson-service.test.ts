@@ -69,7 +69,7 @@ describe('the lesson service', () => {
     await until(store, (s) => s.lesson.catalogue !== null, 'the catalogue');
     const ids = store.getState().lesson.catalogue!.map((e) => e.id);
     expect(ids[0]).toBe(A01);
-    expect(ids.at(-1)).toMatch(/^c-/);
+    expect(ids.at(-1)).toMatch(/^e-/);
     expect(store.getState().lesson.catalogue!.every((e) => !e.problem)).toBe(true);
   });
 

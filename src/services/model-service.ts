@@ -1,10 +1,11 @@
 // Keeps the store's derived view in step with the scenario text, computing it in a Web Worker
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
-// model, the port and the language.
+// model and the port (they come in both languages).
 import type { DerivedView, TraceResult } from '../app-model/model-view';
 import type { FromModelWorker, ModelChannel } from '../app-model/model-protocol';
-import type { NetlabState, NetlabStore } from '../store/netlab-store';
+import { explanationQuestion, sameQuestion } from '../store/explanation';
+import type { ExplanationQuestion, NetlabState, NetlabStore } from '../store/netlab-store';
 
 export function workerChannel(worker: Worker): ModelChannel {
   return {
@@ -19,7 +20,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   /** A text (or a new baseline) to send once the worker answers the current one. */
   let pending = false;
   let requestId = 0;
-  let wanted: { id: number; key: string } | null = null;
+  let wanted: { id: number; question: ExplanationQuestion } | null = null;
   let wantedTrace: { id: number; key: string } | null = null;
   /** When requests play together: the trace requests of the others, by request id. */
   let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
@@ -38,22 +39,18 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     else send();
   };
 
-  const explanationKey = (s: NetlabState): string | null =>
-    s.selectedFlow && s.view
-      ? JSON.stringify([s.selectedFlow, s.portIndex, s.locale, s.view.model.id])
-      : null;
-
+  /** The selected flow on the port the matrix shows, of the current model (answered in both languages). */
   const requestExplanation = (s: NetlabState) => {
-    const key = explanationKey(s);
-    if (!key || !s.selectedFlow || !s.view || wanted?.key === key) return;
-    wanted = { id: ++requestId, key };
+    const question = explanationQuestion(s);
+    if (!question || (wanted && sameQuestion(wanted.question, question))) return;
+    wanted = { id: ++requestId, question };
+    const { flow, port } = question;
     channel.post({
       type: 'explain',
       requestId,
-      from: s.selectedFlow.from,
-      to: s.selectedFlow.to,
-      portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1),
-      locale: s.locale,
+      from: flow.from,
+      to: flow.to,
+      port: { port: port.port, protocol: port.protocol },
     });
   };
 
@@ -115,21 +112,12 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       return;
     }
     if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question
-    const s = store.getState();
-    if (!s.selectedFlow || !s.view) return;
-    s.applyExplanation({
-      flow: s.selectedFlow,
-      portIndex: s.portIndex,
-      locale: s.locale,
-      modelId: s.view.model.id,
-      lines: msg.lines,
-    });
+    store.getState().applyExplanation({ question: wanted.question, reasons: msg.reasons });
   });
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
-    if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale)
-      requestExplanation(s);
+    if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort) requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });
   send();

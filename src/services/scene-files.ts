@@ -3,7 +3,8 @@
 // bounded in size, parsed without running anything.
 import { addPngText, isPng, readPngText } from '../lib/png-text';
 import { decodeShareFragment, type DecodeResult } from '../lib/share-codec';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
+import { josa } from '../lib/korean';
 
 export const PNG_KEYWORD = 'netlab';
 export const MAX_FILE_BYTES = 5_000_000;
@@ -88,7 +89,7 @@ const fail = (en: string, ko: string): SceneFile => ({ error: { en, ko } satisfi
 /** A dropped or opened file: an exported PNG/SVG (its scene), or YAML/JSON scenario text. */
 export async function readSceneFile(file: File): Promise<SceneFile> {
   if (file.size > MAX_FILE_BYTES)
-    return fail(`${file.name} is larger than 5 MB`, `${file.name}은(는) 5MB보다 큽니다`);
+    return fail(`${file.name} is larger than 5 MB`, `${josa(file.name, '은/는')} 5MB보다 큽니다`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isPng(bytes)) {
     const fragment = readPngText(bytes, PNG_KEYWORD);
@@ -96,7 +97,7 @@ export async function readSceneFile(file: File): Promise<SceneFile> {
       ? decodeShareFragment(fragment)
       : fail(
           `${file.name} is a picture without a netlab scene`,
-          `${file.name}은(는) netlab 장면이 없는 그림입니다`,
+          `${josa(file.name, '은/는')} netlab 장면이 없는 그림입니다`,
         );
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -107,10 +108,10 @@ export async function readSceneFile(file: File): Promise<SceneFile> {
       ? decodeShareFragment(fragment)
       : fail(
           `${file.name} is a picture without a netlab scene`,
-          `${file.name}은(는) netlab 장면이 없는 그림입니다`,
+          `${josa(file.name, '은/는')} netlab 장면이 없는 그림입니다`,
         );
   }
   if (text.includes('\u0000'))
-    return fail(`${file.name} is not a text file`, `${file.name}은(는) 텍스트 파일이 아닙니다`);
+    return fail(`${file.name} is not a text file`, `${josa(file.name, '은/는')} 텍스트 파일이 아닙니다`);
   return { text };
 }

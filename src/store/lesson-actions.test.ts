@@ -58,6 +58,16 @@ describe('opening a lesson', () => {
     expect(s.lesson.arrivedByLink).toBeNull();
   });
 
+  it('in an embed (askBeforeReplacing false): replaces edited text without a question', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT, askBeforeReplacing: false });
+    store.getState().replaceScenario(SHARED);
+    store.getState().setLessonRoute({ view: 'lesson', id: ID, step: 'two' });
+    load(store);
+    const s = store.getState();
+    expect(s.lesson.pendingScenario).toBeNull();
+    expect(s.scenarioText).toBe(START);
+  });
+
   it('by a link: the link’s text and flow stay, at the link’s step, with nothing to ask', () => {
     const store = fromLink();
     store.getState().openSharedLesson(ID, 'two');

@@ -16,10 +16,14 @@ import type { FlowSelection, NetlabState } from './netlab-state';
 
 type SetState = StoreApi<NetlabState>['setState'];
 
-export function createLessonActions(set: SetState, defaultScenario: string): LessonActions {
+/**
+ * `ask`: whether a step asks before replacing the learner's own text (an embed's host is the
+ * author, and an embed shows no dialogs: there a step simply replaces it).
+ */
+export function createLessonActions(set: SetState, defaultScenario: string, ask = true): LessonActions {
   /** Text nothing is lost by replacing: empty, the built-in scenario, or a file of the lesson. */
   const disposable = (text: string, lesson: LessonView): boolean =>
-    text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
+    !ask || text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
 
   /** The text replaced, kept for "Undo" when it was the learner's own. */
   const replaceText = (

@@ -1,19 +1,35 @@
 // The page's state, as data and the actions on it (netlab-store.ts creates it). The scenario text
 // is the source of truth; everything else is derived from it or chosen by the learner.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
+import type { FlowReasons } from '../engine/explain-reasons';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
+import type { FlowPort } from '../engine/match';
 import type { LessonActions, LessonSlice } from './lesson-state';
+import type { ShareNotice, ShareSlice } from './share-state';
+import type { StorageLabActions, StorageLabSlice } from './storage-lab';
 
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
 }
 
-export interface NetlabState extends LessonActions {
+/** What the why-panel asks: one flow, at one port (the port itself), of one model. */
+export interface ExplanationQuestion {
+  readonly flow: FlowSelection;
+  readonly port: FlowPort;
+  readonly modelId: number;
+}
+
+export interface NetlabState extends LessonActions, StorageLabActions {
+  /** The storage lab (volumes and layers): see storage-lab.ts. */
+  readonly storageLab: StorageLabSlice;
   readonly scenarioText: string;
   readonly locale: Locale;
-  /** Index into the model's ports. */
-  readonly portIndex: number;
+  /**
+   * The matrix port the learner chose (a menu, a share link), null until they choose one. The
+   * port itself, not its place in the model's list: see matrix-port.ts for what the matrix shows.
+   */
+  readonly matrixPort: FlowPort | null;
   readonly selectedFlow: FlowSelection | null;
   /** The text replaced by the last reset, so the learner can take the reset back. */
   readonly textBeforeReset: string | null;
@@ -21,6 +37,8 @@ export interface NetlabState extends LessonActions {
   readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
+  /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
+  readonly share: ShareSlice;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
@@ -32,7 +50,6 @@ export interface NetlabState extends LessonActions {
    * since it, instead of since the last edit. Null: compare with the last edit.
    */
   readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
-  /** Explanation of the selected flow, as the model service last computed it. */
   /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
   readonly packet: {
     readonly requests: readonly TraceRequest[];
@@ -55,12 +72,11 @@ export interface NetlabState extends LessonActions {
     /** The same packet through the pinned version, when one is pinned: before and after. */
     readonly baseline?: TraceResult;
   } | null;
+  /** The reasons for a flow in both languages, with the question they answer (see explanation.ts). */
   readonly explanation: {
-    readonly flow: FlowSelection;
-    readonly portIndex: number;
-    readonly locale: Locale;
-    readonly modelId: number;
-    readonly lines: readonly string[] | null;
+    readonly question: ExplanationQuestion;
+    /** Null when an endpoint of the flow no longer exists. */
+    readonly reasons: FlowReasons | null;
   } | null;
   setScenarioText(text: string): void;
   /** Back to the built-in scenario the store was created with. */
@@ -69,7 +85,7 @@ export interface NetlabState extends LessonActions {
   replaceScenario(text: string): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
-  setPortIndex(index: number): void;
+  setMatrixPort(port: FlowPort | null): void;
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
@@ -88,4 +104,10 @@ export interface NetlabState extends LessonActions {
   nextPacket(): void;
   resetPacket(): void;
   applyTrace(trace: NonNullable<NetlabState['trace']>): void;
+  showShareNotice(notice: ShareNotice | null): void;
+  /** Offers the learner's own scenario back after a link replaced it. */
+  offerShareBackup(text: string): void;
+  /** Puts the offered scenario back (undoable like any replacement) and withdraws the offer. */
+  restoreShareBackup(): void;
+  dismissShareBackup(): void;
 }

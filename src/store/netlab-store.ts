@@ -1,27 +1,47 @@
 // The page's state. The scenario text is the source of truth; the model is derived from it
 // (memoised on the text) and never stored twice. No I/O here: persistence lives in services/.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { NetlabState } from './netlab-state';
+import { INITIAL_SHARE_SLICE } from './share-state';
+import { createStorageLab, type StorageDefaults } from './storage-lab';
 
-export type { FlowSelection, NetlabState } from './netlab-state';
+export type { ExplanationQuestion, FlowSelection, NetlabState } from './netlab-state';
 
 export type NetlabStore = StoreApi<NetlabState>;
+
+/**
+ * Another scene in place of the text (an opened file, a shared link, a restored backup): the old
+ * text is kept for undoReset; the flow and the port chosen belong to the old scene.
+ */
+const replaced = (s: NetlabState, text: string): Partial<NetlabState> => ({
+  scenarioText: text,
+  textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
+  textReplacedBy: 'replaced',
+  selectedFlow: null,
+  matrixPort: null,
+});
 
 export function createNetlabStore(initial: {
   defaultScenario: string;
   scenarioText?: string;
   locale?: Locale;
+  /** False in an embed: lesson steps replace edited text without a question. */
+  askBeforeReplacing?: boolean;
+  /** The storage labs' built-in texts (tests may leave them out). */
+  storage?: StorageDefaults;
 }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
-    ...createLessonActions(set, initial.defaultScenario),
+    ...createLessonActions(set, initial.defaultScenario, initial.askBeforeReplacing ?? true),
+    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }),
     lesson: INITIAL_LESSON_SLICE,
+    share: INITIAL_SHARE_SLICE,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
-    portIndex: 0,
+    matrixPort: null,
     selectedFlow: null,
     textBeforeReset: null,
     selectedPolicy: null,
@@ -41,13 +61,7 @@ export function createNetlabStore(initial: {
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) =>
-      set((s) => ({
-        scenarioText: text,
-        textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
-        textReplacedBy: 'replaced',
-        selectedFlow: null,
-      })),
+    replaceScenario: (text) => set((s) => replaced(s, text)),
     undoReset: () =>
       set((s) =>
         s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null },
@@ -56,7 +70,7 @@ export function createNetlabStore(initial: {
     pinBaseline: (now) =>
       set((s) => (s.view && !s.view.hasErrors ? { baseline: { text: s.view.text, pinnedAt: now } } : {})),
     unpinBaseline: () => set({ baseline: null }),
-    setPortIndex: (portIndex) => set({ portIndex }),
+    setMatrixPort: (port) => set({ matrixPort: port ? { port: port.port, protocol: port.protocol } : null }),
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
@@ -79,5 +93,14 @@ export function createNetlabStore(initial: {
       ),
     resetPacket: () => set((s) => ({ packet: { ...s.packet, index: 0, step: 0, playing: false } })),
     applyTrace: (trace) => set({ trace }),
+    showShareNotice: (notice) => set((s) => ({ share: { ...s.share, notice } })),
+    offerShareBackup: (backup) => set((s) => ({ share: { ...s.share, backup } })),
+    restoreShareBackup: () =>
+      set((s) =>
+        s.share.backup === null
+          ? {}
+          : { ...replaced(s, s.share.backup), share: { ...s.share, backup: null } },
+      ),
+    dismissShareBackup: () => set((s) => ({ share: { ...s.share, backup: null } })),
   }));
 }

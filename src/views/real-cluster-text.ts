@@ -1,6 +1,6 @@
 // The page's words for real clusters (search, workload views, filters, pods without an IP,
 // folded problems), in English and Korean, beside the main UI text.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { useNetlab } from './use-netlab';
 
 const en = {

@@ -2,7 +2,8 @@
 // the placeholder and the error banner are plain React, so they show before Monaco arrives.
 import { lazy, Suspense, useRef } from 'react';
 import { useNetlab } from '../use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import type { YamlEditor } from './monaco/create-yaml-editor';
 

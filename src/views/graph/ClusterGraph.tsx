@@ -1,8 +1,9 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { endpointKeys } from '../../app-model/model-view';
 import { portIndexForPair } from '../../app-model/pair-port';
+import { matrixPortIndex } from '../../store/matrix-port';
 import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -23,18 +24,20 @@ import './graph.css';
 
 const EMPTY = new Set<string>();
 
-export function ClusterGraph() {
+/** `svgRef`: a ref of the parent's to the graph's <svg> (the share panel's pictures use it). */
+export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { model } = useScenarioModel();
   const t = useUiText();
   const selectedPolicy = useNetlab((s) => s.selectedPolicy);
   const selectPolicy = useNetlab((s) => s.selectPolicy);
   const selectedFlow = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
-  const portIndex = useNetlab((s) => s.portIndex);
-  const setPortIndex = useNetlab((s) => s.setPortIndex);
+  const portIndex = useNetlab(matrixPortIndex);
+  const setMatrixPort = useNetlab((s) => s.setMatrixPort);
   const [pendingFrom, setPendingFrom] = useState<string | null>(null);
   const [inspected, setInspected] = useState<string | null>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const ownRef = useRef<SVGSVGElement>(null);
+  const svgRef = outerRef ?? ownRef;
   const { scene, topology } = model;
   const { transform, viewport, fitToView, zoomBy, focusOn } = useZoom(svgRef, scene.width, scene.height);
   const [focused, setFocused] = useState<string | null>(null);
@@ -122,11 +125,11 @@ export function ClusterGraph() {
       }
       // Explain the pair on a port the destination declares, not whatever the matrix shows.
       const pi = portIndexForPair(model, key, portIndex);
-      if (pi !== portIndex) setPortIndex(pi);
+      if (pi !== portIndex) setMatrixPort(model.ports[pi] ?? null);
       selectFlow({ from: pendingFrom, to: key });
       setPendingFrom(null);
     },
-    [pendingFrom, selectFlow, model, portIndex, setPortIndex],
+    [pendingFrom, selectFlow, model, portIndex, setMatrixPort],
   );
 
   return (
@@ -168,7 +171,7 @@ export function ClusterGraph() {
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
       >
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
-          <g transform={transform.toString()}>
+          <g transform={transform.toString()} data-testid={TID.graphZoom}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />
             <SceneEntities

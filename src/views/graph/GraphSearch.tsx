@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { searchEndpoints } from '../../app-model/endpoint-search';
 import type { EndpointInfo } from '../../app-model/model-view';
-import { fill } from '../i18n';
+import { fill } from '../../lib/text';
 import { useRealClusterText } from '../real-cluster-text';
 import { TID } from '../testIds';
 
@@ -22,7 +22,7 @@ export function GraphSearch({
   const found = useMemo(() => searchEndpoints(endpoints, text, 50), [endpoints, text]);
   const shown = found.slice(0, SHOWN);
   return (
-    <div className="graph-search">
+    <div className="graph-search" role="search">
       <label>
         {t.search}{' '}
         <input

@@ -1,7 +1,7 @@
 // Pods that hold no IP — finished Job pods, pods still Pending — listed apart and greyed: they
 // are in the files but no flow's endpoint, and their old IPs may belong to live pods now.
 import type { InactivePodInfo } from '../../app-model/model-view';
-import { fill } from '../i18n';
+import { fill } from '../../lib/text';
 import { useRealClusterText } from '../real-cluster-text';
 import { TID } from '../testIds';
 

@@ -1,6 +1,6 @@
 // Progress to and from a JSON file: the learner's own backup, or a move to another browser.
 import { useRef, useState } from 'react';
-import type { Locale } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
 import {
   MAX_PROGRESS_BYTES,
   parseProgressFile,

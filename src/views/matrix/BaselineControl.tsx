@@ -2,7 +2,8 @@
 // default), or a version the learner pinned, so a change typed over many keystrokes — or a
 // whole lesson step — shows its full effect until they unpin it.
 import { useNetlab, useScenarioModel } from '../use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 
 export function BaselineControl() {
