@@ -4,6 +4,8 @@
 // targets are reported, not asserted.
 //   initial JS (gzip) ≤ 300 KB · first graph ≤ 1 s · keystroke → matrix ≤ 100 ms (default),
 //   ≤ 300 ms (500 pods) · no task > 50 ms while typing.
+// `-- --profile` also samples the main thread while a dump opens (top functions by self and by
+// inclusive time) and counts the editor's markers, to see where the time goes.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -178,6 +180,51 @@ async function packetFps(): Promise<void> {
   await browser.close();
 }
 
+/** `--profile`: the page's main thread sampled while a dump opens; the top functions by self time. */
+const PROFILE = process.argv.includes('--profile');
+
+async function startProfile(page: Page): Promise<{ stop(name: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+      const deltas = profile.timeDeltas ?? [];
+      const self = new Map<string, number>();
+      (profile.samples ?? []).forEach((id, i) => {
+        const f = nodes.get(id)!.callFrame;
+        const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+        self.set(where, (self.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
+      });
+      // Inclusive time: each sample counts once for every function on its stack.
+      const parent = new Map<number, number>();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const total = new Map<string, number>();
+      (profile.samples ?? []).forEach((id, i) => {
+        const seen = new Set<string>();
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+          const f = nodes.get(at)!.callFrame;
+          if (!f.url) continue;
+          const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+          if (!seen.has(where)) total.set(where, (total.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
+          seen.add(where);
+        }
+      });
+      const top = (m: Map<string, number>, n: number) =>
+        Object.fromEntries(
+          [...m]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, n)
+            .map(([k, v]) => [k, round(v)]),
+        );
+      print({ name: `${name}:profile`, selfMs: top(self, 20), totalMs: top(total, 30) });
+    },
+  };
+}
+
 /**
  * Opening a 1,000-pod `kubectl get … -o yaml` dump in a running page: time until every pod is
  * drawn, and how long the page stops answering meanwhile (long tasks, the longest gap between
@@ -204,6 +251,7 @@ async function importDump(
   await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
   await page.waitForTimeout(500);
   const { dump, pods } = make();
+  const profiler = PROFILE ? await startProfile(page) : null;
   const start = (await page.evaluate(`(() => {
     const b = window.__bench;
     b.gaps = [];
@@ -224,6 +272,15 @@ async function importDump(
   );
   const drawn = (await page.evaluate('performance.now()')) as number;
   await page.waitForTimeout(1500);
+  if (profiler) {
+    await profiler.stop(name);
+    const markers = await page.evaluate(`(() => {
+      const n = {};
+      for (const m of window.__netlab?.monacoMarkers?.() ?? []) n[m.owner] = (n[m.owner] ?? 0) + 1;
+      return n;
+    })()`);
+    print({ name: `${name}:editor-markers`, byOwner: markers });
+  }
   const r = (await page.evaluate(
     `(() => { const b = window.__bench; b.stopFrames = true; return { tasks: b.longTasks.slice(b.importTasks), gaps: b.gaps }; })()`,
   )) as { tasks: number[]; gaps: number[] };
