@@ -109,7 +109,9 @@ async function scenarioRun(name: string, scenario: string | null, targetMs: numb
   const firstPod = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.firstPod);
   const pods = await page.locator('[data-testid="graph.pod"]').count();
   print({ name: `${name}:first-graph`, pods, ms: round(firstPod), targetMs: 1000 });
+  const profiler = PROFILE ? await startProfile(page) : null;
   const { latencies, longTasks } = await typeInEditor(page, ' # typing in a comment');
+  if (profiler) await profiler.stop(`${name}:typing`);
   print({
     name: `${name}:keystroke-to-matrix`,
     pods,
