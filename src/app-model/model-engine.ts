@@ -85,11 +85,18 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
   return {
     id,
     layoutId,
-    endpoints: m.endpoints.map((e) =>
-      e.kind === 'pod'
-        ? { key: e.key, kind: 'pod' }
-        : { key: e.key, kind: 'external', ...(e.name ? { name: e.name } : {}) },
-    ),
+    endpoints: m.endpoints.map((e, i) => {
+      if (e.kind !== 'pod')
+        return { key: e.key, kind: 'external', ip: e.ip.key, ...(e.name ? { name: e.name } : {}) };
+      const w = m.workloads[i];
+      return {
+        key: e.key,
+        kind: 'pod',
+        ip: e.ip.key,
+        namespace: e.pod.namespace,
+        ...(w ? { workload: w.label, workloadKind: w.kind } : {}),
+      };
+    }),
     ports: m.ports,
     allowed,
     wordsPerRow,
@@ -97,6 +104,13 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
     scene: m.scene,
     isolation: m.isolation,
     policyReach: reachBits(m, wordsPerRow),
+    groups: m.groups,
+    inactivePods: m.cluster.inactivePods.map((p) => ({
+      key: `${p.namespace}/${p.name}`,
+      phase: p.phase,
+      why: p.why,
+      ...(p.lastIp !== undefined ? { lastIp: p.lastIp } : {}),
+    })),
   };
 }
 

@@ -8,10 +8,13 @@ import { analyzeScenario } from '../engine/analyze';
 import { loadCluster } from '../k8s/load-cluster';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
-import { SCENARIO_FILE, type Isolation } from './model-view';
 import type { UnseenPeer } from '../lesson/types';
 import { UNSEEN_FILE, unseenDocs, unseenGroup } from '../lesson/unseen-peers';
+import { explainFlow, withNotes, type FlowReasons } from '../engine/explain-reasons';
+import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
+import { SCENARIO_FILE, type GroupInfo, type Isolation } from './model-view';
+import { groupEndpoints } from '../engine/aggregate';
+import { workloadResolver, type Workload } from '../engine/workloads';
 
 export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
@@ -36,6 +39,9 @@ export interface ScenarioModel {
   readonly endpoints: readonly Endpoint[];
   readonly ports: readonly FlowPort[];
   readonly matrix: FlowMatrix;
+  /** Per endpoint: its workload (undefined for outside addresses). */
+  readonly workloads: readonly (Workload | undefined)[];
+  readonly groups: { readonly workload: readonly GroupInfo[]; readonly namespace: readonly GroupInfo[] };
 }
 
 /**
@@ -101,9 +107,19 @@ export function buildScenarioModel(text: string, unseen?: UnseenRequest): Scenar
       return [cp.key, { selected: new Set([...cp.selected].map((i) => endpoints[i]!.key)), peers }] as const;
     }),
   );
+  const workloadOf = workloadResolver(cluster);
+  const groupInfo = (by: 'workload' | 'namespace'): GroupInfo[] =>
+    groupEndpoints(cluster, endpoints, by).map((g) => ({
+      key: g.key,
+      label: g.label,
+      kind: g.kind,
+      members: g.members,
+    }));
   return {
     cluster,
     topology,
+    workloads: endpoints.map((e) => (e.kind === 'pod' ? workloadOf(e.pod) : undefined)),
+    groups: { workload: groupInfo('workload'), namespace: groupInfo('namespace') },
     scene: layoutTopology(topology),
     isolation,
     policyReach,
@@ -128,5 +144,7 @@ export function explainModelFlow(
   const from = model.endpoints.find((e) => e.key === fromKey);
   const to = model.endpoints.find((e) => e.key === toKey);
   if (!from || !to) return null;
-  return explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
+  const reasons = explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
+  const note = foreignPolicyNote(foreignPoliciesFor(model.cluster, from, to));
+  return note ? withNotes(reasons, [note]) : reasons;
 }

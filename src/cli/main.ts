@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { analyzeScenario } from '../engine/analyze';
+import { loadCluster } from '../k8s/load-cluster';
 import type { ManifestFile } from '../k8s/source';
 import type { CommandResult } from './command-result';
 import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 import { REACH_COMMANDS, runReachCommand } from './reach-commands';
+import { runTest } from './test-command';
 import { checkShellArgs, runShell } from './shell';
 import { runStorageLab } from './storage-commands';
 
@@ -58,7 +60,9 @@ function main(argv: readonly string[]): number {
       (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
       runStorageLab(args, readFiles) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      runCommand(args, analyzeScenario(readFiles(args.files)));
+      (args.command === 'test' ? runTest(args, readFiles) : undefined) ??
+      // Only lint reports warnings; the other commands need the loaded scenario and its errors.
+      runCommand(args, (args.command === 'lint' ? analyzeScenario : loadCluster)(readFiles(args.files)));
     if (result.stderr) process.stderr.write(result.stderr);
     if (result.stdout) process.stdout.write(result.stdout);
     return result.code;

@@ -3,7 +3,7 @@ import { flowVerdict, type FlowMatrix } from '../engine/flow-matrix';
 import { WORDS, type Locale } from '../lib/text';
 
 /** Every ordered pair × port, pod→itself included, outside→outside left out (the JSON contract). */
-export function matrixJson(m: FlowMatrix): string {
+export function matrixJson(m: FlowMatrix, extraFlows: readonly string[] = []): string {
   const flows: string[] = [];
   m.ports.forEach((p, pi) => {
     m.endpoints.forEach((from, s) => {
@@ -24,6 +24,7 @@ export function matrixJson(m: FlowMatrix): string {
       });
     });
   });
+  flows.push(...extraFlows);
   const ports = JSON.stringify(m.ports.map((p) => ({ port: p.port, protocol: p.protocol })));
   return `{"ports": ${ports},\n "flows": [\n  ${flows.join(',\n  ')}\n ]}\n`;
 }

@@ -6,7 +6,16 @@ import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
+import { useState } from 'react';
+import {
+  joinMatrixFilter,
+  matches,
+  parseMatrixFilter,
+  splitMatrixFilter,
+} from '../../app-model/endpoint-search';
+import { useRealClusterText } from '../real-cluster-text';
 import { BaselineControl } from './BaselineControl';
+import { GroupMatrix } from './GroupMatrix';
 import { UNSEEN_PREFIX } from '../../lesson/unseen-peers';
 
 export function endpointLabel(e: EndpointInfo): string {
@@ -38,6 +47,12 @@ function EndpointHeader({ e }: { e: EndpointInfo }) {
   );
 }
 
+/** The first rows (or columns) up to the limit, and every unseen peer after them: never cut. */
+function withUnseenLast<T extends { e: EndpointInfo }>(items: readonly T[]): T[] {
+  const unseen = items.filter(({ e }) => isUnseen(e));
+  return [...items.filter(({ e }) => !isUnseen(e)).slice(0, MATRIX_LIMIT - unseen.length), ...unseen];
+}
+
 export function MatrixTable() {
   const { model, changes, revision } = useScenarioModel();
   const filter = useNetlab((s) => s.matrixFilter);
@@ -49,18 +64,18 @@ export function MatrixTable() {
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
-  const needle = filter.trim().toLowerCase();
+  const rc = useRealClusterText();
+  const [by, setBy] = useState<'pod' | 'workload' | 'namespace'>('pod');
+  const sides = splitMatrixFilter(filter);
+  const terms = parseMatrixFilter(filter);
+  const all = model.endpoints.map((e, index) => ({ e, index }));
+  const matching = all.filter(({ e }) => matches(e, terms.rows));
+  const matchingColumns = all.filter(({ e }) => matches(e, terms.columns));
   const unseenGroup = useNetlab((s) => s.unseen.group);
   const setUnseenGroup = useNetlab((s) => s.setUnseenGroup);
-  const matching = model.endpoints
-    .map((e, index) => ({ e, index }))
-    .filter(({ e }) => !needle || endpointLabel(e).toLowerCase().includes(needle));
   // Unseen peers come last and are never cut: they are what the learner asked to see.
-  const unseen = matching.filter(({ e }) => isUnseen(e));
-  const shown = [
-    ...matching.filter(({ e }) => !isUnseen(e)).slice(0, MATRIX_LIMIT - unseen.length),
-    ...unseen,
-  ];
+  const shown = withUnseenLast(matching);
+  const shownColumns = withUnseenLast(matchingColumns);
 
   return (
     <section aria-labelledby="matrix-title" className="panel">
@@ -81,15 +96,50 @@ export function MatrixTable() {
         </select>
       </label>{' '}
       <label>
-        {t.matrixFilter}{' '}
+        {rc.groupBy}{' '}
+        <select
+          data-testid={TID.matrixGroupBy}
+          value={by}
+          onChange={(e) => setBy(e.target.value as typeof by)}
+        >
+          <option value="pod">{rc.byPod}</option>
+          <option value="workload">{rc.byWorkload}</option>
+          <option value="namespace">{rc.byNamespace}</option>
+        </select>
+      </label>{' '}
+      <label>
+        {sides.columns === null ? t.matrixFilter : rc.rows}{' '}
         <input
           type="search"
           data-testid={TID.matrixFilter}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder={t.matrixFilterHint}
+          value={sides.rows}
+          onChange={(e) => setFilter(joinMatrixFilter(e.target.value, sides.columns))}
+          placeholder={rc.filterHint}
+          title={t.matrixFilterHint}
         />
+      </label>{' '}
+      <label>
+        <input
+          type="checkbox"
+          data-testid={TID.matrixSameColumns}
+          checked={sides.columns === null}
+          onChange={(e) => setFilter(joinMatrixFilter(sides.rows, e.target.checked ? null : ''))}
+        />{' '}
+        {rc.sameColumns}
       </label>
+      {sides.columns !== null && (
+        <label>
+          {' '}
+          {rc.columns}{' '}
+          <input
+            type="search"
+            data-testid={TID.matrixColumnsFilter}
+            value={sides.columns}
+            onChange={(e) => setFilter(joinMatrixFilter(sides.rows, e.target.value))}
+            placeholder={rc.filterHint}
+          />
+        </label>
+      )}
       {missing && (
         <p className="help" role="status">
           {fill(t.matrixPortGone, {
@@ -108,79 +158,103 @@ export function MatrixTable() {
         {t.matrixUnseen}
       </label>
       <BaselineControl />
-      {matching.length > shown.length && (
-        <p className="help" role="status">
-          {fill(t.matrixCapped, { shown: shown.length, total: matching.length })}
-        </p>
+      {by !== 'pod' ? (
+        <GroupMatrix
+          by={by}
+          portIndex={portIndex}
+          rows={terms.rows}
+          columns={terms.columns}
+          onDrillDown={(label) => {
+            setBy('pod');
+            setFilter(by === 'workload' ? `w:${label}` : `ns:${label}`);
+          }}
+        />
+      ) : (
+        podMatrix()
       )}
-      <div className="matrix-scroll" data-revision={revision}>
-        <table className="matrix">
-          <caption>
-            {t.matrix} — {port.port}/{port.protocol}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                {t.from} \ {t.to}
-              </th>
-              {shown.map(({ e }) => (
-                <th scope="col" key={e.key} className={isUnseen(e) ? 'unseen' : undefined}>
-                  <EndpointHeader e={e} />
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(({ e: from, index: s }) => (
-              <tr key={from.key} className={isUnseen(from) ? 'unseen' : undefined}>
-                <th scope="row">
-                  <EndpointHeader e={from} />
-                </th>
-                {shown.map(({ e: to, index: d }) => {
-                  if (from.kind === 'external' && to.kind === 'external') {
-                    return (
-                      <td key={to.key} className="na" title={t.notApplicable}>
-                        <span aria-label={t.notApplicable}>·</span>
-                      </td>
-                    );
-                  }
-                  const ok = isAllowed(model, portIndex, s, d);
-                  const isSelected = selected?.from === from.key && selected.to === to.key;
-                  const change = changes.get(flowKey(from.key, to.key, port));
-                  const changeText =
-                    change === 'newly-allowed'
-                      ? t.newlyAllowed
-                      : change === 'newly-denied'
-                        ? t.newlyDenied
-                        : '';
-                  const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
-                  return (
-                    <td
-                      key={to.key}
-                      className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}${isUnseen(to) ? ' unseen' : ''}`}
-                    >
-                      <button
-                        type="button"
-                        data-testid={TID.matrixCell}
-                        data-from={from.key}
-                        data-to={to.key}
-                        data-verdict={ok ? 'allow' : 'deny'}
-                        data-change={change ?? ''}
-                        aria-pressed={isSelected}
-                        aria-label={label}
-                        onClick={() => selectFlow({ from: from.key, to: to.key })}
-                      >
-                        {ok ? `✓ ${t.allow}` : `✗ ${t.deny}`}
-                        {changeText && <span className="change">{changeText}</span>}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   );
+
+  function podMatrix() {
+    return (
+      <>
+        {(matching.length > shown.length || matchingColumns.length > shownColumns.length) && (
+          <p className="help" role="status">
+            {fill(t.matrixCapped, {
+              shown: Math.max(shown.length, shownColumns.length),
+              total: Math.max(matching.length, matchingColumns.length),
+            })}
+          </p>
+        )}
+        <div className="matrix-scroll" data-revision={revision}>
+          <table className="matrix">
+            <caption>
+              {t.matrix} — {port.port}/{port.protocol}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  {t.from} \ {t.to}
+                </th>
+                {shownColumns.map(({ e }) => (
+                  <th scope="col" key={e.key} className={isUnseen(e) ? 'unseen' : undefined}>
+                    <EndpointHeader e={e} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map(({ e: from, index: s }) => (
+                <tr key={from.key} className={isUnseen(from) ? 'unseen' : undefined}>
+                  <th scope="row">
+                    <EndpointHeader e={from} />
+                  </th>
+                  {shownColumns.map(({ e: to, index: d }) => {
+                    if (from.kind === 'external' && to.kind === 'external') {
+                      return (
+                        <td key={to.key} className="na" title={t.notApplicable}>
+                          <span aria-label={t.notApplicable}>·</span>
+                        </td>
+                      );
+                    }
+                    const ok = isAllowed(model, portIndex, s, d);
+                    const isSelected = selected?.from === from.key && selected.to === to.key;
+                    const change = changes.get(flowKey(from.key, to.key, port));
+                    const changeText =
+                      change === 'newly-allowed'
+                        ? t.newlyAllowed
+                        : change === 'newly-denied'
+                          ? t.newlyDenied
+                          : '';
+                    const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
+                    return (
+                      <td
+                        key={to.key}
+                        className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}${isUnseen(to) ? ' unseen' : ''}`}
+                      >
+                        <button
+                          type="button"
+                          data-testid={TID.matrixCell}
+                          data-from={from.key}
+                          data-to={to.key}
+                          data-verdict={ok ? 'allow' : 'deny'}
+                          data-change={change ?? ''}
+                          aria-pressed={isSelected}
+                          aria-label={label}
+                          onClick={() => selectFlow({ from: from.key, to: to.key })}
+                        >
+                          {ok ? `✓ ${t.allow}` : `✗ ${t.deny}`}
+                          {changeText && <span className="change">{changeText}</span>}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
+    );
+  }
 }
