@@ -317,7 +317,9 @@ test('hints one by one; the solution only after a question, and the learner’s 
   await expect.poll(() => scenarioText(page)).toBe(before);
 });
 
-test('a step asks before replacing the learner’s own edits', async ({ page }) => {
+test('a step asks only about edits made to the lesson’s text; the lab text comes back on leaving', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.evaluate(() =>
     window
@@ -325,16 +327,33 @@ test('a step asks before replacing the learner’s own edits', async ({ page }) 
       .setScenarioText(`${window.__netlab!.store!.getState().scenarioText}\n# my notes\n`),
   );
   const mine = await scenarioText(page);
+  // Into a lesson from the lab: the learner's own text is kept aside, nothing to ask.
   await page.goto(`/#/lesson/${A01}/open-by-default`);
-  const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Keep my text' }).click();
-  expect(await scenarioText(page)).toBe(mine);
-  await button(page, 'Load this step’s scenario again').click();
+  await stepIs(page, 'open-by-default');
   await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'start.yaml'));
+  const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
+  await expect(dialog).toBeHidden();
+  // An edit of the lesson's text, then a step that brings its own scenario: now it asks, with the
+  // focus on replacing (what moving on asked for; the edit stays undoable).
+  await page.evaluate(() =>
+    window
+      .__netlab!.store!.getState()
+      .setScenarioText(`${window.__netlab!.store!.getState().scenarioText}# try\n`),
+  );
+  const edited = await scenarioText(page);
+  await page.goto(`/#/lesson/${A05}/read`);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Replace', exact: true })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep my text' }).click();
+  expect(await scenarioText(page)).toBe(edited);
+  await button(page, 'Load this step’s scenario again').click();
+  await expect.poll(() => scenarioText(page)).toBe(lessonFile(A05, 'start.yaml'));
   const undo = button(page, 'Bring my text back');
   await expect(undo).toHaveText('Bring my text back');
   await undo.click();
+  await expect.poll(() => scenarioText(page)).toBe(edited);
+  // Leaving the lessons: the lab text as it was.
+  await button(page, 'Close lessons').click();
   await expect.poll(() => scenarioText(page)).toBe(mine);
 });
 

@@ -11,6 +11,7 @@ import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
 import { SCENARIO_FILE, type Isolation } from './model-view';
 
 export { SCENARIO_FILE };
+import { scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology, type Topology } from '../model/topology';
 import { layoutTopology, type Scene } from '../layout/layout-topology';
 
@@ -52,7 +53,8 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
 
 export function buildScenarioModel(text: string): ScenarioModel {
   const loaded = analyzeScenario([{ name: SCENARIO_FILE, text }]);
-  const cluster = loaded.cluster;
+  // Pods the scenario places on no node go on a generated one, so their packets can be traced.
+  const { cluster, generatedNode } = scheduleOnGeneratedNode(loaded.cluster);
   const diagnostics = loaded.diagnostics;
   const endpoints = buildEndpoints(
     cluster,
@@ -60,7 +62,7 @@ export function buildScenarioModel(text: string): ScenarioModel {
   );
   const ports = scenarioPorts(cluster);
   const matrix = computeFlowMatrix(cluster.policies, endpoints, ports);
-  const topology = buildTopology(cluster);
+  const topology = buildTopology(cluster, { generatedNode });
   const isolation = new Map(
     endpoints.map((e, i) => {
       const selecting = matrix.compiled.selecting[i]!;

@@ -20,10 +20,20 @@ export interface ExplanationQuestion {
   readonly modelId: number;
 }
 
+/** Where the scenario text came from: the page header names it. */
+export type ScenarioSource =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'own' }
+  | { readonly kind: 'lesson'; readonly lessonId: string }
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'link' };
+
 export interface NetlabState extends LessonActions, StorageLabActions {
   /** The storage lab (volumes and layers): see storage-lab.ts. */
   readonly storageLab: StorageLabSlice;
   readonly scenarioText: string;
+  /** What the text is (edits keep the name: the learner's edit of a lesson is still that lesson's). */
+  readonly scenarioSource: ScenarioSource;
   readonly locale: Locale;
   /**
    * The matrix port the learner chose (a menu, a share link), null until they choose one. The
@@ -49,7 +59,12 @@ export interface NetlabState extends LessonActions, StorageLabActions {
    * A version the learner pinned to compare with: the matrix marks cells newly allowed or denied
    * since it, instead of since the last edit. Null: compare with the last edit.
    */
-  readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
+  readonly baseline: {
+    readonly text: string;
+    readonly pinnedAt: number;
+    /** Set when a lesson step pinned its own scenario: marks count from the step's start. */
+    readonly lesson?: string;
+  } | null;
   /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
   readonly packet: {
     readonly requests: readonly TraceRequest[];
@@ -82,7 +97,7 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
   /** Replaces the scenario (an opened file, a shared link), keeping the old text for undoReset. */
-  replaceScenario(text: string): void;
+  replaceScenario(text: string, source?: ScenarioSource): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
   setMatrixPort(port: FlowPort | null): void;

@@ -13,6 +13,7 @@ import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
 import { PacketPanel } from './packet/PacketPanel';
 import { ScenarioActions } from './ScenarioActions';
+import { ScenarioName } from './workspace/ScenarioName';
 import { ShareExport } from './share/ShareExport';
 import { TID } from './testIds';
 import { useNetlab } from './use-netlab';
@@ -77,6 +78,7 @@ export function App() {
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>
         </h1>
+        {!storage && <ScenarioName />}
         <LabSwitch />
         <ScenarioActions />
         <ShareExport graphSvg={graphSvg} />

@@ -13,6 +13,7 @@ import { useZoom } from './useZoom';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
 import type { PacketTrace } from '../../model/trace-types';
+import { generatedNodeNote } from '../../model/generated-node';
 import { traceHops, usePacketJourney } from '../packet/usePacketJourney';
 import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
 import { HOP_MS } from '../../services/packet-clock';
@@ -24,6 +25,7 @@ const EMPTY = new Set<string>();
 export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { model } = useScenarioModel();
   const t = useUiText();
+  const locale = useNetlab((s) => s.locale);
   const selectedPolicy = useNetlab((s) => s.selectedPolicy);
   const selectPolicy = useNetlab((s) => s.selectPolicy);
   const selectedFlow = useNetlab((s) => s.selectedFlow);
@@ -170,6 +172,9 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
           </g>
         </svg>
       </div>
+      {topology.generatedNode && (
+        <p className="help generated-node">{generatedNodeNote(topology.generatedNode)[locale]}</p>
+      )}
       <p className="legend">{t.legend}</p>
       <EntityDetails id={inspected} topology={topology} isolation={model.isolation} t={t} />
     </section>

@@ -307,6 +307,8 @@ function Lesson({ lesson }: { lesson: LessonView }) {
         body={fill(t.replaceBody, { file: step.scenario ?? step.effectiveScenario })}
         confirm={t.replace}
         cancel={t.keepMine}
+        // The learner moved on to this step: its scenario is what they asked for (undoable).
+        focus="confirm"
         onConfirm={() => resolvePendingScenario(true)}
         onCancel={() => resolvePendingScenario(false)}
       />
