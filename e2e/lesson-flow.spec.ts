@@ -111,3 +111,27 @@ test('code blocks in lesson text wrap inside the column: no comment is cut', asy
   }
   await page.screenshot({ path: 'test-results/lesson-code-wraps.png' });
 });
+
+test('keys without double meaning: ← → move the packet hop by hop, PageUp/PageDown move lesson steps', async ({
+  page,
+}) => {
+  await page.goto(`/?motion=off#/lesson/${A05}/read`);
+  await stepIs(page, 'read');
+  await sendPacket(page, 'prod/api', 'data/db');
+  const playback = page.getByRole('group', { name: 'Playback' });
+  const current = () => hops(page).locator('[aria-current="step"]').getAttribute('data-hop');
+  await playback.getByRole('button', { name: /^(Play|Pause)$/ }).click(); // pause
+  await playback.getByRole('button', { name: 'Back to the first hop' }).click();
+  const first = await current();
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(current).not.toBe(first);
+  await stepIs(page, 'read');
+  await page.keyboard.press('PageDown');
+  await stepIs(page, 'shapes');
+  await expect(packetPanel(page)).toContainText('← → previous/next hop');
+  await expect(playback.getByRole('button', { name: 'Next hop' })).toBeVisible();
+  await language(page).selectOption('ko');
+  await expect(packetPanel(page)).toContainText('← → 이전/다음 홉');
+  await expect(packetPanel(page)).not.toContainText('단계 이동');
+});

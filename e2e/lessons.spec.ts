@@ -368,7 +368,7 @@ test('an unknown lesson says so and shows the list', async ({ page }) => {
   await stepIs(page, 'open-by-default');
 });
 
-test('presenter mode: large type, arrow keys and clicker keys move steps, the URL follows', async ({
+test('presenter mode: large type, clicker keys and Alt+arrows move steps (plain arrows do not), the URL follows', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1600, height: 1000 }); // a projector
@@ -380,7 +380,9 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(base).toBe(20);
 
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // plain arrows are the packet's hops, never steps
+  await stepIs(page, 'open-by-default');
+  await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db\\?present=1$`));
   await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/still-open\\?present=1$`));
@@ -388,9 +390,9 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   await stepIs(page, 'still-open');
   await page.keyboard.press('PageUp');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db\\?present=1$`));
-  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Alt+ArrowLeft');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/open-by-default\\?present=1$`));
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageDown');
   await stepIs(page, 'isolate-db');
   await editorReady(page);
   await page.screenshot({ path: 'test-results/lesson-presenter-en.png' });
@@ -401,7 +403,7 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.screenshot({ path: 'test-results/lesson-presenter-ko.png' });
 
-  // Leaving presenter mode: plain arrows belong to the packet player again; the URL drops the flag.
+  // Leaving presenter mode: still no step on plain arrows; the URL drops the flag.
   await button(page, '발표 모드').click();
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
   await page.keyboard.press('ArrowRight');
