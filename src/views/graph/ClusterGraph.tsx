@@ -10,6 +10,7 @@ import { detailArea } from './level-of-detail';
 import { LinkEnds, SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
+import { focusOf, PRESENTER_SCALE } from './presenter-zoom';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
 import type { PacketTrace } from '../../model/trace-types';
@@ -35,7 +36,18 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
   const ownRef = useRef<SVGSVGElement>(null);
   const svgRef = outerRef ?? ownRef;
   const { scene, topology } = model;
-  const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+  // Presenter mode: text readable from the back of the room, centred on what the lesson points at.
+  const present = useNetlab((s) => s.lesson.present);
+  const focusIds = useNetlab((s) => (s.selectedFlow ? `${s.selectedFlow.from}\n${s.selectedFlow.to}` : ''));
+  const presenter = useMemo(() => {
+    if (!present) return null;
+    const ids = focusIds ? focusIds.split('\n') : [];
+    const policyPods = selectedPolicy
+      ? [...endpointKeys(model, model.policyReach.get(selectedPolicy)?.selected ?? new Uint32Array())]
+      : [];
+    return { minScale: PRESENTER_SCALE, focus: focusOf(scene, ids.length > 0 ? ids : policyPods) };
+  }, [present, focusIds, selectedPolicy, model, scene]);
+  const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height, presenter);
   const detail = useMemo(
     () => detailArea(scene.pods.length, transform, viewport),
     [scene.pods.length, transform, viewport],
