@@ -20,7 +20,7 @@ async function inside(page: Page, what: Locator, name: string) {
 }
 
 const matrixTitle = (page: Page) =>
-  page.getByRole('heading', { level: 2, name: /^(Reachability matrix|도달 가능성 표|매트릭스)$/ });
+  page.getByRole('heading', { level: 2, name: /^(Reachability matrix|도달 가능성 표)$/ });
 
 for (const [width, height] of [
   [1440, 900],

@@ -57,8 +57,8 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
       : `${n.overlay.kind === 'vxlan' ? 'VXLAN' : 'weave'} ${n.overlay.device} UDP ${n.overlay.port}`;
   const enforcement =
     trace.enforcement === 'enforced'
-      ? pick(locale, 'policies enforced', '정책 집행')
-      : pick(locale, 'policies NOT enforced', '정책 집행 안 함');
+      ? pick(locale, 'policies enforced', '정책 적용')
+      : pick(locale, 'policies NOT enforced', '정책 적용 안 함');
   const verdict =
     trace.verdict === 'delivered'
       ? pick(locale, '✓ delivered, and the reply comes back', '✓ 도착, 응답도 돌아옴')

@@ -1,4 +1,5 @@
 // UI words in English and Korean. Explanations and diagnostics carry their own translations.
+import { GLOSSARY } from '../lib/glossary';
 import { WORDS, type Locale } from '../lib/text';
 import type { TraceEvent } from '../model/trace-types';
 import { useNetlab } from './use-netlab';
@@ -7,7 +8,7 @@ const en = {
   title: 'netlab',
   tagline: 'Kubernetes NetworkPolicy lab',
   language: 'Language',
-  matrix: 'Reachability matrix',
+  matrix: GLOSSARY.matrix.en,
   matrixHelp: 'Rows are sources, columns are destinations. Choose a cell to see why.',
   matrixPortGone: 'No pod declares {port}, the port you chose, any more: the matrix shows {shown}.',
   port: 'Port',
@@ -163,7 +164,7 @@ const ko: UiText = {
   title: 'netlab',
   tagline: '쿠버네티스 NetworkPolicy 실습실',
   language: '언어',
-  matrix: '도달 가능성 표',
+  matrix: GLOSSARY.matrix.ko,
   matrixHelp: '행은 출발지, 열은 목적지입니다. 칸을 고르면 이유가 나옵니다.',
   matrixPortGone: '고른 포트({port})를 선언한 파드가 이제 없어, 표는 {shown} 기준으로 보여 줍니다.',
   port: '포트',
