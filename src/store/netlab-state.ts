@@ -7,6 +7,7 @@ import type { FlowPort } from '../engine/match';
 import type { LessonActions, LessonSlice } from './lesson-state';
 import type { ShareNotice, ShareSlice } from './share-state';
 import type { StorageLabActions, StorageLabSlice } from './storage-lab';
+import type { PredictSlice } from './predict-state';
 
 export interface FlowSelection {
   readonly from: string;
@@ -51,6 +52,8 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly share: ShareSlice;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
+  /** "Predict first": verdicts hidden in the matrix, the why panel and the graph until revealed. */
+  readonly predict: PredictSlice;
   /** Narrows the matrix to endpoints whose name contains this text. */
   readonly matrixFilter: string;
   /** What the model service last derived from the text (null until the first model). */
@@ -104,6 +107,9 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
+  setPredicting(on: boolean): void;
+  /** Reveals the verdicts of these matrix cells (flow keys). */
+  revealCells(keys: readonly string[]): void;
   /** Pins the current model's text as the version to compare with (only a text without errors). */
   pinBaseline(now: number): void;
   unpinBaseline(): void;

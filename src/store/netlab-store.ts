@@ -6,6 +6,7 @@ import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { NetlabState, ScenarioSource } from './netlab-state';
 import { leaveScene, sourceOfText } from './scene-switch';
+import { INITIAL_PREDICT, revealAll, setPredict } from './predict-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
 
@@ -54,6 +55,7 @@ export function createNetlabStore(initial: {
     textBeforeReset: null,
     selectedPolicy: null,
     matrixFilter: '',
+    predict: INITIAL_PREDICT,
     view: null,
     baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
@@ -91,6 +93,8 @@ export function createNetlabStore(initial: {
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
+    setPredicting: (on) => set({ predict: setPredict(on) }),
+    revealCells: (keys) => set((s) => ({ predict: revealAll(s.predict, keys) })),
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>

@@ -8,6 +8,8 @@ export function leaveScene(s: NetlabState): Partial<NetlabState> {
     packet: { ...s.packet, requests: [], index: 0, step: 0, playing: false },
     trace: null,
     companionTraces: new Map(),
+    // A new scene's verdicts are new: in "predict first" they are hidden again.
+    predict: { ...s.predict, revealed: [] },
     ...(s.baseline?.lesson !== undefined ? { baseline: null } : {}),
   };
 }

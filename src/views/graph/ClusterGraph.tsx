@@ -1,7 +1,8 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { endpointKeys } from '../../app-model/model-view';
+import { endpointKeys, flowKey } from '../../app-model/model-view';
+import { isRevealed } from '../../store/predict-state';
 import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -70,6 +71,13 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
   );
 
   const journey = usePacketJourney();
+  // "Predict first": the packet's verdict marks wait for its matrix cell to be revealed.
+  const verdictHidden = useNetlab(
+    (s) =>
+      s.predict.on &&
+      journey !== null &&
+      !isRevealed(s.predict, flowKey(journey.request.from, journey.request.to, journey.request.port)),
+  );
   const speed = useNetlab((s) => s.packet.speed);
   const reducedMotion = usePrefersReducedMotion();
   const droppedText = t.packetDropped;
@@ -161,7 +169,13 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
         style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }}
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
       >
-        <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
+        <svg
+          ref={svgRef}
+          className={`graph${verdictHidden ? ' predicting' : ''}`}
+          role="group"
+          aria-label={t.graphLabel}
+          data-testid={TID.graphSvg}
+        >
           <g transform={transform.toString()} data-testid={TID.graphZoom}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />

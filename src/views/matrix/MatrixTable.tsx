@@ -7,6 +7,9 @@ import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { BaselineControl } from './BaselineControl';
+import { isRevealed } from '../../store/predict-state';
+import { PredictControls } from '../workspace/PredictControls';
+import { useWorkspaceText } from '../workspace/workspace-text';
 
 export function endpointLabel(e: EndpointInfo): string {
   if (e.kind === 'pod') return e.key;
@@ -43,6 +46,15 @@ export function MatrixTable() {
     .map((e, index) => ({ e, index }))
     .filter(({ e }) => !needle || endpointLabel(e).toLowerCase().includes(needle));
   const shown = matching.slice(0, MATRIX_LIMIT);
+  const predict = useNetlab((s) => s.predict);
+  const revealCells = useNetlab((s) => s.revealCells);
+  const w = useWorkspaceText();
+  // "Predict first": the cells in reading order, for revealing one after another.
+  const cellKeys = shown.flatMap(({ e: from }) =>
+    shown
+      .filter(({ e: to }) => from.kind !== 'external' || to.kind !== 'external')
+      .map(({ e: to }) => flowKey(from.key, to.key, port)),
+  );
 
   return (
     <section aria-labelledby="matrix-title" className="panel">
@@ -81,6 +93,7 @@ export function MatrixTable() {
         </p>
       )}
       <BaselineControl />
+      <PredictControls cells={cellKeys} />
       {matching.length > shown.length && (
         <p className="help" role="status">
           {fill(t.matrixCapped, { shown: shown.length, total: matching.length })}
@@ -117,9 +130,31 @@ export function MatrixTable() {
                       </td>
                     );
                   }
-                  const ok = isAllowed(model, portIndex, s, d);
+                  const key = flowKey(from.key, to.key, port);
                   const isSelected = selected?.from === from.key && selected.to === to.key;
-                  const change = changes.get(flowKey(from.key, to.key, port));
+                  if (!isRevealed(predict, key)) {
+                    return (
+                      <td key={to.key} className="hidden-verdict">
+                        <button
+                          type="button"
+                          data-testid={TID.matrixCell}
+                          data-from={from.key}
+                          data-to={to.key}
+                          data-verdict="hidden"
+                          aria-pressed={isSelected}
+                          aria-label={`${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${w.hidden} (${w.revealCell})`}
+                          onClick={() => {
+                            revealCells([key]);
+                            selectFlow({ from: from.key, to: to.key });
+                          }}
+                        >
+                          ? <span className="visually-hidden">{w.hidden}</span>
+                        </button>
+                      </td>
+                    );
+                  }
+                  const ok = isAllowed(model, portIndex, s, d);
+                  const change = changes.get(key);
                   const changeText =
                     change === 'newly-allowed'
                       ? t.newlyAllowed

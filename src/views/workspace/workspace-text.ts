@@ -14,7 +14,7 @@ const en = {
   compareLesson: 'Marks show what changed since this step’s scenario was loaded ({count} cells, all ports).',
   predict: 'Predict first',
   predictHelp:
-    'Verdicts are hidden. Guess together, then reveal one cell at a time (click it, or press R for the next one).',
+    'Verdicts are hidden. Guess together, then reveal one cell at a time: click it, or press N for the next one.',
   hidden: 'hidden',
   revealCell: 'reveal',
   revealNext: 'Reveal next',
@@ -32,7 +32,8 @@ const ko: typeof en = {
   resizeEditor: '편집기와 도달 가능성 표의 높이 조절',
   compareLesson: '표시는 이 단계의 시나리오를 불러온 뒤에 바뀐 칸입니다(모든 포트에서 {count}칸).',
   predict: '먼저 예측하기',
-  predictHelp: '판정을 가렸습니다. 함께 예측한 뒤 칸을 하나씩 공개하세요(칸을 누르거나, R 키로 다음 칸).',
+  predictHelp:
+    '판정을 가렸습니다. 함께 예측한 뒤 칸을 하나씩 공개하세요. 칸을 누르거나 N 키를 누르면 다음 칸이 열립니다.',
   hidden: '가려짐',
   revealCell: '공개',
   revealNext: '다음 칸 공개',
