@@ -320,7 +320,9 @@ test('hints one by one; the solution only after a question, and the learner’s 
   await expect.poll(() => scenarioText(page)).toBe(before);
 });
 
-test('a step asks before replacing the learner’s own edits', async ({ page }) => {
+test('a step asks only about edits made to the lesson’s text; the lab text comes back on leaving', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.evaluate(() =>
     window
@@ -328,16 +330,33 @@ test('a step asks before replacing the learner’s own edits', async ({ page }) 
       .setScenarioText(`${window.__netlab!.store!.getState().scenarioText}\n# my notes\n`),
   );
   const mine = await scenarioText(page);
+  // Into a lesson from the lab: the learner's own text is kept aside, nothing to ask.
   await page.goto(`/#/lesson/${A01}/open-by-default`);
-  const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Keep my text' }).click();
-  expect(await scenarioText(page)).toBe(mine);
-  await button(page, 'Load this step’s scenario again').click();
+  await stepIs(page, 'open-by-default');
   await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'start.yaml'));
+  const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
+  await expect(dialog).toBeHidden();
+  // An edit of the lesson's text, then a step that brings its own scenario: now it asks, with the
+  // focus on replacing (what moving on asked for; the edit stays undoable).
+  await page.evaluate(() =>
+    window
+      .__netlab!.store!.getState()
+      .setScenarioText(`${window.__netlab!.store!.getState().scenarioText}# try\n`),
+  );
+  const edited = await scenarioText(page);
+  await page.goto(`/#/lesson/${A05}/read`);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Replace', exact: true })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep my text' }).click();
+  expect(await scenarioText(page)).toBe(edited);
+  await button(page, 'Load this step’s scenario again').click();
+  await expect.poll(() => scenarioText(page)).toBe(lessonFile(A05, 'start.yaml'));
   const undo = button(page, 'Bring my text back');
   await expect(undo).toHaveText('Bring my text back');
   await undo.click();
+  await expect.poll(() => scenarioText(page)).toBe(edited);
+  // Leaving the lessons: the lab text as it was.
+  await button(page, 'Close lessons').click();
   await expect.poll(() => scenarioText(page)).toBe(mine);
 });
 
@@ -352,7 +371,7 @@ test('an unknown lesson says so and shows the list', async ({ page }) => {
   await stepIs(page, 'open-by-default');
 });
 
-test('presenter mode: large type, arrow keys and clicker keys move steps, the URL follows', async ({
+test('presenter mode: large type, clicker keys and Alt+arrows move steps (plain arrows do not), the URL follows', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1600, height: 1000 }); // a projector
@@ -364,7 +383,9 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(base).toBe(20);
 
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight'); // plain arrows are the packet's hops, never steps
+  await stepIs(page, 'open-by-default');
+  await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db\\?present=1$`));
   await page.keyboard.press('PageDown');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/still-open\\?present=1$`));
@@ -372,9 +393,9 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   await stepIs(page, 'still-open');
   await page.keyboard.press('PageUp');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db\\?present=1$`));
-  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Alt+ArrowLeft');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/open-by-default\\?present=1$`));
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageDown');
   await stepIs(page, 'isolate-db');
   await editorReady(page);
   await page.screenshot({ path: 'test-results/lesson-presenter-en.png' });
@@ -385,7 +406,7 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.screenshot({ path: 'test-results/lesson-presenter-ko.png' });
 
-  // Leaving presenter mode: plain arrows belong to the packet player again; the URL drops the flag.
+  // Leaving presenter mode: still no step on plain arrows; the URL drops the flag.
   await button(page, '발표 모드').click();
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
   await page.keyboard.press('ArrowRight');

@@ -7,7 +7,7 @@ const to = (page: Page) => page.getByRole('combobox', { name: 'To', exact: true 
 /** The hops of the journey shown, each a button. */
 const events = (page: Page) =>
   page.getByRole('list', { name: 'Hops of the packet and what happened at each' });
-/** Playback: Back to the first hop, Step back, Play/Pause, Step forward. */
+/** Playback: Back to the first hop, Previous hop, Play/Pause, Next hop. */
 const playback = (page: Page, name: string | RegExp) =>
   page.getByRole('group', { name: 'Playback' }).getByRole('button', { name });
 const play = (page: Page) => playback(page, /^(Play|Pause)$/);
@@ -28,7 +28,7 @@ async function send(page: Page, source: string, destination: string, port?: stri
 const current = (page: Page) => events(page).getByRole('button').and(page.locator('[aria-current="step"]'));
 
 async function stepToEnd(page: Page) {
-  const forward = playback(page, 'Step forward');
+  const forward = playback(page, 'Next hop');
   while (await forward.isEnabled()) await forward.click();
 }
 
@@ -87,10 +87,10 @@ test('across nodes with flannel: VXLAN outer headers and the no-enforcement noti
 
 test('step back returns to the previous hop', async ({ page }) => {
   await send(page, 'prod/backend', 'prod/db', '3306');
-  await playback(page, 'Step forward').click();
-  await playback(page, 'Step forward').click();
+  await playback(page, 'Next hop').click();
+  await playback(page, 'Next hop').click();
   await expect(current(page)).toHaveAttribute('data-hop', 'req-2');
-  await playback(page, 'Step back').click();
+  await playback(page, 'Previous hop').click();
   await expect(current(page)).toHaveAttribute('data-hop', 'req-1');
   const moved = await packets(page).getAttribute('data-step');
   expect(moved).toBe('1');
@@ -116,7 +116,7 @@ test('reduced motion: the packet jumps to each hop', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await send(page, 'prod/backend', 'prod/db', '3306');
-  await playback(page, 'Step forward').click();
+  await playback(page, 'Next hop').click();
   const packet = packets(page);
   const at = await packet.getAttribute('transform');
   await page.waitForTimeout(50);

@@ -54,7 +54,7 @@ function traceIn(model: ScenarioModel | null, request: TraceRequest): TraceResul
     return { trace: traceFlow(model.cluster, model.topology, request.from, request.to, request.port) };
   } catch (e) {
     if (e instanceof TraceError)
-      return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.message}` } };
+      return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.ko}` } };
     throw e;
   }
 }

@@ -17,6 +17,7 @@ import { groupEndpoints } from '../engine/aggregate';
 import { workloadResolver, type Workload } from '../engine/workloads';
 
 export { SCENARIO_FILE };
+import { scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology, type Topology } from '../model/topology';
 import { layoutTopology, type Scene } from '../layout/layout-topology';
 
@@ -77,7 +78,10 @@ export function buildScenarioModel(text: string, unseen?: UnseenRequest): Scenar
           { name: UNSEEN_FILE, text: unseenDocs(peers) },
         ])
       : own;
-  const cluster = withPeers.hasErrors ? own.cluster : withPeers.cluster;
+  // Pods the scenario places on no node go on a generated one, so their packets can be traced.
+  const { cluster, generatedNode } = scheduleOnGeneratedNode(
+    withPeers.hasErrors ? own.cluster : withPeers.cluster,
+  );
   const diagnostics = own.diagnostics;
   const endpoints = buildEndpoints(
     cluster,
@@ -85,7 +89,7 @@ export function buildScenarioModel(text: string, unseen?: UnseenRequest): Scenar
   );
   const ports = scenarioPorts(cluster);
   const matrix = computeFlowMatrix(cluster.policies, endpoints, ports);
-  const topology = buildTopology(cluster);
+  const topology = buildTopology(cluster, { generatedNode });
   const isolation = new Map(
     endpoints.map((e, i) => {
       const selecting = matrix.compiled.selecting[i]!;

@@ -5,6 +5,7 @@ import { reasonLine } from '../engine/explain-text';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
 import { pick, type Locale } from '../lib/text';
+import { generatedNodeNote, scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
 import {
   traceFlow,
@@ -16,20 +17,22 @@ import {
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
 
-export function runTrace(args: CliArgs, cluster: Cluster): CommandResult {
+export function runTrace(args: CliArgs, written: Cluster): CommandResult {
   if (args.from === undefined || args.to === undefined) throw new UsageError('trace needs --from and --to');
   if (args.ports.length > 1) throw new UsageError('trace needs one --port');
   const port = args.ports[0] ?? portOf(args.to);
+  // As in the page: pods the scenario places on no node run on a generated one (said on stderr).
+  const { cluster, generatedNode } = scheduleOnGeneratedNode(written);
   let trace: PacketTrace;
   try {
-    trace = traceFlow(cluster, buildTopology(cluster), args.from, args.to, port);
+    trace = traceFlow(cluster, buildTopology(cluster, { generatedNode }), args.from, args.to, port);
   } catch (e) {
     if (e instanceof TraceError) throw new UsageError(e.message);
     throw e;
   }
   return {
     stdout: args.json ? JSON.stringify(trace, null, 2) + '\n' : traceText(trace, cluster, args.lang),
-    stderr: '',
+    stderr: generatedNode ? `${generatedNodeNote(generatedNode)[args.lang]}\n` : '',
     code: 0,
   };
 }
@@ -54,8 +57,8 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
       : `${n.overlay.kind === 'vxlan' ? 'VXLAN' : 'weave'} ${n.overlay.device} UDP ${n.overlay.port}`;
   const enforcement =
     trace.enforcement === 'enforced'
-      ? pick(locale, 'policies enforced', '정책 집행')
-      : pick(locale, 'policies NOT enforced', '정책 집행 안 함');
+      ? pick(locale, 'policies enforced', '정책 적용')
+      : pick(locale, 'policies NOT enforced', '정책 적용 안 함');
   const verdict =
     trace.verdict === 'delivered'
       ? pick(locale, '✓ delivered, and the reply comes back', '✓ 도착, 응답도 돌아옴')

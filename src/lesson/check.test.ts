@@ -221,7 +221,7 @@ describe('matrix', () => {
   it('passes when every judged cell matches', () => {
     expect(one(checks, SOLVED)).toMatchObject({
       passed: true,
-      message: { en: 'The whole matrix matches the goal.', ko: '매트릭스 전체가 목표와 같습니다.' },
+      message: { en: 'The whole matrix matches the goal.', ko: '도달 가능성 표 전체가 목표와 같습니다.' },
     });
   });
 

@@ -76,7 +76,7 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
       '{flow}: the goal is {expected}, but it is {actual}. {why} {more}',
       '{flow}: 목표는 {expected}인데 지금은 {actual}입니다. {why} {more}',
     ),
-    pass: t('The whole matrix matches the goal.', '매트릭스 전체가 목표와 같습니다.'),
+    pass: t('The whole matrix matches the goal.', '도달 가능성 표 전체가 목표와 같습니다.'),
   },
   reach: {
     fail: t('{difference} {more}', '{difference} {more}'),

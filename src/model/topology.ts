@@ -133,11 +133,15 @@ export interface Topology {
    * IPv6). Absent without node addresses or with mixed families.
    */
   readonly nodeNetwork?: string;
+  /** A node netlab generated for pods the scenario placed nowhere (see generated-node.ts). */
+  readonly generatedNode?: string;
 }
 
 export interface TopologyOptions {
   /** Default: the scenario's ClusterNetwork `bridgeName` (`cni0` when it has none). */
   readonly bridgeName?: string;
+  /** The node scheduleOnGeneratedNode made up, if it did. */
+  readonly generatedNode?: string | null;
 }
 
 /** Describes how `cluster` is wired: nodes, bridges, veths, routes, pods, Services. */
@@ -211,6 +215,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
     services: buildServices(cluster),
     externals: cluster.externals.map((e) => ({ name: e.name, ip: e.ip.key })),
     ...(nodeNetwork ? { nodeNetwork } : {}),
+    ...(opts.generatedNode ? { generatedNode: opts.generatedNode } : {}),
   };
 }
 

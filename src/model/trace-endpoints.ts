@@ -2,6 +2,7 @@
 // `default`), an ExternalEndpoint's name, `svc:ns/name`, or an address — a pod IP, a node IP, a Service's ClusterIP or
 // LoadBalancer IP, or anything outside — optionally with `:port` (`192.168.1.11:30080`).
 import { serviceAtAddress, serviceByName } from '../engine/destination';
+import { josa } from '../lib/korean';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
 import type { Cluster, Service } from '../k8s/types';
 import { parseIp } from '../lib/ip';
@@ -36,7 +37,8 @@ export function resolveTraceEnd(cluster: Cluster, topology: Topology, text: stri
     /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(s) ?? /^\[([0-9A-Fa-f:.]+)\]:(\d{1,5})$/.exec(s);
   if (withPort) {
     const port = Number(withPort[2]);
-    if (port < 1 || port > 65535) throw new TraceError(`${s}: the port must be from 1 to 65535`);
+    if (port < 1 || port > 65535)
+      throw new TraceError(`${s}: the port must be from 1 to 65535`, `${s}: 포트는 1부터 65535까지입니다`);
     return { end: addressEnd(cluster, topology, withPort[1]!, s), port };
   }
   if (parseIp(s)) return { end: addressEnd(cluster, topology, s, s) };
@@ -48,7 +50,8 @@ export function resolveTraceEnd(cluster: Cluster, topology: Topology, text: stri
     return { end: addressEnd(cluster, topology, outside.ip.key, s) };
   }
   const found = findEndpoint(buildEndpoints(cluster), cluster, s);
-  if (typeof found === 'string') throw new TraceError(found);
+  if (typeof found === 'string')
+    throw new TraceError(found, `${s}: 시나리오에서 찾을 수 없습니다 (${found})`);
   return { end: { kind: 'pod', pod: topology.pods.find((p) => p.key === found.key)! } };
 }
 
@@ -68,7 +71,7 @@ export function endLabel(e: TraceEnd): string {
 
 function addressEnd(cluster: Cluster, topology: Topology, ipText: string, original: string): TraceEnd {
   const ip = parseIp(ipText);
-  if (!ip) throw new TraceError(`${original}: not an IP address`);
+  if (!ip) throw new TraceError(`${original}: not an IP address`, `${original}: IP 주소가 아닙니다`);
   const key = ip.key;
   const service = serviceAtAddress(topology.services, key);
   if (service) return serviceEndOf(cluster, topology, service);
@@ -82,7 +85,14 @@ function addressEnd(cluster: Cluster, topology: Topology, ipText: string, origin
 
 function serviceEnd(cluster: Cluster, topology: Topology, text: string): TraceEnd {
   const found = serviceByName(topology.services, text);
-  if (typeof found === 'string') throw new TraceError(found);
+  if (typeof found === 'string') {
+    const key = text.includes('/') ? text : `default/${text}`;
+    const near = topology.services.filter((s) => s.name === key.split('/').pop()).map((s) => `svc:${s.key}`);
+    throw new TraceError(
+      found,
+      `시나리오에 Service ${josa(key, '이/가')} 없습니다${near.length ? ` (${near.join(', ')} 말인가요?)` : ''}`,
+    );
+  }
   return serviceEndOf(cluster, topology, found);
 }
 

@@ -5,6 +5,7 @@
 // engine's (evaluateFlow), asked at each gate about the endpoints and port the packet's headers name
 // there, so policies see the chosen pod and its targetPort after DNAT. Pure and deterministic.
 //   trace-world.ts: the journey's state, devices, gates; trace-journey.ts: the walk itself.
+import { josa } from '../lib/korean';
 import { buildEndpoints } from '../engine/endpoints';
 import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
 import type { FlowPort } from '../engine/match';
@@ -45,20 +46,31 @@ export function traceFlow(
   const src = resolveTraceEnd(cluster, topology, from);
   const dst = resolveTraceEnd(cluster, topology, to);
   if (src.port !== undefined)
-    throw new TraceError(`${from}: the source port is chosen by the sender; give the source without a port`);
+    throw new TraceError(
+      `${from}: the source port is chosen by the sender; give the source without a port`,
+      `${from}: 출발 포트는 보내는 쪽이 고릅니다. 출발지는 포트 없이 적으세요`,
+    );
   if (dst.port !== undefined && dst.port !== port.port)
-    throw new TraceError(`${to} names port ${dst.port}, but the flow's port is ${port.port}`);
+    throw new TraceError(
+      `${to} names port ${dst.port}, but the flow's port is ${port.port}`,
+      `${to}에 적힌 포트는 ${dst.port}인데, 흐름의 포트는 ${port.port}입니다`,
+    );
   if (src.end.kind === 'service')
-    throw new TraceError(`${from} is a Service: Services never send packets; trace from a pod or an address`);
+    throw new TraceError(
+      `${from} is a Service: Services never send packets; trace from a pod or an address`,
+      `${josa(from, '은/는')} Service입니다. Service는 패킷을 보내지 않으니 파드나 주소에서 보내세요`,
+    );
   for (const e of [src.end, dst.end]) {
     if (e.kind === 'pod' && e.pod.node === null)
       throw new TraceError(
         `${e.pod.key} does not run on a node of the scenario (spec.nodeName), so it has no network to trace`,
+        `${e.pod.key} 파드는 시나리오의 어느 노드에서도 돌지 않아서(spec.nodeName) 따라갈 네트워크가 없습니다`,
       );
   }
   if (src.end.kind === 'outside' && dst.end.kind === 'outside')
     throw new TraceError(
       'both ends are outside the cluster: netlab traces packets that enter, leave or stay in it',
+      '양쪽 끝이 모두 클러스터 밖입니다. netlab은 클러스터로 들어오거나, 나가거나, 안에 머무는 패킷을 따라갑니다',
     );
 
   const w = world(cluster, topology);
@@ -151,7 +163,7 @@ function senderOf(w: World, e: TraceEnd): Sender {
       : { kind: 'pod', pod: e.pod };
   if (e.kind === 'node') return { kind: 'host', node: e.node };
   if (e.kind === 'outside') return { kind: 'outside', ip: e.ip, name: e.name ?? e.ip };
-  throw new TraceError('a Service cannot send');
+  throw new TraceError('a Service cannot send', 'Service는 패킷을 보낼 수 없습니다');
 }
 
 /** Where the first packet goes: an address and port, after DNS for ExternalName and headless Services. */
@@ -172,7 +184,10 @@ function destination(
   const s = end.service;
   if (sender.kind === 'outside') {
     if (s.type === 'ExternalName' || s.clusterIP === null)
-      throw new TraceError(`svc:${s.key} has no address that outside machines can use`);
+      throw new TraceError(
+        `svc:${s.key} has no address that outside machines can use`,
+        `svc:${s.key}에는 클러스터 밖 머신이 쓸 수 있는 주소가 없습니다`,
+      );
     if (
       end.access === 'cluster-ip' ||
       (end.access === 'name' && s.type === 'ClusterIP' && s.externalIPs.length === 0)
@@ -198,6 +213,7 @@ function destination(
     if (!node || sp?.nodePort === undefined)
       throw new TraceError(
         `svc:${s.key} has no NodePort for ${port.port}/${port.protocol} on a node with an address`,
+        `svc:${s.key}에는 주소가 있는 노드에서 ${port.port}/${port.protocol}에 쓸 NodePort가 없습니다`,
       );
     w.notices.push(say.enterAtNode(s.key, node.name, `${node.internalIP}:${sp.nodePort}`));
     return { ip: node.internalIP!, port: sp.nodePort };
@@ -264,6 +280,7 @@ function headless(
   if (pods.length === 0)
     throw new TraceError(
       `svc:${s.key} is headless and selects no running pod: DNS has no address to answer with`,
+      `${josa(`svc:${s.key}`, '은/는')} 헤드리스이고 실행 중인 파드를 하나도 고르지 않아서, DNS가 돌려줄 주소가 없습니다`,
     );
   const query = `${s.name}.${s.namespace}.svc.cluster.local`;
   const chosen = pods[0]!;

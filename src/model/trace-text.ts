@@ -57,7 +57,7 @@ export function check(
       ? t(`✗ denied: ${why.en}`, `✗ 차단 — ${why.ko}`)
       : t(
           `✗ would deny: ${why.en}; ${cni} does not enforce NetworkPolicy, so the packet goes on`,
-          `✗ 정책상으로는 차단 — ${why.ko}. 하지만 ${josa(cni, '은/는')} NetworkPolicy를 집행하지 않으므로 패킷은 그대로 지나갑니다`,
+          `✗ 정책상으로는 차단 — ${why.ko}. 하지만 ${josa(cni, '은/는')} NetworkPolicy를 적용하지 않으므로 패킷은 그대로 지나갑니다`,
         );
   }
   return t(`${head.en}: ${body.en}`, `${head.ko}: ${body.ko}`);
@@ -235,12 +235,12 @@ export const dnsA = (query: string, addresses: readonly string[], chosen: string
 export const notEnforced = (cni: CniName): LocalText =>
   t(
     `${cni} does not enforce NetworkPolicy: the API server stores the policies without any error, and nothing is enforced. The checks show what an enforcing CNI (calico, cilium, weave) would do.`,
-    `${josa(cni, '은/는')} NetworkPolicy를 집행하지 않습니다. API 서버는 정책을 오류 없이 저장하지만 아무것도 집행되지 않습니다. 검사 결과는 집행하는 CNI(calico, cilium, weave)라면 어떻게 될지를 보여 줍니다.`,
+    `${josa(cni, '은/는')} NetworkPolicy를 적용하지 않습니다. API 서버는 정책을 오류 없이 저장하지만 아무것도 적용되지 않습니다. 검사 결과는 적용하는 CNI(calico, cilium, weave)라면 어떻게 될지를 보여 줍니다.`,
   );
 export const wouldHaveDropped = (d: 'egress' | 'ingress', subject: string, policies: string): LocalText =>
   t(
     `With an enforcing CNI, ${policies} would have dropped this packet at the ${d} of ${subject}.`,
-    `집행하는 CNI였다면 ${josa(policies, '이/가')} ${subject}의 ${dirKo(d)}에서 이 패킷을 버렸을 것입니다.`,
+    `적용하는 CNI였다면 ${josa(policies, '이/가')} ${subject}의 ${dirKo(d)}에서 이 패킷을 버렸을 것입니다.`,
   );
 export const servicePortTrap = (service: string, port: number, target: number): LocalText =>
   t(

@@ -236,4 +236,12 @@ export interface PacketTrace {
 }
 
 /** Bad input to traceFlow (an unknown pod, a Service as the source, …): the message says which. */
-export class TraceError extends Error {}
+export class TraceError extends Error {
+  /** `message` in English, `ko` the same in Korean. */
+  constructor(
+    message: string,
+    readonly ko: string,
+  ) {
+    super(message);
+  }
+}

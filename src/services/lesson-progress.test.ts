@@ -118,17 +118,17 @@ describe('progress in localStorage', () => {
     expect(storage.getItem(PROGRESS_KEYS.progress)).toBeNull(); // not before the saved progress was read
     store.getState().lessonServiceReady({}, null);
     store.getState().importProgress(SAMPLE);
-    expect(readProgress(storage)).toEqual({ progress: SAMPLE, owner: null });
+    expect(readProgress(storage)).toEqual({ progress: SAMPLE, owner: null, labText: null });
   });
 
   it('reads nothing from corrupt or hostile entries, and survives full storage', () => {
     const storage = memoryStorage();
     storage.setItem(PROGRESS_KEYS.progress, '{"a-01-x":{"seen":5}}');
     storage.setItem(PROGRESS_KEYS.owner, '../../etc');
-    expect(readProgress(storage)).toEqual({ progress: {}, owner: null });
+    expect(readProgress(storage)).toEqual({ progress: {}, owner: null, labText: null });
     storage.setItem(PROGRESS_KEYS.progress, 'not json');
-    expect(readProgress(storage)).toEqual({ progress: {}, owner: null });
-    expect(readProgress(undefined)).toEqual({ progress: {}, owner: null });
+    expect(readProgress(storage)).toEqual({ progress: {}, owner: null, labText: null });
+    expect(readProgress(undefined)).toEqual({ progress: {}, owner: null, labText: null });
 
     const store = createNetlabStore({ defaultScenario: 'x' });
     startProgressAutosave(store, memoryStorage(true));

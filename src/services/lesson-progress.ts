@@ -8,7 +8,11 @@ import type { NetlabStore } from '../store/netlab-store';
 export const PROGRESS_KEYS = {
   progress: 'netlab.lessons.progress.v1',
   owner: 'netlab.lessons.textOwner.v1',
+  /** The learner's own lab text while a lesson's text is in the editor. */
+  labText: 'netlab.lessons.labText.v1',
 } as const;
+/** Caps the kept lab text read back, as the autosaved scenario is capped. */
+const MAX_LAB_TEXT_CHARS = 5_000_000;
 export const PROGRESS_FORMAT = 'netlab-lesson-progress';
 /** An export of every lesson is a few KB; anything much bigger is not ours. */
 export const MAX_PROGRESS_BYTES = 256 * 1024;
@@ -144,22 +148,31 @@ export function progressFileText(progress: Progress, now = new Date()): string {
 }
 
 /** What localStorage holds; empty progress when missing or unreadable. */
-export function readProgress(storage: Storage | undefined): { progress: Progress; owner: string | null } {
+export function readProgress(storage: Storage | undefined): {
+  progress: Progress;
+  owner: string | null;
+  labText: string | null;
+} {
   try {
     const text = storage?.getItem(PROGRESS_KEYS.progress) ?? null;
     const owner = storage?.getItem(PROGRESS_KEYS.owner) ?? null;
+    const labText = storage?.getItem(PROGRESS_KEYS.labText) ?? null;
     let progress: Progress = {};
     if (text !== null && text.length <= MAX_PROGRESS_BYTES) {
       const read = validateProgress(JSON.parse(text), { bare: true });
       if ('progress' in read) progress = read.progress;
     }
-    return { progress, owner: owner !== null && ID.test(owner) ? owner : null };
+    return {
+      progress,
+      owner: owner !== null && ID.test(owner) ? owner : null,
+      labText: labText !== null && labText.length <= MAX_LAB_TEXT_CHARS ? labText : null,
+    };
   } catch {
-    return { progress: {}, owner: null };
+    return { progress: {}, owner: null, labText: null };
   }
 }
 
-/** Saves progress and the text's lesson whenever they change. */
+/** Saves progress, the text's lesson and the kept lab text whenever they change. */
 export function startProgressAutosave(store: NetlabStore, storage: Storage | undefined): () => void {
   const write = (key: string, value: string | null) => {
     try {
@@ -174,5 +187,6 @@ export function startProgressAutosave(store: NetlabStore, storage: Storage | und
     if (s.lesson.progress !== prev.lesson.progress)
       write(PROGRESS_KEYS.progress, JSON.stringify(s.lesson.progress));
     if (s.lesson.textOwner !== prev.lesson.textOwner) write(PROGRESS_KEYS.owner, s.lesson.textOwner);
+    if (s.lesson.labText !== prev.lesson.labText) write(PROGRESS_KEYS.labText, s.lesson.labText);
   });
 }

@@ -145,23 +145,18 @@ describe('the lesson service', () => {
     expect(store.getState().lesson.progress[A01]!.answers['predict-web-db']).toEqual(['denied']);
   });
 
-  it('asks before replacing edited text, and keeps it recoverable', async () => {
+  it('keeps the learner’s own text aside without a question, and gives it back in the lab', async () => {
+    const storage = memoryStorage();
     const mine = `${DEFAULT}\n# my own notes\n`;
-    const { store } = start(memoryStorage(), mine);
+    const { store } = start(storage, mine);
     store.getState().setLessonRoute({ view: 'lesson', id: C02, step: 'fix' });
     await until(store, (s) => s.lesson.current?.id === C02, 'the lesson');
-    expect(store.getState().scenarioText).toBe(mine);
-    expect(store.getState().lesson.pendingScenario).toMatchObject({
-      lessonId: C02,
-      stepId: 'fix',
-      text: file(C02, 'start.yaml'),
-    });
-    store.getState().resolvePendingScenario(true);
+    expect(store.getState().lesson.pendingScenario).toBeNull();
     expect(store.getState().scenarioText).toBe(file(C02, 'start.yaml'));
-    expect(store.getState().textBeforeReset).toBe(mine);
-    expect(store.getState().textReplacedBy).toBe('lesson');
-    store.getState().undoReset();
+    expect(storage.getItem(PROGRESS_KEYS.labText)).toBe(mine);
+    store.getState().setLessonRoute({ view: 'lab' });
     expect(store.getState().scenarioText).toBe(mine);
+    expect(storage.getItem(PROGRESS_KEYS.labText)).toBeNull();
   });
 
   it('keeps the learner’s text when they say so, and on a reload at the same step', async () => {

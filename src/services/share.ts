@@ -6,7 +6,7 @@ import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFram
 import type { LocalText } from '../lib/text';
 import type { LessonRoute } from '../store/lesson-state';
 import { shownMatrixPort } from '../store/matrix-port';
-import type { NetlabState, NetlabStore } from '../store/netlab-store';
+import type { NetlabState, NetlabStore, ScenarioSource } from '../store/netlab-store';
 import { formatLessonHash, isRouteName } from './lesson-route';
 import { readSceneFile } from './scene-files';
 
@@ -72,9 +72,13 @@ export function frameRoute(frame: SharedFrame): Extract<LessonRoute, { view: 'le
  * with a lesson opens it at its step, keeping the frame's text and flow (see openSharedLesson):
  * the lesson and the model may arrive in either order.
  */
-export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
+export function applyFrame(
+  store: NetlabStore,
+  frame: SharedFrame,
+  source: ScenarioSource = { kind: 'link' },
+): void {
   const s = store.getState();
-  s.replaceScenario(frame.scenario);
+  s.replaceScenario(frame.scenario, source);
   if (frame.locale) s.setLocale(frame.locale);
   if (frame.storage) {
     s.setStorageText(frame.storage.lab, frame.storage.text);
@@ -179,8 +183,9 @@ export async function openSceneFile(store: NetlabStore, file: File): Promise<voi
   const r = await readSceneFile(file);
   const s = store.getState();
   if ('error' in r) return s.showShareNotice({ kind: 'error', reason: r.error });
-  if ('text' in r) s.replaceScenario(r.text);
-  else applyFrame(store, r.frame);
+  const source = { kind: 'file', name: file.name } as const;
+  if ('text' in r) s.replaceScenario(r.text, source);
+  else applyFrame(store, r.frame, source);
   s.showShareNotice({ kind: 'opened', file: file.name });
 }
 

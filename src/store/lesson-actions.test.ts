@@ -48,12 +48,15 @@ const load = (store: ReturnType<typeof fromLink>) =>
   store.getState().applyLessonLoad({ id: ID, lesson: LESSON, diagnostics: [] });
 
 describe('opening a lesson', () => {
-  it('without a link: asks before replacing edited text, and points at the step’s own endpoints', () => {
+  it('without a link: the learner’s own text is kept aside without a question, the lesson’s comes in', () => {
     const store = fromLink();
     store.getState().setLessonRoute({ view: 'lesson', id: ID, step: 'two' });
     load(store);
     const s = store.getState();
-    expect(s.lesson.pendingScenario).toMatchObject({ lessonId: ID, stepId: 'two', text: START });
+    expect(s.lesson.pendingScenario).toBeNull();
+    expect(s.scenarioText).toBe(START);
+    expect(s.lesson.labText).toBe(SHARED);
+    expect(s.scenarioSource).toEqual({ kind: 'lesson', lessonId: ID });
     expect(s.selectedFlow).toBeNull();
     expect(s.lesson.arrivedByLink).toBeNull();
   });
@@ -120,7 +123,9 @@ describe('opening a lesson', () => {
     expect(store.getState().lesson.arrivedByLink).toBeNull();
     store.getState().setLessonRoute({ view: 'lesson', id: ID, step: 'two' });
     load(store);
-    expect(store.getState().lesson.pendingScenario).toMatchObject({ stepId: 'two' });
+    expect(store.getState().lesson.pendingScenario).toBeNull();
+    expect(store.getState().scenarioText).toBe(START);
+    expect(store.getState().lesson.labText).toBe(SHARED);
 
     const other = fromLink();
     other.getState().openSharedLesson(ID, 'two');

@@ -13,6 +13,7 @@ import {
 } from './lesson-state';
 import type { LessonView } from '../app-model/lesson-view';
 import type { FlowSelection, NetlabState } from './netlab-state';
+import { leaveScene, sourceOfText } from './scene-switch';
 
 type SetState = StoreApi<NetlabState>['setState'];
 
@@ -21,21 +22,62 @@ type SetState = StoreApi<NetlabState>['setState'];
  * author, and an embed shows no dialogs: there a step simply replaces it).
  */
 export function createLessonActions(set: SetState, defaultScenario: string, ask = true): LessonActions {
-  /** Text nothing is lost by replacing: empty, the built-in scenario, or a file of the lesson. */
-  const disposable = (text: string, lesson: LessonView): boolean =>
-    !ask || text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
+  /**
+   * Text nothing is lost by replacing: empty, the built-in scenario, a file of the lesson, the
+   * text a step loaded and nobody edited since, or the learner's own lab text (kept in labText).
+   */
+  const disposable = (s: NetlabState, lesson: LessonView): boolean => {
+    const text = s.scenarioText;
+    return (
+      !ask ||
+      text.trim() === '' ||
+      text === defaultScenario ||
+      text === s.lesson.loadedText ||
+      Object.values(lesson.scenarios).includes(text) ||
+      (s.lesson.textOwner === null && s.lesson.labText === null)
+    );
+  };
 
-  /** The text replaced, kept for "Undo" when it was the learner's own. */
+  /**
+   * A lesson's text in the editor: the replaced text is kept for "Undo" when it was the learner's
+   * own, their lab text is kept for the way back, and the matrix marks count from this text.
+   */
   const replaceText = (
     s: NetlabState,
     text: string,
     lesson: LessonView,
     always: boolean,
-  ): Partial<NetlabState> => ({
-    scenarioText: text,
-    textBeforeReset: always || !disposable(s.scenarioText, lesson) ? s.scenarioText : null,
-    textReplacedBy: 'lesson',
-  });
+  ): Partial<NetlabState> => {
+    const ownLab = s.lesson.textOwner === null && s.lesson.labText === null;
+    return {
+      ...leaveScene(s),
+      scenarioText: text,
+      scenarioSource: { kind: 'lesson', lessonId: lesson.id },
+      textBeforeReset: always || !disposable(s, lesson) ? s.scenarioText : null,
+      textReplacedBy: 'lesson',
+      baseline: { text, pinnedAt: 0, lesson: lesson.id },
+      lesson: {
+        ...s.lesson,
+        labText: ownLab ? s.scenarioText : s.lesson.labText,
+        loadedText: text,
+      },
+    };
+  };
+
+  /** Back in the lab: the learner's own text returns (the lesson's text stays undoable). */
+  const backToLab = (s: NetlabState): Partial<NetlabState> => {
+    const own = s.lesson.labText;
+    if (own === null) return {};
+    return {
+      ...leaveScene(s),
+      scenarioText: own,
+      scenarioSource: sourceOfText(own, defaultScenario),
+      textBeforeReset: own === s.scenarioText ? null : s.scenarioText,
+      textReplacedBy: 'lesson',
+      selectedFlow: null,
+      selectedPolicy: null,
+    };
+  };
 
   /** Everything that happens when the learner arrives at step `index` of `lesson`. */
   const enter = (
@@ -72,9 +114,12 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
     let text: Partial<NetlabState> = {};
     let pendingScenario: NetlabState['lesson']['pendingScenario'] = null;
     let textOwner = s.lesson.textOwner;
+    let kept = { labText: s.lesson.labText, loadedText: s.lesson.loadedText };
     if (wanted !== undefined && wanted !== s.scenarioText) {
-      if (disposable(s.scenarioText, lesson)) {
-        text = replaceText(s, wanted, lesson, false);
+      if (disposable(s, lesson)) {
+        const { lesson: after, ...rest } = replaceText(s, wanted, lesson, false);
+        text = rest;
+        kept = { labText: after!.labText, loadedText: after!.loadedText };
         textOwner = lesson.id;
       } else {
         pendingScenario = { lessonId: lesson.id, stepId: step.id, text: wanted };
@@ -97,6 +142,7 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
       lesson: {
         ...s.lesson,
         ...extra,
+        ...kept,
         route: { view: 'lesson', id: lesson.id, step: step.id },
         progress,
         pendingScenario,
@@ -127,7 +173,16 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
       return enter({ ...s, lesson }, current, index, { unknownStep });
     }
     const failure = route.view === 'lesson' && lesson.failure?.id === route.id ? lesson.failure : null;
-    return { lesson: { ...lesson, route, failure, unknownStep: null, pendingScenario: null } };
+    const routed = { ...lesson, route, failure, unknownStep: null, pendingScenario: null };
+    if (route.view === 'lab')
+      return {
+        ...backToLab(s),
+        lesson: { ...routed, textOwner: null, labText: null, loadedText: null },
+      };
+    // Another lesson: the old lesson's packet stops at once, before the new lesson's files arrive.
+    const from = s.lesson.route;
+    const switched = route.view === 'lesson' && from.view === 'lesson' && from.id !== route.id;
+    return { ...(switched ? leaveScene(s) : {}), lesson: routed };
   };
 
   const withCurrent = (change: (s: NetlabState, lesson: LessonView) => Partial<NetlabState>) =>
@@ -155,9 +210,18 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
           : {},
       ),
     // Progress recorded before the service read the saved one (a console lesson) is kept too.
-    lessonServiceReady: (progress, textOwner) =>
+    lessonServiceReady: (progress, textOwner, labText = null) =>
       set((s) => ({
-        lesson: { ...s.lesson, ready: true, progress: mergeProgress(s.lesson.progress, progress), textOwner },
+        ...(textOwner !== null && s.scenarioSource.kind !== 'lesson'
+          ? { scenarioSource: { kind: 'lesson', lessonId: textOwner } }
+          : {}),
+        lesson: {
+          ...s.lesson,
+          ready: true,
+          progress: mergeProgress(s.lesson.progress, progress),
+          textOwner,
+          labText: textOwner === null ? null : labText,
+        },
       })),
     applyCatalogue: (catalogue) => set((s) => ({ lesson: { ...s.lesson, catalogue } })),
     applyLessonLoad: (result) =>
@@ -228,33 +292,34 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
         },
       })),
     showSolution: () =>
-      withCurrent((s, lesson) => ({
-        ...(s.scenarioText === lesson.solution ? {} : replaceText(s, lesson.solution, lesson, true)),
-        lesson: {
-          ...s.lesson,
-          textOwner: lesson.id,
-          pendingScenario: null,
-          progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, solutionShown: true })),
-        },
-      })),
+      withCurrent((s, lesson) => {
+        const r = s.scenarioText === lesson.solution ? {} : replaceText(s, lesson.solution, lesson, true);
+        return {
+          ...r,
+          lesson: {
+            ...(r.lesson ?? s.lesson),
+            textOwner: lesson.id,
+            pendingScenario: null,
+            progress: updateProgress(s.lesson.progress, lesson.id, (p) => ({ ...p, solutionShown: true })),
+          },
+        };
+      }),
     restartStep: () =>
       withCurrent((s, lesson) => {
         const step = lesson.steps[currentStepIndex(s.lesson)];
         const text = step ? lesson.scenarios[step.effectiveScenario] : undefined;
         if (text === undefined || text === s.scenarioText) return {};
-        return {
-          ...replaceText(s, text, lesson, true),
-          lesson: { ...s.lesson, textOwner: lesson.id, pendingScenario: null },
-        };
+        const r = replaceText(s, text, lesson, true);
+        return { ...r, lesson: { ...r.lesson!, textOwner: lesson.id, pendingScenario: null } };
       }),
     resolvePendingScenario: (accept) =>
       withCurrent((s, lesson) => {
         const pending = s.lesson.pendingScenario;
         if (!pending) return {};
-        const lessonSlice = { ...s.lesson, pendingScenario: null, textOwner: pending.lessonId };
-        return accept
-          ? { ...replaceText(s, pending.text, lesson, true), lesson: lessonSlice }
-          : { lesson: lessonSlice };
+        const done = { pendingScenario: null, textOwner: pending.lessonId };
+        if (!accept) return { lesson: { ...s.lesson, ...done } };
+        const r = replaceText(s, pending.text, lesson, true);
+        return { ...r, lesson: { ...r.lesson!, ...done } };
       }),
     recordConsoleLesson: (id, step, solved) =>
       set((s) => ({

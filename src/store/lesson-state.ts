@@ -64,6 +64,13 @@ export interface LessonSlice {
   readonly progress: Progress;
   /** The lesson whose scenario the editor text started from. */
   readonly textOwner: string | null;
+  /**
+   * The learner's own lab text, kept while lessons have the editor; leaving the lessons for the
+   * lab puts it back. Null when the editor holds the learner's own text.
+   */
+  readonly labText: string | null;
+  /** The text a lesson step last put in the editor: unchanged since, it is not the learner's edit. */
+  readonly loadedText: string | null;
   /** A step's scenario waiting for the learner's consent to replace their edited text. */
   readonly pendingScenario: {
     readonly lessonId: string;
@@ -90,6 +97,8 @@ export const INITIAL_LESSON_SLICE: LessonSlice = {
   checkRequest: 0,
   progress: {},
   textOwner: null,
+  labText: null,
+  loadedText: null,
   pendingScenario: null,
   arrivedByLink: null,
 };
@@ -167,7 +176,8 @@ export interface LessonActions {
   setPresenting(present: boolean): void;
   /** Moves to a step of the current lesson (clamped). */
   goToStep(index: number): void;
-  lessonServiceReady(progress: Progress, textOwner: string | null): void;
+  /** `labText`: the learner's own text kept from a visit before a reload (see LessonSlice). */
+  lessonServiceReady(progress: Progress, textOwner: string | null, labText?: string | null): void;
   applyCatalogue(entries: readonly CatalogueEntry[]): void;
   applyLessonLoad(result: LessonLoadView): void;
   lessonNotFound(id: string): void;

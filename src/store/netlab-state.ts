@@ -9,6 +9,7 @@ import type { UnseenRequest } from '../app-model/scenario-model';
 import type { LessonActions, LessonSlice } from './lesson-state';
 import type { ShareNotice, ShareSlice } from './share-state';
 import type { StorageLabActions, StorageLabSlice } from './storage-lab';
+import type { PredictSlice } from './predict-state';
 
 export interface FlowSelection {
   readonly from: string;
@@ -22,10 +23,20 @@ export interface ExplanationQuestion {
   readonly modelId: number;
 }
 
+/** Where the scenario text came from: the page header names it. */
+export type ScenarioSource =
+  | { readonly kind: 'default' }
+  | { readonly kind: 'own' }
+  | { readonly kind: 'lesson'; readonly lessonId: string }
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'link' };
+
 export interface NetlabState extends LessonActions, StorageLabActions {
   /** The storage lab (volumes and layers): see storage-lab.ts. */
   readonly storageLab: StorageLabSlice;
   readonly scenarioText: string;
+  /** What the text is (edits keep the name: the learner's edit of a lesson is still that lesson's). */
+  readonly scenarioSource: ScenarioSource;
   readonly locale: Locale;
   /**
    * The matrix port the learner chose (a menu, a share link), null until they choose one. The
@@ -43,6 +54,8 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly share: ShareSlice;
   /** The policy whose selected pods and peers the graph highlights. */
   readonly selectedPolicy: string | null;
+  /** "Predict first": verdicts hidden in the matrix, the why panel and the graph until revealed. */
+  readonly predict: PredictSlice;
   /** Narrows the matrix to endpoints whose name contains this text. */
   readonly matrixFilter: string;
   /** Peers the scenario does not have, drawn beside it: a check's "show me" ghosts, the matrix's group. */
@@ -53,7 +66,12 @@ export interface NetlabState extends LessonActions, StorageLabActions {
    * A version the learner pinned to compare with: the matrix marks cells newly allowed or denied
    * since it, instead of since the last edit. Null: compare with the last edit.
    */
-  readonly baseline: { readonly text: string; readonly pinnedAt: number } | null;
+  readonly baseline: {
+    readonly text: string;
+    readonly pinnedAt: number;
+    /** Set when a lesson step pinned its own scenario: marks count from the step's start. */
+    readonly lesson?: string;
+  } | null;
   /** Packet journeys: the flows to play (one, or a whole tour), which one, and which hop. */
   readonly packet: {
     readonly requests: readonly TraceRequest[];
@@ -86,7 +104,7 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
   /** Replaces the scenario (an opened file, a shared link), keeping the old text for undoReset. */
-  replaceScenario(text: string): void;
+  replaceScenario(text: string, source?: ScenarioSource): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
   setMatrixPort(port: FlowPort | null): void;
@@ -97,6 +115,9 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   toggleGhost(peer: UnseenPeer): void;
   /** Shows or hides the matrix's "unseen peers" rows and columns. */
   setUnseenGroup(on: boolean): void;
+  setPredicting(on: boolean): void;
+  /** Reveals the verdicts of these matrix cells (flow keys). */
+  revealCells(keys: readonly string[]): void;
   /** Pins the current model's text as the version to compare with (only a text without errors). */
   pinBaseline(now: number): void;
   unpinBaseline(): void;

@@ -5,11 +5,13 @@ import type { Locale } from '../lib/text';
 import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { UnseenPeer } from '../lesson/types';
-import type { NetlabState } from './netlab-state';
+import type { NetlabState, ScenarioSource } from './netlab-state';
+import { leaveScene, sourceOfText } from './scene-switch';
+import { INITIAL_PREDICT, revealAll, setPredict } from './predict-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
 
-export type { ExplanationQuestion, FlowSelection, NetlabState } from './netlab-state';
+export type { ExplanationQuestion, FlowSelection, NetlabState, ScenarioSource } from './netlab-state';
 
 export type NetlabStore = StoreApi<NetlabState>;
 
@@ -17,8 +19,14 @@ export type NetlabStore = StoreApi<NetlabState>;
  * Another scene in place of the text (an opened file, a shared link, a restored backup): the old
  * text is kept for undoReset; the flow and the port chosen belong to the old scene.
  */
-const replaced = (s: NetlabState, text: string): Partial<NetlabState> => ({
+const replaced = (
+  s: NetlabState,
+  text: string,
+  source: ScenarioSource = { kind: 'own' },
+): Partial<NetlabState> => ({
+  ...leaveScene(s),
   scenarioText: text,
+  scenarioSource: source,
   textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
   textReplacedBy: 'replaced',
   selectedFlow: null,
@@ -43,6 +51,7 @@ export function createNetlabStore(initial: {
     share: INITIAL_SHARE_SLICE,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
+    scenarioSource: sourceOfText(initial.scenarioText ?? initial.defaultScenario, initial.defaultScenario),
     locale: initial.locale ?? 'en',
     matrixPort: null,
     selectedFlow: null,
@@ -50,6 +59,7 @@ export function createNetlabStore(initial: {
     selectedPolicy: null,
     matrixFilter: '',
     unseen: { ghosts: [], group: false },
+    predict: INITIAL_PREDICT,
     view: null,
     baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
@@ -59,16 +69,25 @@ export function createNetlabStore(initial: {
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
     resetScenario: () =>
       set((s) => ({
+        ...leaveScene(s),
         scenarioText: initial.defaultScenario,
+        scenarioSource: { kind: 'default' },
         textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
         textReplacedBy: 'reset',
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) => set((s) => replaced(s, text)),
+    replaceScenario: (text, source) => set((s) => replaced(s, text, source)),
     undoReset: () =>
       set((s) =>
-        s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null },
+        s.textBeforeReset === null
+          ? {}
+          : {
+              ...leaveScene(s),
+              scenarioText: s.textBeforeReset,
+              scenarioSource: sourceOfText(s.textBeforeReset, initial.defaultScenario),
+              textBeforeReset: null,
+            },
       ),
     setLocale: (locale) => set({ locale }),
     pinBaseline: (now) =>
@@ -85,6 +104,8 @@ export function createNetlabStore(initial: {
         return { unseen: { ...s.unseen, ghosts } };
       }),
     setUnseenGroup: (group) => set((s) => ({ unseen: { ...s.unseen, group } })),
+    setPredicting: (on) => set({ predict: setPredict(on) }),
+    revealCells: (keys) => set((s) => ({ predict: revealAll(s.predict, keys) })),
     applyView: (view) => set({ view }),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>

@@ -1,18 +1,14 @@
 // Panel layout only: what goes where. Each panel reads the store itself.
 import { lazy, Suspense, useRef, type ReactNode } from 'react';
-import { DiagnosticsList } from './DiagnosticsList';
-import { ScenarioEditor } from './editor/ScenarioEditor';
-import { ClusterGraph } from './graph/ClusterGraph';
 import { ByHandToggle } from './console/ByHandToggle';
 import { useByHandMode } from './console/lab-mode';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LessonArea, LessonButtons } from './lesson/LessonEntry';
-import { FlowExplanation } from './matrix/FlowExplanation';
-import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
-import { PacketPanel } from './packet/PacketPanel';
 import { ScenarioActions } from './ScenarioActions';
+import { ScenarioName } from './workspace/ScenarioName';
+import { Workspace } from './workspace/Workspace';
 import { ShareExport } from './share/ShareExport';
 import { TID } from './testIds';
 import { useNetlab } from './use-netlab';
@@ -72,11 +68,15 @@ export function App() {
     </Area>
   );
   return (
-    <div className={`app${present ? ' presenting' : ''}`} data-testid={TID.appRoot}>
+    <div
+      className={`app${present ? ' presenting' : ''}${storage ? '' : ' workspace-app'}`}
+      data-testid={TID.appRoot}
+    >
       <header className="app-header">
         <h1>
           {t.title} <span className="tagline">{t.tagline}</span>
         </h1>
+        {!storage && <ScenarioName />}
         <LabSwitch />
         <ScenarioActions />
         <ShareExport graphSvg={graphSvg} />
@@ -90,27 +90,7 @@ export function App() {
           <LazyStorageLab />
         </main>
       ) : (
-        <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
-          {lesson}
-          <Area name="graph">
-            <ClusterGraph svgRef={graphSvg} />
-          </Area>
-          <Area name="packets">
-            <PacketPanel />
-          </Area>
-          <Area name="editor" needsModel={false}>
-            <ScenarioEditor />
-          </Area>
-          <Area name="matrix">
-            <MatrixTable />
-          </Area>
-          <Area name="why">
-            <FlowExplanation />
-          </Area>
-          <Area name="problems">
-            <DiagnosticsList />
-          </Area>
-        </main>
+        <Workspace lesson={lesson} graphSvg={graphSvg} />
       )}
     </div>
   );

@@ -1,9 +1,10 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { endpointKeys } from '../../app-model/model-view';
+import { endpointKeys, flowKey } from '../../app-model/model-view';
 import { portIndexForPair } from '../../app-model/pair-port';
 import { matrixPortIndex } from '../../store/matrix-port';
+import { isRevealed } from '../../store/predict-state';
 import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -14,9 +15,11 @@ import { detailArea } from './level-of-detail';
 import { LinkEnds, SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
+import { focusOf, PRESENTER_SCALE } from './presenter-zoom';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
 import type { PacketTrace } from '../../model/trace-types';
+import { generatedNodeNote } from '../../model/generated-node';
 import { traceHops, usePacketJourney } from '../packet/usePacketJourney';
 import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
 import { HOP_MS } from '../../services/packet-clock';
@@ -28,6 +31,7 @@ const EMPTY = new Set<string>();
 export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { model } = useScenarioModel();
   const t = useUiText();
+  const locale = useNetlab((s) => s.locale);
   const selectedPolicy = useNetlab((s) => s.selectedPolicy);
   const selectPolicy = useNetlab((s) => s.selectPolicy);
   const selectedFlow = useNetlab((s) => s.selectedFlow);
@@ -39,7 +43,23 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
   const ownRef = useRef<SVGSVGElement>(null);
   const svgRef = outerRef ?? ownRef;
   const { scene, topology } = model;
-  const { transform, viewport, fitToView, zoomBy, focusOn } = useZoom(svgRef, scene.width, scene.height);
+  // Presenter mode: text readable from the back of the room, centred on what the lesson points at.
+  const present = useNetlab((s) => s.lesson.present);
+  const focusIds = useNetlab((s) => (s.selectedFlow ? `${s.selectedFlow.from}\n${s.selectedFlow.to}` : ''));
+  const presenter = useMemo(() => {
+    if (!present) return null;
+    const ids = focusIds ? focusIds.split('\n') : [];
+    const policyPods = selectedPolicy
+      ? [...endpointKeys(model, model.policyReach.get(selectedPolicy)?.selected ?? new Uint32Array())]
+      : [];
+    return { minScale: PRESENTER_SCALE, focus: focusOf(scene, ids.length > 0 ? ids : policyPods) };
+  }, [present, focusIds, selectedPolicy, model, scene]);
+  const { transform, viewport, fitToView, zoomBy, focusOn } = useZoom(
+    svgRef,
+    scene.width,
+    scene.height,
+    presenter,
+  );
   const [focused, setFocused] = useState<string | null>(null);
   const focusEndpoint = useCallback(
     (key: string) => {
@@ -75,6 +95,13 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
   );
 
   const journey = usePacketJourney();
+  // "Predict first": the packet's verdict marks wait for its matrix cell to be revealed.
+  const verdictHidden = useNetlab(
+    (s) =>
+      s.predict.on &&
+      journey !== null &&
+      !isRevealed(s.predict, flowKey(journey.request.from, journey.request.to, journey.request.port)),
+  );
   const speed = useNetlab((s) => s.packet.speed);
   const reducedMotion = usePrefersReducedMotion();
   const droppedText = t.packetDropped;
@@ -170,7 +197,13 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
         style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }}
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
       >
-        <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
+        <svg
+          ref={svgRef}
+          className={`graph${verdictHidden ? ' predicting' : ''}`}
+          role="group"
+          aria-label={t.graphLabel}
+          data-testid={TID.graphSvg}
+        >
           <g transform={transform.toString()} data-testid={TID.graphZoom}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />
@@ -194,6 +227,9 @@ export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGEl
           </g>
         </svg>
       </div>
+      {topology.generatedNode && (
+        <p className="help generated-node">{generatedNodeNote(topology.generatedNode)[locale]}</p>
+      )}
       <p className="legend">{t.legend}</p>
       <EntityDetails id={inspected} topology={topology} isolation={model.isolation} t={t} />
       <InactivePods pods={model.inactivePods} />

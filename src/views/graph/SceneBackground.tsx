@@ -67,7 +67,7 @@ export const SceneBackground = memo(function SceneBackground({
             <text x={n.header.x} y={n.header.y + 30} className="mono small">
               eth0 {node?.internalIP ?? '—'}
             </text>
-            <text x={n.header.x} y={n.header.y + 42} className="mono small">
+            <text x={n.header.x} y={n.header.y + 44} className="mono small">
               podCIDR {node?.podCIDR ?? '—'}
             </text>
             {routes.length > 0 && (

@@ -2,6 +2,8 @@
 // React applies it to one <g>. D3 never adds or removes elements here.
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Rect } from '../../layout/scene';
+import { placeContent } from './presenter-zoom';
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
@@ -21,6 +23,8 @@ export function useZoom(
   svgRef: RefObject<SVGSVGElement | null>,
   contentWidth: number,
   contentHeight: number,
+  /** Presenter mode: never below this scale, centred on `focus` when the scene does not fit. */
+  presenter: { readonly minScale: number; readonly focus: Rect | null } | null = null,
 ): ZoomControls {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -68,15 +72,15 @@ export function useZoom(
       size.current ??
       (typeof ResizeObserver === 'undefined' ? svg.getBoundingClientRect() : { width: 0, height: 0 });
     if (width === 0 || height === 0) return;
-    const k = Math.min(
+    const p = placeContent(
+      { width, height },
+      { width: contentWidth, height: contentHeight },
+      Math.max(MIN_SCALE, presenter?.minScale ?? 0),
+      presenter?.focus ?? null,
       MAX_SCALE,
-      Math.max(MIN_SCALE, Math.min(width / contentWidth, height / contentHeight) * 0.98),
     );
-    const t = zoomIdentity
-      .translate((width - contentWidth * k) / 2, (height - contentHeight * k) / 2)
-      .scale(k);
-    select(svg).call(z.transform, t);
-  }, [svgRef, contentWidth, contentHeight]);
+    select(svg).call(z.transform, zoomIdentity.translate(p.x, p.y).scale(p.k));
+  }, [svgRef, contentWidth, contentHeight, presenter]);
 
   const zoomBy = useCallback(
     (factor: number) => {

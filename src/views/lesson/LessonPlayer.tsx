@@ -1,6 +1,6 @@
 // The lesson player (its own chunk): the lesson list, or one lesson's steps with their prose,
-// quizzes and the challenge. Keys: Alt+←/Alt+→ between steps; in presenter mode also ←/→ and
-// PageUp/PageDown (what presentation clickers send).
+// quizzes and the challenge. Keys: PageUp/PageDown (what presentation clickers send) and
+// Alt+←/Alt+→ between steps; plain ←/→ are the packet's hops.
 import { useEffect, useRef } from 'react';
 import { formatLessonHash } from '../../services/lesson-route';
 import { currentStepIndex, progressOf } from '../../store/lesson-state';
@@ -15,7 +15,7 @@ import { lessonCode, LessonList } from './LessonList';
 import { Markdown } from './Markdown';
 import { QuizCard } from './QuizCard';
 import './lesson.css';
-import { isTyping } from '../keyboard';
+import { lessonStepKey } from '../keyboard';
 
 export default function LessonPlayer({ embedded = false }: { embedded?: boolean }) {
   const t = useLessonText();
@@ -134,22 +134,19 @@ function Lesson({ lesson }: { lesson: LessonView }) {
     if (column && column.scrollTop > 0) column.scrollTop = 0;
   }, [lesson.id, index]);
 
-  // Keys for the whole page; the capture phase so presenter keys win over the packet shortcuts.
+  // Keys for the whole page: steps have keys of their own (a clicker's PageUp/PageDown, and
+  // Alt+←/→), so plain ←/→ always belong to the packet's hops.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.shiftKey || isTyping(e.target)) return;
-      const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
-      const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
-      if (!forward && !back) return;
-      const arrow = e.key === 'ArrowRight' || e.key === 'ArrowLeft';
-      if (!(e.altKey && arrow) && !(present && !e.altKey)) return;
+      const move = lessonStepKey(e);
+      if (move === 0) return;
       e.preventDefault();
       e.stopPropagation();
-      goToStep(index + (forward ? 1 : -1));
+      goToStep(index + move);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [goToStep, index, present]);
+  }, [goToStep, index]);
 
   const quizzes = lesson.checks.filter((c) => c.kind === 'quiz' && c.stepIndex === index);
   const blocking = lesson.checks.filter((c) => c.kind !== 'quiz' && c.stepIndex <= index);
@@ -202,7 +199,7 @@ function Lesson({ lesson }: { lesson: LessonView }) {
             data-testid={TID.lessonPrev}
             disabled={index === 0}
             onClick={() => goToStep(index - 1)}
-            aria-keyshortcuts={present ? 'ArrowLeft PageUp Alt+ArrowLeft' : 'Alt+ArrowLeft'}
+            aria-keyshortcuts="PageUp Alt+ArrowLeft"
           >
             <span aria-hidden="true">← </span>
             {t.previous}
@@ -221,7 +218,7 @@ function Lesson({ lesson }: { lesson: LessonView }) {
             data-testid={TID.lessonNext}
             disabled={index === count - 1}
             onClick={() => goToStep(index + 1)}
-            aria-keyshortcuts={present ? 'ArrowRight PageDown Alt+ArrowRight' : 'Alt+ArrowRight'}
+            aria-keyshortcuts="PageDown Alt+ArrowRight"
           >
             {t.next}
             <span aria-hidden="true"> →</span>
@@ -307,6 +304,8 @@ function Lesson({ lesson }: { lesson: LessonView }) {
         body={fill(t.replaceBody, { file: step.scenario ?? step.effectiveScenario })}
         confirm={t.replace}
         cancel={t.keepMine}
+        // The learner moved on to this step: its scenario is what they asked for (undoable).
+        focus="confirm"
         onConfirm={() => resolvePendingScenario(true)}
         onCancel={() => resolvePendingScenario(false)}
       />

@@ -31,8 +31,9 @@ const en = {
   steps: 'Steps',
   previous: 'Previous',
   next: 'Next',
-  keysHint: 'Alt+← / Alt+→ move between steps.',
-  keysHintPresent: '← → or PageUp / PageDown move between steps.',
+  keysHint: 'PageUp / PageDown (a clicker’s keys) or Alt+← / Alt+→ move between steps.',
+  keysHintPresent:
+    'PageUp / PageDown (a clicker’s keys) or Alt+← / Alt+→ move between steps; ← → move the packet hop by hop.',
   present: 'Presenter mode',
   stepScenario: 'This step loads {file} into the editor.',
   restartStep: 'Load this step’s scenario again',
@@ -122,8 +123,9 @@ const ko: LessonText = {
   steps: '단계',
   previous: '이전',
   next: '다음',
-  keysHint: 'Alt+← / Alt+→로 단계를 오갑니다.',
-  keysHintPresent: '← → 또는 PageUp / PageDown으로 단계를 오갑니다.',
+  keysHint: 'PageUp / PageDown(클리커 키)이나 Alt+← / Alt+→로 단계를 오갑니다.',
+  keysHintPresent:
+    'PageUp / PageDown(클리커 키)이나 Alt+← / Alt+→로 단계를 오가고, ← →로 패킷을 한 홉씩 옮깁니다.',
   present: '발표 모드',
   stepScenario: '이 단계에서는 편집기에 {file}을 불러옵니다.',
   restartStep: '이 단계의 시나리오 다시 불러오기',

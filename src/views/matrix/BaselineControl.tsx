@@ -5,9 +5,11 @@ import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
+import { useWorkspaceText } from '../workspace/workspace-text';
 
 export function BaselineControl() {
   const t = useUiText();
+  const w = useWorkspaceText();
   const { changes, hasErrors } = useScenarioModel();
   const baseline = useNetlab((s) => s.baseline);
   const locale = useNetlab((s) => s.locale);
@@ -22,7 +24,11 @@ export function BaselineControl() {
   return (
     <p className="baseline">
       <span data-testid={TID.matrixCompare}>
-        {baseline ? fill(t.comparePinned, { time, count: changes.size }) : t.compareLastEdit}
+        {baseline?.lesson !== undefined
+          ? fill(w.compareLesson, { count: changes.size })
+          : baseline
+            ? fill(t.comparePinned, { time, count: changes.size })
+            : t.compareLastEdit}
       </span>{' '}
       {baseline ? (
         <button type="button" data-testid={TID.matrixPin} onClick={unpin}>

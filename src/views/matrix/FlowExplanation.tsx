@@ -6,6 +6,9 @@ import { useUiText } from '../i18n';
 import { ReasonTree } from '../ReasonTree';
 import { TID } from '../testIds';
 import { ClusterProbe } from './ClusterProbe';
+import { flowKey } from '../../app-model/model-view';
+import { isRevealed } from '../../store/predict-state';
+import { useWorkspaceText } from '../workspace/workspace-text';
 
 export function FlowExplanation() {
   const t = useUiText();
@@ -14,6 +17,22 @@ export function FlowExplanation() {
   const reasons = useNetlab(currentExplanation);
   const locale = useNetlab((s) => s.locale);
   const [probeOpen, setProbeOpen] = useState(false);
+  // "Predict first": the reasons give the verdict away, so they wait for the cell's reveal.
+  const hidden = useNetlab(
+    (s) =>
+      s.predict.on &&
+      s.selectedFlow !== null &&
+      s.explanation !== null &&
+      !isRevealed(s.predict, flowKey(s.selectedFlow.from, s.selectedFlow.to, s.explanation.question.port)),
+  );
+  const w = useWorkspaceText();
+  if (hidden)
+    return (
+      <section aria-labelledby="why-title" className="panel" aria-live="polite">
+        <h2 id="why-title">{t.explanation}</h2>
+        <p className="help">{w.predictHelp}</p>
+      </section>
+    );
 
   return (
     <section aria-labelledby="why-title" className="panel" aria-live="polite">

@@ -17,6 +17,9 @@ import { useRealClusterText } from '../real-cluster-text';
 import { BaselineControl } from './BaselineControl';
 import { GroupMatrix } from './GroupMatrix';
 import { UNSEEN_PREFIX } from '../../lesson/unseen-peers';
+import { isRevealed } from '../../store/predict-state';
+import { PredictControls } from '../workspace/PredictControls';
+import { useWorkspaceText } from '../workspace/workspace-text';
 
 export function endpointLabel(e: EndpointInfo): string {
   if (e.kind === 'pod') return e.key;
@@ -76,6 +79,15 @@ export function MatrixTable() {
   // Unseen peers come last and are never cut: they are what the learner asked to see.
   const shown = withUnseenLast(matching);
   const shownColumns = withUnseenLast(matchingColumns);
+  const predict = useNetlab((s) => s.predict);
+  const revealCells = useNetlab((s) => s.revealCells);
+  const w = useWorkspaceText();
+  // "Predict first": the cells in reading order, for revealing one after another.
+  const cellKeys = shown.flatMap(({ e: from }) =>
+    shownColumns
+      .filter(({ e: to }) => from.kind !== 'external' || to.kind !== 'external')
+      .map(({ e: to }) => flowKey(from.key, to.key, port)),
+  );
 
   return (
     <section aria-labelledby="matrix-title" className="panel">
@@ -158,6 +170,7 @@ export function MatrixTable() {
         {t.matrixUnseen}
       </label>
       <BaselineControl />
+      <PredictControls cells={cellKeys} />
       {by !== 'pod' ? (
         <GroupMatrix
           by={by}
@@ -217,9 +230,31 @@ export function MatrixTable() {
                         </td>
                       );
                     }
-                    const ok = isAllowed(model, portIndex, s, d);
+                    const key = flowKey(from.key, to.key, port);
                     const isSelected = selected?.from === from.key && selected.to === to.key;
-                    const change = changes.get(flowKey(from.key, to.key, port));
+                    if (!isRevealed(predict, key)) {
+                      return (
+                        <td key={to.key} className="hidden-verdict">
+                          <button
+                            type="button"
+                            data-testid={TID.matrixCell}
+                            data-from={from.key}
+                            data-to={to.key}
+                            data-verdict="hidden"
+                            aria-pressed={isSelected}
+                            aria-label={`${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${w.hidden} (${w.revealCell})`}
+                            onClick={() => {
+                              revealCells([key]);
+                              selectFlow({ from: from.key, to: to.key });
+                            }}
+                          >
+                            ? <span className="visually-hidden">{w.hidden}</span>
+                          </button>
+                        </td>
+                      );
+                    }
+                    const ok = isAllowed(model, portIndex, s, d);
+                    const change = changes.get(key);
                     const changeText =
                       change === 'newly-allowed'
                         ? t.newlyAllowed

@@ -8,7 +8,7 @@ import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
-import { isTyping } from '../keyboard';
+import { isTyping, packetHopKey } from '../keyboard';
 
 const SPEEDS = [0.5, 1, 2, 4];
 
@@ -150,15 +150,12 @@ export function PacketControls() {
       const actions: Record<string, () => void> = {
         k: togglePlay,
         ' ': togglePlay,
-        ArrowRight: () => step(1),
-        l: () => step(1),
-        ArrowLeft: () => step(-1),
-        j: () => step(-1),
         r: resetPacket,
         '+': () => setSpeed(packet.speed * 2),
         '-': () => setSpeed(packet.speed / 2),
       };
-      const action = actions[e.key];
+      const hop = packetHopKey(e);
+      const action = hop !== 0 ? () => step(hop) : actions[e.key];
       if (!action || (e.key === ' ' && (e.target as HTMLElement | null)?.tagName === 'BUTTON')) return;
       e.preventDefault();
       action();

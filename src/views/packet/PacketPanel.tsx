@@ -90,8 +90,11 @@ export function PacketPanel() {
   const setPacketStep = useNetlab((s) => s.setPacketStep);
   const setPlaying = useNetlab((s) => s.setPlaying);
   const j = usePacketJourney();
+  // Only a version the learner pinned is compared here (a lesson's own start is the matrix's).
   const baseline = useNetlab((s) =>
-    s.trace && j && s.trace.request === j.request ? s.trace.baseline : undefined,
+    s.trace && j && s.trace.request === j.request && s.baseline?.lesson === undefined
+      ? s.trace.baseline
+      : undefined,
   );
   const hop = j?.hops[j.step];
   const prevHop = j && j.step > 0 ? j.hops[j.step - 1] : undefined;
