@@ -161,7 +161,7 @@ const ko: LessonText = {
   passed: '통과',
   failed: '아직',
   whyDetails: '엔진의 설명',
-  showMe: '그래프와 매트릭스에서 보기: {peer}',
+  showMe: '그래프와 도달 가능성 표에서 보기: {peer}',
   hideGhost: '다시 숨기기: {peer}',
   solved: '해결했습니다! 모든 검사를 통과합니다.',
   solvedBefore: '이 레슨은 전에 해결했습니다.',
