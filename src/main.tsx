@@ -48,7 +48,7 @@ if (typeof Worker === 'undefined') {
   });
 } else {
   const worker = workerChannel(
-    new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }),
+    () => new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }),
   );
   startModelService(store, worker);
   channel = Promise.resolve(worker);

@@ -2,6 +2,7 @@
 // by OR-ing whole compiled rules, so the cost grows with pods²/32 rather than pods² × policies.
 // flowVerdict() reads one cell back with its per-side verdicts; evaluate-flow.ts must agree.
 import { BitSet } from '../lib/bitset';
+import { reportProgress } from '../lib/progress';
 import { compilePolicies, ruleAllows, type CompiledPolicies, type CompiledPolicy } from './compile';
 import { alwaysAllowed, type Endpoint } from './endpoints';
 import type { FlowPort } from './match';
@@ -67,12 +68,18 @@ export function computeFlowMatrix(
   const allowed: BitSet[][] = [];
   const egressRows: BitSet[][] = [];
   const ingressRows: BitSet[][] = [];
+  // Progress: each port's egress rows, then its rows of both sides together.
+  const steps = ports.length * 2 * n;
   ports.forEach((_, pi) => {
-    const eg = endpoints.map((_, s) =>
-      egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full,
-    );
+    const eg = endpoints.map((_, s) => {
+      if ((s & 1023) === 0) reportProgress('matrix', 2 * pi * n + s, steps);
+      return egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full;
+    });
     const ing = ingressRowsFor(compiled.policies, pi, n, notIngressIsolated);
-    const ok = ing.map((row, s) => row.clone().and(eg[s]!));
+    const ok = ing.map((row, s) => {
+      if ((s & 1023) === 0) reportProgress('matrix', (2 * pi + 1) * n + s, steps);
+      return row.clone().and(eg[s]!);
+    });
     for (const [s, d] of always) ok[s]!.add(d);
     allowed.push(ok);
     egressRows.push(eg);

@@ -3,6 +3,7 @@
 // values and asks a Locator for positions.
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../lib/diagnostic';
+import { reportProgress } from '../lib/progress';
 
 /** A manifest file as the user gave it. */
 export interface ManifestFile {
@@ -101,7 +102,10 @@ function parseChunk(text: string): ParsedChunk {
 }
 
 function readFile(file: ManifestFile, objects: RawObject[], diagnostics: Diagnostic[]): void {
+  let read = 0;
   for (const piece of splitDocuments(file.text)) {
+    reportProgress('read', read, file.text.length);
+    read += piece.text.length + 1;
     const { lineCounter, docs } = parseChunk(piece.text);
     const pos = (offset: number): SourcePosition => {
       const { line, col } = lineCounter.linePos(offset);

@@ -4,24 +4,39 @@ import { LessonEngine } from '../store/lesson-engine';
 import { ModelEngine } from '../store/model-engine';
 import { answerModelRequest } from '../store/model-answer';
 import type { FromModelWorker } from '../store/model-protocol';
-import type { ModelChannel } from './model-service';
+import { engineStateKey, type ModelChannel } from './model-service';
+import type { ToModelWorker } from '../store/model-protocol';
+import { viewForPage } from './page-view';
 
 /** Runs the engine in this thread, answering asynchronously like a worker would. */
 export function inlineChannel(): ModelChannel {
-  const engine = new ModelEngine();
-  const lessons = new LessonEngine();
+  let engine = new ModelEngine();
+  let lessons = new LessonEngine();
   const handlers: ((msg: FromModelWorker) => void)[] = [];
+  const kept = new Map<string, ToModelWorker>();
   let closed = false;
+  /** Bumped by restart(): answers to messages posted before it are dropped. */
+  let generation = 0;
   return {
     post(msg) {
+      const key = engineStateKey(msg);
+      if (key) kept.set(key, msg);
+      const posted = generation;
       queueMicrotask(() => {
-        if (closed) return;
+        if (closed || posted !== generation) return;
         const reply = answerModelRequest(engine, lessons, msg);
-        for (const h of handlers) h(reply);
+        const out = reply.type === 'view' ? { type: 'view' as const, view: viewForPage(reply.view) } : reply;
+        for (const h of handlers) h(out);
       });
     },
     onMessage(h) {
       handlers.push(h);
+    },
+    restart() {
+      generation++;
+      engine = new ModelEngine();
+      lessons = new LessonEngine();
+      for (const msg of kept.values()) answerModelRequest(engine, lessons, msg);
     },
     close() {
       closed = true;

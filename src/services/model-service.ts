@@ -1,7 +1,7 @@
 // Keeps the store's derived view in step with the scenario text, computing it in a Web Worker
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
-// model, the port and the language.
+// model, the port and the language. A slow text shows its progress; "Cancel" restarts the worker.
 import type { DerivedView, TraceResult } from '../store/model-view';
 import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
@@ -11,13 +11,53 @@ export interface ModelChannel {
   post(msg: ToModelWorker): void;
   /** Adds a listener for every reply (the model service and the lesson service each add one). */
   onMessage(handler: (msg: FromModelWorker) => void): void;
+  /**
+   * Drops whatever the engine is busy with and starts a fresh one (listeners stay; the lesson
+   * catalogue and loaded lessons are sent again). Answers to earlier messages never arrive.
+   */
+  restart(): void;
   close(): void;
 }
 
-export function workerChannel(worker: Worker): ModelChannel {
+/** Lesson messages whose effect the engine keeps (the catalogue, each loaded lesson), by what they set. */
+export function engineStateKey(msg: ToModelWorker): string | null {
+  if (msg.type === 'lesson-catalogue') return 'catalogue';
+  if (msg.type === 'lesson-load') return `lesson:${msg.dir}`;
+  return null;
+}
+
+const FAILED: FromModelWorker = {
+  type: 'progress',
+  progress: { phase: 'failed', done: 0, total: 0, chars: 0, elapsedMs: 0 },
+};
+
+/** The model worker; `makeWorker` starts a new one on restart. A worker that dies says so (`failed`). */
+export function workerChannel(makeWorker: () => Worker): ModelChannel {
+  const handlers: ((msg: FromModelWorker) => void)[] = [];
+  const kept = new Map<string, ToModelWorker>();
+  const start = (): Worker => {
+    const w = makeWorker();
+    w.addEventListener('message', (e: MessageEvent<FromModelWorker>) => {
+      for (const h of handlers) h(e.data);
+    });
+    w.addEventListener('error', () => {
+      for (const h of handlers) h(FAILED);
+    });
+    for (const msg of kept.values()) w.postMessage(msg);
+    return w;
+  };
+  let worker = start();
   return {
-    post: (msg) => worker.postMessage(msg),
-    onMessage: (h) => worker.addEventListener('message', (e: MessageEvent<FromModelWorker>) => h(e.data)),
+    post(msg) {
+      const key = engineStateKey(msg);
+      if (key) kept.set(key, msg);
+      worker.postMessage(msg);
+    },
+    onMessage: (h) => handlers.push(h),
+    restart() {
+      worker.terminate();
+      worker = start();
+    },
     close: () => worker.terminate(),
   };
 }
@@ -87,6 +127,10 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   };
 
   channel.onMessage((msg) => {
+    if (msg.type === 'progress') {
+      if (busy) store.getState().applyModelProgress(msg.progress);
+      return;
+    }
     if (msg.type === 'view') {
       const prev = store.getState().view;
       let view: DerivedView = msg.view;
@@ -134,8 +178,20 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     });
   });
 
+  /** The learner gave up on a slow text (the store has already put another one in its place). */
+  const restart = () => {
+    channel.restart();
+    busy = false;
+    pending = false;
+    wanted = null;
+    wantedTrace = null;
+    companions = null;
+    send();
+  };
+
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
+    if (s.modelCancels !== prev.modelCancels) restart();
+    else if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
     if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale)
       requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);

@@ -1,5 +1,6 @@
 // Messages between the page and the model worker.
 import type { Locale } from '../lib/diagnostic';
+import type { ProgressPhase } from '../lib/progress';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 
@@ -47,7 +48,19 @@ export type LessonReply =
   | { readonly type: 'lesson-loaded'; readonly requestId: number; readonly result: LessonLoadView }
   | { readonly type: 'lesson-checked'; readonly requestId: number; readonly result: LessonCheckView };
 
+/** How far the worker has got with a text that takes a while (sent only after the first moments). */
+export interface ModelProgress {
+  /** `failed`: the worker stopped without an answer (out of memory, say). */
+  readonly phase: ProgressPhase | 'failed';
+  readonly done: number;
+  readonly total: number;
+  /** The size of the text being built, in characters. */
+  readonly chars: number;
+  readonly elapsedMs: number;
+}
+
 export type FromModelWorker =
+  | { readonly type: 'progress'; readonly progress: ModelProgress }
   /** `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change. */
   | { readonly type: 'view'; readonly view: DerivedView }
   /** `baseline`: the same request through the pinned version, when one is pinned. */

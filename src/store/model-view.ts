@@ -6,6 +6,7 @@ import type { LocalText } from '../lib/diagnostic';
 import type { PacketTrace } from '../model/trace-types';
 import type { Scene } from '../layout/scene';
 import type { Topology } from '../model/topology';
+import type { ClusterOverview } from '../model/overview';
 import type { ScenarioModel } from './scenario-model';
 
 /** The name the scenario text carries in diagnostics and the editor. */
@@ -46,6 +47,11 @@ export interface ModelView {
   readonly isolation: ScenarioModel['isolation'];
   /** Per policy key: what it touches, as bits over `endpoints` (`wordsPerRow` words each). */
   readonly policyReach: ReadonlyMap<string, PolicyReachBits>;
+  /**
+   * Set when the scene has more pods than the page draws usefully: `topology` and `scene` are
+   * then empty and the page shows this summary instead (services/page-view.ts).
+   */
+  readonly overview?: ClusterOverview;
 }
 
 /**

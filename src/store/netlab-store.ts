@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/diagnostic';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import type { ModelProgress } from './model-protocol';
 import { createLessonActions, type LessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE, type LessonSlice } from './lesson-state';
 
@@ -29,6 +30,10 @@ export interface NetlabState extends LessonActions {
   readonly matrixFilter: string;
   /** What the model service last derived from the text (null until the first model). */
   readonly view: DerivedView | null;
+  /** How far the worker has got with a text that takes a while; null when it is not busy with one. */
+  readonly modelProgress: ModelProgress | null;
+  /** Counts the learner's "Cancel" on a long build: the model service restarts the worker. */
+  readonly modelCancels: number;
   /**
    * A version the learner pinned to compare with: the matrix marks cells newly allowed or denied
    * since it, instead of since the last edit. Null: compare with the last edit.
@@ -79,6 +84,12 @@ export interface NetlabState extends LessonActions {
   pinBaseline(now: number): void;
   unpinBaseline(): void;
   applyView(view: DerivedView): void;
+  applyModelProgress(progress: ModelProgress | null): void;
+  /**
+   * Gives up on the text the worker is building: back to the text it replaced (an opened file, a
+   * link), else to the built-in scenario with the big text one "Bring it back" away.
+   */
+  cancelModel(): void;
   applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
   /** Starts playing one packet, or several in turn. */
   sendPackets(requests: readonly TraceRequest[], together?: boolean): void;
@@ -111,6 +122,8 @@ export function createNetlabStore(initial: {
     selectedPolicy: null,
     matrixFilter: '',
     view: null,
+    modelProgress: null,
+    modelCancels: 0,
     baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
     companionTraces: new Map(),
@@ -144,7 +157,22 @@ export function createNetlabStore(initial: {
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
-    applyView: (view) => set({ view }),
+    applyView: (view) => set({ view, modelProgress: null }),
+    applyModelProgress: (modelProgress) => set({ modelProgress }),
+    cancelModel: () =>
+      set((s) => ({
+        modelCancels: s.modelCancels + 1,
+        modelProgress: null,
+        selectedFlow: null,
+        ...(s.textBeforeReset !== null
+          ? { scenarioText: s.textBeforeReset, textBeforeReset: null }
+          : {
+              scenarioText: initial.defaultScenario,
+              textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
+              textReplacedBy: 'replaced' as const,
+              lesson: { ...s.lesson, textOwner: null },
+            }),
+      })),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>
       set((s) => ({

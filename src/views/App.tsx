@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LessonArea, LessonButtons } from './lesson/LessonEntry';
 import { FlowExplanation } from './matrix/FlowExplanation';
 import { MatrixTable } from './matrix/MatrixTable';
+import { ModelProgress } from './ModelProgress';
 import { ModelReady } from './ModelReady';
 import { PacketPanel } from './packet/PacketPanel';
 import { ScenarioActions } from './ScenarioActions';
@@ -43,6 +44,7 @@ export function App() {
         <LessonButtons />
         <LanguageSwitch />
       </header>
+      <ModelProgress />
       <main data-testid={TID.appReady} className={`layout${lessonOpen ? ' with-lesson' : ''}`}>
         {lessonOpen && (
           <Area name="lesson" needsModel={false}>

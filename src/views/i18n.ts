@@ -153,6 +153,27 @@ const en = {
   lessonLoading: 'Loading the lesson player…',
   lessonReplaced: "The lesson's scenario replaced your text.",
   undoLessonReplace: 'Bring my text back',
+  modelBuilding: 'Building the model of {size} of YAML',
+  progressRead: 'reading the YAML: {done} of {total} KB',
+  progressMatrix: 'who can reach whom: step {done} of {total}',
+  progressLayout: 'laying out the graph',
+  progressSeconds: '{seconds} s',
+  cancel: 'Cancel',
+  modelFailed: "The browser stopped building this scenario's model (out of memory?).",
+  goBack: 'Go back',
+  overviewTitle: 'Cluster overview',
+  overviewSaid:
+    '{pods} pods: more than the graph draws usefully ({limit}). Here they are by namespace and workload; the matrix, the explanations and the checks still use every pod.',
+  overviewNamespace: 'Namespace',
+  overviewPods: 'Pods',
+  overviewWorkloads: 'Workloads',
+  overviewPolicies: 'Policies',
+  overviewMore: '… and {count} more namespaces',
+  packetsNeedGraph:
+    'Packet journeys are drawn on the graph, and with {pods} pods there is none. `netlab trace` follows a packet hop by hop in the terminal.',
+  editorTooBig:
+    'This scenario is {size}: more than the editor handles smoothly ({limit}), so it is read-only here. Save it with "YAML", edit it in your own editor and open it again. Its first lines:',
+  problemsCapped: 'The first {shown} of {total} problems; `netlab lint` lists them all.',
 } as const;
 
 export type UiText = { readonly [K in keyof typeof en]: string };
@@ -308,6 +329,27 @@ const ko: UiText = {
   lessonLoading: '레슨 화면을 불러오는 중…',
   lessonReplaced: '레슨의 시나리오로 텍스트를 바꿨습니다.',
   undoLessonReplace: '내 텍스트 되찾기',
+  modelBuilding: 'YAML {size}의 모델을 만드는 중',
+  progressRead: 'YAML 읽는 중: {total}KB 중 {done}KB',
+  progressMatrix: '누가 누구에게 닿는지 계산하는 중: {total}단계 중 {done}단계',
+  progressLayout: '그래프 배치 중',
+  progressSeconds: '{seconds}초',
+  cancel: '취소',
+  modelFailed: '브라우저가 이 시나리오의 모델 만들기를 멈췄습니다(메모리 부족일 수 있습니다).',
+  goBack: '되돌리기',
+  overviewTitle: '클러스터 개요',
+  overviewSaid:
+    '파드가 {pods}개로, 그래프가 알아보기 좋게 그릴 수 있는 수({limit}개)를 넘습니다. 네임스페이스와 워크로드별로 묶어 보여 줍니다. 매트릭스, 설명, 검사는 여전히 모든 파드를 씁니다.',
+  overviewNamespace: '네임스페이스',
+  overviewPods: '파드',
+  overviewWorkloads: '워크로드',
+  overviewPolicies: '정책',
+  overviewMore: '… 그 밖의 네임스페이스 {count}개',
+  packetsNeedGraph:
+    '패킷 여정은 그래프 위에 그리는데, 파드가 {pods}개라 그래프가 없습니다. 터미널에서 `netlab trace`로 패킷을 홉마다 따라가 보세요.',
+  editorTooBig:
+    '이 시나리오는 {size}로, 편집기가 무리 없이 다루는 크기({limit})를 넘어 여기서는 읽기 전용입니다. "YAML"로 저장해 자신의 편집기에서 고친 뒤 다시 여세요. 앞부분:',
+  problemsCapped: '문제 {total}개 중 처음 {shown}개입니다. 전부 보려면 `netlab lint`를 쓰세요.',
 };
 
 export const UI_TEXT: Readonly<Record<Locale, UiText>> = { en, ko };

@@ -5,6 +5,7 @@ import { endpointKeys } from '../../store/model-view';
 import { useNetlab, useScenarioModel } from '../../store/use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
+import { ClusterOverview } from './ClusterOverview';
 import { EntityDetails } from './EntityDetails';
 import { detailArea } from './level-of-detail';
 import { LinkEnds, SceneBackground } from './SceneBackground';
@@ -20,7 +21,13 @@ import './graph.css';
 
 const EMPTY = new Set<string>();
 
+/** The graph, or the overview that stands in for it past GRAPH_POD_LIMIT pods. */
 export function ClusterGraph() {
+  const { overview } = useScenarioModel().model;
+  return overview ? <ClusterOverview overview={overview} /> : <DrawnGraph />;
+}
+
+function DrawnGraph() {
   const { model } = useScenarioModel();
   const t = useUiText();
   const selectedPolicy = useNetlab((s) => s.selectedPolicy);

@@ -95,11 +95,16 @@ export function PacketPanel() {
   const hop = j?.hops[j.step];
   const prevHop = j && j.step > 0 ? j.hops[j.step - 1] : undefined;
   const finished = j?.trace && j.step >= j.hops.length - 1;
+  const overview = useNetlab((s) => s.view?.model.overview);
 
   return (
     <section aria-labelledby="packets-title" className="panel packet-panel" data-testid={TID.packetPanel}>
       <h2 id="packets-title">{t.packets}</h2>
-      <PacketControls />
+      {overview ? (
+        <p className="help">{fill(t.packetsNeedGraph, { pods: overview.pods.toLocaleString() })}</p>
+      ) : (
+        <PacketControls />
+      )}
       {j && (
         <p className="packet-status">
           {j.count > 1 && `${fill(t.packetOf, { n: j.index + 1, count: j.count })} · `}
