@@ -3,20 +3,11 @@
 // cluster by namespace and workload instead of 70,000 shapes, and the editor says why it is
 // read-only. (How long the page's thread is blocked meanwhile: `npm run bench:hostile`.)
 import { expect, test, type Page } from '@playwright/test';
+import { bigDumpYaml } from '../src/testing/big-dump';
 
 const PODS = 23_000;
 
-/** Namespaces of 500 pods, each pod with a workload label and a container port: about 5 MB. */
-function bigDump(): Buffer {
-  const out: string[] = [];
-  for (let i = 0; i < PODS / 500; i++)
-    out.push(`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns-${i}\n`);
-  for (let i = 0; i < PODS; i++)
-    out.push(
-      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-${i}\n  namespace: ns-${Math.floor(i / 500)}\n  labels:\n    app: app-${i % 50}\n    tier: backend-services\nspec:\n  containers:\n  - name: c\n    image: nginx:1.27\n    ports:\n    - containerPort: 80\n`,
-    );
-  return Buffer.from(out.join('---\n'));
-}
+const bigDump = () => Buffer.from(bigDumpYaml(PODS));
 
 const scenarioText = (page: Page) => page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
 
@@ -60,7 +51,10 @@ test('a 5 MB dump: progress with counts, Cancel, then the overview in place of t
   await expect(progress).toHaveCount(0);
   await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(0);
   await expect(page.locator('table.overview tbody tr')).toHaveCount(46);
-  await expect(page.locator('table.overview tbody tr').first()).toContainText('500');
+  const first = page.locator('table.overview tbody tr').first();
+  await expect(first).toContainText('500');
+  await first.locator('summary').click();
+  await expect(first.locator('li').first()).toHaveText('app-0 × 10');
   // The editor says why it is read-only; the matrix still has every pod.
   await expect(page.getByTestId('editor.tooBig')).toContainText('This scenario is 5.');
   await page.getByTestId('matrix.filter').fill('ns-45/pod-22999');

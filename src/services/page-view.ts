@@ -40,6 +40,8 @@ export function viewForPage(view: DerivedView): DerivedView {
       ...view.model,
       topology: emptyTopology(topology),
       scene: EMPTY_SCENE,
+      // Only the graph reads it: tens of thousands of empty entries are not worth copying.
+      isolation: new Map(),
       overview: clusterOverview(topology.pods, view.model.policyReach.keys()),
     },
   };

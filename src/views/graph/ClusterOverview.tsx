@@ -1,6 +1,7 @@
 // In place of the graph when the scene has more pods than it draws usefully: the namespaces and
 // their workloads with pod counts (a few hundred rows at most), not tens of thousands of shapes.
-import type { ClusterOverview as Overview } from '../../model/overview';
+import { useState } from 'react';
+import type { ClusterOverview as Overview, NamespaceSummary } from '../../model/overview';
 import { GRAPH_POD_LIMIT } from '../../services/page-view';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -9,6 +10,27 @@ import { TID } from '../testIds';
 const MAX_NAMESPACES = 200;
 /** Workloads listed per namespace. */
 const MAX_WORKLOADS = 50;
+
+/** A namespace's workloads, listed once the learner opens them. */
+function Workloads({ ns }: { ns: NamespaceSummary }) {
+  const [open, setOpen] = useState(false);
+  if (ns.workloads.length === 0) return null;
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{ns.workloads.length.toLocaleString()}</summary>
+      {open && (
+        <ul>
+          {ns.workloads.slice(0, MAX_WORKLOADS).map((w) => (
+            <li key={w.name}>
+              {w.name} × {w.pods.toLocaleString()}
+            </li>
+          ))}
+          {ns.workloads.length > MAX_WORKLOADS && <li>…</li>}
+        </ul>
+      )}
+    </details>
+  );
+}
 
 export function ClusterOverview({ overview }: { overview: Overview }) {
   const t = useUiText();
@@ -38,19 +60,7 @@ export function ClusterOverview({ overview }: { overview: Overview }) {
               <td>{ns.pods.toLocaleString()}</td>
               <td>{ns.policies.toLocaleString()}</td>
               <td>
-                {ns.workloads.length > 0 && (
-                  <details>
-                    <summary>{ns.workloads.length.toLocaleString()}</summary>
-                    <ul>
-                      {ns.workloads.slice(0, MAX_WORKLOADS).map((w) => (
-                        <li key={w.name}>
-                          {w.name} × {w.pods.toLocaleString()}
-                        </li>
-                      ))}
-                      {ns.workloads.length > MAX_WORKLOADS && <li>…</li>}
-                    </ul>
-                  </details>
-                )}
+                <Workloads ns={ns} />
               </td>
             </tr>
           ))}
