@@ -1,6 +1,7 @@
 // lesson.yaml `steps[]` → typed steps: text per locale, the scenario in effect at each step,
 // editable objects, highlights and a packet to play.
 import type { FieldPath } from '../k8s/source';
+import { quote } from '../lib/user-text';
 import { OBJECT_KINDS } from './check-object';
 import { flowRef } from './decode-checks';
 import { t, type Dict } from './field-reader';
@@ -40,15 +41,15 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
           'step-id',
           [...path, 'id'],
           t(
-            `step id "${id}": use lower-case words joined by "-"`,
-            `단계 id "${id}": 소문자 단어를 "-"로 이어 쓰세요`,
+            `step id ${quote(id)}: use lower-case words joined by "-"`,
+            `단계 id ${quote(id)}: 소문자 단어를 "-"로 이어 쓰세요`,
           ),
         );
       if (ids.has(id))
         r.error(
           'duplicate-id',
           [...path, 'id'],
-          t(`step id "${id}" is used twice`, `단계 id "${id}"가 두 번 쓰였습니다`),
+          t(`step id ${quote(id)} is used twice`, `단계 id ${quote(id)}가 두 번 쓰였습니다`),
         );
       ids.add(id);
     }

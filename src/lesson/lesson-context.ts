@@ -1,6 +1,7 @@
 // What every part of loading one lesson shares: the folder's files, the diagnostics so far, the
 // names still to check against scenarios, and each scenario loaded once.
 import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import { quote } from '../lib/user-text';
 import type { FieldPath, Locator } from '../k8s/source';
 import { loadCluster, type LoadResult } from '../k8s/load-cluster';
 import type { CheckContext, PendingRef } from './decode-checks';
@@ -46,8 +47,8 @@ export class LessonContext {
         'scenario-file',
         path,
         t(
-          `"${name}" must be a .yaml file in the lesson folder`,
-          `"${name}"은(는) 레슨 폴더 안의 .yaml 파일이어야 합니다`,
+          `${quote(name)} must be a .yaml file in the lesson folder`,
+          `${quote(name)}: 레슨 폴더 안의 .yaml 파일이어야 합니다`,
         ),
       );
       return undefined;

@@ -135,4 +135,23 @@ describe('progress in localStorage', () => {
     store.getState().lessonServiceReady({}, null);
     expect(() => store.getState().importProgress(SAMPLE)).not.toThrow();
   });
+
+  it('a 200 KB field is quoted cut to 120 characters in the message', () => {
+    const read = validateProgress({
+      format: 'netlab-lesson-progress',
+      version: 'v'.repeat(200_000),
+      lessons: {},
+    });
+    expect('error' in read).toBe(true);
+    if ('error' in read) {
+      expect(read.error.en.length).toBeLessThan(200);
+      expect(read.error.en).toContain('…');
+    }
+    const id = validateProgress({
+      format: 'netlab-lesson-progress',
+      version: 1,
+      lessons: { ['x'.repeat(200_000)]: {} },
+    });
+    expect('error' in id && id.error.en.length).toBeLessThan(100);
+  });
 });

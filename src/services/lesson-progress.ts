@@ -2,6 +2,7 @@
 // imports. Anything read back is untrusted: size-capped, shape-checked, and turned into a
 // clear message instead of an exception.
 import type { LocalText } from '../lib/diagnostic';
+import { quote } from '../lib/user-text';
 import { EMPTY_LESSON_PROGRESS, type LessonProgress, type Progress } from '../store/lesson-state';
 import type { NetlabStore } from '../store/netlab-store';
 
@@ -93,8 +94,8 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
     }
     if (value.version !== 1)
       return fail(
-        `Unsupported progress file version ${JSON.stringify(value.version)}: this netlab reads version 1.`,
-        `지원하지 않는 진도 파일 버전입니다(${JSON.stringify(value.version)}). 이 netlab은 버전 1을 읽습니다.`,
+        `Unsupported progress file version ${quote(value.version)}: this netlab reads version 1.`,
+        `지원하지 않는 진도 파일 버전입니다(${quote(value.version)}). 이 netlab은 버전 1을 읽습니다.`,
       );
     lessons = value.lessons;
   }
@@ -106,10 +107,7 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
   const out: Record<string, LessonProgress> = {};
   for (const [id, p] of entries) {
     if (!ID.test(id))
-      return fail(
-        `"${id.slice(0, 60)}" is not a lesson id.`,
-        `"${id.slice(0, 60)}"은(는) 레슨 id가 아닙니다.`,
-      );
+      return fail(`${quote(id, 60)} is not a lesson id.`, `레슨 id가 아닙니다: ${quote(id, 60)}`);
     const read = lessonProgress(p);
     if (typeof read === 'string')
       return fail(`Lesson ${id}: ${read}.`, `레슨 ${id}: 형식이 올바르지 않습니다(${read}).`);
