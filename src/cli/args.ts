@@ -3,6 +3,7 @@
 import type { Locale } from '../lib/diagnostic';
 import { PROTOCOLS, type Protocol } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
+import { quote } from '../lib/user-text';
 
 export interface CliArgs {
   readonly command: string;
@@ -20,7 +21,7 @@ export class UsageError extends Error {}
 export const USAGE = `netlab — Kubernetes NetworkPolicy lab
 
 Usage:
-  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--json] [--lang en|ko]
+  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--from X] [--to Y] [--json] [--lang en|ko]
   netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
@@ -30,13 +31,21 @@ Usage:
           (several documents, or a kubectl "kind: List"); "-" reads standard input
   PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP
   X, Y    namespace/pod, a pod name in "default", or an IP address
+          matrix also takes NAMESPACE/* (its pods) and * (every endpoint, the default):
+          a table has at most 500 rows and 500 columns, --json at most 10,000,000 flows
           trace also takes an ExternalEndpoint's name, svc:NS/NAME, a Service's ClusterIP
           or LoadBalancer IP, and NODE-IP:NODEPORT (which stands for --port NODEPORT)
   --peer  an endpoint outside the cluster, by IP (repeatable)
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
           lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
 
-Exit status: 0 ok, 1 the input has errors, 2 bad usage.`;
+Exit status:
+  0  ok (lint: no errors; warnings are fine)
+  1  the input has errors, is not a text file or is empty, or the output would be
+     past the limits above
+  2  bad usage (unknown option, missing file, unknown pod, …)
+  3  internal error: a bug in netlab (please report the command that caused it)
+  4  the output could not be written (a full disk, …)`;
 
 /** Parses `80`, `80/TCP`, `53/udp`. */
 export function parsePortSpec(text: string): FlowPort {
@@ -44,11 +53,9 @@ export function parsePortSpec(text: string): FlowPort {
   const port = m ? Number(m[1]) : NaN;
   const protocol = (m?.[2] ?? 'TCP').toUpperCase();
   if (!m || port < 1 || port > 65535)
-    throw new UsageError(
-      `--port ${JSON.stringify(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`,
-    );
+    throw new UsageError(`--port ${quote(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`);
   if (!(PROTOCOLS as readonly string[]).includes(protocol))
-    throw new UsageError(`--port ${text}: protocol must be TCP, UDP or SCTP`);
+    throw new UsageError(`--port ${quote(text)}: protocol must be TCP, UDP or SCTP`);
   return { port, protocol: protocol as Protocol };
 }
 
@@ -99,7 +106,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       }
       default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${name}`);
+        if (arg.startsWith('--')) throw new UsageError(`unknown option ${quote(name)}`);
         files.push(arg);
     }
   }

@@ -38,10 +38,9 @@ describe('which arguments are lessons', () => {
 describe('netlab lint LESSON', () => {
   it('every lesson of the repository is clean; expected errors are counted apart', () => {
     const r = netlab(['lint', 'lessons']);
-    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^0 error\(s\), \d+ warning\(s\) \(and 1 error\(s\) the lesson expects\)$/m);
-    expect(r.stdout).toContain('lessons/c-02-notes-typos/start.yaml:53:7: error: unknown kind "Networking"');
+    expect(r.stderr).toContain('lessons/c-02-notes-typos/start.yaml:53:7: error: unknown kind "Networking"');
   });
 
   it('reports a broken lesson at file:line:col and exits 1', () => {
@@ -68,7 +67,7 @@ describe('netlab lint LESSON', () => {
       ]);
       const r = netlab(['lint', join(dir, 'lesson.yaml'), '--lang', 'ko']);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain(`${dir}/lesson.yaml:18:11: error: 02-isolate.ko.md 파일이 없습니다`);
+      expect(r.stderr).toContain(`${dir}/lesson.yaml:18:11: error: 02-isolate.ko.md 파일이 없습니다`);
       expect(r.stdout).toMatch(/3 error\(s\), 0 warning\(s\)\n$/);
     } finally {
       done();

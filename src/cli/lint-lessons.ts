@@ -68,7 +68,7 @@ export function lintLessons(dirs: readonly string[]): LessonLint {
   return { diagnostics, expected };
 }
 
-/** The lint report: one line per diagnostic, then a summary; exit 1 on unexpected errors. */
+/** The lint report: one line per diagnostic on stderr, a summary on stdout; exit 1 on unexpected errors. */
 export function lintReport(
   diagnostics: readonly Diagnostic[],
   expected: readonly Diagnostic[],
@@ -80,8 +80,8 @@ export function lintReport(
   const note = expected.length > 0 ? ` (and ${expected.length} error(s) the lesson expects)` : '';
   const summary = all.length === 0 ? 'no problems\n' : `${errors} error(s), ${warnings} warning(s)${note}\n`;
   return {
-    stdout: all.map((d) => formatDiagnostic(d, lang) + '\n').join('') + summary,
-    stderr: '',
+    stdout: summary,
+    stderr: all.map((d) => formatDiagnostic(d, lang) + '\n').join(''),
     code: errors > 0 ? 1 : 0,
   };
 }

@@ -1,26 +1,15 @@
 // `netlab` entry point: files → cluster → engine → stdout; problems → stderr with file:line:col.
-// Never a stack trace: every failure becomes a message and an exit status.
-import { readFileSync } from 'node:fs';
+// Never a stack trace: every failure becomes a message and a documented exit status (args.ts).
 import process from 'node:process';
 import { loadCluster } from '../k8s/load-cluster';
-import type { ManifestFile } from '../k8s/source';
 import { lintCluster } from '../engine/lint';
+import { clip } from '../lib/user-text';
 import { runCommand, type CommandResult } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
-
-function readFiles(names: readonly string[]): ManifestFile[] {
-  return names.map((name) => {
-    try {
-      return { name: name === '-' ? '<stdin>' : name, text: readFileSync(name === '-' ? 0 : name, 'utf8') };
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-      throw new UsageError(`${name}: ${why}`);
-    }
-  });
-}
+import { OutputError, outputProblem, print } from './output';
+import { InputError, readInputs } from './read-input';
+import { TooBigError } from './render-matrix';
 
 /** `netlab lint` with lesson folders among its arguments: lessons and manifests in one report. */
 function lintWithLessons(args: CliArgs): CommandResult | undefined {
@@ -36,33 +25,43 @@ function lintWithLessons(args: CliArgs): CommandResult | undefined {
   if (folders.length === 0 && manifests.length === args.files.length) return undefined;
   const { diagnostics, expected } = lintLessons(folders);
   if (manifests.length > 0) {
-    const loaded = loadCluster(readFiles(manifests));
+    const loaded = loadCluster(readInputs(manifests));
     diagnostics.push(...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster)));
   }
   return lintReport(diagnostics, expected, args.lang);
+}
+
+/** A failure as one line on stderr (cut: an argument may be megabytes long) and its exit status. */
+function fail(message: string, code: number): number {
+  try {
+    print(2, `netlab: ${clip(message, 400)}\n`);
+  } catch {
+    // stderr is gone too: the exit status still says it
+  }
+  return code;
 }
 
 function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(USAGE + '\n');
+      print(1, USAGE + '\n');
       return 0;
     }
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      runCommand(args, loadCluster(readFiles(args.files)));
-    if (result.stderr) process.stderr.write(result.stderr);
-    if (result.stdout) process.stdout.write(result.stdout);
+      runCommand(args, loadCluster(readInputs(args.files)));
+    print(2, result.stderr);
+    print(1, result.stdout);
     return result.code;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`netlab: ${e.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    process.stderr.write(`netlab: internal error: ${(e as Error).message}\n`);
-    return 3;
+    if (e instanceof UsageError) return fail(`${e.message} (see netlab --help)`, 2);
+    if (e instanceof InputError || e instanceof TooBigError) return fail(e.message, 1);
+    if (e instanceof OutputError)
+      // The reader went away (`| head`): it has what it wanted.
+      return e.closed ? 0 : fail(`cannot write the output: ${outputProblem(e.code)}`, 4);
+    return fail(`internal error: ${(e as Error).message}`, 3);
   }
 }
 

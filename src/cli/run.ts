@@ -5,15 +5,17 @@ import type { LoadResult } from '../k8s/load-cluster';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
 import { evaluateFlow } from '../engine/evaluate-flow';
 import { explainFlowText } from '../engine/explain-text';
-import { computeFlowMatrix } from '../engine/flow-matrix';
 import { lintCluster } from '../engine/lint';
 import { parseIp } from '../lib/ip';
+import { quote } from '../lib/user-text';
 import { UsageError, type CliArgs } from './args';
-import { matrixJson, matrixTable } from './render-matrix';
+import type { Printed } from './output';
+import { matrixJsonChunks, matrixTableChunks, narrowMatrix } from './render-matrix';
 import { runTrace } from './render-trace';
 
 export interface CommandResult {
-  readonly stdout: string;
+  /** Written as it is produced (a big matrix is never one string). */
+  readonly stdout: Printed;
   readonly stderr: string;
   readonly code: number;
 }
@@ -27,10 +29,11 @@ export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.length - errors;
     const summary = all.length === 0 ? 'no problems\n' : `${errors} error(s), ${warnings} warning(s)\n`;
-    return { stdout: lines(all, args) + summary, stderr: '', code: errors > 0 ? 1 : 0 };
+    // Problems go where every command writes them (stderr); the summary is the output.
+    return { stdout: summary, stderr: lines(all, args), code: errors > 0 ? 1 : 0 };
   }
   if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace')
-    throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+    throw new UsageError(`unknown command ${quote(args.command)}`);
   if (loaded.hasErrors) {
     return {
       stdout: '',
@@ -42,15 +45,18 @@ export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
     };
   }
   const cluster = loaded.cluster;
-  for (const p of args.peers)
-    if (!parseIp(p)) throw new UsageError(`--peer ${JSON.stringify(p)}: not an IP address`);
+  for (const p of args.peers) if (!parseIp(p)) throw new UsageError(`--peer ${quote(p)}: not an IP address`);
 
   if (args.command === 'trace') return runTrace(args, cluster);
 
   if (args.command === 'matrix') {
     const ports = args.ports.length > 0 ? args.ports : [{ port: 80, protocol: 'TCP' as const }];
-    const m = computeFlowMatrix(cluster.policies, buildEndpoints(cluster, args.peers), ports);
-    return { stdout: args.json ? matrixJson(m) : matrixTable(m, args.lang), stderr: '', code: 0 };
+    const view = narrowMatrix(cluster, args.peers, ports, args);
+    return {
+      stdout: args.json ? matrixJsonChunks(view) : matrixTableChunks(view, args.lang),
+      stderr: '',
+      code: 0,
+    };
   }
 
   if (args.from === undefined || args.to === undefined) throw new UsageError('check needs --from and --to');
