@@ -86,7 +86,11 @@ describe('escapeControls (terminal output)', () => {
 
 describe('isolate and hidden characters', () => {
   it('wraps in FSI…PDI and escapes isolate controls inside', () => {
-    expect(isolate('cni0')).toBe('\u2068cni0\u2069');
+    expect(isolate('\u202ecni0')).toBe('\u2068\u202ecni0\u2069');
+    expect(isolate('שלום')).toBe('\u2068שלום\u2069');
+    // nothing directional: as it is
+    expect(isolate('cni0')).toBe('cni0');
+    expect(isolate('데이터')).toBe('데이터');
     expect(isolate('a\u2069\u202eb')).toBe('\u2068a\\u2069\u202eb\u2069');
   });
 

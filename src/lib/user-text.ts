@@ -20,6 +20,11 @@ const BIDI_OR_INVISIBLE = new RegExp(`[${BIDI}${INVISIBLE}]`, 'u');
 /** What a terminal acts on: controls (tab and newline aside), bidi controls, line separators. */
 const TERMINAL_UNSAFE = new RegExp(`[\u0000-\u0008\u000b-\u001f\u007f-\u009f${BIDI}\u2028\u2029]`, 'gu');
 const ISOLATE_CONTROLS = /[\u2066-\u2069]/g;
+/** What can change the direction of text: bidi controls and right-to-left letters (Hebrew, Arabic, …). */
+const DIRECTIONAL = new RegExp(
+  `[${BIDI}\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]`,
+  'u',
+);
 
 /** `\u001b`, `\u202e` (astral characters as their two UTF-16 halves): JSON reads them back. */
 function escapeChar(ch: string): string {
@@ -78,9 +83,11 @@ export function escapeControls(text: string): string {
 /**
  * `text` as a bidi isolate (FSI … PDI): whatever direction controls it carries stay inside it,
  * so an RLO in a bridge name cannot reverse the CIDR drawn after it. Isolate controls inside are
- * escaped, so the text cannot close the isolate early.
+ * escaped, so the text cannot close the isolate early. Text with nothing directional (`cni0`,
+ * `데이터`) comes back as it is.
  */
 export function isolate(text: string): string {
+  if (!DIRECTIONAL.test(text)) return text;
   return `\u2068${text.replace(ISOLATE_CONTROLS, escapeChar)}\u2069`;
 }
 

@@ -1,5 +1,6 @@
 // The things a learner points at: pods (with their containers, pause, and isolation badges),
 // Services and outside endpoints. Each is focusable; hover or focus shows its details.
+import { isolate } from '../../lib/user-text';
 import { memo, useMemo } from 'react';
 import type { Scene, ScenePod } from '../../layout/layout-topology';
 import type { Topology, TopologyPod } from '../../model/topology';
@@ -39,7 +40,7 @@ function truncate(s: string, max: number): string {
 }
 
 function containerLine(pod: TopologyPod): string {
-  return pod.containers.map((c) => c.name).join(' · ');
+  return pod.containers.map((c) => isolate(c.name)).join(' · ');
 }
 
 const podId = (p: ScenePod): string => p.id;

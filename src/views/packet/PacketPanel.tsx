@@ -1,6 +1,7 @@
 // Packet journeys: controls, the event list (one row per hop — the text equivalent of the
 // animation), the inspector of the selected hop, and the final verdict announced politely.
 import type { Locale } from '../../lib/diagnostic';
+import { isolate } from '../../lib/user-text';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
 import type { TraceResult } from '../../store/model-view';
 import { useNetlab } from '../../store/use-netlab';
@@ -41,7 +42,7 @@ function hopVerdict(hop: TraceHop): 'deny' | 'pass' | 'info' {
 
 function deviceText(hop: TraceHop): string {
   const d = hop.device;
-  return `${d.name}${d.pod ? ` · ${d.pod}` : ''}${d.node ? ` @${d.node}` : ''}`;
+  return `${isolate(d.name)}${d.pod ? ` · ${d.pod}` : ''}${d.node ? ` @${d.node}` : ''}`;
 }
 
 /** How a journey ended, in words: delivered (and the reply), or where and why it was dropped. */
@@ -114,7 +115,7 @@ export function PacketPanel() {
               : `${j.request.from} → ${j.request.to}`}
           </strong>
           {j.trace &&
-            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${j.trace.network.bridgeName}`}
+            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${isolate(j.trace.network.bridgeName)}`}
         </p>
       )}
       {j?.trace && baseline && <BaselineOutcome now={j.trace} before={baseline} t={t} locale={locale} />}
@@ -160,7 +161,7 @@ export function PacketPanel() {
                     .filter((e) => e.type !== 'route')
                     .map((e, k) => (
                       <span key={k} className={`hop-event event-${e.type}`}>
-                        {eventMark(e)} {e.text[locale]}
+                        {eventMark(e)} <bdi>{e.text[locale]}</bdi>
                       </span>
                     ))}
                 </button>
@@ -186,7 +187,7 @@ export function PacketPanel() {
                     <strong>
                       {eventMark(e)} {e.type}
                     </strong>{' '}
-                    {e.text[locale]}
+                    <bdi>{e.text[locale]}</bdi>
                     {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && (
                       <em> ({t.notEnforced})</em>
                     )}

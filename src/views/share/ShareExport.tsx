@@ -18,6 +18,7 @@ import {
 } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, readSceneFile, svgExport } from '../../services/scene-files';
+import { shown } from '../../lib/user-text';
 import { copyText } from '../clipboard';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -122,7 +123,7 @@ export function ShareExport() {
     if ('error' in r) return say('error', local(r.error));
     if ('text' in r) store.getState().replaceScenario(r.text);
     else applyFrame(store, r.frame);
-    say('ok', fill(t.fileOpened, { name: file.name }));
+    say('ok', fill(t.fileOpened, { name: shown(file.name, 80) }));
   };
 
   useEffect(() => {
