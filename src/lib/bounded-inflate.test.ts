@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { bigDumpYaml } from '../testing/big-dump';
 import { deflateBomb } from '../testing/deflate-bomb';
 import { inflateBounded, INFLATE_SLICE } from './bounded-inflate';
 
@@ -36,4 +37,13 @@ describe('inflateBounded', () => {
     expect(inflateBounded(Uint8Array.from([0xff, 0xff, 0xff]), 100)).toMatchObject({ error: 'corrupt' });
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => void inflateBounded(b, 10_000)));
   });
+
+  it('with a ratio limit, a bomb is refused after its first megabyte; ordinary text passes', () => {
+    const r = inflateBounded(deflateBomb(1400), 5_000_000, 250);
+    expect(r).toMatchObject({ error: 'too-large' });
+    if ('error' in r) expect(r.inflated).toBeLessThanOrEqual((1 << 20) + INFLATE_SLICE * 1032);
+    // A dump of thousands of near-identical pods: about as repetitive as real text gets (~60×).
+    const text = new TextEncoder().encode(bigDumpYaml(8_000));
+    expect(inflateBounded(deflateSync(text, { level: 9 }), 5_000_000, 250)).toEqual({ bytes: text });
+  }, 60_000);
 });

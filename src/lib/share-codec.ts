@@ -2,7 +2,7 @@
 // keeps old links opening; decoding treats the fragment as untrusted input (size limits, strict
 // shape checks, a message instead of an exception).
 import { deflateSync, strFromU8, strToU8 } from 'fflate';
-import { inflateBounded } from './bounded-inflate';
+import { inflateBounded, INFLATE_SLICE } from './bounded-inflate';
 import type { LocalText, Locale } from './diagnostic';
 import { isPortNumber, isProtocol, isRecord, onlyKeys } from './shape';
 
@@ -12,6 +12,11 @@ export const SHARE_SOFT_LIMIT = 8 * 1024;
 /** Hard limits on what a link may carry, before and after inflating. */
 export const MAX_FRAGMENT_CHARS = 2_000_000;
 export const MAX_JSON_BYTES = 5_000_000;
+/**
+ * How much a link may expand: a whole cluster's dump compresses ~60×, a decompression bomb
+ * ~1000×; past this it is refused after its first megabyte.
+ */
+export const MAX_INFLATE_RATIO = 250;
 
 export interface SharedPort {
   readonly port: number;
@@ -53,25 +58,35 @@ function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-/** One pass over the text, no substrings: a 2 MB link decodes in milliseconds. */
-function fromBase64Url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let at = 0;
-  let n = 0;
-  let bits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const v = code < 128 ? INDEX[code]! : -1;
-    if (v < 0) return null;
-    n = ((n << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (n >> bits) & 255;
+/** The text is not base64url. */
+class NotBase64 extends Error {}
+
+/**
+ * base64url text as bytes, a piece (of INFLATE_SLICE bytes) at a time: inflating can stop before
+ * the rest of a hostile link is even decoded. Throws NotBase64 at the first bad character.
+ */
+function* fromBase64Url(text: string): Generator<Uint8Array> {
+  if (text.length % 4 === 1) throw new NotBase64();
+  const step = 4 * Math.ceil(INFLATE_SLICE / 3); // whole groups of 4 characters
+  for (let from = 0; from < text.length; from += step) {
+    const to = Math.min(from + step, text.length);
+    const out = new Uint8Array(Math.floor(((to - from) * 3) / 4));
+    let at = 0;
+    let n = 0;
+    let bits = 0;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      const v = code < 128 ? INDEX[code]! : -1;
+      if (v < 0) throw new NotBase64();
+      n = ((n << 6) | v) & 0xffffff;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out[at++] = (n >> bits) & 255;
+      }
     }
+    yield out.subarray(0, at);
   }
-  return out.subarray(0, at);
 }
 
 /** The fragment (without `#`) for a frame. */
@@ -141,9 +156,14 @@ export function decodeShareFragment(fragment: string): DecodeResult {
     return bad('it does not carry a netlab scene', 'netlab 장면이 들어 있지 않습니다');
   if (!text.startsWith(SHARE_PREFIX))
     return bad('it was made by a newer netlab', '더 새로운 netlab에서 만든 링크입니다');
-  const bytes = fromBase64Url(text.slice(SHARE_PREFIX.length));
-  if (!bytes) return bad('it is damaged (not base64url)', '손상되었습니다(base64url이 아님)');
-  const json = inflateBounded(bytes, MAX_JSON_BYTES);
+  let json: ReturnType<typeof inflateBounded>;
+  try {
+    json = inflateBounded(fromBase64Url(text.slice(SHARE_PREFIX.length)), MAX_JSON_BYTES, MAX_INFLATE_RATIO);
+  } catch (e) {
+    if (e instanceof NotBase64)
+      return bad('it is damaged (not base64url)', '손상되었습니다(base64url이 아님)');
+    throw e;
+  }
   if ('error' in json)
     return json.error === 'too-large'
       ? bad('it unpacks to more than 5 MB', '풀면 5MB가 넘습니다')
