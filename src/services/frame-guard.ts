@@ -21,8 +21,8 @@ export function showFramedNotice(root: HTMLElement, win: Window): void {
   p.className = 'framed-notice';
   p.setAttribute('role', 'alert');
   p.textContent = ko
-    ? 'netlab은 다른 사이트의 페이지 안에서는 열리지 않습니다(글을 쓰는 분은 ?embed=1 임베드 보기를 쓰세요). '
-    : 'netlab does not run inside another site’s page (authors: use the ?embed=1 embed view). ';
+    ? 'netlab은 다른 사이트의 페이지 안에서는 열리지 않습니다(강의 페이지에 넣으려면 ?embed=1 임베드 보기를 쓰세요). '
+    : 'netlab does not run inside another site’s page (to put it in a course page, use the ?embed=1 embed view). ';
   const a = win.document.createElement('a');
   a.href = win.location.href;
   a.target = '_blank';
