@@ -12,6 +12,9 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   retries: process.env['CI'] ? 1 : 0,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  // Waits only: on a busy machine a lesson's chunk and the model worker can take longer than the
+  // default 5 s to answer. What each assertion checks does not change.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
@@ -28,8 +31,9 @@ export default defineConfig({
       },
     },
   ],
+  // The e2e build (`npm run build:e2e`): the production build plus the test hooks (window.__netlab).
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir dist-e2e`,
     url: BASE_URL,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

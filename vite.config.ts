@@ -34,10 +34,13 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // Relative URLs for assets, lazy chunks, CSS and the worker: the same dist/ works at a site's
+  // root, under /netlab/, or any other path.
+  base: './',
   plugins: [react(), contentSecurityPolicy()],
   resolve: {
     // monaco-worker-manager imports monaco-editor/esm/vs/editor/editor.worker.js, a deep path the
-    // exports map of monaco-editor ≥0.56 blocks (stack.md §2, pitfall 2).
+    // exports map of monaco-editor ≥0.56 blocks; without this alias `vite build` cannot resolve it.
     alias: [
       {
         find: /^monaco-editor\/esm\/vs\//,
@@ -53,5 +56,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Several tests start real processes (the CLI, oxlint, tsc); on a busy 2-core machine one can
+    // take more than Vitest's default 5 s. A limit, not a speed target (those are benchmarks).
+    testTimeout: 30_000,
   },
 });

@@ -4,6 +4,7 @@
 // read-only. (How long the page's thread is blocked meanwhile: `npm run bench:hostile`.)
 import { expect, test, type Page } from '@playwright/test';
 import { bigDumpYaml } from '../src/testing/big-dump';
+import { language, pods } from './locate';
 
 const PODS = 23_000;
 
@@ -18,7 +19,7 @@ test('a 5 MB dump: progress with counts, Cancel, then the overview in place of t
   const dump = bigDump();
   expect(dump.length).toBeGreaterThan(4_800_000);
   await page.goto('/');
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
   const mine = await scenarioText(page);
   const open = () =>
     page
@@ -33,14 +34,14 @@ test('a 5 MB dump: progress with counts, Cancel, then the overview in place of t
   );
   await expect(progress.locator('progress')).toBeVisible();
   // The page answers meanwhile: the language switch works while the worker builds.
-  await page.getByTestId('app.language').selectOption('ko');
+  await language(page).selectOption('ko');
   await expect(progress).toContainText('모델을 만드는 중');
-  await page.getByTestId('app.language').selectOption('en');
+  await language(page).selectOption('en');
   // Cancel: the scenario the file replaced comes back, built as before.
   await page.getByTestId('model.cancel').click();
   await expect(progress).toHaveCount(0);
   expect(await scenarioText(page)).toBe(mine);
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
 
   // Again, to the end: an overview by namespace and workload, not 23,000 pod cards.
   await open();
@@ -49,7 +50,7 @@ test('a 5 MB dump: progress with counts, Cancel, then the overview in place of t
     { timeout: 240_000 },
   );
   await expect(progress).toHaveCount(0);
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(0);
+  await expect(pods(page)).toHaveCount(0);
   await expect(page.locator('table.overview tbody tr')).toHaveCount(46);
   const first = page.locator('table.overview tbody tr').first();
   await expect(first).toContainText('500');

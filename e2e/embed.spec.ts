@@ -2,6 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PROGRESS_KEYS } from '../src/services/lesson-progress';
+import { TID } from '../src/views/testIds';
+import {
+  MONACO,
+  cell,
+  editorPanel,
+  editorView,
+  lessonPanel,
+  matrixPort,
+  packetPanel,
+  pod,
+  pods,
+  why,
+} from './locate';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -36,7 +49,7 @@ const post = (page: Page, msg: unknown) =>
 
 test('an embedded diagram is driven by postMessage and reports back', async ({ page }) => {
   const frame = await host(page, 'embed=1&panels=matrix,packets&lang=ko');
-  await expect(frame.locator('[data-testid="graph.pod"][data-id="prod/db"]')).toBeVisible();
+  await expect(pod(frame, 'prod/db')).toBeVisible();
   await expect(frame.getByRole('heading', { name: '도달 가능성 표' })).toBeVisible();
   await expect.poll(async () => (await messages(page)).map((m) => m.type)).toContain('netlab:ready');
 
@@ -45,7 +58,7 @@ test('an embedded diagram is driven by postMessage and reports back', async ({ p
   await expect
     .poll(async () => (await messages(page)).find((m) => m.type === 'netlab:packet'))
     .toMatchObject({ verdict: 'dropped', from: 'prod/web', to: 'prod/db' });
-  await expect(frame.getByTestId('packet.panel')).toContainText('prod/web → prod/db 3306/TCP');
+  await expect(packetPanel(frame)).toContainText('prod/web → prod/db 3306/TCP');
 
   const scenario = await frame
     .locator('body')
@@ -58,15 +71,16 @@ test('an embedded diagram is driven by postMessage and reports back', async ({ p
     .poll(async () => (await messages(page)).find((m) => m.type === 'netlab:verdicts'))
     .toMatchObject({ changed: 2 });
   // no editor: the author did not ask for one
-  await expect(frame.getByTestId('editor.root')).toHaveCount(0);
+  await expect(editorPanel(frame)).toHaveCount(0);
 });
 
 test('click to load: nothing runs until the reader asks', async ({ page }) => {
   const frame = await host(page, 'embed=1&ctl=1');
-  await expect(frame.getByTestId('embed.load')).toBeVisible();
-  await expect(frame.locator('[data-testid="graph.pod"]')).toHaveCount(0);
-  await frame.getByTestId('embed.load').click();
-  await expect(frame.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  const load = frame.getByRole('button', { name: 'Load the interactive netlab diagram' });
+  await expect(load).toBeVisible();
+  await expect(pods(frame)).toHaveCount(0);
+  await load.click();
+  await expect(pods(frame)).toHaveCount(3);
 });
 
 test('an embed never touches the learner’s saved work', async ({ page }) => {
@@ -74,7 +88,7 @@ test('an embed never touches the learner’s saved work', async ({ page }) => {
   await page.evaluate(() => window.__netlab!.store!.getState().setScenarioText('# my work\n'));
   await page.waitForTimeout(400);
   const frame = await host(page, 'embed=1');
-  await expect(frame.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(frame)).toHaveCount(3);
   await page.goto('/');
   expect(await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe('# my work\n');
 });
@@ -82,12 +96,13 @@ test('an embed never touches the learner’s saved work', async ({ page }) => {
 test('a lesson in an embed: chosen by URL, moved and solved by the host, saved nowhere', async ({ page }) => {
   const lesson = 'a-01-no-policy-no-isolation';
   const frame = await host(page, `embed=1&panels=lesson,editor&lesson=${lesson}`, { sameOrigin: true });
-  const panel = frame.getByTestId('lesson.panel');
-  await expect(panel.getByTestId('lesson.title')).toContainText('No policy, no isolation');
-  await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'open-by-default');
-  await expect(frame.getByTestId('editor.root')).toBeVisible();
+  const panel = lessonPanel(frame);
+  const step = panel.getByTestId(TID.lessonStep); // data-step: the step's id in lesson.yaml
+  await expect(panel.getByRole('heading', { level: 2, name: /No policy, no isolation/ })).toBeVisible();
+  await expect(step).toHaveAttribute('data-step', 'open-by-default');
+  await expect(editorPanel(frame)).toBeVisible();
   // The panel is the author's choice: the reader cannot close it.
-  await expect(frame.getByTestId('lesson.close')).toHaveCount(0);
+  await expect(frame.getByRole('button', { name: 'Close lessons' })).toHaveCount(0);
   await expect
     .poll(() => messages(page))
     .toContainEqual({ type: 'netlab:step', lesson, step: 'open-by-default' });
@@ -96,7 +111,7 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
     .toMatchObject({ lesson, solved: false, total: 4 });
 
   await post(page, { type: 'netlab:lesson', lesson, step: 'isolate-db' });
-  await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  await expect(step).toHaveAttribute('data-step', 'isolate-db');
   await expect(panel.getByRole('heading', { level: 3, name: 'Challenge' })).toBeVisible();
   await expect.poll(() => messages(page)).toContainEqual({ type: 'netlab:step', lesson, step: 'isolate-db' });
   // The frame's own address follows, without adding to the host page's history.
@@ -111,9 +126,9 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
 
   // The panel's own links move the lesson without adding to the host page's history either.
   await panel.getByRole('link', { name: /All lessons/ }).click();
-  await expect(frame.getByTestId('lesson.list')).toBeVisible();
-  await frame.getByTestId('lesson.item').first().getByRole('link').click();
-  await expect(panel.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  await expect(panel.getByRole('heading', { name: 'All lessons' })).toBeVisible();
+  await panel.getByRole('listitem').first().getByRole('link').click();
+  await expect(step).toHaveAttribute('data-step', 'isolate-db');
   expect(
     await page.evaluate(
       () => history.length - (window as unknown as { historyBefore: number }).historyBefore,
@@ -127,8 +142,9 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
   await expect
     .poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved))
     .toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 4, total: 4 }]);
-  await expect(panel.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
-  await panel.getByTestId('lesson.solved').scrollIntoViewIfNeeded();
+  const solved = panel.getByRole('status').filter({ hasText: 'Solved! Every check passes.' });
+  await expect(solved).toBeVisible();
+  await solved.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('embed-lesson.png') });
 
   // Nothing of it was kept: not on this origin (netlab's own, the learner's), not in the frame.
@@ -140,12 +156,13 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
 
 test('the lesson list in an embed, in Korean, read-only', async ({ page }) => {
   const frame = await host(page, 'embed=1&panels=lesson,editor&readonly=1&lang=ko');
-  await expect(frame.getByTestId('lesson.list')).toBeVisible();
-  await expect(frame.getByTestId('lesson.item').first()).toContainText('정책이 없으면 격리도 없다');
-  await expect(frame.getByTestId('lesson.export')).toHaveCount(0);
-  await expect(frame.getByTestId('editor.root')).toHaveCount(0);
-  await frame.getByTestId('lesson.item').first().getByRole('link').click();
-  await expect(frame.getByTestId('lesson.step')).toHaveAttribute('data-step', 'open-by-default');
+  const first = lessonPanel(frame).getByRole('listitem').first();
+  await expect(lessonPanel(frame).getByRole('heading', { name: '전체 레슨' })).toBeVisible();
+  await expect(first).toContainText('정책이 없으면 격리도 없다');
+  await expect(frame.getByRole('button', { name: '진도 내보내기' })).toHaveCount(0);
+  await expect(editorPanel(frame)).toHaveCount(0);
+  await first.getByRole('link').click();
+  await expect(frame.getByTestId(TID.lessonStep)).toHaveAttribute('data-step', 'open-by-default');
   await expect
     .poll(() => messages(page))
     .toContainEqual({ type: 'netlab:step', lesson: 'a-01-no-policy-no-isolation', step: 'open-by-default' });
@@ -154,10 +171,10 @@ test('the lesson list in an embed, in Korean, read-only', async ({ page }) => {
 test('the embed view with every panel passes axe', async ({ page }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   await page.goto('/?embed=1&panels=lesson,matrix,packets,editor&lesson=a-05-and-vs-or');
-  await expect(page.getByTestId('lesson.panel')).toBeVisible();
-  await expect(page.locator('[data-testid="graph.pod"]').first()).toBeVisible();
-  await expect(page.locator('.monaco-editor')).toBeVisible();
-  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  await expect(lessonPanel(page)).toBeVisible();
+  await expect(pods(page).first()).toBeVisible();
+  await expect(editorView(page)).toBeVisible();
+  const results = await new AxeBuilder({ page }).exclude(MONACO).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -175,10 +192,10 @@ test('"Embed code" copies an iframe that shows this scene and chosen flow on a c
     '          role: web\n    ports:',
   );
   await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), scenario);
-  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
-  await page.locator('[data-testid="matrix.cell"][data-from="prod/web"][data-to="prod/db"]').click();
-  await page.getByTestId('share.embed').click();
-  await expect(page.getByTestId('share.status')).toContainText('Embed code copied');
+  await matrixPort(page).selectOption({ label: '3306/TCP' });
+  await cell(page, 'prod/web', 'prod/db').click();
+  await page.getByRole('button', { name: 'Embed code' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Embed code copied' })).toBeVisible();
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   expect(snippet).toMatch(
     /^<iframe title="netlab: an interactive Kubernetes network diagram" src="[^"]+\?embed=1&amp;panels=matrix,packets&amp;lang=en&amp;ctl=1#s=v1\.[A-Za-z0-9_-]+" width="1000" height="760" loading="lazy"><\/iframe>\n$/,
@@ -187,11 +204,11 @@ test('"Embed code" copies an iframe that shows this scene and chosen flow on a c
   // Pasted into someone's page: click to load, then the same scene and the same cell.
   await page.setContent(`<!doctype html><html lang="en"><body><h1>Course notes</h1>${snippet}</body></html>`);
   const frame = page.frameLocator('iframe');
-  await frame.getByTestId('embed.load').click();
-  await expect(frame.locator('[data-testid="graph.pod"]')).toHaveCount(3);
-  await expect(frame.getByTestId('matrix.port')).toHaveValue(/./);
-  const cell = frame.locator('[data-testid="matrix.cell"][data-from="prod/web"][data-to="prod/db"]');
-  await expect(cell).toHaveAttribute('data-verdict', 'allow');
-  await expect(cell).toHaveAttribute('aria-pressed', 'true');
-  await expect(frame.getByTestId('flow.explanation')).toContainText('prod/web → prod/db 3306/TCP');
+  await frame.getByRole('button', { name: 'Load the interactive netlab diagram' }).click();
+  await expect(pods(frame)).toHaveCount(3);
+  await expect(matrixPort(frame)).toHaveValue(/./);
+  const chosen = cell(frame, 'prod/web', 'prod/db');
+  await expect(chosen).toHaveAttribute('data-verdict', 'allow');
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+  await expect(why(frame)).toContainText('prod/web → prod/db 3306/TCP');
 });

@@ -1,11 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-const pod = (page: Page, key: string) => page.locator(`[data-testid="graph.pod"][data-id="${key}"]`);
+import { expect, test } from '@playwright/test';
+import { TID } from '../src/views/testIds';
+import { MONACO, diagram, matrixPort, outside, pod, why } from './locate';
 
 test('the default scene shows both nodes with their bridge, veths, pods and routes', async ({ page }) => {
   await page.goto('/');
-  const svg = page.getByTestId('graph.svg');
+  const svg = diagram(page);
   await expect(svg).toContainText('node01');
   await expect(svg).toContainText('node02');
   await expect(svg).toContainText('cni0 10.244.1.1/24');
@@ -15,22 +15,23 @@ test('the default scene shows both nodes with their bridge, veths, pods and rout
   await expect(pod(page, 'prod/backend')).toContainText('10.244.2.2');
   await expect(pod(page, 'prod/db')).toContainText('pause');
   // one veth pair per pod: host end on the bridge, eth0 in the pod
-  await expect(svg.locator('.link-veth')).toHaveCount(3);
-  await expect(svg.locator('.link-ends text')).toHaveCount(6);
-  await expect(svg.locator('.link-ends text').first()).toHaveText(/veth[0-9a-f]{8}/);
+  await expect(svg.getByTestId(TID.graphLink).and(page.locator('[data-kind="veth"]'))).toHaveCount(3);
+  const ends = svg.getByTestId(TID.graphLinkEnds).getByText(/^(veth[0-9a-f]{8}|eth0)$/);
+  await expect(ends).toHaveCount(6);
+  await expect(ends.first()).toHaveText(/veth[0-9a-f]{8}/);
   // isolation badges: db is isolated both ways, web not at all
   await expect(pod(page, 'prod/db')).toContainText('IN');
   await expect(pod(page, 'prod/db')).toContainText('OUT');
   await expect(pod(page, 'prod/db')).toHaveAttribute('aria-label', /ingress isolated \(prod\/db-policy\)/);
   await expect(pod(page, 'prod/web')).toHaveAttribute('aria-label', /ingress open/);
-  await expect(page.locator('[data-testid="graph.external"]')).toHaveCount(2);
+  await expect(outside(page)).toHaveCount(2);
   await page.screenshot({ path: 'test-results/graph-default.png', fullPage: true });
 });
 
 test('focusing a pod shows its labels, veth, routes and containers', async ({ page }) => {
   await page.goto('/');
   await pod(page, 'prod/db').focus();
-  const details = page.getByTestId('graph.details');
+  const details = page.getByTestId(TID.graphDetails);
   await expect(details).toContainText('role=db');
   await expect(details).toContainText(/eth0 10\.244\.1\.3\/24 ⇄ veth[0-9a-f]{8} @ cni0/);
   await expect(details).toContainText('default via 10.244.1.1 dev eth0');
@@ -39,47 +40,48 @@ test('focusing a pod shows its labels, veth, routes and containers', async ({ pa
 
 test('choosing two pods in the graph explains that flow', async ({ page }) => {
   await page.goto('/');
-  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await matrixPort(page).selectOption({ label: '3306/TCP' });
   await pod(page, 'prod/web').click();
-  await expect(page.getByTestId('graph.status')).toContainText('prod/web');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'From prod/web — now choose the destination' }),
+  ).toBeVisible();
   await pod(page, 'prod/db').click();
-  await expect(page.getByTestId('flow.explanation')).toContainText('prod/web → prod/db 3306/TCP: ✗ denied');
-  await expect(page.getByTestId('flow.explanation')).toContainText('prod/db-policy');
+  await expect(why(page)).toContainText('prod/web → prod/db 3306/TCP: ✗ denied');
+  await expect(why(page)).toContainText('prod/db-policy');
 });
 
 test('keyboard only: pick two endpoints in the graph', async ({ page }) => {
   await page.goto('/');
-  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await matrixPort(page).selectOption({ label: '3306/TCP' });
   await pod(page, 'prod/backend').focus();
   await page.keyboard.press('Enter');
   await pod(page, 'prod/db').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('flow.explanation')).toContainText(
-    'prod/backend → prod/db 3306/TCP: ✓ allowed',
-  );
+  await expect(why(page)).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
 });
 
 test('highlighting a policy marks the pods it selects and the peers it names', async ({ page }) => {
   await page.goto('/');
-  await page.getByTestId('graph.policy').selectOption('prod/db-policy');
+  await page.getByRole('combobox', { name: 'Highlight policy' }).selectOption('prod/db-policy');
   await expect(pod(page, 'prod/db')).toHaveClass(/is-selected/);
   await expect(pod(page, 'prod/backend')).toHaveClass(/is-peer/);
   await expect(pod(page, 'prod/web')).not.toHaveClass(/is-peer|is-selected/);
-  await expect(page.locator('[data-testid="graph.external"][data-id="192.168.5.10"]')).toHaveClass(/is-peer/);
+  await expect(outside(page, '192.168.5.10')).toHaveClass(/is-peer/);
   await expect(pod(page, 'prod/db')).toHaveAttribute('aria-label', /selected by the highlighted policy/);
 });
 
 test('zoom and fit keep the picture; the graph passes axe', async ({ page }) => {
   await page.goto('/');
-  const layer = page.getByTestId('graph.svg').locator('> g').first();
-  await page.getByTestId('graph.fit').click();
+  const layer = page.getByTestId(TID.graphZoom);
+  const fit = page.getByRole('button', { name: 'Fit to view' });
+  await fit.click();
   await expect(layer).not.toHaveAttribute('transform', 'translate(0,0) scale(1)');
   const before = await layer.getAttribute('transform');
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(layer).not.toHaveAttribute('transform', before ?? '');
-  await page.getByTestId('graph.fit').click();
+  await fit.click();
   await expect(layer).toHaveAttribute('transform', before ?? '');
-  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  const results = await new AxeBuilder({ page }).exclude(MONACO).analyze();
   expect(
     results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
   ).toEqual([]);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SHARE_PREFIX } from '../src/lib/share-codec';
 import { deflateBomb } from '../src/testing/deflate-bomb';
+import { pods } from './locate';
 
 const RLO = '\u202e';
 const withBridge = (name: string) => `(() => {
@@ -16,7 +17,7 @@ test('an RLO in a bridge name stays inside the name: the CIDR after it reads lef
   page,
 }) => {
   await page.goto('/');
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
   await page.evaluate(withBridge(`${RLO}cni0`));
   const label = page.locator('.bridge-label').first();
   await expect(label).toContainText('cni0');
@@ -45,13 +46,13 @@ test('a 1.9 MB link that would inflate to 1.4 GB is refused with a message, and 
   page,
 }) => {
   await page.goto('/');
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
   const fragment = SHARE_PREFIX + Buffer.from(deflateBomb(1400)).toString('base64url');
   await page.evaluate((f) => (location.hash = f), fragment);
   await expect(page.getByTestId('share.status')).toHaveText(
     'This link cannot be opened: it unpacks to more than 5 MB',
   );
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
   expect(await page.evaluate(() => location.hash)).toBe('');
 });
 
@@ -59,7 +60,7 @@ test('an exported SVG re-saved by an editor (XML declaration, comment, DOCTYPE) 
   page,
 }) => {
   await page.goto('/');
-  await expect(page.locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page)).toHaveCount(3);
   await page.evaluate(
     `window.__netlab.store.getState().setScenarioText(window.__netlab.store.getState().scenarioText + '\\n# shared picture\\n')`,
   );
@@ -99,5 +100,5 @@ test('inside another site’s frame the full lab does nothing and says so; the e
   expect(await frame.evaluate(() => window.__netlab?.store === undefined)).toBe(true);
 
   await page.setContent(framing(`${baseURL}/?embed=1`));
-  await expect(page.frameLocator('iframe').locator('[data-testid="graph.pod"]')).toHaveCount(3);
+  await expect(pods(page.frameLocator('iframe'))).toHaveCount(3);
 });

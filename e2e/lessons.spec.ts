@@ -1,4 +1,4 @@
-// The lesson player against the production preview: deep links in both languages, checks that
+// The lesson player against the e2e build's preview: deep links in both languages, checks that
 // fail and then pass after typing the fix in Monaco, quizzes, hints and the solution, progress
 // across reloads and through an export file, presenter mode keys, and accessibility.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,23 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { TID } from '../src/views/testIds';
+import {
+  MONACO,
+  chooseFiles,
+  editorTextbox,
+  editorView,
+  language,
+  lessonItem,
+  literal,
+  lessonPanel,
+  matrixPort,
+  packetPanel,
+} from './locate';
+
+// Monaco driven key by key and axe over the whole page: on a loaded machine a test can take longer
+// than the default 30 s. (Speed is measured by `npm run bench:page`, not here.)
+test.describe.configure({ timeout: 60_000 });
 
 const ROOT = join(import.meta.dirname, '..');
 /** How many lessons there are: every folder of lessons/ with a lesson.yaml. */
@@ -25,13 +42,13 @@ function lineOf(text: string, needle: string): number {
 }
 
 async function editorReady(page: Page): Promise<void> {
-  await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible();
+  await expect(editorView(page).getByText(/\S/).first()).toBeVisible();
   await page.waitForFunction(() => typeof window.__netlab?.monacoMarkers === 'function');
 }
 
 /** Puts the cursor at the start of a line's text, by keyboard only (Monaco renders only visible lines). */
 async function cursorToLine(page: Page, line: number): Promise<void> {
-  await page.locator('.monaco-editor').click({ position: { x: 160, y: 12 } });
+  await editorTextbox(page).focus();
   await page.keyboard.press('Control+Home');
   for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Home');
@@ -40,9 +57,26 @@ async function cursorToLine(page: Page, line: number): Promise<void> {
 const scenarioText = (page: Page) => page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
 /** A Markdown or scenario file of some lesson (each its own chunk). */
 const LESSON_FILE_CHUNK = /\/assets\/(\d\d-[\w-]+\.(en|ko)|start|solution)-[\w-]+\.js$/;
-const check = (page: Page, id: string) => page.locator(`[data-testid="lesson.check"][data-id="${id}"]`);
+/** A check of the challenge, by its id in lesson.yaml (a data hook: its words follow the language). */
+const check = (page: Page, id: string) =>
+  page.getByTestId(TID.lessonCheck).and(page.locator(`[data-id="${id}"]`));
+/** The step shown, by its id in lesson.yaml (a data hook on "Step n of m"). */
 const stepIs = (page: Page, step: string) =>
-  expect(page.getByTestId('lesson.step')).toHaveAttribute('data-step', step);
+  expect(page.getByTestId(TID.lessonStep)).toHaveAttribute('data-step', step);
+/** Every lesson of the list. */
+const lessonItems = (page: Page) =>
+  lessonPanel(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link') });
+const title = (page: Page, name: string) => page.getByRole('heading', { level: 2, name, exact: true });
+const button = (page: Page, name: string | RegExp) =>
+  page.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
+const hops = (page: Page) => page.getByRole('list', { name: 'Hops of the packet and what happened at each' });
+/** A status line (role="status") saying `text`. */
+const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+/** A question that predicts the engine's answer (a fieldset named by its legend). */
+const quizAsking = (page: Page, question: string) =>
+  page.getByRole('group', { name: new RegExp(`^Predict .*${literal(question)}`) });
 
 /** Console errors and page errors, per test. */
 function watch(page: Page) {
@@ -55,7 +89,7 @@ function watch(page: Page) {
 }
 
 async function serious(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  const results = await new AxeBuilder({ page }).exclude(MONACO).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -65,7 +99,7 @@ test('the first load carries no lesson code; the player and the lessons are chun
   page,
 }) => {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)![1]!;
+  const entry = /src="\.?\/assets\/([^"]+\.js)"/.exec(html)![1]!;
   const entryJs = readFileSync(join(DIST, 'assets', entry), 'utf8');
   // No lesson prose, no player words, no YAML parser, no checker.
   expect(entryJs).not.toContain('No policy, no isolation');
@@ -85,7 +119,7 @@ test('the first load carries no lesson code; the player and the lessons are chun
   const requested: string[] = [];
   page.on('request', (r) => requested.push(r.url()));
   await page.goto('/');
-  await expect(page.getByTestId('matrix.port')).toBeVisible();
+  await expect(matrixPort(page)).toBeVisible();
   expect(
     requested.filter(
       (u) => /LessonPlayer|lesson-service|lesson-catalogue/.test(u) || LESSON_FILE_CHUNK.test(u),
@@ -93,8 +127,8 @@ test('the first load carries no lesson code; the player and the lessons are chun
   ).toEqual([]);
 
   // Opening the list loads the player, the service and the catalogue (one chunk), nothing else.
-  await page.getByTestId('lesson.open').click();
-  await expect(page.getByTestId('lesson.item')).toHaveCount(LESSON_COUNT);
+  await button(page, 'Lessons').click();
+  await expect(lessonItems(page)).toHaveCount(LESSON_COUNT);
   expect(requested.filter((u) => LESSON_FILE_CHUNK.test(u))).toEqual([]);
   expect(requested.filter((u) => /lesson-catalogue-files/.test(u))).toHaveLength(1);
   await expect(page).toHaveURL(/#\/lessons$/);
@@ -103,22 +137,23 @@ test('the first load carries no lesson code; the player and the lessons are chun
 test('the lesson list: modules, titles and progress; a lesson opens from it', async ({ page }) => {
   const errors = watch(page);
   await page.goto('/#/lessons');
-  const list = page.getByTestId('lesson.list');
+  const list = lessonPanel(page);
   await expect(list.getByRole('heading', { name: 'A · NetworkPolicy semantics' })).toBeVisible();
   await expect(list.getByRole('heading', { name: 'B · The network policy recipes' })).toBeVisible();
   await expect(list.getByRole('heading', { name: 'C · Scenarios from the study notes' })).toBeVisible();
   await expect(list).toContainText(`0 of ${LESSON_COUNT} done`);
-  const a01 = page.locator(`[data-testid="lesson.item"][data-id="${A01}"]`);
+  const a01 = lessonItem(page, 'A1');
+  await expect(a01).toHaveAttribute('data-id', A01);
   await expect(a01).toHaveAttribute('data-status', 'new');
   await expect(a01).toContainText('Not started');
   await page.screenshot({ path: 'test-results/lesson-list.png' });
 
   await a01.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/open-by-default$`));
-  await expect(page.getByTestId('lesson.title')).toHaveText('A1 No policy, no isolation');
-  await page.getByTestId('lesson.close').click();
-  await expect(page.getByTestId('lesson.panel')).toHaveCount(0);
-  await page.getByTestId('lesson.open').click();
+  await expect(title(page, 'A1 No policy, no isolation')).toBeVisible();
+  await button(page, 'Close lessons').click();
+  await expect(lessonPanel(page)).toHaveCount(0);
+  await button(page, 'Lessons').click();
   await expect(a01).toHaveAttribute('data-status', 'started');
   await expect(a01).toContainText('In progress');
   expect(errors).toEqual([]);
@@ -127,15 +162,15 @@ test('the lesson list: modules, titles and progress; a lesson opens from it', as
 test('a deep link opens a lesson at a step, in English', async ({ page }) => {
   const errors = watch(page);
   await page.goto(`/#/lesson/${A01}/isolate-db`);
-  await expect(page.getByTestId('lesson.title')).toHaveText('A1 No policy, no isolation');
+  await expect(title(page, 'A1 No policy, no isolation')).toBeVisible();
   await stepIs(page, 'isolate-db');
-  await expect(page.getByTestId('lesson.step')).toHaveText('Step 2 of 3');
+  await expect(page.getByText('Step 2 of 3', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Isolate the database' })).toBeVisible();
   // The step's effective scenario is in the editor, and the URL stays on the step.
   await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'start.yaml'));
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
   // Moving on updates the link; Alt+← comes back.
-  await page.getByTestId('lesson.next').click();
+  await button(page, 'Next').click();
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/still-open$`));
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
@@ -146,16 +181,16 @@ test('a deep link opens a lesson at a step, in English', async ({ page }) => {
 test('a deep link opens a lesson in Korean (saved language)', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('netlab.locale', 'ko'));
   await page.goto(`/#/lesson/${A05}/fix`);
-  await expect(page.getByTestId('lesson.title')).toHaveText('A5 AND인가 OR인가, 대시 하나가 정한다');
-  await expect(page.getByTestId('lesson.step')).toHaveText('3단계 중 3단계');
+  await expect(title(page, 'A5 AND인가 OR인가, 대시 하나가 정한다')).toBeVisible();
+  await expect(page.getByText('3단계 중 3단계', { exact: true })).toBeVisible();
   await expect(check(page, 'only-prod-api')).toHaveAttribute('data-passed', 'false');
   await expect(check(page, 'only-prod-api')).toContainText('아직');
   await expect(check(page, 'only-prod-api')).toContainText(
     'prod 네임스페이스에 있으면서 api인 파드만 들어와야 합니다',
   );
   // The language select switches the lesson too.
-  await page.getByTestId('app.language').selectOption('en');
-  await expect(page.getByTestId('lesson.title')).toHaveText('A5 AND or OR — one dash decides');
+  await language(page).selectOption('en');
+  await expect(title(page, 'A5 AND or OR — one dash decides')).toBeVisible();
   await expect(check(page, 'only-prod-api')).toContainText(
     'Only api pods that are also in the prod namespace may come in',
   );
@@ -174,9 +209,9 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
   await expect(only).toContainText(
     'prod/web → data/db 3306/TCP: should be denied, but it is allowed. Only api pods that are also in the prod namespace may come in.',
   );
-  await expect(page.getByTestId('lesson.solved')).not.toContainText('Solved');
+  await expect(status(page, /Solved/)).toHaveCount(0);
   await only.getByText('What the engine says').click();
-  await expect(only.locator('pre')).toContainText('prod/web → data/db');
+  await expect(only.getByRole('group')).toContainText('prod/web → data/db'); // the <details>
   await only.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/lesson-check-failed.png' });
 
@@ -197,26 +232,24 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
     );
   await expect(only).toHaveAttribute('data-passed', 'true');
   await expect(only).toContainText('Passed');
-  await expect(page.getByTestId('lesson.solved')).toContainText('Solved! Every check passes.');
-  await expect(page.getByTestId('lesson.checkStatus')).toHaveText('Checked your current text.');
+  await expect(status(page, 'Solved! Every check passes.')).toBeVisible();
+  await expect(status(page, 'Checked your current text.')).toHaveText('Checked your current text.');
 
   await page.reload();
   await stepIs(page, 'fix');
   await expect(only).toHaveAttribute('data-passed', 'true');
   await page.goto('/#/lessons');
-  await expect(page.locator(`[data-testid="lesson.item"][data-id="${A05}"]`)).toHaveAttribute(
-    'data-status',
-    'done',
-  );
-  await expect(page.getByTestId('lesson.list')).toContainText(`1 of ${LESSON_COUNT} done`);
+  await expect(lessonItem(page, 'A5')).toHaveAttribute('data-status', 'done');
+  await expect(lessonPanel(page)).toContainText(`1 of ${LESSON_COUNT} done`);
   expect(errors).toEqual([]);
 });
 
 test('predict, then reveal: the engine answers and the prediction is scored', async ({ page }) => {
   await page.goto(`/#/lesson/${A01}/open-by-default`);
-  const quiz = page.locator('[data-testid="lesson.quiz"][data-id="predict-web-db"]');
+  const quiz = quizAsking(page, 'can web open a connection to db on TCP 3306?');
+  await expect(quiz).toHaveAttribute('data-id', 'predict-web-db');
   await expect(quiz).toContainText('can web open a connection to db on TCP 3306?');
-  const reveal = quiz.getByTestId('lesson.reveal');
+  const reveal = quiz.getByRole('button', { name: 'Reveal the answer' });
   await expect(reveal).toBeDisabled();
   await quiz.getByLabel('Denied').check();
   await reveal.click();
@@ -227,10 +260,10 @@ test('predict, then reveal: the engine answers and the prediction is scored', as
   await expect(quiz.getByLabel('Allowed')).toBeDisabled();
   await quiz.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/lesson-quiz.png' });
-  await expect(page.getByTestId('lesson.panel')).toContainText('Predictions: 0 of 1 right');
+  await expect(lessonPanel(page)).toContainText('Predictions: 0 of 1 right');
   // The step's packet plays in the packet panel, hop by hop.
-  await page.getByTestId('lesson.playPacket').click();
-  await expect(page.getByTestId('packet.events')).toBeVisible();
+  await button(page, /^Play this packet: /).click();
+  await expect(hops(page)).toBeVisible();
 });
 
 test('a step packet plays in the packet panel', async ({ page }) => {
@@ -240,43 +273,47 @@ test('a step packet plays in the packet panel', async ({ page }) => {
     const s = window.__netlab!.store!.getState();
     s.setLessonRoute({ view: 'lesson', id, step: 'open-by-default' });
   }, A01);
-  await expect(page.getByTestId('lesson.title')).toContainText('No policy, no isolation');
+  await expect(page.getByRole('heading', { level: 2, name: /No policy, no isolation/ })).toBeVisible();
   // The default scenario has web and db on nodes: put it back (Undo) and play.
-  await page.getByTestId('scenario.reset').click();
-  await expect(page.getByTestId('lesson.playPacket')).toBeEnabled();
-  await page.getByTestId('lesson.playPacket').click();
-  await expect(page.getByTestId('packet.events')).toBeVisible();
-  await expect(page.getByTestId('packet.announce')).toContainText(/Delivered|Dropped/);
+  await button(page, 'Reset to the default scenario').click();
+  const playPacket = button(page, /^Play this packet: /);
+  await expect(playPacket).toBeEnabled();
+  await playPacket.click();
+  await expect(hops(page)).toBeVisible();
+  await expect(packetPanel(page).getByRole('status')).toContainText(/Delivered|Dropped/);
 });
 
 test('hints one by one; the solution only after a question, and the learner’s text comes back', async ({
   page,
 }) => {
   await page.goto(`/#/lesson/${A01}/still-open`);
-  await expect(page.getByTestId('lesson.hint')).toHaveCount(0);
-  await page.getByTestId('lesson.showHint').click();
-  await expect(page.getByTestId('lesson.hint')).toHaveCount(1);
-  await expect(page.getByTestId('lesson.hint').first()).toContainText('spec.podSelector');
-  await page.getByTestId('lesson.showHint').click();
-  await expect(page.getByTestId('lesson.hint')).toHaveCount(2);
-  await expect(page.getByTestId('lesson.showHint')).toHaveCount(0);
+  const hints = page.getByTestId(TID.lessonHint);
+  const showHint = button(page, /^Show a hint/);
+  await expect(hints).toHaveCount(0);
+  await showHint.click();
+  await expect(hints).toHaveCount(1);
+  await expect(hints.first()).toContainText('spec.podSelector');
+  await showHint.click();
+  await expect(hints).toHaveCount(2);
+  await expect(showHint).toHaveCount(0);
 
   const before = await scenarioText(page);
-  await page.getByTestId('lesson.showSolution').click();
+  const showSolution = button(page, 'Show the solution…');
+  await showSolution.click();
   const dialog = page.getByRole('dialog', { name: 'Show the reference solution?' });
   await expect(dialog).toBeVisible();
-  await expect(page.getByTestId('confirm.cancel')).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   expect(await serious(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('lesson.showSolution')).toBeFocused();
+  await expect(showSolution).toBeFocused();
   expect(await scenarioText(page)).toBe(before);
 
-  await page.getByTestId('lesson.showSolution').click();
-  await page.getByTestId('confirm.ok').click();
+  await showSolution.click();
+  await dialog.getByRole('button', { name: 'Show the solution', exact: true }).click();
   await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'solution.yaml'));
-  await expect(page.getByTestId('lesson.solved')).toContainText('Solved!');
-  await page.getByTestId('scenario.undoReset').click();
+  await expect(status(page, 'Solved!')).toBeVisible();
+  await button(page, 'Bring my text back').click();
   await expect.poll(() => scenarioText(page)).toBe(before);
 });
 
@@ -291,23 +328,24 @@ test('a step asks before replacing the learner’s own edits', async ({ page }) 
   await page.goto(`/#/lesson/${A01}/open-by-default`);
   const dialog = page.getByRole('dialog', { name: 'Replace your scenario?' });
   await expect(dialog).toBeVisible();
-  await page.getByTestId('confirm.cancel').click();
+  await dialog.getByRole('button', { name: 'Keep my text' }).click();
   expect(await scenarioText(page)).toBe(mine);
-  await page.getByTestId('lesson.restartStep').click();
+  await button(page, 'Load this step’s scenario again').click();
   await expect.poll(() => scenarioText(page)).toBe(lessonFile(A01, 'start.yaml'));
-  await expect(page.getByTestId('scenario.undoReset')).toHaveText('Bring my text back');
-  await page.getByTestId('scenario.undoReset').click();
+  const undo = button(page, 'Bring my text back');
+  await expect(undo).toHaveText('Bring my text back');
+  await undo.click();
   await expect.poll(() => scenarioText(page)).toBe(mine);
 });
 
 test('an unknown lesson says so and shows the list', async ({ page }) => {
   await page.goto('/#/lesson/z-99-no-such-lesson');
-  await expect(page.getByTestId('lesson.notice')).toHaveText(
+  await expect(page.getByRole('alert').filter({ hasText: 'There is no lesson' })).toHaveText(
     'There is no lesson "z-99-no-such-lesson". Choose one from the list.',
   );
-  await expect(page.getByTestId('lesson.item')).toHaveCount(LESSON_COUNT);
+  await expect(lessonItems(page)).toHaveCount(LESSON_COUNT);
   await page.goto(`/#/lesson/${A01}/no-such-step`);
-  await expect(page.getByTestId('lesson.notice')).toContainText('no step "no-such-step"');
+  await expect(page.getByRole('alert').filter({ hasText: 'no step "no-such-step"' })).toBeVisible();
   await stepIs(page, 'open-by-default');
 });
 
@@ -316,8 +354,9 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
 }) => {
   await page.setViewportSize({ width: 1600, height: 1000 }); // a projector
   await page.goto(`/#/lesson/${A01}/open-by-default?present=1`);
-  await expect(page.locator('.app')).toHaveClass(/presenting/);
-  await expect(page.getByTestId('lesson.present')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId(TID.appRoot)).toHaveClass(/presenting/);
+  const presenter = button(page, 'Presenter mode');
+  await expect(presenter).toHaveAttribute('aria-pressed', 'true');
   await stepIs(page, 'open-by-default');
   const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(base).toBe(20);
@@ -338,13 +377,13 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
   await page.screenshot({ path: 'test-results/lesson-presenter-en.png' });
   expect(await serious(page)).toEqual([]);
 
-  await page.getByTestId('app.language').selectOption('ko');
-  await expect(page.getByTestId('lesson.step')).toHaveText('3단계 중 2단계');
+  await language(page).selectOption('ko');
+  await expect(page.getByText('3단계 중 2단계', { exact: true })).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.screenshot({ path: 'test-results/lesson-presenter-ko.png' });
 
   // Leaving presenter mode: plain arrows belong to the packet player again; the URL drops the flag.
-  await page.getByTestId('lesson.present').click();
+  await button(page, '발표 모드').click();
   await expect(page).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
   await page.keyboard.press('ArrowRight');
   await stepIs(page, 'isolate-db');
@@ -354,17 +393,18 @@ test('presenter mode: large type, arrow keys and clicker keys move steps, the UR
 
 test('progress export and import round trip, and a bad file gets a clear message', async ({ page }) => {
   await page.goto(`/#/lesson/${A01}/open-by-default`);
-  const quiz = page.locator('[data-testid="lesson.quiz"][data-id="predict-web-db"]');
+  const quiz = quizAsking(page, 'can web open a connection to db on TCP 3306?');
+  await expect(quiz).toHaveAttribute('data-id', 'predict-web-db');
   await quiz.getByLabel('Allowed').check();
-  await quiz.getByTestId('lesson.reveal').click();
+  await quiz.getByRole('button', { name: 'Reveal the answer' }).click();
   await expect(quiz).toContainText('You predicted right.');
-  await page.getByTestId('lesson.next').click();
+  await button(page, 'Next').click();
   await stepIs(page, 'isolate-db');
 
   await page.goto('/#/lessons');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByTestId('lesson.export').click(),
+    button(page, 'Export progress').click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^netlab-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
@@ -379,24 +419,24 @@ test('progress export and import round trip, and a bad file gets a clear message
   // A fresh browser profile: nothing done yet.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  const a01 = page.locator(`[data-testid="lesson.item"][data-id="${A01}"]`);
+  const a01 = lessonItem(page, 'A1');
   await expect(a01).toHaveAttribute('data-status', 'new');
+  const importProgress = (file: string) => chooseFiles(page, button(page, 'Import progress…'), file);
+  const progressStatus = page.getByRole('group', { name: 'Progress' }).getByRole('status');
 
   const bad = test.info().outputPath('bad.json');
   writeFileSync(bad, '{"format":"something-else"}');
-  await page.getByTestId('lesson.importInput').setInputFiles(bad);
-  await expect(page.getByTestId('lesson.progressStatus')).toHaveText(
+  await importProgress(bad);
+  await expect(progressStatus).toHaveText(
     'That file could not be imported: This is not a netlab progress file (the "format" field is missing or different).',
   );
   writeFileSync(bad, 'not json at all');
-  await page.getByTestId('lesson.importInput').setInputFiles(bad);
-  await expect(page.getByTestId('lesson.progressStatus')).toContainText('not valid JSON');
+  await importProgress(bad);
+  await expect(progressStatus).toContainText('not valid JSON');
   await expect(a01).toHaveAttribute('data-status', 'new');
 
-  await page.getByTestId('lesson.importInput').setInputFiles(saved);
-  await expect(page.getByTestId('lesson.progressStatus')).toHaveText(
-    'Progress imported for 1 lesson(s), merged with yours.',
-  );
+  await importProgress(saved);
+  await expect(progressStatus).toHaveText('Progress imported for 1 lesson(s), merged with yours.');
   await expect(a01).toHaveAttribute('data-status', 'started');
   await page.reload();
   await expect(a01).toHaveAttribute('data-status', 'started');
@@ -408,19 +448,19 @@ test('no serious accessibility violations in the list, a lesson with checks, and
   page,
 }) => {
   await page.goto('/#/lessons');
-  await expect(page.getByTestId('lesson.item')).toHaveCount(LESSON_COUNT);
+  await expect(lessonItems(page)).toHaveCount(LESSON_COUNT);
   expect(await serious(page)).toEqual([]);
   await page.goto(`/#/lesson/${A05}/fix`);
   await expect(check(page, 'only-prod-api')).toHaveAttribute('data-passed', 'false');
   await editorReady(page);
   expect(await serious(page)).toEqual([]);
   await page.goto(`/#/lesson/${A05}/read`);
-  await expect(page.getByTestId('lesson.quiz')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Predict / })).toBeVisible();
   expect(await serious(page)).toEqual([]);
   // Keyboard: the step buttons are reachable and show focus.
-  await page.getByTestId('lesson.next').focus();
+  await button(page, 'Next').focus();
   await page.keyboard.press('Enter');
   await stepIs(page, 'shapes');
-  const outline = await page.getByTestId('lesson.next').evaluate((el) => getComputedStyle(el).outlineStyle);
+  const outline = await button(page, 'Next').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
 });

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { TID } from '../src/views/testIds';
+import { cell, chooseFiles, language, matrixPort, pod, pods, why } from './locate';
 
-const cell = (page: Page, from: string, to: string) =>
-  page.locator(`[data-testid="matrix.cell"][data-from="${from}"][data-to="${to}"]`);
+/** A status line (role="status") saying `text`: what the share and file buttons report. */
+const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
+const openFile = (page: Page, file: { name: string; mimeType: string; buffer: Buffer }) =>
+  chooseFiles(page, page.getByRole('button', { name: 'Open file…' }), file);
 const toWeb = `(() => {
   const s = window.__netlab.store.getState();
   s.setScenarioText(s.scenarioText.replace('          role: backend\\n    ports:', '          role: web\\n    ports:'));
@@ -16,11 +20,11 @@ test('copy a link, open it in a fresh page: same scene, port, flow and language'
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await page.evaluate(toWeb);
-  await page.getByTestId('app.language').selectOption('ko');
-  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await language(page).selectOption('ko');
+  await matrixPort(page).selectOption({ label: '3306/TCP' });
   await cell(page, 'prod/web', 'prod/db').click();
-  await page.getByTestId('share.copyLink').click();
-  await expect(page.getByTestId('share.status')).toContainText('링크를 복사했습니다');
+  await page.getByRole('button', { name: '링크 복사' }).click();
+  await expect(status(page, '링크를 복사했습니다')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/#s=v1\.[A-Za-z0-9_-]+$/);
 
@@ -31,14 +35,16 @@ test('copy a link, open it in a fresh page: same scene, port, flow and language'
   await friend.evaluate(() => window.__netlab!.store!.getState().setScenarioText('# my own notes\n'));
   await friend.waitForTimeout(400);
   await friend.goto(link);
-  await expect(friend.getByTestId('app.language')).toHaveValue('ko');
-  await expect(friend.getByTestId('matrix.port')).toHaveValue('2');
+  await expect(language(friend)).toHaveValue('ko');
+  await expect(matrixPort(friend)).toHaveValue('2');
   await expect(cell(friend, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
   await expect(cell(friend, 'prod/web', 'prod/db')).toHaveAttribute('aria-pressed', 'true');
-  await expect(friend.getByTestId('flow.explanation')).toContainText('✓ 허용');
+  await expect(why(friend)).toContainText('✓ 허용');
   // their own work was not silently overwritten
-  await expect(friend.getByTestId('share.backup')).toBeVisible();
-  await friend.getByTestId('share.restore').click();
+  await expect(
+    friend.getByText(/^공유된 장면을 열었습니다\. 내 시나리오는 저장해 두었습니다\./),
+  ).toBeVisible();
+  await friend.getByRole('button', { name: '내 시나리오 되찾기' }).click();
   expect(await friend.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe(
     '# my own notes\n',
   );
@@ -55,17 +61,17 @@ test('a link made in a lesson opens the same step with the sharer’s edited tex
   const text = (p: Page) => p.evaluate(() => window.__netlab!.store!.getState().scenarioText);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`/#/lesson/${A01}/isolate-db`);
-  await expect(page.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
+  await expect(page.getByTestId(TID.lessonStep)).toHaveAttribute('data-step', 'isolate-db');
   await expect.poll(() => text(page)).toBe(start);
   // The sharer's own edit (a label no lesson file has), and a flow the step does not point at.
   const edited = start.replace('    role: backend\n', '    role: backend\n    tier: shared\n');
   expect(edited).not.toBe(start);
   await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), edited);
-  await page.getByTestId('matrix.port').selectOption({ label: '5000/TCP' });
+  await matrixPort(page).selectOption({ label: '5000/TCP' });
   await cell(page, 'prod/web', 'prod/backend').click();
   await expect(cell(page, 'prod/web', 'prod/backend')).toHaveAttribute('aria-pressed', 'true');
-  await page.getByTestId('share.copyLink').click();
-  await expect(page.getByTestId('share.status')).toContainText('Link copied');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(status(page, 'Link copied')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/#s=v1\.[A-Za-z0-9_-]+$/);
 
@@ -74,14 +80,14 @@ test('a link made in a lesson opens the same step with the sharer’s edited tex
   const friend = await other.newPage();
   await friend.goto(link);
   await expect(friend).toHaveURL(new RegExp(`#/lesson/${A01}/isolate-db$`));
-  await expect(friend.getByTestId('lesson.title')).toHaveText('A1 No policy, no isolation');
-  await expect(friend.getByTestId('lesson.step')).toHaveAttribute('data-step', 'isolate-db');
-  await expect(friend.getByTestId('lesson.step')).toHaveText('Step 2 of 3');
+  await expect(
+    friend.getByRole('heading', { level: 2, name: 'A1 No policy, no isolation', exact: true }),
+  ).toBeVisible();
+  await expect(friend.getByTestId(TID.lessonStep)).toHaveAttribute('data-step', 'isolate-db');
+  await expect(friend.getByText('Step 2 of 3', { exact: true })).toBeVisible();
   await expect(cell(friend, 'prod/web', 'prod/backend')).toHaveAttribute('aria-pressed', 'true');
-  await expect(friend.getByTestId('matrix.port')).toHaveValue(
-    await page.getByTestId('matrix.port').inputValue(),
-  );
-  await expect(friend.getByTestId('flow.explanation')).toContainText('prod/web → prod/backend 5000/TCP');
+  await expect(matrixPort(friend)).toHaveValue(await matrixPort(page).inputValue());
+  await expect(why(friend)).toContainText('prod/web → prod/backend 5000/TCP');
   // The lesson checked the shared text: it is in place, and nobody asked to replace it.
   await expect
     .poll(() => friend.evaluate(() => window.__netlab!.store!.getState().lesson.checks?.text))
@@ -97,33 +103,39 @@ test('a damaged link says so and loses nothing', async ({ page }) => {
   await page.goto('/#s=v1.!!!not-a-scene');
   await page.reload();
   await page.goto('/#s=v1.AAAA');
-  await expect(page.getByTestId('share.status')).toContainText('cannot be opened');
+  await expect(status(page, 'cannot be opened')).toBeVisible();
   expect(await page.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe(before);
 });
 
 test('export SVG and PNG, then open them again: the scene comes back', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(toWeb);
-  await page.getByTestId('matrix.port').selectOption({ label: '3306/TCP' });
+  await matrixPort(page).selectOption({ label: '3306/TCP' });
   await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.svg').click()]);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'SVG', exact: true }).click(),
+  ]);
   const svgPath = await svg.path();
   const svgText = readFileSync(svgPath!, 'utf8');
   expect(svgText).toContain('<metadata id="netlab-scene">s=v1.');
   expect(svgText).toContain('node01');
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.png').click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'PNG', exact: true }).click(),
+  ]);
   const pngPath = await png.path();
   expect(readFileSync(pngPath!).subarray(1, 4).toString()).toBe('PNG');
 
   for (const file of [svgPath!, pngPath!]) {
-    await page.getByTestId('scenario.reset').click();
+    await page.getByRole('button', { name: 'Reset to the default scenario' }).click();
     await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'deny');
-    await page.getByTestId('import.input').setInputFiles({
+    await openFile(page, {
       name: file.endsWith('svg') ? 'scene.svg' : 'scene.png',
       mimeType: 'application/octet-stream',
       buffer: readFileSync(file),
     });
-    await expect(page.getByTestId('share.status')).toContainText('opened');
+    await expect(status(page, 'opened')).toBeVisible();
     await expect(cell(page, 'prod/web', 'prod/db')).toHaveAttribute('data-verdict', 'allow');
   }
 });
@@ -157,11 +169,9 @@ items:
     podSelector: {matchLabels: {app: cart}}
     ingress: [{from: [{podSelector: {matchLabels: {app: ui}}}], ports: [{port: http}]}]
 `;
-  await page
-    .getByTestId('import.input')
-    .setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
-  await expect(page.locator('[data-testid="graph.pod"][data-id="shop/cart-7d9f"]')).toBeVisible();
-  await page.getByTestId('matrix.port').selectOption({ label: '8080/TCP' });
+  await openFile(page, { name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
+  await expect(pod(page, 'shop/cart-7d9f')).toBeVisible();
+  await matrixPort(page).selectOption({ label: '8080/TCP' });
   await expect(cell(page, 'shop/ui-5c6d', 'shop/cart-7d9f')).toHaveAttribute('data-verdict', 'allow');
 });
 
@@ -187,8 +197,8 @@ metadata: {name: "<img src=x onerror=window.pwned=true>"}
 spec: {ip: 1.2.3.4}
 `);
   });
-  await page.locator('[data-testid="graph.pod"]').first().focus();
-  await page.getByTestId('graph.details').waitFor();
+  await pods(page).first().focus();
+  await page.getByTestId(TID.graphDetails).waitFor();
   await page.goto('/#s=v1.<img src=x onerror=alert(1)>');
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned ?? false)).toBe(false);
@@ -215,4 +225,77 @@ test('the built page forbids inline script (Content-Security-Policy)', async ({ 
     false,
   );
   expect(violations[0]).toMatch(/script-src/);
+});
+
+test('adding a port in the editor keeps the matrix, the packet form and the link on the port chosen', async ({
+  page,
+  context,
+  browser,
+}) => {
+  // Monaco, keystrokes down to the line, and a second browser: more than the default 30 s on a busy machine.
+  test.setTimeout(60_000);
+  const scenario = readFileSync(new URL('../src/scenarios/default.yaml', import.meta.url), 'utf8');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?motion=off');
+  const port = page.getByRole('combobox', { name: 'Port', exact: true });
+  await port.selectOption('3306/TCP');
+  await page.getByRole('button', { name: 'prod/backend → prod/db 3306/TCP: allowed' }).click();
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+
+  // The learner declares another port on the web pod, listed before the db pod: 3306 moves down.
+  const editor = page.getByRole('textbox', { name: 'Scenario YAML editor' });
+  await expect(editor).toBeAttached();
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  const line = scenario.slice(0, scenario.indexOf('      containerPort: 80\n')).split('\n').length;
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter'); // indented like the line above: one level out for a new item
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('- containerPort: 8080');
+  await page.keyboard.press('Escape');
+  await expect(port.getByRole('option')).toHaveText(['80/TCP', '8080/TCP', '5000/TCP', '3306/TCP']);
+
+  // Still 3306: the matrix, the explanation, the packet form's "send the selected flow".
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(why).toContainText('prod/backend → prod/db 3306/TCP: ✓ allowed');
+  await page.getByRole('button', { name: 'Send prod/backend → prod/db 3306/TCP' }).click();
+  await expect(page.getByRole('region', { name: 'Packet journeys' })).toContainText(
+    'prod/backend → prod/db 3306/TCP',
+  );
+
+  // And the link: whoever opens it sees 3306 too.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto(link);
+  await expect(friend.getByRole('table', { name: 'Reachability matrix — 3306/TCP' })).toBeVisible();
+  await expect(friend.getByRole('region', { name: 'Why' })).toContainText(
+    'prod/backend → prod/db 3306/TCP: ✓ allowed',
+  );
+  await other.close();
+});
+
+test('a scenario file dropped anywhere on the page opens, and the share panel says so', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('columnheader', { name: 'prod/db' })).toBeVisible();
+  const file = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    const yaml =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: cart, namespace: shop}\nspec:\n  containers: [{name: c, image: i, ports: [{containerPort: 8080}]}]\n';
+    dt.items.add(new File([yaml], 'shop.yaml', { type: 'application/yaml' }));
+    return dt;
+  });
+  const target = page.getByRole('heading', { name: 'Reachability matrix' });
+  await target.dispatchEvent('dragover', { dataTransfer: file });
+  await target.dispatchEvent('drop', { dataTransfer: file });
+  await expect(page.getByRole('status').filter({ hasText: 'shop.yaml opened' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'shop/cart' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reachability matrix — 8080/TCP' })).toBeVisible();
+  // The learner's text is one click away.
+  await page.getByRole('button', { name: 'Bring it back' }).click();
+  await expect(page.getByRole('columnheader', { name: 'prod/db' })).toBeVisible();
 });

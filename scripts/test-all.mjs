@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck → lint → format check → unit → build → e2e → summary.
+// `npm test`: typecheck → lint → format check → unit → build (production, then the e2e build the
+// browser tests run against) → e2e → summary.
 // Stops early if typecheck, lint or build fails. Both test runners always run (e2e only if the
 // build succeeded), the summary line is always printed last, and the exit code is non-zero if any
 // step failed.
@@ -41,7 +42,7 @@ if (!npmRun('typecheck')) fatal('typecheck');
 if (!npmRun('lint')) fatal('lint');
 if (!npmRun('format:check')) fatal('format check (run npm run format)');
 const unitOk = npmRun('test:unit');
-if (!npmRun('build')) {
+if (!npmRun('build') || !npmRun('build:e2e')) {
   // Still report the unit results; the summary fails (e2e report missing) and stays last.
   console.log('\nbuild failed; e2e tests not run.');
   run([process.execPath, 'scripts/summary.mjs'], true);

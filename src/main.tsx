@@ -3,13 +3,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import defaultScenario from './scenarios/default.yaml?raw';
+import volumesScenario from './scenarios/storage.yaml?raw';
+import layersScenario from './scenarios/layers.txtar?raw';
+import { startStorageRoute } from './services/storage-route';
 import { startLessonRoute } from './services/lesson-route';
-import { startModelService, workerChannel, type ModelChannel } from './services/model-service';
+import type { ModelChannel } from './app-model/model-protocol';
+import { startModelService, workerChannel } from './services/model-service';
 import { startPacketClock } from './services/packet-clock';
-import { listenForLinks, openLinkFromLocation } from './services/share';
+import { listenForLinks, openLinkFromLocation, startShareBackup } from './services/share';
+import { startFileDrop } from './services/file-drop';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
-import { NetlabContext } from './store/use-netlab';
+import { NetlabContext } from './views/use-netlab';
 import { App } from './views/App';
 import { EmbedApp } from './views/EmbedApp';
 import { parseEmbedOptions } from './services/embed-protocol';
@@ -42,32 +47,40 @@ function startLab(root: HTMLElement): void {
     defaultScenario,
     ...(saved.scenarioText !== undefined ? { scenarioText: saved.scenarioText } : {}),
     locale: embed.locale ?? initialLocale(saved, navigator.languages ?? [navigator.language]),
+    // An embed shows no dialogs: its host is the author, and the reader's edits last for the visit.
+    askBeforeReplacing: !embed.embed,
+    storage: { volumes: volumesScenario, layers: layersScenario },
   });
   if (!embed.embed) startAutosave(store, storage);
   // The model (parsing, policy evaluation, layout) is computed off the main thread.
   let channel: Promise<ModelChannel>;
   if (typeof Worker === 'undefined') {
-    channel = import('./services/inline-model-channel').then(({ inlineChannel }) => {
+    channel = import('./app-model/inline-model-channel').then(({ inlineChannel }) => {
       const inline = inlineChannel();
       startModelService(store, inline);
       return inline;
     });
   } else {
     const worker = workerChannel(
-      () => new Worker(new URL('./services/model.worker.ts', import.meta.url), { type: 'module' }),
+      () => new Worker(new URL('./app-model/model.worker.ts', import.meta.url), { type: 'module' }),
     );
     startModelService(store, worker);
     channel = Promise.resolve(worker);
   }
   syncDocumentLanguage(store, document);
   startPacketClock(store);
-  // A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first.
+  // A shared link (#s=v1.…) opens its scene; the learner's own scenario is backed up first, and
+  // offered back (also after a reload) until they restore or dismiss it.
+  startShareBackup(store, learnerStorage);
   openLinkFromLocation(store, learnerStorage, location, history);
   listenForLinks(store, learnerStorage, window);
+  // Files dropped anywhere on the lab open as scenes (the embed view has no share panel).
+  if (!embed.embed) startFileDrop(store, window);
   if (embed.embed) startEmbedBridge(store, window, embed);
   // Lessons: the route follows the URL fragment (#/lesson/<id>/<step>); the lesson service, its own
   // chunk, starts the first time the learner opens the list or a lesson.
   startLessonRoute(store, window, { replaceOnly: embed.embed });
+  startStorageRoute(store, window);
   if (embed.embed) openEmbedLesson(store, embed);
   const startLessons = () => {
     stopWatchingLessons();
@@ -88,7 +101,7 @@ function startLab(root: HTMLElement): void {
     </StrictMode>,
   );
 
-  // TEST HOOKS — the store is exposed so e2e tests can assert on data rather than pixels.
-  // It holds nothing secret: only the scenario the user is looking at.
-  window.__netlab = { ...window.__netlab, store };
+  // TEST HOOKS, in the e2e build only (`vite build --mode e2e`): the store is exposed so e2e tests
+  // can assert on data rather than pixels. The production bundle leaves this out entirely.
+  if (import.meta.env.MODE === 'e2e') window.__netlab = { ...window.__netlab, store };
 }

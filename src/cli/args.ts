@@ -1,6 +1,6 @@
 // netlab's command line: `netlab <command> FILE... [options]`, parsed without a library because
 // the grammar is tiny and the error messages must be ours.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { PROTOCOLS, type Protocol } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
 import { quote } from '../lib/user-text';
@@ -14,6 +14,8 @@ export interface CliArgs {
   readonly to?: string;
   readonly json: boolean;
   readonly lang: Locale;
+  /** `netlab storage --delete-claim NS/NAME`. */
+  readonly deleteClaim?: string;
 }
 
 export class UsageError extends Error {}
@@ -26,6 +28,9 @@ Usage:
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab lint   FILE... [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab shell  SCRIPT... [--json] [--lang en|ko]
+  netlab storage FILE... [--delete-claim NS/NAME] [--json] [--lang en|ko]
+  netlab layers  FILE... [--json] [--lang en|ko]
 
   FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
           (several documents, or a kubectl "kind: List"); "-" reads standard input
@@ -38,6 +43,14 @@ Usage:
   --peer  an endpoint outside the cluster, by IP (repeatable)
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
           lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+  SCRIPT  a host's commands (ip, ping, sysctl, iptables …), the host named by the file
+          (node01.sh → node01); every host has eth0 on one LAN; scripts run in order on
+          shared state. Exit 0 when every command exited 0, else 1
+  storage reads PersistentVolume, PersistentVolumeClaim, StorageClass, CSIDriver, Pod and Node:
+          each claim's binding (or why it is Pending, per candidate PV); --delete-claim shows
+          what the PV's reclaim policy does when that claim is deleted
+  layers  reads Dockerfiles (sizes from "# size: 306MB" comments), build-context files and a
+          docker session script (*.sh), or one txtar archive of them ("-- Dockerfile --" lines)
 
 Exit status:
   0  ok (lint: no errors; warnings are fine)
@@ -71,6 +84,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let to: string | undefined;
   let json = false;
   let lang: Locale = 'en';
+  let deleteClaim: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -99,6 +113,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--json':
         json = true;
         break;
+      case '--delete-claim':
+        deleteClaim = value();
+        break;
       case '--lang': {
         const l = value();
         if (l !== 'en' && l !== 'ko') throw new UsageError('--lang must be en or ko');
@@ -119,5 +136,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     ...(to !== undefined ? { to } : {}),
     json,
     lang,
+    ...(deleteClaim !== undefined ? { deleteClaim } : {}),
   };
 }

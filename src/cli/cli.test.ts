@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const EXAMPLES = join(ROOT, '../shared/netpol-examples');
+const EXAMPLES = join(ROOT, 'src/testing/fixtures/netpol-examples');
 const DEFAULT = join(ROOT, 'src/scenarios/default.yaml');
 
 function netlab(args: string[], input?: string) {

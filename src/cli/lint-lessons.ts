@@ -3,11 +3,12 @@
 // those of every scenario file it uses.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { formatDiagnostic, compareDiagnostics, type Diagnostic, type Locale } from '../lib/diagnostic';
+import { formatDiagnostic, compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import { checkCatalogue } from '../lesson/catalogue';
 import { LESSON_FILE, loadLesson, type LessonFiles } from '../lesson/load-lesson';
 import type { Lesson } from '../lesson/types';
-import type { CommandResult } from './run';
+import type { CommandResult } from './command-result';
 
 const isDir = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
 

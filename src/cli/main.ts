@@ -1,15 +1,17 @@
 // `netlab` entry point: files → cluster → engine → stdout; problems → stderr with file:line:col.
 // Never a stack trace: every failure becomes a message and a documented exit status (args.ts).
 import process from 'node:process';
-import { loadCluster } from '../k8s/load-cluster';
-import { lintCluster } from '../engine/lint';
+import { analyzeScenario } from '../engine/analyze';
 import { clip } from '../lib/user-text';
-import { runCommand, type CommandResult } from './run';
+import type { CommandResult } from './command-result';
+import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 import { OutputError, outputProblem, print } from './output';
 import { InputError, readInputs } from './read-input';
 import { TooBigError } from './render-matrix';
+import { checkShellArgs, runShell } from './shell';
+import { runStorageLab } from './storage-commands';
 
 /** `netlab lint` with lesson folders among its arguments: lessons and manifests in one report. */
 function lintWithLessons(args: CliArgs): CommandResult | undefined {
@@ -25,8 +27,7 @@ function lintWithLessons(args: CliArgs): CommandResult | undefined {
   if (folders.length === 0 && manifests.length === args.files.length) return undefined;
   const { diagnostics, expected } = lintLessons(folders);
   if (manifests.length > 0) {
-    const loaded = loadCluster(readInputs(manifests));
-    diagnostics.push(...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster)));
+    diagnostics.push(...analyzeScenario(readInputs(manifests)).diagnostics);
   }
   return lintReport(diagnostics, expected, args.lang);
 }
@@ -48,10 +49,13 @@ function main(argv: readonly string[]): number {
       print(1, USAGE + '\n');
       return 0;
     }
+    if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
+      (args.command === 'shell' ? runShell(readInputs(args.files), args.json, args.lang) : undefined) ??
+      runStorageLab(args, readInputs) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      runCommand(args, loadCluster(readInputs(args.files)));
+      runCommand(args, analyzeScenario(readInputs(args.files)));
     print(2, result.stderr);
     print(1, result.stdout);
     return result.code;

@@ -3,9 +3,9 @@
 // bounded chunks, and a failed write (a full disk, a closed pipe) reported as what it is.
 import { writeSync } from 'node:fs';
 import { escapeControls } from '../lib/user-text';
+import type { Printed } from './command-result';
 
-/** What a command prints: one text, or pieces produced one after another (a big matrix). */
-export type Printed = string | Iterable<string>;
+export type { Printed } from './command-result';
 
 /** Bytes gathered before a write: big enough to be fast, small enough to stay out of memory's way. */
 const CHUNK = 64 * 1024;

@@ -6,7 +6,7 @@ import { buildEndpoints, findEndpoint, type Endpoint } from '../engine/endpoints
 import { computeFlowMatrix, flowVerdict, type FlowMatrix } from '../engine/flow-matrix';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
-import type { Locale } from '../lib/diagnostic';
+import { WORDS, type Locale } from '../lib/text';
 import { quote } from '../lib/user-text';
 import { UsageError } from './args';
 
@@ -141,8 +141,8 @@ export function matrixJson(m: FlowMatrix): string {
  */
 export function* matrixTableChunks(v: MatrixView, locale: Locale): Generator<string> {
   const { m } = v;
-  const yes = locale === 'ko' ? '✓ 허용' : '✓ allow';
-  const no = locale === 'ko' ? '✗ 차단' : '✗ deny';
+  const yes = WORDS.cell(true)[locale];
+  const no = WORDS.cell(false)[locale];
   const na = '·';
   const same =
     v.sources.length === v.destinations.length && v.sources.every((s, k) => v.destinations[k] === s);

@@ -1,9 +1,10 @@
 // `netlab trace`: one packet's journey for people (a line per hop: device, headers, then its events
 // with verdicts and reasons) or for scripts (the PacketTrace as JSON).
-import { explainSideText } from '../engine/explain-text';
+import { explainSide } from '../engine/explain-reasons';
+import { reasonLine } from '../engine/explain-text';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
-import type { Locale } from '../lib/diagnostic';
+import { pick, type Locale } from '../lib/text';
 import { buildTopology } from '../model/topology';
 import {
   traceFlow,
@@ -13,7 +14,7 @@ import {
   type TraceHop,
 } from '../model/trace-flow';
 import { UsageError, type CliArgs } from './args';
-import type { CommandResult } from './run';
+import type { CommandResult } from './command-result';
 
 export function runTrace(args: CliArgs, cluster: Cluster): CommandResult {
   if (args.from === undefined || args.to === undefined) throw new UsageError('trace needs --from and --to');
@@ -39,8 +40,6 @@ function portOf(to: string): FlowPort {
   if (!m || to.trim().startsWith('svc:')) throw new UsageError('trace needs --port (or --to IP:PORT)');
   return { port: Number(m[1]), protocol: 'TCP' };
 }
-
-const pick = (locale: Locale, en: string, ko: string): string => (locale === 'ko' ? ko : en);
 
 /** The whole journey as text: a headline, the request's hops, the reply's, then the notices. */
 export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale): string {
@@ -89,12 +88,9 @@ function hopsText(hops: readonly TraceHop[], cluster: Cluster, locale: Locale): 
     for (const e of h.events) {
       out.push(`${indent}${e.text[locale]}`);
       if ((e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict !== 'unrestricted') {
-        // The engine's reasons, under the gate's line (the first line repeats the verdict).
-        out.push(
-          ...explainSideText(e.explanation, e.flow, cluster.policies, locale)
-            .slice(1)
-            .map((l) => indent + l.slice(2)),
-        );
+        // The engine's reasons, under the gate's line (which already says the verdict).
+        const side = explainSide(e.explanation, e.flow, cluster.policies);
+        out.push(...side.reasons.map((r) => `${indent}  ${reasonLine(r, locale)}`));
       }
     }
   });

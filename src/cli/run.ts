@@ -1,30 +1,23 @@
 // The commands themselves, as a function from parsed arguments and a loaded scenario to
 // stdout/stderr/exit code, so tests can run them without spawning a process.
 import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
-import type { LoadResult } from '../k8s/load-cluster';
+import type { Analysis } from '../engine/analyze';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
-import { lintCluster } from '../engine/lint';
+import { explainFlow } from '../engine/explain-reasons';
+import { explanationLines } from '../engine/explain-text';
 import { parseIp } from '../lib/ip';
 import { quote } from '../lib/user-text';
 import { UsageError, type CliArgs } from './args';
-import type { Printed } from './output';
 import { matrixJsonChunks, matrixTableChunks, narrowMatrix } from './render-matrix';
 import { runTrace } from './render-trace';
-
-export interface CommandResult {
-  /** Written as it is produced (a big matrix is never one string). */
-  readonly stdout: Printed;
-  readonly stderr: string;
-  readonly code: number;
-}
+import type { CommandResult } from './command-result';
 
 const lines = (ds: readonly Diagnostic[], args: CliArgs): string =>
   ds.map((d) => formatDiagnostic(d, args.lang) + '\n').join('');
 
-export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
-  const all = [...loaded.diagnostics, ...(loaded.hasErrors ? [] : lintCluster(loaded.cluster))];
+export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
+  const all = loaded.diagnostics;
   if (args.command === 'lint') {
     const errors = all.filter((d) => d.severity === 'error').length;
     const warnings = all.length - errors;
@@ -67,9 +60,7 @@ export function runCommand(args: CliArgs, loaded: LoadResult): CommandResult {
   if (typeof from === 'string') throw new UsageError(`--from: ${from}`);
   if (typeof to === 'string') throw new UsageError(`--to: ${to}`);
   const x = evaluateFlow(cluster.policies, from, to, args.ports[0]!);
-  if (args.json) {
-    const text = explainFlowText(x, cluster.policies, args.lang);
-    return { stdout: JSON.stringify({ ...x, text }, null, 2) + '\n', stderr: '', code: 0 };
-  }
-  return { stdout: explainFlowText(x, cluster.policies, args.lang).join('\n') + '\n', stderr: '', code: 0 };
+  const text = explanationLines(explainFlow(x, cluster.policies), args.lang);
+  if (args.json) return { stdout: JSON.stringify({ ...x, text }, null, 2) + '\n', stderr: '', code: 0 };
+  return { stdout: text.join('\n') + '\n', stderr: '', code: 0 };
 }

@@ -1,10 +1,8 @@
 // Words for policy parts (selectors, peers, ports) in English and Korean, shared by the flow
 // explanations and the lint messages.
-import type { Locale } from '../lib/diagnostic';
+import { pick, type Locale } from '../lib/text';
 import type { LabelSelector, LabelSelectorRequirement, PolicyPeer, PolicyPort } from '../k8s/types';
 import type { UnmetRequirement } from './selector';
-
-export const pick = (locale: Locale, en: string, ko: string): string => (locale === 'ko' ? ko : en);
 
 export function describeRequirement(r: LabelSelectorRequirement): string {
   switch (r.operator) {
@@ -30,11 +28,12 @@ export function describeSelector(s: LabelSelector): string {
 export function describeUnmet(u: UnmetRequirement, locale: Locale): string {
   const want = u.kind === 'label' ? `${u.key}=${u.want}` : describeRequirement(u.requirement);
   const key = u.kind === 'label' ? u.key : u.requirement.key;
-  const has =
-    u.actual !== undefined
-      ? pick(locale, `it has ${key}=${u.actual}`, `실제 값은 ${key}=${u.actual}`)
-      : pick(locale, `it has no ${key} label`, `${key} 레이블이 없음`);
-  return pick(locale, `needs ${want} (${has})`, `${want} 필요 (${has})`);
+  if (locale === 'ko')
+    return u.actual !== undefined
+      ? `${want} 레이블이 필요한데 실제로는 ${key}=${u.actual}입니다`
+      : `${want} 레이블이 필요한데 ${key} 레이블이 없습니다`;
+  const has = u.actual !== undefined ? `it has ${key}=${u.actual}` : `it has no ${key} label`;
+  return `needs ${want} (${has})`;
 }
 
 /** "pods with role=api in namespace prod", "any pod in namespaces with team=x", "addresses in …". */
@@ -51,7 +50,7 @@ export function describePeer(peer: PolicyPeer, policyNamespace: string, locale: 
   }
   const pods = peer.podSelector ? describeSelector(peer.podSelector) : '';
   const podPart = pods
-    ? pick(locale, `pods with ${pods}`, `${pods} 레이블의 파드`)
+    ? pick(locale, `pods with ${pods}`, `${pods} 레이블이 붙은 파드`)
     : pick(locale, 'any pod', '모든 파드');
   if (!peer.namespaceSelector) {
     return pick(
@@ -62,7 +61,7 @@ export function describePeer(peer: PolicyPeer, policyNamespace: string, locale: 
   }
   const ns = describeSelector(peer.namespaceSelector);
   const nsPart = ns
-    ? pick(locale, `namespaces with ${ns}`, `${ns} 레이블의 네임스페이스`)
+    ? pick(locale, `namespaces with ${ns}`, `${ns} 레이블이 붙은 네임스페이스`)
     : pick(locale, 'every namespace', '모든 네임스페이스');
   return pods
     ? pick(locale, `${podPart} AND in ${nsPart}`, `${nsPart}에 있으면서(AND) ${podPart}`)

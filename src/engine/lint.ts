@@ -1,9 +1,9 @@
 // Warnings that need the whole scenario: policies that select nothing, peers that match nothing,
 // DNS cut off by an egress default-deny, named ports nobody declares, ipBlocks over pod IPs.
 // Each is a mistake learners make; each message says what happens and what was likely meant.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { cidrContains } from '../lib/ip';
-import { t } from '../k8s/decoder';
 import type { FieldPath } from '../k8s/source';
 import { type Cluster, type NetworkPolicy, type PolicyPort } from '../k8s/types';
 import { NAMESPACE_NAME_LABEL } from '../k8s/load-cluster';
@@ -11,6 +11,7 @@ import { buildEndpoints, isPolicyPod, type PodEndpoint } from './endpoints';
 import { describeSelector } from './describe';
 import { peerMatches, policySelects, portFailure } from './match';
 import { matchesSelector } from './selector';
+import { josa } from '../lib/korean';
 
 export function lintCluster(cluster: Cluster): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -95,7 +96,7 @@ function lintPeers(cluster: Cluster, policy: NetworkPolicy, pods: readonly PodEn
               [...path, 'ipBlock', 'cidr'],
               t(
                 `ipBlock ${cidr.text} covers pod IPs: ${names}`,
-                `ipBlock ${cidr.text}이(가) 파드 IP를 포함합니다: ${names}`,
+                `ipBlock ${josa(cidr.text, '이/가')} 파드 IP를 포함합니다: ${names}`,
               ),
               t(
                 'pod IPs change whenever pods are recreated; select pods with podSelector/namespaceSelector, or list the pod network under except',

@@ -1,7 +1,7 @@
 // Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
 import { quote } from '../lib/user-text';
-import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, t, type Dict } from './decoder';
+import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
 import type { FieldPath } from './source';
 import {
   CNI_NAMES,
@@ -15,6 +15,8 @@ import {
   type ServicePort,
   type ServiceType,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 /** A pod before IP assignment (which needs every Node and every other pod). */
 export interface PodDraft {
@@ -72,7 +74,7 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             [...pp, 'name'],
             t(
               `${quote(portName)} is not a valid port name`,
-              `올바른 포트 이름이 아닙니다: ${quote(portName)}`,
+              `${josa(quote(portName), '은/는')} 올바른 포트 이름이 아닙니다`,
             ),
             t(
               'up to 15 lower-case letters, digits and hyphens, with at least one letter',
@@ -85,7 +87,7 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             [...pp, 'name'],
             t(
               `port name ${portName} is already used in this pod`,
-              `포트 이름 ${portName}은(는) 이 파드에서 이미 쓰였습니다`,
+              `포트 이름 ${josa(portName, '은/는')} 이 파드에서 이미 쓰였습니다`,
             ),
           );
         } else seenPortNames.set(portName, cname);
@@ -202,7 +204,7 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
           [...p, 'targetPort'],
           t(
             `${quote(sp.targetPort)} is not a valid port name`,
-            `올바른 포트 이름이 아닙니다: ${quote(sp.targetPort)}`,
+            `${josa(quote(sp.targetPort), '은/는')} 올바른 포트 이름이 아닙니다`,
           ),
         );
     } else if (sp.targetPort !== undefined) {
@@ -234,7 +236,7 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
       ['spec', 'externalName'],
       t(
         `spec.externalName: ${quote(externalName)} is not a DNS name`,
-        `spec.externalName: DNS 이름이 아닙니다: ${quote(externalName)}`,
+        `spec.externalName: ${josa(quote(externalName), '은/는')} DNS 이름이 아닙니다`,
       ),
     );
   }
@@ -310,7 +312,7 @@ export function decodeClusterNetwork(
         ['spec', 'bridgeName'],
         t(
           `spec.bridgeName: ${quote(text)} is not a Linux interface name`,
-          `spec.bridgeName: 리눅스 인터페이스 이름이 아닙니다: ${quote(text)}`,
+          `spec.bridgeName: ${josa(quote(text), '은/는')} 리눅스 인터페이스 이름이 아닙니다`,
         ),
         t(
           'up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)',
@@ -346,7 +348,7 @@ function oneOf<T extends string>(
     guess
       ? lower
         ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
-        : t(`did you mean ${guess}?`, `${guess}을(를) 뜻했나요?`)
+        : t(`did you mean ${guess}?`, `${josa(guess, '을/를')} 뜻했나요?`)
       : undefined,
   );
   return fallback;

@@ -3,7 +3,7 @@
 // rarely mean what their author wanted.
 import { cidrWithin, hasHostBits, parseCidr, type Cidr } from '../lib/ip';
 import { quote } from '../lib/user-text';
-import { Decoder, isPortName, pathText, t, type Dict } from './decoder';
+import { Decoder, isPortName, pathText, type Dict } from './decoder';
 import type { FieldPath } from './source';
 import type {
   IpBlock,
@@ -14,6 +14,8 @@ import type {
   PolicyRule,
   PolicyType,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 /** Decodes spec of a NetworkPolicy whose metadata the caller already read. */
 export function decodeNetworkPolicy(d: Decoder, obj: Dict, name: string, namespace: string): NetworkPolicy {
@@ -235,7 +237,7 @@ function decodeIpBlock(d: Decoder, raw: unknown, path: FieldPath): IpBlock | und
         p,
         t(
           `${pathText(p)}: ${text} must be a strict subset of cidr ${cidrText}`,
-          `${pathText(p)}: ${text}은(는) cidr ${cidrText}의 진부분집합이어야 합니다`,
+          `${pathText(p)}: ${josa(text, '은/는')} cidr ${cidrText}의 진부분집합이어야 합니다`,
         ),
       );
       return;
@@ -292,7 +294,7 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
         [...path, 'port'],
         t(
           `${pathText([...path, 'port'])}: ${quote(m.port)} is not a valid port name`,
-          `${pathText([...path, 'port'])}: 올바른 포트 이름이 아닙니다: ${quote(m.port)}`,
+          `${pathText([...path, 'port'])}: ${josa(quote(m.port), '은/는')} 올바른 포트 이름이 아닙니다`,
         ),
         numeric
           ? t(
@@ -334,7 +336,7 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
           ep,
           t(
             `endPort ${endPort} must be greater than or equal to port ${port}`,
-            `endPort ${endPort}은(는) port ${port} 이상이어야 합니다`,
+            `endPort ${josa(endPort, '은/는')} port ${port} 이상이어야 합니다`,
           ),
         );
         endPort = undefined;

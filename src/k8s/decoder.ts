@@ -2,12 +2,14 @@
 // lint warnings, each located at the field that caused it.
 import type { Diagnostic } from '../lib/diagnostic';
 import { hiddenCharacter, quote, shown } from '../lib/user-text';
-import { FieldChecker, pathText, t, type Dict } from './field-checker';
+import { FieldChecker, pathText, type Dict } from './field-checker';
 import type { FieldPath, RawObject } from './source';
 import type { Shape } from './schema';
 import type { LabelSelector, LabelSelectorRequirement, Labels, Protocol, SelectorOperator } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
-export { pathText, t, type Dict };
+export { pathText, type Dict };
 
 /** A Kubernetes object's fields: the shared checks, plus protocols, labels, selectors and shapes. */
 export class Decoder extends FieldChecker {
@@ -92,7 +94,7 @@ export class Decoder extends FieldChecker {
           p,
           t(
             `invalid label value ${quote(v)} for ${shown(k, 60)}`,
-            `레이블 ${shown(k, 60)}의 값이 올바르지 않습니다: ${quote(v)}`,
+            `${shown(k, 60)}의 레이블 값 ${josa(quote(v), '이/가')} 올바르지 않습니다`,
           ),
         );
       }
@@ -136,7 +138,7 @@ export class Decoder extends FieldChecker {
           [...p, 'operator'],
           t(
             `operator ${quote(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`,
-            `올바르지 않은 operator입니다: ${quote(op ?? null)}. In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
+            `operator ${josa(quote(op ?? null), '은/는')} 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
           ),
         );
         return;
@@ -152,7 +154,7 @@ export class Decoder extends FieldChecker {
               [...p, 'values', j],
               t(
                 `invalid label value ${quote(v)} in values`,
-                `values의 레이블 값이 올바르지 않습니다: ${quote(v)}`,
+                `values의 레이블 값 ${josa(quote(v), '이/가')} 올바르지 않습니다`,
               ),
             );
           }
@@ -190,7 +192,7 @@ export class Decoder extends FieldChecker {
   /**
    * Warns about every key and text value holding a bidi control or an invisible character: a
    * name can then read as something it is not (an RLO turns `cni0` around, a zero-width space
-   * makes `web` and `we​b` two names), and Kubernetes compares the bytes, not the looks.
+   * makes `web` and `we\u200bb` two names), and Kubernetes compares the bytes, not the looks.
    */
   hiddenCharacters(value: unknown, path: FieldPath = []): void {
     if (typeof value === 'string') {
@@ -287,7 +289,7 @@ export class Decoder extends FieldChecker {
         message,
         t(
           `${quote(key)} belongs at ${ownerText}, not inside ${parent}: check the indentation. Here it is ignored, so the object means something else than it looks`,
-          `${quote(key)} 필드는 ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
+          `${josa(quote(key), '은/는')} ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
         ),
         'key',
       );
@@ -296,8 +298,8 @@ export class Decoder extends FieldChecker {
     const guess = closestName(key, Object.keys(shape.fields));
     const hint = guess
       ? t(
-          `did you mean "${guess}"? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if ${quote(key)} were not there`,
-          `"${guess}" 필드를 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${quote(key)} 필드가 없는 것처럼 동작합니다`,
+          `did you mean ${quote(guess)}? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if ${quote(key)} were not there`,
+          `${josa(quote(guess), '을/를')} 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${josa(quote(key), '이/가')} 없는 것처럼 동작합니다`,
         )
       : t(
           'kubectl rejects unknown fields (strict validation)',

@@ -1,13 +1,12 @@
 // Reading untrusted YAML data field by field: each wrong type or out-of-range value becomes a
 // diagnostic located at the field that caused it. The Kubernetes object decoder and the lesson
 // reader both build on this; each adds the checks of its own format.
-import type { Diagnostic, LocalText, Severity } from '../lib/diagnostic';
+import type { Diagnostic, Severity } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { clip, showHidden } from '../lib/user-text';
 import type { FieldPath, Locator } from './source';
 
 export type Dict = Record<string, unknown>;
-
-export const t = (en: string, ko: string): LocalText => ({ en, ko });
 
 /**
  * Renders a field path the way kubectl does: `spec.ingress[0].from[1]`. Keys come from the user:

@@ -3,7 +3,7 @@
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { quote } from '../lib/user-text';
 import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
-import { closestName, Decoder, isDnsLabel, isDnsSubdomain, t, type Dict } from './decoder';
+import { closestName, Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeNetworkPolicy } from './decode-policy';
 import {
   decodeClusterNetwork,
@@ -35,6 +35,8 @@ import {
   type Pod,
   type Service,
 } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 /** Where pods without status.podIP get addresses when their node has no podCIDR. */
 export const DEFAULT_POD_CIDR = '10.244.0.0/16';
@@ -168,7 +170,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         ['metadata', 'namespace'],
         t(
           `${kind} is cluster-scoped; metadata.namespace is ignored`,
-          `${kind}은(는) 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
+          `${josa(kind, '은/는')} 클러스터 범위 오브젝트라 metadata.namespace는 무시됩니다`,
         ),
         undefined,
         'key',
@@ -201,8 +203,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             'namespace-name-label',
             ['metadata', 'labels', NAMESPACE_NAME_LABEL],
             t(
-              `the API server sets ${NAMESPACE_NAME_LABEL} to "${name}"; ${quote(own)} is overwritten`,
-              `API 서버가 ${NAMESPACE_NAME_LABEL} 레이블을 "${name}" 값으로 설정하므로 여기 쓴 ${quote(own)} 값은 덮어써집니다`,
+              `the API server sets ${NAMESPACE_NAME_LABEL} to ${quote(name)}; ${quote(own)} is overwritten`,
+              `API 서버가 ${josa(NAMESPACE_NAME_LABEL, '을/를')} ${josa(quote(name), '으로/로')} 설정하므로 ${josa(quote(own), '은/는')} 덮어써집니다`,
             ),
           );
         }
@@ -239,7 +241,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             ['metadata', 'name'],
             t(
               `only one ClusterNetwork per scenario: ${network.name} is already defined at ${networkAt}`,
-              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${network.name}이(가) ${networkAt}에 이미 정의되어 있습니다`,
+              `ClusterNetwork는 시나리오에 하나만 둘 수 있습니다: ${josa(String(network.name), '이/가')} ${networkAt}에 이미 정의되어 있습니다`,
             ),
           );
           break;
@@ -298,7 +300,10 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
         'warning',
         'kind-ignored',
         ['kind'],
-        t(`netlab does not model ${kind}; it is skipped`, `netlab은 ${kind}을(를) 다루지 않아 건너뜁니다`),
+        t(
+          `netlab does not model ${kind}; it is skipped`,
+          `netlab은 ${josa(kind, '을/를')} 다루지 않아 건너뜁니다`,
+        ),
       );
       return undefined;
     }
@@ -310,7 +315,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       guess
         ? t(
             `did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`,
-            `${guess}(apiVersion: ${KINDS[guess]!.apiVersion})을(를) 뜻했나요?`,
+            `${josa(`${guess}(apiVersion: ${KINDS[guess]!.apiVersion})`, '을/를')} 뜻했나요?`,
           )
         : undefined,
     );
@@ -323,9 +328,12 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       [],
       t(
         `apiVersion is required: ${kind} is served as ${info.apiVersion}`,
-        `apiVersion이 필요합니다: ${kind}은(는) ${info.apiVersion}입니다`,
+        `apiVersion이 필요합니다: ${josa(kind, '은/는')} ${info.apiVersion}입니다`,
       ),
-      t(`add "apiVersion: ${info.apiVersion}"`, `"apiVersion: ${info.apiVersion}"을(를) 추가하세요`),
+      t(
+        `add "apiVersion: ${info.apiVersion}"`,
+        `${josa(`"apiVersion: ${info.apiVersion}"`, '을/를')} 추가하세요`,
+      ),
     );
     return undefined;
   }
@@ -335,7 +343,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
       ['apiVersion'],
       t(
         `no ${kind} in apiVersion ${quote(apiVersion)}: use ${info.apiVersion}`,
-        `apiVersion ${quote(apiVersion)}에는 ${kind}가 없습니다. ${info.apiVersion}을 쓰세요`,
+        `apiVersion ${quote(apiVersion)}에는 ${josa(kind, '이/가')} 없습니다: ${josa(info.apiVersion, '을/를')} 쓰세요`,
       ),
     );
     return undefined;
@@ -379,7 +387,10 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
         'warning',
         'unknown-node',
         ['spec', 'nodeName'],
-        t(`node ${p.nodeName} is not in the scenario`, `노드 ${p.nodeName}이(가) 시나리오에 없습니다`),
+        t(
+          `node ${p.nodeName} is not in the scenario`,
+          `노드 ${josa(p.nodeName, '이/가')} 시나리오에 없습니다`,
+        ),
       );
     }
     let ip: IpAddress | undefined = p.statusIp;
@@ -415,7 +426,7 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
         ['status', 'podIP'],
         t(
           `pod IP ${ip.key} is outside node ${node.name}'s podCIDR ${node.podCIDR.canonical}`,
-          `파드 IP ${ip.key}이(가) 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
+          `파드 IP ${josa(ip.key, '이/가')} 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
         ),
       );
     }
@@ -426,7 +437,10 @@ function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]
           'warning',
           'duplicate-ip',
           ['status', 'podIP'],
-          t(`pod IP ${ip.key} is also used by ${other}`, `파드 IP ${ip.key}을(를) ${other}도 쓰고 있습니다`),
+          t(
+            `pod IP ${ip.key} is also used by ${other}`,
+            `파드 IP ${josa(ip.key, '을/를')} ${other}도 쓰고 있습니다`,
+          ),
         );
       else owners.set(ip.key, `${p.namespace}/${p.name}`);
     }

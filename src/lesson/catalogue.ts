@@ -1,9 +1,9 @@
 // The lessons as a whole: ordered by module and order, prerequisites that exist and do not
 // loop, no two lessons in the same place.
 import type { Diagnostic } from '../lib/diagnostic';
-import { t } from './field-reader';
 import { LESSON_FILE } from './lesson-context';
 import type { Lesson } from './types';
+import { t } from '../lib/text';
 
 /** Module, then order. */
 export function sortLessons(lessons: readonly Lesson[]): Lesson[] {

@@ -1,13 +1,20 @@
 // The `object` check: an object must (not) exist, a policy must (not) select pods, carry given
 // policyTypes after defaulting, or an object must carry labels.
-import type { LocalText } from '../lib/diagnostic';
+import { fill, t, type LocalText } from '../lib/text';
 import { isNamespaced } from '../k8s/load-cluster';
 import type { Cluster, Labels, NetworkPolicy } from '../k8s/types';
 import { describeSelector } from '../engine/describe';
 import { policySelects } from '../engine/match';
-import type { Judge } from './check';
-import { DEFAULTS, fill } from './messages';
-import type { CheckResult, ObjectCheck } from './types';
+import type { Endpoint } from '../engine/endpoints';
+import { DEFAULTS } from './messages';
+import type { CheckResult, EndpointRef, ObjectCheck } from './types';
+import { josa } from '../lib/korean';
+
+/** What an object check needs of the scenario being judged (check.ts's Judge has it). */
+export interface ObjectJudge {
+  readonly cluster: Cluster;
+  resolve(ref: EndpointRef): Endpoint | LocalText;
+}
 
 type Outcome = Omit<CheckResult, 'id' | 'check' | 'blocking'>;
 
@@ -59,15 +66,13 @@ function findObject(
   }
 }
 
-const L = (en: string, ko: string): LocalText => ({ en, ko });
-
-function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
+function problemOf(c: ObjectCheck, judge: ObjectJudge): LocalText | undefined {
   const found = findObject(judge.cluster, c);
   if (!c.exists)
     return found
-      ? L('it must not exist, but it is still in the scenario', '없어야 하는데 아직 시나리오에 있습니다')
+      ? t('it must not exist, but it is still in the scenario', '없어야 하는데 아직 시나리오에 있습니다')
       : undefined;
-  if (!found) return L('it must exist, but it is not in the scenario', '있어야 하는데 시나리오에 없습니다');
+  if (!found) return t('it must exist, but it is not in the scenario', '있어야 하는데 시나리오에 없습니다');
   const policy = found.policy;
   if (policy) {
     const selector = describeSelector(policy.podSelector) || '{}';
@@ -76,23 +81,23 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
       if (!('kind' in e)) return e;
       if (policySelects(policy, e)) continue;
       if (e.kind === 'pod' && e.pod.namespace !== policy.namespace) {
-        return L(
+        return t(
           `it must select ${e.key}, but a policy only selects pods in its own namespace (${policy.namespace})`,
-          `${e.key}을(를) 선택해야 하는데, 정책은 자기 네임스페이스(${policy.namespace})의 파드만 선택합니다`,
+          `${josa(e.key, '을/를')} 선택해야 하는데, 정책은 자기 네임스페이스(${policy.namespace})의 파드만 선택합니다`,
         );
       }
-      return L(
+      return t(
         `it must select ${e.key}, but its podSelector (${selector}) does not match that pod`,
-        `${e.key}을(를) 선택해야 하는데 podSelector(${selector})가 그 파드와 맞지 않습니다`,
+        `${josa(e.key, '을/를')} 선택해야 하는데 podSelector(${selector})가 그 파드와 맞지 않습니다`,
       );
     }
     for (const ref of c.notSelects) {
       const e = judge.resolve(ref);
       if (!('kind' in e)) return e;
       if (policySelects(policy, e)) {
-        return L(
+        return t(
           `it must not select ${e.key}, but its podSelector (${selector}) matches it`,
-          `${e.key}을(를) 선택하면 안 되는데 podSelector(${selector})가 그 파드와 맞습니다`,
+          `${josa(e.key, '을/를')} 선택하면 안 되는데 podSelector(${selector})가 그 파드와 맞습니다`,
         );
       }
     }
@@ -101,12 +106,12 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
       const have = [...policy.policyTypes].sort();
       if (want.join() !== have.join()) {
         const note = policy.policyTypesDefaulted
-          ? L(
+          ? t(
               ' (policyTypes is not written, so it defaults to Ingress, plus Egress when there are egress rules)',
               ' (policyTypes를 쓰지 않아 기본값이 적용되었습니다. Ingress는 항상, Egress는 egress 규칙이 있을 때 들어갑니다)',
             )
-          : L('', '');
-        return L(
+          : t('', '');
+        return t(
           `its policyTypes must be [${want.join(', ')}], but it is [${have.join(', ')}]${note.en}`,
           `policyTypes가 [${want.join(', ')}]이어야 하는데 지금은 [${have.join(', ')}]입니다${note.ko}`,
         );
@@ -117,11 +122,11 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
     const have = found.labels?.[k];
     if (have === v) continue;
     return have === undefined
-      ? L(
+      ? t(
           `it needs the label ${k}=${v}, and it has no ${k} label`,
           `${k}=${v} 레이블이 필요한데 ${k} 레이블이 없습니다`,
         )
-      : L(
+      : t(
           `it needs the label ${k}=${v}, but it has ${k}=${have}`,
           `${k}=${v} 레이블이 필요한데 지금은 ${k}=${have}입니다`,
         );
@@ -129,7 +134,7 @@ function problemOf(c: ObjectCheck, judge: Judge): LocalText | undefined {
   return undefined;
 }
 
-export function checkObject(c: ObjectCheck, judge: Judge): Outcome {
+export function checkObject(c: ObjectCheck, judge: ObjectJudge): Outcome {
   const object = objectLabel(c.object);
   const problem = problemOf(c, judge);
   if (!problem) return { passed: true, message: fill(c.success ?? DEFAULTS.object.pass, { object }) };

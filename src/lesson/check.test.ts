@@ -5,6 +5,7 @@ import { lesson } from '../testing/lesson';
 import { namespace, netpol, pod } from '../testing/scenario';
 import { checkChallenge, isSolved } from './check';
 import type { CheckResult } from './types';
+import { explanationLines } from '../engine/explain-text';
 
 const doc = (...docs: string[]): string => docs.join('\n---\n') + '\n';
 const ext = (name: string, ip: string): string =>
@@ -75,8 +76,8 @@ describe('flows', () => {
       /^prod\/web → prod\/db 3306\/TCP: 차단되어야 하는데 지금은 허용됩니다\. prod\/web의 이그레스: 제한 없음/,
     );
     expect(r.message.ko).toMatch(/\(이런 흐름이 1개 더 있습니다\)$/);
-    expect(r.explanation?.en[0]).toBe('prod/web → prod/db 3306/TCP: ✓ allowed');
-    expect(r.explanation?.ko[0]).toBe('prod/web → prod/db 3306/TCP: ✓ 허용');
+    expect(explanationLines(r.explanation!, 'en')[0]).toBe('prod/web → prod/db 3306/TCP: ✓ allowed');
+    expect(explanationLines(r.explanation!, 'ko')[0]).toBe('prod/web → prod/db 3306/TCP: ✓ 허용');
   });
 
   it('a denied flow that should be allowed names the denying side and the rule that missed', () => {
@@ -88,7 +89,7 @@ describe('flows', () => {
     expect(r.message.en).toContain('needs role=api (it has role=backend)');
     expect(r.message.en).not.toContain('egress of');
     expect(r.message.ko).toContain('허용되어야 하는데 지금은 차단됩니다');
-    expect(r.message.ko).toContain('prod/db-policy에 의해 Ingress 격리되어 있고');
+    expect(r.message.ko).toContain('prod/db-policy가 prod/db를 격리하는데');
   });
 
   it("fills the author's message, outside endpoints named by their ExternalEndpoint name", () => {
@@ -111,7 +112,7 @@ describe('flows', () => {
     expect(r.passed).toBe(false);
     expect(r.message).toEqual({
       en: 'prod/db is not in the scenario (was it renamed or deleted?)',
-      ko: 'prod/db이(가) 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)',
+      ko: 'prod/db가 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)',
     });
   });
 
@@ -268,7 +269,7 @@ ${body}`;
       'NetworkPolicy prod/db-policy: it must select prod/web, but its podSelector (role=db) does not match that pod.',
     );
     expect(r.message.ko).toBe(
-      'NetworkPolicy prod/db-policy: prod/web을(를) 선택해야 하는데 podSelector(role=db)가 그 파드와 맞지 않습니다.',
+      'NetworkPolicy prod/db-policy: prod/web을 선택해야 하는데 podSelector(role=db)가 그 파드와 맞지 않습니다.',
     );
     const not = check(
       '      object: {kind: NetworkPolicy, namespace: prod, name: db-policy}\n      notSelects: [prod/db]',
@@ -348,7 +349,7 @@ describe('no-errors', () => {
       '1 problem(s) left. The first: scenario.yaml:1:7: error: unknown kind "Networking" (did you mean NetworkPolicy (apiVersion: networking.k8s.io/v1)?)',
     );
     expect(r.message.ko).toBe(
-      '남은 문제가 1개 있습니다. 첫 번째: scenario.yaml:1:7: error: 알 수 없는 kind "Networking" (NetworkPolicy(apiVersion: networking.k8s.io/v1)을(를) 뜻했나요?)',
+      '남은 문제가 1개 있습니다. 첫 번째: scenario.yaml:1:7: error: 알 수 없는 kind "Networking" (NetworkPolicy(apiVersion: networking.k8s.io/v1)를 뜻했나요?)',
     );
   });
 

@@ -1,20 +1,23 @@
 // Runs a challenge's checks on a scenario text. Every verdict comes from the engine (evaluateFlow
 // for single flows and explanations, computeFlowMatrix for whole matrices); this module only
 // compares them with what the lesson asks and words the difference.
-import { formatDiagnostic, type Diagnostic, type LocalText } from '../lib/diagnostic';
-import { loadCluster, type LoadResult } from '../k8s/load-cluster';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
+import { fill, type LocalText, type Values } from '../lib/text';
 import type { Cluster } from '../k8s/types';
 import { alwaysAllowed, type Endpoint } from '../engine/endpoints';
 import { evaluateFlow, type FlowExplanation } from '../engine/evaluate-flow';
-import { explainFlowText } from '../engine/explain-text';
+import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
+import { sideLines } from '../engine/explain-text';
 import { computeFlowMatrix } from '../engine/flow-matrix';
-import { lintCluster } from '../engine/lint';
+import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { FlowPort } from '../engine/match';
-import { DEFAULTS, fill, SCENARIO_ERRORS, UNANSWERED, WORDS, type Values } from './messages';
+import { DEFAULTS, SCENARIO_ERRORS, UNANSWERED, WORDS } from './messages';
 import { checkObject } from './check-object';
 import { checkEditable } from './editable';
+import { checkStorageChallenge } from './check-storage';
 import { flowLabel, resolveEndpoint, scenarioEndpoints } from './refs';
 import type {
+  CheckOptions,
   Challenge,
   Check,
   CheckResult,
@@ -26,20 +29,18 @@ import type {
   NoErrorsCheck,
   QuizCheck,
 } from './types';
+import { josa } from '../lib/korean';
 
-export interface CheckOptions {
-  /** Quiz answers by check id: the option ids the learner chose. */
-  readonly answers?: Readonly<Record<string, readonly string[]>>;
-  /** The name diagnostics give the learner's text (default `scenario.yaml`). */
-  readonly file?: string;
-}
+export type { CheckOptions };
 
 /** Runs every check of the challenge on `scenarioText`, in the lesson's order. */
 export function checkChallenge(
-  challenge: Pick<Challenge, 'checks'>,
+  challenge: Pick<Challenge, 'checks' | 'lab'>,
   scenarioText: string,
   options: CheckOptions = {},
 ): CheckResult[] {
+  if (challenge.lab === 'volumes' || challenge.lab === 'layers')
+    return checkStorageChallenge(challenge, scenarioText, options);
   const refs = challenge.checks.flatMap(refsOf);
   const judges = new Map<string, Judge>();
   const judgeFor = (text: string, file: string): Judge => {
@@ -64,7 +65,7 @@ export function isSolved(results: readonly CheckResult[]): boolean {
 
 /** One scenario, loaded once, with the endpoints every check of the lesson may name. */
 export class Judge {
-  readonly loaded: LoadResult;
+  readonly loaded: Analysis;
   readonly endpoints: readonly Endpoint[];
   readonly errors: readonly Diagnostic[];
 
@@ -73,7 +74,7 @@ export class Judge {
     file: string,
     refs: readonly EndpointRef[],
   ) {
-    this.loaded = loadCluster([{ name: file, text }]);
+    this.loaded = analyzeScenario([{ name: file, text }]);
     this.errors = this.loaded.diagnostics.filter((d) => d.severity === 'error');
     this.endpoints = scenarioEndpoints(this.loaded.cluster, refs);
   }
@@ -87,7 +88,7 @@ export class Judge {
     if (typeof e !== 'string') return e;
     return {
       en: `${ref} is not in the scenario (was it renamed or deleted?)`,
-      ko: `${ref}이(가) 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)`,
+      ko: `${josa(ref, '이/가')} 시나리오에 없습니다(이름을 바꾸거나 지웠나요?)`,
     };
   }
 
@@ -100,28 +101,24 @@ export class Judge {
     return evaluateFlow(this.cluster.policies, from, to, port);
   }
 
-  explain(x: FlowExplanation): { en: string[]; ko: string[] } {
-    return {
-      en: explainFlowText(x, this.cluster.policies, 'en'),
-      ko: explainFlowText(x, this.cluster.policies, 'ko'),
-    };
+  explain(x: FlowExplanation): FlowReasons {
+    return explainFlow(x, this.cluster.policies);
   }
 
-  /** The deciding lines of an explanation, joined into one paragraph. */
+  /** The deciding sides of an explanation, each with its reasons, joined into one paragraph. */
   why(x: FlowExplanation): LocalText {
+    const reasons = this.explain(x);
+    // Denied: the side(s) that denied. Allowed: the side(s) a policy allowed, else both.
+    const decided = reasons.sides.map((s) => (x.allowed ? s.verdict === 'allow' : s.verdict === 'deny'));
+    const keep = decided.some(Boolean) ? decided : decided.map(() => true);
     const one = (locale: 'en' | 'ko'): string => {
-      const groups: string[][] = [];
-      for (const line of explainFlowText(x, this.cluster.policies, locale).slice(1)) {
-        if (/^ {2}\S/.test(line)) groups.push([line.trim()]);
-        else groups.at(-1)?.push(line.trim());
-      }
-      // Denied: the side(s) that denied. Allowed: the side(s) a policy allowed, else both.
-      const sides = [x.egress, x.ingress];
-      const decided = sides.map((s) => (x.allowed ? s.verdict === 'allow' : s.verdict === 'deny'));
-      const keep = decided.some(Boolean) ? decided : [true, true];
-      const text = groups
+      const text = reasons.sides
         .filter((_, i) => keep[i])
-        .map((g) => g.join('; '))
+        .map((s) =>
+          sideLines(s, locale)
+            .map((l) => l.trim())
+            .join('; '),
+        )
         .join('; ');
       return /[.!?]$/.test(text) ? text : `${text}.`;
     };
@@ -149,6 +146,8 @@ function refsOf(c: Check): EndpointRef[] {
       return flows(c.options.map((o) => o.flow));
     case 'no-errors':
     case 'editable':
+    case 'facts':
+    case 'predict':
       return [];
   }
 }
@@ -172,6 +171,14 @@ function runCheck(c: Check, judge: Judge, options: CheckOptions): CheckResult {
       return { ...base, ...checkQuiz(c, judge, options.answers?.[c.id]) };
     case 'editable':
       return { ...base, ...checkEditable(c, judge.text) };
+    case 'facts':
+    case 'predict':
+      // Decoding refuses these outside the storage labs, which checkStorageChallenge runs.
+      return {
+        ...base,
+        passed: false,
+        message: { en: `${c.check} belongs to a storage lab`, ko: `${c.check} 검사는 스토리지 실습용입니다` },
+      };
   }
 }
 
@@ -308,12 +315,9 @@ function checkMatrix(c: MatrixCheck, judge: Judge): Outcome {
 }
 
 function checkNoErrors(c: NoErrorsCheck, judge: Judge): Outcome {
-  const lint = judge.loaded.hasErrors ? [] : lintCluster(judge.cluster);
   const bad = [
     ...judge.errors,
-    ...[...judge.loaded.diagnostics, ...lint].filter(
-      (d) => d.severity === 'warning' && c.warnings.includes(d.code),
-    ),
+    ...judge.loaded.diagnostics.filter((d) => d.severity === 'warning' && c.warnings.includes(d.code)),
   ];
   if (bad.length === 0) return pass(c, { count: '0' });
   const d = bad[0]!;

@@ -1,14 +1,19 @@
 // lesson.yaml `challenge.checks[]` → typed checks. Shapes are checked here; names of endpoints
 // and steps are collected and checked against the scenarios once those are loaded.
-import type { LocalText } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { quote } from '../lib/user-text';
 import type { FieldPath } from '../k8s/source';
 import type { Labels, PolicyType } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
-import { type Dict, type FieldReader, t } from './field-reader';
+import { type Dict, type FieldReader } from './field-reader';
 import { OBJECT_KINDS } from './check-object';
 import { WORDS } from './messages';
 import { parsePort } from './refs';
+import type { CheckContext, PendingRef } from './check-context';
+
+export type { CheckContext, PendingRef };
+import { decodeStorageCheck } from './decode-facts';
+import { LAB_CHECKS } from './lab';
 import type {
   AuthoredCheckKind,
   Check,
@@ -19,6 +24,7 @@ import type {
   QuizOption,
   ScenarioFile,
 } from './types';
+import { josa } from '../lib/korean';
 
 /** The kinds lesson.yaml may write (the loader adds `editable` itself). */
 export const CHECK_KINDS: readonly AuthoredCheckKind[] = [
@@ -28,29 +34,9 @@ export const CHECK_KINDS: readonly AuthoredCheckKind[] = [
   'object',
   'no-errors',
   'quiz',
+  'facts',
+  'predict',
 ];
-
-/** A name lesson.yaml uses that must exist in a scenario, checked after loading. */
-export interface PendingRef {
-  readonly kind: 'endpoint' | 'policy';
-  readonly ref: string;
-  readonly path: FieldPath;
-  /** The name is fine if any of these scenarios has it. */
-  readonly scenarios: () => readonly ScenarioFile[];
-}
-
-/** What decoding checks needs from the lesson loader. */
-export interface CheckContext {
-  readonly r: FieldReader;
-  readonly refs: PendingRef[];
-  /** The reference solution (known after the whole file is read). */
-  readonly solution: () => ScenarioFile | undefined;
-  /** The scenario in effect at a step, by step id. */
-  readonly stepScenario: (stepId: string) => ScenarioFile | undefined;
-  /** Reads a scenario file of the folder named at `path`. */
-  readonly scenarioFile: (name: unknown, path: FieldPath) => ScenarioFile | undefined;
-  readonly lastStep: string;
-}
 
 const COMMON = ['check', 'id', 'step', 'message', 'success'];
 const FIELDS: Readonly<Record<AuthoredCheckKind, readonly string[]>> = {
@@ -60,6 +46,8 @@ const FIELDS: Readonly<Record<AuthoredCheckKind, readonly string[]>> = {
   object: ['object', 'exists', 'selects', 'notSelects', 'policyTypes', 'labels'],
   'no-errors': ['warnings'],
   quiz: ['question', 'flow', 'answers', 'options', 'ask', 'scenario', 'reveal'],
+  facts: ['facts'],
+  predict: ['question', 'options', 'scenario', 'reveal'],
 };
 
 export function decodeCheck(
@@ -77,8 +65,8 @@ export function decodeCheck(
       'required',
       path,
       t(
-        `each check needs "check:", one of ${CHECK_KINDS.join(', ')}`,
-        `각 검사에는 "check:"가 필요합니다. ${CHECK_KINDS.join(', ')} 중 하나`,
+        `each check needs "check:", one of ${LAB_CHECKS[ctx.lab].join(', ')}`,
+        `각 검사에는 "check:"가 필요합니다. ${LAB_CHECKS[ctx.lab].join(', ')} 중 하나`,
       ),
     );
     return undefined;
@@ -88,13 +76,25 @@ export function decodeCheck(
       'check-kind',
       [...path, 'check'],
       t(
-        `unknown check "${kind}": use ${CHECK_KINDS.join(', ')}`,
-        `알 수 없는 검사 "${kind}": ${CHECK_KINDS.join(', ')} 중 하나를 쓰세요`,
+        `unknown check "${kind}": use ${LAB_CHECKS[ctx.lab].join(', ')}`,
+        `알 수 없는 검사 "${kind}": ${LAB_CHECKS[ctx.lab].join(', ')} 중 하나를 쓰세요`,
       ),
     );
     return undefined;
   }
   const check = kind as AuthoredCheckKind;
+  if (!LAB_CHECKS[ctx.lab].includes(check)) {
+    const usable = LAB_CHECKS[ctx.lab].join(', ');
+    r.error(
+      'check-kind',
+      [...path, 'check'],
+      t(
+        `a ${check} check does not belong to the ${ctx.lab} lab: use ${usable}`,
+        `${check} 검사는 ${ctx.lab} 실습에서 쓸 수 없습니다. ${usable} 중 하나를 쓰세요`,
+      ),
+    );
+    return undefined;
+  }
   r.fields(m, path, [...COMMON, ...FIELDS[check]]);
   const id = r.string(m.id, [...path, 'id']) ?? `${check}-${index + 1}`;
   const step = r.string(m.step, [...path, 'step']) ?? ctx.lastStep;
@@ -131,6 +131,9 @@ export function decodeCheck(
       return { ...base, check, warnings: r.strings(m.warnings, [...path, 'warnings']) };
     case 'quiz':
       return quizCheck(ctx, m, path, base);
+    case 'facts':
+    case 'predict':
+      return decodeStorageCheck(ctx, m, path, base, check);
   }
 }
 
@@ -301,7 +304,7 @@ function matrixCheck(
             rp,
             t(
               `row ${i + 1}: ${quote(c)} is not a cell; write ✓ or Y (allowed), ✗ or N (denied), . (either)`,
-              `${i + 1}번째 행: 칸 값이 아닙니다: ${quote(c)}. ✓ 또는 Y(허용), ✗ 또는 N(차단), .(상관없음)을 쓰세요`,
+              `${i + 1}번째 행: ${josa(quote(c), '은/는')} 칸 값이 아닙니다. ✓ 또는 Y(허용), ✗ 또는 N(차단), .(상관없음)을 쓰세요`,
             ),
           );
           return null;
@@ -490,7 +493,7 @@ function quizCheck(ctx: CheckContext, m: Dict, path: FieldPath, base: { step: st
         r.error(
           'duplicate-id',
           [...op, 'id'],
-          t(`option id ${quote(id)} is used twice`, `선택지 id ${quote(id)}가 두 번 쓰였습니다`),
+          t(`option id ${quote(id)} is used twice`, `선택지 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
         );
       ids.add(id);
       const text = o.text === undefined ? undefined : r.localText(o.text, [...op, 'text']);

@@ -2,11 +2,13 @@
 // editable objects, highlights and a packet to play.
 import type { FieldPath } from '../k8s/source';
 import { quote } from '../lib/user-text';
-import { OBJECT_KINDS } from './check-object';
+import { EDITABLE_KINDS } from './lab';
 import { flowRef } from './decode-checks';
-import { t, type Dict } from './field-reader';
+import { type Dict } from './field-reader';
 import type { LessonContext } from './lesson-context';
 import type { Highlight, ObjectRef, ScenarioFile, Step } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 const STEP = ['id', 'title', 'text', 'scenario', 'expectErrors', 'editable', 'highlight', 'packet'];
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -49,7 +51,7 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
         r.error(
           'duplicate-id',
           [...path, 'id'],
-          t(`step id ${quote(id)} is used twice`, `단계 id ${quote(id)}가 두 번 쓰였습니다`),
+          t(`step id ${quote(id)} is used twice`, `단계 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
         );
       ids.add(id);
     }
@@ -84,6 +86,13 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
     const around = (): ScenarioFile[] =>
       [here, ctx.solution].filter((s): s is ScenarioFile => s !== undefined);
     const editable = decodeEditable(ctx, m.editable, [...path, 'editable']);
+    for (const key of ['highlight', 'packet'] as const)
+      if (m[key] !== undefined && ctx.lab !== 'network')
+        r.error(
+          'lab',
+          [...path, key],
+          t(`${key} belongs to the networking lab`, `${key} 필드는 네트워크 실습에서만 씁니다`),
+        );
     const highlight = decodeHighlight(ctx, m.highlight, [...path, 'highlight'], around);
     const packet =
       m.packet === undefined
@@ -124,14 +133,12 @@ function decodeEditable(ctx: LessonContext, value: unknown, path: FieldPath): Ob
     if (!r.need(m, 'kind', p)) return;
     const kind = r.string(m.kind, [...p, 'kind']);
     if (kind === undefined) return;
-    if (!OBJECT_KINDS.includes(kind))
+    const kinds = EDITABLE_KINDS[ctx.lab];
+    if (!kinds.includes(kind))
       r.error(
         'object-kind',
         [...p, 'kind'],
-        t(
-          `kind must be one of ${OBJECT_KINDS.join(', ')}`,
-          `kind는 ${OBJECT_KINDS.join(', ')} 중 하나여야 합니다`,
-        ),
+        t(`kind must be one of ${kinds.join(', ')}`, `kind는 ${kinds.join(', ')} 중 하나여야 합니다`),
       );
     const namespace = r.string(m.namespace, [...p, 'namespace']);
     const name = r.string(m.name, [...p, 'name']);

@@ -130,7 +130,7 @@ describe('lesson a-03: edit web-egress, leave backend-ingress alone', () => {
       /^This lesson keeps NetworkPolicy prod\/backend-ingress \(deleted\) as it was: change only NetworkPolicy prod\/web-egress\./,
     );
     expect(r.message.ko).toMatch(
-      /^NetworkPolicy prod\/backend-ingress\(삭제됨\)은\(는\) 이 레슨에서 처음 그대로 두어야 합니다\./,
+      /^NetworkPolicy prod\/backend-ingress\(삭제됨\)는 이 레슨에서 처음 그대로 두어야 합니다\./,
     );
   });
 

@@ -219,7 +219,7 @@ describe('checkEditable', () => {
         'Undo that edit (Ctrl+Z in the editor), or start over with “Load this step’s scenario again”.',
     );
     expect(r.message.ko).toBe(
-      'NetworkPolicy prod/deny(삭제됨)은(는) 이 레슨에서 처음 그대로 두어야 합니다. 바꿀 수 있는 것은 NetworkPolicy prod/web뿐입니다. ' +
+      'NetworkPolicy prod/deny(삭제됨)는 이 레슨에서 처음 그대로 두어야 합니다. 바꿀 수 있는 것은 NetworkPolicy prod/web뿐입니다. ' +
         '편집기에서 Ctrl+Z로 되돌리거나, “이 단계의 시나리오 다시 불러오기”로 처음부터 다시 하세요.',
     );
   });
@@ -237,7 +237,7 @@ describe('checkEditable', () => {
       /^This lesson keeps Pod default\/a \(added\), Pod default\/b \(added\), Pod default\/c \(added\) and 2 more as it was: change only any NetworkPolicy in prod \(new ones too\), Namespace prod\./,
     );
     expect(r.message.ko).toMatch(
-      /^Pod default\/a\(추가됨\), Pod default\/b\(추가됨\), Pod default\/c\(추가됨\) 외 2개은\(는\) .* 바꿀 수 있는 것은 prod의 모든 NetworkPolicy\(새로 만드는 것 포함\), Namespace prod뿐입니다\./,
+      /^Pod default\/a\(추가됨\), Pod default\/b\(추가됨\), Pod default\/c\(추가됨\) 외 2개는 .* 바꿀 수 있는 것은 prod의 모든 NetworkPolicy\(새로 만드는 것 포함\), Namespace prod뿐입니다\./,
     );
   });
 });

@@ -1,11 +1,12 @@
 // The challenge's implicit `editable` check: which objects the learner's text changed since the
 // challenge's start, and whether the lesson lets them change those. Objects are compared by value,
 // so YAML formatting, comments and key order never count as a change. Pure: no DOM, no files.
-import type { LocalText } from '../lib/diagnostic';
+import { fill, type LocalText } from '../lib/text';
 import { isNamespaced } from '../k8s/load-cluster';
 import { readManifests } from '../k8s/source';
+import { isVolumeKindNamespaced } from '../storage/load-volumes';
 import { objectLabel } from './check-object';
-import { DEFAULTS, fill, WORDS } from './messages';
+import { DEFAULTS, WORDS } from './messages';
 import type { CheckResult, EditableCheck, ObjectRef } from './types';
 
 /** The id of the implicit check; lesson.yaml may not give a check this id. */
@@ -28,7 +29,7 @@ const scalarText = (v: unknown): string | undefined =>
  * netlab does not know (it cannot tell).
  */
 function scopeOf(kind: string, namespace: string | undefined): string | undefined {
-  const namespaced = isNamespaced(kind);
+  const namespaced = isNamespaced(kind) ?? isVolumeKindNamespaced(kind);
   if (namespaced === false) return undefined;
   return namespaced ? (namespace ?? 'default') : namespace;
 }

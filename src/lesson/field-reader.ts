@@ -1,12 +1,13 @@
 // Reading lesson.yaml field by field: each wrong type, missing field or unknown key becomes an
 // error at its file:line:col, worded for an author who does not code.
-import type { LocalText } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { quote } from '../lib/user-text';
 import { closestName } from '../k8s/decoder';
-import { FieldChecker, pathText, t, type Dict } from '../k8s/field-checker';
+import { FieldChecker, pathText, type Dict } from '../k8s/field-checker';
 import type { FieldPath } from '../k8s/source';
+import { josa } from '../lib/korean';
 
-export { t, type Dict };
+export type { Dict };
 
 /** lesson.yaml's fields: the shared checks, plus unknown keys, required fields and texts in both languages. */
 export class FieldReader extends FieldChecker {
@@ -22,7 +23,7 @@ export class FieldReader extends FieldChecker {
         [...path, key],
         t(`unknown field ${quote(where)}`, `알 수 없는 필드 ${quote(where)}`),
         guess
-          ? t(`did you mean "${guess}"?`, `"${guess}"을(를) 뜻했나요?`)
+          ? t(`did you mean "${guess}"?`, `${josa(`"${guess}"`, '을/를')} 뜻했나요?`)
           : t(`known fields here: ${known.join(', ')}`, `여기에 쓸 수 있는 필드: ${known.join(', ')}`),
         'key',
       );
@@ -33,7 +34,7 @@ export class FieldReader extends FieldChecker {
   need(obj: Dict, key: string, path: FieldPath): boolean {
     if (obj[key] !== undefined && obj[key] !== null) return true;
     const where = pathText([...path, key]);
-    this.error('required', path, t(`${where} is required`, `${where}이(가) 필요합니다`));
+    this.error('required', path, t(`${where} is required`, `${josa(where, '이/가')} 필요합니다`));
     return false;
   }
 

@@ -2,6 +2,9 @@
 export type * from './types';
 export {
   loadLesson,
+  readLessonHeader,
+  LESSON_ID,
+  type LessonHeader,
   LESSON_FILE,
   LOCALES,
   type LessonFiles,

@@ -1,11 +1,13 @@
 // What every part of loading one lesson shares: the folder's files, the diagnostics so far, the
 // names still to check against scenarios, and each scenario loaded once.
-import type { Diagnostic, LocalText } from '../lib/diagnostic';
+import type { Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { quote } from '../lib/user-text';
 import type { FieldPath, Locator } from '../k8s/source';
-import { loadCluster, type LoadResult } from '../k8s/load-cluster';
+import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { CheckContext, PendingRef } from './decode-checks';
-import { FieldReader, t } from './field-reader';
+import { FieldReader } from './field-reader';
+import { SCENARIO_FILE, type LabKind } from './lab';
 import type { ScenarioFile, Step } from './types';
 
 export const LESSON_FILE = 'lesson.yaml';
@@ -28,7 +30,9 @@ export class LessonContext {
   readonly stepIds: string[] = [];
   /** The reference solution, once `challenge.solution` is read. */
   solution: ScenarioFile | undefined;
-  private readonly clusters = new Map<string, LoadResult>();
+  /** The lesson's lab (lesson.yaml `lab:`), read before the steps. */
+  lab: LabKind = 'network';
+  private readonly clusters = new Map<string, Analysis>();
 
   constructor(
     readonly input: LessonFiles,
@@ -42,13 +46,14 @@ export class LessonContext {
   scenarioFile(value: unknown, path: FieldPath): ScenarioFile | undefined {
     const name = this.r.string(value, path);
     if (name === undefined) return undefined;
-    if (!/\.ya?ml$/.test(name) || name.includes('/') || name === LESSON_FILE) {
+    if (!SCENARIO_FILE[this.lab].test(name) || name.includes('/') || name === LESSON_FILE) {
+      const ext = this.lab === 'layers' ? '.txtar' : '.yaml';
       this.r.error(
         'scenario-file',
         path,
         t(
-          `${quote(name)} must be a .yaml file in the lesson folder`,
-          `${quote(name)}: 레슨 폴더 안의 .yaml 파일이어야 합니다`,
+          `${quote(name)} must be a ${ext} file in the lesson folder`,
+          `${quote(name)} 파일은 레슨 폴더 안의 ${ext} 파일이어야 합니다`,
         ),
       );
       return undefined;
@@ -105,10 +110,10 @@ export class LessonContext {
     return found.en !== undefined && found.ko !== undefined ? { en: found.en, ko: found.ko } : undefined;
   }
 
-  /** A scenario file loaded as the lab would load it, once. */
-  cluster(file: ScenarioFile): LoadResult {
+  /** A scenario file loaded and linted as the lab would, once. */
+  cluster(file: ScenarioFile): Analysis {
     let c = this.clusters.get(file.name);
-    if (!c) this.clusters.set(file.name, (c = loadCluster([{ name: file.file, text: file.text }])));
+    if (!c) this.clusters.set(file.name, (c = analyzeScenario([{ name: file.file, text: file.text }])));
     return c;
   }
 
@@ -116,6 +121,7 @@ export class LessonContext {
   checkContext(steps: readonly Step[]): CheckContext {
     return {
       r: this.r,
+      lab: this.lab,
       refs: this.refs,
       solution: () => this.solution,
       stepScenario: (id) => steps.find((s) => s.id === id)?.effectiveScenario,

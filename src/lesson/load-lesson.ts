@@ -1,17 +1,20 @@
 // A lesson folder (lesson.yaml, Markdown per locale, scenario YAML) → a Lesson with every file
 // read, plus diagnostics at file:line:col. Pure: the caller reads the folder into a map (the CLI
 // with node:fs, the page with import.meta.glob), so both see the same errors.
-import { compareDiagnostics, type Diagnostic, type LocalText } from '../lib/diagnostic';
+import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
+import { t, type LocalText } from '../lib/text';
 import { quote } from '../lib/user-text';
 import { readYamlData } from '../k8s/source';
-import { CHECK_KINDS, decodeCheck } from './decode-checks';
+import { decodeCheck } from './decode-checks';
 import { decodeSteps } from './decode-steps';
 import { EDITABLE_CHECK_ID } from './editable';
-import { t, type Dict } from './field-reader';
+import { LAB_CHECKS, LAB_KINDS, type LabKind } from './lab';
+import { type Dict } from './field-reader';
 import { LESSON_FILE, LessonContext, type LessonFiles } from './lesson-context';
 import { PLACEHOLDERS, placeholdersIn } from './messages';
 import { checkNames, checkUnused, lintScenarios, type ScenarioReport } from './verify-lesson';
 import type { Check, Lesson, Step } from './types';
+import { josa } from '../lib/korean';
 
 export { LESSON_FILE, LOCALES, type LessonFiles } from './lesson-context';
 export type { ScenarioReport } from './verify-lesson';
@@ -34,7 +37,7 @@ export interface LoadOptions {
   readonly knownIds?: ReadonlySet<string>;
 }
 
-const TOP = ['id', 'module', 'order', 'prerequisites', 'title', 'steps', 'challenge'];
+const TOP = ['id', 'module', 'order', 'prerequisites', 'title', 'lab', 'steps', 'challenge'];
 
 export function loadLesson(input: LessonFiles, options: LoadOptions = {}): LessonLoad {
   const out: Diagnostic[] = [];
@@ -47,7 +50,10 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
       col: 1,
       severity: 'error',
       code: 'no-lesson',
-      message: t(`${input.dir} has no ${LESSON_FILE}`, `${input.dir}에 ${LESSON_FILE}이(가) 없습니다`),
+      message: t(
+        `${input.dir} has no ${LESSON_FILE}`,
+        `${input.dir}에 ${josa(LESSON_FILE, '이/가')} 없습니다`,
+      ),
     });
     return result(out, undefined, []);
   }
@@ -72,6 +78,52 @@ export function loadLesson(input: LessonFiles, options: LoadOptions = {}): Lesso
   checkNames(ctx);
   checkUnused(ctx);
   return result(out, lesson, reports);
+}
+
+/** What the lesson list needs of a lesson, read from lesson.yaml alone with the loader's own reader. */
+export interface LessonHeader {
+  readonly id: string;
+  readonly module: string;
+  readonly order: number;
+  readonly title: LocalText;
+  readonly prerequisites: readonly string[];
+  /** Step ids, in order. */
+  readonly steps: readonly string[];
+}
+
+/**
+ * Reads the catalogue fields of one lesson.yaml (the lesson's other files are not needed). The id
+ * is the folder name; `header` has whatever could be read, `diagnostics` what could not.
+ */
+export function readLessonHeader(
+  dir: string,
+  text: string,
+): { readonly header: Partial<LessonHeader>; readonly diagnostics: readonly Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const data = readYamlData({ name: `${dir}/${LESSON_FILE}`, text });
+  out.push(...data.diagnostics);
+  const ctx = new LessonContext({ dir, files: new Map([[LESSON_FILE, text]]) }, data.at, out);
+  const top = ctx.r.map(data.value, []);
+  if (!top) return { header: {}, diagnostics: out };
+  const id = dir.split('/').filter(Boolean).pop() ?? dir;
+  const module = ctx.r.string(top.module, ['module']);
+  const order = ctx.r.int(top.order, ['order'], 1, 99);
+  const title = top.title === undefined ? undefined : ctx.r.localText(top.title, ['title']);
+  const steps = (ctx.r.list(top.steps, ['steps']) ?? []).flatMap((s) => {
+    const id = s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? [id] : [];
+  });
+  return {
+    header: {
+      id,
+      ...(module !== undefined ? { module } : {}),
+      ...(order !== undefined ? { order } : {}),
+      ...(title !== undefined ? { title } : {}),
+      prerequisites: ctx.r.strings(top.prerequisites, ['prerequisites']),
+      steps,
+    },
+    diagnostics: out,
+  };
 }
 
 function result(out: Diagnostic[], lesson: Lesson | undefined, scenarios: ScenarioReport[]): LessonLoad {
@@ -106,11 +158,12 @@ function decodeLesson(ctx: LessonContext, top: Dict, options: LoadOptions): Less
     });
   }
   const title = top.title === undefined ? undefined : r.localText(top.title, ['title']);
+  ctx.lab = decodeLab(ctx, top.lab);
   const steps = decodeSteps(ctx, top.steps);
   const challenge = decodeChallenge(ctx, top.challenge, steps);
   if (!id || !module || order === undefined || !title || !steps || steps.length === 0 || !challenge)
     return undefined;
-  return { id, module, order, prerequisites, title, steps, challenge, dir: ctx.input.dir };
+  return { id, module, order, prerequisites, title, lab: ctx.lab, steps, challenge, dir: ctx.input.dir };
 }
 
 /** The id is the folder name; module and order repeat its first two parts. */
@@ -130,7 +183,7 @@ function checkIdentity(
       ['id'],
       t(
         `id ${quote(id)} must look like a-01-short-name: module letter, two digits, words joined by "-"`,
-        `id ${quote(id)}는 a-01-short-name 모양이어야 합니다: 모듈 글자, 두 자리 숫자, "-"로 이은 단어`,
+        `id ${josa(quote(id), '은/는')} a-01-short-name 모양이어야 합니다: 모듈 글자, 두 자리 숫자, "-"로 이은 단어`,
       ),
     );
     return;
@@ -141,7 +194,7 @@ function checkIdentity(
       ['id'],
       t(
         `id ${quote(id)} must be the folder name "${folder}"`,
-        `id ${quote(id)}는 폴더 이름 "${folder}"와 같아야 합니다`,
+        `id ${josa(quote(id), '은/는')} 폴더 이름 ${josa(quote(folder), '와/과')} 같아야 합니다`,
       ),
     );
   const letter = m[1]!.toUpperCase();
@@ -151,7 +204,7 @@ function checkIdentity(
       ['module'],
       t(
         `module ${quote(module)} does not match the id: write ${letter}`,
-        `module 값이 id와 맞지 않습니다: ${quote(module)}. ${letter}를 쓰세요`,
+        `module ${josa(quote(module), '이/가')} id와 맞지 않습니다: ${josa(letter, '을/를')} 쓰세요`,
       ),
     );
   }
@@ -161,7 +214,7 @@ function checkIdentity(
       ['order'],
       t(
         `order ${order} does not match the id: write ${Number(m[2])}`,
-        `order ${order}이(가) id와 맞지 않습니다: ${Number(m[2])}을(를) 쓰세요`,
+        `order ${josa(order, '이/가')} id와 맞지 않습니다: ${josa(Number(m[2]), '을/를')} 쓰세요`,
       ),
     );
   }
@@ -195,7 +248,7 @@ function decodeChallenge(
       r.error(
         'duplicate-id',
         [...cp, 'id'],
-        t(`check id ${quote(c.id)} is used twice`, `검사 id ${quote(c.id)}가 두 번 쓰였습니다`),
+        t(`check id ${quote(c.id)} is used twice`, `검사 id ${josa(quote(c.id), '이/가')} 두 번 쓰였습니다`),
       );
     if (c.id === EDITABLE_CHECK_ID) {
       r.error(
@@ -203,7 +256,7 @@ function decodeChallenge(
         [...cp, 'id'],
         t(
           `check id ${quote(c.id)} is netlab's own check of the steps' editable lists; choose another id`,
-          `검사 id ${quote(c.id)}는 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`,
+          `검사 id ${josa(quote(c.id), '은/는')} 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`,
         ),
       );
     }
@@ -233,14 +286,18 @@ function decodeChallenge(
         [...cp, field],
         t(
           `{${bad.join('}, {')}} cannot be filled in a ${c.check} check; use ${list}`,
-          `${c.check} 검사에서는 {${bad.join('}, {')}}을(를) 채울 수 없습니다. ${list}을(를) 쓰세요`,
+          `${c.check} 검사에서는 ${josa(`{${bad.join('}, {')}}`, '을/를')} 채울 수 없습니다. ${josa(list, '을/를')} 쓰세요`,
         ),
       );
     }
     checks.push(c);
   });
-  if (raw.length > 0 && checks.length === raw.length && !checks.some((c) => c.check !== 'quiz')) {
-    const kinds = CHECK_KINDS.filter((k) => k !== 'quiz').join(', ');
+  if (
+    raw.length > 0 &&
+    checks.length === raw.length &&
+    !checks.some((c) => c.check !== 'quiz' && c.check !== 'predict')
+  ) {
+    const kinds = LAB_CHECKS[ctx.lab].filter((k) => k !== 'quiz' && k !== 'predict').join(', ');
     r.error(
       'no-blocking-check',
       [...path, 'checks'],
@@ -263,5 +320,18 @@ function decodeChallenge(
     const at = declared.editableAt ?? r.at(['steps']);
     checks.push({ check: 'editable', id: EDITABLE_CHECK_ID, step, editable: declared.editable, start, at });
   }
-  return { checks, hints, solution: ctx.solution, start };
+  return { lab: ctx.lab, checks, hints, solution: ctx.solution, start };
+}
+
+/** `lab: network | volumes | layers` (default network). */
+function decodeLab(ctx: LessonContext, value: unknown): LabKind {
+  const lab = ctx.r.string(value, ['lab']);
+  if (lab === undefined) return 'network';
+  if ((LAB_KINDS as readonly string[]).includes(lab)) return lab as LabKind;
+  ctx.r.error(
+    'lab',
+    ['lab'],
+    t(`lab "${lab}": use ${LAB_KINDS.join(', ')}`, `lab "${lab}": ${LAB_KINDS.join(', ')} 중 하나를 쓰세요`),
+  );
+  return 'network';
 }

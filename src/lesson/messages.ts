@@ -1,7 +1,7 @@
-// The words of check results: default messages per check kind, the {placeholders} each kind
-// fills from the engine, and filling an author's template. Authors may only use a kind's own
-// placeholders; load-lesson.ts rejects the others so no `{typo}` reaches a learner.
-import type { LocalText } from '../lib/diagnostic';
+// The words of check results: default messages per check kind and the {placeholders} each kind
+// fills from the engine (lib/text.ts fills them). Authors may only use a kind's own placeholders;
+// load-lesson.ts rejects the others so no `{typo}` reaches a learner.
+import { t, WORDS as SHARED_WORDS, type LocalText } from '../lib/text';
 import type { CheckKind } from './types';
 
 export const PLACEHOLDERS: Readonly<Record<CheckKind, readonly string[]>> = {
@@ -11,119 +11,116 @@ export const PLACEHOLDERS: Readonly<Record<CheckKind, readonly string[]>> = {
   object: ['object', 'problem'],
   'no-errors': ['first', 'count'],
   quiz: ['answer', 'why'],
+  facts: ['fact', 'actual', 'count', 'more'],
+  predict: ['answer', 'why'],
   editable: ['changed', 'editable', 'count'],
 };
-
-/** Values for placeholders: one text per locale, or the same text in both. */
-export type Values = Readonly<Record<string, LocalText | string>>;
 
 /** Names of the `{placeholders}` a template uses. */
 export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]!);
 }
 
-export function fill(template: LocalText, values: Values): LocalText {
-  const one = (s: string, loc: 'en' | 'ko'): string =>
-    s
-      .replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
-        const v = values[name];
-        return v === undefined ? whole : typeof v === 'string' ? v : v[loc];
-      })
-      .replace(/[ \t]+$/gm, '')
-      .trim();
-  return { en: one(template.en, 'en'), ko: one(template.ko, 'ko') };
-}
-
-const L = (en: string, ko: string): LocalText => ({ en, ko });
-
+/** The words of check messages (verdicts are the ones every surface shares). */
 export const WORDS = {
-  allowed: L('allowed', '허용'),
-  denied: L('denied', '차단'),
+  allowed: SHARED_WORDS.allowed,
+  denied: SHARED_WORDS.denied,
   more: (n: number): LocalText =>
-    n > 0 ? L(`(${n} more like this)`, `(이런 흐름이 ${n}개 더 있습니다)`) : L('', ''),
-  extra: L(
+    n > 0 ? t(`(${n} more like this)`, `(이런 흐름이 ${n}개 더 있습니다)`) : t('', ''),
+  extra: t(
     'allowed, but not one of the flows the task needs: something is open wider than necessary',
     '필요한 흐름 목록에 없는데 허용되어 있습니다. 필요 이상으로 열려 있습니다',
   ),
-  missing: L('needed, but denied', '필요한 흐름인데 차단됩니다'),
+  missing: t('needed, but denied', '필요한 흐름인데 차단됩니다'),
   /** The two answers of a yes/no quiz about one flow, unless the author words them. */
-  yes: L('Allowed', '허용'),
-  no: L('Denied', '차단'),
+  yes: t('Allowed', '허용'),
+  no: t('Denied', '차단'),
   /** How an object the learner may not touch was changed. */
-  added: L('added', '추가됨'),
-  removed: L('deleted', '삭제됨'),
-  changed: L('changed', '바뀜'),
+  added: t('added', '추가됨'),
+  removed: t('deleted', '삭제됨'),
+  changed: t('changed', '바뀜'),
   /** An editable ref without a name: any object of its kind (and namespace), new ones too. */
   anyOf: (kind: string, namespace: string | undefined): LocalText =>
     namespace === undefined
-      ? L(`any ${kind} (new ones too)`, `모든 ${kind}(새로 만드는 것 포함)`)
-      : L(`any ${kind} in ${namespace} (new ones too)`, `${namespace}의 모든 ${kind}(새로 만드는 것 포함)`),
+      ? t(`any ${kind} (new ones too)`, `모든 ${kind}(새로 만드는 것 포함)`)
+      : t(`any ${kind} in ${namespace} (new ones too)`, `${namespace}의 모든 ${kind}(새로 만드는 것 포함)`),
   /** A list cut to its first few items. */
-  andMore: (n: number): LocalText => L(` and ${n} more`, ` 외 ${n}개`),
+  andMore: (n: number): LocalText => t(` and ${n} more`, ` 외 ${n}개`),
 };
 
 /** Default failure and success messages, used when the author wrote none. */
 export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; readonly pass: LocalText }>> = {
   flows: {
-    fail: L(
+    fail: t(
       '{flow}: should be {expected}, but it is {actual}. {why} {more}',
       '{flow}: {expected}되어야 하는데 지금은 {actual}됩니다. {why} {more}',
     ),
-    pass: L(
+    pass: t(
       'Every listed flow ({count}) behaves as required.',
       '적어 둔 흐름 {count}개가 모두 요구한 대로 동작합니다.',
     ),
   },
   'least-privilege': {
-    fail: L('{flow}: {problem}. {why} {more}', '{flow}: {problem}. {why} {more}'),
-    pass: L(
+    fail: t('{flow}: {problem}. {why} {more}', '{flow}: {problem}. {why} {more}'),
+    pass: t(
       'Exactly the needed flows are open, nothing more.',
       '필요한 흐름만 정확히 열려 있고, 그 밖에는 모두 막혀 있습니다.',
     ),
   },
   matrix: {
-    fail: L(
+    fail: t(
       '{flow}: the goal is {expected}, but it is {actual}. {why} {more}',
       '{flow}: 목표는 {expected}인데 지금은 {actual}입니다. {why} {more}',
     ),
-    pass: L('The whole matrix matches the goal.', '매트릭스 전체가 목표와 같습니다.'),
+    pass: t('The whole matrix matches the goal.', '매트릭스 전체가 목표와 같습니다.'),
   },
   object: {
-    fail: L('{object}: {problem}.', '{object}: {problem}.'),
-    pass: L('{object}: as required.', '{object}: 요구한 대로입니다.'),
+    fail: t('{object}: {problem}.', '{object}: {problem}.'),
+    pass: t('{object}: as required.', '{object}: 요구한 대로입니다.'),
   },
   'no-errors': {
-    fail: L(
+    fail: t(
       '{count} problem(s) left. The first: {first}',
       '남은 문제가 {count}개 있습니다. 첫 번째: {first}',
     ),
-    pass: L('The scenario has no errors.', '시나리오에 오류가 없습니다.'),
+    pass: t('The scenario has no errors.', '시나리오에 오류가 없습니다.'),
   },
   quiz: {
-    fail: L(
+    fail: t(
       'Not this time. The engine says: {answer}. {why}',
       '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}',
     ),
-    pass: L('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
+    pass: t('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
+  },
+  facts: {
+    fail: t('Not yet: {fact}. Now: {actual}. {more}', '아직 아닙니다. 요구: {fact}. 지금: {actual}. {more}'),
+    pass: t('Every fact holds ({count}).', '요구한 사실 {count}개가 모두 맞습니다.'),
+  },
+  predict: {
+    fail: t(
+      'Not this time. The engine says: {answer}. {why}',
+      '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}',
+    ),
+    pass: t('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
   },
   editable: {
-    fail: L(
+    fail: t(
       'This lesson keeps {changed} as it was: change only {editable}. Undo that edit (Ctrl+Z in the editor), or start over with “Load this step’s scenario again”.',
-      '{changed}은(는) 이 레슨에서 처음 그대로 두어야 합니다. 바꿀 수 있는 것은 {editable}뿐입니다. 편집기에서 Ctrl+Z로 되돌리거나, “이 단계의 시나리오 다시 불러오기”로 처음부터 다시 하세요.',
+      '{changed}는 이 레슨에서 처음 그대로 두어야 합니다. 바꿀 수 있는 것은 {editable}뿐입니다. 편집기에서 Ctrl+Z로 되돌리거나, “이 단계의 시나리오 다시 불러오기”로 처음부터 다시 하세요.',
     ),
-    pass: L(
+    pass: t(
       'You changed only what this lesson lets you change.',
       '이 레슨에서 바꿔도 되는 것만 바꾸었습니다.',
     ),
   },
 };
 
-export const SCENARIO_ERRORS = L(
+export const SCENARIO_ERRORS = t(
   'The scenario has errors, so the API server would reject it and the engine cannot judge it yet: {first}',
   '시나리오에 오류가 있어 API 서버가 받아들이지 않고, 엔진도 아직 판정할 수 없습니다: {first}',
 );
 
-export const UNANSWERED = L(
+export const UNANSWERED = t(
   'Make your prediction first, then check it.',
   '먼저 예측한 답을 고른 다음 확인하세요.',
 );

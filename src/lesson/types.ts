@@ -1,9 +1,17 @@
 // A lesson as the player and the checker use it: every file it names already read, every text
 // given in both locales. Lesson files (lesson.yaml + Markdown + scenario YAML) become this in
 // load-lesson.ts; nothing here touches files.
-import type { LocalText, SourcePosition } from '../lib/diagnostic';
+import type { SourcePosition } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { FlowPort } from '../engine/match';
 import type { Labels, PolicyType } from '../k8s/types';
+import type { Fact } from './fact-types';
+import type { FlowReasons } from '../engine/explain-reasons';
+
+export type { Fact } from './fact-types';
+
+/** Which lab a lesson runs in. */
+export type LabKind = 'network' | 'volumes' | 'layers';
 
 /** A scenario file of the lesson folder, with its text. `file` is the path diagnostics use. */
 export interface ScenarioFile {
@@ -66,7 +74,8 @@ export interface Step {
   readonly packet?: FlowRef;
 }
 
-export type CheckKind = 'flows' | 'least-privilege' | 'matrix' | 'object' | 'no-errors' | 'quiz' | 'editable';
+export type CheckKind =
+  'flows' | 'least-privilege' | 'matrix' | 'object' | 'no-errors' | 'quiz' | 'facts' | 'predict' | 'editable';
 /** The kinds an author writes in lesson.yaml; `editable` is added by the loader itself. */
 export type AuthoredCheckKind = Exclude<CheckKind, 'editable'>;
 
@@ -168,10 +177,35 @@ export interface EditableCheck extends CheckBase {
   readonly start: ScenarioFile;
 }
 
+/** Storage labs: every fact must hold (each decided by the storage engine). */
+export interface FactsCheck extends CheckBase {
+  readonly check: 'facts';
+  readonly facts: readonly Fact[];
+}
+
+/** Storage labs' quiz: each option is a fact, right when the engine finds it true. Never blocks. */
+export interface PredictCheck extends CheckBase {
+  readonly check: 'predict';
+  readonly question: LocalText;
+  readonly options: readonly { readonly id: string; readonly text: LocalText; readonly fact: Fact }[];
+  readonly scenario?: ScenarioFile;
+  readonly reveal?: LocalText;
+}
+
 export type Check =
-  FlowsCheck | LeastPrivilegeCheck | MatrixCheck | ObjectCheck | NoErrorsCheck | QuizCheck | EditableCheck;
+  | FlowsCheck
+  | LeastPrivilegeCheck
+  | MatrixCheck
+  | ObjectCheck
+  | NoErrorsCheck
+  | QuizCheck
+  | FactsCheck
+  | PredictCheck
+  | EditableCheck;
 
 export interface Challenge {
+  /** The lab the checks run in (default network). */
+  readonly lab?: LabKind;
   readonly checks: readonly Check[];
   readonly hints: readonly LocalText[];
   /** The reference solution: a scenario where every check passes. */
@@ -182,6 +216,8 @@ export interface Challenge {
 
 export interface Lesson {
   readonly id: string;
+  /** The lab the lesson runs in: network (default), volumes or layers. */
+  readonly lab: LabKind;
   /** `A`, `B`, `C`… */
   readonly module: string;
   readonly order: number;
@@ -202,8 +238,8 @@ export interface CheckResult {
   readonly blocking: boolean;
   /** What is wrong (or, when passed, a short confirmation). */
   readonly message: LocalText;
-  /** The engine's explanation of the first wrong flow, one line per entry. */
-  readonly explanation?: { readonly en: readonly string[]; readonly ko: readonly string[] };
+  /** The engine's reasons for the first wrong flow. */
+  readonly explanation?: FlowReasons;
   readonly quiz?: QuizResult;
 }
 
@@ -214,4 +250,12 @@ export interface QuizResult {
   readonly chosen?: readonly string[];
   /** The engine's verdict per option id. */
   readonly verdicts: Readonly<Record<string, boolean>>;
+}
+
+/** What checking a challenge takes besides the learner's text. */
+export interface CheckOptions {
+  /** Quiz answers by check id: the option ids the learner chose. */
+  readonly answers?: Readonly<Record<string, readonly string[]>>;
+  /** The name diagnostics give the learner's text (default `scenario.yaml`). */
+  readonly file?: string;
 }

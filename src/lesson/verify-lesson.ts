@@ -4,15 +4,19 @@
 import type { Diagnostic } from '../lib/diagnostic';
 import type { FieldPath } from '../k8s/source';
 import { keyOf } from '../k8s/types';
-import { lintCluster } from '../engine/lint';
-import { t } from './field-reader';
+import { closestName } from '../k8s/decoder';
+import type { PendingRef } from './decode-checks';
+import { loadLabScenario } from './lab';
+import { StorageWorld } from './storage-world';
 import type { LessonContext } from './lesson-context';
 import { resolveEndpoint, scenarioEndpoints } from './refs';
 import type { Lesson, ScenarioFile } from './types';
+import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 export interface ScenarioReport {
   readonly file: ScenarioFile;
-  /** loadCluster's diagnostics, plus lintCluster's warnings when it has no errors. */
+  /** analyzeScenario's diagnostics: loading, then lint when there are no errors. */
   readonly diagnostics: readonly Diagnostic[];
   /** A step says this scenario is broken on purpose. */
   readonly expectErrors: boolean;
@@ -41,11 +45,8 @@ export function lintScenarios(ctx: LessonContext, lesson: Lesson): ScenarioRepor
   const sol = lesson.challenge.solution;
   files.set(sol.name, { file: sol, expect: false, path: ['challenge', 'solution'] });
   return [...files.values()].map(({ file, expect, path }) => {
-    const loaded = ctx.cluster(file);
-    const diagnostics = loaded.hasErrors
-      ? loaded.diagnostics
-      : [...loaded.diagnostics, ...lintCluster(loaded.cluster)];
-    const first = loaded.diagnostics.find((d) => d.severity === 'error');
+    const { diagnostics } = loadLabScenario(ctx.lab, file.file, file.text);
+    const first = diagnostics.find((d) => d.severity === 'error');
     if (first && !expect) {
       const what = file === sol ? t('the reference solution', '정답 시나리오') : t(file.name, file.name);
       const at = `${first.file}:${first.line}:${first.col}`;
@@ -77,6 +78,10 @@ export function checkNames(ctx: LessonContext): void {
   for (const p of ctx.refs) {
     const files = p.scenarios();
     if (files.length === 0) continue;
+    if (p.kind !== 'endpoint' && p.kind !== 'policy') {
+      checkStorageName(ctx, p, files);
+      continue;
+    }
     let why = '';
     const found = files.some((f) => {
       const cluster = ctx.cluster(f).cluster;
@@ -91,19 +96,56 @@ export function checkNames(ctx: LessonContext): void {
       ctx.r.error(
         'unknown-name',
         p.path,
-        t(`no NetworkPolicy ${p.ref} in ${names}`, `${names}에 NetworkPolicy ${p.ref}이(가) 없습니다`),
+        t(
+          `no NetworkPolicy ${p.ref} in ${names}`,
+          `${names}에 NetworkPolicy ${josa(p.ref, '이/가')} 없습니다`,
+        ),
       );
       continue;
     }
     ctx.r.error(
       'unknown-name',
       p.path,
-      t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${p.ref}이(가) 없습니다`),
+      t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${josa(p.ref, '이/가')} 없습니다`),
       t(
         'pods are namespace/name; outside machines are an ExternalEndpoint name or an IP',
         '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다',
       ),
     );
+  }
+}
+
+/** A name a storage fact uses must be an object (or, in the layers lab, an image or container) of a scenario. */
+function checkStorageName(ctx: LessonContext, p: PendingRef, files: readonly ScenarioFile[]): void {
+  const lab = ctx.lab === 'layers' ? 'layers' : 'volumes';
+  const known = files.flatMap((f) => storageNames(new StorageWorld(lab, f.text, f.file), p.kind));
+  if (known.length === 0 && files.every((f) => new StorageWorld(lab, f.text, f.file).errors.length > 0))
+    return;
+  if (known.includes(p.ref)) return;
+  const names = files.map((f) => f.name).join(', ');
+  const guess = closestName(p.ref, known);
+  ctx.r.error(
+    'unknown-name',
+    p.path,
+    t(`no ${p.kind} ${p.ref} in ${names}`, `${names}에 ${p.ref} ${p.kind} 이름이 없습니다`),
+    guess ? t(`did you mean ${guess}?`, `${guess} 이름을 뜻했나요?`) : undefined,
+  );
+}
+
+function storageNames(w: StorageWorld, kind: PendingRef['kind']): string[] {
+  switch (kind) {
+    case 'claim':
+      return w.volumes?.claims.map((c) => c.key) ?? [];
+    case 'pv':
+      return w.volumes?.volumes.map((v) => v.pv.name) ?? [];
+    case 'pod':
+      return w.volumes?.pods.map((x) => x.key) ?? [];
+    case 'image':
+      return w.layers?.builds.map((b) => b.tag) ?? [];
+    case 'container':
+      return w.layers?.host.containers.map((c) => c.name) ?? [];
+    default:
+      return [];
   }
 }
 

@@ -1,14 +1,8 @@
 // A problem found in the user's input, located in a file. Shared by the CLI, the editor markers
 // and lesson checks, so every surface reports the same words at the same place.
+import type { Locale, LocalText } from './text';
 
 export type Severity = 'error' | 'warning';
-export type Locale = 'en' | 'ko';
-
-/** A localised text: English and Korean. */
-export interface LocalText {
-  readonly en: string;
-  readonly ko: string;
-}
 
 export interface SourcePosition {
   readonly file: string;

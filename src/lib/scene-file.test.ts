@@ -47,10 +47,16 @@ describe('readSceneBytes', () => {
     ).toHaveProperty('error');
   });
 
+  it('a short text with a stray control character is still text (its output escapes it)', () => {
+    const script = 'ip link set "x\u001b[2Jy" up\n';
+    expect(readSceneBytes(utf8(script), 'evil.sh')).toEqual({ text: script });
+    expect(readSceneBytes(utf8('\u001b\u0001\u0002\u0003 a\n'), 'b')).toHaveProperty('error');
+  });
+
   it('an empty or blank file says so', () => {
     for (const bytes of [new Uint8Array(0), utf8('  \n\n\t')])
       expect(readSceneBytes(bytes, 'new.yaml')).toEqual({
-        error: { en: 'new.yaml is empty', ko: 'new.yaml: 빈 파일입니다' },
+        error: { en: 'new.yaml is empty', ko: 'new.yaml은 빈 파일입니다' },
       });
   });
 

@@ -2,9 +2,10 @@
 // PNG tEXt chunk or SVG <metadata>), or scenario text. Untrusted bytes: bounded, recognised
 // without running or expanding anything (no XML parser, so no entity expansion), one message
 // when they are none of these.
-import type { LocalText } from './diagnostic';
+import { josa } from './korean';
 import { isPng, readPngText } from './png-text';
 import { decodeShareFragment, type DecodeResult } from './share-codec';
+import type { LocalText } from './text';
 import { decodeTextFile } from './text-file';
 import { shown } from './user-text';
 
@@ -69,7 +70,7 @@ export function svgSceneFragment(text: string): string | null {
 /** The refusal of a file past MAX_FILE_BYTES (the page says it before reading the file). */
 export function fileTooLarge(name: string): SceneFile {
   const file = shown(name, 80);
-  return fail(`${file} is larger than 5 MB`, `${file}: 5MB보다 큰 파일입니다`);
+  return fail(`${file} is larger than 5 MB`, `${josa(file, '은/는')} 5MB보다 큽니다`);
 }
 
 /** Reads the bytes of a file called `name`. */
@@ -77,7 +78,10 @@ export function readSceneBytes(bytes: Uint8Array, name: string): SceneFile {
   if (bytes.length > MAX_FILE_BYTES) return fileTooLarge(name);
   const file = shown(name, 80);
   const noScene = () =>
-    fail(`${file} is a picture without a netlab scene`, `${file}: netlab 장면이 없는 그림입니다`);
+    fail(
+      `${file} is a picture without a netlab scene`,
+      `${josa(file, '은/는')} netlab 장면이 없는 그림입니다`,
+    );
   if (isPng(bytes)) {
     const fragment = readPngText(bytes, PNG_KEYWORD);
     return fragment ? decodeShareFragment(fragment) : noScene();
@@ -86,9 +90,9 @@ export function readSceneBytes(bytes: Uint8Array, name: string): SceneFile {
   if ('problem' in decoded && decoded.problem === 'not-text')
     return fail(
       `${file} is not a text file: netlab opens YAML or JSON (UTF-8 or UTF-16) and the pictures it exports`,
-      `${file}: 텍스트 파일이 아닙니다. netlab은 YAML, JSON(UTF-8 또는 UTF-16)과 netlab에서 내보낸 그림을 엽니다`,
+      `${josa(file, '은/는')} 텍스트 파일이 아닙니다. netlab은 YAML, JSON(UTF-8 또는 UTF-16)과 netlab에서 내보낸 그림을 엽니다`,
     );
-  if ('problem' in decoded) return fail(`${file} is empty`, `${file}: 빈 파일입니다`);
+  if ('problem' in decoded) return fail(`${file} is empty`, `${josa(file, '은/는')} 빈 파일입니다`);
   if (isSvgText(decoded.text)) {
     const fragment = svgSceneFragment(decoded.text);
     return fragment ? decodeShareFragment(fragment) : noScene();

@@ -3,7 +3,7 @@
 // shape checks, a message instead of an exception).
 import { deflateSync, strFromU8, strToU8 } from 'fflate';
 import { inflateBounded, INFLATE_SLICE } from './bounded-inflate';
-import type { LocalText, Locale } from './diagnostic';
+import type { LocalText, Locale } from './text';
 import { isPortNumber, isProtocol, isRecord, onlyKeys } from './shape';
 
 export const SHARE_PREFIX = 's=v1.';
@@ -35,6 +35,8 @@ export interface SharedFrame {
     readonly port: SharedPort;
     readonly step: number;
   };
+  /** The storage lab on screen and its text (the networking scenario travels as well). */
+  readonly storage?: { readonly lab: 'volumes' | 'layers'; readonly text: string };
 }
 
 export type DecodeResult = { readonly frame: SharedFrame } | { readonly error: LocalText };
@@ -106,7 +108,18 @@ const isPort = (v: unknown): v is SharedPort =>
 export function validateFrame(value: unknown): SharedFrame | null {
   if (!isRecord(value)) return null;
   const v = value;
-  if (!onlyKeys(v, ['scenario', 'locale', 'lesson', 'flow', 'port', 'packet'])) return null;
+  if (!onlyKeys(v, ['scenario', 'locale', 'lesson', 'flow', 'port', 'packet', 'storage'])) return null;
+  if (v.storage !== undefined) {
+    const st = v.storage as Record<string, unknown>;
+    if (
+      typeof st !== 'object' ||
+      st === null ||
+      !onlyKeys(st, ['lab', 'text']) ||
+      (st.lab !== 'volumes' && st.lab !== 'layers') ||
+      !isString(st.text, MAX_JSON_BYTES)
+    )
+      return null;
+  }
   if (!isString(v.scenario, MAX_JSON_BYTES)) return null;
   if (v.locale !== undefined && v.locale !== 'en' && v.locale !== 'ko') return null;
   if (v.lesson !== undefined) {

@@ -34,7 +34,10 @@ function hasReplacementChar(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Binary data: NUL bytes, or control characters a text never has, in the first 8 KB. */
+/**
+ * Binary data: NUL bytes, or many control characters a text never has in the first 8 KB (a short
+ * script with one stray ESC is still text: its output escapes it).
+ */
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
   if (head.includes('\u0000')) return true;
@@ -43,7 +46,7 @@ function looksBinary(text: string): boolean {
     const c = head.charCodeAt(i);
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
   }
-  return controls > head.length / 100;
+  return controls > head.length / 10 || (controls > 8 && controls > head.length / 100);
 }
 
 /**

@@ -3,8 +3,9 @@
 // labels in its namespace (so every policy selects it as it selects the source) runs
 // `agnhost connect` to the destination. netlab predicts; the cluster's CNI decides.
 import type { FlowPort } from '../engine/match';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { Topology } from './topology';
+import { josa } from '../lib/korean';
 
 export const PROBE_IMAGE = 'registry.k8s.io/e2e-test-images/agnhost:2.52';
 export const PROBE_POD = 'netlab-probe';
@@ -33,7 +34,7 @@ export function probeCommand(topology: Topology, from: string, to: string, port:
     return {
       reason: {
         en: `${from} uses the node's network: NetworkPolicy does not apply to it, so there is nothing to probe.`,
-        ko: `${from}은(는) 노드의 네트워크를 씁니다. NetworkPolicy가 적용되지 않으니 시험할 것이 없습니다.`,
+        ko: `${josa(from, '은/는')} 노드의 네트워크를 씁니다. NetworkPolicy가 적용되지 않으니 시험할 것이 없습니다.`,
       },
     };
   }

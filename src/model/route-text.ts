@@ -1,6 +1,17 @@
 // A route as `ip route` prints it. Kept apart from topology.ts so views can word routes
 // without pulling the topology builder into the page's first bundle.
-import type { Route } from './topology';
+/** One entry of a routing table. */
+export interface Route {
+  /** A CIDR, or `default`. */
+  readonly destination: string;
+  /** The next hop; absent for a connected (on-link) route. */
+  readonly via?: string;
+  readonly dev: string;
+  /** `link` for a connected route. */
+  readonly scope?: 'link';
+  /** The preferred source address of a connected route. */
+  readonly src?: string;
+}
 
 export function formatRoute(r: Route): string {
   return formatRouteWith(r, (dev) => dev);

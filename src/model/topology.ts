@@ -18,7 +18,8 @@ import { commonBlock, firstHost, fnv1a32 } from './addresses';
 import { buildServices, type TopologyService } from './services';
 
 export * from './services';
-export { formatRoute } from './route-text';
+import type { Route } from './route-text';
+export { formatRoute, type Route } from './route-text';
 
 /** The bridge the CNI bridge plugin creates by default; the notes build it by hand as `v-net-0`. */
 export const DEFAULT_BRIDGE_NAME = 'cni0';
@@ -29,18 +30,6 @@ export const PAUSE_CONTAINER_NAME = 'pause';
 export const ETH0 = 'eth0';
 
 /** One line of a routing table, as `ip route` prints it. */
-export interface Route {
-  /** A CIDR, or `default`. */
-  readonly destination: string;
-  /** The next hop; absent for a connected (on-link) route. */
-  readonly via?: string;
-  readonly dev: string;
-  /** `link` for a connected route. */
-  readonly scope?: 'link';
-  /** The preferred source address of a connected route. */
-  readonly src?: string;
-}
-
 /** A Linux bridge on a node: the pods' default gateway. */
 export interface Bridge {
   readonly name: string;

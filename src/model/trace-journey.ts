@@ -323,7 +323,9 @@ function deliverHost(j: Journey, node: TopologyNode, pkt: Pkt, at: Hop): void {
   j.deliver(
     hop,
     { kind: 'host', node, ...(pod ? { pod } : {}) },
-    pod ? `${pod.key} (hostNetwork on ${node.name})` : node.name,
+    pod
+      ? { en: `${pod.key} (hostNetwork on ${node.name})`, ko: `${node.name}의 hostNetwork 파드 ${pod.key}` }
+      : node.name,
   );
 }
 

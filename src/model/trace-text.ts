@@ -2,12 +2,12 @@
 // The engine's detailed reasons stay data (SideExplanation); explain-text.ts words those.
 import type { SideExplanation } from '../engine/evaluate-flow';
 import type { CniName, Protocol } from '../k8s/types';
-import type { LocalText } from '../lib/diagnostic';
+import { josa } from '../lib/korean';
+import { t, WORDS, type LocalText } from '../lib/text';
 import { hostPort, type KubeProxyHit } from './kube-proxy';
 import type { AddressPort, KubeProxyRule, OuterHeaders } from './trace-types';
 
-const t = (en: string, ko: string): LocalText => ({ en, ko });
-const dirKo = (d: 'egress' | 'ingress'): string => (d === 'egress' ? '이그레스' : '인그레스');
+const dirKo = (d: 'egress' | 'ingress'): string => WORDS.direction(d).ko;
 const ap = hostPort;
 
 export const route = (owner: string, text: string): LocalText =>
@@ -31,7 +31,10 @@ export function check(
         ? t('outside the cluster', '클러스터 밖')
         : s.unrestrictedBecause === 'host-network'
           ? t('hostNetwork pod, no policy selects it', 'hostNetwork 파드라 어떤 정책도 선택하지 않음')
-          : t(`no ${d} policy selects ${s.subject}`, `${s.subject}을(를) 선택하는 ${dirKo(d)} 정책 없음`);
+          : t(
+              `no ${d} policy selects ${s.subject}`,
+              `${josa(s.subject, '을/를')} 선택하는 ${dirKo(d)} 정책 없음`,
+            );
     body = t(`✓ unrestricted (${why.en})`, `✓ 제한 없음 (${why.ko})`);
   } else if (s.verdict === 'allow' && s.alwaysAllowed) {
     body =
@@ -45,15 +48,16 @@ export function check(
     body = t(`✓ allowed by ${s.policies.join(', ')}`, `✓ 허용 (${s.policies.join(', ')})`);
   } else {
     const names = s.selectedBy.map((p) => p.policy).join(', ');
+    const peer = d === 'egress' ? `${josa(other, '으로/로')} 가는` : `${other}에서 오는`;
     const why = t(
       `isolated by ${names}, and no rule allows ${other} on ${flow}`,
-      `${names}에 의해 격리되어 있고 ${other}의 ${flow}을(를) 허용하는 규칙이 없음`,
+      `${josa(names, '이/가')} ${josa(s.subject, '을/를')} 격리하는데, ${peer} ${josa(flow, '을/를')} 허용하는 규칙이 없습니다`,
     );
     body = enforced
-      ? t(`✗ denied: ${why.en}`, `✗ 차단: ${why.ko}`)
+      ? t(`✗ denied: ${why.en}`, `✗ 차단 — ${why.ko}`)
       : t(
           `✗ would deny: ${why.en}; ${cni} does not enforce NetworkPolicy, so the packet goes on`,
-          `✗ 차단될 흐름: ${why.ko}. ${cni}은(는) NetworkPolicy를 집행하지 않으므로 패킷은 계속 갑니다`,
+          `✗ 정책상으로는 차단 — ${why.ko}. 하지만 ${josa(cni, '은/는')} NetworkPolicy를 집행하지 않으므로 패킷은 그대로 지나갑니다`,
         );
   }
   return t(`${head.en}: ${body.en}`, `${head.ko}: ${body.ko}`);
@@ -63,7 +67,7 @@ export function policyDrop(d: 'egress' | 'ingress', s: SideExplanation): LocalTe
   const names = s.selectedBy.map((p) => p.policy).join(', ');
   return t(
     `dropped at the ${d} of ${s.subject}: isolated by ${names}, and no rule matches`,
-    `${s.subject}의 ${dirKo(d)}에서 버려짐: ${names}이(가) 격리하고 있고 맞는 규칙이 없음`,
+    `${s.subject}의 ${dirKo(d)}에서 버려짐: ${josa(names, '이/가')} ${josa(s.subject, '을/를')} 격리하는데, 맞는 규칙이 없습니다`,
   );
 }
 
@@ -82,7 +86,9 @@ export function dnat(hit: KubeProxyHit, from: AddressPort): LocalText {
   const pickEn =
     hit.rule.mode === 'iptables' ? 'kube-proxy picks one at random' : 'IPVS takes them in turn (round robin)';
   const pickKo =
-    hit.rule.mode === 'iptables' ? 'kube-proxy는 무작위로 고릅니다' : 'IPVS는 차례로 고릅니다(라운드 로빈)';
+    hit.rule.mode === 'iptables'
+      ? '실제 kube-proxy는 무작위로 고릅니다'
+      : '실제 IPVS는 차례로 돌아가며 고릅니다(라운드 로빈)';
   const local = hit.localOnly
     ? t(
         ' (externalTrafficPolicy Local: only endpoints on this node)',
@@ -91,7 +97,7 @@ export function dnat(hit: KubeProxyHit, from: AddressPort): LocalText {
     : t('', '');
   return t(
     `DNAT by kube-proxy: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}); ${rule.en}. netlab takes the first of ${n} endpoint(s) in scenario order${local.en}; ${pickEn}`,
-    `kube-proxy의 DNAT: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}); ${rule.ko}. netlab은 엔드포인트 ${n}개 중 시나리오 순서의 첫 번째를 씁니다${local.ko}. ${pickKo}`,
+    `kube-proxy의 DNAT: ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}). 규칙: ${rule.ko}. netlab은 엔드포인트 ${n}개 가운데 시나리오에 먼저 적힌 것을 고릅니다${local.ko}. ${pickKo}`,
   );
 }
 
@@ -104,7 +110,7 @@ export const lbDnat = (
 ): LocalText =>
   t(
     `the load balancer of ${service} forwards ${ap(from)} to ${node}'s NodePort ${ap(to)}${local ? ', a node whose health check passes because an endpoint runs there (externalTrafficPolicy Local)' : ', the first node'}; the client's address is kept`,
-    `${service}의 로드밸런서가 ${ap(from)}을(를) ${node}의 NodePort ${ap(to)}(으)로 넘깁니다${local ? '(엔드포인트가 있어 헬스 체크를 통과한 노드, externalTrafficPolicy Local)' : '(첫 번째 노드)'}. 클라이언트 주소는 그대로입니다`,
+    `${service}의 로드밸런서가 ${josa(ap(from), '을/를')} ${local ? `엔드포인트가 있어 헬스 체크를 통과한 노드 ${node}(externalTrafficPolicy Local)` : `첫 번째 노드 ${node}`}의 NodePort ${josa(ap(to), '으로/로')} 넘깁니다. 클라이언트 주소는 그대로입니다`,
   );
 
 export const snatKubeProxy = (from: AddressPort, to: AddressPort): LocalText =>
@@ -122,7 +128,7 @@ export const snatHairpin = (from: AddressPort, to: AddressPort): LocalText =>
 export const snatCni = (cni: CniName, from: AddressPort, to: AddressPort): LocalText =>
   t(
     `SNAT (masquerade by ${cni}): the packet leaves the pod network, so its source ${ap(from)} becomes the node's address ${ap(to)}; the node undoes it for the reply`,
-    `SNAT (${cni}의 마스커레이드): 패킷이 파드 네트워크를 떠나므로 출발지 ${ap(from)}이(가) 노드 주소 ${ap(to)}(으)로 바뀝니다. 응답이 오면 노드가 되돌립니다`,
+    `SNAT (${cni}의 마스커레이드): 패킷이 파드 네트워크를 떠나므로 출발지 ${josa(ap(from), '이/가')} 노드 주소 ${josa(ap(to), '으로/로')} 바뀝니다. 응답이 오면 노드가 원래대로 되돌립니다`,
   );
 
 export const reverseNat = (
@@ -145,7 +151,7 @@ export const reverseNat = (
     : t('', '');
   return t(
     `reverse NAT (conntrack remembers ${en}): ${ap(before.src)} → ${ap(before.dst)} becomes ${ap(after.src)} → ${ap(after.dst)}${br.en}`,
-    `역 NAT (conntrack이 ${ko}를 기억함): ${ap(before.src)} → ${ap(before.dst)}이(가) ${ap(after.src)} → ${ap(after.dst)}(으)로 바뀝니다${br.ko}`,
+    `역 NAT (conntrack이 ${josa(ko, '을/를')} 기억합니다): ${ap(before.src)} → ${josa(ap(before.dst), '이/가')} ${ap(after.src)} → ${josa(ap(after.dst), '으로/로')} 바뀝니다${br.ko}`,
   );
 };
 
@@ -154,14 +160,14 @@ export const encap = (device: string, kind: 'vxlan' | 'weave', o: OuterHeaders):
     kind === 'vxlan' ? `VXLAN${o.vni !== undefined ? ` VNI ${o.vni}` : ''}` : 'weave fastdp (VXLAN)';
   return t(
     `${device} encapsulates (${what}): outer ${o.src} → ${o.dst} UDP ${o.dstPort}; the pod addresses ride inside`,
-    `${device}이(가) 캡슐화합니다 (${what}): 바깥 헤더 ${o.src} → ${o.dst} UDP ${o.dstPort}, 파드 주소는 안쪽에 그대로`,
+    `${josa(device, '이/가')} 캡슐화합니다(${what}): 바깥 헤더는 ${o.src} → ${o.dst} UDP ${o.dstPort}이고, 파드 주소는 안쪽에 그대로 있습니다`,
   );
 };
 
 export const decap = (device: string, o: OuterHeaders): LocalText =>
   t(
     `${device} decapsulates: the outer ${o.src} → ${o.dst} UDP ${o.dstPort} header is removed`,
-    `${device}이(가) 캡슐을 벗깁니다: 바깥 헤더 ${o.src} → ${o.dst} UDP ${o.dstPort} 제거`,
+    `${josa(device, '이/가')} 캡슐을 벗깁니다: 바깥 헤더 ${o.src} → ${o.dst} UDP ${josa(String(o.dstPort), '을/를')} 떼어 냅니다`,
   );
 
 export const conntrack = (d: 'egress' | 'ingress', subject: string): LocalText =>
@@ -170,7 +176,7 @@ export const conntrack = (d: 'egress' | 'ingress', subject: string): LocalText =
     `${subject}의 ${dirKo(d)}: ✓ 이미 맺어진 연결의 응답 (conntrack ESTABLISHED). 규칙을 평가하지 않습니다`,
   );
 
-export const deliver = (to: string): LocalText => t(`delivered to ${to}`, `${to}에 도착`);
+export const deliver = (to: LocalText): LocalText => t(`delivered to ${to.en}`, `${to.ko}에 도착`);
 
 export const noEndpoints = (service: string): LocalText =>
   t(
@@ -188,37 +194,40 @@ export const noServicePort = (service: string, port: number, protocol: Protocol,
     `버려짐: ${service}에는 ${port}/${protocol} 포트가 없어(있는 포트: ${ports || '없음'}) 어떤 kube-proxy 규칙도 받지 않습니다`,
   );
 export const noRoute = (node: string, ip: string): LocalText =>
-  t(`dropped: ${node} has no route to ${ip}`, `버려짐: ${node}에 ${ip}(으)로 가는 경로가 없습니다`);
+  t(
+    `dropped: ${node} has no route to ${ip}`,
+    `버려짐: ${node}에 ${josa(ip, '으로/로')} 가는 경로가 없습니다`,
+  );
 export const lostOnNetwork = (ip: string): LocalText =>
   t(
     `dropped: ${ip} is a cluster address, but nothing on the node network answers for it (its node has no InternalIP or podCIDR in the scenario)`,
-    `버려짐: ${ip}은(는) 클러스터 주소지만 노드 네트워크에서 응답하는 곳이 없습니다(그 노드에 InternalIP나 podCIDR이 없음)`,
+    `버려짐: ${josa(ip, '은/는')} 클러스터 주소지만 노드 네트워크에서 응답하는 곳이 없습니다(그 노드에 InternalIP나 podCIDR이 없음)`,
   );
 export const noNeighbour = (bridge: string, node: string, ip: string): LocalText =>
   t(
     `dropped: no interface on ${node}'s ${bridge} has ${ip}, so ARP gets no answer`,
-    `버려짐: ${node}의 ${bridge}에 ${ip}을(를) 가진 인터페이스가 없어 ARP 응답이 없습니다`,
+    `버려짐: ${node}의 ${bridge}에 ${josa(ip, '을/를')} 가진 인터페이스가 없어 ARP 응답이 없습니다`,
   );
 export const clusterIpFromOutside = (ip: string, service: string): LocalText =>
   t(
     `dropped: ${ip} is the ClusterIP of ${service}, reachable only from inside the cluster; use a NodePort or LoadBalancer Service from outside`,
-    `버려짐: ${ip}은(는) ${service}의 ClusterIP로 클러스터 안에서만 닿습니다. 밖에서는 NodePort나 LoadBalancer Service를 쓰세요`,
+    `버려짐: ${josa(ip, '은/는')} ${service}의 ClusterIP라서 클러스터 안에서만 닿습니다. 밖에서는 NodePort나 LoadBalancer Service를 쓰세요`,
   );
 export const podIpFromOutside = (ip: string, cni: CniName): LocalText =>
   t(
     `dropped: ${ip} is a pod address inside ${cni}'s overlay; the outside network has no route to it`,
-    `버려짐: ${ip}은(는) ${cni} 오버레이 안의 파드 주소라 바깥 네트워크에는 경로가 없습니다`,
+    `버려짐: ${josa(ip, '은/는')} ${cni} 오버레이 안의 파드 주소라 바깥 네트워크에는 경로가 없습니다`,
   );
 
 export const dnsCname = (query: string, cname: string, address: string, placeholder: boolean): LocalText =>
   t(
     `DNS: ${query} is a CNAME for ${cname} (type ExternalName: no ClusterIP, no proxying); ${cname} resolves to ${address}${placeholder ? ', a stand-in address' : ''}`,
-    `DNS: ${query}은(는) ${cname}의 CNAME입니다(ExternalName: ClusterIP도 프록시도 없음). ${cname} → ${address}${placeholder ? '(대신 쓰는 주소)' : ''}`,
+    `DNS: ${josa(query, '은/는')} ${cname}의 CNAME입니다(ExternalName: ClusterIP도 프록시도 없음). ${cname} → ${address}${placeholder ? '(대신 쓰는 주소)' : ''}`,
   );
 export const dnsA = (query: string, addresses: readonly string[], chosen: string): LocalText =>
   t(
     `DNS: ${query} is headless, so it answers with the endpoints' own addresses (${addresses.join(', ')}); the client takes the first, ${chosen}, and no DNAT happens`,
-    `DNS: ${query}은(는) 헤드리스라 엔드포인트 주소(${addresses.join(', ')})로 답합니다. 클라이언트는 첫 번째 ${chosen}을(를) 쓰고 DNAT은 없습니다`,
+    `DNS: ${josa(query, '은/는')} 헤드리스 Service라 엔드포인트 주소(${addresses.join(', ')})로 답합니다. 클라이언트는 첫 번째 주소 ${josa(chosen, '을/를')} 쓰고, DNAT은 일어나지 않습니다`,
   );
 
 // --- notices ---------------------------------------------------------------------------------
@@ -226,22 +235,22 @@ export const dnsA = (query: string, addresses: readonly string[], chosen: string
 export const notEnforced = (cni: CniName): LocalText =>
   t(
     `${cni} does not enforce NetworkPolicy: the API server stores the policies without any error, and nothing is enforced. The checks show what an enforcing CNI (calico, cilium, weave) would do.`,
-    `${cni}은(는) NetworkPolicy를 집행하지 않습니다: API 서버는 정책을 오류 없이 저장하지만 아무것도 집행되지 않습니다. 검사 결과는 집행하는 CNI(calico, cilium, weave)라면 어떻게 될지를 보여 줍니다.`,
+    `${josa(cni, '은/는')} NetworkPolicy를 집행하지 않습니다. API 서버는 정책을 오류 없이 저장하지만 아무것도 집행되지 않습니다. 검사 결과는 집행하는 CNI(calico, cilium, weave)라면 어떻게 될지를 보여 줍니다.`,
   );
 export const wouldHaveDropped = (d: 'egress' | 'ingress', subject: string, policies: string): LocalText =>
   t(
     `With an enforcing CNI, ${policies} would have dropped this packet at the ${d} of ${subject}.`,
-    `집행하는 CNI였다면 ${policies}이(가) ${subject}의 ${dirKo(d)}에서 이 패킷을 버렸을 것입니다.`,
+    `집행하는 CNI였다면 ${josa(policies, '이/가')} ${subject}의 ${dirKo(d)}에서 이 패킷을 버렸을 것입니다.`,
   );
 export const servicePortTrap = (service: string, port: number, target: number): LocalText =>
   t(
     `Policy ports are matched after DNAT: a rule naming port ${port} (the port of ${service}) never matches, because the pod receives the packet on targetPort ${target}. Name ${target}, or the container port's name.`,
-    `정책의 포트는 DNAT 뒤에 비교됩니다: ${service}의 포트 ${port}을(를) 적은 규칙은 맞지 않습니다. 파드는 targetPort ${target}(으)로 패킷을 받기 때문입니다. ${target} 또는 컨테이너 포트 이름을 쓰세요.`,
+    `정책의 포트는 DNAT 뒤에 비교됩니다. 그래서 ${service}의 포트 ${josa(String(port), '을/를')} 적은 규칙은 맞지 않습니다. 파드는 targetPort ${josa(String(target), '으로/로')} 패킷을 받기 때문입니다. ${target} 또는 컨테이너 포트 이름을 쓰세요.`,
   );
 export const placeholderAddress = (name: string, ip: string): LocalText =>
   t(
     `netlab does not know the address of ${name}; ${ip} (a documentation address) stands in for it. Add an ExternalEndpoint named ${name} to give it one; egress rules with ipBlock depend on it.`,
-    `netlab은 ${name}의 주소를 모릅니다. 문서용 주소 ${ip}을(를) 대신 씁니다. ${name}이라는 ExternalEndpoint를 추가하면 그 주소를 씁니다. ipBlock 이그레스 규칙은 이 주소에 따라 달라집니다.`,
+    `netlab은 ${name}의 주소를 모릅니다. 대신 문서용 주소 ${josa(ip, '을/를')} 씁니다. ${josa(name, '이라는/라는')} ExternalEndpoint를 추가하면 그 주소를 씁니다. ipBlock 이그레스 규칙은 이 주소에 따라 달라집니다.`,
   );
 export const outsideToPod = (cidr: string, nodeIp: string): LocalText =>
   t(
@@ -261,10 +270,10 @@ export const noLoadBalancerIp = (service: string): LocalText =>
 export const hairpin = (pod: string, bridgeIp: string): LocalText =>
   t(
     `The Service chose ${pod} itself (hairpin): kube-proxy masquerades the packet to the bridge's address ${bridgeIp}, so the reply goes back through the node instead of staying inside the pod; NetworkPolicy sees it as coming from the pod's own node.`,
-    `Service가 보낸 파드 ${pod} 자신을 골랐습니다(헤어핀): kube-proxy가 출발지를 브리지 주소 ${bridgeIp}(으)로 마스커레이드해서, 응답이 파드 안에 머물지 않고 노드를 거쳐 돌아갑니다. NetworkPolicy는 이를 파드가 있는 노드에서 온 트래픽으로 봅니다.`,
+    `Service가 요청을 보낸 파드 ${pod} 자신을 엔드포인트로 골랐습니다(헤어핀). kube-proxy가 출발지를 브리지 주소 ${josa(bridgeIp, '으로/로')} 마스커레이드해서, 응답이 파드 안에 머물지 않고 노드를 거쳐 돌아갑니다. NetworkPolicy는 이를 파드가 있는 노드에서 온 트래픽으로 봅니다.`,
   );
 export const selfTraffic = (pod: string): LocalText =>
   t(
     `${pod} is sending to its own address: the packet never leaves its network namespace.`,
-    `${pod}이(가) 자기 주소로 보냅니다: 패킷은 네트워크 네임스페이스를 떠나지 않습니다.`,
+    `${josa(pod, '이/가')} 자기 주소로 보냅니다. 패킷은 네트워크 네임스페이스를 떠나지 않습니다.`,
   );

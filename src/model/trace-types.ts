@@ -4,7 +4,7 @@
 import type { SideExplanation, SideVerdictKind } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { CniName, KubeProxyMode, Protocol } from '../k8s/types';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { Overlay } from './cni';
 
 export type DeviceKind =

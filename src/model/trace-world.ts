@@ -4,7 +4,7 @@ import { buildEndpoints, isPolicyPod, type Endpoint } from '../engine/endpoints'
 import { evaluateFlow } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import { nodeRoutes, type CniProfile, type NodeRoute } from './cni';
 import type { KubeProxyInput } from './kube-proxy';
@@ -79,8 +79,10 @@ export class Journey {
     this.dropped = hop.id;
   }
 
-  deliver(hop: Hop, at: Delivered, label: string): void {
-    hop.events.push({ type: 'deliver', to: label, text: say.deliver(label) });
+  /** `label` names where it arrived (the event's `to` is the English one). */
+  deliver(hop: Hop, at: Delivered, label: string | LocalText): void {
+    const where = typeof label === 'string' ? { en: label, ko: label } : label;
+    hop.events.push({ type: 'deliver', to: where.en, text: say.deliver(where) });
     this.delivered = { at, pkt: hop.headers };
   }
 }

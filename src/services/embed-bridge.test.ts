@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
 import { openEmbedLesson, startEmbedBridge } from './embed-bridge';
 import { parseEmbedOptions, type EmbedEvent } from './embed-protocol';
-import { inlineChannel } from './inline-model-channel';
+import { inlineChannel } from '../app-model/inline-model-channel';
 import { startLessonService } from './lesson-service';
 import { startModelService } from './model-service';
 import { until } from '../testing/until';
@@ -166,4 +166,105 @@ describe('the embed bridge and lessons', () => {
     post({ type: 'netlab:lesson', lesson: A01 });
     expect(store.getState().lesson.route).toEqual({ view: 'lesson', id: A01, step: null });
   });
+});
+
+describe('the embed protocol: hello, ack and error', () => {
+  it('says hello with its version first, then ready', async () => {
+    const { store, sent } = embed('?embed=1&panels=matrix');
+    await until(store, (s) => s.view !== null, 'the first model');
+    expect(sent[0]).toEqual({ type: 'netlab:hello', version: 1 });
+    expect(sent.map((m) => m.type)).toContain('netlab:ready');
+  });
+
+  it('acknowledges a scenario that loads, and names the line and column of one that does not', async () => {
+    const { store, post, of } = embed('?embed=1&panels=matrix');
+    await until(store, (s) => s.view !== null, 'the first model');
+    post({ type: 'netlab:load', scenario: SOLUTION, id: 'good' });
+    await until(store, () => of('netlab:ack').length > 0, 'the ack');
+    expect(of('netlab:ack')).toEqual([{ type: 'netlab:ack', id: 'good' }]);
+    post({ type: 'netlab:load', scenario: 'apiVersion: v1\nkind: Pod\nmetadata: {name: a\n', id: 7 });
+    await until(store, () => of('netlab:error').length > 0, 'the error');
+    const error = of('netlab:error')[0]!;
+    expect(error).toMatchObject({ id: 7, code: 'scenario-errors' });
+    expect(error.message).toMatch(/^\d+:\d+: /);
+  });
+
+  it('answers a malformed netlab message with an error, and ignores messages that are not netlab’s', () => {
+    const { post, sent, of } = embed('?embed=1&panels=matrix');
+    const before = sent.length;
+    post({ type: 'something-else', x: 1 });
+    post('hello');
+    expect(sent).toHaveLength(before);
+    post({ type: 'netlab:play', from: 'prod/web', id: 'p1' });
+    post({ type: 'netlab:fly', id: 'f' });
+    expect(of('netlab:error')).toEqual([
+      {
+        type: 'netlab:error',
+        id: 'p1',
+        code: 'bad-message',
+        message: expect.stringContaining('netlab:play needs'),
+      },
+      {
+        type: 'netlab:error',
+        id: 'f',
+        code: 'bad-message',
+        message: expect.stringContaining('unknown command'),
+      },
+    ]);
+  });
+
+  it('refuses a packet between unknown endpoints and leaves no packet behind', async () => {
+    const { store, post, of } = embed('?embed=1&panels=packets');
+    await until(store, (s) => s.view !== null, 'the first model');
+    post({ type: 'netlab:play', from: 'nope/x', to: 'prod/db', port: 3306, id: 'bad' });
+    await until(store, () => of('netlab:error').length > 0, 'the error');
+    expect(of('netlab:error')[0]).toMatchObject({ id: 'bad', code: 'unknown-endpoint' });
+    expect(store.getState().packet.requests).toEqual([]);
+    post({ type: 'netlab:play', from: 'prod/web', to: 'prod/db', port: 3306, id: 'good' });
+    await until(store, () => of('netlab:ack').length > 0, 'the ack');
+    expect(of('netlab:ack')).toEqual([{ type: 'netlab:ack', id: 'good' }]);
+  });
+
+  it('selects a flow on the port the host names, and refuses unknown endpoints and ports', async () => {
+    const { store, post, of } = embed('?embed=1&panels=matrix');
+    await until(store, (s) => s.view !== null, 'the first model');
+    post({ type: 'netlab:select', from: 'prod/web', to: 'prod/db', port: 3306, id: 's1' });
+    expect(of('netlab:ack')).toEqual([{ type: 'netlab:ack', id: 's1' }]);
+    const s = store.getState();
+    expect(s.selectedFlow).toEqual({ from: 'prod/web', to: 'prod/db' });
+    expect(s.matrixPort).toEqual({ port: 3306, protocol: 'TCP' });
+    post({ type: 'netlab:select', from: 'prod/web', to: 'nope/x', id: 's2' });
+    post({ type: 'netlab:select', from: 'prod/web', to: 'prod/db', port: 9999, id: 's3' });
+    expect(of('netlab:error').map((e) => [e.id, e.code])).toEqual([
+      ['s2', 'unknown-endpoint'],
+      ['s3', 'bad-port'],
+    ]);
+  });
+
+  it('says when a lesson does not exist, and acknowledges one that opens', async () => {
+    const { store, post, of } = embed('?embed=1&panels=lesson');
+    post({ type: 'netlab:lesson', lesson: 'z-99-nothing', id: 'missing' });
+    await until(store, () => of('netlab:error').length > 0, 'the error');
+    expect(of('netlab:error')[0]).toMatchObject({ id: 'missing', code: 'unknown-lesson' });
+    post({ type: 'netlab:lesson', lesson: A01, id: 'there' });
+    await until(store, () => of('netlab:ack').length > 0, 'the ack');
+    expect(of('netlab:ack')).toEqual([{ type: 'netlab:ack', id: 'there' }]);
+  }, 20_000);
+
+  it('a read-only embed takes no scenario unless allow=load, and never reports checks', async () => {
+    const ro = embed(`?embed=1&panels=lesson&readonly=1&lesson=${A01}`);
+    ro.post({ type: 'netlab:load', scenario: SOLUTION, id: 'l' });
+    expect(ro.of('netlab:error')).toEqual([
+      { type: 'netlab:error', id: 'l', code: 'read-only', message: expect.stringContaining('allow=load') },
+    ]);
+    await until(ro.store, (s) => s.lesson.checks !== null, 'the checks');
+    expect(ro.of('netlab:check')).toEqual([]);
+
+    const allowed = embed(`?embed=1&panels=lesson&readonly=1&allow=load&lesson=${A01}&step=isolate-db`);
+    await until(allowed.store, (s) => s.lesson.checks !== null, 'the first checks');
+    allowed.post({ type: 'netlab:load', scenario: SOLUTION, id: 'l' });
+    await until(allowed.store, (s) => s.lesson.checks?.solved === true, 'the solve');
+    expect(allowed.of('netlab:ack')).toEqual([{ type: 'netlab:ack', id: 'l' }]);
+    expect(allowed.of('netlab:check')).toEqual([]);
+  }, 20_000);
 });

@@ -19,7 +19,12 @@ export interface EmbedOptions {
   readonly clickToLoad: boolean;
   /** The lesson (and step) to open: `lesson=<id>&step=<step>`; a lesson route in the fragment wins. */
   readonly lesson?: { readonly id: string; readonly step: string | null };
+  /** `allow=load`: a read-only embed still takes `netlab:load` from its host. */
+  readonly allowLoad?: true;
 }
+
+/** The version of the message protocol below; sent first, as `netlab:hello`. */
+export const EMBED_PROTOCOL_VERSION = 1;
 
 /** Reads `?embed=1&panels=matrix,packets&readonly=1&lang=ko&autoplay=1&ctl=1&lesson=<id>&step=<step>`. */
 export function parseEmbedOptions(search: string): EmbedOptions {
@@ -41,6 +46,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     autoplay: q.get('autoplay') === '1',
     clickToLoad: q.get('ctl') === '1',
     ...(lessonOk ? { lesson: { id: lesson, step } } : {}),
+    ...((q.get('allow') ?? '').split(',').includes('load') ? { allowLoad: true as const } : {}),
   };
 }
 
@@ -53,12 +59,35 @@ export interface PortSpec {
 export type EmbedCommand =
   | { readonly type: 'netlab:load'; readonly scenario: string }
   | { readonly type: 'netlab:play'; readonly from: string; readonly to: string; readonly port: PortSpec }
-  | { readonly type: 'netlab:select'; readonly from: string; readonly to: string }
+  | {
+      readonly type: 'netlab:select';
+      readonly from: string;
+      readonly to: string;
+      /** The matrix port to explain the flow on (the current one when left out). */
+      readonly port?: PortSpec;
+    }
   | { readonly type: 'netlab:lesson'; readonly lesson: string; readonly step?: string };
+
+/** A command's id, echoed in `netlab:ack` and `netlab:error`: a string of up to 100 characters or a number. */
+export type CommandId = string | number;
+
+/** Why a command failed, as `netlab:error` says. */
+export type EmbedErrorCode =
+  'bad-message' | 'read-only' | 'scenario-errors' | 'unknown-endpoint' | 'bad-port' | 'unknown-lesson';
 
 /** netlab → host. */
 export type EmbedEvent =
+  | { readonly type: 'netlab:hello'; readonly version: number }
   | { readonly type: 'netlab:ready' }
+  | { readonly type: 'netlab:ack'; readonly id: CommandId }
+  | {
+      readonly type: 'netlab:error';
+      readonly id?: CommandId;
+      readonly code: EmbedErrorCode;
+      readonly message: string;
+    }
+  /** The embed's content height in CSS pixels, sent whenever it changes. */
+  | { readonly type: 'netlab:resize'; readonly height: number }
   | { readonly type: 'netlab:verdicts'; readonly changed: number }
   | {
       readonly type: 'netlab:packet';
@@ -106,10 +135,12 @@ export function parseEmbedCommand(data: unknown): EmbedCommand | null {
         ? { type: 'netlab:play', from: m.from, to: m.to, port: p }
         : null;
     }
-    case 'netlab:select':
-      return onlyKeys(m, ['type', 'from', 'to']) && str(m.from) && str(m.to)
-        ? { type: 'netlab:select', from: m.from, to: m.to }
+    case 'netlab:select': {
+      const p = m.port === undefined ? undefined : port(m.port);
+      return onlyKeys(m, ['type', 'from', 'to', 'port']) && str(m.from) && str(m.to) && p !== null
+        ? { type: 'netlab:select', from: m.from, to: m.to, ...(p ? { port: p } : {}) }
         : null;
+    }
     case 'netlab:lesson':
       return onlyKeys(m, ['type', 'lesson', 'step']) &&
         name(m.lesson) &&
@@ -123,4 +154,43 @@ export function parseEmbedCommand(data: unknown): EmbedCommand | null {
     default:
       return null;
   }
+}
+
+/** What each command must look like, for the error a malformed one gets. */
+const SHAPES: Readonly<Record<string, string>> = {
+  'netlab:load': 'netlab:load needs scenario: a YAML text of at most 2,000,000 characters',
+  'netlab:play':
+    'netlab:play needs from and to (strings) and port (1–65535, or {port, protocol: TCP|UDP|SCTP})',
+  'netlab:select': 'netlab:select needs from and to (strings), and takes port (1–65535, or {port, protocol})',
+  'netlab:lesson': 'netlab:lesson needs lesson (a lesson id) and takes step (a step id)',
+};
+
+export type EmbedMessage =
+  | { readonly ok: true; readonly command: EmbedCommand; readonly id?: CommandId }
+  | { readonly ok: false; readonly id?: CommandId; readonly code: EmbedErrorCode; readonly message: string };
+
+const isId = (v: unknown): v is CommandId =>
+  (typeof v === 'string' && v.length > 0 && v.length <= 100) || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * A message from the host: a command (with its optional `id`), an error for a netlab message that
+ * is malformed, or null for anything that is not a netlab message at all (ignored, unanswered).
+ */
+export function readEmbedMessage(data: unknown): EmbedMessage | null {
+  if (!isRecord(data) || typeof data.type !== 'string' || !data.type.startsWith('netlab:')) return null;
+  const { id, ...rest } = data;
+  const withId = isId(id) ? { id } : {};
+  if (id !== undefined && !isId(id))
+    return { ok: false, code: 'bad-message', message: 'id must be a string of 1–100 characters or a number' };
+  const command = parseEmbedCommand(rest);
+  if (command) return { ok: true, command, ...withId };
+  const shape = SHAPES[data.type];
+  return {
+    ok: false,
+    ...withId,
+    code: 'bad-message',
+    message:
+      shape ??
+      `unknown command ${JSON.stringify(data.type.slice(0, 40))}; netlab takes ${Object.keys(SHAPES).join(', ')}`,
+  };
 }

@@ -1,7 +1,7 @@
 // Lesson progress on disk: localStorage (autosaved), and a JSON file the learner exports and
 // imports. Anything read back is untrusted: size-capped, shape-checked, and turned into a
 // clear message instead of an exception.
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import { quote } from '../lib/user-text';
 import { EMPTY_LESSON_PROGRESS, type LessonProgress, type Progress } from '../store/lesson-state';
 import type { NetlabStore } from '../store/netlab-store';
@@ -26,8 +26,7 @@ export interface ProgressFile {
 
 export type ProgressRead = { readonly progress: Progress } | { readonly error: LocalText };
 
-const L = (en: string, ko: string): LocalText => ({ en, ko });
-const fail = (en: string, ko: string): ProgressRead => ({ error: L(en, ko) });
+const fail = (en: string, ko: string): ProgressRead => ({ error: { en, ko } });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogueEntry } from '../store/lesson-engine';
+import { catalogueEntry } from '../app-model/lesson-engine';
 import { createNetlabStore } from '../store/netlab-store';
 import { currentStepIndex } from '../store/lesson-state';
-import { inlineChannel } from './inline-model-channel';
+import { inlineChannel } from '../app-model/inline-model-channel';
 import { PROGRESS_KEYS } from './lesson-progress';
 import { startLessonService } from './lesson-service';
 import { loadCatalogueFiles, loadLessonFiles } from './lessons';
@@ -69,7 +69,7 @@ describe('the lesson service', () => {
     await until(store, (s) => s.lesson.catalogue !== null, 'the catalogue');
     const ids = store.getState().lesson.catalogue!.map((e) => e.id);
     expect(ids[0]).toBe(A01);
-    expect(ids.at(-1)).toMatch(/^c-/);
+    expect(ids.at(-1)).toMatch(/^e-/);
     expect(store.getState().lesson.catalogue!.every((e) => !e.problem)).toBe(true);
   });
 

@@ -1,12 +1,12 @@
 // The lesson service: loads lesson files when the route needs them, asks the model worker to
 // parse and check them, and keeps progress in localStorage. Started (lazily, by main.tsx) the
 // first time the learner opens the lesson list or a lesson link.
-import type { LessonReply, LessonRequest } from '../store/model-protocol';
+import type { LessonReply, LessonRequest } from '../app-model/model-protocol';
 import type { NetlabStore } from '../store/netlab-store';
 import { progressOf } from '../store/lesson-state';
 import { readProgress, startProgressAutosave } from './lesson-progress';
 import { loadCatalogueFiles, loadLessonFiles } from './lessons';
-import type { ModelChannel } from './model-service';
+import type { ModelChannel } from '../app-model/model-protocol';
 
 export interface LessonServiceOptions {
   /** Pause after the last edit before checking again. */

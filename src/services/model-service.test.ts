@@ -1,10 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
-import { createNetlabStore } from '../store/netlab-store';
-import { inlineChannel } from './inline-model-channel';
-import { startModelService, type ModelChannel } from './model-service';
+import type { FromModelWorker, ModelChannel, ToModelWorker } from '../app-model/model-protocol';
+import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
+import { currentExplanation } from '../store/explanation';
+import { explanationLines } from '../engine/explain-text';
+import { inlineChannel } from '../app-model/inline-model-channel';
+import { startModelService } from './model-service';
+import { currentFrame } from './share';
+import { missingMatrixPort, shownMatrixPort } from '../store/matrix-port';
+
+/** The why-panel's lines now, in the page's language (none while the answer is stale). */
+const shownLines = (store: NetlabStore): string[] => {
+  const s = store.getState();
+  const reasons = currentExplanation(s);
+  return reasons ? explanationLines(reasons, s.locale) : [];
+};
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yaml'), 'utf8');
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -91,13 +102,13 @@ describe('model service', () => {
     const store = createNetlabStore({ defaultScenario: DEFAULT });
     startModelService(store, inlineChannel());
     await settle();
-    store.getState().setPortIndex(store.getState().view!.model.ports.findIndex((p) => p.port === 3306));
+    store.getState().setMatrixPort({ port: 3306, protocol: 'TCP' });
     store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
     await settle();
-    expect(store.getState().explanation!.lines![0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
+    expect(shownLines(store)[0]).toBe('prod/web → prod/db 3306/TCP: ✗ denied');
     store.getState().setLocale('ko');
     await settle();
-    expect(store.getState().explanation!.lines![0]).toContain('✗ 차단');
+    expect(shownLines(store)[0]).toContain('✗ 차단');
     store
       .getState()
       .setScenarioText(
@@ -105,7 +116,83 @@ describe('model service', () => {
       );
     await settle();
     await settle();
-    expect(store.getState().explanation!.lines![0]).toContain('✓ 허용');
+    expect(shownLines(store)[0]).toContain('✓ 허용');
+  });
+
+  it('asks once per flow, port and model: the answer carries both languages', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    startModelService(store, channel);
+    await settle();
+    const explains = () => channel.sent.filter((m) => m.type === 'explain');
+    store.getState().selectFlow({ from: 'prod/web', to: 'prod/db' });
+    await settle();
+    expect(explains()).toHaveLength(1);
+    store.getState().setLocale('ko');
+    await settle();
+    expect(explains()).toHaveLength(1);
+    expect(shownLines(store)[0]).toContain('✗ 차단');
+    store.getState().setMatrixPort({ port: 5000, protocol: 'TCP' });
+    await settle();
+    expect(explains()).toHaveLength(2);
+  });
+
+  const MYSQL = { port: 3306, protocol: 'TCP' } as const;
+  /** The web pod declares 8080 too: 3306 moves from third to fourth place in the ports. */
+  const WITH_8080 = DEFAULT.replace(
+    '      containerPort: 80\n',
+    '      containerPort: 80\n    - containerPort: 8080\n',
+  );
+
+  it('an edit that adds a port keeps the matrix, the explanation and the share link on the chosen port', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    startModelService(store, channel);
+    await settle();
+    expect(store.getState().view!.model.ports.map((p) => p.port)).toEqual([80, 5000, 3306]);
+    store.getState().setMatrixPort(MYSQL);
+    store.getState().selectFlow({ from: 'prod/backend', to: 'prod/db' });
+    await settle();
+    expect(store.getState().explanation!.reasons!.headline.en).toBe(
+      'prod/backend → prod/db 3306/TCP: ✓ allowed',
+    );
+    store.getState().setScenarioText(WITH_8080);
+    await settle();
+    await settle();
+    const s = store.getState();
+    expect(s.view!.model.ports.map((p) => p.port)).toEqual([80, 8080, 5000, 3306]);
+    expect(shownMatrixPort(s)).toEqual(MYSQL);
+    expect(missingMatrixPort(s)).toBeNull();
+    expect(s.explanation!.question).toMatchObject({ port: MYSQL, modelId: s.view!.model.id });
+    expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
+    expect(currentFrame(s).port).toEqual(MYSQL);
+    // The worker is asked about the port itself, never a place in a list.
+    const explains = channel.sent.filter((m) => m.type === 'explain');
+    expect(explains.map((m) => m.port)).toEqual([MYSQL, MYSQL]);
+  });
+
+  it('when no pod declares the chosen port any more, the first port stands in and the lost one is named', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    startModelService(store, inlineChannel());
+    await settle();
+    store.getState().setMatrixPort(MYSQL);
+    store.getState().selectFlow({ from: 'prod/backend', to: 'prod/db' });
+    store.getState().setScenarioText(DEFAULT.replace('containerPort: 3306', 'containerPort: 3307'));
+    await settle();
+    await settle();
+    let s = store.getState();
+    expect(missingMatrixPort(s)).toEqual(MYSQL);
+    expect(shownMatrixPort(s)).toEqual({ port: 80, protocol: 'TCP' });
+    expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 80/TCP: ✗ denied');
+    expect(currentFrame(s).port).toEqual({ port: 80, protocol: 'TCP' });
+    // The choice was kept: typing the port back brings the matrix back to it.
+    store.getState().setScenarioText(DEFAULT);
+    await settle();
+    await settle();
+    s = store.getState();
+    expect(missingMatrixPort(s)).toBeNull();
+    expect(shownMatrixPort(s)).toEqual(MYSQL);
+    expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
   });
 
   it('Cancel on a slow text restarts the engine and brings the replaced text back, never building the slow one', async () => {

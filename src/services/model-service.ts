@@ -1,30 +1,17 @@
 // Keeps the store's derived view in step with the scenario text, computing it in a Web Worker
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
-// model, the port and the language. A slow text shows its progress; "Cancel" restarts the worker.
-import type { DerivedView, TraceResult } from '../store/model-view';
-import type { FromModelWorker, ToModelWorker } from '../store/model-protocol';
-import type { NetlabState, NetlabStore } from '../store/netlab-store';
-
-/** A Worker, or something that answers the same messages (tests, no-worker fallback). */
-export interface ModelChannel {
-  post(msg: ToModelWorker): void;
-  /** Adds a listener for every reply (the model service and the lesson service each add one). */
-  onMessage(handler: (msg: FromModelWorker) => void): void;
-  /**
-   * Drops whatever the engine is busy with and starts a fresh one (listeners stay; the lesson
-   * catalogue and loaded lessons are sent again). Answers to earlier messages never arrive.
-   */
-  restart(): void;
-  close(): void;
-}
-
-/** Lesson messages whose effect the engine keeps (the catalogue, each loaded lesson), by what they set. */
-export function engineStateKey(msg: ToModelWorker): string | null {
-  if (msg.type === 'lesson-catalogue') return 'catalogue';
-  if (msg.type === 'lesson-load') return `lesson:${msg.dir}`;
-  return null;
-}
+// model and the port (they come in both languages). A slow text shows its progress; "Cancel"
+// restarts the worker.
+import type { DerivedView, TraceResult } from '../app-model/model-view';
+import {
+  engineStateKey,
+  type FromModelWorker,
+  type ModelChannel,
+  type ToModelWorker,
+} from '../app-model/model-protocol';
+import { explanationQuestion, sameQuestion } from '../store/explanation';
+import type { ExplanationQuestion, NetlabState, NetlabStore } from '../store/netlab-store';
 
 const FAILED: FromModelWorker = {
   type: 'progress',
@@ -67,7 +54,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   /** A text (or a new baseline) to send once the worker answers the current one. */
   let pending = false;
   let requestId = 0;
-  let wanted: { id: number; key: string } | null = null;
+  let wanted: { id: number; question: ExplanationQuestion } | null = null;
   let wantedTrace: { id: number; key: string } | null = null;
   /** When requests play together: the trace requests of the others, by request id. */
   let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
@@ -86,22 +73,18 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     else send();
   };
 
-  const explanationKey = (s: NetlabState): string | null =>
-    s.selectedFlow && s.view
-      ? JSON.stringify([s.selectedFlow, s.portIndex, s.locale, s.view.model.id])
-      : null;
-
+  /** The selected flow on the port the matrix shows, of the current model (answered in both languages). */
   const requestExplanation = (s: NetlabState) => {
-    const key = explanationKey(s);
-    if (!key || !s.selectedFlow || !s.view || wanted?.key === key) return;
-    wanted = { id: ++requestId, key };
+    const question = explanationQuestion(s);
+    if (!question || (wanted && sameQuestion(wanted.question, question))) return;
+    wanted = { id: ++requestId, question };
+    const { flow, port } = question;
     channel.post({
       type: 'explain',
       requestId,
-      from: s.selectedFlow.from,
-      to: s.selectedFlow.to,
-      portIndex: Math.min(s.portIndex, s.view.model.ports.length - 1),
-      locale: s.locale,
+      from: flow.from,
+      to: flow.to,
+      port: { port: port.port, protocol: port.protocol },
     });
   };
 
@@ -167,15 +150,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       return;
     }
     if (msg.type !== 'explanation' || msg.requestId !== wanted?.id) return; // lesson replies, or an older question
-    const s = store.getState();
-    if (!s.selectedFlow || !s.view) return;
-    s.applyExplanation({
-      flow: s.selectedFlow,
-      portIndex: s.portIndex,
-      locale: s.locale,
-      modelId: s.view.model.id,
-      lines: msg.lines,
-    });
+    store.getState().applyExplanation({ question: wanted.question, reasons: msg.reasons });
   });
 
   /** The learner gave up on a slow text (the store has already put another one in its place). */
@@ -192,8 +167,7 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.modelCancels !== prev.modelCancels) restart();
     else if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
-    if (s.selectedFlow !== prev.selectedFlow || s.portIndex !== prev.portIndex || s.locale !== prev.locale)
-      requestExplanation(s);
+    if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort) requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });
   send();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import DEFAULT from '../scenarios/default.yaml?raw';
 import { createNetlabStore } from '../store/netlab-store';
-import { inlineChannel } from './inline-model-channel';
+import { inlineChannel } from '../app-model/inline-model-channel';
 import { startModelService } from './model-service';
 import { currentHops, HOP_MS, startPacketClock } from './packet-clock';
 

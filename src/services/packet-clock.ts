@@ -1,7 +1,7 @@
 // Plays packet journeys: while playing, moves one hop every HOP_MS / speed, pauses at the end
 // of a packet, then goes on to the next packet of a tour. Time lives here, not in the views:
 // the graph animates between the positions this clock sets.
-import type { TraceResult } from '../store/model-view';
+import type { TraceResult } from '../app-model/model-view';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 
 export const HOP_MS = 900;

@@ -1,6 +1,6 @@
 // Autosave: the scenario text and the UI language live in localStorage, so a reload (or a
 // crash) loses nothing. Storage may be missing, full or forbidden; then we simply do not save.
-import type { Locale } from '../lib/diagnostic';
+import type { Locale } from '../lib/text';
 import type { NetlabStore } from '../store/netlab-store';
 
 export const STORAGE_KEYS = { scenario: 'netlab.scenario.v1', locale: 'netlab.locale' } as const;

@@ -5,15 +5,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeShareFragment, encodeShareFragment, type SharedFrame } from '../lib/share-codec';
-import { LessonEngine } from '../store/lesson-engine';
+import { LessonEngine } from '../app-model/lesson-engine';
 import { createNetlabStore, type NetlabState } from '../store/netlab-store';
+import { missingMatrixPort, shownMatrixPort } from '../store/matrix-port';
 import { memoryStorage } from '../testing/memory-storage';
-import { inlineChannel } from './inline-model-channel';
+import { inlineChannel } from '../app-model/inline-model-channel';
 import { startLessonRoute } from './lesson-route';
 import { startLessonService } from './lesson-service';
 import { loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
-import { currentFrame, embedSnippet, listenForLinks, openLinkFromLocation } from './share';
+import { currentFrame, embedSnippet, listenForLinks, openLinkFromLocation, shareUrl } from './share';
 import { fakeWindow, type FakeWindow } from '../testing/fake-window';
 import { until } from '../testing/until';
 
@@ -53,7 +54,7 @@ function expectFrame(s: NetlabState) {
   expect(s.lesson.pendingScenario).toBeNull();
   expect(s.locale).toBe('ko');
   expect(s.selectedFlow).toEqual(FRAME.flow);
-  expect(s.view!.model.ports[s.portIndex]).toMatchObject(PORT);
+  expect(shownMatrixPort(s)).toMatchObject(PORT);
   expect(s.packet.requests).toEqual([{ from: 'prod/web', to: 'prod/backend', port: PORT }]);
   expect(s.packet.step).toBe(2);
 }
@@ -179,5 +180,67 @@ describe('embedSnippet', () => {
     expect(src.searchParams.get('panels')).toBe('matrix,packets,lesson');
     const opened = decodeShareFragment(src.hash);
     expect('frame' in opened && opened.frame.lesson).toEqual({ id: A01, step: 'isolate-db' });
+  });
+
+  it('carries the port the learner chose, the link too, after an edit adds a port before it', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    stops.push(startModelService(store, inlineChannel()));
+    await until(store, (s) => s.view !== null, 'the model');
+    const mysql = { port: 3306, protocol: 'TCP' } as const;
+    store.getState().setMatrixPort(mysql);
+    const withMore = DEFAULT.replace(
+      '      containerPort: 80\n',
+      '      containerPort: 80\n    - containerPort: 8080\n',
+    );
+    store.getState().setScenarioText(withMore);
+    await until(store, (s) => s.view?.text === withMore, 'the edited model');
+    expect(store.getState().view!.model.ports.map((p) => p.port)).toEqual([80, 8080, 5000, 3306]);
+    const src = srcOf(embedSnippet(store.getState(), 'http://127.0.0.1:4173/', 'netlab'));
+    const fromEmbed = decodeShareFragment(src.hash);
+    expect('frame' in fromEmbed && fromEmbed.frame.port).toEqual(mysql);
+    const fromLink = decodeShareFragment(new URL(shareUrl(store.getState(), 'http://127.0.0.1:4173/')).hash);
+    expect('frame' in fromLink && fromLink.frame.port).toEqual(mysql);
+  });
+});
+
+describe('the port a link carries', () => {
+  const MYSQL = { port: 3306, protocol: 'TCP' } as const;
+  const openAtLoad = (store: ReturnType<typeof createNetlabStore>, hash: string) => {
+    const win = fakeWindow(hash);
+    return openLinkFromLocation(
+      store,
+      undefined,
+      win.location as Location,
+      win.history as unknown as History,
+    );
+  };
+  /**
+   * Made by netlab before the chosen port was kept as a port in the page: a pod declaring 80 and
+   * 3306, the flow prod/db → prod/db, port 3306/TCP. Links carried the port, never a place in a
+   * list, so they open the same.
+   */
+  const OLD_LINK =
+    '#s=v1.XU-7agQxDPwVodqQCwchqM0PbBHSxFfobF8w2ZWM1yTF4n8_-V7FVdKMRqPRhmtIwjUrEnLJX6muWYXg79XLb5ZIMGn0sqTGkRsTbMJLIohHB6NbCweDpWrsXtaSAnkBCCqNs5gbwfdtJTjIC_9Ylx0Ure0yeygnYwjed93BM7nf7976oR-8oMNZA8_J4qaBTrP-I214qroYN3K8xKMN2vjoDrvDcXAIr3U4Gle1adDZlJ8fE_Z-Bg';
+
+  it('a link made by an earlier version opens on its port', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    stops.push(startModelService(store, inlineChannel()));
+    expect(openAtLoad(store, OLD_LINK)).toBeNull();
+    await until(store, (s) => s.selectedFlow !== null && s.view?.text === s.scenarioText, 'the model');
+    const s = store.getState();
+    expect(s.view!.model.ports).toEqual([{ port: 80, protocol: 'TCP' }, MYSQL]);
+    expect(shownMatrixPort(s)).toEqual(MYSQL);
+    expect(s.selectedFlow).toEqual({ from: 'prod/db', to: 'prod/db' });
+  });
+
+  it('a port the scene does not offer: the first port stands in, and the lost one is named', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    stops.push(startModelService(store, inlineChannel()));
+    const scenario = DEFAULT.replace('containerPort: 3306', 'containerPort: 3307');
+    const flow = { from: 'prod/web', to: 'prod/db' };
+    openAtLoad(store, `#${encodeShareFragment({ scenario, port: MYSQL, flow })}`);
+    await until(store, (s) => s.selectedFlow !== null && s.view?.text === scenario, 'the model');
+    expect(missingMatrixPort(store.getState())).toEqual(MYSQL);
+    expect(shownMatrixPort(store.getState())).toEqual({ port: 80, protocol: 'TCP' });
   });
 });

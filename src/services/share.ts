@@ -1,23 +1,21 @@
 // Share links and scene files: the current frame (scenario, language, lesson step, chosen flow
 // and port, the packet on screen) to and from a URL fragment. Opening a link never loses the
-// learner's own work: it is backed up first and can be restored.
+// learner's own work: it is backed up first (in the storage given) and can be restored. What
+// happened goes to the store's share slice, for the share panel to say.
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from '../lib/share-codec';
-import type { LocalText } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { LessonRoute } from '../store/lesson-state';
+import { shownMatrixPort } from '../store/matrix-port';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
 import { formatLessonHash, isRouteName } from './lesson-route';
+import { readSceneFile } from './scene-files';
 
 export const BACKUP_KEY = 'netlab.scenario.beforeLink';
-
-/** Fired on window after a link was opened in a running page; detail: the error, or null. */
-export const LINK_OPENED_EVENT = 'netlab:link-opened';
-
-/** Why the link the page was opened with could not be used, for the share panel to show. */
-export let linkErrorAtStart: LocalText | null = null;
+/** Caps the backup read back, so a corrupted or hostile entry cannot freeze the page. */
+const MAX_BACKUP_CHARS = 5_000_000;
 
 export function currentFrame(s: NetlabState): SharedFrame {
-  const ports = s.view?.model.ports ?? [];
-  const port = ports[Math.min(s.portIndex, ports.length - 1)];
+  const port = shownMatrixPort(s);
   const request = s.packet.requests[s.packet.index];
   const { route } = s.lesson;
   return {
@@ -32,6 +30,14 @@ export function currentFrame(s: NetlabState): SharedFrame {
     ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
     ...(request
       ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } }
+      : {}),
+    ...(s.storageLab.mode !== 'network'
+      ? {
+          storage: {
+            lab: s.storageLab.mode,
+            text: s.storageLab.mode === 'volumes' ? s.storageLab.volumesText : s.storageLab.layersText,
+          },
+        }
       : {}),
   };
 }
@@ -70,6 +76,10 @@ export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
   const s = store.getState();
   s.replaceScenario(frame.scenario);
   if (frame.locale) s.setLocale(frame.locale);
+  if (frame.storage) {
+    s.setStorageText(frame.storage.lab, frame.storage.text);
+    s.setLabMode(frame.storage.lab);
+  }
   const route = frameRoute(frame);
   if (route) s.openSharedLesson(route.id, route.step);
   // Runs once, when the model of the new text exists. It sets state itself, which notifies
@@ -79,12 +89,8 @@ export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
     const now = store.getState();
     if (done || !now.view || now.view.text !== frame.scenario) return done;
     done = true;
-    if (frame.port) {
-      const i = now.view.model.ports.findIndex(
-        (p) => p.port === frame.port!.port && p.protocol === frame.port!.protocol,
-      );
-      if (i >= 0) now.setPortIndex(i);
-    }
+    // The sharer's port, even one this scene does not offer: the matrix then says it shows another.
+    if (frame.port) now.setMatrixPort(frame.port);
     if (frame.flow) now.selectFlow(frame.flow);
     if (frame.packet) {
       now.sendPackets([{ from: frame.packet.from, to: frame.packet.to, port: frame.packet.port }]);
@@ -103,10 +109,7 @@ export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
 /** A link pasted into the address bar of an open page changes only the fragment: open it too. */
 export function listenForLinks(store: NetlabStore, storage: Storage | undefined, win: Window): () => void {
   const onHash = () => {
-    if (!win.location.hash.startsWith('#s=')) return;
-    linkErrorAtStart = openLinkFromLocation(store, storage, win.location, win.history);
-    // The share panel is already on screen: tell it what happened.
-    win.dispatchEvent(new CustomEvent(LINK_OPENED_EVENT, { detail: linkErrorAtStart }));
+    if (win.location.hash.startsWith('#s=')) openLinkFromLocation(store, storage, win.location, win.history);
   };
   win.addEventListener('hashchange', onHash);
   return () => win.removeEventListener('hashchange', onHash);
@@ -114,10 +117,10 @@ export function listenForLinks(store: NetlabStore, storage: Storage | undefined,
 
 /**
  * Opens `#s=v1.…` if the page was opened with one: the learner's saved scenario is copied to
- * BACKUP_KEY first. Returns an error to show, or null. Replaces the fragment afterwards, so a
- * reload shows the (autosaved) opened scene rather than re-opening the link: with the lesson
- * route when the link carries one (the lesson route service then reads the same route), else
- * with nothing.
+ * BACKUP_KEY first and offered back in the store. Returns the error the share panel now shows,
+ * or null. Replaces the fragment afterwards, so a reload shows the (autosaved) opened scene rather
+ * than re-opening the link: with the lesson route when the link carries one (the lesson route
+ * service then reads the same route), else with nothing.
  */
 export function openLinkFromLocation(
   store: NetlabStore,
@@ -131,7 +134,7 @@ export function openLinkFromLocation(
   const route = 'frame' in result ? frameRoute(result.frame) : null;
   history.replaceState(null, '', route ? formatLessonHash(route, false) : loc.pathname + loc.search);
   if ('error' in result) {
-    linkErrorAtStart = result.error;
+    store.getState().showShareNotice({ kind: 'error', reason: result.error });
     return result.error;
   }
   const mine = store.getState().scenarioText;
@@ -139,11 +142,46 @@ export function openLinkFromLocation(
     try {
       storage?.setItem(BACKUP_KEY, mine);
     } catch {
-      // storage full: the backup also lives in the store (undoReset) for this visit
+      // storage full: the offer (and undoReset) still bring it back during this visit
     }
+    store.getState().offerShareBackup(mine);
   }
+  store.getState().showShareNotice(null);
   applyFrame(store, result.frame);
   return null;
+}
+
+/**
+ * The backup a link left in storage, offered in the store until the learner restores or
+ * dismisses it; then it leaves storage too. Returns the unsubscribe function.
+ */
+export function startShareBackup(store: NetlabStore, storage: Storage | undefined): () => void {
+  let saved: string | null = null;
+  try {
+    saved = storage?.getItem(BACKUP_KEY) ?? null;
+  } catch {
+    // storage forbidden: nothing to offer
+  }
+  if (saved !== null && saved.length <= MAX_BACKUP_CHARS && store.getState().share.backup === null)
+    store.getState().offerShareBackup(saved);
+  return store.subscribe((s, prev) => {
+    if (s.share.backup !== null || prev.share.backup === null) return;
+    try {
+      storage?.removeItem(BACKUP_KEY);
+    } catch {
+      // nothing to clean up
+    }
+  });
+}
+
+/** Opens a scene file (chosen, or dropped on the page): an exported picture's frame, or YAML text. */
+export async function openSceneFile(store: NetlabStore, file: File): Promise<void> {
+  const r = await readSceneFile(file);
+  const s = store.getState();
+  if ('error' in r) return s.showShareNotice({ kind: 'error', reason: r.error });
+  if ('text' in r) s.replaceScenario(r.text);
+  else applyFrame(store, r.frame);
+  s.showShareNotice({ kind: 'opened', file: file.name });
 }
 
 export const isShareFragment = (text: string): boolean => text.startsWith(SHARE_PREFIX);

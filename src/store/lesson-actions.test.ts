@@ -1,7 +1,7 @@
 // The lesson actions on a hand-made lesson (plain data, no files, no worker): what arriving at a
 // step does to the text and the selection, with and without a share link.
 import { describe, expect, it } from 'vitest';
-import type { LessonView, StepView } from './lesson-view';
+import type { LessonView, StepView } from '../app-model/lesson-view';
 import { createNetlabStore } from './netlab-store';
 
 const DEFAULT = '# the built-in scenario\n';
@@ -56,6 +56,16 @@ describe('opening a lesson', () => {
     expect(s.lesson.pendingScenario).toMatchObject({ lessonId: ID, stepId: 'two', text: START });
     expect(s.selectedFlow).toBeNull();
     expect(s.lesson.arrivedByLink).toBeNull();
+  });
+
+  it('in an embed (askBeforeReplacing false): replaces edited text without a question', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT, askBeforeReplacing: false });
+    store.getState().replaceScenario(SHARED);
+    store.getState().setLessonRoute({ view: 'lesson', id: ID, step: 'two' });
+    load(store);
+    const s = store.getState();
+    expect(s.lesson.pendingScenario).toBeNull();
+    expect(s.scenarioText).toBe(START);
   });
 
   it('by a link: the link’s text and flow stay, at the link’s step, with nothing to ask', () => {

@@ -8,47 +8,22 @@ import {
   progressOf,
   stepIndexFor,
   updateProgress,
+  type LessonActions,
   type LessonRoute,
-  type Progress,
 } from './lesson-state';
-import type { CatalogueEntry, LessonCheckView, LessonLoadView, LessonView } from './lesson-view';
-import type { FlowSelection, NetlabState } from './netlab-store';
-
-export interface LessonActions {
-  /** Where the learner is: from the URL, the list, or the player; `present` toggles presenter mode. */
-  setLessonRoute(route: LessonRoute, present?: boolean): void;
-  /**
-   * Opens a lesson from a share link: at `step` (null: where it would open anyway), keeping the
-   * scenario text and flow the link brought instead of the step's own.
-   */
-  openSharedLesson(id: string, step: string | null): void;
-  setPresenting(present: boolean): void;
-  /** Moves to a step of the current lesson (clamped). */
-  goToStep(index: number): void;
-  lessonServiceReady(progress: Progress, textOwner: string | null): void;
-  applyCatalogue(entries: readonly CatalogueEntry[]): void;
-  applyLessonLoad(result: LessonLoadView): void;
-  lessonNotFound(id: string): void;
-  applyLessonChecks(checks: LessonCheckView): void;
-  requestLessonCheck(): void;
-  /** Records (once) the learner's prediction for a quiz; the checker then reveals the answer. */
-  answerQuiz(checkId: string, chosen: readonly string[]): void;
-  revealHint(): void;
-  /** Loads the reference solution into the editor (the learner's text stays recoverable). */
-  showSolution(): void;
-  /** Loads the current step's scenario again (the learner's text stays recoverable). */
-  restartStep(): void;
-  /** The learner's answer to "replace your edited text with this step's scenario?". */
-  resolvePendingScenario(accept: boolean): void;
-  importProgress(progress: Progress): void;
-}
+import type { LessonView } from '../app-model/lesson-view';
+import type { FlowSelection, NetlabState } from './netlab-state';
 
 type SetState = StoreApi<NetlabState>['setState'];
 
-export function createLessonActions(set: SetState, defaultScenario: string): LessonActions {
+/**
+ * `ask`: whether a step asks before replacing the learner's own text (an embed's host is the
+ * author, and an embed shows no dialogs: there a step simply replaces it).
+ */
+export function createLessonActions(set: SetState, defaultScenario: string, ask = true): LessonActions {
   /** Text nothing is lost by replacing: empty, the built-in scenario, or a file of the lesson. */
   const disposable = (text: string, lesson: LessonView): boolean =>
-    text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
+    !ask || text.trim() === '' || text === defaultScenario || Object.values(lesson.scenarios).includes(text);
 
   /** The text replaced, kept for "Undo" when it was the learner's own. */
   const replaceText = (

@@ -2,7 +2,7 @@
 // results and the learner's progress. Pure data and pure transitions; the lesson service does the
 // I/O (files, worker, localStorage, URL).
 import type { Diagnostic } from '../lib/diagnostic';
-import type { CatalogueEntry, LessonCheckView, LessonView } from './lesson-view';
+import type { CatalogueEntry, LessonCheckView, LessonLoadView, LessonView } from '../app-model/lesson-view';
 
 /** `#/` (the lab), `#/lessons` (the list) or `#/lesson/<id>/<step>`. */
 export type LessonRoute =
@@ -153,4 +153,34 @@ export function mergeProgress(ours: Progress, theirs: Progress): Progress {
     };
   }
   return out;
+}
+
+/** What the lesson player can do to the store (lesson-actions.ts implements it). */
+export interface LessonActions {
+  /** Where the learner is: from the URL, the list, or the player; `present` toggles presenter mode. */
+  setLessonRoute(route: LessonRoute, present?: boolean): void;
+  /**
+   * Opens a lesson from a share link: at `step` (null: where it would open anyway), keeping the
+   * scenario text and flow the link brought instead of the step's own.
+   */
+  openSharedLesson(id: string, step: string | null): void;
+  setPresenting(present: boolean): void;
+  /** Moves to a step of the current lesson (clamped). */
+  goToStep(index: number): void;
+  lessonServiceReady(progress: Progress, textOwner: string | null): void;
+  applyCatalogue(entries: readonly CatalogueEntry[]): void;
+  applyLessonLoad(result: LessonLoadView): void;
+  lessonNotFound(id: string): void;
+  applyLessonChecks(checks: LessonCheckView): void;
+  requestLessonCheck(): void;
+  /** Records (once) the learner's prediction for a quiz; the checker then reveals the answer. */
+  answerQuiz(checkId: string, chosen: readonly string[]): void;
+  revealHint(): void;
+  /** Loads the reference solution into the editor (the learner's text stays recoverable). */
+  showSolution(): void;
+  /** Loads the current step's scenario again (the learner's text stays recoverable). */
+  restartStep(): void;
+  /** The learner's answer to "replace your edited text with this step's scenario?". */
+  resolvePendingScenario(accept: boolean): void;
+  importProgress(progress: Progress): void;
 }

@@ -1,4 +1,4 @@
-// The shared example scenarios with their expected `netlab matrix` verdicts, run through the
+// The example scenarios (fixtures/netpol-examples) with their expected `netlab matrix` verdicts, run through the
 // same path as the CLI (`matrix --json`), compared flow by flow.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../cli/args';
 import { printedText } from '../cli/output';
 import { runCommand } from '../cli/run';
-import { loadCluster } from '../k8s/load-cluster';
+import { analyzeScenario } from '../engine/analyze';
 
-const DIR = join(import.meta.dirname, '../../../shared/netpol-examples');
+const DIR = join(import.meta.dirname, 'fixtures/netpol-examples');
 
 interface Expected {
   description: string;
@@ -30,7 +30,7 @@ describe('shared NetworkPolicy examples', () => {
         readFileSync(join(DIR, name.replace(/\.yaml$/, '.expect.json')), 'utf8'),
       ) as Expected;
       const file = join(DIR, name);
-      const loaded = loadCluster([{ name: file, text: readFileSync(file, 'utf8') }]);
+      const loaded = analyzeScenario([{ name: file, text: readFileSync(file, 'utf8') }]);
       expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const argv = [
         'matrix',

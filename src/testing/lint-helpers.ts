@@ -1,15 +1,13 @@
 // Helpers for the lint tests: lint the way `netlab lint` does, and compact ways to assert on it.
 import { expect } from 'vitest';
 import type { Diagnostic } from '../lib/diagnostic';
-import { loadCluster } from '../k8s/load-cluster';
-import { lintCluster } from '../engine/lint';
+import { analyzeScenario } from '../engine/analyze';
 import { pod } from './scenario';
 
 /** Load diagnostics plus, when there are no errors, lintCluster's (as the CLI does). */
 export function lint(...docs: string[]): Diagnostic[] {
   const text = docs.map((d) => d.replace(/\n$/, '')).join('\n---\n') + '\n';
-  const r = loadCluster([{ name: 't.yaml', text }]);
-  return [...r.diagnostics, ...(r.hasErrors ? [] : lintCluster(r.cluster))];
+  return [...analyzeScenario([{ name: 't.yaml', text }]).diagnostics];
 }
 
 export const where = (d: Diagnostic): string => `${d.line}:${d.col} ${d.severity} ${d.code}`;

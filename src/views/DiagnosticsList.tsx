@@ -1,5 +1,5 @@
 // Errors and warnings of the scenario, located, with their teaching hints.
-import { useNetlab, useScenarioModel } from '../store/use-netlab';
+import { useNetlab, useScenarioModel } from './use-netlab';
 import { fill, useUiText } from './i18n';
 import { TID } from './testIds';
 

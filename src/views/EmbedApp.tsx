@@ -1,6 +1,6 @@
 // The embed view: the graph, plus the panels the author asked for, at the size of the frame (the
 // lesson panel beside the rest). With ?ctl=1 nothing heavy loads until the reader clicks.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { EmbedOptions } from '../services/embed-protocol';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
@@ -11,10 +11,22 @@ import { MatrixTable } from './matrix/MatrixTable';
 import { ModelReady } from './ModelReady';
 import { PacketPanel } from './packet/PacketPanel';
 import { TID } from './testIds';
+import { EmbedContext } from './embed-context';
+import { LazyStorageLab } from './storage/LazyStorageLab';
+import { useNetlab } from './use-netlab';
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
+  return (
+    <EmbedContext.Provider value={options}>
+      <EmbedView options={options} />
+    </EmbedContext.Provider>
+  );
+}
+
+function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
   const t = useUiText();
   const [loaded, setLoaded] = useState(!options.clickToLoad);
+  const storage = useNetlab((s) => s.storageLab.mode !== 'network');
   if (!loaded) {
     return (
       <main className="embed embed-cover">
@@ -25,7 +37,9 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     );
   }
   const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
-  const lab = (
+  const lab = storage ? (
+    <LazyStorageLab />
+  ) : (
     <>
       <ModelReady>
         <ClusterGraph />

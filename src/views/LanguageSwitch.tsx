@@ -1,6 +1,6 @@
 // The UI language (English / 한국어); remembered by the persistence service.
-import type { Locale } from '../lib/diagnostic';
-import { useNetlab } from '../store/use-netlab';
+import type { Locale } from '../lib/text';
+import { useNetlab } from './use-netlab';
 import { useUiText } from './i18n';
 import { TID } from './testIds';
 

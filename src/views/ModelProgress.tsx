@@ -1,7 +1,7 @@
 // While the worker builds the model of a text that takes a while (a 5 MB cluster dump): what it
 // is doing, how far it has got, and a way out. Shown only after the first moments, so typing in
 // a small scenario never flashes it.
-import { useNetlab } from '../store/use-netlab';
+import { useNetlab } from './use-netlab';
 import { fill, useUiText } from './i18n';
 import { TID } from './testIds';
 

@@ -1,6 +1,6 @@
 // Renders its children once the first model of the scenario exists; until then, says so.
 import type { ReactNode } from 'react';
-import { useNetlab } from '../store/use-netlab';
+import { useNetlab } from './use-netlab';
 import { useUiText } from './i18n';
 
 export function ModelReady({ children }: { children: ReactNode }) {

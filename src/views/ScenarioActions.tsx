@@ -1,6 +1,6 @@
 // Scenario-wide actions: back to the default scenario, and taking that back (also after a lesson
 // step, an opened file or a shared link replaced the learner's text).
-import { useNetlab } from '../store/use-netlab';
+import { useNetlab } from './use-netlab';
 import { useUiText } from './i18n';
 import { TID } from './testIds';
 

@@ -1,6 +1,7 @@
 // UI words in English and Korean. Explanations and diagnostics carry their own translations.
-import type { Locale } from '../lib/diagnostic';
-import { useNetlab } from '../store/use-netlab';
+import { WORDS, type Locale } from '../lib/text';
+import type { TraceEvent } from '../model/trace-types';
+import { useNetlab } from './use-netlab';
 
 const en = {
   title: 'netlab',
@@ -8,11 +9,12 @@ const en = {
   language: 'Language',
   matrix: 'Reachability matrix',
   matrixHelp: 'Rows are sources, columns are destinations. Choose a cell to see why.',
+  matrixPortGone: 'No pod declares {port}, the port you chose, any more: the matrix shows {shown}.',
   port: 'Port',
   from: 'From',
   to: 'To',
-  allow: 'allow',
-  deny: 'deny',
+  allow: WORDS.allow.en,
+  deny: WORDS.deny.en,
   allowed: 'allowed',
   denied: 'denied',
   outside: 'outside the cluster',
@@ -184,11 +186,12 @@ const ko: UiText = {
   language: '언어',
   matrix: '도달 가능성 표',
   matrixHelp: '행은 출발지, 열은 목적지입니다. 칸을 고르면 이유가 나옵니다.',
+  matrixPortGone: '고른 포트({port})를 선언한 파드가 이제 없어, 표는 {shown} 기준으로 보여 줍니다.',
   port: '포트',
   from: '출발지',
   to: '목적지',
-  allow: '허용',
-  deny: '차단',
+  allow: WORDS.allow.ko,
+  deny: WORDS.deny.ko,
   allowed: '허용됨',
   denied: '차단됨',
   outside: '클러스터 밖',
@@ -283,7 +286,7 @@ const ko: UiText = {
   exportFailed: '그림을 만들 수 없었습니다.',
   markdownCopied: 'Markdown을 복사했고 그림은 netlab-scene.png로 내려받았습니다.',
   matrixCopied: '표를 Markdown 표로 복사했습니다.',
-  fileOpened: '{name}을(를) 열었습니다. "이전 시나리오 되찾기"로 이전 시나리오를 되찾을 수 있습니다.',
+  fileOpened: '{name}을 열었습니다. "이전 시나리오 되찾기"로 이전 시나리오를 되찾을 수 있습니다.',
   openedShared: '공유된 장면을 열었습니다. 내 시나리오는 저장해 두었습니다.',
   restoreMine: '내 시나리오 되찾기',
   dismiss: '닫기',
@@ -354,11 +357,47 @@ const ko: UiText = {
 
 export const UI_TEXT: Readonly<Record<Locale, UiText>> = { en, ko };
 
-/** Fills `{name}` placeholders of a UI string. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
-}
+/** The kind of each packet-journey event, as the hop inspector labels it (English: the event id). */
+export const EVENT_KIND: Readonly<Record<Locale, Readonly<Record<TraceEvent['type'], string>>>> = {
+  en: {
+    'egress-check': 'egress-check',
+    'ingress-check': 'ingress-check',
+    dnat: 'dnat',
+    snat: 'snat',
+    'reverse-nat': 'reverse-nat',
+    encap: 'encap',
+    decap: 'decap',
+    route: 'route',
+    'dns-cname': 'dns-cname',
+    'dns-a': 'dns-a',
+    conntrack: 'conntrack',
+    deliver: 'deliver',
+    drop: 'drop',
+  },
+  ko: {
+    'egress-check': '이그레스 검사',
+    'ingress-check': '인그레스 검사',
+    dnat: 'DNAT',
+    snat: 'SNAT',
+    'reverse-nat': '역 NAT',
+    encap: '캡슐화',
+    decap: '캡슐 해제',
+    route: '경로',
+    'dns-cname': 'DNS CNAME',
+    'dns-a': 'DNS A 레코드',
+    conntrack: 'conntrack',
+    deliver: '도착',
+    drop: '버림',
+  },
+};
 
 export function useUiText(): UiText {
   return UI_TEXT[useNetlab((s) => s.locale)];
 }
+
+// The lesson chunk takes fill and the reasons renderer through this module, which it already
+// imports from the first bundle: importing src/lib/text.ts or ReasonTree.tsx directly from the
+// lazy lesson chunk made rolldown split them (and React's runtime) into chunks the page must
+// preload, and the first load must stay one script (e2e/editor.spec.ts).
+export { fill } from '../lib/text';
+export { ReasonTree } from './ReasonTree';

@@ -1,5 +1,6 @@
-// TEST HOOKS: what main.tsx and the editor put on `window.__netlab` for e2e tests. Nothing secret:
-// the store holds only the scenario text and UI choices.
+// TEST HOOKS: what main.tsx and the editor put on `window.__netlab` for e2e tests, in the e2e build
+// only (`npm run build:e2e`; the production bundle has none). Nothing secret: the store holds only
+// the scenario text and UI choices.
 import type { NetlabStore } from '../store/netlab-store';
 
 /** The fields of a Monaco marker the tests read (a subset of monaco.editor.IMarker). */

@@ -1,8 +1,9 @@
 // The scenario editor panel. Monaco is its own chunk, loaded after the first paint; the heading,
 // the placeholder and the error banner are plain React, so they show before Monaco arrives.
 import { lazy, Suspense, useRef } from 'react';
-import { useNetlab } from '../../store/use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useNetlab } from '../use-netlab';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { megabytes } from '../ModelProgress';
 import type { YamlEditor } from './monaco/create-yaml-editor';

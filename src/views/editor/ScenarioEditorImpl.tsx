@@ -2,10 +2,12 @@
 // it; the store derives everything else. Markers are netlab's own diagnostics, the same words
 // `netlab lint` prints.
 import { useContext, useEffect, useRef, type RefObject } from 'react';
-import type { Diagnostic, Locale } from '../../lib/diagnostic';
-import { SCENARIO_FILE } from '../../store/model-view';
-import { NetlabContext, useNetlab } from '../../store/use-netlab';
+import type { Diagnostic } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
+import { SCENARIO_FILE } from '../../app-model/model-view';
+import { NetlabContext, useNetlab } from '../use-netlab';
 import { UI_TEXT, useUiText } from '../i18n';
+import { TID } from '../testIds';
 import { createYamlEditor, type EditorMarker, type YamlEditor } from './monaco/create-yaml-editor';
 
 /** Matches the schema's fileMatch (`**\/scenario.yaml`). */
@@ -58,5 +60,5 @@ export default function ScenarioEditorImpl({ handleRef }: { handleRef: RefObject
   const present = useNetlab((s) => s.lesson.present);
   useEffect(() => editor.current?.setFontSize(present ? 20 : 13), [present]);
 
-  return <div ref={host} className="editor-host" />;
+  return <div ref={host} className="editor-host" data-testid={TID.editorHost} />;
 }

@@ -1,8 +1,8 @@
 // The cluster as it is wired: React renders every SVG element from the deterministic scene;
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { endpointKeys } from '../../store/model-view';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { endpointKeys } from '../../app-model/model-view';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { ClusterOverview } from './ClusterOverview';
@@ -21,13 +21,16 @@ import './graph.css';
 
 const EMPTY = new Set<string>();
 
-/** The graph, or the overview that stands in for it past GRAPH_POD_LIMIT pods. */
-export function ClusterGraph() {
+/**
+ * The graph, or the overview that stands in for it past GRAPH_POD_LIMIT pods. `svgRef`: a ref of
+ * the parent's to the graph's <svg> (the share panel's pictures use it).
+ */
+export function ClusterGraph({ svgRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { overview } = useScenarioModel().model;
-  return overview ? <ClusterOverview overview={overview} /> : <DrawnGraph />;
+  return overview ? <ClusterOverview overview={overview} /> : <DrawnGraph {...(svgRef ? { svgRef } : {})} />;
 }
 
-function DrawnGraph() {
+function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { model } = useScenarioModel();
   const t = useUiText();
   const selectedPolicy = useNetlab((s) => s.selectedPolicy);
@@ -36,7 +39,8 @@ function DrawnGraph() {
   const selectFlow = useNetlab((s) => s.selectFlow);
   const [pendingFrom, setPendingFrom] = useState<string | null>(null);
   const [inspected, setInspected] = useState<string | null>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const ownRef = useRef<SVGSVGElement>(null);
+  const svgRef = outerRef ?? ownRef;
   const { scene, topology } = model;
   const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
   const detail = useMemo(
@@ -153,7 +157,7 @@ function DrawnGraph() {
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}
       >
         <svg ref={svgRef} className="graph" role="group" aria-label={t.graphLabel} data-testid={TID.graphSvg}>
-          <g transform={transform.toString()}>
+          <g transform={transform.toString()} data-testid={TID.graphZoom}>
             <SceneBackground scene={scene} topology={topology} labels={backgroundLabels} />
             <LinkEnds links={scene.links} detail={detail} />
             <SceneEntities

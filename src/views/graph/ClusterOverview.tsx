@@ -2,7 +2,7 @@
 // their workloads with pod counts (a few hundred rows at most), not tens of thousands of shapes.
 import { useState } from 'react';
 import type { ClusterOverview as Overview, NamespaceSummary } from '../../model/overview';
-import { GRAPH_POD_LIMIT } from '../../services/page-view';
+import { GRAPH_POD_LIMIT } from '../../app-model/page-view';
 import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 

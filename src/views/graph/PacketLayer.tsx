@@ -4,6 +4,7 @@ import { select, transition } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { TraceHop } from '../../model/trace-types';
 import { legWaypoints, pointAlong, type HopPoint } from './hop-geometry';
+import { TID } from '../testIds';
 
 export interface PacketFrame {
   readonly id: string;
@@ -71,7 +72,7 @@ export function PacketLayer({
     const moving = frames.filter((f) => f.points.length > 0);
     const packets = layer.selectAll<SVGGElement, PacketFrame>('g.packet').data(moving, (d) => d.id);
     packets.exit().remove();
-    const entering = packets.enter().append('g').attr('class', 'packet').attr('data-testid', 'graph.packet');
+    const entering = packets.enter().append('g').attr('class', 'packet').attr('data-testid', TID.graphPacket);
     entering.append('circle').attr('r', 8);
     entering.append('text').attr('class', 'packet-label').attr('x', 12).attr('y', -10);
     entering.append('text').attr('class', 'packet-tag').attr('x', 12).attr('y', 16);
@@ -80,7 +81,8 @@ export function PacketLayer({
     merged
       .attr('data-step', (f) => String(Math.min(f.step, f.points.length - 1)))
       .classed('dropped', (f) => f.dropAt !== null && f.step >= f.dropAt)
-      .classed('companion', (f) => f !== frames[0]);
+      .classed('companion', (f) => f !== frames[0])
+      .attr('data-companion', (f) => String(f !== frames[0]));
     merged.select('text.packet-label').text((f) => f.label);
     merged.select('text.packet-tag').text((f) => pointOf(f).tag ?? '');
     // A new packet appears where it starts. One step forward, it follows the wires from the last

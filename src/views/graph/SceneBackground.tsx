@@ -7,6 +7,7 @@ import { isolate } from '../../lib/user-text';
 import { formatRouteWith } from '../../model/route-text';
 import { inDetail, type DetailArea } from './level-of-detail';
 import { useProgressiveItems } from './useProgressiveItems';
+import { TID } from '../testIds';
 
 /** Routes to other nodes are listed right of the node's name, eth0 and podCIDR lines. */
 const ROUTES_OFFSET = 190;
@@ -119,7 +120,7 @@ export const SceneBackground = memo(function SceneBackground({
         );
       })}
       {links.map((l) => (
-        <g key={l.id} className={`link link-${l.kind}`}>
+        <g key={l.id} className={`link link-${l.kind}`} data-testid={TID.graphLink} data-kind={l.kind}>
           <polyline points={pointsAttr(l)} />
         </g>
       ))}
@@ -140,7 +141,7 @@ function endsArea(link: SceneLink): { x: number; y: number; w: number; h: number
 export function LinkEnds({ links, detail }: { links: readonly SceneLink[]; detail: DetailArea }) {
   if (detail === 'none') return null;
   return (
-    <g aria-hidden="true" className="link-ends">
+    <g aria-hidden="true" className="link-ends" data-testid={TID.graphLinkEnds}>
       {links.map((l) =>
         l.ends && (detail === 'all' || inDetail(detail, endsArea(l)))
           ? l.ends.map((e, i) => (

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import DEFAULT from '../../scenarios/default.yaml?raw';
-import { ModelEngine } from '../../store/model-engine';
+import { ModelEngine } from '../../app-model/model-engine';
 import { hopPoints, legWaypoints, pointAlong, type HopPoint } from './hop-geometry';
 
 function journey(from: string, to: string, port: number) {

@@ -2,13 +2,14 @@
 // alone) and the engine's message; Check at once; hints one by one; the solution after a question.
 import { useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
-import type { CheckView, LessonView } from '../../store/lesson-view';
-import { useNetlab } from '../../store/use-netlab';
-import { fill } from '../i18n';
+import type { CheckView, LessonView } from '../../app-model/lesson-view';
+import { useNetlab } from '../use-netlab';
+import { fill, ReasonTree } from '../i18n';
 import { TID } from '../testIds';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useLessonText } from './lesson-text';
 import { Markdown } from './Markdown';
+import { useEmbedOptions } from '../embed-context';
 
 export function Challenge({
   lesson,
@@ -29,6 +30,8 @@ export function Challenge({
   const requestLessonCheck = useNetlab((s) => s.requestLessonCheck);
   const revealHint = useNetlab((s) => s.revealHint);
   const showSolution = useNetlab((s) => s.showSolution);
+  // A read-only embed cannot be solved: it offers no solution to load either.
+  const readOnly = useEmbedOptions()?.readOnly ?? false;
   const solutionInEditor = useNetlab((s) => s.scenarioText === lesson.solution);
   const [asking, setAsking] = useState(false);
 
@@ -71,9 +74,9 @@ export function Challenge({
                     {r && !r.passed && r.explanation && (
                       <details>
                         <summary>{t.whyDetails}</summary>
-                        <pre className="check-why" lang={locale}>
-                          {r.explanation[locale].join('\n')}
-                        </pre>
+                        <div className="check-why">
+                          <ReasonTree reasons={r.explanation} locale={locale} />
+                        </div>
                       </details>
                     )}
                   </div>
@@ -117,7 +120,7 @@ export function Challenge({
           )}
         </div>
       )}
-      {showHelp && (
+      {showHelp && !readOnly && (
         <div className="solution">
           <button
             type="button"

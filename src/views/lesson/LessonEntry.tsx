@@ -1,7 +1,7 @@
 // What the lab's first bundle knows of lessons: the header buttons and a placeholder for the
 // player, which is its own chunk (React.lazy), loaded the first time a lesson or the list opens.
 import { lazy, Suspense } from 'react';
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 

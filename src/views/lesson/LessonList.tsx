@@ -1,8 +1,8 @@
 // Every lesson, grouped by module, with the learner's progress in words and icons.
 import { formatLessonHash } from '../../services/lesson-route';
 import { lessonStatus } from '../../store/lesson-state';
-import type { CatalogueEntry } from '../../store/lesson-view';
-import { useNetlab } from '../../store/use-netlab';
+import type { CatalogueEntry } from '../../app-model/lesson-view';
+import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';

@@ -4,8 +4,8 @@
 import { useEffect, useRef } from 'react';
 import { formatLessonHash } from '../../services/lesson-route';
 import { currentStepIndex, progressOf } from '../../store/lesson-state';
-import type { LessonView, StepView } from '../../store/lesson-view';
-import { useNetlab } from '../../store/use-netlab';
+import type { LessonView, StepView } from '../../app-model/lesson-view';
+import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { Challenge } from './Challenge';

@@ -1,6 +1,6 @@
 // Progress to and from a JSON file: the learner's own backup, or a move to another browser.
 import { useRef, useState } from 'react';
-import type { Locale } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
 import {
   MAX_PROGRESS_BYTES,
   parseProgressFile,
@@ -8,7 +8,7 @@ import {
   progressTooLarge,
 } from '../../services/lesson-progress';
 import { download } from '../../services/scene-files';
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';

@@ -2,8 +2,8 @@
 // the engine's verdict for every option, whether the prediction was right, and why.
 import { useId, useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
-import type { CheckResult, CheckView, LessonView } from '../../store/lesson-view';
-import { useNetlab } from '../../store/use-netlab';
+import type { CheckResult, CheckView, LessonView } from '../../app-model/lesson-view';
+import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText } from './lesson-text';

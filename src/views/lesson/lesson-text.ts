@@ -1,6 +1,6 @@
 // The lesson player's words in English and Korean (its own chunk: the lab's first load does not
 // carry them). Check messages, hints and prose come with the lessons themselves.
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 
 const en = {
   lessons: 'Lessons',
@@ -115,7 +115,7 @@ const ko: LessonText = {
   keysHint: 'Alt+← / Alt+→로 단계를 오갑니다.',
   keysHintPresent: '← → 또는 PageUp / PageDown으로 단계를 오갑니다.',
   present: '발표 모드',
-  stepScenario: '이 단계는 {file}을(를) 편집기에 불러옵니다.',
+  stepScenario: '이 단계에서는 편집기에 {file}을 불러옵니다.',
   restartStep: '이 단계의 시나리오 다시 불러오기',
   editable: '바꿔도 되는 것: {list}',
   expectErrors: '이 시나리오는 일부러 틀리게 만들었습니다. 오류도 레슨의 일부입니다.',
@@ -167,7 +167,7 @@ const ko: LessonText = {
   importProgress: '진도 가져오기…',
   importDone: '레슨 {count}개의 진도를 가져와 내 진도와 합쳤습니다.',
   importFailed: '이 파일은 가져올 수 없습니다: {why}',
-  exportDone: '{file}(으)로 저장했습니다.',
+  exportDone: '{file}로 저장했습니다.',
 };
 
 export const LESSON_TEXT = { en, ko } as const;

@@ -1,8 +1,9 @@
 // What the matrix's "newly allowed / newly denied" marks compare with: the last edit (the
 // default), or a version the learner pinned, so a change typed over many keystrokes — or a
 // whole lesson step — shows its full effect until they unpin it.
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
-import { fill, useUiText } from '../i18n';
+import { useNetlab, useScenarioModel } from '../use-netlab';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 
 export function BaselineControl() {

@@ -2,9 +2,10 @@
 // own cluster, and what netlab expects it to print. netlab predicts; the CNI decides.
 import { useState } from 'react';
 import { probeCommand } from '../../model/cluster-probe';
-import { isAllowed } from '../../store/model-view';
+import { isAllowed } from '../../app-model/model-view';
 import type { FlowSelection } from '../../store/netlab-store';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
+import { matrixPortIndex } from '../../store/matrix-port';
+import { useNetlab, useScenarioModel } from '../use-netlab';
 import { copyText } from '../clipboard';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -22,9 +23,8 @@ export function ClusterProbe({
   const t = useUiText();
   const { model } = useScenarioModel();
   const locale = useNetlab((s) => s.locale);
-  const portIndex = useNetlab((s) => s.portIndex);
+  const pi = useNetlab(matrixPortIndex);
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
-  const pi = Math.min(portIndex, model.ports.length - 1);
   const port = model.ports[pi];
   const s = model.endpoints.findIndex((e) => e.key === flow.from);
   const d = model.endpoints.findIndex((e) => e.key === flow.to);

@@ -1,45 +1,26 @@
 // Why the selected flow is allowed or denied, per side, in the learner's language.
 import { useState } from 'react';
-import { useNetlab } from '../../store/use-netlab';
+import { currentExplanation } from '../../store/explanation';
+import { useNetlab } from '../use-netlab';
 import { useUiText } from '../i18n';
+import { ReasonTree } from '../ReasonTree';
 import { TID } from '../testIds';
 import { ClusterProbe } from './ClusterProbe';
 
 export function FlowExplanation() {
   const t = useUiText();
   const selected = useNetlab((s) => s.selectedFlow);
-  const explanation = useNetlab((s) => s.explanation);
-  const portIndex = useNetlab((s) => s.portIndex);
+  // Shown only while it answers the question asked now (flow, port, model).
+  const reasons = useNetlab(currentExplanation);
   const locale = useNetlab((s) => s.locale);
-  const modelId = useNetlab((s) => s.view?.model.id);
   const [probeOpen, setProbeOpen] = useState(false);
-  // Show the answer only for the question being asked now.
-  const current =
-    explanation &&
-    selected &&
-    explanation.flow === selected &&
-    explanation.portIndex === portIndex &&
-    explanation.locale === locale &&
-    explanation.modelId === modelId
-      ? explanation.lines
-      : null;
 
   return (
     <section aria-labelledby="why-title" className="panel" aria-live="polite">
       <h2 id="why-title">{t.explanation}</h2>
-      {current ? (
+      {reasons ? (
         <div data-testid={TID.explanation}>
-          <p className="verdict">{current[0]}</p>
-          <ul className="reasons">
-            {current.slice(1).map((line, i) => (
-              <li
-                key={i}
-                style={{ marginInlineStart: `${(line.length - line.trimStart().length - 2) * 0.6}em` }}
-              >
-                {line.trim()}
-              </li>
-            ))}
-          </ul>
+          <ReasonTree reasons={reasons} locale={locale} />
           {selected && <ClusterProbe flow={selected} open={probeOpen} onOpenChange={setProbeOpen} />}
         </div>
       ) : (

@@ -1,8 +1,10 @@
 // The reachability matrix: one table per chosen port, ✓/✗ with words (never colour alone),
 // every cell a button so the keyboard reaches each flow.
-import { flowKey, isAllowed, type EndpointInfo } from '../../store/model-view';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
-import { fill, useUiText } from '../i18n';
+import { flowKey, isAllowed, type EndpointInfo } from '../../app-model/model-view';
+import { matrixPortIndex, missingMatrixPort } from '../../store/matrix-port';
+import { useNetlab, useScenarioModel } from '../use-netlab';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { BaselineControl } from './BaselineControl';
 
@@ -30,11 +32,9 @@ export function MatrixTable() {
   const filter = useNetlab((s) => s.matrixFilter);
   const setFilter = useNetlab((s) => s.setMatrixFilter);
   const t = useUiText();
-  const portIndex = Math.min(
-    useNetlab((s) => s.portIndex),
-    model.ports.length - 1,
-  );
-  const setPortIndex = useNetlab((s) => s.setPortIndex);
+  const portIndex = useNetlab(matrixPortIndex);
+  const missing = useNetlab(missingMatrixPort);
+  const setMatrixPort = useNetlab((s) => s.setMatrixPort);
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
@@ -53,7 +53,7 @@ export function MatrixTable() {
         <select
           data-testid={TID.matrixPort}
           value={portIndex}
-          onChange={(e) => setPortIndex(Number(e.target.value))}
+          onChange={(e) => setMatrixPort(model.ports[Number(e.target.value)] ?? null)}
         >
           {model.ports.map((p, i) => (
             <option key={`${p.port}/${p.protocol}`} value={i}>
@@ -72,6 +72,14 @@ export function MatrixTable() {
           placeholder={t.matrixFilterHint}
         />
       </label>
+      {missing && (
+        <p className="help" role="status">
+          {fill(t.matrixPortGone, {
+            port: `${missing.port}/${missing.protocol}`,
+            shown: `${port.port}/${port.protocol}`,
+          })}
+        </p>
+      )}
       <BaselineControl />
       {matching.length > shown.length && (
         <p className="help" role="status">

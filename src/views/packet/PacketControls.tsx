@@ -1,9 +1,11 @@
 // Choosing a packet to send (or the whole tour) and driving its playback. Every control has a
 // keyboard shortcut that works anywhere outside text fields and the editor.
 import { memo, useEffect, useMemo, useState } from 'react';
-import { packetTourFromView } from '../../store/packet-requests';
-import { useNetlab, useScenarioModel } from '../../store/use-netlab';
-import { fill, useUiText } from '../i18n';
+import { packetTourFromView } from '../../app-model/packet-requests';
+import { shownMatrixPort } from '../../store/matrix-port';
+import { useNetlab, useScenarioModel } from '../use-netlab';
+import { useUiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
 import { isTyping } from '../keyboard';
@@ -72,13 +74,7 @@ export function PacketControls() {
   const resetPacket = useNetlab((s) => s.resetPacket);
   const journey = usePacketJourney();
   const selectedFlow = useNetlab((s) => s.selectedFlow);
-  const matrixPort =
-    model.ports[
-      Math.min(
-        useNetlab((s) => s.portIndex),
-        model.ports.length - 1,
-      )
-    ];
+  const matrixPort = useNetlab(shownMatrixPort);
   /** Outside machines are endpoints by IP; traceFlow takes their names too. */
   const endName = (key: string) => topology.externals.find((e) => e.ip === key)?.name ?? key;
   const { topology } = model;

@@ -1,11 +1,12 @@
 // Packet journeys: controls, the event list (one row per hop — the text equivalent of the
 // animation), the inspector of the selected hop, and the final verdict announced politely.
-import type { Locale } from '../../lib/diagnostic';
+import type { Locale } from '../../lib/text';
 import { isolate } from '../../lib/user-text';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
-import type { TraceResult } from '../../store/model-view';
-import { useNetlab } from '../../store/use-netlab';
-import { fill, useUiText, type UiText } from '../i18n';
+import type { TraceResult } from '../../app-model/model-view';
+import { useNetlab } from '../use-netlab';
+import { EVENT_KIND, useUiText, type UiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { PacketControls } from './PacketControls';
 import { headersText, traceHops, usePacketJourney } from './usePacketJourney';
@@ -129,7 +130,7 @@ export function PacketPanel() {
           ⚠ {n[locale]}
         </p>
       ))}
-      <p className="visually-hidden" aria-live="polite" data-testid={TID.packetAnnounce}>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid={TID.packetAnnounce}>
         {finished && j?.trace ? outcomeText(j.trace, t, locale) : ''}
       </p>
       {j?.trace && (
@@ -185,7 +186,7 @@ export function PacketPanel() {
                 {hop.events.map((e, k) => (
                   <li key={k} className={`event-${e.type}`}>
                     <strong>
-                      {eventMark(e)} {e.type}
+                      {eventMark(e)} {EVENT_KIND[locale][e.type]}
                     </strong>{' '}
                     <bdi>{e.text[locale]}</bdi>
                     {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && (

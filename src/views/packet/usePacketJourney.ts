@@ -1,10 +1,10 @@
 // The packet journey being shown: the current request, its trace (request hops, then reply
 // hops), the step, and where it was dropped — read from the store for the graph and the panel.
 import type { PacketTrace, TraceHop } from '../../model/trace-types';
-import type { LocalText } from '../../lib/diagnostic';
-import type { TraceRequest } from '../../store/model-view';
+import type { LocalText } from '../../lib/text';
+import type { TraceRequest } from '../../app-model/model-view';
 import { useMemo } from 'react';
-import { useNetlab } from '../../store/use-netlab';
+import { useNetlab } from '../use-netlab';
 
 export interface PacketJourney {
   readonly request: TraceRequest;

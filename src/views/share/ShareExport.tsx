@@ -1,55 +1,69 @@
 // Share a link, export pictures (SVG/PNG with the scene inside), the matrix as Markdown or the
 // scenario as YAML; open or drop files back in. Opening anything keeps the learner's text
-// recoverable (undo, and a backup of their own scenario when a link replaced it).
-import { useContext, useEffect, useRef, useState } from 'react';
+// recoverable (undo, and a backup of their own scenario when a link replaced it). What the
+// panel says lives in the store's share slice, so the share service can speak here too.
+import { useContext, useRef, type RefObject } from 'react';
 import graphCss from '../graph/graph.css?raw';
 import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
-import type { LocalText } from '../../lib/diagnostic';
-import { matrixMarkdown } from '../../store/matrix-markdown';
-import { NetlabContext, useNetlab } from '../../store/use-netlab';
-import {
-  BACKUP_KEY,
-  LINK_OPENED_EVENT,
-  applyFrame,
-  currentFrame,
-  embedSnippet,
-  linkErrorAtStart,
-  shareUrl,
-} from '../../services/share';
+import type { Locale } from '../../lib/text';
+import { matrixMarkdown } from '../../app-model/matrix-markdown';
+import { matrixPortIndex } from '../../store/matrix-port';
+import type { ShareNotice } from '../../store/share-state';
+import { NetlabContext, useNetlab } from '../use-netlab';
+import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
-import { download, pngExport, readSceneFile, svgExport } from '../../services/scene-files';
+import { download, pngExport, svgExport } from '../../services/scene-files';
 import { shown } from '../../lib/user-text';
 import { copyText } from '../clipboard';
-import { fill, useUiText } from '../i18n';
+import { useUiText, type UiText } from '../i18n';
+import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 
-type Status = { kind: 'ok' | 'warn' | 'error'; text: string; link?: string } | null;
-
-function readBackup(): string | null {
-  try {
-    return localStorage.getItem(BACKUP_KEY);
-  } catch {
-    return null;
+/** The status line for a notice: its tone, its words, and a text to copy by hand. */
+function noticeLine(
+  n: ShareNotice,
+  t: UiText,
+  locale: Locale,
+): { kind: 'ok' | 'warn' | 'error'; text: string; link?: string } {
+  switch (n.kind) {
+    case 'error':
+      return { kind: 'error', text: n.reason[locale] };
+    case 'opened':
+      return { kind: 'ok', text: fill(t.fileOpened, { name: shown(n.file, 80) }) };
+    case 'copied': {
+      const words = {
+        link: t.linkCopied,
+        embed: t.embedCopied,
+        markdown: t.markdownCopied,
+        matrix: t.matrixCopied,
+      };
+      return { kind: 'ok', text: words[n.what] };
+    }
+    case 'copy-by-hand':
+      return {
+        kind: 'warn',
+        text: n.why === 'too-long' ? fill(t.linkTooLong, { chars: n.text.length }) : t.copyManually,
+        link: n.text,
+      };
+    case 'export-failed':
+      return { kind: 'error', text: t.exportFailed };
   }
 }
 
-export function ShareExport() {
+/** `graphSvg`: the graph's <svg>, for the pictures (the graph panel holds the same ref). */
+export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | null> }) {
   const t = useUiText();
   const store = useContext(NetlabContext)!;
   const locale = useNetlab((s) => s.locale);
-  const [status, setStatus] = useState<Status>(() =>
-    linkErrorAtStart ? { kind: 'error', text: linkErrorAtStart[locale] } : null,
-  );
-  const [backup, setBackup] = useState<string | null>(readBackup);
+  const notice = useNetlab((s) => s.share.notice);
+  const backup = useNetlab((s) => s.share.backup);
+  const status = notice ? noticeLine(notice, t, locale) : null;
   const fileInput = useRef<HTMLInputElement>(null);
-  const say = (kind: 'ok' | 'warn' | 'error', text: string, link?: string) =>
-    setStatus({ kind, text, ...(link ? { link } : {}) });
-  const local = (x: LocalText) => x[locale];
+  const say = (n: ShareNotice) => store.getState().showShareNotice(n);
 
-  const graphSvg = () => document.querySelector<SVGSVGElement>(`[data-testid="${TID.graphSvg}"]`);
   const svgText = () => {
     const s = store.getState();
-    const svg = graphSvg();
+    const svg = graphSvg.current;
     if (!svg || !s.view) return null;
     return {
       text: svgExport(
@@ -63,21 +77,18 @@ export function ShareExport() {
     };
   };
 
-  const copy = async (text: string, done: string): Promise<boolean> => {
-    const copied = await copyText(text);
-    if (copied) say('ok', done);
-    else say('warn', t.copyManually, text);
-    return copied;
+  const copy = async (text: string, what: Extract<ShareNotice, { kind: 'copied' }>['what']) => {
+    if (await copyText(text)) say({ kind: 'copied', what });
+    else say({ kind: 'copy-by-hand', text, why: 'refused' });
   };
 
   /** Copies a link (or an iframe around one); past the soft limit, shows it and suggests a file. */
-  const copyLinkText = async (text: string, done: string) => {
-    if (text.length > SHARE_SOFT_LIMIT) say('warn', fill(t.linkTooLong, { chars: text.length }), text);
-    else await copy(text, done);
+  const copyLinkText = async (text: string, what: 'link' | 'embed') => {
+    if (text.length > SHARE_SOFT_LIMIT) say({ kind: 'copy-by-hand', text, why: 'too-long' });
+    else await copy(text, what);
   };
-  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), location.href), t.linkCopied);
-  const onEmbed = () =>
-    copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), t.embedCopied);
+  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), location.href), 'link');
+  const onEmbed = () => copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), 'embed');
 
   const onSvg = () => {
     const out = svgText();
@@ -97,75 +108,22 @@ export function ShareExport() {
         'netlab-scene.png',
       );
     } catch {
-      say('error', t.exportFailed);
+      say({ kind: 'export-failed' });
     }
   };
   const onMarkdownImage = async () => {
     await onPng();
-    await copy(
-      `[![netlab](netlab-scene.png)](${shareUrl(store.getState(), location.href)})\n`,
-      t.markdownCopied,
-    );
+    await copy(`[![netlab](netlab-scene.png)](${shareUrl(store.getState(), location.href)})\n`, 'markdown');
   };
   const onMatrix = async () => {
     const s = store.getState();
-    if (s.view)
-      await copy(
-        matrixMarkdown(s.view.model, Math.min(s.portIndex, s.view.model.ports.length - 1), s.locale),
-        t.matrixCopied,
-      );
+    if (s.view) await copy(matrixMarkdown(s.view.model, matrixPortIndex(s), s.locale), 'matrix');
   };
   const onYaml = () =>
     download(new Blob([store.getState().scenarioText], { type: 'application/yaml' }), 'netlab-scenario.yaml');
 
-  const openFile = async (file: File) => {
-    const r = await readSceneFile(file);
-    if ('error' in r) return say('error', local(r.error));
-    if ('text' in r) store.getState().replaceScenario(r.text);
-    else applyFrame(store, r.frame);
-    say('ok', fill(t.fileOpened, { name: shown(file.name, 80) }));
-  };
-
-  useEffect(() => {
-    const onLink = (e: Event) => {
-      const error = (e as CustomEvent<LocalText | null>).detail;
-      if (error) say('error', error[store.getState().locale]);
-      setBackup(readBackup());
-    };
-    window.addEventListener(LINK_OPENED_EVENT, onLink);
-    return () => window.removeEventListener(LINK_OPENED_EVENT, onLink);
-  }, [store]);
-
-  useEffect(() => {
-    const over = (e: DragEvent) => {
-      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
-    };
-    const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      e.preventDefault();
-      void openFile(file);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  });
-
-  const restore = () => {
-    if (backup !== null) store.getState().replaceScenario(backup);
-    dismissBackup();
-  };
-  const dismissBackup = () => {
-    try {
-      localStorage.removeItem(BACKUP_KEY);
-    } catch {
-      // nothing to clean up
-    }
-    setBackup(null);
-  };
+  const restore = () => store.getState().restoreShareBackup();
+  const dismissBackup = () => store.getState().dismissShareBackup();
 
   return (
     <div className="share-export">
@@ -202,7 +160,7 @@ export function ShareExport() {
           data-testid={TID.openFileInput}
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void openFile(f);
+            if (f) void openSceneFile(store, f);
             e.target.value = '';
           }}
         />

@@ -19,6 +19,8 @@ export interface YamlEditorOptions {
   readonly ariaLabel: string;
   /** Called on every edit by the user (not on setText). */
   readonly onChange: (text: string) => void;
+  /** The Monaco language (default yaml; the storage lab's layers text is a dockerfile). */
+  readonly language?: string;
 }
 
 export interface YamlEditor {
@@ -40,7 +42,7 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
   const monaco = setupMonaco();
   const uri = monaco.Uri.parse(opts.uri);
   monaco.editor.getModel(uri)?.dispose();
-  const model = monaco.editor.createModel(opts.text, 'yaml', uri);
+  const model = monaco.editor.createModel(opts.text, opts.language ?? 'yaml', uri);
   // Bracket-pair colouring parses every bracket of the document on the first render after a
   // replacement (~70–100 ms for a 1,000-pod dump) for the few flow-style `{}`/`[]` YAML has. It is
   // a model option: the editor option alone does not reach a model made with createModel.
@@ -72,8 +74,10 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
     if (!isApplyingExternal) opts.onChange(model.getValue());
   });
 
-  const hooks = (window.__netlab ??= {});
-  hooks.monacoMarkers = () => monaco.editor.getModelMarkers({});
+  // TEST HOOK, in the e2e build only (see main.tsx): every marker, for the e2e tests to read.
+  if (import.meta.env.MODE === 'e2e') {
+    (window.__netlab ??= {}).monacoMarkers = () => monaco.editor.getModelMarkers({});
+  }
 
   return {
     setText(text) {
@@ -142,7 +146,7 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
     },
     dispose() {
       changes.dispose();
-      if (hooks.monacoMarkers) delete hooks.monacoMarkers;
+      if (import.meta.env.MODE === 'e2e') delete window.__netlab?.monacoMarkers;
       editor.dispose();
       model.dispose();
     },

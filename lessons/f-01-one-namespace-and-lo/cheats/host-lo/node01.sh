@@ -1,0 +1,2 @@
+ip netns add red
+ip link set lo up

@@ -1,0 +1,3 @@
+ip netns add red
+ip -n red link set lo up
+ip -n red link set lo down

@@ -1,0 +1,1 @@
+# Build namespace red here.

@@ -1,0 +1,1 @@
+# red and blue need a cable between them.

@@ -1,0 +1,2 @@
+ip netns add pod-web
+ip netns exec pod-web nc -l 80 &

@@ -1,0 +1,113 @@
+// Everything the page shows, derived from the scenario text alone: the parsed cluster, its
+// diagnostics, the endpoints, the ports worth offering, and the flow matrix.
+import type { Diagnostic } from '../lib/diagnostic';
+import type { Cluster } from '../k8s/types';
+import { buildEndpoints, type Endpoint } from '../engine/endpoints';
+import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
+import { analyzeScenario } from '../engine/analyze';
+import type { FlowPort } from '../engine/match';
+import { evaluateFlow } from '../engine/evaluate-flow';
+import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
+import { SCENARIO_FILE, type Isolation } from './model-view';
+
+export { SCENARIO_FILE };
+import { buildTopology, type Topology } from '../model/topology';
+import { layoutTopology, type Scene } from '../layout/layout-topology';
+
+/** What a policy touches, for highlighting: the pods it selects, the endpoints its rules name. */
+export interface PolicyReach {
+  readonly selected: ReadonlySet<string>;
+  readonly peers: ReadonlySet<string>;
+}
+
+export interface ScenarioModel {
+  readonly cluster: Cluster;
+  readonly topology: Topology;
+  readonly scene: Scene;
+  /** Per endpoint key: the policies isolating it for ingress and for egress. */
+  readonly isolation: Isolation;
+  /** Per policy key. */
+  readonly policyReach: ReadonlyMap<string, PolicyReach>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly hasErrors: boolean;
+  readonly endpoints: readonly Endpoint[];
+  readonly ports: readonly FlowPort[];
+  readonly matrix: FlowMatrix;
+}
+
+/**
+ * Ports to offer: every container port the pods declare, in order of appearance; 80/TCP
+ * when there are none.
+ */
+export function scenarioPorts(cluster: Cluster): FlowPort[] {
+  const seen = new Map<string, FlowPort>();
+  for (const pod of cluster.pods) {
+    for (const c of pod.containers) {
+      for (const p of c.ports)
+        seen.set(`${p.containerPort}/${p.protocol}`, { port: p.containerPort, protocol: p.protocol });
+    }
+  }
+  return seen.size > 0 ? [...seen.values()] : [{ port: 80, protocol: 'TCP' }];
+}
+
+export function buildScenarioModel(text: string): ScenarioModel {
+  const loaded = analyzeScenario([{ name: SCENARIO_FILE, text }]);
+  const cluster = loaded.cluster;
+  const diagnostics = loaded.diagnostics;
+  const endpoints = buildEndpoints(
+    cluster,
+    cluster.externals.map((e) => e.ip.key),
+  );
+  const ports = scenarioPorts(cluster);
+  const matrix = computeFlowMatrix(cluster.policies, endpoints, ports);
+  const topology = buildTopology(cluster);
+  const isolation = new Map(
+    endpoints.map((e, i) => {
+      const selecting = matrix.compiled.selecting[i]!;
+      return [
+        e.key,
+        {
+          ingress: selecting.filter((cp) => cp.ingress).map((cp) => cp.key),
+          egress: selecting.filter((cp) => cp.egress).map((cp) => cp.key),
+        },
+      ] as const;
+    }),
+  );
+  const policyReach = new Map(
+    matrix.compiled.policies.map((cp) => {
+      const peers = new Set<string>();
+      for (const r of [...(cp.ingress ?? []), ...(cp.egress ?? [])]) {
+        for (const i of r.peers ?? []) peers.add(endpoints[i]!.key);
+      }
+      return [cp.key, { selected: new Set([...cp.selected].map((i) => endpoints[i]!.key)), peers }] as const;
+    }),
+  );
+  return {
+    cluster,
+    topology,
+    scene: layoutTopology(topology),
+    isolation,
+    policyReach,
+    diagnostics,
+    hasErrors: loaded.hasErrors,
+    endpoints,
+    ports,
+    matrix,
+  };
+}
+
+/**
+ * The reasons for one flow of the model on `port`, or null when an endpoint no longer exists. Any
+ * port can be asked about, declared by a pod or not: policies decide either way.
+ */
+export function explainModelFlow(
+  model: ScenarioModel,
+  fromKey: string,
+  toKey: string,
+  port: FlowPort,
+): FlowReasons | null {
+  const from = model.endpoints.find((e) => e.key === fromKey);
+  const to = model.endpoints.find((e) => e.key === toKey);
+  if (!from || !to) return null;
+  return explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
+}

@@ -1,0 +1,30 @@
+// What decoding a check needs to know about the lesson around it (decode-checks.ts and
+// decode-facts.ts both take it).
+import type { FieldPath } from '../k8s/source';
+import type { FieldReader } from './field-reader';
+import type { LabKind, ScenarioFile } from './types';
+
+/** A name lesson.yaml uses that must exist in a scenario, checked after loading. */
+export interface PendingRef {
+  /** Networking lab: endpoints and policies; storage labs: the objects facts name. */
+  readonly kind: 'endpoint' | 'policy' | 'claim' | 'pv' | 'pod' | 'image' | 'container';
+  readonly ref: string;
+  readonly path: FieldPath;
+  /** The name is fine if any of these scenarios has it. */
+  readonly scenarios: () => readonly ScenarioFile[];
+}
+
+/** What decoding checks needs from the lesson loader. */
+export interface CheckContext {
+  readonly r: FieldReader;
+  /** The lesson's lab: which check kinds and facts it may use. */
+  readonly lab: LabKind;
+  readonly refs: PendingRef[];
+  /** The reference solution (known after the whole file is read). */
+  readonly solution: () => ScenarioFile | undefined;
+  /** The scenario in effect at a step, by step id. */
+  readonly stepScenario: (stepId: string) => ScenarioFile | undefined;
+  /** Reads a scenario file of the folder named at `path`. */
+  readonly scenarioFile: (name: unknown, path: FieldPath) => ScenarioFile | undefined;
+  readonly lastStep: string;
+}
