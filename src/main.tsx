@@ -12,6 +12,7 @@ import { startModelService, workerChannel } from './services/model-service';
 import { startPacketClock } from './services/packet-clock';
 import { listenForLinks, openLinkFromLocation, startShareBackup } from './services/share';
 import { startFileDrop } from './services/file-drop';
+import { startTextHistory } from './services/text-history';
 import { initialLocale, readSaved, startAutosave, syncDocumentLanguage } from './services/persistence';
 import { createNetlabStore } from './store/netlab-store';
 import { NetlabContext } from './views/use-netlab';
@@ -52,6 +53,8 @@ function startLab(root: HTMLElement): void {
     storage: { volumes: volumesScenario, layers: layersScenario },
   });
   if (!embed.embed) startAutosave(store, storage);
+  // The learner's own texts that something replaces are kept as versions (also after a reload).
+  if (!embed.embed) startTextHistory(store, storage, defaultScenario);
   // The model (parsing, policy evaluation, layout) is computed off the main thread.
   let channel: Promise<ModelChannel>;
   if (typeof Worker === 'undefined') {

@@ -7,6 +7,7 @@ import type { LocalText } from '../lib/text';
 import type { LessonRoute } from '../store/lesson-state';
 import { shownMatrixPort } from '../store/matrix-port';
 import type { NetlabState, NetlabStore } from '../store/netlab-store';
+import type { ReplacedBy } from '../store/text-history';
 import { formatLessonHash, isRouteName } from './lesson-route';
 import { readSceneFile } from './scene-files';
 
@@ -72,9 +73,9 @@ export function frameRoute(frame: SharedFrame): Extract<LessonRoute, { view: 'le
  * with a lesson opens it at its step, keeping the frame's text and flow (see openSharedLesson):
  * the lesson and the model may arrive in either order.
  */
-export function applyFrame(store: NetlabStore, frame: SharedFrame): void {
+export function applyFrame(store: NetlabStore, frame: SharedFrame, by: ReplacedBy = 'link'): void {
   const s = store.getState();
-  s.replaceScenario(frame.scenario);
+  s.replaceScenario(frame.scenario, by);
   if (frame.locale) s.setLocale(frame.locale);
   if (frame.storage) {
     s.setStorageText(frame.storage.lab, frame.storage.text);
@@ -175,12 +176,16 @@ export function startShareBackup(store: NetlabStore, storage: Storage | undefine
 }
 
 /** Opens a scene file (chosen, or dropped on the page): an exported picture's frame, or YAML text. */
-export async function openSceneFile(store: NetlabStore, file: File): Promise<void> {
+export async function openSceneFile(
+  store: NetlabStore,
+  file: File,
+  by: 'file' | 'drop' = 'file',
+): Promise<void> {
   const r = await readSceneFile(file);
   const s = store.getState();
   if ('error' in r) return s.showShareNotice({ kind: 'error', reason: r.error });
-  if ('text' in r) s.replaceScenario(r.text);
-  else applyFrame(store, r.frame);
+  if ('text' in r) s.replaceScenario(r.text, by);
+  else applyFrame(store, r.frame, by);
   s.showShareNotice({ kind: 'opened', file: file.name });
 }
 

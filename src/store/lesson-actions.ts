@@ -13,6 +13,7 @@ import {
 } from './lesson-state';
 import type { LessonView } from '../app-model/lesson-view';
 import type { FlowSelection, NetlabState } from './netlab-state';
+import { replacementOf } from './text-history';
 
 type SetState = StoreApi<NetlabState>['setState'];
 
@@ -32,6 +33,7 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
     lesson: LessonView,
     always: boolean,
   ): Partial<NetlabState> => ({
+    lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'lesson'),
     scenarioText: text,
     textBeforeReset: always || !disposable(s.scenarioText, lesson) ? s.scenarioText : null,
     textReplacedBy: 'lesson',

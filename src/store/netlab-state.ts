@@ -8,6 +8,7 @@ import type { FlowPort } from '../engine/match';
 import type { LessonActions, LessonSlice } from './lesson-state';
 import type { ShareNotice, ShareSlice } from './share-state';
 import type { StorageLabActions, StorageLabSlice } from './storage-lab';
+import type { Replacement, ReplacedBy, TextVersion } from './text-history';
 
 export interface FlowSelection {
   readonly from: string;
@@ -36,6 +37,10 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly textBeforeReset: string | null;
   /** What replaced the text `textBeforeReset` holds: the reset button, or a lesson step. */
   readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
+  /** The last time something replaced the text (not an edit): the history service reads it. */
+  readonly lastReplaced: Replacement | null;
+  /** The learner's own texts that were replaced, newest first (see text-history.ts). */
+  readonly history: readonly TextVersion[];
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
   /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
@@ -87,7 +92,11 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
   /** Replaces the scenario (an opened file, a shared link), keeping the old text for undoReset. */
-  replaceScenario(text: string): void;
+  replaceScenario(text: string, by?: ReplacedBy): void;
+  /** The saved versions (read back from storage, or after the history service added one). */
+  setHistory(history: readonly TextVersion[]): void;
+  /** Puts a saved version back in place of the text (itself kept in the history if it was the learner's). */
+  restoreVersion(text: string): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
   setMatrixPort(port: FlowPort | null): void;

@@ -7,6 +7,7 @@ import { INITIAL_LESSON_SLICE } from './lesson-state';
 import type { NetlabState } from './netlab-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
+import { replacementOf, type ReplacedBy } from './text-history';
 
 export type { ExplanationQuestion, FlowSelection, NetlabState } from './netlab-state';
 
@@ -16,7 +17,8 @@ export type NetlabStore = StoreApi<NetlabState>;
  * Another scene in place of the text (an opened file, a shared link, a restored backup): the old
  * text is kept for undoReset; the flow and the port chosen belong to the old scene.
  */
-const replaced = (s: NetlabState, text: string): Partial<NetlabState> => ({
+const replaced = (s: NetlabState, text: string, by: ReplacedBy): Partial<NetlabState> => ({
+  lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, by),
   scenarioText: text,
   textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
   textReplacedBy: 'replaced',
@@ -38,6 +40,8 @@ export function createNetlabStore(initial: {
     ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }),
     lesson: INITIAL_LESSON_SLICE,
     share: INITIAL_SHARE_SLICE,
+    lastReplaced: null,
+    history: [],
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     locale: initial.locale ?? 'en',
@@ -57,13 +61,16 @@ export function createNetlabStore(initial: {
     setScenarioText: (scenarioText) => set({ scenarioText, textBeforeReset: null }),
     resetScenario: () =>
       set((s) => ({
+        lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'reset'),
         scenarioText: initial.defaultScenario,
         textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
         textReplacedBy: 'reset',
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text) => set((s) => replaced(s, text)),
+    replaceScenario: (text, by = 'file') => set((s) => replaced(s, text, by)),
+    setHistory: (history) => set({ history }),
+    restoreVersion: (text) => set((s) => (s.scenarioText === text ? {} : replaced(s, text, 'history'))),
     undoReset: () =>
       set((s) =>
         s.textBeforeReset === null ? {} : { scenarioText: s.textBeforeReset, textBeforeReset: null },
@@ -80,6 +87,7 @@ export function createNetlabStore(initial: {
     applyModelProgress: (modelProgress) => set({ modelProgress }),
     cancelModel: () =>
       set((s) => ({
+        lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'cancel'),
         modelCancels: s.modelCancels + 1,
         modelProgress: null,
         selectedFlow: null,
@@ -116,7 +124,7 @@ export function createNetlabStore(initial: {
       set((s) =>
         s.share.backup === null
           ? {}
-          : { ...replaced(s, s.share.backup), share: { ...s.share, backup: null } },
+          : { ...replaced(s, s.share.backup, 'history'), share: { ...s.share, backup: null } },
       ),
     dismissShareBackup: () => set((s) => ({ share: { ...s.share, backup: null } })),
   }));
