@@ -9,6 +9,8 @@ import type { NetlabStore } from '../store/netlab-store';
 export const PROGRESS_KEYS = {
   progress: 'netlab.lessons.progress.v1',
   owner: 'netlab.lessons.textOwner.v1',
+  /** Entries that could not be read, kept as they were (never deleted), by lesson id. */
+  setAside: 'netlab.lessons.setAside.v1',
 } as const;
 export const PROGRESS_FORMAT = 'netlab-lesson-progress';
 /** An export of every lesson is a few KB; anything much bigger is not ours. */
@@ -24,7 +26,18 @@ export interface ProgressFile {
   readonly lessons: Progress;
 }
 
-export type ProgressRead = { readonly progress: Progress } | { readonly error: LocalText };
+/**
+ * A read of progress, entry by entry: the lessons read, and the entries that could not be read
+ * (set aside as they were, with why), so one bad entry costs only itself.
+ */
+export type ProgressRead =
+  | {
+      readonly progress: Progress;
+      readonly setAside: Readonly<Record<string, unknown>>;
+      /** Why each set-aside entry could not be read, in English (the message quotes them). */
+      readonly problems: readonly string[];
+    }
+  | { readonly error: LocalText };
 
 const fail = (en: string, ko: string): ProgressRead => ({ error: { en, ko } });
 
@@ -104,15 +117,27 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
   if (entries.length > MAX_LESSONS)
     return fail('The file lists far too many lessons.', '파일에 레슨이 너무 많습니다.');
   const out: Record<string, LessonProgress> = {};
+  const setAside: Record<string, unknown> = {};
+  const problems: string[] = [];
   for (const [id, p] of entries) {
-    if (!ID.test(id))
-      return fail(`${quote(id, 60)} is not a lesson id.`, `레슨 id가 아닙니다: ${quote(id, 60)}`);
-    const read = lessonProgress(p);
-    if (typeof read === 'string')
-      return fail(`Lesson ${id}: ${read}.`, `레슨 ${id}: 형식이 올바르지 않습니다(${read}).`);
-    out[id] = read;
+    const read = ID.test(id) ? lessonProgress(p) : 'not a lesson id';
+    if (typeof read === 'string') {
+      setAside[id] = p;
+      problems.push(`${quote(id, 60)}: ${read}`);
+    } else out[id] = read;
   }
-  return { progress: out };
+  return { progress: out, setAside, problems };
+}
+
+/** What to say, once, about entries set aside (null when there are none). */
+export function setAsideNotice(read: ProgressRead): LocalText | null {
+  if ('error' in read || read.problems.length === 0) return null;
+  const n = read.problems.length;
+  const list = read.problems.slice(0, 3).join('; ') + (n > 3 ? '; …' : '');
+  return {
+    en: `${n === 1 ? 'One lesson entry' : `${n} lesson entries`} could not be read (${list}) and ${n === 1 ? 'was' : 'were'} set aside, not deleted; the other lessons' progress is kept.`,
+    ko: `레슨 항목 ${n}개를 읽을 수 없어(${list}) 따로 보관했습니다(지우지 않았습니다). 다른 레슨의 진도는 그대로입니다.`,
+  };
 }
 
 export const progressTooLarge = (): ProgressRead =>
@@ -144,19 +169,53 @@ export function progressFileText(progress: Progress, now = new Date()): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** What localStorage holds; empty progress when missing or unreadable. */
-export function readProgress(storage: Storage | undefined): { progress: Progress; owner: string | null } {
+/**
+ * What localStorage holds, read entry by entry; empty progress when missing or unreadable. Entries
+ * that cannot be read move to PROGRESS_KEYS.setAside (added to any set aside before) and the
+ * progress key keeps the rest, so `notice` says so once, not at every visit.
+ */
+export function readProgress(storage: Storage | undefined): {
+  progress: Progress;
+  owner: string | null;
+  notice: LocalText | null;
+} {
   try {
     const text = storage?.getItem(PROGRESS_KEYS.progress) ?? null;
     const owner = storage?.getItem(PROGRESS_KEYS.owner) ?? null;
     let progress: Progress = {};
+    let notice: LocalText | null = null;
     if (text !== null && text.length <= MAX_PROGRESS_BYTES) {
       const read = validateProgress(JSON.parse(text), { bare: true });
-      if ('progress' in read) progress = read.progress;
+      if ('progress' in read) {
+        progress = read.progress;
+        notice = setAsideNotice(read);
+        if (notice) setAsideEntries(storage, read.setAside, progress);
+      }
     }
-    return { progress, owner: owner !== null && ID.test(owner) ? owner : null };
+    return { progress, owner: owner !== null && ID.test(owner) ? owner : null, notice };
   } catch {
-    return { progress: {}, owner: null };
+    return { progress: {}, owner: null, notice: null };
+  }
+}
+
+/** Keeps `entries` under PROGRESS_KEYS.setAside (with those kept before), then saves `progress` alone. */
+function setAsideEntries(
+  storage: Storage | undefined,
+  entries: Readonly<Record<string, unknown>>,
+  progress: Progress,
+) {
+  let before: unknown = null;
+  try {
+    before = JSON.parse(storage?.getItem(PROGRESS_KEYS.setAside) ?? 'null');
+  } catch {
+    // an unreadable set-aside entry is replaced
+  }
+  const kept = isObject(before) ? before : {};
+  try {
+    storage?.setItem(PROGRESS_KEYS.setAside, JSON.stringify({ ...kept, ...entries }));
+    storage?.setItem(PROGRESS_KEYS.progress, JSON.stringify(progress));
+  } catch {
+    // Full storage: the bad entries stay where they were (and are set aside again next time).
   }
 }
 

@@ -45,7 +45,7 @@ export function startLessonService(
   }
 
   const saved = readProgress(storage);
-  store.getState().lessonServiceReady(saved.progress, saved.owner);
+  store.getState().lessonServiceReady(saved.progress, saved.owner, saved.notice);
   const stopAutosave = startProgressAutosave(store, storage);
 
   // The catalogue: every lesson.yaml, read by the worker.

@@ -156,8 +156,8 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
           ? enter(s, lesson, index, { unknownStep: null })
           : {},
       ),
-    lessonServiceReady: (progress, textOwner) =>
-      set((s) => ({ lesson: { ...s.lesson, ready: true, progress, textOwner } })),
+    lessonServiceReady: (progress, textOwner, progressNotice = null) =>
+      set((s) => ({ lesson: { ...s.lesson, ready: true, progress, textOwner, progressNotice } })),
     applyCatalogue: (catalogue) => set((s) => ({ lesson: { ...s.lesson, catalogue } })),
     applyLessonLoad: (result) =>
       set((s) => {
