@@ -48,9 +48,28 @@ describe('readSceneBytes', () => {
   });
 
   it('a short text with a stray control character is still text (its output escapes it)', () => {
-    const script = 'ip link set "x\u001b[2Jy" up\n';
-    expect(readSceneBytes(utf8(script), 'evil.sh')).toEqual({ text: script });
+    const yaml = 'kind: Pod\nmetadata: {name: "x\u001b[2Jy"}\n';
+    expect(readSceneBytes(utf8(yaml), 'evil.yaml')).toEqual({ text: yaml });
     expect(readSceneBytes(utf8('\u001b\u0001\u0002\u0003 a\n'), 'b')).toHaveProperty('error');
+  });
+
+  it.each([
+    ['a scenario in YAML', 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n', 'text'],
+    [
+      'a kubectl List',
+      'apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\nkind: List\n',
+      'text',
+    ],
+    ['a scenario in JSON', '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}}', 'text'],
+    [
+      'a progress file',
+      '{\n  "format": "netlab-lesson-progress",\n  "version": 1,\n  "lessons": {}\n}\n',
+      'progressText',
+    ],
+    ['a README', '# netlab\n\nA lab for Kubernetes networking.\n', 'error'],
+    ['package.json', '{"name": "netlab", "version": "0.1.0"}', 'error'],
+  ])('recognises %s', (_name, text, what) => {
+    expect(readSceneBytes(utf8(text), 'f')).toHaveProperty(what);
   });
 
   it('an empty or blank file says so', () => {

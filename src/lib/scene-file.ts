@@ -12,7 +12,16 @@ import { shown } from './user-text';
 export const PNG_KEYWORD = 'netlab';
 export const MAX_FILE_BYTES = 5_000_000;
 
-export type SceneFile = DecodeResult | { readonly text: string };
+export type SceneFile =
+  | DecodeResult
+  | { readonly text: string }
+  /** A netlab lesson progress file: offered for import, never opened as the scenario. */
+  | { readonly progressText: string };
+
+/** The `format` a lesson progress export carries (services/lesson-progress.ts writes it). */
+const PROGRESS_FORMAT = /^\s*\{[^]{0,200}?"format"\s*:\s*"netlab-lesson-progress"/;
+/** A scenario names its objects' kinds: `kind:` in YAML (a top-level or List item key), `"kind"` in JSON. */
+const KIND = /(^|\n)[ \t-]*kind[ \t]*:|"kind"\s*:/;
 
 const fail = (en: string, ko: string): SceneFile => ({ error: { en, ko } satisfies LocalText });
 
@@ -97,5 +106,11 @@ export function readSceneBytes(bytes: Uint8Array, name: string): SceneFile {
     const fragment = svgSceneFragment(decoded.text);
     return fragment ? decodeShareFragment(fragment) : noScene();
   }
+  if (PROGRESS_FORMAT.test(decoded.text)) return { progressText: decoded.text };
+  if (!KIND.test(decoded.text))
+    return fail(
+      `${file} is not a scenario: netlab opens Kubernetes objects in YAML or JSON (with a kind:), a kubectl List, the pictures it exports and lesson progress files`,
+      `${josa(file, '은/는')} 시나리오가 아닙니다. netlab은 YAML이나 JSON으로 쓴 쿠버네티스 오브젝트(kind: 포함), kubectl List, netlab에서 내보낸 그림, 레슨 진도 파일을 엽니다`,
+    );
   return { text: decoded.text };
 }

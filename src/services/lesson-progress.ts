@@ -236,3 +236,36 @@ export function startProgressAutosave(store: NetlabStore, storage: Storage | und
     if (s.lesson.textOwner !== prev.lesson.textOwner) write(PROGRESS_KEYS.owner, s.lesson.textOwner);
   });
 }
+
+/**
+ * Imports a progress file's text once the lesson service has read the saved progress (opening
+ * the lesson list starts it), so the import is saved. Returns what happened, in both languages.
+ */
+export function importProgressText(
+  store: NetlabStore,
+  text: string,
+  openList: () => void,
+): { ok: boolean; said: LocalText } {
+  const read = parseProgressFile(text);
+  if ('error' in read) return { ok: false, said: read.error };
+  const apply = () => store.getState().importProgress(read.progress);
+  if (store.getState().lesson.ready) apply();
+  else {
+    const stop = store.subscribe((s) => {
+      if (!s.lesson.ready) return;
+      stop();
+      // After the lesson service has started saving progress (it does right after it is ready).
+      setTimeout(apply, 0);
+    });
+    openList();
+  }
+  const n = Object.keys(read.progress).length;
+  const setAside = setAsideNotice(read);
+  return {
+    ok: setAside === null,
+    said: {
+      en: `Progress imported for ${n} lesson(s), merged with yours.${setAside ? ` ${setAside.en}` : ''}`,
+      ko: `레슨 ${n}개의 진도를 가져와 내 진도와 합쳤습니다.${setAside ? ` ${setAside.ko}` : ''}`,
+    },
+  };
+}

@@ -184,6 +184,8 @@ export async function openSceneFile(
   const r = await readSceneFile(file);
   const s = store.getState();
   if ('error' in r) return s.showShareNotice({ kind: 'error', reason: r.error });
+  if ('progressText' in r)
+    return s.showShareNotice({ kind: 'progress-file', file: file.name, text: r.progressText });
   if ('text' in r) s.replaceScenario(r.text, by);
   else applyFrame(store, r.frame, by);
   s.showShareNotice({ kind: 'opened', file: file.name });

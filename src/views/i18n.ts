@@ -40,6 +40,8 @@ const en = {
   undoReset: 'Undo reset',
   replacedDone: 'Your previous scenario was replaced.',
   undoReplace: 'Bring it back',
+  progressFileDropped: '{name} is a netlab progress file; your scenario stays as it is.',
+  importProgressFile: 'Import this progress',
   history: 'History ({count})',
   historyTitle: 'Your earlier texts',
   historyEmpty:
@@ -232,6 +234,8 @@ const ko: UiText = {
   undoReset: '되돌리기 취소',
   replacedDone: '이전 시나리오를 바꿨습니다.',
   undoReplace: '이전 시나리오 되찾기',
+  progressFileDropped: '{name}은 netlab 진도 파일입니다. 시나리오는 그대로 두었습니다.',
+  importProgressFile: '이 진도 가져오기',
   history: '기록 ({count})',
   historyTitle: '이전에 쓴 텍스트',
   historyEmpty: '아직 없습니다. 직접 쓴 텍스트를 링크, 파일, 초기화, 레슨이 바꾸면 여기에 남습니다.',

@@ -14,6 +14,7 @@ import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../servi
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, svgExport } from '../../services/scene-files';
 import { shown } from '../../lib/user-text';
+import { importProgressText } from '../../services/lesson-progress';
 import { copyText } from '../clipboard';
 import { useUiText, type UiText } from '../i18n';
 import { fill } from '../../lib/text';
@@ -47,6 +48,10 @@ function noticeLine(
       };
     case 'export-failed':
       return { kind: 'error', text: t.exportFailed };
+    case 'progress-imported':
+      return { kind: n.ok ? 'ok' : 'error', text: n.said[locale] };
+    case 'progress-file':
+      return { kind: 'warn', text: fill(t.progressFileDropped, { name: shown(n.file, 80) }) };
   }
 }
 
@@ -171,6 +176,22 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
         className={status ? `share-status ${status.kind}` : 'share-status'}
       >
         {status?.text}
+        {notice?.kind === 'progress-file' && (
+          <>
+            {' '}
+            <button
+              type="button"
+              onClick={() => {
+                const r = importProgressText(store, notice.text, () => {
+                  location.hash = '#/lessons';
+                });
+                store.getState().showShareNotice({ kind: 'progress-imported', ...r });
+              }}
+            >
+              {t.importProgressFile}
+            </button>
+          </>
+        )}
         {status?.link && (
           <input
             readOnly
