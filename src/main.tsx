@@ -54,7 +54,7 @@ function startLab(root: HTMLElement): void {
   });
   if (!embed.embed) startAutosave(store, storage);
   // The learner's own texts that something replaces are kept as versions (also after a reload).
-  if (!embed.embed) startTextHistory(store, storage, defaultScenario);
+  if (!embed.embed) startTextHistory(store, storage, defaultScenario, Date.now, window);
   // The model (parsing, policy evaluation, layout) is computed off the main thread.
   let channel: Promise<ModelChannel>;
   if (typeof Worker === 'undefined') {

@@ -3,6 +3,7 @@
 // becomes a version (time, and what replaced it). Texts that came unchanged from outside are not
 // the learner's work and are not kept. Storage may be missing, full or forbidden.
 import type { NetlabStore } from '../store/netlab-store';
+import { STORAGE_KEYS } from './persistence';
 import {
   HISTORY_LIMIT,
   REPLACED_BY,
@@ -91,13 +92,14 @@ export function startTextHistory(
   storage: Storage | undefined,
   defaultScenario: string,
   now: () => number = Date.now,
+  win?: Pick<Window, 'addEventListener' | 'removeEventListener'>,
 ): () => void {
   const saved = readHistory(storage);
   let opened = saved.opened;
   store.getState().setHistory(saved.versions);
   const own = (text: string) => text.trim() !== '' && text !== defaultScenario && textHash(text) !== opened;
   const save = () => writeHistory(storage, { versions: [...store.getState().history], opened });
-  return store.subscribe((s, prev) => {
+  const unsubscribe = store.subscribe((s, prev) => {
     const r = s.lastReplaced;
     if (!r || r === prev.lastReplaced) return;
     if (own(r.previous))
@@ -106,4 +108,29 @@ export function startTextHistory(
     opened = textHash(store.getState().scenarioText);
     save();
   });
+  // Another tab of the lab: its saved text would overwrite ours at our next save, and ours its.
+  // Its newer text becomes a version here (both tabs' work survives); its history is shared.
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === HISTORY_KEY) {
+      const theirs = readHistory(storage);
+      let merged = store.getState().history;
+      const current = store.getState().scenarioText;
+      for (const v of [...theirs.versions].reverse())
+        if (v.text !== current && !merged.some((m) => m.text === v.text)) merged = withVersion(merged, v);
+      store.getState().setHistory([...merged].sort((a, b) => b.savedAt - a.savedAt));
+      return;
+    }
+    if (e.key !== STORAGE_KEYS.scenario || e.newValue === null) return;
+    const text = e.newValue;
+    if (text === store.getState().scenarioText || !own(text) || text.length > MAX_TEXT_CHARS) return;
+    store
+      .getState()
+      .setHistory(withVersion(store.getState().history, { text, savedAt: now(), replacedBy: 'other-tab' }));
+    save();
+  };
+  win?.addEventListener('storage', onStorage as EventListener);
+  return () => {
+    unsubscribe();
+    win?.removeEventListener('storage', onStorage as EventListener);
+  };
 }
