@@ -24,11 +24,11 @@ test('the other tab’s newer text becomes a History version here, also after a 
     const s = window.__netlab!.store!.getState();
     s.setScenarioText(`# tab B's work, more\n${s.scenarioText}`);
   });
-  await a.getByRole('button', { name: 'History (1)' }).click();
-  const item = a.getByRole('region', { name: 'Your earlier texts' }).getByRole('listitem');
-  await expect(item).toHaveCount(1);
-  await expect(item).toContainText('saved in another tab');
-  await expect(item).toContainText("# tab B's work, more");
+  await a.getByRole('button', { name: /^History \(\d+\)$/ }).click();
+  const items = a.getByRole('region', { name: 'Your earlier texts' }).getByRole('listitem');
+  await expect(items.filter({ hasText: "# tab B's work, more" })).toContainText('saved in another tab');
+  // the version is the other tab's work, never this tab's own current text
+  await expect(items.filter({ hasText: "# tab A's work" })).toHaveCount(0);
   // tab A's own text is still its own
   expect(await a.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toMatch(/^# tab A's work/);
 
