@@ -52,6 +52,16 @@ test('type the notes commands: the drawing follows, an error is iproute2’s, a 
   ).toBeVisible();
   await expect(page.getByText('node01/red → 10.244.1.1: replies came back')).toBeVisible();
   await expect(drawing.locator('.ping-dot')).toBeVisible();
+  // The hops in words, the one the dot is on marked; the animation ends on the reply's last hop.
+  const request = page.getByRole('region', { name: 'Request, hop by hop' });
+  await expect(request.getByRole('listitem').first()).toHaveText(
+    'node01/red: out by veth-red, across bridge v-net-0',
+  );
+  await expect(request.getByRole('listitem').last()).toContainText('delivered');
+  const reply = page.getByRole('region', { name: 'Reply, hop by hop' });
+  await expect(reply.getByRole('listitem').last()).toHaveAttribute('aria-current', 'step');
+  await page.getByRole('button', { name: 'Play the ping again' }).click();
+  await expect(reply.getByRole('listitem').last()).toHaveAttribute('aria-current', 'step');
 
   // The state pane says what ip would print.
   await expect(page.getByRole('region', { name: 'State' })).toContainText(
@@ -62,6 +72,9 @@ test('type the notes commands: the drawing follows, an error is iproute2’s, a 
   // A failing ping says why.
   await type(page, 'node01', 'ip netns exec red ping -c 1 192.168.1.12');
   await expect(page.getByText(/no reply\. no route to 192\.168\.1\.12/)).toBeVisible();
+  // It never left red (no route): no hops to list, and the caption says why.
+  await expect(page.getByRole('region', { name: 'Request, hop by hop' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Reply, hop by hop' })).toHaveCount(0);
 
   // History and Tab completion.
   const input = page.getByRole('textbox', { name: 'Command on node01' });
@@ -104,6 +117,13 @@ test('a start state, a share link, and Korean', async ({ page, context }) => {
     .getByRole('textbox', { name: 'node01에서 실행할 명령' })
     .fill('ip netns exec red ping -c 1 127.0.0.1');
   await other.getByRole('textbox', { name: 'node01에서 실행할 명령' }).press('Enter');
+  // The ping's hops in Korean, particles chosen by the interface's name.
+  await other.getByRole('textbox', { name: 'node02에서 실행할 명령' }).fill('ping -c 1 192.168.1.11');
+  await other.getByRole('textbox', { name: 'node02에서 실행할 명령' }).press('Enter');
+  await expect(other.getByRole('region', { name: '요청, 홉마다' }).getByRole('listitem')).toHaveText([
+    'node02: eth0로 나감',
+    'node01: eth0로 들어옴, 도착',
+  ]);
   await other.getByRole('button', { name: '쿠버네티스로 보면' }).click();
   await expect(other.getByText(/red 네임스페이스는 파드의 네트워크 네임스페이스/)).toBeVisible();
   await other.screenshot({ path: 'test-results/console-ko.png', fullPage: true });
@@ -125,4 +145,34 @@ test('a module F lesson: its start fails the check, the learner’s commands pas
   await page.getByRole('button', { name: 'Check my network' }).click();
   await expect(results).toContainText('Every check passes: solved.');
   await page.screenshot({ path: 'test-results/console-lesson-en.png', fullPage: true });
+});
+
+test('module F is in the lesson list: a lesson opens in the By-hand lab, and solving it marks it done', async ({
+  page,
+}) => {
+  await page.goto('/#/lessons');
+  await expect(
+    page.getByRole('heading', { name: 'F · Pod networking by hand (the ip console)' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: /F1\s+One namespace, and its lo/ }).click();
+  // The lab opens on the lesson, its start state loaded (nothing typed before).
+  await expect(page.getByRole('heading', { name: 'Pod networking by hand' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /^Lesson/ })).toHaveValue('f-01-one-namespace-and-lo');
+  await expect(
+    page.getByRole('heading', { name: 'A network namespace is a second network stack' }),
+  ).toBeVisible();
+  await type(page, 'node01', 'ip netns add red');
+  await type(page, 'node01', 'ip -n red link set lo up');
+  await page.getByRole('button', { name: 'Check my network' }).click();
+  await expect(page.getByRole('list', { name: 'Check results' })).toContainText(
+    'Every check passes: solved.',
+  );
+  // A reload keeps the lesson and the commands; the list shows the lesson done.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: /^Lesson/ })).toHaveValue('f-01-one-namespace-and-lo');
+  await expect(page.getByRole('log').first()).toContainText('ip -n red link set lo up');
+  await page.getByRole('link', { name: 'All lessons' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: 'One namespace, and its lo' });
+  await expect(item).toContainText('Done');
+  await page.screenshot({ path: 'test-results/lesson-list-module-f.png', fullPage: true });
 });

@@ -108,7 +108,7 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
     .toContainEqual({ type: 'netlab:step', lesson, step: 'open-by-default' });
   await expect
     .poll(async () => (await messages(page)).find((m) => m.type === 'netlab:check'))
-    .toMatchObject({ lesson, solved: false, total: 4 });
+    .toMatchObject({ lesson, solved: false, total: 5 });
 
   await post(page, { type: 'netlab:lesson', lesson, step: 'isolate-db' });
   await expect(step).toHaveAttribute('data-step', 'isolate-db');
@@ -141,7 +141,7 @@ test('a lesson in an embed: chosen by URL, moved and solved by the host, saved n
   });
   await expect
     .poll(async () => (await messages(page)).filter((m) => m.type === 'netlab:check' && m.solved))
-    .toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 4, total: 4 }]);
+    .toEqual([{ type: 'netlab:check', lesson, solved: true, passed: 5, total: 5 }]);
   const solved = panel.getByRole('status').filter({ hasText: 'Solved! Every check passes.' });
   await expect(solved).toBeVisible();
   await solved.scrollIntoViewIfNeeded();

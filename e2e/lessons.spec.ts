@@ -26,8 +26,11 @@ test.describe.configure({ timeout: 60_000 });
 
 const ROOT = join(import.meta.dirname, '..');
 /** How many lessons there are: every folder of lessons/ with a lesson.yaml. */
+// Every lesson folder: lesson.yaml ones and the console lessons (module F, console-lesson.yaml).
 const LESSON_COUNT = readdirSync(join(ROOT, 'lessons'), { withFileTypes: true }).filter(
-  (d) => d.isDirectory() && existsSync(join(ROOT, 'lessons', d.name, 'lesson.yaml')),
+  (d) =>
+    d.isDirectory() &&
+    ['lesson.yaml', 'console-lesson.yaml'].some((f) => existsSync(join(ROOT, 'lessons', d.name, f))),
 ).length;
 const DIST = join(ROOT, 'dist');
 const A01 = 'a-01-no-policy-no-isolation';
@@ -186,13 +189,13 @@ test('a deep link opens a lesson in Korean (saved language)', async ({ page }) =
   await expect(check(page, 'only-prod-api')).toHaveAttribute('data-passed', 'false');
   await expect(check(page, 'only-prod-api')).toContainText('아직');
   await expect(check(page, 'only-prod-api')).toContainText(
-    'prod 네임스페이스에 있으면서 api인 파드만 들어와야 합니다',
+    'env=prod 레이블이 붙은 네임스페이스에 있으면서 api인 파드만 들어와야 합니다',
   );
   // The language select switches the lesson too.
   await language(page).selectOption('en');
   await expect(title(page, 'A5 AND or OR — one dash decides')).toBeVisible();
   await expect(check(page, 'only-prod-api')).toContainText(
-    'Only api pods that are also in the prod namespace may come in',
+    'Only api pods that are also in a namespace labelled env=prod may come in',
   );
 });
 
@@ -207,7 +210,7 @@ test('a check fails with its message, passes after typing the fix in Monaco, and
   await expect(only).toHaveAttribute('data-passed', 'false');
   await expect(only).toContainText('Not yet');
   await expect(only).toContainText(
-    'prod/web → data/db 3306/TCP: should be denied, but it is allowed. Only api pods that are also in the prod namespace may come in.',
+    'prod/web → data/db 3306/TCP: should be denied, but it is allowed. Only api pods that are also in a namespace labelled env=prod may come in.',
   );
   await expect(status(page, /Solved/)).toHaveCount(0);
   await only.getByText('What the engine says').click();

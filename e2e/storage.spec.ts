@@ -73,6 +73,28 @@ test('edit a claim until it binds: the drawing and the reasons follow', async ({
   expect(errors).toEqual([]);
 });
 
+test('the storage lab keeps the learner’s text across a reload', async ({ page }) => {
+  await page.goto('/#/storage');
+  await editorReady(page);
+  await page.locator('[data-testid="storage.editor"] .monaco-editor').click({ position: { x: 200, y: 10 } });
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('# my own claims\n');
+  await expect(page.locator('[data-testid="storage.editor"] .view-line').first()).toHaveText(
+    '# my own claims',
+  );
+  await page.waitForTimeout(600); // the autosave's pause
+  await page.reload();
+  await editorReady(page);
+  await expect(page.locator('[data-testid="storage.editor"] .view-line').first()).toHaveText(
+    '# my own claims',
+  );
+  // "Load the example again" brings the built-in text back.
+  await page.getByRole('button', { name: 'Load the example again' }).click();
+  await expect(page.locator('[data-testid="storage.editor"] .view-line').first()).toContainText(
+    '# The storage lab',
+  );
+});
+
 test('deleting a claim, and the CSI calls step by step', async ({ page }) => {
   await page.goto('/#/storage');
   await page.getByTestId('storage.delete-claim').selectOption('default/data');

@@ -51,6 +51,10 @@ function startLab(root: HTMLElement): void {
     // An embed shows no dialogs: its host is the author, and the reader's edits last for the visit.
     askBeforeReplacing: !embed.embed,
     storage: { volumes: volumesScenario, layers: layersScenario },
+    savedStorage: {
+      ...(saved.volumesText !== undefined ? { volumesText: saved.volumesText } : {}),
+      ...(saved.layersText !== undefined ? { layersText: saved.layersText } : {}),
+    },
   });
   if (!embed.embed) startAutosave(store, storage);
   // The learner's own texts that something replaces are kept as versions (also after a reload).
@@ -91,8 +95,9 @@ function startLab(root: HTMLElement): void {
       startLessonService(store, c, learnerStorage),
     );
   };
-  const stopWatchingLessons = store.subscribe((s) => {
-    if (s.lesson.route.view !== 'lab') startLessons();
+  // A console lesson (module F, in the by-hand lab) records progress without a route: start then too.
+  const stopWatchingLessons = store.subscribe((s, prev) => {
+    if (s.lesson.route.view !== 'lab' || s.lesson.progress !== prev.lesson.progress) startLessons();
   });
   if (store.getState().lesson.route.view !== 'lab') startLessons();
 

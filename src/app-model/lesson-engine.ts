@@ -31,7 +31,7 @@ export const lessonIdOfDir = (dir: string): string => dir.split('/').filter(Bool
  * One catalogue entry from a lesson.yaml text, read by the lesson loader's own reader; never
  * throws. The folder name is the id; module and order fall back to the id's first two parts.
  */
-export function catalogueEntry(dir: string, text: string): CatalogueEntry {
+export function catalogueEntry(dir: string, text: string, isConsole = false): CatalogueEntry {
   const id = lessonIdOfDir(dir);
   const m = LESSON_ID.exec(id);
   const { header, diagnostics } = readLessonHeader(dir, text);
@@ -43,6 +43,7 @@ export function catalogueEntry(dir: string, text: string): CatalogueEntry {
     title: header.title ?? { en: id, ko: id },
     prerequisites: header.prerequisites ?? [],
     steps: header.steps ?? [],
+    ...(isConsole ? { console: true as const } : {}),
     ...(error
       ? {
           problem: {
@@ -162,8 +163,10 @@ export function toLessonView(lesson: Lesson, diagnostics: LessonView['diagnostic
 export class LessonEngine {
   private readonly lessons = new Map<string, Lesson>();
 
-  catalogue(files: readonly { readonly dir: string; readonly text: string }[]): CatalogueEntry[] {
-    return sortCatalogue(files.map((f) => catalogueEntry(f.dir, f.text)));
+  catalogue(
+    files: readonly { readonly dir: string; readonly text: string; readonly console?: true }[],
+  ): CatalogueEntry[] {
+    return sortCatalogue(files.map((f) => catalogueEntry(f.dir, f.text, f.console === true)));
   }
 
   load(

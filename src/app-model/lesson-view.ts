@@ -18,6 +18,8 @@ export interface CatalogueEntry {
   readonly steps: readonly string[];
   /** Set when lesson.yaml could not be read. */
   readonly problem?: LocalText;
+  /** A console lesson (module F): it opens in the by-hand lab, not the lesson player. */
+  readonly console?: true;
 }
 
 export interface StepView {

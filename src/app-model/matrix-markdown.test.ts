@@ -21,3 +21,14 @@ describe('matrixMarkdown', () => {
     expect(lines[5]).toBe('| user (203.0.113.10) | ✓ allow | ✓ allow | ✗ deny | · | · |');
   });
 });
+
+describe('matrixMarkdown with the matrix filter', () => {
+  it('copies only the rows and columns the filter shows', () => {
+    const view = new ModelEngine().update(DEFAULT).model;
+    const md = matrixMarkdown(view, 0, 'en', 'prod/web -> prod/db');
+    const lines = md.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('| prod/db |');
+    expect(lines[2]!.startsWith('| prod/web |')).toBe(true);
+  });
+});

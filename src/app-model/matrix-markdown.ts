@@ -1,10 +1,12 @@
-// The reachability matrix of one port as a Markdown table, for notes (✓/✗ with words).
+// The reachability matrix of one port as a Markdown table, for notes (✓/✗ with words): the rows
+// and columns the matrix filter shows, not every endpoint of a big cluster.
 import { WORDS, type Locale } from '../lib/text';
+import { matches, parseMatrixFilter } from './endpoint-search';
 import { isAllowed, type ModelView } from './model-view';
 
 const cell = (s: string): string => s.replaceAll('|', '\\|');
 
-export function matrixMarkdown(view: ModelView, portIndex: number, locale: Locale): string {
+export function matrixMarkdown(view: ModelView, portIndex: number, locale: Locale, filter = ''): string {
   const port = view.ports[portIndex];
   if (!port) return '';
   const name = (i: number) => {
@@ -17,13 +19,16 @@ export function matrixMarkdown(view: ModelView, portIndex: number, locale: Local
     locale === 'ko'
       ? `출발지 \\ 목적지 (${port.port}/${port.protocol})`
       : `from \\ to (${port.port}/${port.protocol})`;
-  const n = view.endpoints.length;
+  const terms = parseMatrixFilter(filter);
+  const all = view.endpoints.map((_, i) => i);
+  const sources = all.filter((i) => matches(view.endpoints[i]!, terms.rows));
+  const destinations = all.filter((i) => matches(view.endpoints[i]!, terms.columns));
   const rows = [
-    `| ${head} | ${Array.from({ length: n }, (_, d) => name(d)).join(' | ')} |`,
-    `|---|${'---|'.repeat(n)}`,
+    `| ${head} | ${destinations.map(name).join(' | ')} |`,
+    `|---|${'---|'.repeat(destinations.length)}`,
   ];
-  for (let s = 0; s < n; s++) {
-    const cells = Array.from({ length: n }, (_, d) =>
+  for (const s of sources) {
+    const cells = destinations.map((d) =>
       view.endpoints[s]!.kind === 'external' && view.endpoints[d]!.kind === 'external'
         ? '·'
         : isAllowed(view, portIndex, s, d)

@@ -12,7 +12,7 @@ export function answerModelRequest(
   if (isLessonRequest(msg)) return lessons.answer(msg);
   switch (msg.type) {
     case 'update':
-      return { type: 'view', view: engine.update(msg.text, msg.baseline) };
+      return { type: 'view', view: engine.update(msg.text, msg.baseline, msg.unseen) };
     case 'trace':
       return engine.traced(msg.requestId, msg.request);
     case 'explain':

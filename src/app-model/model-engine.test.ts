@@ -26,6 +26,7 @@ describe('ModelEngine', () => {
     expect(v.endpoints.find((e) => e.key === '192.168.5.10')).toEqual({
       key: '192.168.5.10',
       kind: 'external',
+      ip: '192.168.5.10',
       name: 'backup-server',
     });
   });

@@ -2,7 +2,12 @@
 // page when workers are unavailable), so typing never waits for parsing and policy evaluation.
 // Everything it returns is structured-clone friendly: plain objects, Maps, Sets, typed arrays.
 import type { FlowReasons } from '../engine/explain-reasons';
-import { buildScenarioModel, explainModelFlow, type ScenarioModel } from './scenario-model';
+import {
+  buildScenarioModel,
+  explainModelFlow,
+  type ScenarioModel,
+  type UnseenRequest,
+} from './scenario-model';
 import {
   flowKey,
   type CellChange,
@@ -80,11 +85,18 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
   return {
     id,
     layoutId,
-    endpoints: m.endpoints.map((e) =>
-      e.kind === 'pod'
-        ? { key: e.key, kind: 'pod' }
-        : { key: e.key, kind: 'external', ...(e.name ? { name: e.name } : {}) },
-    ),
+    endpoints: m.endpoints.map((e, i) => {
+      if (e.kind !== 'pod')
+        return { key: e.key, kind: 'external', ip: e.ip.key, ...(e.name ? { name: e.name } : {}) };
+      const w = m.workloads[i];
+      return {
+        key: e.key,
+        kind: 'pod',
+        ip: e.ip.key,
+        namespace: e.pod.namespace,
+        ...(w ? { workload: w.label, workloadKind: w.kind } : {}),
+      };
+    }),
     ports: m.ports,
     allowed,
     wordsPerRow,
@@ -92,6 +104,13 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
     scene: m.scene,
     isolation: m.isolation,
     policyReach: reachBits(m, wordsPerRow),
+    groups: m.groups,
+    inactivePods: m.cluster.inactivePods.map((p) => ({
+      key: `${p.namespace}/${p.name}`,
+      phase: p.phase,
+      why: p.why,
+      ...(p.lastIp !== undefined ? { lastIp: p.lastIp } : {}),
+    })),
   };
 }
 
@@ -102,19 +121,23 @@ export class ModelEngine {
   private baselineModel: ScenarioModel | null = null;
   private view: DerivedView | null = null;
   private sceneJson = '';
+  private unseenKey = 'null';
 
   /**
    * The view of `text`. Changed cells are marked against `baseline` when one is pinned (a text
    * the learner chose to compare with), else against the previous model: the last edit's effect.
    */
-  update(text: string, baseline: string | null = null): DerivedView {
+  update(text: string, baseline: string | null = null, unseen?: UnseenRequest): DerivedView {
+    const unseenKey = JSON.stringify(unseen ?? null);
+    const unseenMoved = unseenKey !== this.unseenKey;
+    this.unseenKey = unseenKey;
     const baselineMoved = baseline !== this.baselineText;
     if (baselineMoved) {
       this.baselineText = baseline;
       const pinned = baseline === null ? null : buildScenarioModel(baseline);
       this.baselineModel = pinned && !pinned.hasErrors ? pinned : null;
     }
-    if (this.view && this.view.text === text) {
+    if (this.view && this.view.text === text && !unseenMoved) {
       if (!baselineMoved) return this.view;
       // Only the comparison moved: the same model, its cells marked against the new baseline.
       const changes =
@@ -124,7 +147,7 @@ export class ModelEngine {
       this.view = { ...this.view, revision: this.view.revision + 1, changes };
       return this.view;
     }
-    const built = buildScenarioModel(text);
+    const built = buildScenarioModel(text, unseen);
     const revision = (this.view?.revision ?? 0) + 1;
     if (built.hasErrors && this.view && this.lastValid) {
       this.view = {

@@ -4,6 +4,7 @@ import type { FlowPort } from '../engine/match';
 import type { ProgressPhase } from '../lib/progress';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import type { UnseenRequest } from './scenario-model';
 
 /** Lesson work: the catalogue, one lesson's files, and checks of the learner's text. */
 export type LessonRequest =
@@ -11,7 +12,8 @@ export type LessonRequest =
   | {
       readonly type: 'lesson-catalogue';
       readonly requestId: number;
-      readonly files: readonly { readonly dir: string; readonly text: string }[];
+      /** `console`: a console-lesson.yaml (module F, played in the by-hand lab). */
+      readonly files: readonly { readonly dir: string; readonly text: string; readonly console?: true }[];
     }
   /** Every file of one lesson folder as [name, text]; `knownIds` checks prerequisites. */
   | {
@@ -32,7 +34,13 @@ export type LessonRequest =
 
 export type ToModelWorker =
   /** `baseline`: a pinned text to mark changed cells against (null: against the previous model). */
-  | { readonly type: 'update'; readonly text: string; readonly baseline: string | null }
+  | {
+      readonly type: 'update';
+      readonly text: string;
+      readonly baseline: string | null;
+      /** Peers to draw beside the scenario (a lesson's "show me", the matrix's unseen group). */
+      readonly unseen?: UnseenRequest;
+    }
   | { readonly type: 'trace'; readonly requestId: number; readonly request: TraceRequest }
   /** Why `from` reaches `to` on `port` (the port itself, not its place in a list), or not; the reasons come in both languages. */
   | {

@@ -34,6 +34,27 @@ export interface EndpointInfo {
   readonly kind: 'pod' | 'external';
   /** The scenario's name for an outside machine. */
   readonly name?: string;
+  readonly ip: string;
+  readonly namespace?: string;
+  /** The workload's `namespace/name` and kind (Deployment, DaemonSet, …), for pods. */
+  readonly workload?: string;
+  readonly workloadKind?: string;
+}
+
+/** A group of endpoints (a workload or a namespace): indexes into ModelView.endpoints. */
+export interface GroupInfo {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: string;
+  readonly members: readonly number[];
+}
+
+/** A pod that holds no IP (finished, or waiting for one): shown apart, greyed. */
+export interface InactivePodInfo {
+  readonly key: string;
+  readonly phase: string;
+  readonly why: 'completed' | 'failed' | 'no-ip';
+  readonly lastIp?: string;
 }
 
 /** The last model built from a text without errors. */
@@ -57,6 +78,9 @@ export interface ModelView {
    * then empty and the page shows this summary instead (app-model/page-view.ts).
    */
   readonly overview?: ClusterOverview;
+  /** The endpoints grouped by workload and by namespace (outside addresses alone). */
+  readonly groups: { readonly workload: readonly GroupInfo[]; readonly namespace: readonly GroupInfo[] };
+  readonly inactivePods: readonly InactivePodInfo[];
 }
 
 /**

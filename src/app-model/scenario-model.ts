@@ -5,10 +5,16 @@ import type { Cluster } from '../k8s/types';
 import { buildEndpoints, type Endpoint } from '../engine/endpoints';
 import { computeFlowMatrix, type FlowMatrix } from '../engine/flow-matrix';
 import { analyzeScenario } from '../engine/analyze';
+import { loadCluster } from '../k8s/load-cluster';
 import type { FlowPort } from '../engine/match';
 import { evaluateFlow } from '../engine/evaluate-flow';
-import { explainFlow, type FlowReasons } from '../engine/explain-reasons';
-import { SCENARIO_FILE, type Isolation } from './model-view';
+import type { UnseenPeer } from '../lesson/types';
+import { UNSEEN_FILE, unseenDocs, unseenGroup } from '../lesson/unseen-peers';
+import { explainFlow, withNotes, type FlowReasons } from '../engine/explain-reasons';
+import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
+import { SCENARIO_FILE, type GroupInfo, type Isolation } from './model-view';
+import { groupEndpoints } from '../engine/aggregate';
+import { workloadResolver, type Workload } from '../engine/workloads';
 
 export { SCENARIO_FILE };
 import { buildTopology, type Topology } from '../model/topology';
@@ -33,6 +39,9 @@ export interface ScenarioModel {
   readonly endpoints: readonly Endpoint[];
   readonly ports: readonly FlowPort[];
   readonly matrix: FlowMatrix;
+  /** Per endpoint: its workload (undefined for outside addresses). */
+  readonly workloads: readonly (Workload | undefined)[];
+  readonly groups: { readonly workload: readonly GroupInfo[]; readonly namespace: readonly GroupInfo[] };
 }
 
 /**
@@ -50,10 +59,26 @@ export function scenarioPorts(cluster: Cluster): FlowPort[] {
   return seen.size > 0 ? [...seen.values()] : [{ port: 80, protocol: 'TCP' }];
 }
 
-export function buildScenarioModel(text: string): ScenarioModel {
-  const loaded = analyzeScenario([{ name: SCENARIO_FILE, text }]);
-  const cluster = loaded.cluster;
-  const diagnostics = loaded.diagnostics;
+/** Peers the scenario does not have, drawn beside it: a lesson's ghost, the matrix's unseen group. */
+export interface UnseenRequest {
+  readonly ghosts: readonly UnseenPeer[];
+  readonly group: boolean;
+}
+
+export function buildScenarioModel(text: string, unseen?: UnseenRequest): ScenarioModel {
+  const own = analyzeScenario([{ name: SCENARIO_FILE, text }]);
+  const peers =
+    unseen && !own.hasErrors ? [...unseen.ghosts, ...(unseen.group ? unseenGroup(own.cluster) : [])] : [];
+  // The ghosts load as a file of their own; the learner sees only their own file's diagnostics.
+  const withPeers =
+    peers.length > 0
+      ? loadCluster([
+          { name: SCENARIO_FILE, text },
+          { name: UNSEEN_FILE, text: unseenDocs(peers) },
+        ])
+      : own;
+  const cluster = withPeers.hasErrors ? own.cluster : withPeers.cluster;
+  const diagnostics = own.diagnostics;
   const endpoints = buildEndpoints(
     cluster,
     cluster.externals.map((e) => e.ip.key),
@@ -82,14 +107,24 @@ export function buildScenarioModel(text: string): ScenarioModel {
       return [cp.key, { selected: new Set([...cp.selected].map((i) => endpoints[i]!.key)), peers }] as const;
     }),
   );
+  const workloadOf = workloadResolver(cluster);
+  const groupInfo = (by: 'workload' | 'namespace'): GroupInfo[] =>
+    groupEndpoints(cluster, endpoints, by).map((g) => ({
+      key: g.key,
+      label: g.label,
+      kind: g.kind,
+      members: g.members,
+    }));
   return {
     cluster,
     topology,
+    workloads: endpoints.map((e) => (e.kind === 'pod' ? workloadOf(e.pod) : undefined)),
+    groups: { workload: groupInfo('workload'), namespace: groupInfo('namespace') },
     scene: layoutTopology(topology),
     isolation,
     policyReach,
     diagnostics,
-    hasErrors: loaded.hasErrors,
+    hasErrors: own.hasErrors,
     endpoints,
     ports,
     matrix,
@@ -109,5 +144,7 @@ export function explainModelFlow(
   const from = model.endpoints.find((e) => e.key === fromKey);
   const to = model.endpoints.find((e) => e.key === toKey);
   if (!from || !to) return null;
-  return explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
+  const reasons = explainFlow(evaluateFlow(model.cluster.policies, from, to, port), model.cluster.policies);
+  const note = foreignPolicyNote(foreignPoliciesFor(model.cluster, from, to));
+  return note ? withNotes(reasons, [note]) : reasons;
 }

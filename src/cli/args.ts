@@ -14,35 +14,69 @@ export interface CliArgs {
   readonly to?: string;
   readonly json: boolean;
   readonly lang: Locale;
+  /** `--all`: every diagnostic, even where many share one code. */
+  readonly all?: boolean;
+  /** `--format`: how matrix prints (json is the same as --json). */
+  readonly format?: MatrixFormat;
+  /** `--by`: rows and columns are pods, workloads or namespaces. */
+  readonly by?: 'pod' | 'workload' | 'namespace';
+  /** `--namespace` (repeatable): only endpoints in these namespaces. */
+  readonly namespaces?: string[];
+  /** `--target`: the pod, IP or CIDR a query is about. */
+  readonly target?: string;
   /** `netlab storage --delete-claim NS/NAME`. */
   readonly deleteClaim?: string;
 }
+
+export type MatrixFormat = 'table' | 'csv' | 'md' | 'json';
+const FORMATS: readonly MatrixFormat[] = ['table', 'csv', 'md', 'json'];
 
 export class UsageError extends Error {}
 
 export const USAGE = `netlab — Kubernetes NetworkPolicy lab
 
 Usage:
-  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--from X] [--to Y] [--json] [--lang en|ko]
+  netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--by pod|workload|namespace]
+                        [--namespace NS]... [--from X] [--to Y] [--format table|md|csv|json] [--json]
+                        [--lang en|ko]
   netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
-  netlab lint   FILE... [--lang en|ko]
+  netlab who-can-reach FILE... --to Y [--port PORT[/PROTO]]... [--by pod|workload|namespace]
+  netlab reaches       FILE... --from X [--port PORT[/PROTO]]... [--by pod|workload|namespace]
+  netlab selects       FILE... --target POD|IP|CIDR
+  netlab test   EXPECTATIONS.yaml FILE... [--lang en|ko]
+  netlab lint   FILE... [--all] [--lang en|ko]
   netlab lint   LESSON... [--lang en|ko]
+  netlab lesson check LESSON FILE [--json] [--lang en|ko]
+  netlab diff   OLD NEW [--json] [--lang en|ko]
+  netlab exposure FILE [--json] [--lang en|ko]
   netlab shell  SCRIPT... [--json] [--lang en|ko]
   netlab storage FILE... [--delete-claim NS/NAME] [--json] [--lang en|ko]
   netlab layers  FILE... [--json] [--lang en|ko]
 
-  FILE    YAML with Namespace, Pod, Node, Service and NetworkPolicy objects
-          (several documents, or a kubectl "kind: List"); "-" reads standard input
-  PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP
-  X, Y    namespace/pod, a pod name in "default", or an IP address
-          matrix also takes NAMESPACE/* (its pods) and * (every endpoint, the default):
-          a table has at most 500 rows and 500 columns, --json at most 10,000,000 flows
-          trace also takes an ExternalEndpoint's name, svc:NS/NAME, a Service's ClusterIP
-          or LoadBalancer IP, and NODE-IP:NODEPORT (which stands for --port NODEPORT)
-  --peer  an endpoint outside the cluster, by IP (repeatable)
+  FILE    YAML or JSON: Namespace, Pod, Node, Service, Endpoints, EndpointSlice and NetworkPolicy
+          objects (several documents, or a kubectl "kind: List", e.g. kubectl get -A -o yaml);
+          other kinds are skipped with one warning per kind; "-" reads standard input
+  PORT    a number; PROTO is TCP (default), UDP or SCTP. matrix defaults to 80/TCP;
+          who-can-reach and reaches default to the ports the pods declare
+  X, Y    namespace/pod, a pod name in "default", or an IP address; Y may also be svc:NS/NAME,
+          or a Service's ClusterIP, load-balancer IP or hostname, or externalIP: the flow is then
+          judged after kube-proxy's DNAT, on each endpoint. trace also takes an ExternalEndpoint's
+          name and NODE-IP:NODEPORT (which stands for --port NODEPORT)
+  --peer  an address outside the cluster, or a Service's address (a column per Service)
+  --by    matrix rows and columns (and query answers) per pod, workload or namespace
+  --from, --to  matrix by pod: only these sources, destinations; X and Y also take NAMESPACE/*
+          (its pods) and * (every endpoint, the default). A table has at most 500 rows and
+          500 columns, JSON at most 10,000,000 flows
+  EXPECTATIONS  a YAML list of {from, to, port, expect: allow|deny}; from/to name a pod, a
+          workload (NS/NAME), svc:NS/NAME or an IP
+  --all   lint: list every warning, even where many share one code
   LESSON  a lesson folder (lessons/a-01-…), its lesson.yaml, or lessons/ for every lesson;
-          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios
+          lint checks lesson.yaml, its Markdown and scenario files, and lints the scenarios;
+          lesson check judges FILE against the lesson's challenge (exit 0 solved, 1 not)
+  diff    what NEW opens and closes compared with OLD, for every pod and address that could exist
+  exposure  for each pod, the peers the file does not have (new namespaces, unlabelled pods,
+          the internet) that could reach it or that it could reach
   SCRIPT  a host's commands (ip, ping, sysctl, iptables …), the host named by the file
           (node01.sh → node01); every host has eth0 on one LAN; scripts run in order on
           shared state. Exit 0 when every command exited 0, else 1
@@ -54,8 +88,8 @@ Usage:
 
 Exit status:
   0  ok (lint: no errors; warnings are fine)
-  1  the input has errors, is not a text file or is empty, or the output would be
-     past the limits above
+  1  the input has errors (test: a promise does not hold; lesson check: not solved), is not
+     a text file or is empty, or the output would be past the limits above
   2  bad usage (unknown option, missing file, unknown pod, …)
   3  internal error: a bug in netlab (please report the command that caused it)
   4  the output could not be written (a full disk, …)`;
@@ -84,6 +118,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let to: string | undefined;
   let json = false;
   let lang: Locale = 'en';
+  let all = false;
+  let format: MatrixFormat | undefined;
+  let by: CliArgs['by'];
+  let target: string | undefined;
+  const namespaces: string[] = [];
   let deleteClaim: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -113,6 +152,30 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--json':
         json = true;
         break;
+      case '--all':
+        all = true;
+        break;
+      case '--format': {
+        const f = value();
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError('--format must be table, csv, md or json');
+        format = f as MatrixFormat;
+        break;
+      }
+      case '--by': {
+        const b = value();
+        if (b !== 'pod' && b !== 'workload' && b !== 'namespace')
+          throw new UsageError('--by must be pod, workload or namespace');
+        by = b;
+        break;
+      }
+      case '--namespace':
+      case '-n':
+        namespaces.push(value());
+        break;
+      case '--target':
+        target = value();
+        break;
       case '--delete-claim':
         deleteClaim = value();
         break;
@@ -123,7 +186,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       }
       default:
-        if (arg.startsWith('--')) throw new UsageError(`unknown option ${quote(name)}`);
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${quote(name)}`);
         files.push(arg);
     }
   }
@@ -134,8 +197,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     peers,
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
-    json,
+    json: json || format === 'json',
     lang,
+    ...(all ? { all } : {}),
+    ...(format !== undefined ? { format } : {}),
+    ...(by !== undefined ? { by } : {}),
+    ...(namespaces.length > 0 ? { namespaces } : {}),
+    ...(target !== undefined ? { target } : {}),
     ...(deleteClaim !== undefined ? { deleteClaim } : {}),
   };
 }

@@ -38,10 +38,11 @@ describe('which arguments are lessons', () => {
 describe('netlab lint LESSON', () => {
   it('every lesson of the repository is clean; expected errors are counted apart', () => {
     const r = netlab(['lint', 'lessons']);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // c-02 keeps the notes' own typo (1) and d-04 the notes' broken --mount command and what follows (3).
     expect(r.stdout).toMatch(/^0 error\(s\), \d+ warning\(s\) \(and 4 error\(s\) the lesson expects\)$/m);
-    expect(r.stderr).toContain('lessons/c-02-notes-typos/start.yaml:53:7: error: unknown kind "Networking"');
+    expect(r.stdout).toContain('lessons/c-02-notes-typos/start.yaml:53:7: error: unknown kind "Networking"');
   });
 
   it('reports a broken lesson at file:line:col and exits 1', () => {
@@ -63,15 +64,52 @@ describe('netlab lint LESSON', () => {
       );
       expect(out).toEqual([
         'lesson.yaml:18:11 error missing-locale',
-        'lesson.yaml:47:18 error unknown-name',
-        'lesson.yaml:72:13 error unknown-step',
+        'lesson.yaml:48:18 error unknown-name',
+        'lesson.yaml:75:13 error unknown-step',
       ]);
       const r = netlab(['lint', join(dir, 'lesson.yaml'), '--lang', 'ko']);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${dir}/lesson.yaml:18:11: error: 02-isolate.ko.md 파일이 없습니다`);
+      expect(r.stdout).toContain(`${dir}/lesson.yaml:18:11: error: 02-isolate.ko.md 파일이 없습니다`);
       expect(r.stdout).toMatch(/3 error\(s\), 0 warning\(s\)\n$/);
     } finally {
       done();
+    }
+  });
+
+  it('lints console lessons (module F) too, and plays them: a cheat that passes and a broken solution fail', () => {
+    const all = lessonFolders(join(ROOT, 'lessons'))!;
+    expect(all.filter((d) => /[/\\]f-\d\d-/.test(d)).length).toBeGreaterThanOrEqual(8);
+    const root = mkdtempSync(join(tmpdir(), 'netlab-lessons-'));
+    const F01 = 'f-01-one-namespace-and-lo';
+    const F02 = 'f-02-two-namespaces-one-cable';
+    try {
+      for (const f of [F01, F02]) cpSync(join(ROOT, 'lessons', f), join(root, f), { recursive: true });
+      const dir = join(root, F02);
+      expect(lintLessons([dir]).diagnostics).toEqual([]);
+      // A wrong answer the checks let through, a solution that no longer works, a missing prerequisite.
+      cpSync(join(dir, 'solution'), join(dir, 'cheats', 'same-as-solution'), { recursive: true });
+      writeFileSync(join(dir, 'solution', 'node01.sh'), '# nothing\n');
+      writeFileSync(
+        join(dir, 'console-lesson.yaml'),
+        readFileSync(join(dir, 'console-lesson.yaml'), 'utf8').replace(`[${F01}]`, '[f-01-gone]'),
+      );
+      expect(lintLessons([dir]).diagnostics.map((d) => `${d.file.slice(dir.length + 1)} ${d.code}`)).toEqual([
+        'console-lesson.yaml prerequisite',
+      ]);
+      writeFileSync(
+        join(dir, 'console-lesson.yaml'),
+        readFileSync(join(dir, 'console-lesson.yaml'), 'utf8').replace('[f-01-gone]', `[${F01}]`),
+      );
+      const codes = lintLessons([dir]).diagnostics.map((d) => `${d.file.slice(dir.length + 1)} ${d.code}`);
+      expect(codes).toContain('cheats/same-as-solution/node01.sh cheat-passes');
+      expect(codes.filter((c) => c === 'solution/node01.sh solution-fails').length).toBeGreaterThan(0);
+      const r = netlab(['lint', dir]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('the wrong answer cheats/same-as-solution passes every check');
+      const ko = netlab(['lint', dir, '--lang', 'ko']);
+      expect(ko.stdout).toContain('틀린 답 cheats/same-as-solution이 모든 검사를 통과합니다');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -2,14 +2,17 @@
 // Never a stack trace: every failure becomes a message and a documented exit status (args.ts).
 import process from 'node:process';
 import { analyzeScenario } from '../engine/analyze';
+import { loadCluster } from '../k8s/load-cluster';
 import { clip } from '../lib/user-text';
 import type { CommandResult } from './command-result';
 import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
 import { OutputError, outputProblem, print } from './output';
+import { REACH_COMMANDS, runReachCommand } from './reach-commands';
 import { InputError, readInputs } from './read-input';
 import { TooBigError } from './render-matrix';
+import { runTest } from './test-command';
 import { checkShellArgs, runShell } from './shell';
 import { runStorageLab } from './storage-commands';
 
@@ -52,10 +55,13 @@ function main(argv: readonly string[]): number {
     if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
+      (REACH_COMMANDS.includes(args.command) ? runReachCommand(args) : undefined) ??
       (args.command === 'shell' ? runShell(readInputs(args.files), args.json, args.lang) : undefined) ??
       runStorageLab(args, readInputs) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      runCommand(args, analyzeScenario(readInputs(args.files)));
+      (args.command === 'test' ? runTest(args, readInputs) : undefined) ??
+      // Only lint reports warnings; the other commands need the loaded scenario and its errors.
+      runCommand(args, (args.command === 'lint' ? analyzeScenario : loadCluster)(readInputs(args.files)));
     print(2, result.stderr);
     print(1, result.stdout);
     return result.code;

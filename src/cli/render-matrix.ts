@@ -2,7 +2,7 @@
 // written as it is produced, a row or a flow at a time. `--from`/`--to` narrow it to some sources
 // and destinations, and only their rows are worked out; past the documented limits it is refused
 // at once, before any work, with the filters to use instead.
-import { buildEndpoints, findEndpoint, type Endpoint } from '../engine/endpoints';
+import { findEndpoint, type Endpoint } from '../engine/endpoints';
 import { computeFlowMatrix, flowVerdict, type FlowMatrix } from '../engine/flow-matrix';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
@@ -65,11 +65,10 @@ const bothOutside = (m: FlowMatrix, s: number, d: number) =>
  */
 export function narrowMatrix(
   cluster: Cluster,
-  peers: readonly string[],
+  all: readonly Endpoint[],
   ports: readonly FlowPort[],
-  opts: { readonly from?: string; readonly to?: string; readonly json: boolean },
+  opts: { readonly from?: string | undefined; readonly to?: string | undefined; readonly json: boolean },
 ): MatrixView {
-  const all = buildEndpoints(cluster, peers);
   const from = selectEndpoints(all, cluster, opts.from, '--from');
   const to = selectEndpoints(all, cluster, opts.to, '--to');
   const narrow = 'use --from and --to to choose sources and destinations (NAMESPACE/*, a pod, an IP)';
@@ -101,8 +100,11 @@ const whole = (m: FlowMatrix): MatrixView => ({
   destinations: m.endpoints.map((_, i) => i),
 });
 
-/** Every source × destination × port, outside→outside left out (the JSON contract), a flow at a time. */
-export function* matrixJsonChunks(v: MatrixView): Generator<string> {
+/**
+ * Every source × destination × port, outside→outside left out (the JSON contract), a flow at a
+ * time; `extraFlows` (the Service columns' flows, already JSON) follow the pod flows.
+ */
+export function* matrixJsonChunks(v: MatrixView, extraFlows: Iterable<string> = []): Generator<string> {
   const { m } = v;
   const ports = JSON.stringify(m.ports.map((p) => ({ port: p.port, protocol: p.protocol })));
   yield `{"ports": ${ports},\n "flows": [\n  `;
@@ -127,12 +129,16 @@ export function* matrixJsonChunks(v: MatrixView): Generator<string> {
       }
     }
   }
+  for (const flow of extraFlows) {
+    yield first ? flow : `,\n  ${flow}`;
+    first = false;
+  }
   yield '\n ]}\n';
 }
 
 /** The JSON contract as one string (small matrices, tests). */
-export function matrixJson(m: FlowMatrix): string {
-  return [...matrixJsonChunks(whole(m))].join('');
+export function matrixJson(m: FlowMatrix, extraFlows: readonly string[] = []): string {
+  return [...matrixJsonChunks(whole(m), extraFlows)].join('');
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadCluster } from '../k8s/load-cluster';
 import type { ManifestFile } from '../k8s/source';
 import type { Cluster } from '../k8s/types';
 import { lintCluster } from './lint';
+import { lintServiceAddresses } from './lint-services';
 
 export interface Analysis {
   readonly cluster: Cluster;
@@ -17,5 +18,12 @@ export interface Analysis {
 export function analyzeScenario(files: readonly ManifestFile[]): Analysis {
   const loaded = loadCluster(files);
   if (loaded.hasErrors) return loaded;
-  return { ...loaded, diagnostics: [...loaded.diagnostics, ...lintCluster(loaded.cluster)] };
+  return {
+    ...loaded,
+    diagnostics: [
+      ...loaded.diagnostics,
+      ...lintCluster(loaded.cluster),
+      ...lintServiceAddresses(loaded.cluster),
+    ],
+  };
 }

@@ -44,6 +44,13 @@ export interface FlowReasons {
   readonly allowed: boolean;
   /** Egress first, then ingress. */
   readonly sides: readonly SideReasons[];
+  /** What else bears on the verdict, e.g. policies of another engine netlab does not evaluate. */
+  readonly notes?: readonly LocalText[];
+}
+
+/** The same reasons with `notes` added after any already there (none added when empty). */
+export function withNotes(r: FlowReasons, notes: readonly LocalText[]): FlowReasons {
+  return notes.length === 0 ? r : { ...r, notes: [...(r.notes ?? []), ...notes] };
 }
 
 /** The two ends of a flow, as the explanations name them. */

@@ -4,9 +4,13 @@
 import { pick, type Locale } from '../lib/text';
 import type { FlowReasons, Reason, SideReasons } from './explain-reasons';
 
-/** The whole explanation: the headline, then each side and its reasons. */
+/** The whole explanation: the headline, then each side and its reasons, then any notes. */
 export function explanationLines(r: FlowReasons, locale: Locale): string[] {
-  return [r.headline[locale], ...r.sides.flatMap((s) => sideLines(s, locale))];
+  return [
+    r.headline[locale],
+    ...r.sides.flatMap((s) => sideLines(s, locale)),
+    ...(r.notes ?? []).map((n) => `  ${n[locale]}`),
+  ];
 }
 
 /** One side: its verdict (indented two spaces), then its reasons (four). */

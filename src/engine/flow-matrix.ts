@@ -3,9 +3,15 @@
 // flowVerdict() reads one cell back with its per-side verdicts; evaluate-flow.ts must agree.
 import { BitSet } from '../lib/bitset';
 import { reportProgress } from '../lib/progress';
-import { compilePolicies, ruleAllows, type CompiledPolicies, type CompiledPolicy } from './compile';
+import {
+  compilePolicies,
+  ruleAllows,
+  type CompiledPolicies,
+  type CompiledPolicy,
+  type CompiledRule,
+} from './compile';
 import { alwaysAllowed, type Endpoint } from './endpoints';
-import type { FlowPort } from './match';
+import { portsMatch, type FlowPort } from './match';
 import type { NetworkPolicy } from '../k8s/types';
 import type { SideVerdictKind } from './evaluate-flow';
 
@@ -163,6 +169,74 @@ function ingressRowsFor(
   }
   if (!fromAnyone.isEmpty()) for (const s of sources) rows[s]!.or(fromAnyone);
   return rows;
+}
+
+/** Whether any policy of that direction selects endpoint `i`. */
+const isolatedBy = (c: CompiledPolicies, i: number, side: 'egress' | 'ingress'): boolean =>
+  c.selecting[i]!.some((cp) => cp[side] !== null);
+
+/** The destinations `source`'s egress side allows on port `pi` (every one when no egress policy selects it). */
+export function egressRowOf(c: CompiledPolicies, source: number, pi: number): BitSet {
+  const n = c.endpoints.length;
+  return isolatedBy(c, source, 'egress') ? egressRow(c.selecting[source]!, source, pi, n) : BitSet.full(n);
+}
+
+/**
+ * Whether rule `r` covers port `pi` at `destination` — or, given `stand`, at that pod instead: a
+ * pod the selectors treat as `destination` but with other container ports (a named-port class).
+ */
+function coversPort(
+  c: CompiledPolicies,
+  r: CompiledRule,
+  destination: number,
+  pi: number,
+  stand?: Endpoint,
+): boolean {
+  if (stand) return portsMatch(r.rule.ports, c.ports[pi]!, stand);
+  const mask = r.portMasks[pi] ?? null;
+  return mask === null || mask.has(destination);
+}
+
+/** The sources `destination`'s ingress side admits on port `pi`: one column of the ingress rows. */
+export function ingressColumnOf(
+  c: CompiledPolicies,
+  destination: number,
+  pi: number,
+  stand?: Endpoint,
+): BitSet {
+  const n = c.endpoints.length;
+  if (!isolatedBy(c, destination, 'ingress')) return BitSet.full(n);
+  const column = new BitSet(n);
+  for (const cp of c.selecting[destination]!) {
+    for (const r of cp.ingress ?? []) {
+      if (!coversPort(c, r, destination, pi, stand)) continue;
+      if (r.peers === null) return BitSet.full(n);
+      column.or(r.peers);
+    }
+  }
+  return column;
+}
+
+/**
+ * One side of one flow, without computing a matrix: does `side` of `source → destination` on port
+ * `pi` allow it? `stand` as in ingressColumnOf.
+ */
+export function sideAllows(
+  c: CompiledPolicies,
+  side: 'egress' | 'ingress',
+  source: number,
+  destination: number,
+  pi: number,
+  stand?: Endpoint,
+): boolean {
+  const subject = side === 'egress' ? source : destination;
+  if (!isolatedBy(c, subject, side)) return true;
+  const peer = side === 'egress' ? destination : source;
+  return c.selecting[subject]!.some((cp) =>
+    cp[side]?.some(
+      (r) => (r.peers === null || r.peers.has(peer)) && coversPort(c, r, destination, pi, stand),
+    ),
+  );
 }
 
 /** One cell of the matrix with both sides' verdicts and the policies that allowed it. */

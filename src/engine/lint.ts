@@ -202,7 +202,15 @@ function lintDns(
     typeof entry.port === 'string'
       ? pods.some((e) => portFailure(entry, { port: 53, protocol }, e) === null)
       : portFailure(entry, { port: 53, protocol }, pods[0]!) === null;
-  const dnsAllowed = (pod: PodEndpoint, protocol: 'UDP' | 'TCP'): boolean =>
+  // Per pod and protocol, once: a pod is selected by many egress policies in a big cluster.
+  const dnsMemo = new Map<string, boolean>();
+  const dnsAllowed = (pod: PodEndpoint, protocol: 'UDP' | 'TCP'): boolean => {
+    const key = `${pod.key} ${protocol}`;
+    let hit = dnsMemo.get(key);
+    if (hit === undefined) dnsMemo.set(key, (hit = dnsAllowedNow(pod, protocol)));
+    return hit;
+  };
+  const dnsAllowedNow = (pod: PodEndpoint, protocol: 'UDP' | 'TCP'): boolean =>
     cluster.policies.some(
       (p) =>
         p.policyTypes.includes('Egress') &&

@@ -2,6 +2,12 @@
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
 import { quote } from '../lib/user-text';
 import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
+import {
+  decodeOwners,
+  decodeLoadBalancerIngress,
+  decodePodStatus,
+  type PodStatusFields,
+} from './decode-status';
 import type { FieldPath } from './source';
 import {
   CNI_NAMES,
@@ -11,6 +17,7 @@ import {
   type Container,
   type ContainerPort,
   type Labels,
+  type OwnerReference,
   type Service,
   type ServicePort,
   type ServiceType,
@@ -27,10 +34,13 @@ export interface PodDraft {
   readonly hostNetwork: boolean;
   readonly statusIp?: IpAddress;
   readonly containers: readonly Container[];
+  readonly status: PodStatusFields;
+  readonly owners: readonly OwnerReference[];
   readonly decoder: Decoder;
 }
 
 export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string, labels: Labels): PodDraft {
+  const meta = (obj.metadata ?? {}) as Dict;
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const status = d.map(obj.status, ['status']) ?? {};
   const nodeName = d.string(spec.nodeName, ['spec', 'nodeName']);
@@ -123,6 +133,8 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
     hostNetwork,
     ...(statusIp ? { statusIp } : {}),
     containers,
+    status: decodePodStatus(d, obj, meta),
+    owners: decodeOwners(d, meta),
     decoder: d,
   };
 }
@@ -240,7 +252,38 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
       ),
     );
   }
-  const etp = d.string(spec.externalTrafficPolicy, ['spec', 'externalTrafficPolicy']);
+  const policies = ['Cluster', 'Local'] as const;
+  const etp = oneOf(
+    d,
+    spec.externalTrafficPolicy,
+    ['spec', 'externalTrafficPolicy'],
+    policies,
+    'Cluster',
+    'traffic-policy',
+  );
+  const itp = oneOf(
+    d,
+    spec.internalTrafficPolicy,
+    ['spec', 'internalTrafficPolicy'],
+    policies,
+    'Cluster',
+    'traffic-policy',
+  );
+  const externalIPs: IpAddress[] = [];
+  (d.list(spec.externalIPs, ['spec', 'externalIPs']) ?? []).forEach((raw, i) => {
+    const text = d.string(raw, ['spec', 'externalIPs', i]);
+    const ip = text !== undefined ? parseIp(text) : null;
+    if (ip) externalIPs.push(ip);
+    else if (text !== undefined)
+      d.error(
+        'ip',
+        ['spec', 'externalIPs', i],
+        t(
+          `spec.externalIPs[${i}]: invalid IP address ${JSON.stringify(text)}`,
+          `spec.externalIPs[${i}]: 잘못된 IP 주소 ${JSON.stringify(text)}`,
+        ),
+      );
+  });
   const clusterIP = d.string(spec.clusterIP, ['spec', 'clusterIP']);
   const loadBalancerIP = d.string(spec.loadBalancerIP, ['spec', 'loadBalancerIP']);
   const selector =
@@ -255,8 +298,13 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
     ...(selector ? { selector } : {}),
     ports,
     ...(externalName !== undefined ? { externalName } : {}),
-    externalTrafficPolicy: etp === 'Local' ? 'Local' : 'Cluster',
+    externalTrafficPolicy: etp,
+    internalTrafficPolicy: itp,
     ...(loadBalancerIP !== undefined ? { loadBalancerIP } : {}),
+    loadBalancerIngress: decodeLoadBalancerIngress(d, obj),
+    externalIPs,
+    publishNotReadyAddresses:
+      d.bool(spec.publishNotReadyAddresses, ['spec', 'publishNotReadyAddresses']) ?? false,
     source: { file: d.file, at: d.raw.at },
   };
 }

@@ -2,8 +2,9 @@
 // kind/apiVersion checks, metadata, duplicates, namespace labels, and pod IP assignment.
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { quote } from '../lib/user-text';
-import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
-import { closestName, Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
+import { assignPodIps } from './assign-pod-ips';
+import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
+import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
 import { decodeNetworkPolicy } from './decode-policy';
 import {
   decodeClusterNetwork,
@@ -13,33 +14,28 @@ import {
   decodeService,
   type PodDraft,
 } from './decode-objects';
-import {
-  CLUSTER_NETWORK,
-  EXTERNAL_ENDPOINT,
-  NAMESPACE,
-  NETWORK_POLICY,
-  NODE,
-  POD,
-  SERVICE,
-  type Shape,
-} from './schema';
-import { readManifests, type ManifestFile } from './source';
+import { decodeOwners } from './decode-status';
+import { classifyKind, guessKind, KINDS, WORKLOAD_KINDS, type KindInfo } from './kinds';
+import { readManifests, type ManifestFile, type RawObject } from './source';
+import { SkippedKinds } from './skipped-kinds';
 import {
   DEFAULT_CLUSTER_NETWORK,
   type Cluster,
   type ClusterNetwork,
   type ClusterNode,
+  type EndpointSet,
   type ExternalEndpointSpec,
+  type ForeignPolicy,
   type Namespace,
   type NetworkPolicy,
-  type Pod,
+  type OwnedObject,
   type Service,
 } from './types';
 import { t } from '../lib/text';
 import { josa } from '../lib/korean';
 
-/** Where pods without status.podIP get addresses when their node has no podCIDR. */
-export const DEFAULT_POD_CIDR = '10.244.0.0/16';
+export { DEFAULT_POD_CIDR } from './assign-pod-ips';
+export { isNamespaced } from './kinds';
 /** The label the API server puts on every namespace. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -49,54 +45,6 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly hasErrors: boolean;
 }
-
-const KINDS: Readonly<Record<string, { apiVersion: string; namespaced: boolean; shape: Shape }>> = {
-  Namespace: { apiVersion: 'v1', namespaced: false, shape: NAMESPACE },
-  Pod: { apiVersion: 'v1', namespaced: true, shape: POD },
-  Node: { apiVersion: 'v1', namespaced: false, shape: NODE },
-  Service: { apiVersion: 'v1', namespaced: true, shape: SERVICE },
-  NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', namespaced: true, shape: NETWORK_POLICY },
-  // netlab's own kind for machines outside the cluster (a user, a backup server).
-  ExternalEndpoint: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: EXTERNAL_ENDPOINT },
-  // netlab's own kind for the CNI and kube-proxy settings (at most one per scenario).
-  ClusterNetwork: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: CLUSTER_NETWORK },
-};
-
-/** Whether objects of `kind` live in a namespace; undefined for a kind netlab does not model. */
-export function isNamespaced(kind: string): boolean | undefined {
-  return Object.hasOwn(KINDS, kind) ? KINDS[kind]!.namespaced : undefined;
-}
-
-/** Real kinds netlab does not model: skipped with a warning rather than rejected. */
-const OTHER_KINDS = new Set([
-  'Deployment',
-  'ReplicaSet',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'ConfigMap',
-  'Secret',
-  'ServiceAccount',
-  'Ingress',
-  'IngressClass',
-  'Endpoints',
-  'EndpointSlice',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'StorageClass',
-  'Role',
-  'RoleBinding',
-  'ClusterRole',
-  'ClusterRoleBinding',
-  'LimitRange',
-  'ResourceQuota',
-  'HorizontalPodAutoscaler',
-  'PodDisruptionBudget',
-  'CustomResourceDefinition',
-  'Event',
-  'ReplicationController',
-]);
 
 /** Parses, validates and defaults every object of the given files. */
 export function loadCluster(files: readonly ManifestFile[]): LoadResult {
@@ -108,9 +56,15 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const services: Service[] = [];
   const policies: NetworkPolicy[] = [];
   const externals: ExternalEndpointSpec[] = [];
+  const endpointSets: EndpointSet[] = [];
+  const foreignPolicies: ForeignPolicy[] = [];
+  const owned: OwnedObject[] = [];
+  const skipped = new SkippedKinds();
   let network: ClusterNetwork | undefined;
   let networkAt = '';
-  const seen = new Map<string, string>();
+  // Where each object starts, worked out only when a duplicate needs it (a JSON dump's positions
+  // are found lazily).
+  const seen = new Map<string, () => string>();
 
   for (const raw of objects) {
     const d = new Decoder(raw, out);
@@ -121,6 +75,10 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
     const obj = raw.value as Dict;
     const kindInfo = checkKind(d, obj);
     if (!kindInfo) continue;
+    if (kindInfo.t !== 'modelled') {
+      readOther(raw, obj, kindInfo, skipped, foreignPolicies, owned);
+      continue;
+    }
     const { kind, info } = kindInfo;
     d.unknownFields(obj, info.shape);
     d.hiddenCharacters(obj);
@@ -177,8 +135,9 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       );
     }
     const key = info.namespaced ? `${kind} ${namespace}/${name}` : `${kind} ${name}`;
-    const first = seen.get(key);
-    if (first) {
+    const firstAt = seen.get(key);
+    if (firstAt) {
+      const first = firstAt();
       d.error(
         'duplicate',
         ['metadata', 'name'],
@@ -189,8 +148,10 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       );
       continue;
     }
-    const here = d.raw.at([]);
-    seen.set(key, `${here.file}:${here.line}:${here.col}`);
+    seen.set(key, () => {
+      const here = raw.at([]);
+      return `${here.file}:${here.line}:${here.col}`;
+    });
     const labels = d.labels(meta.labels, ['metadata', 'labels']);
     const source = { file: raw.file, at: raw.at };
 
@@ -225,6 +186,14 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       case 'Service':
         services.push(decodeService(d, obj, name, namespace));
         break;
+      case 'Endpoints':
+        endpointSets.push(decodeEndpoints(d, obj, name, namespace));
+        break;
+      case 'EndpointSlice': {
+        const set = decodeEndpointSlice(d, obj, namespace, labels);
+        if (set) endpointSets.push(set);
+        break;
+      }
       case 'NetworkPolicy':
         policies.push(decodeNetworkPolicy(d, obj, name, namespace));
         break;
@@ -247,7 +216,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
           break;
         }
         network = { ...spec, name, source };
-        networkAt = seen.get(key)!;
+        networkAt = seen.get(key)!();
         break;
       }
     }
@@ -263,16 +232,21 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       });
     }
   }
-  const pods = assignPodIps(drafts, nodes);
+  const { pods, inactive } = assignPodIps(drafts, nodes);
+  out.push(...skipped.diagnostics());
   out.sort(compareDiagnostics);
   return {
     cluster: {
       namespaces,
       pods,
+      inactivePods: inactive,
       nodes,
       services,
       policies,
       externals,
+      endpointSets: mergeEndpointSets(endpointSets),
+      foreignPolicies,
+      owned,
       network: network ?? DEFAULT_CLUSTER_NETWORK,
     },
     diagnostics: out,
@@ -280,7 +254,10 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   };
 }
 
-function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[string] } | undefined {
+type Classified = Exclude<ReturnType<typeof classifyKind>, { t: 'unknown' } | { t: 'wrong-api-version' }>;
+
+/** The object's kind, classified; undefined (with an error reported) when it is no kind at all. */
+function checkKind(d: Decoder, obj: Dict): Classified | undefined {
   const kind = obj.kind;
   if (typeof kind !== 'string' || kind === '') {
     d.error(
@@ -293,20 +270,9 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
     );
     return undefined;
   }
-  const info = KINDS[kind];
-  if (!info) {
-    if (OTHER_KINDS.has(kind)) {
-      d.report(
-        'warning',
-        'kind-ignored',
-        ['kind'],
-        t(
-          `netlab does not model ${kind}; it is skipped`,
-          `netlab은 ${josa(kind, '을/를')} 다루지 않아 건너뜁니다`,
-        ),
-      );
-      return undefined;
-    }
+  const apiVersion = obj.apiVersion;
+  const c = classifyKind(kind, typeof apiVersion === 'string' ? apiVersion : undefined);
+  if (c.t === 'unknown') {
     const guess = guessKind(kind);
     d.error(
       'kind',
@@ -321,8 +287,8 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
     );
     return undefined;
   }
-  const apiVersion = obj.apiVersion;
-  if (apiVersion === undefined || apiVersion === null) {
+  const info: KindInfo | undefined = c.t === 'modelled' || c.t === 'wrong-api-version' ? c.info : undefined;
+  if (info && (apiVersion === undefined || apiVersion === null)) {
     d.error(
       'api-version',
       [],
@@ -337,7 +303,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
     );
     return undefined;
   }
-  if (apiVersion !== info.apiVersion) {
+  if (info && c.t === 'wrong-api-version') {
     d.error(
       'api-version',
       ['apiVersion'],
@@ -348,112 +314,51 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: (typeof KINDS)[
     );
     return undefined;
   }
-  return { kind, info };
-}
-
-/** The modelled kind a misspelt one most likely meant (`Networking` → NetworkPolicy). */
-function guessKind(kind: string): string | undefined {
-  const names = Object.keys(KINDS);
-  const close = closestName(kind, names);
-  if (close) return close;
-  const lower = kind.toLowerCase();
-  return names.find((n) => {
-    const nl = n.toLowerCase();
-    let common = 0;
-    while (common < lower.length && common < nl.length && lower[common] === nl[common]) common++;
-    return common >= 5;
-  });
+  return c as Classified;
 }
 
 /**
- * Pods keep status.podIP; a hostNetwork pod has its node's IP; the rest get the first free
- * address of their node's podCIDR (after the network address and the bridge's .1), else of
- * DEFAULT_POD_CIDR — in document order, so the same files always give the same addresses.
+ * An object of a kind netlab does not model: counted for its kind's summary line. A Calico,
+ * Cilium or AdminNetworkPolicy policy is also kept by name; a workload controller by its owners.
  */
-function assignPodIps(drafts: readonly PodDraft[], nodes: readonly ClusterNode[]): Pod[] {
-  const byName = new Map(nodes.map((n) => [n.name, n]));
-  const used = new Set<string>();
-  for (const n of nodes) if (n.internalIP) used.add(n.internalIP.key);
-  for (const p of drafts) if (p.statusIp && !p.hostNetwork) used.add(p.statusIp.key);
-  const defaultCidr = parseCidr(DEFAULT_POD_CIDR)!;
-  const nextOffset = new Map<string, number>();
-  const owners = new Map<string, string>();
-
-  return drafts.map((p) => {
-    const d = p.decoder;
-    const node = p.nodeName !== undefined ? byName.get(p.nodeName) : undefined;
-    if (p.nodeName !== undefined && !node && nodes.length > 0) {
-      d.report(
-        'warning',
-        'unknown-node',
-        ['spec', 'nodeName'],
-        t(
-          `node ${p.nodeName} is not in the scenario`,
-          `노드 ${josa(p.nodeName, '이/가')} 시나리오에 없습니다`,
-        ),
-      );
-    }
-    let ip: IpAddress | undefined = p.statusIp;
-    let ipSource: Pod['ipSource'] = 'status';
-    if (p.hostNetwork) {
-      ipSource = 'host-network';
-      ip = node?.internalIP ?? p.statusIp;
-    }
-    if (!ip) {
-      const cidr: Cidr = node?.podCIDR ?? defaultCidr;
-      ipSource = node?.podCIDR ? 'node-pod-cidr' : 'default-pod-cidr';
-      let offset = nextOffset.get(cidr.canonical) ?? 2;
-      let candidate = ipv4AtOffset(cidr, offset);
-      while (candidate && used.has(candidate.key)) candidate = ipv4AtOffset(cidr, ++offset);
-      nextOffset.set(cidr.canonical, offset + 1);
-      if (!candidate) {
-        d.error(
-          'ipam',
-          ['metadata', 'name'],
-          t(
-            `no free address left in ${cidr.canonical} for this pod`,
-            `${cidr.canonical}에 이 파드에 줄 주소가 남아 있지 않습니다`,
-          ),
-        );
-        candidate = ipv4AtOffset(defaultCidr, 0)!;
-      }
-      ip = candidate;
-      used.add(ip.key);
-    } else if (node?.podCIDR && !p.hostNetwork && !cidrContains(node.podCIDR, ip)) {
-      d.report(
-        'warning',
-        'ip-outside-pod-cidr',
-        ['status', 'podIP'],
-        t(
-          `pod IP ${ip.key} is outside node ${node.name}'s podCIDR ${node.podCIDR.canonical}`,
-          `파드 IP ${josa(ip.key, '이/가')} 노드 ${node.name}의 podCIDR ${node.podCIDR.canonical} 밖에 있습니다`,
-        ),
-      );
-    }
-    if (!p.hostNetwork) {
-      const other = owners.get(ip.key);
-      if (other)
-        d.report(
-          'warning',
-          'duplicate-ip',
-          ['status', 'podIP'],
-          t(
-            `pod IP ${ip.key} is also used by ${other}`,
-            `파드 IP ${josa(ip.key, '을/를')} ${other}도 쓰고 있습니다`,
-          ),
-        );
-      else owners.set(ip.key, `${p.namespace}/${p.name}`);
-    }
-    return {
-      namespace: p.namespace,
-      name: p.name,
-      labels: p.labels,
-      ...(p.nodeName !== undefined ? { nodeName: p.nodeName } : {}),
-      hostNetwork: p.hostNetwork,
-      ip,
-      ipSource,
-      containers: p.containers,
-      source: { file: d.file, at: d.raw.at },
+function readOther(
+  raw: RawObject,
+  obj: Dict,
+  c: Exclude<Classified, { t: 'modelled' }>,
+  skipped: SkippedKinds,
+  foreign: ForeignPolicy[],
+  owned: OwnedObject[],
+): void {
+  const at = (): ReturnType<RawObject['at']> => raw.at(['kind']);
+  const meta = (typeof obj.metadata === 'object' && obj.metadata !== null ? obj.metadata : {}) as Dict;
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
+  if (c.t === 'foreign-policy') {
+    const p: ForeignPolicy = {
+      engine: c.engine,
+      kind: c.kind,
+      apiVersion: c.apiVersion,
+      ...(c.clusterWide ? {} : { namespace }),
+      name,
+      source: { file: raw.file, at: raw.at },
     };
-  });
+    foreign.push(p);
+    skipped.foreignPolicy(p, at);
+    return;
+  }
+  skipped.skip(c.kind, c.apiVersion, at);
+  if (WORKLOAD_KINDS.has(c.kind) && name) {
+    // Quiet: a dump's workload objects are valid; a malformed owner list just groups nothing.
+    const quiet = new Decoder(raw, []);
+    const labels = typeof meta.labels === 'object' && meta.labels !== null ? (meta.labels as Dict) : {};
+    owned.push({
+      kind: c.kind,
+      namespace,
+      name,
+      owners: decodeOwners(quiet, meta),
+      labels: Object.fromEntries(
+        Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      ),
+    });
+  }
 }

@@ -180,3 +180,32 @@ export const NAMESPACE: Shape = obj(top(obj(anyOf('finalizers'))));
 export const EXTERNAL_ENDPOINT: Shape = obj(top(obj(anyOf('ip', 'description'))));
 
 export const CLUSTER_NETWORK: Shape = obj(top(obj(anyOf('cni', 'bridgeName', 'kubeProxyMode'))));
+
+const endpointPort = obj(anyOf('name', 'port', 'protocol', 'appProtocol'));
+const objectRef = obj(
+  anyOf('apiVersion', 'fieldPath', 'kind', 'name', 'namespace', 'resourceVersion', 'uid'),
+);
+
+export const ENDPOINTS: Shape = obj({
+  ...anyOf('apiVersion', 'kind'),
+  metadata: objectMeta,
+  subsets: list(
+    obj({
+      addresses: list(obj({ ...anyOf('hostname', 'ip', 'nodeName'), targetRef: objectRef })),
+      notReadyAddresses: list(obj({ ...anyOf('hostname', 'ip', 'nodeName'), targetRef: objectRef })),
+      ports: list(endpointPort),
+    }),
+  ),
+});
+
+export const ENDPOINT_SLICE: Shape = obj({
+  ...anyOf('apiVersion', 'kind', 'addressType'),
+  metadata: objectMeta,
+  endpoints: list(
+    obj({
+      ...anyOf('addresses', 'conditions', 'deprecatedTopology', 'hints', 'hostname', 'nodeName', 'zone'),
+      targetRef: objectRef,
+    }),
+  ),
+  ports: list(endpointPort),
+});

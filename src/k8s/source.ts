@@ -4,6 +4,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../lib/diagnostic';
 import { reportProgress } from '../lib/progress';
+import { parseFastYaml, type FastDocument, type FastPos } from './fast-yaml';
+import { JsonPositions, looksLikeJson } from './json-source';
 
 /** A manifest file as the user gave it. */
 export interface ManifestFile {
@@ -28,11 +30,15 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Reads every document of every file; `kind: List` documents yield their items. */
-export function readManifests(files: readonly ManifestFile[]): ReadResult {
+/**
+ * Reads every document of every file; `kind: List` documents yield their items. JSON goes
+ * through JSON.parse and kubectl-style YAML through the fast reader, unless `fast` is false (the
+ * tests that hold them to the full YAML reader's values and positions).
+ */
+export function readManifests(files: readonly ManifestFile[], fast = true): ReadResult {
   const objects: RawObject[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const file of files) readFile(file, objects, diagnostics);
+  for (const file of files) readFile(file, objects, diagnostics, fast);
   return { objects, diagnostics };
 }
 
@@ -54,7 +60,7 @@ interface ParsedChunk {
  * only the document it touched. A file with directives (`%YAML`) is parsed whole.
  */
 export function splitDocuments(text: string): { text: string; lineOffset: number }[] {
-  if (/^%/m.test(text)) return [{ text, lineOffset: 0 }];
+  if (/^%/m.test(text) || !/^---(?:[ \t]|$)/m.test(text)) return [{ text, lineOffset: 0 }];
   const chunks: { text: string; lineOffset: number }[] = [];
   const lines = text.split('\n');
   let start = 0;
@@ -101,11 +107,19 @@ function parseChunk(text: string): ParsedChunk {
   return chunk;
 }
 
-function readFile(file: ManifestFile, objects: RawObject[], diagnostics: Diagnostic[]): void {
+function readFile(
+  file: ManifestFile,
+  objects: RawObject[],
+  diagnostics: Diagnostic[],
+  useFast: boolean,
+): void {
+  if (useFast && looksLikeJson(file.text) && readJsonFile(file, objects, diagnostics)) return;
   let read = 0;
-  for (const piece of splitDocuments(file.text)) {
+  for (const piece of splitDocuments(useFast ? blankManagedFields(file.text) : file.text)) {
     reportProgress('read', read, file.text.length);
     read += piece.text.length + 1;
+    const fast = useFast ? parseFastCached(piece.text) : undefined;
+    if (fast && readFastDocument(file, fast, piece.lineOffset, objects)) continue;
     const { lineCounter, docs } = parseChunk(piece.text);
     const pos = (offset: number): SourcePosition => {
       const { line, col } = lineCounter.linePos(offset);
@@ -183,6 +197,169 @@ function readDocument(
     return;
   }
   objects.push({ file: file.name, value, at });
+}
+
+const fastCache = new Map<string, FastDocument | null>();
+
+/** parseFastYaml, remembered by text like parseChunk (an edit re-reads only its document). */
+function parseFastCached(text: string): FastDocument | undefined {
+  let hit = fastCache.get(text);
+  if (hit === undefined) {
+    hit = parseFastYaml(text) ?? null;
+    fastCache.set(text, hit);
+    if (fastCache.size > CACHE_LIMIT) fastCache.delete(fastCache.keys().next().value!);
+  } else {
+    fastCache.delete(text);
+    fastCache.set(text, hit);
+  }
+  return hit ?? undefined;
+}
+
+/**
+ * A document the fast reader took (always a mapping); a List yields its items. False for a List
+ * without a list of items, which the full reader reports.
+ */
+function readFastDocument(
+  file: ManifestFile,
+  doc: FastDocument,
+  lineOffset: number,
+  objects: RawObject[],
+): boolean {
+  const at = fastLocator(() => doc.positions(), file.name, lineOffset);
+  const value = doc.value as Record<string, unknown>;
+  const kind = value.kind;
+  const isList = kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && 'items' in value);
+  if (isList) {
+    if (!Array.isArray(value.items)) return false;
+    value.items.forEach((item, i) => {
+      const itemAt = doc.itemPositions
+        ? fastLocator(() => doc.itemPositions!(i) ?? doc.positions(), file.name, lineOffset)
+        : fastLocator(
+            () => doc.positions().keys?.get('items')?.value?.items?.[i] ?? doc.positions(),
+            file.name,
+            lineOffset,
+          );
+      objects.push({ file: file.name, value: item, at: itemAt });
+    });
+    return true;
+  }
+  objects.push({ file: file.name, value, at });
+  return true;
+}
+
+/** A locator over positions the fast reader works out on the first call. */
+function fastLocator(positions: () => FastPos, file: string, lineOffset: number): Locator {
+  let root: FastPos | undefined;
+  return (path, part = 'value') => {
+    root ??= positions();
+    let node: { line: number; col: number } = root;
+    let keyPos: { line: number; col: number } | null = null;
+    for (const step of path) {
+      keyPos = null;
+      const here = node as FastPos;
+      if (here.keys) {
+        const entry = here.keys.get(String(step));
+        if (!entry) break;
+        keyPos = entry;
+        if (!entry.value) {
+          node = entry;
+          break;
+        }
+        node = entry.value;
+      } else if (here.items && typeof step === 'number') {
+        const item = here.items[step];
+        if (!item) break;
+        node = item;
+      } else break;
+    }
+    const target = part === 'key' && keyPos ? keyPos : node;
+    return { file, line: target.line + lineOffset, col: target.col };
+  };
+}
+
+/**
+ * A JSON document (`kubectl get -o json`): JSON.parse, then positions only when asked for. Text
+ * that JSON.parse rejects returns false, and the YAML reader reports where it goes wrong.
+ */
+function readJsonFile(file: ManifestFile, objects: RawObject[], diagnostics: Diagnostic[]): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(file.text);
+  } catch {
+    return false;
+  }
+  const positions = new JsonPositions(file.name, file.text);
+  const at = positions.locator(() => 0);
+  const record = value as Record<string, unknown>;
+  const kind = record.kind;
+  if (kind === 'List' || (typeof kind === 'string' && kind.endsWith('List') && 'items' in record)) {
+    if (!Array.isArray(record.items)) {
+      diagnostics.push({
+        ...at(['items'], 'key'),
+        severity: 'error',
+        code: 'list-items',
+        message: {
+          en: 'a List needs `items`, a list of objects',
+          ko: 'List에는 오브젝트 목록인 `items`가 필요합니다',
+        },
+      });
+      return true;
+    }
+    let starts: number[] | undefined;
+    record.items.forEach((item, i) => {
+      const itemAt = positions.locator(() => (starts ??= positions.listItemStarts())[i] ?? 0);
+      objects.push({ file: file.name, value: item, at: itemAt });
+    });
+    return true;
+  }
+  objects.push({ file: file.name, value, at });
+  return true;
+}
+
+/**
+ * metadata.managedFields blanked out of a YAML text before parsing (the lines stay, empty, so
+ * every position after them is unchanged). A quarter of a dump is managedFields, which netlab
+ * never reads: a block `managedFields:` whose entries are indented deeper, or are list items at
+ * its own indentation, as kubectl prints them.
+ */
+export function blankManagedFields(text: string): string {
+  let at = text.indexOf('managedFields:');
+  if (at < 0) return text;
+  let out = '';
+  let copied = 0;
+  while (at >= 0) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) lineEnd = text.length;
+    const head = text.slice(lineStart, lineEnd);
+    const m = /^( *)managedFields:[ \t]*$/.exec(head);
+    if (!m) {
+      at = text.indexOf('managedFields:', lineEnd);
+      continue;
+    }
+    const indent = m[1]!.length;
+    // Past the block: blank lines, deeper lines, and `- ` items at the key's own indentation.
+    let end = lineEnd;
+    let newlines = 0;
+    while (end < text.length) {
+      const next = text.indexOf('\n', end + 1);
+      const line = text.slice(end + 1, next < 0 ? text.length : next);
+      let lead = 0;
+      while (line.charCodeAt(lead) === 32) lead++;
+      const blank = lead === line.length;
+      if (!(blank || lead > indent || (lead === indent && line.startsWith('- ', lead)))) break;
+      if (next < 0) {
+        end = text.length;
+        break;
+      }
+      newlines++;
+      end = next;
+    }
+    out += text.slice(copied, lineEnd) + '\n'.repeat(newlines);
+    copied = end;
+    at = text.indexOf('managedFields:', end);
+  }
+  return out + text.slice(copied);
 }
 
 function makeLocator(root: Node, pos: (offset: number) => SourcePosition): Locator {

@@ -50,6 +50,18 @@ export interface Container {
 
 export type PodIpSource = 'status' | 'node-pod-cidr' | 'default-pod-cidr' | 'host-network';
 
+/** status.phase, as the kubelet reports it. Absent on a manifest as written (no status yet). */
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+export const POD_PHASES: readonly PodPhase[] = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+
+/** One entry of metadata.ownerReferences (what created the object: a ReplicaSet, a Job, …). */
+export interface OwnerReference {
+  readonly kind: string;
+  readonly name: string;
+  readonly controller: boolean;
+}
+
+/** A pod that holds its IP: it is an endpoint of flows and Services. */
 export interface Pod {
   readonly namespace: string;
   readonly name: string;
@@ -59,6 +71,30 @@ export interface Pod {
   readonly ip: IpAddress;
   readonly ipSource: PodIpSource;
   readonly containers: readonly Container[];
+  readonly source: Located;
+  /** status.phase when the object has one (a dump from a cluster). */
+  readonly phase?: PodPhase;
+  /** metadata.deletionTimestamp is set: the pod is shutting down (still holding its IP). */
+  readonly terminating?: boolean;
+  /** The Ready condition, when status.conditions has one. */
+  readonly ready?: boolean;
+  readonly owners?: readonly OwnerReference[];
+}
+
+/**
+ * A pod that holds no IP: it finished (Succeeded, Failed) or waits without an address (Pending).
+ * Shown apart; never an endpoint, never the answer for an IP (its old IP may belong to a live pod).
+ */
+export interface InactivePod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Labels;
+  readonly nodeName?: string;
+  readonly phase: PodPhase;
+  readonly why: 'completed' | 'failed' | 'no-ip';
+  /** status.podIP as the object last reported it (a finished pod keeps it in its status). */
+  readonly lastIp?: string;
+  readonly owners?: readonly OwnerReference[];
   readonly source: Located;
 }
 
@@ -81,6 +117,12 @@ export interface ServicePort {
   readonly nodePort?: number;
 }
 
+/** One entry of status.loadBalancer.ingress: the address the cloud load balancer was given. */
+export interface LoadBalancerIngress {
+  readonly ip?: IpAddress;
+  readonly hostname?: string;
+}
+
 export interface Service {
   readonly namespace: string;
   readonly name: string;
@@ -89,9 +131,76 @@ export interface Service {
   readonly selector?: Labels;
   readonly ports: readonly ServicePort[];
   readonly externalName?: string;
+  /** Applies to external addresses: NodePorts, externalIPs and load-balancer IPs. */
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /** Applies to the ClusterIP, for traffic from pods and nodes. */
+  readonly internalTrafficPolicy: 'Cluster' | 'Local';
+  /** spec.loadBalancerIP (deprecated): the address asked for. */
   readonly loadBalancerIP?: string;
+  /** status.loadBalancer.ingress: the addresses the load balancer actually has. */
+  readonly loadBalancerIngress: readonly LoadBalancerIngress[];
+  /** spec.externalIPs: addresses the network routes to some node, where kube-proxy takes them. */
+  readonly externalIPs: readonly IpAddress[];
+  /** spec.publishNotReadyAddresses: not-ready pods are endpoints too. */
+  readonly publishNotReadyAddresses: boolean;
   readonly source: Located;
+}
+
+/** One address behind a Service, as an Endpoints or EndpointSlice object lists it. */
+export interface EndpointAddress {
+  readonly ip: IpAddress;
+  readonly ready: boolean;
+  /** Ready, ignoring termination (EndpointSlice `serving`; Endpoints: same as ready). */
+  readonly serving: boolean;
+  readonly terminating: boolean;
+  readonly nodeName?: string;
+  /** targetRef of kind Pod: `namespace/name`. */
+  readonly pod?: string;
+}
+
+export interface EndpointPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/**
+ * The addresses behind one Service from its Endpoints object or its EndpointSlices (all slices
+ * of a Service merged into one). What kube-proxy programs for a Service without a selector.
+ */
+export interface EndpointSet {
+  readonly namespace: string;
+  /** The Service's name: the Endpoints object's own, or an EndpointSlice's kubernetes.io/service-name. */
+  readonly service: string;
+  readonly from: 'Endpoints' | 'EndpointSlice';
+  /** One group per Endpoints subset (a slice is one group): its addresses serve its ports. */
+  readonly groups: readonly {
+    readonly addresses: readonly EndpointAddress[];
+    readonly ports: readonly EndpointPort[];
+  }[];
+  readonly source: Located;
+}
+
+/** A policy of another engine (Calico, Cilium) that netlab reads but does not evaluate. */
+export interface ForeignPolicy {
+  readonly engine: 'calico' | 'cilium' | 'admin';
+  /** `NetworkPolicy`, `GlobalNetworkPolicy`, `CiliumNetworkPolicy`, … */
+  readonly kind: string;
+  readonly apiVersion: string;
+  /** Absent for cluster-wide kinds: they can touch any flow. */
+  readonly namespace?: string;
+  readonly name: string;
+  readonly source: Located;
+}
+
+/** A workload controller's link to its owner (a ReplicaSet's Deployment, a Job's CronJob). */
+export interface OwnedObject {
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly owners: readonly OwnerReference[];
+  /** The `app.kubernetes.io/name` label, when set. */
+  readonly labels: Labels;
 }
 
 export type PolicyType = 'Ingress' | 'Egress';
@@ -176,11 +285,20 @@ export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
 /** Everything netlab read from the scenario files, after defaulting. */
 export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
+  /** Pods that hold their IP (Running, or Pending with an address, or as written). */
   readonly pods: readonly Pod[];
+  /** Pods without an IP (finished, or waiting for one), in document order. */
+  readonly inactivePods: readonly InactivePod[];
   readonly nodes: readonly ClusterNode[];
   readonly services: readonly Service[];
   readonly policies: readonly NetworkPolicy[];
   readonly externals: readonly ExternalEndpointSpec[];
+  /** Endpoints and EndpointSlices, merged per Service (slices win when both exist). */
+  readonly endpointSets: readonly EndpointSet[];
+  /** Calico and Cilium policies: read, named in verdicts they could change, not evaluated. */
+  readonly foreignPolicies: readonly ForeignPolicy[];
+  /** ReplicaSets, Jobs, … with their owners: how pods group into workloads. */
+  readonly owned: readonly OwnedObject[];
   /** The scenario's ClusterNetwork, or DEFAULT_CLUSTER_NETWORK. */
   readonly network: ClusterNetwork;
 }

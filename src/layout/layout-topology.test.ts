@@ -90,6 +90,13 @@ function synthetic(spec: {
     clusterIPSource: 'none' as const,
     ports: [],
     endpoints: pods.filter((_, j) => j % (i + 2) === 0).map((p) => p.key),
+    backends: [],
+    backendsFrom: 'selector' as const,
+    loadBalancerIPs: [],
+    loadBalancerHostnames: [],
+    externalIPs: [],
+    externalTrafficPolicy: 'Cluster' as const,
+    internalTrafficPolicy: 'Cluster' as const,
   }));
   const externals = Array.from({ length: spec.externals ?? 0 }, (_, i) => ({
     name: `e${i}`,

@@ -1,11 +1,12 @@
 // The `object` check: an object must (not) exist, a policy must (not) select pods, carry given
 // policyTypes after defaulting, or an object must carry labels.
 import { fill, t, type LocalText } from '../lib/text';
-import { isNamespaced } from '../k8s/load-cluster';
 import type { Cluster, Labels, NetworkPolicy } from '../k8s/types';
 import { describeSelector } from '../engine/describe';
 import { policySelects } from '../engine/match';
 import type { Endpoint } from '../engine/endpoints';
+import { changedObjects } from './editable';
+import { objectLabel } from './object-label';
 import { DEFAULTS } from './messages';
 import type { CheckResult, EndpointRef, ObjectCheck } from './types';
 import { josa } from '../lib/korean';
@@ -13,6 +14,8 @@ import { josa } from '../lib/korean';
 /** What an object check needs of the scenario being judged (check.ts's Judge has it). */
 export interface ObjectJudge {
   readonly cluster: Cluster;
+  /** The scenario's text, for `unchanged`. */
+  readonly text: string;
   resolve(ref: EndpointRef): Endpoint | LocalText;
 }
 
@@ -26,12 +29,6 @@ export const OBJECT_KINDS: readonly string[] = [
   'NetworkPolicy',
   'ExternalEndpoint',
 ];
-
-/** `NetworkPolicy prod/web-deny-all`, `Namespace prod`; a kind netlab does not know keeps a namespace it was given. */
-export function objectLabel(o: { kind: string; namespace?: string; name?: string }): string {
-  const ns = (isNamespaced(o.kind) ?? o.namespace !== undefined) ? `${o.namespace ?? 'default'}/` : '';
-  return `${o.kind} ${ns}${o.name ?? '*'}`;
-}
 
 /** The object a check names, with its labels when it has any. */
 function findObject(
@@ -101,6 +98,24 @@ function problemOf(c: ObjectCheck, judge: ObjectJudge): LocalText | undefined {
         );
       }
     }
+    const rules = [...policy.ingress, ...policy.egress];
+    for (const name of c.portNames ?? []) {
+      if (rules.some((r) => r.ports.some((p) => p.port === name))) continue;
+      return t(
+        `a rule must name the container port ${name} by its name (port: ${name}), not by its number`,
+        `규칙에서 컨테이너 포트 ${josa(name, '을/를')} 번호가 아니라 이름으로 적어야 합니다(port: ${name})`,
+      );
+    }
+    if (
+      c.peerWith &&
+      !rules.some((r) => r.peers?.some((p) => c.peerWith!.every((f) => p[f] !== undefined)))
+    ) {
+      const fields = c.peerWith.join(' + ');
+      return t(
+        `one peer must carry ${fields} together (a single list item, no dash before the second field); separate items are separate peers, and any one of them lets a pod in`,
+        `피어 하나에 ${josa(fields, '이/가')} 함께 있어야 합니다(목록 항목 하나, 두 번째 필드 앞에 대시 없음). 항목이 나뉘면 서로 다른 피어가 되어 어느 하나만 맞아도 들어옵니다`,
+      );
+    }
     if (c.policyTypes) {
       const want = [...c.policyTypes].sort();
       const have = [...policy.policyTypes].sort();
@@ -117,6 +132,20 @@ function problemOf(c: ObjectCheck, judge: ObjectJudge): LocalText | undefined {
         );
       }
     }
+  }
+  if (c.unchanged && c.start) {
+    const kind = c.object.kind;
+    const touched = changedObjects(c.start.text, judge.text).some(
+      (x) =>
+        x.kind === kind &&
+        x.name === c.object.name &&
+        (x.namespace ?? 'default') === (c.object.namespace ?? 'default'),
+    );
+    if (touched)
+      return t(
+        'it must stay exactly as it was: leave it alone and add what the task asks for in another object',
+        '처음 그대로 두어야 합니다. 이 오브젝트는 건드리지 말고, 과제가 요구하는 것은 다른 오브젝트에 추가하세요',
+      );
   }
   for (const [k, v] of Object.entries(c.labels ?? {})) {
     const have = found.labels?.[k];

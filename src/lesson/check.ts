@@ -14,6 +14,7 @@ import type { FlowPort } from '../engine/match';
 import { DEFAULTS, SCENARIO_ERRORS, UNANSWERED, WORDS } from './messages';
 import { checkObject } from './check-object';
 import { checkEditable } from './editable';
+import { checkReach } from './check-reach';
 import { checkStorageChallenge } from './check-storage';
 import { flowLabel, resolveEndpoint, scenarioEndpoints } from './refs';
 import type {
@@ -28,6 +29,7 @@ import type {
   MatrixCheck,
   NoErrorsCheck,
   QuizCheck,
+  ReachCheck,
 } from './types';
 import { josa } from '../lib/korean';
 
@@ -49,13 +51,19 @@ export function checkChallenge(
     return j;
   };
   const current = judgeFor(scenarioText, options.file ?? 'scenario.yaml');
-  return challenge.checks.map((c) =>
-    runCheck(
+  return challenge.checks.map((c) => {
+    if (c.check === 'reach') {
+      const base = { id: c.id, check: c.check, blocking: true };
+      if (current.errors.length > 0)
+        return { ...base, passed: false, message: fill(SCENARIO_ERRORS, { first: current.firstError() }) };
+      return { ...base, ...checkReach(c, current, judgeFor(c.goal.text, c.goal.file)) };
+    }
+    return runCheck(
       c,
       c.check === 'quiz' && c.scenario ? judgeFor(c.scenario.text, c.scenario.file) : current,
       options,
-    ),
-  );
+    );
+  });
 }
 
 /** A challenge is solved when every blocking check passes (quizzes never block). */
@@ -146,13 +154,14 @@ function refsOf(c: Check): EndpointRef[] {
       return flows(c.options.map((o) => o.flow));
     case 'no-errors':
     case 'editable':
+    case 'reach':
     case 'facts':
     case 'predict':
       return [];
   }
 }
 
-function runCheck(c: Check, judge: Judge, options: CheckOptions): CheckResult {
+function runCheck(c: Exclude<Check, ReachCheck>, judge: Judge, options: CheckOptions): CheckResult {
   const base = { id: c.id, check: c.check, blocking: c.check !== 'quiz' };
   if (c.check === 'no-errors') return { ...base, ...checkNoErrors(c, judge) };
   if (judge.errors.length > 0) {

@@ -31,6 +31,7 @@ export const CHECK_KINDS: readonly AuthoredCheckKind[] = [
   'flows',
   'least-privilege',
   'matrix',
+  'reach',
   'object',
   'no-errors',
   'quiz',
@@ -43,7 +44,18 @@ const FIELDS: Readonly<Record<AuthoredCheckKind, readonly string[]>> = {
   flows: ['flows'],
   'least-privilege': ['among', 'from', 'to', 'ports', 'allow'],
   matrix: ['among', 'from', 'to', 'goal'],
-  object: ['object', 'exists', 'selects', 'notSelects', 'policyTypes', 'labels'],
+  reach: ['compare', 'goal', 'eachSide'],
+  object: [
+    'object',
+    'exists',
+    'selects',
+    'notSelects',
+    'policyTypes',
+    'labels',
+    'portNames',
+    'peerWith',
+    'unchanged',
+  ],
   'no-errors': ['warnings'],
   quiz: ['question', 'flow', 'answers', 'options', 'ask', 'scenario', 'reveal'],
   facts: ['facts'],
@@ -125,6 +137,24 @@ export function decodeCheck(
     }
     case 'matrix':
       return matrixCheck(ctx, m, path, base, onSolution);
+    case 'reach': {
+      const compare = r.string(m.compare, [...path, 'compare']) ?? 'equal';
+      if (compare !== 'equal' && compare !== 'at-most' && compare !== 'at-least') {
+        r.error(
+          'reach',
+          [...path, 'compare'],
+          t(
+            'compare is equal (the default), at-most (nothing more open than the goal) or at-least',
+            'compare는 equal(기본값), at-most(목표보다 더 열지 않음), at-least 중 하나입니다',
+          ),
+        );
+        return undefined;
+      }
+      const goal = m.goal === undefined ? ctx.solution() : ctx.scenarioFile(m.goal, [...path, 'goal']);
+      if (!goal) return undefined;
+      const eachSide = m.eachSide === undefined ? undefined : r.bool(m.eachSide, [...path, 'eachSide']);
+      return { ...base, check, compare, goal, ...(eachSide ? { eachSide } : {}) };
+    }
     case 'object':
       return objectCheck(ctx, m, path, base, onSolution);
     case 'no-errors':
@@ -384,18 +414,43 @@ function objectCheck(
     const lm = r.map(m.labels, [...path, 'labels']) ?? {};
     labels = Object.fromEntries(Object.entries(lm).map(([k, v]) => [k, String(v)]));
   }
+  const portNames = m.portNames === undefined ? undefined : r.strings(m.portNames, [...path, 'portNames']);
+  const PEER_FIELDS = ['podSelector', 'namespaceSelector', 'ipBlock'] as const;
+  let peerWith: (typeof PEER_FIELDS)[number][] | undefined;
+  if (m.peerWith !== undefined) {
+    peerWith = [];
+    r.strings(m.peerWith, [...path, 'peerWith']).forEach((f, i) => {
+      const field = PEER_FIELDS.find((x) => x === f);
+      if (field) peerWith!.push(field);
+      else
+        r.error(
+          'peer-with',
+          [...path, 'peerWith', i],
+          t(`peerWith lists ${PEER_FIELDS.join(', ')}`, `peerWith에는 ${PEER_FIELDS.join(', ')}를 씁니다`),
+        );
+    });
+  }
+  const unchanged = m.unchanged === undefined ? undefined : r.bool(m.unchanged, [...path, 'unchanged']);
   const onlyPolicy =
-    (selects.length > 0 || notSelects.length > 0 || policyTypes !== undefined) && kind !== 'NetworkPolicy';
+    (selects.length > 0 ||
+      notSelects.length > 0 ||
+      policyTypes !== undefined ||
+      portNames !== undefined ||
+      peerWith !== undefined) &&
+    kind !== 'NetworkPolicy';
   if (onlyPolicy)
     r.error(
       'object-policy',
       op,
       t(
-        'selects, notSelects and policyTypes apply to a NetworkPolicy only',
-        'selects, notSelects, policyTypes는 NetworkPolicy에만 쓸 수 있습니다',
+        'selects, notSelects, policyTypes, portNames and peerWith apply to a NetworkPolicy only',
+        'selects, notSelects, policyTypes, portNames, peerWith는 NetworkPolicy에만 쓸 수 있습니다',
       ),
     );
-  if (!exists && (selects.length || notSelects.length || policyTypes || labels)) {
+  if (
+    !exists &&
+    (selects.length || notSelects.length || policyTypes || labels || portNames || peerWith || unchanged)
+  ) {
     r.error(
       'object-exists',
       [...path, 'exists'],
@@ -414,6 +469,9 @@ function objectCheck(
     notSelects,
     ...(policyTypes ? { policyTypes } : {}),
     ...(labels ? { labels } : {}),
+    ...(portNames ? { portNames } : {}),
+    ...(peerWith ? { peerWith } : {}),
+    ...(unchanged ? { unchanged } : {}),
   } as Check;
 }
 

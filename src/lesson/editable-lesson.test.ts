@@ -75,7 +75,7 @@ describe('the loader adds the editable check', () => {
     const written = load('    - check: editable\n' + FLOWS, FILES, { steps: POLICIES });
     expect(written.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual(
       [
-        `${F}:13:14: error: unknown check "editable": use flows, least-privilege, matrix, object, no-errors, quiz`,
+        `${F}:13:14: error: unknown check "editable": use flows, least-privilege, matrix, reach, object, no-errors, quiz`,
       ],
     );
     const taken = load(FLOWS + `\n      id: ${EDITABLE_CHECK_ID}`, FILES, { steps: POLICIES });
@@ -121,10 +121,10 @@ describe('lesson a-03: edit web-egress, leave backend-ingress alone', () => {
     expect(isSolved(results)).toBe(true);
   });
 
-  it('deleting backend-ingress as well satisfies every flow check, but not only-editable', () => {
+  it('deleting backend-ingress as well satisfies every flow check, but not only-editable (nor the exact reach)', () => {
     expect(docs.some((d) => d.includes('name: backend-ingress\n'))).toBe(true);
     const text = without('backend-ingress');
-    expect(failing(text)).toEqual([EDITABLE_CHECK_ID]);
+    expect(failing(text)).toEqual(['exact-reach', EDITABLE_CHECK_ID]);
     const r = checkChallenge(lesson.challenge, text).find((x) => x.id === EDITABLE_CHECK_ID)!;
     expect(r.message.en).toMatch(
       /^This lesson keeps NetworkPolicy prod\/backend-ingress \(deleted\) as it was: change only NetworkPolicy prod\/web-egress\./,

@@ -5,7 +5,7 @@ import { fill, type LocalText } from '../lib/text';
 import { isNamespaced } from '../k8s/load-cluster';
 import { readManifests } from '../k8s/source';
 import { isVolumeKindNamespaced } from '../storage/load-volumes';
-import { objectLabel } from './check-object';
+import { objectLabel } from './object-label';
 import { DEFAULTS, WORDS } from './messages';
 import type { CheckResult, EditableCheck, ObjectRef } from './types';
 

@@ -15,4 +15,4 @@ export {
 export { checkChallenge, isSolved, type CheckOptions } from './check';
 export { checkCatalogue, sortLessons } from './catalogue';
 export { endpointKeyOf, parsePort } from './refs';
-export { objectLabel } from './check-object';
+export { objectLabel } from './object-label';

@@ -53,8 +53,8 @@ describe('shape errors', () => {
   });
 
   it('an unknown check kind lists the kinds', () => {
-    expect(errors(load('    - check: reach', FILES).diagnostics)).toEqual([
-      `${F}:12:14: error: unknown check "reach": use flows, least-privilege, matrix, object, no-errors, quiz`,
+    expect(errors(load('    - check: reachable', FILES).diagnostics)).toEqual([
+      `${F}:12:14: error: unknown check "reachable": use flows, least-privilege, matrix, reach, object, no-errors, quiz`,
     ]);
   });
 

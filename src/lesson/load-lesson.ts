@@ -320,7 +320,8 @@ function decodeChallenge(
     const at = declared.editableAt ?? r.at(['steps']);
     checks.push({ check: 'editable', id: EDITABLE_CHECK_ID, step, editable: declared.editable, start, at });
   }
-  return { lab: ctx.lab, checks, hints, solution: ctx.solution, start };
+  const withStart = checks.map((c) => (c.check === 'object' && c.unchanged ? { ...c, start } : c));
+  return { lab: ctx.lab, checks: withStart, hints, solution: ctx.solution, start };
 }
 
 /** `lab: network | volumes | layers` (default network). */

@@ -8,6 +8,7 @@ export const PLACEHOLDERS: Readonly<Record<CheckKind, readonly string[]>> = {
   flows: ['flow', 'expected', 'actual', 'why', 'count', 'more'],
   'least-privilege': ['flow', 'problem', 'why', 'count', 'more'],
   matrix: ['flow', 'expected', 'actual', 'why', 'count', 'more'],
+  reach: ['difference', 'count', 'more'],
   object: ['object', 'problem'],
   'no-errors': ['first', 'count'],
   quiz: ['answer', 'why'],
@@ -27,6 +28,9 @@ export const WORDS = {
   denied: SHARED_WORDS.denied,
   more: (n: number): LocalText =>
     n > 0 ? t(`(${n} more like this)`, `(이런 흐름이 ${n}개 더 있습니다)`) : t('', ''),
+  /** A reach check's further differences. */
+  moreDifferences: (n: number): LocalText =>
+    n > 0 ? t(`(${n} more difference(s) like this)`, `(이런 차이가 ${n}개 더 있습니다)`) : t('', ''),
   extra: t(
     'allowed, but not one of the flows the task needs: something is open wider than necessary',
     '필요한 흐름 목록에 없는데 허용되어 있습니다. 필요 이상으로 열려 있습니다',
@@ -73,6 +77,13 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
       '{flow}: 목표는 {expected}인데 지금은 {actual}입니다. {why} {more}',
     ),
     pass: t('The whole matrix matches the goal.', '매트릭스 전체가 목표와 같습니다.'),
+  },
+  reach: {
+    fail: t('{difference} {more}', '{difference} {more}'),
+    pass: t(
+      'Exactly what the task asks gets through, for every pod and address that could exist: new namespaces, unlabelled pods and the internet included.',
+      '새 네임스페이스, 레이블 없는 파드, 인터넷 주소까지 앞으로 생길 수 있는 모든 파드와 주소에 대해 과제가 요구한 흐름만 정확히 통과합니다.',
+    ),
   },
   object: {
     fail: t('{object}: {problem}.', '{object}: {problem}.'),

@@ -75,7 +75,16 @@ export interface Step {
 }
 
 export type CheckKind =
-  'flows' | 'least-privilege' | 'matrix' | 'object' | 'no-errors' | 'quiz' | 'facts' | 'predict' | 'editable';
+  | 'flows'
+  | 'least-privilege'
+  | 'matrix'
+  | 'reach'
+  | 'object'
+  | 'no-errors'
+  | 'quiz'
+  | 'facts'
+  | 'predict'
+  | 'editable';
 /** The kinds an author writes in lesson.yaml; `editable` is added by the loader itself. */
 export type AuthoredCheckKind = Exclude<CheckKind, 'editable'>;
 
@@ -121,7 +130,21 @@ export interface MatrixCheck extends CheckBase {
   readonly goal: readonly { readonly port: FlowPort; readonly rows: readonly (readonly GoalCell[])[] }[];
 }
 
-/** An object must (not) exist; a policy must (not) select pods; labels; policyTypes. */
+/**
+ * Exact reach: compared over every pod, namespace, address and port that could ever exist (not
+ * only the scenario's), the learner's policies let through the same flows as the goal's (`equal`),
+ * nothing more (`at-most`), or at least those (`at-least`).
+ */
+export interface ReachCheck extends CheckBase {
+  readonly check: 'reach';
+  readonly compare: 'equal' | 'at-most' | 'at-least';
+  /** The scenario to compare with: the challenge's solution unless the check names a file. */
+  readonly goal: ScenarioFile;
+  /** Each side on its own too: a policy may not open more even where the other side's policy blocks it. */
+  readonly eachSide?: boolean;
+}
+
+/** An object must (not) exist; a policy must (not) select pods; labels; policyTypes; shape. */
 export interface ObjectCheck extends CheckBase {
   readonly check: 'object';
   readonly object: Required<Pick<ObjectRef, 'kind' | 'name'>> & { readonly namespace?: string };
@@ -131,6 +154,14 @@ export interface ObjectCheck extends CheckBase {
   /** After defaulting, as a set. */
   readonly policyTypes?: readonly PolicyType[];
   readonly labels?: Labels;
+  /** NetworkPolicy: some rule names each of these container ports by name (`port: http`). */
+  readonly portNames?: readonly string[];
+  /** NetworkPolicy: some peer has all of these fields (`[namespaceSelector, podSelector]`: one AND peer). */
+  readonly peerWith?: readonly ('podSelector' | 'namespaceSelector' | 'ipBlock')[];
+  /** The object is exactly as the challenge starts it (formatting aside). */
+  readonly unchanged?: boolean;
+  /** The challenge's start, for `unchanged` (set by the loader). */
+  readonly start?: ScenarioFile;
 }
 
 /** The scenario loads without errors; the listed warning codes count as failures too. */
@@ -196,6 +227,7 @@ export type Check =
   | FlowsCheck
   | LeastPrivilegeCheck
   | MatrixCheck
+  | ReachCheck
   | ObjectCheck
   | NoErrorsCheck
   | QuizCheck
@@ -241,6 +273,28 @@ export interface CheckResult {
   /** The engine's reasons for the first wrong flow. */
   readonly explanation?: FlowReasons;
   readonly quiz?: QuizResult;
+  /** A reach check's first hole: a peer no pod of the scenario is, to show ("show me"). */
+  readonly unseen?: UnseenPeer;
+}
+
+/**
+ * A peer the scenario does not have, as the page can draw it: a pod (maybe in a namespace that does
+ * not exist yet) or an outside address. Built from a peer class's witness.
+ */
+export interface UnseenPeer {
+  /** "a pod in a new namespace", "an internet address 8.8.8.8". */
+  readonly label: LocalText;
+  readonly kind: 'pod' | 'address';
+  readonly ip: string;
+  /** Pods: the namespace, its labels, and whether the scenario has it already. */
+  readonly namespace?: string;
+  readonly namespaceLabels?: Labels;
+  readonly newNamespace?: boolean;
+  readonly labels?: Labels;
+  /** The scenario pod the hole is about (`data/db`), and the port, as the lesson names them. */
+  readonly subject?: string;
+  readonly port?: FlowPort;
+  readonly direction: 'ingress' | 'egress';
 }
 
 export interface QuizResult {

@@ -53,6 +53,14 @@ export class BitSet {
     return this;
   }
 
+  /** this ^= other: the members of exactly one of the two. */
+  xor(other: BitSet): this {
+    const a = this.words;
+    const b = other.words;
+    for (let i = 0; i < a.length; i++) a[i]! ^= b[i]!;
+    return this;
+  }
+
   /** this &= other */
   and(other: BitSet): this {
     const a = this.words;

@@ -60,3 +60,31 @@ describe('probeCommand', () => {
     );
   });
 });
+
+describe('probeCommand on a controller-made pod', () => {
+  it('does not copy pod-template-hash or Job labels, and says which it left out and why', () => {
+    const t = buildTopology(
+      cluster([
+        pod('shop/web-7d4b9c-abcde', { app: 'web', 'pod-template-hash': '7d4b9c' }),
+        pod('shop/job-x', { 'job-name': 'report', 'batch.kubernetes.io/controller-uid': 'u1', team: 'a' }),
+        pod('shop/db-0', {
+          app: 'db',
+          'controller-revision-hash': 'db-5d',
+          'statefulset.kubernetes.io/pod-name': 'db-0',
+        }),
+      ]),
+    );
+    const web = probeCommand(t, 'shop/web-7d4b9c-abcde', 'shop/job-x', { port: 80, protocol: 'TCP' });
+    if (!('command' in web)) throw new Error('no probe');
+    expect(web.command).toContain(`--labels='app=web' \\`);
+    expect(web.leftOut.map((l) => l.label)).toEqual(['pod-template-hash']);
+    expect(web.leftOut[0]!.why.en).toContain('adopt the probe and delete a real replica');
+    expect(web.caution).toBeUndefined();
+    const job = probeCommand(t, 'shop/job-x', 'shop/web-7d4b9c-abcde', { port: 80, protocol: 'TCP' });
+    expect(
+      'command' in job && [job.command.includes(`--labels='team=a'`), job.leftOut.map((l) => l.label)],
+    ).toEqual([true, ['job-name', 'batch.kubernetes.io/controller-uid']]);
+    const db = probeCommand(t, 'shop/db-0', 'shop/web-7d4b9c-abcde', { port: 80, protocol: 'TCP' });
+    expect('command' in db && db.caution?.en).toContain('may adopt the probe');
+  });
+});

@@ -2,24 +2,35 @@
 // NodePort on this node's address, LoadBalancer IP), which endpoint the destination becomes, whether
 // the source is masqueraded, and the rule as kube-proxy writes it: iptables chains named like
 // kube-proxy names them (KUBE-SVC-<hash of "ns/name:port" + protocol>), or an IPVS virtual server.
+import { backendPort, usableBackends } from '../engine/services';
 import type { KubeProxyMode, Service } from '../k8s/types';
 import { base32, sha256 } from '../lib/sha256';
 import type { TopologyNode, TopologyPod, TopologyService, TopologyServicePort } from './topology';
 import type { AddressPort, DropCode, KubeProxyRule } from './trace-types';
 
-/** How the packet reached the Service: its ClusterIP, a node's NodePort, or its LoadBalancer IP. */
-export type ServiceAccess = 'cluster-ip' | 'node-port' | 'load-balancer';
+/** How the packet reached the Service: its ClusterIP, a node's NodePort, its load-balancer IP or an externalIP. */
+export type ServiceAccess = 'cluster-ip' | 'node-port' | 'load-balancer' | 'external-ip';
+
+/** Where kube-proxy sends the packet: a pod, or an outside address an Endpoints object lists. */
+export interface KubeProxyTarget {
+  /** The pod's key, or the address itself. */
+  readonly key: string;
+  readonly ip: string;
+  readonly pod?: TopologyPod;
+}
 
 export interface KubeProxyHit {
   readonly service: TopologyService;
   readonly access: ServiceAccess;
   readonly port: TopologyServicePort;
-  readonly endpoint: TopologyPod;
+  readonly endpoint: KubeProxyTarget;
   readonly to: AddressPort;
   /** Endpoints that could take the packet, in scenario order; `endpoint` is the first. */
-  readonly candidates: readonly TopologyPod[];
-  /** externalTrafficPolicy Local from outside: only this node's endpoints, source kept. */
+  readonly candidates: readonly KubeProxyTarget[];
+  /** A traffic policy of Local kept only this node's endpoints. */
   readonly localOnly: boolean;
+  /** Which policy made it local: externalTrafficPolicy (from outside) or internalTrafficPolicy. */
+  readonly localBecause?: 'external' | 'internal';
   /** NodePort/LoadBalancer with externalTrafficPolicy Cluster: the source becomes the node's address. */
   readonly masquerade: boolean;
   readonly rule: KubeProxyRule;
@@ -30,11 +41,12 @@ export interface KubeProxyMiss {
   readonly access: ServiceAccess;
   readonly drop: Extract<DropCode, 'no-endpoints' | 'no-local-endpoint' | 'no-service-port'>;
   readonly port?: TopologyServicePort;
+  readonly localBecause?: 'external' | 'internal';
 }
 
 export interface KubeProxyInput {
   readonly services: readonly TopologyService[];
-  /** The API objects, for externalTrafficPolicy and loadBalancerIP, by `ns/name`. */
+  /** The API objects, by `ns/name`. */
   readonly specs: ReadonlyMap<string, Service>;
   readonly pods: ReadonlyMap<string, TopologyPod>;
   readonly mode: KubeProxyMode;
@@ -47,9 +59,30 @@ export interface KubeProxyPacket {
   readonly protocol: TopologyServicePort['protocol'];
 }
 
+/** How a packet's destination names a Service on `node`, and the Service port it asks for. */
+function accessOf(
+  s: TopologyService,
+  node: TopologyNode,
+  pkt: KubeProxyPacket,
+): { access: ServiceAccess; port: TopologyServicePort | undefined } | undefined {
+  const samePort = (p: TopologyServicePort): boolean => p.port === pkt.dstPort && p.protocol === pkt.protocol;
+  if (s.clusterIP !== null && s.clusterIP === pkt.dst)
+    return { access: 'cluster-ip', port: s.ports.find(samePort) };
+  if (s.loadBalancerIPs.includes(pkt.dst)) return { access: 'load-balancer', port: s.ports.find(samePort) };
+  if (s.externalIPs.includes(pkt.dst)) return { access: 'external-ip', port: s.ports.find(samePort) };
+  if ((s.type === 'NodePort' || s.type === 'LoadBalancer') && node.internalIP === pkt.dst) {
+    const port = s.ports.find((p) => p.nodePort === pkt.dstPort && p.protocol === pkt.protocol);
+    // Another Service's nodePort, or none: the packet is for the node itself.
+    return port ? { access: 'node-port', port } : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The Service rule of `node` that `pkt` hits, if any. `fromCluster`: the source is a pod or the
- * node itself, which kube-proxy sends to every endpoint even under externalTrafficPolicy Local.
+ * node itself. externalTrafficPolicy Local limits traffic from outside to this node's endpoints
+ * (traffic from inside to an external address gets Cluster semantics); internalTrafficPolicy
+ * Local does the same for traffic from inside to the ClusterIP.
  */
 export function kubeProxyMatch(
   k: KubeProxyInput,
@@ -59,43 +92,57 @@ export function kubeProxyMatch(
 ): KubeProxyHit | KubeProxyMiss | undefined {
   for (const s of k.services) {
     if (s.type === 'ExternalName') continue;
-    const spec = k.specs.get(s.key);
-    const samePort = (p: TopologyServicePort): boolean =>
-      p.port === pkt.dstPort && p.protocol === pkt.protocol;
-    let access: ServiceAccess;
-    let port: TopologyServicePort | undefined;
-    if (s.clusterIP !== null && s.clusterIP === pkt.dst) {
-      access = 'cluster-ip';
-      port = s.ports.find(samePort);
-    } else if (s.type === 'LoadBalancer' && spec?.loadBalancerIP === pkt.dst) {
-      access = 'load-balancer';
-      port = s.ports.find(samePort);
-    } else if ((s.type === 'NodePort' || s.type === 'LoadBalancer') && node.internalIP === pkt.dst) {
-      port = s.ports.find((p) => p.nodePort === pkt.dstPort && p.protocol === pkt.protocol);
-      if (!port) continue; // another Service's nodePort, or none: the packet is for the node itself
-      access = 'node-port';
-    } else continue;
+    const hit = accessOf(s, node, pkt);
+    if (!hit) continue;
+    const { access, port } = hit;
     if (!port) return { service: s, access, drop: 'no-service-port' };
 
-    const ready = s.endpoints
-      .map((key) => k.pods.get(key)!)
-      .filter((p) => p.node !== null && targetPortOf(p, port) !== undefined);
-    const localOnly = access !== 'cluster-ip' && spec?.externalTrafficPolicy === 'Local' && !fromCluster;
-    const candidates = localOnly ? ready.filter((p) => p.node === node.name) : ready;
-    if (ready.length === 0) return { service: s, access, port, drop: 'no-endpoints' };
-    if (candidates.length === 0) return { service: s, access, port, drop: 'no-local-endpoint' };
-    const endpoint = candidates[0]!;
-    const to = { ip: endpoint.ip, port: targetPortOf(endpoint, port)! };
+    const podOf = (key: string): TopologyPod | undefined => k.pods.get(key);
+    const ready = usableBackends(s.backends)
+      .map((b) => ({ b, pod: b.pod !== undefined ? podOf(b.pod) : undefined }))
+      .filter(
+        ({ b, pod }) =>
+          (b.pod === undefined || pod?.node !== null) && backendPort(b, port, podOf) !== undefined,
+      );
+    const localBecause: 'external' | 'internal' | undefined =
+      access === 'cluster-ip'
+        ? fromCluster && s.internalTrafficPolicy === 'Local'
+          ? 'internal'
+          : undefined
+        : !fromCluster && s.externalTrafficPolicy === 'Local'
+          ? 'external'
+          : undefined;
+    const onNode = (nodeName: string | undefined): boolean => nodeName === node.name;
+    const candidates = localBecause ? ready.filter(({ b, pod }) => onNode(pod?.node ?? b.nodeName)) : ready;
+    const because = localBecause ? { localBecause } : {};
+    if (ready.length === 0) return { service: s, access, port, drop: 'no-endpoints', ...because };
+    if (candidates.length === 0) return { service: s, access, port, drop: 'no-local-endpoint', ...because };
+    const targets = candidates.map(({ b, pod }): KubeProxyTarget => ({
+      key: pod?.key ?? b.ip,
+      ip: b.ip,
+      ...(pod ? { pod } : {}),
+    }));
+    const first = candidates[0]!;
+    const to = { ip: first.b.ip, port: backendPort(first.b, port, podOf)! };
     return {
       service: s,
       access,
       port,
-      endpoint,
+      endpoint: targets[0]!,
       to,
-      candidates,
-      localOnly,
-      masquerade: access !== 'cluster-ip' && spec?.externalTrafficPolicy !== 'Local',
-      rule: ruleFor(k.mode, s, port, access, localOnly, { ip: pkt.dst, port: pkt.dstPort }, to),
+      candidates: targets,
+      localOnly: localBecause !== undefined,
+      ...because,
+      masquerade: access !== 'cluster-ip' && s.externalTrafficPolicy !== 'Local',
+      rule: ruleFor(
+        k.mode,
+        s,
+        port,
+        access,
+        localBecause === 'external',
+        { ip: pkt.dst, port: pkt.dstPort },
+        to,
+      ),
     };
   }
   return undefined;
@@ -103,12 +150,11 @@ export function kubeProxyMatch(
 
 /** The endpoint's port for a Service port: a number as is, a name looked up on the pod's containers. */
 export function targetPortOf(pod: TopologyPod, port: TopologyServicePort): number | undefined {
-  if (typeof port.targetPort === 'number') return port.targetPort;
-  for (const c of pod.containers) {
-    const hit = c.ports.find((p) => p.name === port.targetPort && p.protocol === port.protocol);
-    if (hit) return hit.containerPort;
-  }
-  return undefined;
+  return backendPort(
+    { ip: pod.ip, pod: pod.key, ready: true, serving: true, terminating: false },
+    port,
+    () => pod,
+  );
 }
 
 /** kube-proxy's `portProtoHash`: base32(sha256(servicePortName + protocol))[:16]. */

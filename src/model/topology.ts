@@ -106,6 +106,12 @@ export interface TopologyPod {
   /** The pause container first, then the pod's own containers. */
   readonly containers: readonly TopologyContainer[];
   readonly network: PodNetwork;
+  /** status.phase, when the files give one (a dump from a cluster). */
+  readonly phase?: string;
+  /** metadata.deletionTimestamp is set: shutting down, still holding its IP. */
+  readonly terminating?: boolean;
+  /** The Ready condition, when the files give it. */
+  readonly ready?: boolean;
 }
 
 export interface TopologyExternal {
@@ -170,6 +176,9 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
         })),
       ],
       network: podNetwork(p, key, node, node ? bridges.get(node.name)! : undefined, defaultCidr, vethNames),
+      ...(p.phase !== undefined ? { phase: p.phase } : {}),
+      ...(p.terminating ? { terminating: true } : {}),
+      ...(p.ready !== undefined ? { ready: p.ready } : {}),
     };
   });
 
@@ -199,7 +208,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
     nodes,
     pods,
     unscheduled,
-    services: buildServices(cluster.services, cluster.pods),
+    services: buildServices(cluster),
     externals: cluster.externals.map((e) => ({ name: e.name, ip: e.ip.key })),
     ...(nodeNetwork ? { nodeNetwork } : {}),
   };

@@ -1,6 +1,7 @@
 // The two ends of a packet journey, from what a person types: `ns/pod` (or a pod name in
 // `default`), an ExternalEndpoint's name, `svc:ns/name`, or an address — a pod IP, a node IP, a Service's ClusterIP or
 // LoadBalancer IP, or anything outside — optionally with `:port` (`192.168.1.11:30080`).
+import { serviceAtAddress, serviceByName } from '../engine/destination';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
 import type { Cluster, Service } from '../k8s/types';
 import { parseIp } from '../lib/ip';
@@ -16,7 +17,9 @@ export type TraceEnd =
       readonly service: TopologyService;
       readonly spec: Service;
       /** By name (`svc:ns/name`), or by one of its addresses. */
-      readonly access: 'name' | 'cluster-ip' | 'load-balancer';
+      readonly access: 'name' | 'cluster-ip' | 'load-balancer' | 'external-ip';
+      /** The address written: an IP, or a load balancer's hostname. */
+      readonly address?: string;
     };
 
 export interface ParsedEnd {
@@ -37,6 +40,8 @@ export function resolveTraceEnd(cluster: Cluster, topology: Topology, text: stri
     return { end: addressEnd(cluster, topology, withPort[1]!, s), port };
   }
   if (parseIp(s)) return { end: addressEnd(cluster, topology, s, s) };
+  const byHostname = serviceAtAddress(topology.services, s);
+  if (byHostname) return { end: serviceEndOf(cluster, topology, byHostname) };
   // A bare name is a pod in `default`, else an ExternalEndpoint (`user`, `backup-server`).
   const outside = cluster.externals.find((x) => x.name === s);
   if (outside && !s.includes('/') && !topology.pods.some((p) => p.key === `default/${s}`)) {
@@ -57,9 +62,7 @@ export function endLabel(e: TraceEnd): string {
     case 'outside':
       return e.name ? `${e.ip} (${e.name})` : e.ip;
     case 'service':
-      if (e.access === 'cluster-ip') return `svc:${e.service.key} (${e.service.clusterIP})`;
-      if (e.access === 'load-balancer') return `svc:${e.service.key} (${e.spec.loadBalancerIP})`;
-      return `svc:${e.service.key}`;
+      return e.address !== undefined ? `svc:${e.service.key} (${e.address})` : `svc:${e.service.key}`;
   }
 }
 
@@ -67,19 +70,10 @@ function addressEnd(cluster: Cluster, topology: Topology, ipText: string, origin
   const ip = parseIp(ipText);
   if (!ip) throw new TraceError(`${original}: not an IP address`);
   const key = ip.key;
+  const service = serviceAtAddress(topology.services, key);
+  if (service) return serviceEndOf(cluster, topology, service);
   const pod = topology.pods.find((p) => !p.hostNetwork && p.ip === key);
   if (pod) return { kind: 'pod', pod };
-  for (const [i, svc] of topology.services.entries()) {
-    const spec = cluster.services[i]!;
-    if (svc.clusterIP === key) return { kind: 'service', service: svc, spec, access: 'cluster-ip' };
-    if (
-      svc.type === 'LoadBalancer' &&
-      spec.loadBalancerIP !== undefined &&
-      parseIp(spec.loadBalancerIP)?.key === key
-    ) {
-      return { kind: 'service', service: svc, spec, access: 'load-balancer' };
-    }
-  }
   const node = topology.nodes.find((n) => n.internalIP === key);
   if (node) return { kind: 'node', node, ip: key };
   const name = cluster.externals.find((x) => x.ip.key === key)?.name;
@@ -87,13 +81,22 @@ function addressEnd(cluster: Cluster, topology: Topology, ipText: string, origin
 }
 
 function serviceEnd(cluster: Cluster, topology: Topology, text: string): TraceEnd {
-  const key = text.includes('/') ? text : `default/${text}`;
-  const i = topology.services.findIndex((s) => s.key === key);
-  if (i < 0) {
-    const near = topology.services.filter((s) => s.name === key.split('/').pop()).map((s) => `svc:${s.key}`);
-    throw new TraceError(
-      `no Service ${key} in the scenario${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`,
-    );
-  }
-  return { kind: 'service', service: topology.services[i]!, spec: cluster.services[i]!, access: 'name' };
+  const found = serviceByName(topology.services, text);
+  if (typeof found === 'string') throw new TraceError(found);
+  return serviceEndOf(cluster, topology, found);
+}
+
+function serviceEndOf(
+  cluster: Cluster,
+  topology: Topology,
+  d: Exclude<ReturnType<typeof serviceByName>, string>,
+): TraceEnd {
+  const i = topology.services.indexOf(d.service);
+  return {
+    kind: 'service',
+    service: d.service,
+    spec: cluster.services[i]!,
+    access: d.access,
+    ...(d.address !== undefined ? { address: d.address } : {}),
+  };
 }

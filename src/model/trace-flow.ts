@@ -6,13 +6,15 @@
 // there, so policies see the chosen pod and its targetPort after DNAT. Pure and deterministic.
 //   trace-world.ts: the journey's state, devices, gates; trace-journey.ts: the walk itself.
 import { buildEndpoints } from '../engine/endpoints';
+import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policies';
 import type { FlowPort } from '../engine/match';
 import type { Cluster, Service } from '../k8s/types';
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import { fnv1a32 } from './addresses';
 import { cniProfile } from './cni';
 import { endLabel, resolveTraceEnd, type TraceEnd } from './trace-endpoints';
-import { send } from './trace-journey';
+import { lbNodes, send } from './trace-journey';
+import * as sayLb from './trace-text-services';
 import * as say from './trace-text';
 import type { Topology, TopologyService } from './topology';
 import { TraceError, type PacketTrace, type TraceEvent, type TraceHop } from './trace-types';
@@ -92,6 +94,12 @@ export function traceFlow(
   }
   const enforced = w.profile.enforcesPolicy;
   if (!enforced) w.notices.unshift(say.notEnforced(w.profile.cni));
+  const [first, ...rest] = w.identities;
+  const foreign = first ? [...new Set(rest.flatMap((e) => foreignPoliciesFor(cluster, first, e)))] : [];
+  const note = foreignPolicyNote(
+    foreign.length > 0 || !first ? foreign : foreignPoliciesFor(cluster, first, first),
+  );
+  if (note) w.notices.push(note);
   return {
     from: endLabel(src.end),
     to: dst.port !== undefined ? `${endLabel(dst.end)}:${dst.port}` : endLabel(dst.end),
@@ -162,19 +170,31 @@ function destination(
   }
   if (end.kind === 'node' || end.kind === 'outside') return { ip: end.ip, port: port.port };
   const s = end.service;
-  const spec = end.spec;
   if (sender.kind === 'outside') {
     if (s.type === 'ExternalName' || s.clusterIP === null)
       throw new TraceError(`svc:${s.key} has no address that outside machines can use`);
-    if (end.access === 'cluster-ip' || (end.access === 'name' && s.type === 'ClusterIP'))
+    if (
+      end.access === 'cluster-ip' ||
+      (end.access === 'name' && s.type === 'ClusterIP' && s.externalIPs.length === 0)
+    )
       return { ip: s.clusterIP, port: port.port };
-    const lbIp = spec.loadBalancerIP !== undefined ? parseIp(spec.loadBalancerIP)?.key : undefined;
-    if (s.type === 'LoadBalancer' && lbIp) return { ip: lbIp, port: port.port };
-    if (s.type === 'LoadBalancer') w.notices.push(say.noLoadBalancerIp(s.key));
-    const node = w.topology.nodes.find((n) => n.internalIP);
+    const written = end.address !== undefined ? parseIp(end.address)?.key : undefined;
+    if (written && (end.access === 'load-balancer' || end.access === 'external-ip'))
+      return { ip: written, port: port.port };
+    const lbIp = s.type === 'LoadBalancer' ? s.loadBalancerIPs[0] : undefined;
+    if (lbIp) return { ip: lbIp, port: port.port };
+    if (s.externalIPs[0] !== undefined && s.type !== 'LoadBalancer')
+      return { ip: s.externalIPs[0], port: port.port };
+    if (s.type === 'LoadBalancer')
+      w.notices.push(
+        s.loadBalancerHostnames[0] !== undefined
+          ? sayLb.lbHostnameOnly(s.key, s.loadBalancerHostnames[0])
+          : say.noLoadBalancerIp(s.key),
+      );
     const sp = s.ports.find(
       (p) => p.protocol === port.protocol && (p.port === port.port || p.nodePort === port.port),
     );
+    const node = sp ? lbNodes(w, s, sp)[0] : undefined;
     if (!node || sp?.nodePort === undefined)
       throw new TraceError(
         `svc:${s.key} has no NodePort for ${port.port}/${port.protocol} on a node with an address`,
@@ -184,7 +204,9 @@ function destination(
   }
   if (s.type === 'ExternalName') return externalName(w, j, s, senderIp, srcPort, port);
   if (s.clusterIP === null) return headless(w, j, s, senderIp, srcPort, port);
-  if (end.access === 'load-balancer') return { ip: parseIp(spec.loadBalancerIP!)!.key, port: port.port };
+  const written = end.address !== undefined ? parseIp(end.address)?.key : undefined;
+  if (written && (end.access === 'load-balancer' || end.access === 'external-ip'))
+    return { ip: written, port: port.port };
   return { ip: s.clusterIP, port: port.port };
 }
 

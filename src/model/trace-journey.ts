@@ -3,9 +3,18 @@
 // destination's gate and into it.
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import { lookupRoute, type NodeRoute } from './cni';
-import { kubeProxyMatch, targetPortOf } from './kube-proxy';
+import { kubeProxyMatch } from './kube-proxy';
+import { backendPort, usableBackends } from '../engine/services';
+import { EXCLUDE_FROM_LB_LABEL } from '../engine/service-flow';
 import * as say from './trace-text';
-import { formatRoute, type TopologyNode, type TopologyPod, type TopologyService } from './topology';
+import * as sayLb from './trace-text-services';
+import {
+  formatRoute,
+  type TopologyNode,
+  type TopologyPod,
+  type TopologyService,
+  type TopologyServicePort,
+} from './topology';
 import type { OuterHeaders } from './trace-types';
 import {
   bridgeOf,
@@ -129,7 +138,11 @@ function hostStack(
     );
     if (hit) {
       at = j.push(kubeProxyOf(w, node, hit.service.key), pkt);
-      if ('drop' in hit) return kubeProxyDrop(j, at, hit.drop, hit.service, node, pkt);
+      if ('drop' in hit) {
+        if (hit.drop === 'no-local-endpoint' && hit.localBecause === 'internal')
+          return j.drop(at, hit.drop, sayLb.noLocalEndpointInternal(hit.service.key, node.name));
+        return kubeProxyDrop(j, at, hit.drop, hit.service, node, pkt);
+      }
       const original = pkt;
       pkt = { ...pkt, dst: hit.to.ip, dstPort: hit.to.port };
       at.headers = pkt;
@@ -144,7 +157,15 @@ function hostStack(
         rule: hit.rule,
         text: say.dnat(hit, { ip: original.dst, port: original.dstPort }),
       });
-      w.identities.push(w.podEndpoints.get(hit.endpoint.key)!);
+      if (hit.endpoint.pod) w.identities.push(w.podEndpoints.get(hit.endpoint.key)!);
+      if (hit.access === 'load-balancer' || hit.access === 'external-ip' || hit.access === 'node-port') {
+        if (!w.podIps.has(original.src) && !w.nodeByIp.has(original.src))
+          w.notices.push(
+            hit.masquerade
+              ? sayLb.clientIpLost(hit.service.key, original.src, node.name)
+              : sayLb.clientIpKept(hit.service.key, original.src),
+          );
+      }
       w.lastDnat = { service: hit.service.key, port: hit.port.port, targetPort: hit.to.port };
       const hairpin = pendingEgress?.key === hit.endpoint.key;
       if (hairpin) w.notices.push(say.hairpin(hit.endpoint.key, node.bridge.ip));
@@ -336,6 +357,12 @@ function outsideSend(j: Journey, sender: Sender & { kind: 'outside' }, pkt: Pkt)
   const lb = j.phase === 'req' ? loadBalancerFor(w, pkt.dst) : undefined;
   if (lb) return loadBalancer(j, lb, pkt);
   let node = w.nodeByIp.get(pkt.dst);
+  const externalIpOf =
+    j.phase === 'req' ? w.topology.services.find((s) => s.externalIPs.includes(pkt.dst)) : undefined;
+  if (!node && externalIpOf) {
+    node = w.topology.nodes.find((n) => n.internalIP);
+    if (node) w.notices.push(sayLb.externalIpRouted(pkt.dst, externalIpOf.key, node.name));
+  }
   if (!node) {
     const svc = w.topology.services.find((s) => s.clusterIP === pkt.dst);
     if (svc) return j.drop(ext, 'cluster-ip-from-outside', say.clusterIpFromOutside(pkt.dst, svc.key));
@@ -353,9 +380,26 @@ function outsideSend(j: Journey, sender: Sender & { kind: 'outside' }, pkt: Pkt)
 }
 
 function loadBalancerFor(w: World, ip: string): TopologyService | undefined {
-  return w.topology.services.find(
-    (s) => s.type === 'LoadBalancer' && parseIp(w.kp.specs.get(s.key)!.loadBalancerIP ?? '')?.key === ip,
+  return w.topology.services.find((s) => s.type === 'LoadBalancer' && s.loadBalancerIPs.includes(ip));
+}
+
+/**
+ * The nodes a cloud load balancer sends `sp`'s traffic to: those with an address and without the
+ * exclude-from-external-load-balancers label; under externalTrafficPolicy Local only those whose
+ * health check passes, where a ready endpoint runs.
+ */
+export function lbNodes(w: World, s: TopologyService, sp: TopologyServicePort): TopologyNode[] {
+  const eligible = w.topology.nodes.filter(
+    (n) => n.internalIP && !Object.hasOwn(n.labels, EXCLUDE_FROM_LB_LABEL),
   );
+  if (s.externalTrafficPolicy !== 'Local') return eligible;
+  const podOf = (k: string): TopologyPod | undefined => w.kp.pods.get(k);
+  const hosts = new Set(
+    usableBackends(s.backends)
+      .filter((b) => backendPort(b, sp, podOf) !== undefined)
+      .map((b) => (b.pod !== undefined ? podOf(b.pod)?.node : b.nodeName) ?? undefined),
+  );
+  return eligible.filter((n) => hosts.has(n.name));
 }
 
 /** The cloud load balancer: forwards to a node's NodePort (to one with a local endpoint under Local). */
@@ -365,21 +409,26 @@ function loadBalancer(j: Journey, s: TopologyService, pkt: Pkt): void {
   const sp = s.ports.find((p) => p.port === pkt.dstPort && p.protocol === pkt.protocol);
   if (!sp || sp.nodePort === undefined)
     return kubeProxyDrop(j, hop, 'no-service-port', s, w.topology.nodes[0]!, pkt);
-  const local = w.kp.specs.get(s.key)!.externalTrafficPolicy === 'Local';
-  const ready = s.endpoints
-    .map((k) => w.kp.pods.get(k)!)
-    .filter((p) => p.node !== null && targetPortOf(p, sp) !== undefined);
-  const withIp = w.topology.nodes.filter((n) => n.internalIP);
-  const node = local ? withIp.find((n) => ready.some((p) => p.node === n.name)) : withIp[0];
-  if (!node)
-    return kubeProxyDrop(
-      j,
-      hop,
-      ready.length === 0 ? 'no-endpoints' : 'no-local-endpoint',
-      s,
-      withIp[0] ?? w.topology.nodes[0]!,
-      pkt,
+  const local = s.externalTrafficPolicy === 'Local';
+  const nodes = lbNodes(w, s, sp);
+  const excluded = w.topology.nodes
+    .filter((n) => Object.hasOwn(n.labels, EXCLUDE_FROM_LB_LABEL))
+    .map((n) => n.name);
+  const node = nodes[0];
+  if (local || excluded.length > 0)
+    w.notices.push(
+      sayLb.lbNodesChosen(
+        s.key,
+        nodes.map((n) => n.name),
+        excluded,
+        local,
+      ),
     );
+  if (!node) {
+    const any = usableBackends(s.backends).length > 0;
+    const first = w.topology.nodes.find((n) => n.internalIP) ?? w.topology.nodes[0]!;
+    return kubeProxyDrop(j, hop, any ? 'no-local-endpoint' : 'no-endpoints', s, first, pkt);
+  }
   const from = { ip: pkt.dst, port: pkt.dstPort };
   const to = { ip: node.internalIP!, port: sp.nodePort };
   const after = { ...pkt, dst: to.ip, dstPort: to.port };
@@ -391,9 +440,7 @@ function loadBalancer(j: Journey, s: TopologyService, pkt: Pkt): void {
     from,
     to,
     node: node.name,
-    candidates: (local ? withIp.filter((n) => ready.some((p) => p.node === n.name)) : withIp).map(
-      (n) => n.name,
-    ),
+    candidates: nodes.map((n) => n.name),
     text: say.lbDnat(s.key, from, to, node.name, local),
   });
   w.conntrack.push({

@@ -69,8 +69,14 @@ describe('the lesson service', () => {
     await until(store, (s) => s.lesson.catalogue !== null, 'the catalogue');
     const ids = store.getState().lesson.catalogue!.map((e) => e.id);
     expect(ids[0]).toBe(A01);
-    expect(ids.at(-1)).toMatch(/^e-/);
-    expect(store.getState().lesson.catalogue!.every((e) => !e.problem)).toBe(true);
+    // Module F last: the console lessons, listed from console-lesson.yaml and marked as such.
+    expect(ids.at(-1)).toMatch(/^f-/);
+    const catalogue = store.getState().lesson.catalogue!;
+    expect(catalogue.every((e) => !e.problem)).toBe(true);
+    const f = catalogue.filter((e) => e.module === 'F');
+    expect(f.length).toBeGreaterThanOrEqual(8);
+    expect(f.every((e) => e.console === true && e.steps.length > 0)).toBe(true);
+    expect(catalogue.filter((e) => e.console).length).toBe(f.length);
   });
 
   it('opens a lesson: its first step loads start.yaml, highlights its flow and runs the checks', async () => {

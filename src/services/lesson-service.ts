@@ -45,8 +45,9 @@ export function startLessonService(
   }
 
   const saved = readProgress(storage);
-  store.getState().lessonServiceReady(saved.progress, saved.owner, saved.notice);
+  // Autosave first: progress recorded before now (a console lesson) is merged in and written at once.
   const stopAutosave = startProgressAutosave(store, storage);
+  store.getState().lessonServiceReady(saved.progress, saved.owner, saved.notice);
 
   // The catalogue: every lesson.yaml, read by the worker.
   const catalogue = loadCatalogueFiles().then(async (files) => {

@@ -10,6 +10,7 @@ const FILES = import.meta.glob<string>(['/lessons/*/*', '!/lessons/*/lesson.yaml
   import: 'default',
 });
 const LESSON_FILE = 'lesson.yaml';
+const CONSOLE_LESSON_FILE = 'console-lesson.yaml';
 
 const catalogueChunk = () => import('./lesson-catalogue-files').then((m) => m.CATALOGUE);
 
@@ -19,15 +20,21 @@ function split(path: string): [string, string] | null {
   return m ? [m[1]!, m[2]!] : null;
 }
 
-/** Every lesson.yaml text, by folder (`lessons/<id>`), sorted by folder. */
+/**
+ * Every lesson.yaml text, by folder (`lessons/<id>`), sorted by folder; a console lesson's
+ * console-lesson.yaml marked `console` (it is played in the by-hand lab, not the lesson player).
+ */
 export async function loadCatalogueFiles(
   catalogue: Readonly<Record<string, string>> | null = null,
-): Promise<{ dir: string; text: string }[]> {
+): Promise<{ dir: string; text: string; console?: true }[]> {
   const all = catalogue ?? (await catalogueChunk());
   return Object.entries(all)
     .flatMap(([path, text]) => {
       const p = split(path);
-      return p && p[1] === LESSON_FILE ? [{ dir: `lessons/${p[0]}`, text }] : [];
+      if (p && p[1] === LESSON_FILE) return [{ dir: `lessons/${p[0]}`, text }];
+      if (p && p[1] === CONSOLE_LESSON_FILE)
+        return [{ dir: `lessons/${p[0]}`, text, console: true as const }];
+      return [];
     })
     .sort((a, b) => (a.dir < b.dir ? -1 : 1));
 }

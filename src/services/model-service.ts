@@ -60,13 +60,14 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   let companions: { key: string; ids: Map<number, number>; results: Map<number, TraceResult> } | null = null;
 
   /** What the worker last built: the text and the baseline it marked changes against. */
-  let sent: { text: string; baseline: string | null } | null = null;
+  let sent: { text: string; baseline: string | null; unseen: unknown } | null = null;
   const send = () => {
-    const { scenarioText: text } = store.getState();
+    const { scenarioText: text, unseen } = store.getState();
     const baseline = store.getState().baseline?.text ?? null;
     busy = true;
-    sent = { text, baseline };
-    channel.post({ type: 'update', text, baseline });
+    sent = { text, baseline, unseen };
+    const drawn = unseen.ghosts.length > 0 || unseen.group;
+    channel.post({ type: 'update', text, baseline, ...(drawn ? { unseen } : {}) });
   };
   const sendOrQueue = () => {
     if (busy) pending = true;
@@ -122,7 +123,12 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
       store.getState().applyView(view);
       busy = false;
       const now = store.getState();
-      if (pending && (now.scenarioText !== sent?.text || (now.baseline?.text ?? null) !== sent?.baseline))
+      if (
+        pending &&
+        (now.scenarioText !== sent?.text ||
+          (now.baseline?.text ?? null) !== sent?.baseline ||
+          now.unseen !== sent?.unseen)
+      )
         send();
       pending = false;
       requestExplanation(store.getState());
@@ -166,7 +172,8 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.modelCancels !== prev.modelCancels) restart();
-    else if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline) sendOrQueue();
+    else if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline || s.unseen !== prev.unseen)
+      sendOrQueue();
     if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort) requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);
   });

@@ -21,6 +21,31 @@ describe('persistence', () => {
     vi.useRealTimers();
   });
 
+  it('saves the storage labs’ texts too, and a new store starts from them', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const defaults = { volumes: '# volumes default\n', layers: '# layers default\n' };
+    const store = createNetlabStore({ defaultScenario: 'default', storage: defaults });
+    const stop = startAutosave(store, storage, 100);
+    store.getState().setStorageText('volumes', '# my claim\n');
+    vi.advanceTimersByTime(100);
+    expect(readSaved(storage)).toEqual({ volumesText: '# my claim\n' });
+    store.getState().setStorageText('layers', 'FROM ubuntu\n');
+    stop();
+    const saved = readSaved(storage);
+    expect(saved).toEqual({ volumesText: '# my claim\n', layersText: 'FROM ubuntu\n' });
+    const next = createNetlabStore({ defaultScenario: 'default', storage: defaults, savedStorage: saved });
+    expect(next.getState().storageLab).toMatchObject({
+      volumesText: '# my claim\n',
+      layersText: 'FROM ubuntu\n',
+    });
+    // Reset still goes back to the built-in text.
+    next.getState().setLabMode('volumes');
+    next.getState().resetStorageText();
+    expect(next.getState().storageLab.volumesText).toBe(defaults.volumes);
+    vi.useRealTimers();
+  });
+
   it('a full or missing storage never breaks editing', () => {
     const store = createNetlabStore({ defaultScenario: 'd' });
     const stop = startAutosave(store, memoryStorage(true), 0);

@@ -1,24 +1,40 @@
-// Autosave: the scenario text and the UI language live in localStorage, so a reload (or a
-// crash) loses nothing. Storage may be missing, full or forbidden; then we simply do not save.
+// Autosave: the scenario text, the storage labs' texts and the UI language live in localStorage, so
+// a reload (or a crash) loses nothing. Storage may be missing, full or forbidden; then we simply do not save.
 import type { Locale } from '../lib/text';
 import type { NetlabStore } from '../store/netlab-store';
 
-export const STORAGE_KEYS = { scenario: 'netlab.scenario.v1', locale: 'netlab.locale' } as const;
+export const STORAGE_KEYS = {
+  scenario: 'netlab.scenario.v1',
+  volumes: 'netlab.volumes.v1',
+  layers: 'netlab.layers.v1',
+  locale: 'netlab.locale',
+} as const;
 
 /** Caps what we read back, so a corrupted or hostile entry cannot freeze the page. */
 const MAX_SAVED_CHARS = 5_000_000;
 
 export interface SavedState {
   readonly scenarioText?: string;
+  /** The volumes lab's YAML and the layers lab's session, when the learner edited them. */
+  readonly volumesText?: string;
+  readonly layersText?: string;
   readonly locale?: Locale;
 }
 
 export function readSaved(storage: Storage | undefined): SavedState {
   try {
-    const text = storage?.getItem(STORAGE_KEYS.scenario) ?? null;
+    const read = (key: string): string | null => {
+      const value = storage?.getItem(key) ?? null;
+      return value !== null && value.length <= MAX_SAVED_CHARS ? value : null;
+    };
+    const text = read(STORAGE_KEYS.scenario);
+    const volumes = read(STORAGE_KEYS.volumes);
+    const layers = read(STORAGE_KEYS.layers);
     const locale = storage?.getItem(STORAGE_KEYS.locale) ?? null;
     return {
-      ...(text !== null && text.length <= MAX_SAVED_CHARS ? { scenarioText: text } : {}),
+      ...(text !== null ? { scenarioText: text } : {}),
+      ...(volumes !== null ? { volumesText: volumes } : {}),
+      ...(layers !== null ? { layersText: layers } : {}),
       ...(locale === 'en' || locale === 'ko' ? { locale } : {}),
     };
   } catch {
@@ -43,13 +59,22 @@ export function startAutosave(store: NetlabStore, storage: Storage | undefined, 
       // Quota exceeded or storage disabled: keep working without autosave.
     }
   };
+  /** The texts that changed since the last write, written together after the pause. */
+  const dirty = new Set<'scenario' | 'volumes' | 'layers'>();
   const flush = () => {
     timer = undefined;
-    write(STORAGE_KEYS.scenario, store.getState().scenarioText);
+    const s = store.getState();
+    if (dirty.has('scenario')) write(STORAGE_KEYS.scenario, s.scenarioText);
+    if (dirty.has('volumes')) write(STORAGE_KEYS.volumes, s.storageLab.volumesText);
+    if (dirty.has('layers')) write(STORAGE_KEYS.layers, s.storageLab.layersText);
+    dirty.clear();
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.locale !== prev.locale) write(STORAGE_KEYS.locale, s.locale);
-    if (s.scenarioText !== prev.scenarioText) {
+    if (s.scenarioText !== prev.scenarioText) dirty.add('scenario');
+    if (s.storageLab.volumesText !== prev.storageLab.volumesText) dirty.add('volumes');
+    if (s.storageLab.layersText !== prev.storageLab.layersText) dirty.add('layers');
+    if (dirty.size > 0) {
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(flush, delayMs);
     }

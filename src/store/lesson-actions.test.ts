@@ -153,3 +153,19 @@ describe('opening a lesson', () => {
     expect(store.getState().selectedFlow).toEqual({ from: 'prod/web', to: 'prod/db' });
   });
 });
+
+describe('a console lesson played in the by-hand lab', () => {
+  it('records the steps seen and, once its checks pass, stays solved', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const F = 'f-01-one-namespace-and-lo';
+    store.getState().recordConsoleLesson(F, 'netns', false);
+    expect(store.getState().lesson.progress[F]).toMatchObject({
+      seen: ['netns'],
+      last: 'netns',
+      solved: false,
+    });
+    store.getState().recordConsoleLesson(F, 'netns', true);
+    store.getState().recordConsoleLesson(F, 'netns', false);
+    expect(store.getState().lesson.progress[F]).toMatchObject({ seen: ['netns'], solved: true });
+  });
+});

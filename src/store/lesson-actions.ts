@@ -156,8 +156,17 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
           ? enter(s, lesson, index, { unknownStep: null })
           : {},
       ),
+    // Progress recorded before the service read the saved one (a console lesson) is kept too.
     lessonServiceReady: (progress, textOwner, progressNotice = null) =>
-      set((s) => ({ lesson: { ...s.lesson, ready: true, progress, textOwner, progressNotice } })),
+      set((s) => ({
+        lesson: {
+          ...s.lesson,
+          ready: true,
+          progress: mergeProgress(s.lesson.progress, progress),
+          textOwner,
+          progressNotice,
+        },
+      })),
     applyCatalogue: (catalogue) => set((s) => ({ lesson: { ...s.lesson, catalogue } })),
     applyLessonLoad: (result) =>
       set((s) => {
@@ -255,6 +264,18 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
           ? { ...replaceText(s, pending.text, lesson, true), lesson: lessonSlice }
           : { lesson: lessonSlice };
       }),
+    recordConsoleLesson: (id, step, solved) =>
+      set((s) => ({
+        lesson: {
+          ...s.lesson,
+          progress: updateProgress(s.lesson.progress, id, (p) => ({
+            ...p,
+            seen: p.seen.includes(step) ? p.seen : [...p.seen, step],
+            last: step,
+            solved: p.solved || solved,
+          })),
+        },
+      })),
     importProgress: (progress) =>
       set((s) => ({ lesson: { ...s.lesson, progress: mergeProgress(s.lesson.progress, progress) } })),
   };

@@ -187,4 +187,9 @@ export interface LessonActions {
   /** The learner's answer to "replace your edited text with this step's scenario?". */
   resolvePendingScenario(accept: boolean): void;
   importProgress(progress: Progress): void;
+  /**
+   * A console lesson (module F, played in the by-hand lab): `step` was opened, and the checks were
+   * passed when `solved` (solved stays solved, as in the lesson player).
+   */
+  recordConsoleLesson(id: string, step: string, solved: boolean): void;
 }

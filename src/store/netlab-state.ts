@@ -5,6 +5,8 @@ import type { FlowReasons } from '../engine/explain-reasons';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
 import type { ModelProgress } from '../app-model/model-protocol';
 import type { FlowPort } from '../engine/match';
+import type { UnseenPeer } from '../lesson/types';
+import type { UnseenRequest } from '../app-model/scenario-model';
 import type { LessonActions, LessonSlice } from './lesson-state';
 import type { ShareNotice, ShareSlice } from './share-state';
 import type { StorageLabActions, StorageLabSlice } from './storage-lab';
@@ -49,6 +51,8 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly selectedPolicy: string | null;
   /** Narrows the matrix to endpoints whose name contains this text. */
   readonly matrixFilter: string;
+  /** Peers the scenario does not have, drawn beside it: a check's "show me" ghosts, the matrix's group. */
+  readonly unseen: UnseenRequest;
   /** What the model service last derived from the text (null until the first model). */
   readonly view: DerivedView | null;
   /** How far the worker has got with a text that takes a while; null when it is not busy with one. */
@@ -103,6 +107,10 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   selectFlow(flow: FlowSelection | null): void;
   selectPolicy(policy: string | null): void;
   setMatrixFilter(filter: string): void;
+  /** Draws a peer the scenario does not have (a reach check's hole); again removes it. */
+  toggleGhost(peer: UnseenPeer): void;
+  /** Shows or hides the matrix's "unseen peers" rows and columns. */
+  setUnseenGroup(on: boolean): void;
   /** Pins the current model's text as the version to compare with (only a text without errors). */
   pinBaseline(now: number): void;
   unpinBaseline(): void;

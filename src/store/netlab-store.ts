@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Locale } from '../lib/text';
 import { createLessonActions } from './lesson-actions';
 import { INITIAL_LESSON_SLICE } from './lesson-state';
+import type { UnseenPeer } from '../lesson/types';
 import type { NetlabState } from './netlab-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
@@ -34,10 +35,12 @@ export function createNetlabStore(initial: {
   askBeforeReplacing?: boolean;
   /** The storage labs' built-in texts (tests may leave them out). */
   storage?: StorageDefaults;
+  /** The storage labs' texts the learner left last time (autosaved), instead of the built-in ones. */
+  savedStorage?: { readonly volumesText?: string; readonly layersText?: string };
 }): NetlabStore {
   return createStore<NetlabState>()((set) => ({
     ...createLessonActions(set, initial.defaultScenario, initial.askBeforeReplacing ?? true),
-    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }),
+    ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }, initial.savedStorage ?? {}),
     lesson: INITIAL_LESSON_SLICE,
     share: INITIAL_SHARE_SLICE,
     lastReplaced: null,
@@ -50,6 +53,7 @@ export function createNetlabStore(initial: {
     textBeforeReset: null,
     selectedPolicy: null,
     matrixFilter: '',
+    unseen: { ghosts: [], group: false },
     view: null,
     modelProgress: null,
     modelCancels: 0,
@@ -83,6 +87,13 @@ export function createNetlabStore(initial: {
     selectFlow: (selectedFlow) => set({ selectedFlow }),
     selectPolicy: (selectedPolicy) => set({ selectedPolicy }),
     setMatrixFilter: (matrixFilter) => set({ matrixFilter }),
+    toggleGhost: (peer) =>
+      set((s) => {
+        const same = (p: UnseenPeer): boolean => JSON.stringify(p) === JSON.stringify(peer);
+        const ghosts = s.unseen.ghosts.some(same) ? s.unseen.ghosts.filter((p) => !same(p)) : [peer];
+        return { unseen: { ...s.unseen, ghosts } };
+      }),
+    setUnseenGroup: (group) => set((s) => ({ unseen: { ...s.unseen, group } })),
     applyView: (view) => set({ view, modelProgress: null }),
     applyModelProgress: (modelProgress) => set({ modelProgress }),
     cancelModel: () =>

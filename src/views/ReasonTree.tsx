@@ -15,6 +15,11 @@ export function ReasonTree({ reasons, locale }: { reasons: FlowReasons; locale: 
           </li>
         ))}
       </ul>
+      {reasons.notes?.map((n, i) => (
+        <p key={i} className="help">
+          {n[locale]}
+        </p>
+      ))}
     </div>
   );
 }

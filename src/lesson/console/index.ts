@@ -2,3 +2,4 @@
 export * from './types';
 export { loadConsoleLesson, type ConsoleLessonFiles, type ConsoleLessonLoad } from './load';
 export { checkConsoleLesson, isConsoleSolved, resolvePlace, sessionOf } from './check';
+export { verifyConsoleLesson } from './verify';

@@ -40,7 +40,11 @@ const FIELDS: Record<ConsoleCheck['check'], readonly string[]> = {
   'cni-plugin': ['host', 'file', 'podIps', 'targets'],
 };
 
-export function loadConsoleLesson(input: ConsoleLessonFiles): ConsoleLessonLoad {
+/** `knownIds`: the lesson ids prerequisites may name (the folders beside this one), when known. */
+export function loadConsoleLesson(
+  input: ConsoleLessonFiles,
+  options: { readonly knownIds?: ReadonlySet<string> } = {},
+): ConsoleLessonLoad {
   const out: Diagnostic[] = [];
   const path = `${input.dir}/${CONSOLE_LESSON_FILE}`;
   const text = input.files.get(CONSOLE_LESSON_FILE) ?? '';
@@ -118,11 +122,23 @@ export function loadConsoleLesson(input: ConsoleLessonFiles): ConsoleLessonLoad 
       );
   }
   if (out.some((d) => d.severity === 'error') || !title) return done(out);
+  const prerequisites = r.strings(top.prerequisites, ['prerequisites']);
+  prerequisites.forEach((p, i) => {
+    if (p === id)
+      r.error(
+        'prerequisite',
+        ['prerequisites', i],
+        t('a lesson cannot require itself', '레슨은 자기 자신을 선수 레슨으로 둘 수 없습니다'),
+      );
+    else if (options.knownIds && !options.knownIds.has(p))
+      r.error('prerequisite', ['prerequisites', i], t(`no lesson "${p}"`, `"${p}" 레슨이 없습니다`));
+  });
+  if (out.some((d) => d.severity === 'error')) return done(out);
   const lesson: ConsoleLesson = {
     id,
     module,
     order,
-    prerequisites: r.strings(top.prerequisites, ['prerequisites']),
+    prerequisites,
     title,
     hosts,
     steps,

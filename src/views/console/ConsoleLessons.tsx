@@ -13,6 +13,7 @@ import { useNetlab } from '../use-netlab';
 import { Markdown } from '../lesson/Markdown';
 import type { ConsoleEntry, ConsoleState } from './console-session';
 import { useConsoleText } from './console-text';
+import { leaveByHandHref, lessonInUrl, setLessonInUrl } from './lab-mode';
 
 /** A host script as log entries, one per command (a here-document stays with its command). */
 export function scriptEntries(host: string, text: string): ConsoleEntry[] {
@@ -53,16 +54,34 @@ export function ConsoleLessons({
   const t = useConsoleText();
   const locale = useNetlab((s) => s.locale);
   const [lessons, setLessons] = useState<readonly ConsoleLesson[]>([]);
-  const [id, setId] = useState('');
+  const record = useNetlab((s) => s.recordConsoleLesson);
+  // A lesson named in the URL (the lesson list links here) opens once the lessons are read.
+  const [id, setId] = useState(() => lessonInUrl() ?? '');
   const [results, setResults] = useState<readonly ConsoleCheckResult[] | undefined>();
+  /** The URL named a lesson while the consoles held the learner's own commands: ask before replacing. */
+  const [waiting, setWaiting] = useState(false);
+  const startLesson = (next: ConsoleLesson): void => {
+    setWaiting(false);
+    setResults(undefined);
+    onStart(lessonStart(next));
+    if (next.steps[0]) record(next.id, next.steps[0].id, false);
+  };
   useEffect(() => {
     let live = true;
     void import('../../services/console-lesson-files').then((m) => {
-      if (live) setLessons(m.consoleLessonFolders().flatMap((f) => loadConsoleLesson(f).lesson ?? []));
+      if (!live) return;
+      const loaded = m.consoleLessonFolders().flatMap((f) => loadConsoleLesson(f).lesson ?? []);
+      setLessons(loaded);
+      const asked = loaded.find((l) => l.id === lessonInUrl());
+      if (!asked) return;
+      if (state.log.length === 0) startLesson(asked);
+      else setWaiting(true);
     });
     return () => {
       live = false;
     };
+    // Once, on mount: the URL's lesson is read when the list arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const lesson = lessons.find((l) => l.id === id);
   return (
@@ -73,9 +92,11 @@ export function ConsoleLessons({
           value={id}
           onChange={(e) => {
             setId(e.target.value);
+            setLessonInUrl(e.target.value || null);
             setResults(undefined);
+            setWaiting(false);
             const next = lessons.find((l) => l.id === e.target.value);
-            if (next) onStart(lessonStart(next));
+            if (next) startLesson(next);
           }}
         >
           <option value="">{t.noLesson}</option>
@@ -86,6 +107,17 @@ export function ConsoleLessons({
           ))}
         </select>
       </label>
+      <a href={leaveByHandHref('#/lessons')} className="console-all-lessons">
+        {t.allLessons}
+      </a>
+      {lesson && waiting && (
+        <p role="status">
+          {t.keptWork}{' '}
+          <button type="button" onClick={() => startLesson(lesson)}>
+            {t.startLesson}
+          </button>
+        </p>
+      )}
       {lesson && (
         <div className="console-lesson">
           {lesson.steps.map((s) => (
@@ -103,7 +135,20 @@ export function ConsoleLessons({
               </ul>
             </details>
           )}
-          <button type="button" onClick={() => setResults(checkConsoleLesson(lesson, scriptsOf(state)))}>
+          <button
+            type="button"
+            onClick={() => {
+              const checked = checkConsoleLesson(lesson, scriptsOf(state));
+              setResults(checked);
+              const last = lesson.steps[lesson.steps.length - 1];
+              if (last)
+                record(
+                  lesson.id,
+                  last.id,
+                  checked.every((r) => r.passed),
+                );
+            }}
+          >
             {t.check}
           </button>
           {results && (

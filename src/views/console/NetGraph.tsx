@@ -6,6 +6,7 @@ import { useNetlab } from '../use-netlab';
 import { usePrefersReducedMotion } from '../usePrefersReducedMotion';
 import { fill, useConsoleText } from './console-text';
 import { hopPoint, layoutNetwork } from './net-layout';
+import { PingHops } from './PingHops';
 
 const STEP_MS = 450;
 
@@ -19,6 +20,8 @@ export function NetGraph({ world, ping, pingKey }: { world: World; ping?: PingRe
     [ping, layout],
   );
   const [anim, setAnim] = useState({ key: pingKey, step: 0 });
+  /** Bumped by "play again": the same ping's animation starts over. */
+  const [replays, setReplays] = useState(0);
   useEffect(() => {
     if (reduced || path.length < 2) return;
     const id = setInterval(
@@ -31,7 +34,7 @@ export function NetGraph({ world, ping, pingKey }: { world: World; ping?: PingRe
       STEP_MS,
     );
     return () => clearInterval(id);
-  }, [pingKey, path, reduced]);
+  }, [pingKey, path, reduced, replays]);
   const step = reduced ? path.length - 1 : anim.key === pingKey ? anim.step : 0;
   const dot = path[Math.max(0, Math.min(step, path.length - 1))];
   const summary = `${layout.hosts.length} host(s), ${layout.namespaces.length} namespace(s): ${layout.namespaces
@@ -123,6 +126,22 @@ export function NetGraph({ world, ping, pingKey }: { world: World; ping?: PingRe
             ? fill(t.pingOk, { from: placeName(ping.from), to: ping.to })
             : fill(t.pingFail, { from: placeName(ping.from), to: ping.to, why: ping.reason?.[locale] ?? '' })}
         </figcaption>
+      )}
+      {ping && (
+        <>
+          <PingHops ping={ping} step={step} />
+          {!reduced && path.length > 1 && (
+            <button
+              type="button"
+              onClick={() => {
+                setAnim({ key: pingKey, step: 0 });
+                setReplays((r) => r + 1);
+              }}
+            >
+              {t.replay}
+            </button>
+          )}
+        </>
       )}
     </figure>
   );

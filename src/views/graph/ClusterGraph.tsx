@@ -2,11 +2,15 @@
 // d3-zoom only reports the pan/zoom transform. Picking two endpoints selects that flow.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { endpointKeys } from '../../app-model/model-view';
+import { portIndexForPair } from '../../app-model/pair-port';
+import { matrixPortIndex } from '../../store/matrix-port';
 import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { ClusterOverview } from './ClusterOverview';
 import { EntityDetails } from './EntityDetails';
+import { GraphSearch } from './GraphSearch';
+import { InactivePods } from './InactivePods';
 import { detailArea } from './level-of-detail';
 import { LinkEnds, SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
@@ -37,12 +41,27 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
   const selectPolicy = useNetlab((s) => s.selectPolicy);
   const selectedFlow = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
+  const portIndex = useNetlab(matrixPortIndex);
+  const setMatrixPort = useNetlab((s) => s.setMatrixPort);
   const [pendingFrom, setPendingFrom] = useState<string | null>(null);
   const [inspected, setInspected] = useState<string | null>(null);
   const ownRef = useRef<SVGSVGElement>(null);
   const svgRef = outerRef ?? ownRef;
   const { scene, topology } = model;
-  const { transform, viewport, fitToView, zoomBy } = useZoom(svgRef, scene.width, scene.height);
+  const { transform, viewport, fitToView, zoomBy, focusOn } = useZoom(svgRef, scene.width, scene.height);
+  const [focused, setFocused] = useState<string | null>(null);
+  const focusEndpoint = useCallback(
+    (key: string) => {
+      setFocused(key);
+      const pod = scene.pods.find((p) => p.id === key);
+      const name = pod ? undefined : topology.externals.find((x) => x.ip === key)?.name;
+      const ext = name === undefined ? undefined : scene.externals.find((x) => x.name === name);
+      const rect = pod?.rect ?? ext?.rect;
+      if (rect) focusOn(rect);
+      setInspected(pod ? key : null);
+    },
+    [scene, topology, focusOn],
+  );
   const detail = useMemo(
     () => detailArea(scene.pods.length, transform, viewport),
     [scene.pods.length, transform, viewport],
@@ -113,10 +132,13 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
         setPendingFrom(key);
         return;
       }
+      // Explain the pair on a port the destination declares, not whatever the matrix shows.
+      const pi = portIndexForPair(model, key, portIndex);
+      if (pi !== portIndex) setMatrixPort(model.ports[pi] ?? null);
       selectFlow({ from: pendingFrom, to: key });
       setPendingFrom(null);
     },
-    [pendingFrom, selectFlow],
+    [pendingFrom, selectFlow, model, portIndex, setMatrixPort],
   );
 
   return (
@@ -132,6 +154,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
         <button type="button" onClick={() => zoomBy(0.8)} aria-label={t.zoomOut}>
           −
         </button>
+        <GraphSearch endpoints={model.endpoints} onFocus={focusEndpoint} />
         <label>
           {t.highlightPolicy}{' '}
           <select
@@ -170,6 +193,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
                 flowFrom: selectedFlow?.from ?? null,
                 flowTo: selectedFlow?.to ?? null,
                 pendingFrom,
+                focused,
               }}
               handlers={{ pick, inspect: setInspected }}
               detail={detail}
@@ -181,6 +205,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
       </div>
       <p className="legend">{t.legend}</p>
       <EntityDetails id={inspected} topology={topology} isolation={model.isolation} t={t} />
+      <InactivePods pods={model.inactivePods} />
     </section>
   );
 }

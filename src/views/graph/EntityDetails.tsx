@@ -4,6 +4,7 @@ import type { Topology } from '../../model/topology';
 import { isolate } from '../../lib/user-text';
 import { formatRouteWith } from '../../model/route-text';
 import type { UiText } from '../i18n';
+import { useRealClusterText } from '../real-cluster-text';
 import { TID } from '../testIds';
 
 interface Props {
@@ -19,6 +20,7 @@ const labelList = (labels: Readonly<Record<string, string>>): string =>
     .join(', ') || '—';
 
 export function EntityDetails({ id, topology, isolation, t }: Props) {
+  const rc = useRealClusterText();
   const pod = id ? topology.pods.find((p) => p.key === id) : undefined;
   const svc = id?.startsWith('svc:') ? topology.services.find((s) => `svc:${s.key}` === id) : undefined;
   const ext = id?.startsWith('ext:') ? topology.externals.find((e) => `ext:${e.name}` === id) : undefined;
@@ -30,6 +32,16 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
       <dl className="details">
         <dt>{t.pod}</dt>
         <dd>{pod.key}</dd>
+        {pod.phase !== undefined && (
+          <>
+            <dt>{rc.podStatus}</dt>
+            <dd data-testid={TID.graphDetailsStatus}>
+              {pod.phase}
+              {pod.ready === false ? ` — ${rc.podNotReady}` : pod.ready ? ` — ${rc.podReady}` : ''}
+              {pod.terminating ? ` — ${rc.podTerminating}` : ''}
+            </dd>
+          </>
+        )}
         <dt>{t.labels}</dt>
         <dd className="mono">{labelList(pod.labels)}</dd>
         <dt>{t.network}</dt>

@@ -16,6 +16,8 @@ export interface EntityState {
   readonly flowFrom: string | null;
   readonly flowTo: string | null;
   readonly pendingFrom: string | null;
+  /** The endpoint the search box focused. */
+  readonly focused?: string | null;
 }
 
 export interface EntityHandlers {
@@ -59,6 +61,7 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
       state.flowFrom === key ? 'is-from' : '',
       state.flowTo === key ? 'is-to' : '',
       state.pendingFrom === key ? 'is-pending' : '',
+      state.focused === key ? 'is-focused' : '',
     ].join(' ');
   const keyHandler = (endpointKey: string) => (e: React.KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {

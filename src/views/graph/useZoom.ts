@@ -13,6 +13,8 @@ export interface ZoomControls {
   /** Scales and centres the content (width × height) into the viewport. */
   fitToView(): void;
   zoomBy(factor: number): void;
+  /** Centres a rectangle of the content, zoomed in enough to read it. */
+  focusOn(rect: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }): void;
 }
 
 export function useZoom(
@@ -104,5 +106,24 @@ export function useZoom(
     fitToView();
   }, [fitToView]);
 
-  return { transform, viewport, fitToView: fitByUser, zoomBy };
+  const focusOn = useCallback(
+    (rect: { x: number; y: number; w: number; h: number }) => {
+      const svg = svgRef.current;
+      const z = behavior.current;
+      const box = size.current;
+      if (!svg || !z || !box || box.width === 0) return;
+      userMoved.current = true;
+      const k = Math.min(
+        MAX_SCALE,
+        Math.max(1.2, Math.min(box.width / (rect.w * 6), box.height / (rect.h * 6))),
+      );
+      const t = zoomIdentity
+        .translate(box.width / 2 - (rect.x + rect.w / 2) * k, box.height / 2 - (rect.y + rect.h / 2) * k)
+        .scale(k);
+      select(svg).call(z.transform, t);
+    },
+    [svgRef],
+  );
+
+  return { transform, viewport, fitToView: fitByUser, zoomBy, focusOn };
 }

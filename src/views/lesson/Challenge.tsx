@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { progressOf } from '../../store/lesson-state';
 import type { CheckView, LessonView } from '../../app-model/lesson-view';
+import type { UnseenPeer } from '../../lesson/types';
 import { useNetlab } from '../use-netlab';
 import { fill, ReasonTree } from '../i18n';
 import { TID } from '../testIds';
@@ -71,6 +72,7 @@ export function Challenge({
                       {state === 'pass' ? t.passed : state === 'fail' ? t.failed : t.checking}
                     </strong>{' '}
                     {r && <span lang={locale}>{r.message[locale]}</span>}
+                    {r && !r.passed && r.unseen && <ShowMe peer={r.unseen} />}
                     {r && !r.passed && r.explanation && (
                       <details>
                         <summary>{t.whyDetails}</summary>
@@ -146,5 +148,25 @@ export function Challenge({
         }}
       />
     </section>
+  );
+}
+
+/** A reach check's hole: adds (or takes away again) a ghost of the peer to the graph and the matrix. */
+function ShowMe({ peer }: { peer: UnseenPeer }) {
+  const t = useLessonText();
+  const locale = useNetlab((s) => s.locale);
+  const shown = useNetlab((s) => s.unseen.ghosts.some((g) => JSON.stringify(g) === JSON.stringify(peer)));
+  const toggleGhost = useNetlab((s) => s.toggleGhost);
+  return (
+    <p className="show-me">
+      <button
+        type="button"
+        data-testid={TID.lessonShowMe}
+        aria-pressed={shown}
+        onClick={() => toggleGhost(peer)}
+      >
+        {fill(shown ? t.hideGhost : t.showMe, { peer: peer.label[locale] })}
+      </button>
+    </p>
   );
 }

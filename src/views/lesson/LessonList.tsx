@@ -4,6 +4,7 @@ import { lessonStatus } from '../../store/lesson-state';
 import type { CatalogueEntry } from '../../app-model/lesson-view';
 import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
+import { byHandLessonHref } from '../console/lab-mode';
 import { TID } from '../testIds';
 import { useLessonText, type LessonText } from './lesson-text';
 import { ProgressTransfer } from './ProgressTransfer';
@@ -12,7 +13,14 @@ import { ProgressTransfer } from './ProgressTransfer';
 export const lessonCode = (e: Pick<CatalogueEntry, 'module' | 'order'>): string => `${e.module}${e.order}`;
 
 export function moduleName(t: LessonText, module: string): string {
-  const names: Record<string, string> = { A: t.moduleA, B: t.moduleB, C: t.moduleC };
+  const names: Record<string, string> = {
+    A: t.moduleA,
+    B: t.moduleB,
+    C: t.moduleC,
+    D: t.moduleD,
+    E: t.moduleE,
+    F: t.moduleF,
+  };
   return names[module] ?? fill(t.moduleOther, { module });
 }
 
@@ -66,10 +74,17 @@ export function LessonList({
                     data-id={e.id}
                     data-status={status}
                   >
-                    <a href={formatLessonHash({ view: 'lesson', id: e.id, step: null }, present)}>
+                    <a
+                      href={
+                        e.console
+                          ? byHandLessonHref(e.id)
+                          : formatLessonHash({ view: 'lesson', id: e.id, step: null }, present)
+                      }
+                    >
                       <span className="lesson-code">{lessonCode(e)}</span>{' '}
                       <span lang={locale}>{e.title[locale]}</span>
                     </a>
+                    {e.console && <span className="lesson-after">{t.consoleLessonNote}</span>}
                     <span className="lesson-status">
                       <span aria-hidden="true">{ICON[status]}</span> {words[status]}
                     </span>

@@ -1,7 +1,7 @@
 // Lesson prose as React elements: markdown.ts reads the text into plain data, this renders it.
 // No HTML strings anywhere; links open in a new tab without access to this page.
 import { createElement, Fragment, useMemo, type ReactNode } from 'react';
-import { parseBlocks, type Block, type Inline } from './markdown';
+import { parseBlocks, parseInline, type Block, type Inline } from './markdown';
 
 function inlines(list: readonly Inline[]): ReactNode[] {
   return list.map((n, i) => {
@@ -98,4 +98,10 @@ function blocks(list: readonly Block[], offset: number): ReactNode[] {
 export function Markdown({ text, headingOffset = 0 }: { text: string; headingOffset?: number }) {
   const tree = useMemo(() => parseBlocks(text), [text]);
   return <div className="md">{blocks(tree, headingOffset)}</div>;
+}
+
+/** One line of Markdown (a quiz question, an option, a reveal): `code`, **strong**, links. */
+export function InlineMarkdown({ text }: { text: string }) {
+  const nodes = useMemo(() => parseInline(text), [text]);
+  return <>{inlines(nodes)}</>;
 }

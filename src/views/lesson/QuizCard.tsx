@@ -7,6 +7,7 @@ import { useNetlab } from '../use-netlab';
 import { fill } from '../i18n';
 import { TID } from '../testIds';
 import { useLessonText } from './lesson-text';
+import { InlineMarkdown } from './Markdown';
 
 export function QuizCard({
   lesson,
@@ -43,7 +44,10 @@ export function QuizCard({
       data-revealed={revealed}
     >
       <legend>
-        <span className="quiz-label">{t.quiz}</span> <span lang={locale}>{quiz.question[locale]}</span>
+        <span className="quiz-label">{t.quiz}</span>{' '}
+        <span lang={locale}>
+          <InlineMarkdown text={quiz.question[locale]} />
+        </span>
       </legend>
       {quiz.scenario && <p className="help">{fill(t.quizAbout, { file: quiz.scenario })}</p>}
       {!answered && <p className="help">{quiz.multiple ? t.quizPickAll : t.quizPickOne}</p>}
@@ -62,7 +66,9 @@ export function QuizCard({
                   disabled={answered !== undefined}
                   onChange={(e) => toggle(o.id, e.target.checked)}
                 />{' '}
-                <span lang={locale}>{o.text[locale]}</span>
+                <span lang={locale}>
+                  <InlineMarkdown text={o.text[locale]} />
+                </span>
               </label>
               {revealed && (
                 <span className="quiz-verdict">
@@ -105,7 +111,7 @@ export function QuizCard({
             </p>
             {quiz.reveal && (
               <p className="quiz-reveal" lang={locale}>
-                {quiz.reveal[locale]}
+                <InlineMarkdown text={quiz.reveal[locale]} />
               </p>
             )}
           </div>

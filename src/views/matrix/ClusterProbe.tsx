@@ -51,6 +51,17 @@ export function ClusterProbe({
           <pre className="probe-command" data-testid={TID.probeCommand}>
             <code>{probe.command}</code>
           </pre>
+          {probe.leftOut.length > 0 && (
+            <ul className="help probe-left-out">
+              {probe.leftOut.map((l) => (
+                <li key={l.label}>
+                  <code>{l.label}</code> {locale === 'ko' ? '— 빼 둔 레이블: ' : '— left out: '}
+                  {l.why[locale]}
+                </li>
+              ))}
+            </ul>
+          )}
+          {probe.caution && <p className="help">{probe.caution[locale]}</p>}
           <p>
             <button type="button" onClick={() => void copy(probe.command)}>
               {t.probeCopy}

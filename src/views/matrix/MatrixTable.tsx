@@ -6,7 +6,17 @@ import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
+import { useState } from 'react';
+import {
+  joinMatrixFilter,
+  matches,
+  parseMatrixFilter,
+  splitMatrixFilter,
+} from '../../app-model/endpoint-search';
+import { useRealClusterText } from '../real-cluster-text';
 import { BaselineControl } from './BaselineControl';
+import { GroupMatrix } from './GroupMatrix';
+import { UNSEEN_PREFIX } from '../../lesson/unseen-peers';
 
 export function endpointLabel(e: EndpointInfo): string {
   if (e.kind === 'pod') return e.key;
@@ -16,15 +26,31 @@ export function endpointLabel(e: EndpointInfo): string {
 /** Rows and columns the table shows at most: beyond this a table stops being readable. */
 export const MATRIX_LIMIT = 30;
 
+/** A peer the scenario does not have, drawn because the learner asked to see it. */
+export const isUnseen = (e: EndpointInfo): boolean =>
+  (e.kind === 'pod' ? e.key.slice(e.key.indexOf('/') + 1) : (e.name ?? '')).startsWith(UNSEEN_PREFIX);
+
 function EndpointHeader({ e }: { e: EndpointInfo }) {
+  const t = useUiText();
+  const tag = isUnseen(e) ? <span className="unseen-tag">{t.unseenTag}</span> : null;
   if (e.kind === 'external' && e.name) {
     return (
       <>
-        {e.name} <span className="ip">{e.key}</span>
+        {e.name} <span className="ip">{e.key}</span> {tag}
       </>
     );
   }
-  return <>{e.key}</>;
+  return (
+    <>
+      {e.key} {tag}
+    </>
+  );
+}
+
+/** The first rows (or columns) up to the limit, and every unseen peer after them: never cut. */
+function withUnseenLast<T extends { e: EndpointInfo }>(items: readonly T[]): T[] {
+  const unseen = items.filter(({ e }) => isUnseen(e));
+  return [...items.filter(({ e }) => !isUnseen(e)).slice(0, MATRIX_LIMIT - unseen.length), ...unseen];
 }
 
 export function MatrixTable() {
@@ -38,11 +64,18 @@ export function MatrixTable() {
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
-  const needle = filter.trim().toLowerCase();
-  const matching = model.endpoints
-    .map((e, index) => ({ e, index }))
-    .filter(({ e }) => !needle || endpointLabel(e).toLowerCase().includes(needle));
-  const shown = matching.slice(0, MATRIX_LIMIT);
+  const rc = useRealClusterText();
+  const [by, setBy] = useState<'pod' | 'workload' | 'namespace'>('pod');
+  const sides = splitMatrixFilter(filter);
+  const terms = parseMatrixFilter(filter);
+  const all = model.endpoints.map((e, index) => ({ e, index }));
+  const matching = all.filter(({ e }) => matches(e, terms.rows));
+  const matchingColumns = all.filter(({ e }) => matches(e, terms.columns));
+  const unseenGroup = useNetlab((s) => s.unseen.group);
+  const setUnseenGroup = useNetlab((s) => s.setUnseenGroup);
+  // Unseen peers come last and are never cut: they are what the learner asked to see.
+  const shown = withUnseenLast(matching);
+  const shownColumns = withUnseenLast(matchingColumns);
 
   return (
     <section aria-labelledby="matrix-title" className="panel">
@@ -63,15 +96,50 @@ export function MatrixTable() {
         </select>
       </label>{' '}
       <label>
-        {t.matrixFilter}{' '}
+        {rc.groupBy}{' '}
+        <select
+          data-testid={TID.matrixGroupBy}
+          value={by}
+          onChange={(e) => setBy(e.target.value as typeof by)}
+        >
+          <option value="pod">{rc.byPod}</option>
+          <option value="workload">{rc.byWorkload}</option>
+          <option value="namespace">{rc.byNamespace}</option>
+        </select>
+      </label>{' '}
+      <label>
+        {sides.columns === null ? t.matrixFilter : rc.rows}{' '}
         <input
           type="search"
           data-testid={TID.matrixFilter}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder={t.matrixFilterHint}
+          value={sides.rows}
+          onChange={(e) => setFilter(joinMatrixFilter(e.target.value, sides.columns))}
+          placeholder={rc.filterHint}
+          title={t.matrixFilterHint}
         />
+      </label>{' '}
+      <label>
+        <input
+          type="checkbox"
+          data-testid={TID.matrixSameColumns}
+          checked={sides.columns === null}
+          onChange={(e) => setFilter(joinMatrixFilter(sides.rows, e.target.checked ? null : ''))}
+        />{' '}
+        {rc.sameColumns}
       </label>
+      {sides.columns !== null && (
+        <label>
+          {' '}
+          {rc.columns}{' '}
+          <input
+            type="search"
+            data-testid={TID.matrixColumnsFilter}
+            value={sides.columns}
+            onChange={(e) => setFilter(joinMatrixFilter(sides.rows, e.target.value))}
+            placeholder={rc.filterHint}
+          />
+        </label>
+      )}
       {missing && (
         <p className="help" role="status">
           {fill(t.matrixPortGone, {
@@ -80,77 +148,113 @@ export function MatrixTable() {
           })}
         </p>
       )}
+      <label className="unseen-switch">
+        <input
+          type="checkbox"
+          data-testid={TID.matrixUnseen}
+          checked={unseenGroup}
+          onChange={(e) => setUnseenGroup(e.target.checked)}
+        />{' '}
+        {t.matrixUnseen}
+      </label>
       <BaselineControl />
-      {matching.length > shown.length && (
-        <p className="help" role="status">
-          {fill(t.matrixCapped, { shown: shown.length, total: matching.length })}
-        </p>
+      {by !== 'pod' ? (
+        <GroupMatrix
+          by={by}
+          portIndex={portIndex}
+          rows={terms.rows}
+          columns={terms.columns}
+          onDrillDown={(label) => {
+            setBy('pod');
+            setFilter(by === 'workload' ? `w:${label}` : `ns:${label}`);
+          }}
+        />
+      ) : (
+        podMatrix()
       )}
-      <div className="matrix-scroll" data-revision={revision}>
-        <table className="matrix">
-          <caption>
-            {t.matrix} — {port.port}/{port.protocol}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                {t.from} \ {t.to}
-              </th>
-              {shown.map(({ e }) => (
-                <th scope="col" key={e.key}>
-                  <EndpointHeader e={e} />
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(({ e: from, index: s }) => (
-              <tr key={from.key}>
-                <th scope="row">
-                  <EndpointHeader e={from} />
-                </th>
-                {shown.map(({ e: to, index: d }) => {
-                  if (from.kind === 'external' && to.kind === 'external') {
-                    return (
-                      <td key={to.key} className="na" title={t.notApplicable}>
-                        <span aria-label={t.notApplicable}>·</span>
-                      </td>
-                    );
-                  }
-                  const ok = isAllowed(model, portIndex, s, d);
-                  const isSelected = selected?.from === from.key && selected.to === to.key;
-                  const change = changes.get(flowKey(from.key, to.key, port));
-                  const changeText =
-                    change === 'newly-allowed'
-                      ? t.newlyAllowed
-                      : change === 'newly-denied'
-                        ? t.newlyDenied
-                        : '';
-                  const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
-                  return (
-                    <td key={to.key} className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}`}>
-                      <button
-                        type="button"
-                        data-testid={TID.matrixCell}
-                        data-from={from.key}
-                        data-to={to.key}
-                        data-verdict={ok ? 'allow' : 'deny'}
-                        data-change={change ?? ''}
-                        aria-pressed={isSelected}
-                        aria-label={label}
-                        onClick={() => selectFlow({ from: from.key, to: to.key })}
-                      >
-                        {ok ? `✓ ${t.allow}` : `✗ ${t.deny}`}
-                        {changeText && <span className="change">{changeText}</span>}
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   );
+
+  function podMatrix() {
+    return (
+      <>
+        {(matching.length > shown.length || matchingColumns.length > shownColumns.length) && (
+          <p className="help" role="status">
+            {fill(t.matrixCapped, {
+              shown: Math.max(shown.length, shownColumns.length),
+              total: Math.max(matching.length, matchingColumns.length),
+            })}
+          </p>
+        )}
+        <div className="matrix-scroll" data-revision={revision}>
+          <table className="matrix">
+            <caption>
+              {t.matrix} — {port.port}/{port.protocol}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  {t.from} \ {t.to}
+                </th>
+                {shownColumns.map(({ e }) => (
+                  <th scope="col" key={e.key} className={isUnseen(e) ? 'unseen' : undefined}>
+                    <EndpointHeader e={e} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map(({ e: from, index: s }) => (
+                <tr key={from.key} className={isUnseen(from) ? 'unseen' : undefined}>
+                  <th scope="row">
+                    <EndpointHeader e={from} />
+                  </th>
+                  {shownColumns.map(({ e: to, index: d }) => {
+                    if (from.kind === 'external' && to.kind === 'external') {
+                      return (
+                        <td key={to.key} className="na" title={t.notApplicable}>
+                          <span aria-label={t.notApplicable}>·</span>
+                        </td>
+                      );
+                    }
+                    const ok = isAllowed(model, portIndex, s, d);
+                    const isSelected = selected?.from === from.key && selected.to === to.key;
+                    const change = changes.get(flowKey(from.key, to.key, port));
+                    const changeText =
+                      change === 'newly-allowed'
+                        ? t.newlyAllowed
+                        : change === 'newly-denied'
+                          ? t.newlyDenied
+                          : '';
+                    const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
+                    return (
+                      <td
+                        key={to.key}
+                        className={`${ok ? 'allow' : 'deny'}${change ? ' changed' : ''}${isUnseen(to) ? ' unseen' : ''}`}
+                      >
+                        <button
+                          type="button"
+                          data-testid={TID.matrixCell}
+                          data-from={from.key}
+                          data-to={to.key}
+                          data-verdict={ok ? 'allow' : 'deny'}
+                          data-change={change ?? ''}
+                          aria-pressed={isSelected}
+                          aria-label={label}
+                          onClick={() => selectFlow({ from: from.key, to: to.key })}
+                        >
+                          {ok ? `✓ ${t.allow}` : `✗ ${t.deny}`}
+                          {changeText && <span className="change">{changeText}</span>}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
+    );
+  }
 }

@@ -122,7 +122,8 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
   };
   const onMatrix = async () => {
     const s = store.getState();
-    if (s.view) await copy(matrixMarkdown(s.view.model, matrixPortIndex(s), s.locale), 'matrix');
+    if (s.view)
+      await copy(matrixMarkdown(s.view.model, matrixPortIndex(s), s.locale, s.matrixFilter), 'matrix');
   };
   const onYaml = () =>
     download(new Blob([store.getState().scenarioText], { type: 'application/yaml' }), 'netlab-scenario.yaml');

@@ -70,8 +70,14 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
   });
 
   let isApplyingExternal = false;
+  // The text the model holds, as last read or written: the store hands the same string back after
+  // each keystroke, so setText can tell "already there" by identity, without reading and comparing
+  // the whole text again (megabytes per keystroke in a cluster dump).
+  let known = opts.text;
   const changes = model.onDidChangeContent(() => {
-    if (!isApplyingExternal) opts.onChange(model.getValue());
+    if (isApplyingExternal) return;
+    known = model.getValue();
+    opts.onChange(known);
   });
 
   // TEST HOOK, in the e2e build only (see main.tsx): every marker, for the e2e tests to read.
@@ -81,7 +87,9 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
 
   return {
     setText(text) {
+      if (text === known) return;
       const current = model.getValue();
+      known = text;
       if (text === current) return;
       // Replace only the part that differs, so the cursor and folding elsewhere stay put.
       let start = 0;

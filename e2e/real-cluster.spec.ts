@@ -1,0 +1,87 @@
+// A real cluster's dump in the page: a generated 300-pod `kubectl get -A -o yaml` (managedFields,
+// status, finished Job pods, Services, Endpoints, EndpointSlices, custom resources) opens; a pod
+// is found by its IP and focused in the graph; the matrix shows workloads; a flow is explained.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { generateDump, generateDumpObjects } from '../src/testing/generate-dump';
+import { TID } from '../src/views/testIds';
+import { chooseFiles, literal, pod, pods, why } from './locate';
+
+test('a 300-pod dump opens; search by IP focuses a pod; the workload view explains a flow', async ({
+  page,
+}) => {
+  test.setTimeout(240_000); // 300 pods opened, drawn and scanned by axe, on a possibly busy machine
+  await page.goto('/');
+  await expect(pods(page)).toHaveCount(3);
+
+  const options = { pods: 300, seed: 11 };
+  const objects = generateDumpObjects(options);
+  const running = objects.filter(
+    (o) => o['kind'] === 'Pod' && (o['status'] as { phase: string }).phase === 'Running',
+  );
+  const finished = objects.filter(
+    (o) => o['kind'] === 'Pod' && (o['status'] as { phase: string }).phase !== 'Running',
+  );
+  const target = running.find((o) => !(o['spec'] as { hostNetwork?: boolean }).hostNetwork)!;
+  const meta = target['metadata'] as { name: string; namespace: string };
+  const targetKey = `${meta.namespace}/${meta.name}`;
+  const targetIp = (target['status'] as { podIP: string }).podIP;
+
+  await chooseFiles(page, page.getByRole('button', { name: 'Open file…' }), {
+    name: 'cluster.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(generateDump(options, 'yaml')),
+  });
+  await expect(pods(page)).toHaveCount(running.length, { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'cluster.yaml opened' })).toBeVisible();
+  // Finished Job pods are not drawn: they are listed apart.
+  await expect(page.getByText(`Pods without an IP (${finished.length})`)).toBeVisible();
+
+  // Find the pod by its IP; Enter focuses it in the graph and shows its details.
+  const search = page.getByRole('searchbox', {
+    name: 'Find a pod by name, IP or CIDR and focus it in the graph',
+  });
+  await search.fill(targetIp);
+  const results = page.getByRole('status').filter({ hasText: /match\(es\)/ });
+  await expect(results.getByRole('button').first()).toHaveText(
+    new RegExp(`^${literal(targetKey)} ${literal(targetIp)}$`),
+  );
+  await search.press('Enter');
+  await expect(pod(page, targetKey)).toHaveClass(/is-focused/); // drawn highlighted
+  const details = page.getByTestId(TID.graphDetails);
+  await expect(details).toContainText(targetKey);
+  await expect(details.getByTestId(TID.graphDetailsStatus)).toContainText('Running');
+
+  // The matrix by workload: all / some / none per workload pair, and a cell explains a pod pair.
+  await page.getByRole('combobox', { name: 'View' }).selectOption('workload');
+  const matrix = page.getByRole('table', { name: /^Reachability matrix — / });
+  const cell = matrix.getByRole('button', {
+    name: / → .*: (✓ all allowed|✗ all denied|~ \d+ of \d+ allowed)$/,
+  });
+  await expect(cell.first()).toBeVisible();
+  const from = (await cell.first().getAttribute('aria-label'))!.split(' → ')[0]!;
+  await cell.first().click();
+  const explanation = why(page);
+  await expect(explanation).toBeVisible({ timeout: 30_000 });
+  await expect(explanation).toContainText(from.split('/')[0]!);
+  await expect(explanation).toContainText(/[✓✗] /);
+
+  // The workload table and the search results pass axe.
+  const axe = await new AxeBuilder({ page })
+    .include('section[aria-labelledby="matrix-title"]')
+    .include('[role="search"]')
+    .analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // Drill down from a workload to its pods.
+  await matrix.getByRole('rowheader').getByRole('button').first().click();
+  await expect(page.getByRole('combobox', { name: 'View' })).toHaveValue('pod');
+  await expect(page.getByRole('searchbox', { name: 'Filter' })).toHaveValue(/^w:/);
+  await expect(
+    page
+      .getByRole('table', { name: /^Reachability matrix — / })
+      .getByRole('button')
+      .first(),
+  ).toBeVisible();
+});

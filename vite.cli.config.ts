@@ -1,0 +1,30 @@
+// The `netlab` command as one built file (dist-cli/netlab.mjs): the CLI and the pure folders it
+// uses, with `yaml` and `ipaddr.js` bundled in, so the installed bin starts with plain Node —
+// no TypeScript compiler at run time. `npm run build:cli` writes it; `npm run netlab` still runs
+// the sources through tsx for development.
+import { chmodSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  plugins: [
+    {
+      name: 'netlab-bin-executable',
+      writeBundle: (options) => chmodSync(`${options.dir}/netlab.mjs`, 0o755),
+    },
+  ],
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: 'dist-cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    rollupOptions: {
+      external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      output: { entryFileNames: 'netlab.mjs', banner: '#!/usr/bin/env node', format: 'es' },
+    },
+  },
+  ssr: { noExternal: true, target: 'node' },
+});
