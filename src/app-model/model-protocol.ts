@@ -1,6 +1,7 @@
 // Messages between the page and the model worker.
 import type { FlowReasons } from '../engine/explain-reasons';
 import type { FlowPort } from '../engine/match';
+import type { ProgressPhase } from '../lib/progress';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
 import type { DerivedView, TraceRequest, TraceResult } from './model-view';
 import type { UnseenRequest } from './scenario-model';
@@ -56,7 +57,19 @@ export type LessonReply =
   | { readonly type: 'lesson-loaded'; readonly requestId: number; readonly result: LessonLoadView }
   | { readonly type: 'lesson-checked'; readonly requestId: number; readonly result: LessonCheckView };
 
+/** How far the worker has got with a text that takes a while (sent only after the first moments). */
+export interface ModelProgress {
+  /** `failed`: the worker stopped without an answer (out of memory, say). */
+  readonly phase: ProgressPhase | 'failed';
+  readonly done: number;
+  readonly total: number;
+  /** The size of the text being built, in characters. */
+  readonly chars: number;
+  readonly elapsedMs: number;
+}
+
 export type FromModelWorker =
+  | { readonly type: 'progress'; readonly progress: ModelProgress }
   /** `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change. */
   | { readonly type: 'view'; readonly view: DerivedView }
   /** `baseline`: the same request through the pinned version, when one is pinned. */
@@ -76,5 +89,17 @@ export interface ModelChannel {
   post(msg: ToModelWorker): void;
   /** Adds a listener for every reply (the model service and the lesson service each add one). */
   onMessage(handler: (msg: FromModelWorker) => void): void;
+  /**
+   * Drops whatever the engine is busy with and starts a fresh one (listeners stay; the lesson
+   * catalogue and loaded lessons are sent again). Answers to earlier messages never arrive.
+   */
+  restart(): void;
   close(): void;
+}
+
+/** Lesson messages whose effect the engine keeps (the catalogue, each loaded lesson), by what they set. */
+export function engineStateKey(msg: ToModelWorker): string | null {
+  if (msg.type === 'lesson-catalogue') return 'catalogue';
+  if (msg.type === 'lesson-load') return `lesson:${msg.dir}`;
+  return null;
 }

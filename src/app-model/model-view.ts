@@ -6,6 +6,7 @@ import type { LocalText } from '../lib/text';
 import type { PacketTrace } from '../model/trace-types';
 import type { Scene } from '../layout/scene';
 import type { Topology } from '../model/topology';
+import type { ClusterOverview } from '../model/overview';
 
 /** The name the scenario text carries in diagnostics and the editor. */
 export const SCENARIO_FILE = 'scenario.yaml';
@@ -72,6 +73,11 @@ export interface ModelView {
   readonly isolation: Isolation;
   /** Per policy key: what it touches, as bits over `endpoints` (`wordsPerRow` words each). */
   readonly policyReach: ReadonlyMap<string, PolicyReachBits>;
+  /**
+   * Set when the scene has more pods than the page draws usefully: `topology` and `scene` are
+   * then empty and the page shows this summary instead (app-model/page-view.ts).
+   */
+  readonly overview?: ClusterOverview;
   /** The endpoints grouped by workload and by namespace (outside addresses alone). */
   readonly groups: { readonly workload: readonly GroupInfo[]; readonly namespace: readonly GroupInfo[] };
   readonly inactivePods: readonly InactivePodInfo[];

@@ -3,6 +3,7 @@
 import type { Locale } from '../lib/text';
 import { PROTOCOLS, type Protocol } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
+import { quote } from '../lib/user-text';
 
 export interface CliArgs {
   readonly command: string;
@@ -36,7 +37,8 @@ export const USAGE = `netlab — Kubernetes NetworkPolicy lab
 
 Usage:
   netlab matrix FILE... [--port PORT[/PROTO]]... [--peer IP]... [--by pod|workload|namespace]
-                        [--namespace NS]... [--format table|md|csv|json] [--json] [--lang en|ko]
+                        [--namespace NS]... [--from X] [--to Y] [--format table|md|csv|json] [--json]
+                        [--lang en|ko]
   netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab who-can-reach FILE... --to Y [--port PORT[/PROTO]]... [--by pod|workload|namespace]
@@ -63,6 +65,9 @@ Usage:
           name and NODE-IP:NODEPORT (which stands for --port NODEPORT)
   --peer  an address outside the cluster, or a Service's address (a column per Service)
   --by    matrix rows and columns (and query answers) per pod, workload or namespace
+  --from, --to  matrix by pod: only these sources, destinations; X and Y also take NAMESPACE/*
+          (its pods) and * (every endpoint, the default). A table has at most 500 rows and
+          500 columns, JSON at most 10,000,000 flows
   EXPECTATIONS  a YAML list of {from, to, port, expect: allow|deny}; from/to name a pod, a
           workload (NS/NAME), svc:NS/NAME or an IP
   --all   lint: list every warning, even where many share one code
@@ -81,7 +86,13 @@ Usage:
   layers  reads Dockerfiles (sizes from "# size: 306MB" comments), build-context files and a
           docker session script (*.sh), or one txtar archive of them ("-- Dockerfile --" lines)
 
-Exit status: 0 ok, 1 the input has errors (test: a promise does not hold), 2 bad usage.`;
+Exit status:
+  0  ok (lint: no errors; warnings are fine)
+  1  the input has errors (test: a promise does not hold; lesson check: not solved), is not
+     a text file or is empty, or the output would be past the limits above
+  2  bad usage (unknown option, missing file, unknown pod, …)
+  3  internal error: a bug in netlab (please report the command that caused it)
+  4  the output could not be written (a full disk, …)`;
 
 /** Parses `80`, `80/TCP`, `53/udp`. */
 export function parsePortSpec(text: string): FlowPort {
@@ -89,11 +100,9 @@ export function parsePortSpec(text: string): FlowPort {
   const port = m ? Number(m[1]) : NaN;
   const protocol = (m?.[2] ?? 'TCP').toUpperCase();
   if (!m || port < 1 || port > 65535)
-    throw new UsageError(
-      `--port ${JSON.stringify(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`,
-    );
+    throw new UsageError(`--port ${quote(text)}: expected PORT or PORT/PROTO, with PORT from 1 to 65535`);
   if (!(PROTOCOLS as readonly string[]).includes(protocol))
-    throw new UsageError(`--port ${text}: protocol must be TCP, UDP or SCTP`);
+    throw new UsageError(`--port ${quote(text)}: protocol must be TCP, UDP or SCTP`);
   return { port, protocol: protocol as Protocol };
 }
 
@@ -177,7 +186,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       }
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${name}`);
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${quote(name)}`);
         files.push(arg);
     }
   }

@@ -165,6 +165,9 @@ describe('netlab lint', () => {
     );
     const r = netlab(['lint', file]);
     expect(r.code).toBe(1);
+    // lint's problems are its output, on stdout (as linters print them), the summary last.
+    expect(r.stdout).toMatch(/1 error\(s\), 1 warning\(s\)\n$/);
+    expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`${file}:1:7: error: unknown kind "Networking" (did you mean NetworkPolicy`);
     expect(r.stdout).toContain(
       `${file}:14:7: warning: unknown field "spec.ingress[0].ports[0].portd" (did you mean "port"?`,

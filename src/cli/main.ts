@@ -1,31 +1,20 @@
 // `netlab` entry point: files → cluster → engine → stdout; problems → stderr with file:line:col.
-// Never a stack trace: every failure becomes a message and an exit status.
-import { readFileSync } from 'node:fs';
+// Never a stack trace: every failure becomes a message and a documented exit status (args.ts).
 import process from 'node:process';
 import { analyzeScenario } from '../engine/analyze';
 import { loadCluster } from '../k8s/load-cluster';
-import type { ManifestFile } from '../k8s/source';
+import { clip } from '../lib/user-text';
 import type { CommandResult } from './command-result';
 import { runCommand } from './run';
 import { parseArgs, USAGE, UsageError, type CliArgs } from './args';
 import { lessonFolders, lintLessons, lintReport } from './lint-lessons';
+import { OutputError, outputProblem, print } from './output';
 import { REACH_COMMANDS, runReachCommand } from './reach-commands';
+import { InputError, readInputs } from './read-input';
+import { TooBigError } from './render-matrix';
 import { runTest } from './test-command';
 import { checkShellArgs, runShell } from './shell';
 import { runStorageLab } from './storage-commands';
-
-function readFiles(names: readonly string[]): ManifestFile[] {
-  return names.map((name) => {
-    try {
-      return { name: name === '-' ? '<stdin>' : name, text: readFileSync(name === '-' ? 0 : name, 'utf8') };
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-      throw new UsageError(`${name}: ${why}`);
-    }
-  });
-}
 
 /** `netlab lint` with lesson folders among its arguments: lessons and manifests in one report. */
 function lintWithLessons(args: CliArgs): CommandResult | undefined {
@@ -41,38 +30,48 @@ function lintWithLessons(args: CliArgs): CommandResult | undefined {
   if (folders.length === 0 && manifests.length === args.files.length) return undefined;
   const { diagnostics, expected } = lintLessons(folders);
   if (manifests.length > 0) {
-    diagnostics.push(...analyzeScenario(readFiles(manifests)).diagnostics);
+    diagnostics.push(...analyzeScenario(readInputs(manifests)).diagnostics);
   }
   return lintReport(diagnostics, expected, args.lang);
+}
+
+/** A failure as one line on stderr (cut: an argument may be megabytes long) and its exit status. */
+function fail(message: string, code: number): number {
+  try {
+    print(2, `netlab: ${clip(message, 400)}\n`);
+  } catch {
+    // stderr is gone too: the exit status still says it
+  }
+  return code;
 }
 
 function main(argv: readonly string[]): number {
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      process.stdout.write(USAGE + '\n');
+      print(1, USAGE + '\n');
       return 0;
     }
     if (args.command === 'shell') checkShellArgs(args);
     if (args.files.length === 0) throw new UsageError(`${args.command}: give at least one FILE`);
     const result =
       (REACH_COMMANDS.includes(args.command) ? runReachCommand(args) : undefined) ??
-      (args.command === 'shell' ? runShell(readFiles(args.files), args.json, args.lang) : undefined) ??
-      runStorageLab(args, readFiles) ??
+      (args.command === 'shell' ? runShell(readInputs(args.files), args.json, args.lang) : undefined) ??
+      runStorageLab(args, readInputs) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
-      (args.command === 'test' ? runTest(args, readFiles) : undefined) ??
+      (args.command === 'test' ? runTest(args, readInputs) : undefined) ??
       // Only lint reports warnings; the other commands need the loaded scenario and its errors.
-      runCommand(args, (args.command === 'lint' ? analyzeScenario : loadCluster)(readFiles(args.files)));
-    if (result.stderr) process.stderr.write(result.stderr);
-    if (result.stdout) process.stdout.write(result.stdout);
+      runCommand(args, (args.command === 'lint' ? analyzeScenario : loadCluster)(readInputs(args.files)));
+    print(2, result.stderr);
+    print(1, result.stdout);
     return result.code;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`netlab: ${e.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    process.stderr.write(`netlab: internal error: ${(e as Error).message}\n`);
-    return 3;
+    if (e instanceof UsageError) return fail(`${e.message} (see netlab --help)`, 2);
+    if (e instanceof InputError || e instanceof TooBigError) return fail(e.message, 1);
+    if (e instanceof OutputError)
+      // The reader went away (`| head`): it has what it wanted.
+      return e.closed ? 0 : fail(`cannot write the output: ${outputProblem(e.code)}`, 4);
+    return fail(`internal error: ${(e as Error).message}`, 3);
   }
 }
 

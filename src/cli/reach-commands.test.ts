@@ -116,13 +116,14 @@ describe('netlab lesson check LESSON FILE', () => {
       const notLesson = netlab(['lesson', 'check', dir, file('s.yaml', BASE)]);
       expect([notLesson.code, notLesson.stderr.split('\n')[0]]).toEqual([
         2,
-        `netlab: ${dir}: not a lesson folder (no lesson.yaml)`,
+        // A usage error is one line that points at the help (README, exit status 2).
+        `netlab: ${dir}: not a lesson folder (no lesson.yaml) (see netlab --help)`,
       ]);
       const consoleLesson = join(ROOT, 'lessons/f-01-one-namespace-and-lo');
       const console = netlab(['lesson', 'check', consoleLesson, join(consoleLesson, 'solution/node01.sh')]);
       expect([console.code, console.stderr.split('\n')[0]]).toEqual([
         2,
-        `netlab: ${consoleLesson}: a console lesson (console-lesson.yaml) is judged on host scripts: netlab lint ${consoleLesson} plays its solution and cheats`,
+        `netlab: ${consoleLesson}: a console lesson (console-lesson.yaml) is judged on host scripts: netlab lint ${consoleLesson} plays its solution and cheats (see netlab --help)`,
       ]);
       const broken = netlab(['lesson', 'check', A1, file('broken.yaml', 'kind: Pod\nmetadata: {name: x}\n')]);
       expect(broken.code).toBe(1);

@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { analyzeScenario } from '../engine/analyze';
 import { REAL_CLUSTER_DUMPS } from '../testing/real-cluster';
 import { parseArgs } from './args';
+import { printedText } from './output';
 import { runCommand } from './run';
 import { runTest } from './test-command';
 
 describe.each(REAL_CLUSTER_DUMPS)('on a real dump ($name)', (file) => {
   const analysis = analyzeScenario([file]);
-  const run = (...argv: string[]) => runCommand(parseArgs([argv[0]!, file.name, ...argv.slice(1)]), analysis);
+  const run = (...argv: string[]) => {
+    const r = runCommand(parseArgs([argv[0]!, file.name, ...argv.slice(1)]), analysis);
+    return { ...r, stdout: printedText(r.stdout) };
+  };
 
   it('check to a ClusterIP: DNAT first, then the endpoint; the ipBlock naming the ClusterIP does not match', () => {
     const r = run('check', '--from', 'shop/api-5f6d8-qqqq', '--to', '10.96.10.30', '--port', '5432');
@@ -69,11 +73,49 @@ describe.each(REAL_CLUSTER_DUMPS)('on a real dump ($name)', (file) => {
     // No completed or pending pod is an endpoint of the matrix.
     expect(flows.some((f) => f.from.includes('report-28391') || f.to.includes('pending-1'))).toBe(false);
   });
+
+  it('matrix --from narrows the pod flows and the Service columns alike; the table keeps its columns and note', () => {
+    const r = run(
+      'matrix',
+      '--peer',
+      '10.96.10.10',
+      '--port',
+      '80',
+      '--json',
+      '--from',
+      'shop/api-5f6d8-qqqq',
+    );
+    const flows = JSON.parse(r.stdout).flows as { from: string; to: string; service?: { verdict: string } }[];
+    expect(new Set(flows.map((f) => f.from))).toEqual(new Set(['shop/api-5f6d8-qqqq']));
+    expect(flows.filter((f) => f.service).map((f) => [f.to, f.service!.verdict])).toEqual([
+      ['svc:shop/web (10.96.10.10)', 'allowed'],
+    ]);
+    const table = run(
+      'matrix',
+      '--peer',
+      '10.96.10.10',
+      '--from',
+      'shop/*',
+      '--to',
+      'shop/api-5f6d8-qqqq',
+    ).stdout;
+    expect(table).toContain('Columns (destinations):\n1 shop/api-5f6d8-qqqq\n');
+    expect(table).toContain('to Services');
+    expect(table).toContain('Left out, holding no IP');
+  });
+
+  it('matrix --from/--to with a grouped matrix is bad usage', () => {
+    expect(() => run('matrix', '--by', 'workload', '--from', 'shop/*')).toThrow(/--namespace/);
+    expect(() => run('matrix', '--format', 'csv', '--to', 'shop/*')).toThrow(/--namespace/);
+  });
 });
 
 describe.each(REAL_CLUSTER_DUMPS)('reports and queries ($name)', (file) => {
   const analysis = analyzeScenario([file]);
-  const run = (...argv: string[]) => runCommand(parseArgs([argv[0]!, file.name, ...argv.slice(1)]), analysis);
+  const run = (...argv: string[]) => {
+    const r = runCommand(parseArgs([argv[0]!, file.name, ...argv.slice(1)]), analysis);
+    return { ...r, stdout: printedText(r.stdout) };
+  };
 
   it('matrix --by workload --format csv is a connectivity list per workload pair', () => {
     const r = run('matrix', '--by', 'workload', '--format', 'csv', '--port', '8080');
@@ -146,7 +188,7 @@ describe('netlab test', () => {
   it('exit 1 with where it is written and the explanation of the first pair that differs', () => {
     const r = test('expectations:\n- {from: shop/web, to: shop/api, port: 9090, expect: deny}\n');
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+    expect(printedText(r.stdout).split('\n').slice(0, 3)).toEqual([
       '✗ expect.yaml:2:3: shop/web → shop/api 9090/TCP: expected ✗ deny, but 4 of 4 pod pair(s) differ',
       '    shop/web-7d4b9c-abcde → shop/api-5f6d8-qqqq 9090/TCP: ✓ allowed',
       '      egress of shop/web-7d4b9c-abcde: unrestricted — no policy with policyTypes Egress selects shop/web-7d4b9c-abcde, so nothing is restricted',

@@ -3,6 +3,7 @@
 import { formatDiagnostic, type Diagnostic } from '../lib/diagnostic';
 import type { Analysis } from '../engine/analyze';
 import { parseIp } from '../lib/ip';
+import { quote } from '../lib/user-text';
 import { UsageError, type CliArgs } from './args';
 import { runTrace } from './render-trace';
 import { runCheck } from './check';
@@ -28,7 +29,7 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
   }
   const query = (QUERY_COMMANDS as readonly string[]).includes(args.command);
   if (args.command !== 'matrix' && args.command !== 'check' && args.command !== 'trace' && !query)
-    throw new UsageError(`unknown command ${JSON.stringify(args.command)}`);
+    throw new UsageError(`unknown command ${quote(args.command)}`);
   if (loaded.hasErrors) {
     return {
       stdout: '',
@@ -40,8 +41,7 @@ export function runCommand(args: CliArgs, loaded: Analysis): CommandResult {
     };
   }
   const cluster = loaded.cluster;
-  for (const p of args.peers)
-    if (!parseIp(p)) throw new UsageError(`--peer ${JSON.stringify(p)}: not an IP address`);
+  for (const p of args.peers) if (!parseIp(p)) throw new UsageError(`--peer ${quote(p)}: not an IP address`);
 
   if (args.command === 'trace') return runTrace(args, cluster);
 

@@ -42,8 +42,10 @@ export function serviceColumns(
   endpoints: readonly Endpoint[],
   destinations: readonly ServiceDestination[],
   ports: readonly FlowPort[],
+  /** The rows (default: every pod of `endpoints`); `matrix --from` asks for fewer. */
+  rows: readonly Endpoint[] = endpoints,
 ): ServiceColumn[] {
-  const sources = endpoints.filter((e) => e.kind === 'pod');
+  const sources = rows.filter((e) => e.kind === 'pod');
   return destinations.map((destination) => ({
     destination,
     label: `svc:${destination.service.key} (${destination.address ?? destination.service.clusterIP})`,

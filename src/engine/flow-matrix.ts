@@ -2,6 +2,7 @@
 // by OR-ing whole compiled rules, so the cost grows with pods²/32 rather than pods² × policies.
 // flowVerdict() reads one cell back with its per-side verdicts; evaluate-flow.ts must agree.
 import { BitSet } from '../lib/bitset';
+import { reportProgress } from '../lib/progress';
 import {
   compilePolicies,
   ruleAllows,
@@ -40,10 +41,20 @@ export interface MatrixFlow {
   readonly ingress: SideVerdict;
 }
 
+export interface FlowMatrixOptions {
+  /**
+   * The sources whose rows to work out (default: every endpoint). The rows of the others are left
+   * out (undefined): the CLI asks for a few sources among tens of thousands of pods, in memory
+   * that grows with sources × endpoints rather than endpoints².
+   */
+  readonly sources?: readonly number[];
+}
+
 export function computeFlowMatrix(
   policies: readonly NetworkPolicy[],
   endpoints: readonly Endpoint[],
   ports: readonly FlowPort[],
+  options: FlowMatrixOptions = {},
 ): FlowMatrix {
   const compiled = compilePolicies(policies, endpoints, ports);
   const n = endpoints.length;
@@ -70,16 +81,25 @@ export function computeFlowMatrix(
     }
   });
 
+  const sources = options.sources ?? endpoints.map((_, i) => i);
   const allowed: BitSet[][] = [];
   const egressRows: BitSet[][] = [];
   const ingressRows: BitSet[][] = [];
+  // Progress: each port's egress rows, then its rows of both sides together.
+  const steps = ports.length * 2 * sources.length;
   ports.forEach((_, pi) => {
-    const eg = endpoints.map((_, s) =>
-      egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full,
-    );
-    const ing = ingressRowsFor(compiled.policies, pi, n, notIngressIsolated);
-    const ok = ing.map((row, s) => row.clone().and(eg[s]!));
-    for (const [s, d] of always) ok[s]!.add(d);
+    const eg: BitSet[] = [];
+    sources.forEach((s, k) => {
+      if ((k & 1023) === 0) reportProgress('matrix', 2 * pi * sources.length + k, steps);
+      eg[s] = egressIsolated.has(s) ? egressRow(compiled.selecting[s]!, s, pi, n) : full;
+    });
+    const ing = ingressRowsFor(compiled.policies, pi, n, notIngressIsolated, sources);
+    const ok: BitSet[] = [];
+    sources.forEach((s, k) => {
+      if ((k & 1023) === 0) reportProgress('matrix', (2 * pi + 1) * sources.length + k, steps);
+      ok[s] = ing[s]!.clone().and(eg[s]!);
+    });
+    for (const [s, d] of always) ok[s]?.add(d);
     allowed.push(ok);
     egressRows.push(eg);
     ingressRows.push(ing);
@@ -111,13 +131,16 @@ function egressRow(selecting: readonly CompiledPolicy[], _source: number, pi: nu
   return row;
 }
 
+/** Per source (only those in `sources`; the array has holes elsewhere): the destinations whose ingress admits it. */
 function ingressRowsFor(
   policies: readonly CompiledPolicy[],
   pi: number,
   n: number,
   notIsolated: BitSet,
+  sources: readonly number[],
 ): BitSet[] {
-  const rows = Array.from({ length: n }, () => notIsolated.clone());
+  const rows: BitSet[] = [];
+  for (const s of sources) rows[s] = notIsolated.clone();
   const fromAnyone = new BitSet(n);
   // Many rules share one peer set (the same selector in many policies): merge their targets
   // first, then walk each distinct peer set once.
@@ -142,9 +165,9 @@ function ingressRowsFor(
   }
   for (const { peers, targets } of byPeers.values()) {
     if (targets.isEmpty()) continue;
-    for (const s of peers) rows[s]!.or(targets);
+    for (const s of peers) rows[s]?.or(targets);
   }
-  if (!fromAnyone.isEmpty()) for (const row of rows) row.or(fromAnyone);
+  if (!fromAnyone.isEmpty()) for (const s of sources) rows[s]!.or(fromAnyone);
   return rows;
 }
 

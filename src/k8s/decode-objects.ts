@@ -1,5 +1,6 @@
 // Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
+import { quote } from '../lib/user-text';
 import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
 import {
   decodeOwners,
@@ -82,8 +83,8 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             'port-name',
             [...pp, 'name'],
             t(
-              `${JSON.stringify(portName)} is not a valid port name`,
-              `${josa(JSON.stringify(portName), '은/는')} 올바른 포트 이름이 아닙니다`,
+              `${quote(portName)} is not a valid port name`,
+              `${josa(quote(portName), '은/는')} 올바른 포트 이름이 아닙니다`,
             ),
             t(
               'up to 15 lower-case letters, digits and hyphens, with at least one letter',
@@ -119,8 +120,8 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
         'ip',
         ['status', 'podIP'],
         t(
-          `status.podIP: invalid IP address ${JSON.stringify(podIpText)}`,
-          `status.podIP: 잘못된 IP 주소 ${JSON.stringify(podIpText)}`,
+          `status.podIP: invalid IP address ${quote(podIpText)}`,
+          `status.podIP: 잘못된 IP 주소 ${quote(podIpText)}`,
         ),
       );
   }
@@ -157,8 +158,8 @@ export function decodeNode(d: Decoder, obj: Dict): NodeFields {
         'cidr',
         cidrPath,
         t(
-          `${pathText(cidrPath)}: invalid CIDR ${JSON.stringify(cidrText)}`,
-          `${pathText(cidrPath)}: 잘못된 CIDR ${JSON.stringify(cidrText)}`,
+          `${pathText(cidrPath)}: invalid CIDR ${quote(cidrText)}`,
+          `${pathText(cidrPath)}: 잘못된 CIDR ${quote(cidrText)}`,
         ),
       );
   }
@@ -173,7 +174,7 @@ export function decodeNode(d: Decoder, obj: Dict): NodeFields {
       d.error(
         'ip',
         [...p, 'address'],
-        t(`invalid IP address ${JSON.stringify(text)}`, `잘못된 IP 주소 ${JSON.stringify(text)}`),
+        t(`invalid IP address ${quote(text)}`, `잘못된 IP 주소 ${quote(text)}`),
       );
   });
   return { ...(podCIDR ? { podCIDR } : {}), ...(internalIP ? { internalIP } : {}) };
@@ -191,8 +192,8 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
       'service-type',
       ['spec', 'type'],
       t(
-        `spec.type: unsupported value ${JSON.stringify(typeText)}: use ClusterIP, NodePort, LoadBalancer or ExternalName`,
-        `spec.type: 지원하지 않는 값 ${JSON.stringify(typeText)}: ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나를 쓰세요`,
+        `spec.type: unsupported value ${quote(typeText)}: use ClusterIP, NodePort, LoadBalancer or ExternalName`,
+        `spec.type: 지원하지 않는 값 ${quote(typeText)}: ClusterIP, NodePort, LoadBalancer, ExternalName 중 하나를 쓰세요`,
       ),
     );
   const ports: ServicePort[] = [];
@@ -214,8 +215,8 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
           'port-name',
           [...p, 'targetPort'],
           t(
-            `${JSON.stringify(sp.targetPort)} is not a valid port name`,
-            `${josa(JSON.stringify(sp.targetPort), '은/는')} 올바른 포트 이름이 아닙니다`,
+            `${quote(sp.targetPort)} is not a valid port name`,
+            `${josa(quote(sp.targetPort), '은/는')} 올바른 포트 이름이 아닙니다`,
           ),
         );
     } else if (sp.targetPort !== undefined) {
@@ -246,8 +247,8 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
       'dns-name',
       ['spec', 'externalName'],
       t(
-        `spec.externalName: ${JSON.stringify(externalName)} is not a DNS name`,
-        `spec.externalName: ${josa(JSON.stringify(externalName), '은/는')} DNS 이름이 아닙니다`,
+        `spec.externalName: ${quote(externalName)} is not a DNS name`,
+        `spec.externalName: ${josa(quote(externalName), '은/는')} DNS 이름이 아닙니다`,
       ),
     );
   }
@@ -328,10 +329,7 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
     d.error(
       'ip',
       ['spec', 'ip'],
-      t(
-        `spec.ip: invalid IP address ${JSON.stringify(text)}`,
-        `spec.ip: 잘못된 IP 주소 ${JSON.stringify(text)}`,
-      ),
+      t(`spec.ip: invalid IP address ${quote(text)}`, `spec.ip: 잘못된 IP 주소 ${quote(text)}`),
     );
   return ip ?? undefined;
 }
@@ -361,8 +359,8 @@ export function decodeClusterNetwork(
         'interface-name',
         ['spec', 'bridgeName'],
         t(
-          `spec.bridgeName: ${JSON.stringify(text)} is not a Linux interface name`,
-          `spec.bridgeName: ${josa(JSON.stringify(text), '은/는')} 리눅스 인터페이스 이름이 아닙니다`,
+          `spec.bridgeName: ${quote(text)} is not a Linux interface name`,
+          `spec.bridgeName: ${josa(quote(text), '은/는')} 리눅스 인터페이스 이름이 아닙니다`,
         ),
         t(
           'up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)',
@@ -392,8 +390,8 @@ function oneOf<T extends string>(
     code,
     path,
     t(
-      `${pathText(path)}: unsupported value ${JSON.stringify(text)}: use one of ${list}`,
-      `${pathText(path)}: 지원하지 않는 값 ${JSON.stringify(text)}: ${list} 중 하나를 쓰세요`,
+      `${pathText(path)}: unsupported value ${quote(text)}: use one of ${list}`,
+      `${pathText(path)}: 지원하지 않는 값 ${quote(text)}: ${list} 중 하나를 쓰세요`,
     ),
     guess
       ? lower

@@ -2,6 +2,7 @@
 // defaulting (protocol TCP; policyTypes), and lint warnings for mistakes that validate but
 // rarely mean what their author wanted.
 import { cidrWithin, hasHostBits, parseCidr, type Cidr } from '../lib/ip';
+import { quote } from '../lib/user-text';
 import { Decoder, isPortName, pathText, type Dict } from './decoder';
 import type { FieldPath } from './source';
 import type {
@@ -99,8 +100,8 @@ function decodePolicyTypes(d: Decoder, value: unknown): PolicyType[] {
         'policy-type',
         p,
         t(
-          `spec.policyTypes: unsupported value ${JSON.stringify(v)}: use Ingress or Egress`,
-          `spec.policyTypes: 지원하지 않는 값 ${JSON.stringify(v)}: Ingress 또는 Egress를 쓰세요`,
+          `spec.policyTypes: unsupported value ${quote(v)}: use Ingress or Egress`,
+          `spec.policyTypes: 지원하지 않는 값 ${quote(v)}: Ingress 또는 Egress를 쓰세요`,
         ),
         fixed === 'Ingress' || fixed === 'Egress'
           ? t(`the values are case-sensitive: ${fixed}`, `대소문자를 구분합니다: ${fixed}`)
@@ -258,10 +259,7 @@ function checkCidr(d: Decoder, text: string, path: FieldPath): Cidr | undefined 
     d.error(
       'cidr',
       path,
-      t(
-        `${pathText(path)}: invalid CIDR ${JSON.stringify(text)}`,
-        `${pathText(path)}: 잘못된 CIDR ${JSON.stringify(text)}`,
-      ),
+      t(`${pathText(path)}: invalid CIDR ${quote(text)}`, `${pathText(path)}: 잘못된 CIDR ${quote(text)}`),
       hint,
     );
     return undefined;
@@ -295,8 +293,8 @@ function decodePort(d: Decoder, raw: unknown, path: FieldPath): PolicyPort {
         'port-name',
         [...path, 'port'],
         t(
-          `${pathText([...path, 'port'])}: ${JSON.stringify(m.port)} is not a valid port name`,
-          `${pathText([...path, 'port'])}: ${josa(JSON.stringify(m.port), '은/는')} 올바른 포트 이름이 아닙니다`,
+          `${pathText([...path, 'port'])}: ${quote(m.port)} is not a valid port name`,
+          `${pathText([...path, 'port'])}: ${josa(quote(m.port), '은/는')} 올바른 포트 이름이 아닙니다`,
         ),
         numeric
           ? t(

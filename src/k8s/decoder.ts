@@ -1,6 +1,7 @@
 // Reading one raw object field by field: type checks, API-server validation messages and
 // lint warnings, each located at the field that caused it.
 import type { Diagnostic } from '../lib/diagnostic';
+import { hiddenCharacter, quote, shown } from '../lib/user-text';
 import { FieldChecker, pathText, type Dict } from './field-checker';
 import type { FieldPath, RawObject } from './source';
 import type { Shape } from './schema';
@@ -47,8 +48,8 @@ export class Decoder extends FieldChecker {
       'protocol',
       path,
       t(
-        `${pathText(path)}: unsupported protocol ${JSON.stringify(value)}: must be TCP, UDP or SCTP`,
-        `${pathText(path)}: 지원하지 않는 프로토콜 ${JSON.stringify(value)}: TCP, UDP, SCTP 중 하나여야 합니다`,
+        `${pathText(path)}: unsupported protocol ${quote(value)}: must be TCP, UDP or SCTP`,
+        `${pathText(path)}: 지원하지 않는 프로토콜 ${quote(value)}: TCP, UDP, SCTP 중 하나여야 합니다`,
       ),
       hint,
     );
@@ -67,7 +68,7 @@ export class Decoder extends FieldChecker {
           'error',
           'label-key',
           p,
-          t(`invalid label key ${JSON.stringify(k)}`, `잘못된 레이블 키 ${JSON.stringify(k)}`),
+          t(`invalid label key ${quote(k)}`, `잘못된 레이블 키 ${quote(k)}`),
           undefined,
           'key',
         );
@@ -77,12 +78,13 @@ export class Decoder extends FieldChecker {
         continue;
       }
       if (typeof v !== 'string') {
-        const quoted = `"${String(v)}"`;
+        const quoted = quote(String(v));
+        const key = shown(k, 60);
         this.error(
           'label-value',
           p,
-          t(`label ${k}: values must be strings`, `레이블 ${k}: 값은 문자열이어야 합니다`),
-          t(`quote it: ${k}: ${quoted}`, `따옴표로 감싸세요: ${k}: ${quoted}`),
+          t(`label ${key}: values must be strings`, `레이블 ${key}: 값은 문자열이어야 합니다`),
+          t(`quote it: ${key}: ${quoted}`, `따옴표로 감싸세요: ${key}: ${quoted}`),
         );
         continue;
       }
@@ -91,8 +93,8 @@ export class Decoder extends FieldChecker {
           'label-value',
           p,
           t(
-            `invalid label value ${JSON.stringify(v)} for ${k}`,
-            `${k}의 레이블 값 ${josa(JSON.stringify(v), '이/가')} 올바르지 않습니다`,
+            `invalid label value ${quote(v)} for ${shown(k, 60)}`,
+            `${shown(k, 60)}의 레이블 값 ${josa(quote(v), '이/가')} 올바르지 않습니다`,
           ),
         );
       }
@@ -127,7 +129,7 @@ export class Decoder extends FieldChecker {
         this.error(
           'label-key',
           [...p, 'key'],
-          t(`invalid label key ${JSON.stringify(key)}`, `잘못된 레이블 키 ${JSON.stringify(key)}`),
+          t(`invalid label key ${quote(key)}`, `잘못된 레이블 키 ${quote(key)}`),
         );
       const op = e.operator;
       if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') {
@@ -135,8 +137,8 @@ export class Decoder extends FieldChecker {
           'selector',
           [...p, 'operator'],
           t(
-            `operator ${JSON.stringify(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`,
-            `operator ${josa(JSON.stringify(op ?? null), '은/는')} 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
+            `operator ${quote(op ?? null)} is not valid: use In, NotIn, Exists or DoesNotExist`,
+            `operator ${josa(quote(op ?? null), '은/는')} 올바르지 않습니다: In, NotIn, Exists, DoesNotExist 중 하나를 쓰세요`,
           ),
         );
         return;
@@ -151,8 +153,8 @@ export class Decoder extends FieldChecker {
               'label-value',
               [...p, 'values', j],
               t(
-                `invalid label value ${JSON.stringify(v)} in values`,
-                `values의 레이블 값 ${josa(JSON.stringify(v), '이/가')} 올바르지 않습니다`,
+                `invalid label value ${quote(v)} in values`,
+                `values의 레이블 값 ${josa(quote(v), '이/가')} 올바르지 않습니다`,
               ),
             );
           }
@@ -162,7 +164,7 @@ export class Decoder extends FieldChecker {
             'label-value',
             [...p, 'values', j],
             t('values must be strings', '값은 문자열이어야 합니다'),
-            t(`quote it: "${String(v)}"`, `따옴표로 감싸세요: "${String(v)}"`),
+            t(`quote it: ${quote(String(v))}`, `따옴표로 감싸세요: ${quote(String(v))}`),
           );
       });
       if ((op === 'In' || op === 'NotIn') && rawValues.length === 0) {
@@ -185,6 +187,59 @@ export class Decoder extends FieldChecker {
       matchExpressions.push({ key, operator: op as SelectorOperator, values });
     });
     return { matchLabels, matchExpressions };
+  }
+
+  /**
+   * Warns about every key and text value holding a bidi control or an invisible character: a
+   * name can then read as something it is not (an RLO turns `cni0` around, a zero-width space
+   * makes `web` and `we\u200bb` two names), and Kubernetes compares the bytes, not the looks.
+   */
+  hiddenCharacters(value: unknown, path: FieldPath = []): void {
+    if (typeof value === 'string') {
+      const ch = hiddenCharacter(value);
+      if (ch) this.reportHidden(ch, path, 'value');
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => this.hiddenCharacters(item, [...path, i]));
+      return;
+    }
+    for (const [key, child] of Object.entries(value as Dict)) {
+      const ch = hiddenCharacter(key);
+      if (ch) this.reportHidden(ch, [...path, key], 'key');
+      this.hiddenCharacters(child, [...path, key]);
+    }
+  }
+
+  private reportHidden(ch: string, path: FieldPath, part: 'key' | 'value'): void {
+    const where = pathText(path) || 'this object';
+    const code = Number.parseInt(ch.slice(2), 16);
+    const bidi =
+      code === 0x61c ||
+      code === 0x200e ||
+      code === 0x200f ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069);
+    this.report(
+      'warning',
+      'hidden-character',
+      path,
+      bidi
+        ? t(
+            `${where} contains the bidi control ${ch}: the text shows in another order than it is written`,
+            `${where}에 글자 순서를 바꾸는 제어 문자(${ch})가 들어 있습니다. 보이는 순서와 실제 값이 다릅니다`,
+          )
+        : t(
+            `${where} contains the invisible character ${ch}`,
+            `${where}에 보이지 않는 문자(${ch})가 들어 있습니다`,
+          ),
+      t(
+        'delete it: Kubernetes compares names byte by byte, so a name that looks right can match nothing',
+        '지우세요. Kubernetes는 이름을 바이트 단위로 비교하므로 맞아 보이는 이름도 아무것과도 맞지 않을 수 있습니다',
+      ),
+      part,
+    );
   }
 
   /**
@@ -233,8 +288,8 @@ export class Decoder extends FieldChecker {
         path,
         message,
         t(
-          `"${key}" belongs at ${ownerText}, not inside ${parent}: check the indentation. Here it is ignored, so the object means something else than it looks`,
-          `${josa(`"${key}"`, '은/는')} ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
+          `${quote(key)} belongs at ${ownerText}, not inside ${parent}: check the indentation. Here it is ignored, so the object means something else than it looks`,
+          `${josa(quote(key), '은/는')} ${parent} 안이 아니라 ${ownerText} 자리에 있어야 합니다. 들여쓰기를 확인하세요. 여기서는 무시되므로 보이는 것과 다른 뜻이 됩니다`,
         ),
         'key',
       );
@@ -243,8 +298,8 @@ export class Decoder extends FieldChecker {
     const guess = closestName(key, Object.keys(shape.fields));
     const hint = guess
       ? t(
-          `did you mean "${guess}"? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if "${key}" were not there`,
-          `${josa(`"${guess}"`, '을/를')} 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${josa(`"${key}"`, '이/가')} 없는 것처럼 동작합니다`,
+          `did you mean ${quote(guess)}? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if ${quote(key)} were not there`,
+          `${josa(quote(guess), '을/를')} 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${josa(quote(key), '이/가')} 없는 것처럼 동작합니다`,
         )
       : t(
           'kubectl rejects unknown fields (strict validation)',

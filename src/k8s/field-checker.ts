@@ -3,14 +3,21 @@
 // reader both build on this; each adds the checks of its own format.
 import type { Diagnostic, Severity } from '../lib/diagnostic';
 import { t, type LocalText } from '../lib/text';
+import { clip, showHidden } from '../lib/user-text';
 import type { FieldPath, Locator } from './source';
 
 export type Dict = Record<string, unknown>;
 
-/** Renders a field path the way kubectl does: `spec.ingress[0].from[1]`. */
+/**
+ * Renders a field path the way kubectl does: `spec.ingress[0].from[1]`. Keys come from the user:
+ * each is cut to 60 characters and its hidden characters shown.
+ */
 export function pathText(path: FieldPath): string {
   let out = '';
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out ? `.${step}` : step;
+  for (const step of path) {
+    const key = typeof step === 'number' ? '' : showHidden(clip(step, 60));
+    out += typeof step === 'number' ? `[${step}]` : out ? `.${key}` : key;
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Scenario files → a defaulted Cluster plus every diagnostic, as the API server would see them:
 // kind/apiVersion checks, metadata, duplicates, namespace labels, and pod IP assignment.
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
+import { quote } from '../lib/user-text';
 import { assignPodIps } from './assign-pod-ips';
 import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
@@ -80,6 +81,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
     }
     const { kind, info } = kindInfo;
     d.unknownFields(obj, info.shape);
+    d.hiddenCharacters(obj);
     const meta = d.map(obj.metadata, ['metadata']) ?? {};
     const name = d.string(meta.name, ['metadata', 'name']);
     if (!name) {
@@ -102,8 +104,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         'name',
         ['metadata', 'name'],
         t(
-          `invalid name ${JSON.stringify(name)}: use lower-case letters, digits, "-" and "."`,
-          `잘못된 이름 ${JSON.stringify(name)}: 소문자, 숫자, "-", "."만 쓰세요`,
+          `invalid name ${quote(name)}: use lower-case letters, digits, "-" and "."`,
+          `잘못된 이름 ${quote(name)}: 소문자, 숫자, "-", "."만 쓰세요`,
         ),
       );
     }
@@ -116,7 +118,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
           d.error(
             'name',
             ['metadata', 'namespace'],
-            t(`invalid namespace ${JSON.stringify(nsText)}`, `잘못된 네임스페이스 ${JSON.stringify(nsText)}`),
+            t(`invalid namespace ${quote(nsText)}`, `잘못된 네임스페이스 ${quote(nsText)}`),
           );
       }
     } else if (nsText !== undefined) {
@@ -162,8 +164,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
             'namespace-name-label',
             ['metadata', 'labels', NAMESPACE_NAME_LABEL],
             t(
-              `the API server sets ${NAMESPACE_NAME_LABEL} to "${name}"; "${own}" is overwritten`,
-              `API 서버가 ${josa(NAMESPACE_NAME_LABEL, '을/를')} ${josa(`"${name}"`, '으로/로')} 설정하므로 ${josa(`"${own}"`, '은/는')} 덮어써집니다`,
+              `the API server sets ${NAMESPACE_NAME_LABEL} to ${quote(name)}; ${quote(own)} is overwritten`,
+              `API 서버가 ${josa(NAMESPACE_NAME_LABEL, '을/를')} ${josa(quote(name), '으로/로')} 설정하므로 ${josa(quote(own), '은/는')} 덮어써집니다`,
             ),
           );
         }
@@ -275,7 +277,7 @@ function checkKind(d: Decoder, obj: Dict): Classified | undefined {
     d.error(
       'kind',
       ['kind'],
-      t(`unknown kind ${JSON.stringify(kind)}`, `알 수 없는 kind ${JSON.stringify(kind)}`),
+      t(`unknown kind ${quote(kind)}`, `알 수 없는 kind ${quote(kind)}`),
       guess
         ? t(
             `did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`,
@@ -306,8 +308,8 @@ function checkKind(d: Decoder, obj: Dict): Classified | undefined {
       'api-version',
       ['apiVersion'],
       t(
-        `no ${kind} in apiVersion ${JSON.stringify(apiVersion)}: use ${info.apiVersion}`,
-        `apiVersion ${JSON.stringify(apiVersion)}에는 ${josa(kind, '이/가')} 없습니다: ${josa(info.apiVersion, '을/를')} 쓰세요`,
+        `no ${kind} in apiVersion ${quote(apiVersion)}: use ${info.apiVersion}`,
+        `apiVersion ${quote(apiVersion)}에는 ${josa(kind, '이/가')} 없습니다: ${josa(info.apiVersion, '을/를')} 쓰세요`,
       ),
     );
     return undefined;

@@ -3,6 +3,7 @@
 // values and asks a Locator for positions.
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../lib/diagnostic';
+import { reportProgress } from '../lib/progress';
 import { parseFastYaml, type FastDocument, type FastPos } from './fast-yaml';
 import { JsonPositions, looksLikeJson } from './json-source';
 
@@ -113,7 +114,10 @@ function readFile(
   useFast: boolean,
 ): void {
   if (useFast && looksLikeJson(file.text) && readJsonFile(file, objects, diagnostics)) return;
+  let read = 0;
   for (const piece of splitDocuments(useFast ? blankManagedFields(file.text) : file.text)) {
+    reportProgress('read', read, file.text.length);
+    read += piece.text.length + 1;
     const fast = useFast ? parseFastCached(piece.text) : undefined;
     if (fast && readFastDocument(file, fast, piece.lineOffset, objects)) continue;
     const { lineCounter, docs } = parseChunk(piece.text);

@@ -16,6 +16,7 @@
 // is a short horizontal link from its column's rail to the pod card, so any number of rows stays
 // free of crossings.
 import type { Topology, TopologyPod } from '../model/topology';
+import { reportProgress } from '../lib/progress';
 import {
   BRIDGE_H,
   CELL_W,
@@ -74,6 +75,7 @@ interface Slot {
 
 /** Places every item of `topology`; the same topology always gives the same scene. */
 export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Scene {
+  reportProgress('layout', 0, 1);
   const columns = Math.max(1, Math.floor(opts.podColumns ?? POD_COLUMNS));
   const nodeW = nodeWidth(columns);
   const podByKey = new Map<string, TopologyPod>();

@@ -1,6 +1,7 @@
 // lesson.yaml `challenge.checks[]` → typed checks. Shapes are checked here; names of endpoints
 // and steps are collected and checked against the scenarios once those are loaded.
 import { t, type LocalText } from '../lib/text';
+import { quote } from '../lib/user-text';
 import type { FieldPath } from '../k8s/source';
 import type { Labels, PolicyType } from '../k8s/types';
 import type { FlowPort } from '../engine/match';
@@ -196,8 +197,8 @@ function port(r: FieldReader, value: unknown, path: FieldPath): FlowPort | undef
       'port',
       path,
       t(
-        `not a port: ${JSON.stringify(value)}; write 80, or 53/UDP (TCP, UDP or SCTP)`,
-        `포트가 아닙니다: ${JSON.stringify(value)}. 80 또는 53/UDP처럼 쓰세요(TCP, UDP, SCTP)`,
+        `not a port: ${quote(value)}; write 80, or 53/UDP (TCP, UDP or SCTP)`,
+        `포트가 아닙니다: ${quote(value)}. 80 또는 53/UDP처럼 쓰세요(TCP, UDP, SCTP)`,
       ),
     );
   return p;
@@ -332,8 +333,8 @@ function matrixCheck(
             'goal',
             rp,
             t(
-              `row ${i + 1}: "${c}" is not a cell; write ✓ or Y (allowed), ✗ or N (denied), . (either)`,
-              `${i + 1}번째 행: ${josa(`"${c}"`, '은/는')} 칸 값이 아닙니다. ✓ 또는 Y(허용), ✗ 또는 N(차단), .(상관없음)을 쓰세요`,
+              `row ${i + 1}: ${quote(c)} is not a cell; write ✓ or Y (allowed), ✗ or N (denied), . (either)`,
+              `${i + 1}번째 행: ${josa(quote(c), '은/는')} 칸 값이 아닙니다. ✓ 또는 Y(허용), ✗ 또는 N(차단), .(상관없음)을 쓰세요`,
             ),
           );
           return null;
@@ -550,7 +551,7 @@ function quizCheck(ctx: CheckContext, m: Dict, path: FieldPath, base: { step: st
         r.error(
           'duplicate-id',
           [...op, 'id'],
-          t(`option id "${id}" is used twice`, `선택지 id "${id}"가 두 번 쓰였습니다`),
+          t(`option id ${quote(id)} is used twice`, `선택지 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
         );
       ids.add(id);
       const text = o.text === undefined ? undefined : r.localText(o.text, [...op, 'text']);

@@ -9,6 +9,8 @@ import type { CheckContext } from './check-context';
 import { factText, type DataPlace, type Fact } from './facts';
 import { type Dict } from './field-reader';
 import { t } from '../lib/text';
+import { josa } from '../lib/korean';
+import { quote } from '../lib/user-text';
 import type { LabKind } from './lab';
 import type { Check, ScenarioFile } from './types';
 
@@ -262,7 +264,7 @@ export function decodeStorageCheck(
       r.error(
         'duplicate-id',
         [...op, 'id'],
-        t(`option id "${id}" is used twice`, `선택지 id "${id}"가 두 번 쓰였습니다`),
+        t(`option id ${quote(id)} is used twice`, `선택지 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
       );
     ids.add(id);
     const text = o.text === undefined ? undefined : r.localText(o.text, [...op, 'text']);

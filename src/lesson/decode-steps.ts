@@ -1,12 +1,14 @@
 // lesson.yaml `steps[]` → typed steps: text per locale, the scenario in effect at each step,
 // editable objects, highlights and a packet to play.
 import type { FieldPath } from '../k8s/source';
+import { quote } from '../lib/user-text';
 import { EDITABLE_KINDS } from './lab';
 import { flowRef } from './decode-checks';
 import { type Dict } from './field-reader';
 import type { LessonContext } from './lesson-context';
 import type { Highlight, ObjectRef, ScenarioFile, Step } from './types';
 import { t } from '../lib/text';
+import { josa } from '../lib/korean';
 
 const STEP = ['id', 'title', 'text', 'scenario', 'expectErrors', 'editable', 'highlight', 'packet'];
 const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -41,15 +43,15 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
           'step-id',
           [...path, 'id'],
           t(
-            `step id "${id}": use lower-case words joined by "-"`,
-            `단계 id "${id}": 소문자 단어를 "-"로 이어 쓰세요`,
+            `step id ${quote(id)}: use lower-case words joined by "-"`,
+            `단계 id ${quote(id)}: 소문자 단어를 "-"로 이어 쓰세요`,
           ),
         );
       if (ids.has(id))
         r.error(
           'duplicate-id',
           [...path, 'id'],
-          t(`step id "${id}" is used twice`, `단계 id "${id}"가 두 번 쓰였습니다`),
+          t(`step id ${quote(id)} is used twice`, `단계 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
         );
       ids.add(id);
     }

@@ -1,6 +1,7 @@
 // Reading lesson.yaml field by field: each wrong type, missing field or unknown key becomes an
 // error at its file:line:col, worded for an author who does not code.
 import { t, type LocalText } from '../lib/text';
+import { quote } from '../lib/user-text';
 import { closestName } from '../k8s/decoder';
 import { FieldChecker, pathText, type Dict } from '../k8s/field-checker';
 import type { FieldPath } from '../k8s/source';
@@ -20,7 +21,7 @@ export class FieldReader extends FieldChecker {
         'error',
         'unknown-field',
         [...path, key],
-        t(`unknown field "${where}"`, `알 수 없는 필드 "${where}"`),
+        t(`unknown field ${quote(where)}`, `알 수 없는 필드 ${quote(where)}`),
         guess
           ? t(`did you mean "${guess}"?`, `${josa(`"${guess}"`, '을/를')} 뜻했나요?`)
           : t(`known fields here: ${known.join(', ')}`, `여기에 쓸 수 있는 필드: ${known.join(', ')}`),

@@ -2,6 +2,7 @@
 // names still to check against scenarios, and each scenario loaded once.
 import type { Diagnostic } from '../lib/diagnostic';
 import { t, type LocalText } from '../lib/text';
+import { quote } from '../lib/user-text';
 import type { FieldPath, Locator } from '../k8s/source';
 import { analyzeScenario, type Analysis } from '../engine/analyze';
 import type { CheckContext, PendingRef } from './decode-checks';
@@ -51,8 +52,8 @@ export class LessonContext {
         'scenario-file',
         path,
         t(
-          `"${name}" must be a ${ext} file in the lesson folder`,
-          `"${name}" 파일은 레슨 폴더 안의 ${ext} 파일이어야 합니다`,
+          `${quote(name)} must be a ${ext} file in the lesson folder`,
+          `${quote(name)} 파일은 레슨 폴더 안의 ${ext} 파일이어야 합니다`,
         ),
       );
       return undefined;

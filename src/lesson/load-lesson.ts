@@ -3,6 +3,7 @@
 // with node:fs, the page with import.meta.glob), so both see the same errors.
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { t, type LocalText } from '../lib/text';
+import { quote } from '../lib/user-text';
 import { readYamlData } from '../k8s/source';
 import { decodeCheck } from './decode-checks';
 import { decodeSteps } from './decode-steps';
@@ -149,7 +150,11 @@ function decodeLesson(ctx: LessonContext, top: Dict, options: LoadOptions): Less
           t('a lesson cannot require itself', '레슨은 자기 자신을 선수 레슨으로 둘 수 없습니다'),
         );
       else if (!options.knownIds!.has(p))
-        r.error('prerequisite', ['prerequisites', i], t(`no lesson "${p}"`, `"${p}" 레슨이 없습니다`));
+        r.error(
+          'prerequisite',
+          ['prerequisites', i],
+          t(`no lesson ${quote(p)}`, `${quote(p)} 레슨이 없습니다`),
+        );
     });
   }
   const title = top.title === undefined ? undefined : r.localText(top.title, ['title']);
@@ -177,8 +182,8 @@ function checkIdentity(
       'lesson-id',
       ['id'],
       t(
-        `id "${id}" must look like a-01-short-name: module letter, two digits, words joined by "-"`,
-        `id "${id}"는 a-01-short-name 모양이어야 합니다: 모듈 글자, 두 자리 숫자, "-"로 이은 단어`,
+        `id ${quote(id)} must look like a-01-short-name: module letter, two digits, words joined by "-"`,
+        `id ${josa(quote(id), '은/는')} a-01-short-name 모양이어야 합니다: 모듈 글자, 두 자리 숫자, "-"로 이은 단어`,
       ),
     );
     return;
@@ -188,8 +193,8 @@ function checkIdentity(
       'lesson-id',
       ['id'],
       t(
-        `id "${id}" must be the folder name "${folder}"`,
-        `id "${id}"는 폴더 이름 "${folder}"와 같아야 합니다`,
+        `id ${quote(id)} must be the folder name "${folder}"`,
+        `id ${josa(quote(id), '은/는')} 폴더 이름 ${josa(quote(folder), '와/과')} 같아야 합니다`,
       ),
     );
   const letter = m[1]!.toUpperCase();
@@ -198,8 +203,8 @@ function checkIdentity(
       'lesson-module',
       ['module'],
       t(
-        `module "${module}" does not match the id: write ${letter}`,
-        `module ${josa(`"${module}"`, '이/가')} id와 맞지 않습니다: ${josa(letter, '을/를')} 쓰세요`,
+        `module ${quote(module)} does not match the id: write ${letter}`,
+        `module ${josa(quote(module), '이/가')} id와 맞지 않습니다: ${josa(letter, '을/를')} 쓰세요`,
       ),
     );
   }
@@ -243,15 +248,15 @@ function decodeChallenge(
       r.error(
         'duplicate-id',
         [...cp, 'id'],
-        t(`check id "${c.id}" is used twice`, `검사 id "${c.id}"가 두 번 쓰였습니다`),
+        t(`check id ${quote(c.id)} is used twice`, `검사 id ${josa(quote(c.id), '이/가')} 두 번 쓰였습니다`),
       );
     if (c.id === EDITABLE_CHECK_ID) {
       r.error(
         'reserved-id',
         [...cp, 'id'],
         t(
-          `check id "${c.id}" is netlab's own check of the steps' editable lists; choose another id`,
-          `검사 id "${c.id}"는 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`,
+          `check id ${quote(c.id)} is netlab's own check of the steps' editable lists; choose another id`,
+          `검사 id ${josa(quote(c.id), '은/는')} 단계의 editable 목록을 지키는 netlab 자체 검사가 씁니다. 다른 id를 쓰세요`,
         ),
       );
     }
@@ -261,7 +266,10 @@ function decodeChallenge(
       r.error(
         'unknown-step',
         [...cp, 'step'],
-        t(`unknown step id "${c.step}" (steps: ${known})`, `알 수 없는 단계 id "${c.step}" (단계: ${known})`),
+        t(
+          `unknown step id ${quote(c.step)} (steps: ${known})`,
+          `알 수 없는 단계 id ${quote(c.step)} (단계: ${known})`,
+        ),
       );
     }
     for (const field of ['message', 'success'] as const) {

@@ -33,3 +33,23 @@ describe('PNG text chunks', () => {
     expect(() => addPngText(Uint8Array.from([1, 2]), 'k', 'v')).toThrow();
   });
 });
+
+describe('hostile PNG text chunks', () => {
+  it('a tEXt chunk whose keyword runs for megabytes is skipped, not a RangeError', () => {
+    const huge = addPngText(PIXEL, 'k'.repeat(2_000_000), 'x');
+    expect(() => readPngText(huge, 'netlab')).not.toThrow();
+    expect(readPngText(huge, 'netlab')).toBeNull();
+    // Our chunk after it is still found.
+    expect(readPngText(addPngText(huge, 'netlab', 's=v1.a'), 'netlab')).toBe('s=v1.a');
+  });
+
+  it('a tEXt chunk without a keyword terminator is skipped', () => {
+    const noZero = addPngText(PIXEL, 'netlab'.repeat(30), '');
+    expect(readPngText(noZero, 'netlab')).toBeNull();
+  });
+
+  it('reads a 3 MB text back whole', () => {
+    const text = 's=v1.' + 'A'.repeat(3_000_000);
+    expect(readPngText(addPngText(PIXEL, 'netlab', text), 'netlab')).toBe(text);
+  });
+});

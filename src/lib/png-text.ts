@@ -45,22 +45,33 @@ export function addPngText(png: Uint8Array, keyword: string, text: string): Uint
   return out;
 }
 
-/** The text of the first tEXt chunk with `keyword`, or null (also for damaged files). */
+/** PNG keywords are 1 to 79 Latin-1 characters (PNG specification, 11.3.4.3). */
+const MAX_KEYWORD = 79;
+
+/** Latin-1 bytes as text, a slice at a time (spreading megabytes into one call would throw). */
+function latin1Text(bytes: Uint8Array): string {
+  let out = '';
+  for (let at = 0; at < bytes.length; at += 8192)
+    out += String.fromCharCode(...bytes.subarray(at, Math.min(at + 8192, bytes.length)));
+  return out;
+}
+
+/**
+ * The text of the first tEXt chunk with `keyword`, or null (also for damaged files and chunks
+ * whose keyword is not a PNG keyword, e.g. megabytes long).
+ */
 export function readPngText(png: Uint8Array, keyword: string): string | null {
   if (!isPng(png)) return null;
   let at = 8;
   while (at + 12 <= png.length) {
     const length = u32(png, at);
-    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const type = latin1Text(png.subarray(at + 4, at + 8));
     if (at + 12 + length > png.length) return null;
     if (type === 'tEXt') {
       const data = png.subarray(at + 8, at + 8 + length);
-      const zero = data.indexOf(0);
-      if (zero > 0 && String.fromCharCode(...data.subarray(0, zero)) === keyword) {
-        let text = '';
-        for (const b of data.subarray(zero + 1)) text += String.fromCharCode(b);
-        return text;
-      }
+      const zero = data.subarray(0, MAX_KEYWORD + 1).indexOf(0);
+      if (zero > 0 && latin1Text(data.subarray(0, zero)) === keyword)
+        return latin1Text(data.subarray(zero + 1));
     }
     if (type === 'IEND') return null;
     at += 12 + length;

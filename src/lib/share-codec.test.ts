@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import DEFAULT from '../scenarios/default.yaml?raw';
-import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, type SharedFrame } from './share-codec';
+import { deflateBomb } from '../testing/deflate-bomb';
+import {
+  decodeShareFragment,
+  encodeShareFragment,
+  MAX_FRAGMENT_CHARS,
+  SHARE_PREFIX,
+  type SharedFrame,
+} from './share-codec';
 
 const port = fc.record({
   port: fc.integer({ min: 1, max: 65535 }),
@@ -79,6 +86,19 @@ describe('share links', () => {
       expect('error' in r, bad.slice(0, 40)).toBe(true);
       if ('error' in r) expect(r.error.ko).toMatch(/링크/);
     }
+  });
+
+  it('refuses a 1.9 MB link that would inflate to 1.4 GB, saying why', () => {
+    const link = SHARE_PREFIX + Buffer.from(deflateBomb(1400)).toString('base64url');
+    expect(link.length).toBeGreaterThan(1_900_000);
+    expect(link.length).toBeLessThan(MAX_FRAGMENT_CHARS);
+    const r = decodeShareFragment(link);
+    expect(r).toEqual({
+      error: {
+        en: 'This link cannot be opened: it unpacks to more than 5 MB',
+        ko: '이 링크를 열 수 없습니다: 풀면 5MB가 넘습니다',
+      },
+    });
   });
 
   it('fuzz: random fragments never throw', () => {

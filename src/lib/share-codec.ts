@@ -1,7 +1,8 @@
 // A frame of the lab in a URL fragment: `#s=v1.<base64url(deflate(JSON))>`. The version prefix
 // keeps old links opening; decoding treats the fragment as untrusted input (size limits, strict
 // shape checks, a message instead of an exception).
-import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
+import { inflateBounded, INFLATE_SLICE } from './bounded-inflate';
 import type { LocalText, Locale } from './text';
 import { isPortNumber, isProtocol, isRecord, onlyKeys } from './shape';
 
@@ -11,6 +12,11 @@ export const SHARE_SOFT_LIMIT = 8 * 1024;
 /** Hard limits on what a link may carry, before and after inflating. */
 export const MAX_FRAGMENT_CHARS = 2_000_000;
 export const MAX_JSON_BYTES = 5_000_000;
+/**
+ * How much a link may expand: a whole cluster's dump compresses ~60×, a decompression bomb
+ * ~1000×; past this it is refused after its first megabyte.
+ */
+export const MAX_INFLATE_RATIO = 250;
 
 export interface SharedPort {
   readonly port: number;
@@ -37,7 +43,12 @@ export type DecodeResult = { readonly frame: SharedFrame } | { readonly error: L
 
 // base64url by hand: the pure core has no btoa/atob (they are DOM globals).
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
+/** Character code → 6-bit value, -1 for anything outside the alphabet. */
+const INDEX = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) t[ALPHABET.charCodeAt(i)] = i;
+  return t;
+})();
 
 function toBase64Url(bytes: Uint8Array): string {
   let out = '';
@@ -49,52 +60,40 @@ function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-function fromBase64Url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let at = 0;
-  for (let i = 0; i < text.length; i += 4) {
+/** The text is not base64url. */
+class NotBase64 extends Error {}
+
+/**
+ * base64url text as bytes, a piece (of INFLATE_SLICE bytes) at a time: inflating can stop before
+ * the rest of a hostile link is even decoded. Throws NotBase64 at the first bad character.
+ */
+function* fromBase64Url(text: string): Generator<Uint8Array> {
+  if (text.length % 4 === 1) throw new NotBase64();
+  const step = 4 * Math.ceil(INFLATE_SLICE / 3); // whole groups of 4 characters
+  for (let from = 0; from < text.length; from += step) {
+    const to = Math.min(from + step, text.length);
+    const out = new Uint8Array(Math.floor(((to - from) * 3) / 4));
+    let at = 0;
     let n = 0;
-    const group = text.slice(i, i + 4);
-    for (let k = 0; k < 4; k++) {
-      const v = k < group.length ? INDEX.get(group[k]!) : 0;
-      if (v === undefined) return null;
-      n = (n << 6) | v;
+    let bits = 0;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      const v = code < 128 ? INDEX[code]! : -1;
+      if (v < 0) throw new NotBase64();
+      n = ((n << 6) | v) & 0xffffff;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out[at++] = (n >> bits) & 255;
+      }
     }
-    const bytes = group.length - 1;
-    for (let k = 0; k < bytes; k++) out[at++] = (n >> (16 - 8 * k)) & 255;
+    yield out.subarray(0, at);
   }
-  return out.subarray(0, at);
 }
 
 /** The fragment (without `#`) for a frame. */
 export function encodeShareFragment(frame: SharedFrame): string {
   return SHARE_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(frame)), { level: 9 }));
-}
-
-/** Inflates at most `limit` bytes; null past it or on corrupt data. */
-function inflateBounded(data: Uint8Array, limit: number): Uint8Array | null {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let tooBig = false;
-  try {
-    const inflater = new Inflate((chunk) => {
-      size += chunk.length;
-      if (size > limit) tooBig = true;
-      else chunks.push(chunk);
-    });
-    inflater.push(data, true);
-  } catch {
-    return null;
-  }
-  if (tooBig) return null;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 const bad = (en: string, ko: string): DecodeResult => ({
@@ -170,13 +169,21 @@ export function decodeShareFragment(fragment: string): DecodeResult {
     return bad('it does not carry a netlab scene', 'netlab 장면이 들어 있지 않습니다');
   if (!text.startsWith(SHARE_PREFIX))
     return bad('it was made by a newer netlab', '더 새로운 netlab에서 만든 링크입니다');
-  const bytes = fromBase64Url(text.slice(SHARE_PREFIX.length));
-  if (!bytes) return bad('it is damaged (not base64url)', '손상되었습니다(base64url이 아님)');
-  const json = inflateBounded(bytes, MAX_JSON_BYTES);
-  if (!json) return bad('it is damaged or too large', '손상되었거나 너무 큽니다');
+  let json: ReturnType<typeof inflateBounded>;
+  try {
+    json = inflateBounded(fromBase64Url(text.slice(SHARE_PREFIX.length)), MAX_JSON_BYTES, MAX_INFLATE_RATIO);
+  } catch (e) {
+    if (e instanceof NotBase64)
+      return bad('it is damaged (not base64url)', '손상되었습니다(base64url이 아님)');
+    throw e;
+  }
+  if ('error' in json)
+    return json.error === 'too-large'
+      ? bad('it unpacks to more than 5 MB', '풀면 5MB가 넘습니다')
+      : bad('it is damaged (not DEFLATE)', '손상되었습니다(DEFLATE가 아님)');
   let value: unknown;
   try {
-    value = JSON.parse(strFromU8(json));
+    value = JSON.parse(strFromU8(json.bytes));
   } catch {
     return bad('it is damaged (not JSON)', '손상되었습니다(JSON이 아님)');
   }

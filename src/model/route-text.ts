@@ -14,10 +14,15 @@ export interface Route {
 }
 
 export function formatRoute(r: Route): string {
+  return formatRouteWith(r, (dev) => dev);
+}
+
+/** The same, with `name` wrapping the device name, which may be the user's (a bridge name): the page isolates it. */
+export function formatRouteWith(r: Route, name: (dev: string) => string): string {
   return [
     r.destination,
     r.via && `via ${r.via}`,
-    `dev ${r.dev}`,
+    `dev ${name(r.dev)}`,
     r.scope && `scope ${r.scope}`,
     r.src && `src ${r.src}`,
   ]

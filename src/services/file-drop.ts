@@ -16,7 +16,7 @@ export function startFileDrop(
     const file = e.dataTransfer?.files[0];
     if (!file) return;
     e.preventDefault();
-    void openSceneFile(store, file);
+    void openSceneFile(store, file, 'drop');
   };
   win.addEventListener('dragover', over);
   win.addEventListener('drop', drop);

@@ -2,6 +2,7 @@
 // imports. Anything read back is untrusted: size-capped, shape-checked, and turned into a
 // clear message instead of an exception.
 import type { LocalText } from '../lib/text';
+import { quote } from '../lib/user-text';
 import { EMPTY_LESSON_PROGRESS, type LessonProgress, type Progress } from '../store/lesson-state';
 import type { NetlabStore } from '../store/netlab-store';
 
@@ -10,6 +11,8 @@ export const PROGRESS_KEYS = {
   owner: 'netlab.lessons.textOwner.v1',
   /** The learner's own lab text while a lesson's text is in the editor. */
   labText: 'netlab.lessons.labText.v1',
+  /** Entries that could not be read, kept as they were (never deleted), by lesson id. */
+  setAside: 'netlab.lessons.setAside.v1',
 } as const;
 /** Caps the kept lab text read back, as the autosaved scenario is capped. */
 const MAX_LAB_TEXT_CHARS = 5_000_000;
@@ -27,7 +30,18 @@ export interface ProgressFile {
   readonly lessons: Progress;
 }
 
-export type ProgressRead = { readonly progress: Progress } | { readonly error: LocalText };
+/**
+ * A read of progress, entry by entry: the lessons read, and the entries that could not be read
+ * (set aside as they were, with why), so one bad entry costs only itself.
+ */
+export type ProgressRead =
+  | {
+      readonly progress: Progress;
+      readonly setAside: Readonly<Record<string, unknown>>;
+      /** Why each set-aside entry could not be read, in English (the message quotes them). */
+      readonly problems: readonly string[];
+    }
+  | { readonly error: LocalText };
 
 const fail = (en: string, ko: string): ProgressRead => ({ error: { en, ko } });
 
@@ -96,8 +110,8 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
     }
     if (value.version !== 1)
       return fail(
-        `Unsupported progress file version ${JSON.stringify(value.version)}: this netlab reads version 1.`,
-        `지원하지 않는 진도 파일 버전입니다(${JSON.stringify(value.version)}). 이 netlab은 버전 1을 읽습니다.`,
+        `Unsupported progress file version ${quote(value.version)}: this netlab reads version 1.`,
+        `지원하지 않는 진도 파일 버전입니다(${quote(value.version)}). 이 netlab은 버전 1을 읽습니다.`,
       );
     lessons = value.lessons;
   }
@@ -107,15 +121,27 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
   if (entries.length > MAX_LESSONS)
     return fail('The file lists far too many lessons.', '파일에 레슨이 너무 많습니다.');
   const out: Record<string, LessonProgress> = {};
+  const setAside: Record<string, unknown> = {};
+  const problems: string[] = [];
   for (const [id, p] of entries) {
-    if (!ID.test(id))
-      return fail(`"${id.slice(0, 60)}" is not a lesson id.`, `레슨 id가 아닙니다: "${id.slice(0, 60)}"`);
-    const read = lessonProgress(p);
-    if (typeof read === 'string')
-      return fail(`Lesson ${id}: ${read}.`, `레슨 ${id}: 형식이 올바르지 않습니다(${read}).`);
-    out[id] = read;
+    const read = ID.test(id) ? lessonProgress(p) : 'not a lesson id';
+    if (typeof read === 'string') {
+      setAside[id] = p;
+      problems.push(`${quote(id, 60)}: ${read}`);
+    } else out[id] = read;
   }
-  return { progress: out };
+  return { progress: out, setAside, problems };
+}
+
+/** What to say, once, about entries set aside (null when there are none). */
+export function setAsideNotice(read: ProgressRead): LocalText | null {
+  if ('error' in read || read.problems.length === 0) return null;
+  const n = read.problems.length;
+  const list = read.problems.slice(0, 3).join('; ') + (n > 3 ? '; …' : '');
+  return {
+    en: `${n === 1 ? 'One lesson entry' : `${n} lesson entries`} could not be read (${list}) and ${n === 1 ? 'was' : 'were'} set aside, not deleted; the other lessons' progress is kept.`,
+    ko: `레슨 항목 ${n}개를 읽을 수 없어(${list}) 따로 보관했습니다(지우지 않았습니다). 다른 레슨의 진도는 그대로입니다.`,
+  };
 }
 
 export const progressTooLarge = (): ProgressRead =>
@@ -147,28 +173,60 @@ export function progressFileText(progress: Progress, now = new Date()): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** What localStorage holds; empty progress when missing or unreadable. */
+/**
+ * What localStorage holds, read entry by entry; empty progress when missing or unreadable. Entries
+ * that cannot be read move to PROGRESS_KEYS.setAside (added to any set aside before) and the
+ * progress key keeps the rest, so `notice` says so once, not at every visit.
+ */
 export function readProgress(storage: Storage | undefined): {
   progress: Progress;
   owner: string | null;
   labText: string | null;
+  notice: LocalText | null;
 } {
   try {
     const text = storage?.getItem(PROGRESS_KEYS.progress) ?? null;
     const owner = storage?.getItem(PROGRESS_KEYS.owner) ?? null;
     const labText = storage?.getItem(PROGRESS_KEYS.labText) ?? null;
     let progress: Progress = {};
+    let notice: LocalText | null = null;
     if (text !== null && text.length <= MAX_PROGRESS_BYTES) {
       const read = validateProgress(JSON.parse(text), { bare: true });
-      if ('progress' in read) progress = read.progress;
+      if ('progress' in read) {
+        progress = read.progress;
+        notice = setAsideNotice(read);
+        if (notice) setAsideEntries(storage, read.setAside, progress);
+      }
     }
     return {
       progress,
       owner: owner !== null && ID.test(owner) ? owner : null,
       labText: labText !== null && labText.length <= MAX_LAB_TEXT_CHARS ? labText : null,
+      notice,
     };
   } catch {
-    return { progress: {}, owner: null, labText: null };
+    return { progress: {}, owner: null, labText: null, notice: null };
+  }
+}
+
+/** Keeps `entries` under PROGRESS_KEYS.setAside (with those kept before), then saves `progress` alone. */
+function setAsideEntries(
+  storage: Storage | undefined,
+  entries: Readonly<Record<string, unknown>>,
+  progress: Progress,
+) {
+  let before: unknown = null;
+  try {
+    before = JSON.parse(storage?.getItem(PROGRESS_KEYS.setAside) ?? 'null');
+  } catch {
+    // an unreadable set-aside entry is replaced
+  }
+  const kept = isObject(before) ? before : {};
+  try {
+    storage?.setItem(PROGRESS_KEYS.setAside, JSON.stringify({ ...kept, ...entries }));
+    storage?.setItem(PROGRESS_KEYS.progress, JSON.stringify(progress));
+  } catch {
+    // Full storage: the bad entries stay where they were (and are set aside again next time).
   }
 }
 
@@ -189,4 +247,37 @@ export function startProgressAutosave(store: NetlabStore, storage: Storage | und
     if (s.lesson.textOwner !== prev.lesson.textOwner) write(PROGRESS_KEYS.owner, s.lesson.textOwner);
     if (s.lesson.labText !== prev.lesson.labText) write(PROGRESS_KEYS.labText, s.lesson.labText);
   });
+}
+
+/**
+ * Imports a progress file's text once the lesson service has read the saved progress (opening
+ * the lesson list starts it), so the import is saved. Returns what happened, in both languages.
+ */
+export function importProgressText(
+  store: NetlabStore,
+  text: string,
+  openList: () => void,
+): { ok: boolean; said: LocalText } {
+  const read = parseProgressFile(text);
+  if ('error' in read) return { ok: false, said: read.error };
+  const apply = () => store.getState().importProgress(read.progress);
+  if (store.getState().lesson.ready) apply();
+  else {
+    const stop = store.subscribe((s) => {
+      if (!s.lesson.ready) return;
+      stop();
+      // After the lesson service has started saving progress (it does right after it is ready).
+      setTimeout(apply, 0);
+    });
+    openList();
+  }
+  const n = Object.keys(read.progress).length;
+  const setAside = setAsideNotice(read);
+  return {
+    ok: setAside === null,
+    said: {
+      en: `Progress imported for ${n} lesson(s), merged with yours.${setAside ? ` ${setAside.en}` : ''}`,
+      ko: `레슨 ${n}개의 진도를 가져와 내 진도와 합쳤습니다.${setAside ? ` ${setAside.ko}` : ''}`,
+    },
+  };
 }

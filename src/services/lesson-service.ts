@@ -47,7 +47,7 @@ export function startLessonService(
   const saved = readProgress(storage);
   // Autosave first: progress recorded before now (a console lesson) is merged in and written at once.
   const stopAutosave = startProgressAutosave(store, storage);
-  store.getState().lessonServiceReady(saved.progress, saved.owner, saved.labText);
+  store.getState().lessonServiceReady(saved.progress, saved.owner, saved.labText, saved.notice);
 
   // The catalogue: every lesson.yaml, read by the worker.
   const catalogue = loadCatalogueFiles().then(async (files) => {

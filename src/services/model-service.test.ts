@@ -21,15 +21,21 @@ const DEFAULT = readFileSync(join(import.meta.dirname, '../scenarios/default.yam
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 /** An inline channel that records what the page sent. */
-function recording(): ModelChannel & { sent: ToModelWorker[] } {
+function recording(): ModelChannel & { sent: ToModelWorker[]; restarts: number } {
   const inner = inlineChannel();
   const sent: ToModelWorker[] = [];
-  return {
+  const out = {
     sent,
-    post: (m) => (sent.push(m), inner.post(m)),
+    restarts: 0,
+    post: (m: ToModelWorker) => (sent.push(m), inner.post(m)),
     onMessage: (h: (m: FromModelWorker) => void) => inner.onMessage(h),
+    restart: () => {
+      out.restarts++;
+      inner.restart();
+    },
     close: () => inner.close(),
   };
+  return out;
 }
 
 describe('model service', () => {
@@ -187,5 +193,62 @@ describe('model service', () => {
     expect(missingMatrixPort(s)).toBeNull();
     expect(shownMatrixPort(s)).toEqual(MYSQL);
     expect(s.explanation!.reasons!.headline.en).toBe('prod/backend → prod/db 3306/TCP: ✓ allowed');
+  });
+
+  it('Cancel on a slow text restarts the engine and brings the replaced text back, never building the slow one', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    const channel = recording();
+    const built: string[] = [];
+    channel.onMessage((m) => m.type === 'view' && built.push(m.view.text));
+    startModelService(store, channel);
+    await settle();
+    const mine = DEFAULT + '\n# mine\n';
+    store.getState().setScenarioText(mine);
+    await settle();
+    const big = DEFAULT + '\n# a big dump\n';
+    store.getState().replaceScenario(big);
+    store.getState().cancelModel(); // before the engine answered
+    await settle();
+    await settle();
+    expect(channel.restarts).toBe(1);
+    expect(store.getState().scenarioText).toBe(mine);
+    expect(store.getState().view!.text).toBe(mine);
+    expect(built).not.toContain(big);
+    expect(store.getState().modelProgress).toBeNull();
+  });
+
+  it('Cancel without a text to go back to opens the built-in scenario, the slow text one "Bring it back" away', async () => {
+    const big = DEFAULT + '\n# saved, big\n';
+    const store = createNetlabStore({ defaultScenario: DEFAULT, scenarioText: big });
+    const channel = recording();
+    startModelService(store, channel);
+    store.getState().cancelModel();
+    await settle();
+    await settle();
+    expect(store.getState().scenarioText).toBe(DEFAULT);
+    expect(store.getState().view!.text).toBe(DEFAULT);
+    store.getState().undoReset();
+    expect(store.getState().scenarioText).toBe(big);
+  });
+
+  it('shows progress while the engine is busy with a text, and clears it with the view', async () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    let deliver: ((m: FromModelWorker) => void) | null = null;
+    const channel: ModelChannel = {
+      post: () => undefined,
+      onMessage: (h) => (deliver = h),
+      restart: () => undefined,
+      close: () => undefined,
+    };
+    startModelService(store, channel);
+    const progress = { phase: 'matrix' as const, done: 10, total: 40, chars: 5_000_000, elapsedMs: 900 };
+    deliver!({ type: 'progress', progress });
+    expect(store.getState().modelProgress).toEqual(progress);
+    const engine = inlineChannel();
+    engine.onMessage((m) => deliver!(m));
+    engine.post({ type: 'update', text: DEFAULT, baseline: null });
+    await settle();
+    expect(store.getState().view!.text).toBe(DEFAULT);
+    expect(store.getState().modelProgress).toBeNull();
   });
 });

@@ -1,16 +1,50 @@
 // Keeps the store's derived view in step with the scenario text, computing it in a Web Worker
 // (in the page itself where workers are unavailable). Texts typed while the worker is busy
 // are coalesced: only the latest is sent next. Explanations of the selected flow follow the
-// model and the port (they come in both languages).
+// model and the port (they come in both languages). A slow text shows its progress; "Cancel"
+// restarts the worker.
 import type { DerivedView, TraceResult } from '../app-model/model-view';
-import type { FromModelWorker, ModelChannel } from '../app-model/model-protocol';
+import {
+  engineStateKey,
+  type FromModelWorker,
+  type ModelChannel,
+  type ToModelWorker,
+} from '../app-model/model-protocol';
 import { explanationQuestion, sameQuestion } from '../store/explanation';
 import type { ExplanationQuestion, NetlabState, NetlabStore } from '../store/netlab-store';
 
-export function workerChannel(worker: Worker): ModelChannel {
+const FAILED: FromModelWorker = {
+  type: 'progress',
+  progress: { phase: 'failed', done: 0, total: 0, chars: 0, elapsedMs: 0 },
+};
+
+/** The model worker; `makeWorker` starts a new one on restart. A worker that dies says so (`failed`). */
+export function workerChannel(makeWorker: () => Worker): ModelChannel {
+  const handlers: ((msg: FromModelWorker) => void)[] = [];
+  const kept = new Map<string, ToModelWorker>();
+  const start = (): Worker => {
+    const w = makeWorker();
+    w.addEventListener('message', (e: MessageEvent<FromModelWorker>) => {
+      for (const h of handlers) h(e.data);
+    });
+    w.addEventListener('error', () => {
+      for (const h of handlers) h(FAILED);
+    });
+    for (const msg of kept.values()) w.postMessage(msg);
+    return w;
+  };
+  let worker = start();
   return {
-    post: (msg) => worker.postMessage(msg),
-    onMessage: (h) => worker.addEventListener('message', (e: MessageEvent<FromModelWorker>) => h(e.data)),
+    post(msg) {
+      const key = engineStateKey(msg);
+      if (key) kept.set(key, msg);
+      worker.postMessage(msg);
+    },
+    onMessage: (h) => handlers.push(h),
+    restart() {
+      worker.terminate();
+      worker = start();
+    },
     close: () => worker.terminate(),
   };
 }
@@ -77,6 +111,10 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
   };
 
   channel.onMessage((msg) => {
+    if (msg.type === 'progress') {
+      if (busy) store.getState().applyModelProgress(msg.progress);
+      return;
+    }
     if (msg.type === 'view') {
       const prev = store.getState().view;
       let view: DerivedView = msg.view;
@@ -121,8 +159,20 @@ export function startModelService(store: NetlabStore, channel: ModelChannel): ()
     store.getState().applyExplanation({ question: wanted.question, reasons: msg.reasons });
   });
 
+  /** The learner gave up on a slow text (the store has already put another one in its place). */
+  const restart = () => {
+    channel.restart();
+    busy = false;
+    pending = false;
+    wanted = null;
+    wantedTrace = null;
+    companions = null;
+    send();
+  };
+
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline || s.unseen !== prev.unseen)
+    if (s.modelCancels !== prev.modelCancels) restart();
+    else if (s.scenarioText !== prev.scenarioText || s.baseline !== prev.baseline || s.unseen !== prev.unseen)
       sendOrQueue();
     if (s.selectedFlow !== prev.selectedFlow || s.matrixPort !== prev.matrixPort) requestExplanation(s);
     if (s.packet.requests !== prev.packet.requests || s.packet.index !== prev.packet.index) requestTrace(s);

@@ -1,13 +1,10 @@
 // Pictures and files of a scene: the graph as SVG or PNG with the scene embedded (SVG
 // <metadata>, PNG tEXt), and reading such files — or plain YAML — back. Files are untrusted:
 // bounded in size, parsed without running anything.
-import { addPngText, isPng, readPngText } from '../lib/png-text';
-import { decodeShareFragment, type DecodeResult } from '../lib/share-codec';
-import type { LocalText } from '../lib/text';
-import { josa } from '../lib/korean';
+import { addPngText } from '../lib/png-text';
+import { fileTooLarge, MAX_FILE_BYTES, PNG_KEYWORD, readSceneBytes, type SceneFile } from '../lib/scene-file';
 
-export const PNG_KEYWORD = 'netlab';
-export const MAX_FILE_BYTES = 5_000_000;
+export { MAX_FILE_BYTES, PNG_KEYWORD, type SceneFile };
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A standalone SVG of the whole scene: identity zoom, the graph's CSS inside, the scene in metadata. */
@@ -82,36 +79,11 @@ export function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export type SceneFile = DecodeResult | { readonly text: string };
-
-const fail = (en: string, ko: string): SceneFile => ({ error: { en, ko } satisfies LocalText });
-
-/** A dropped or opened file: an exported PNG/SVG (its scene), or YAML/JSON scenario text. */
+/**
+ * A dropped or opened file: an exported PNG/SVG (its scene), or YAML/JSON scenario text (see
+ * readSceneBytes). Past the size limit the file is not even read.
+ */
 export async function readSceneFile(file: File): Promise<SceneFile> {
-  if (file.size > MAX_FILE_BYTES)
-    return fail(`${file.name} is larger than 5 MB`, `${josa(file.name, '은/는')} 5MB보다 큽니다`);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (isPng(bytes)) {
-    const fragment = readPngText(bytes, PNG_KEYWORD);
-    return fragment
-      ? decodeShareFragment(fragment)
-      : fail(
-          `${file.name} is a picture without a netlab scene`,
-          `${josa(file.name, '은/는')} netlab 장면이 없는 그림입니다`,
-        );
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text)) {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const fragment = doc.getElementById('netlab-scene')?.textContent?.trim();
-    return fragment
-      ? decodeShareFragment(fragment)
-      : fail(
-          `${file.name} is a picture without a netlab scene`,
-          `${josa(file.name, '은/는')} netlab 장면이 없는 그림입니다`,
-        );
-  }
-  if (text.includes('\u0000'))
-    return fail(`${file.name} is not a text file`, `${josa(file.name, '은/는')} 텍스트 파일이 아닙니다`);
-  return { text };
+  if (file.size > MAX_FILE_BYTES) return fileTooLarge(file.name);
+  return readSceneBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }

@@ -7,6 +7,7 @@ import type { LocalText } from '../lib/text';
 import type { LessonRoute } from '../store/lesson-state';
 import { shownMatrixPort } from '../store/matrix-port';
 import type { NetlabState, NetlabStore, ScenarioSource } from '../store/netlab-store';
+import type { ReplacedBy } from '../store/text-history';
 import { formatLessonHash, isRouteName } from './lesson-route';
 import { readSceneFile } from './scene-files';
 
@@ -76,9 +77,10 @@ export function applyFrame(
   store: NetlabStore,
   frame: SharedFrame,
   source: ScenarioSource = { kind: 'link' },
+  by: ReplacedBy = 'link',
 ): void {
   const s = store.getState();
-  s.replaceScenario(frame.scenario, source);
+  s.replaceScenario(frame.scenario, source, by);
   if (frame.locale) s.setLocale(frame.locale);
   if (frame.storage) {
     s.setStorageText(frame.storage.lab, frame.storage.text);
@@ -179,13 +181,19 @@ export function startShareBackup(store: NetlabStore, storage: Storage | undefine
 }
 
 /** Opens a scene file (chosen, or dropped on the page): an exported picture's frame, or YAML text. */
-export async function openSceneFile(store: NetlabStore, file: File): Promise<void> {
+export async function openSceneFile(
+  store: NetlabStore,
+  file: File,
+  by: 'file' | 'drop' = 'file',
+): Promise<void> {
   const r = await readSceneFile(file);
   const s = store.getState();
   if ('error' in r) return s.showShareNotice({ kind: 'error', reason: r.error });
+  if ('progressText' in r)
+    return s.showShareNotice({ kind: 'progress-file', file: file.name, text: r.progressText });
   const source = { kind: 'file', name: file.name } as const;
-  if ('text' in r) s.replaceScenario(r.text, source);
-  else applyFrame(store, r.frame, source);
+  if ('text' in r) s.replaceScenario(r.text, source, by);
+  else applyFrame(store, r.frame, source, by);
   s.showShareNotice({ kind: 'opened', file: file.name });
 }
 

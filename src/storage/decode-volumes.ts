@@ -1,6 +1,7 @@
 // PersistentVolume, PersistentVolumeClaim, StorageClass and CSIDriver field by field, with the
 // API server's validation and defaulting (a PV's reclaim policy defaults to Retain, a class's to
 // Delete, volumeMode to Filesystem, volumeBindingMode to Immediate).
+import { quote } from '../lib/user-text';
 import { closestName, Decoder, pathText, type Dict } from '../k8s/decoder';
 import { t } from '../lib/text';
 import type { FieldPath } from '../k8s/source';
@@ -46,8 +47,8 @@ export function oneOf<T extends string>(
     'value',
     path,
     t(
-      `${pathText(path)}: unsupported value ${JSON.stringify(value)}: use ${list}`,
-      `${pathText(path)}: 지원하지 않는 값 ${JSON.stringify(value)}. 다음 중 하나를 쓰세요: ${list}`,
+      `${pathText(path)}: unsupported value ${quote(value)}: use ${list}`,
+      `${pathText(path)}: 지원하지 않는 값 ${quote(value)}. 다음 중 하나를 쓰세요: ${list}`,
     ),
     guess ? t(`did you mean ${guess}?`, `${guess} 값을 뜻했나요?`) : undefined,
   );
@@ -108,8 +109,8 @@ function size(d: Decoder, value: unknown, path: FieldPath, what: string): Quanti
       'quantity',
       path,
       t(
-        `${pathText(path)}: ${JSON.stringify(value ?? null)} is not a quantity (write it like 10Gi, 500Mi or 1G)`,
-        `${pathText(path)}: ${JSON.stringify(value ?? null)} 값은 수량 형식이 아닙니다(10Gi, 500Mi, 1G처럼 쓰세요)`,
+        `${pathText(path)}: ${quote(value ?? null)} is not a quantity (write it like 10Gi, 500Mi or 1G)`,
+        `${pathText(path)}: ${quote(value ?? null)} 값은 수량 형식이 아닙니다(10Gi, 500Mi, 1G처럼 쓰세요)`,
       ),
     );
     return undefined;

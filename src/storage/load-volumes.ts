@@ -1,5 +1,6 @@
 // Scenario files → the storage objects (PV, PVC, StorageClass, CSIDriver, Pod, Node) plus every
 // diagnostic, as the API server would see them, then the DefaultStorageClass admission step.
+import { quote } from '../lib/user-text';
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { closestName, Decoder, isDnsSubdomain, isDnsLabel, type Dict } from '../k8s/decoder';
 import { t } from '../lib/text';
@@ -118,7 +119,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: KindInfo } | un
     d.error(
       'kind',
       ['kind'],
-      t(`unknown kind ${JSON.stringify(kind)}`, `알 수 없는 kind ${JSON.stringify(kind)}`),
+      t(`unknown kind ${quote(kind)}`, `알 수 없는 kind ${quote(kind)}`),
       guess ? t(`did you mean ${guess}?`, `${guess} 종류를 뜻했나요?`) : undefined,
     );
     return undefined;
@@ -134,8 +135,8 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: KindInfo } | un
             `apiVersion 필드가 필요합니다. ${kind} 종류는 ${info.apiVersion} 버전입니다`,
           )
         : t(
-            `no ${kind} in apiVersion ${JSON.stringify(apiVersion)}: use ${info.apiVersion}`,
-            `apiVersion ${JSON.stringify(apiVersion)}에는 ${kind} 종류가 없습니다. ${info.apiVersion} 버전을 쓰세요`,
+            `no ${kind} in apiVersion ${quote(apiVersion)}: use ${info.apiVersion}`,
+            `apiVersion ${quote(apiVersion)}에는 ${kind} 종류가 없습니다. ${info.apiVersion} 버전을 쓰세요`,
           ),
     );
     return undefined;
@@ -181,8 +182,8 @@ export function loadVolumes(files: readonly ManifestFile[]): VolumeLoad {
         'name',
         ['metadata', 'name'],
         t(
-          `invalid name ${JSON.stringify(name)}: use lower-case letters, digits, "-" and "."`,
-          `잘못된 이름 ${JSON.stringify(name)}: 소문자, 숫자, "-", "."만 쓰세요`,
+          `invalid name ${quote(name)}: use lower-case letters, digits, "-" and "."`,
+          `잘못된 이름 ${quote(name)}: 소문자, 숫자, "-", "."만 쓰세요`,
         ),
       );
     const nsText = d.string(metaMap.namespace, ['metadata', 'namespace']);

@@ -14,6 +14,7 @@ import {
 import type { LessonView } from '../app-model/lesson-view';
 import type { FlowSelection, NetlabState } from './netlab-state';
 import { leaveScene, sourceOfText } from './scene-switch';
+import { replacementOf } from './text-history';
 
 type SetState = StoreApi<NetlabState>['setState'];
 
@@ -51,6 +52,7 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
     const ownLab = s.lesson.textOwner === null && s.lesson.labText === null;
     return {
       ...leaveScene(s),
+      lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'lesson'),
       scenarioText: text,
       scenarioSource: { kind: 'lesson', lessonId: lesson.id },
       textBeforeReset: always || !disposable(s, lesson) ? s.scenarioText : null,
@@ -70,6 +72,7 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
     if (own === null) return {};
     return {
       ...leaveScene(s),
+      lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'lesson'),
       scenarioText: own,
       scenarioSource: sourceOfText(own, defaultScenario),
       textBeforeReset: own === s.scenarioText ? null : s.scenarioText,
@@ -210,7 +213,7 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
           : {},
       ),
     // Progress recorded before the service read the saved one (a console lesson) is kept too.
-    lessonServiceReady: (progress, textOwner, labText = null) =>
+    lessonServiceReady: (progress, textOwner, labText = null, progressNotice = null) =>
       set((s) => ({
         ...(textOwner !== null && s.scenarioSource.kind !== 'lesson'
           ? { scenarioSource: { kind: 'lesson', lessonId: textOwner } }
@@ -221,6 +224,7 @@ export function createLessonActions(set: SetState, defaultScenario: string, ask 
           progress: mergeProgress(s.lesson.progress, progress),
           textOwner,
           labText: textOwner === null ? null : labText,
+          progressNotice,
         },
       })),
     applyCatalogue: (catalogue) => set((s) => ({ lesson: { ...s.lesson, catalogue } })),

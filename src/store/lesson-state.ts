@@ -2,6 +2,7 @@
 // results and the learner's progress. Pure data and pure transitions; the lesson service does the
 // I/O (files, worker, localStorage, URL).
 import type { Diagnostic } from '../lib/diagnostic';
+import type { LocalText } from '../lib/text';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView, LessonView } from '../app-model/lesson-view';
 
 /** `#/` (the lab), `#/lessons` (the list) or `#/lesson/<id>/<step>`. */
@@ -62,6 +63,8 @@ export interface LessonSlice {
   /** Incremented by the Check button: the service checks at once. */
   readonly checkRequest: number;
   readonly progress: Progress;
+  /** Said once when saved progress had entries that could not be read (set aside, not deleted). */
+  readonly progressNotice: LocalText | null;
   /** The lesson whose scenario the editor text started from. */
   readonly textOwner: string | null;
   /**
@@ -96,6 +99,7 @@ export const INITIAL_LESSON_SLICE: LessonSlice = {
   checks: null,
   checkRequest: 0,
   progress: {},
+  progressNotice: null,
   textOwner: null,
   labText: null,
   loadedText: null,
@@ -176,8 +180,16 @@ export interface LessonActions {
   setPresenting(present: boolean): void;
   /** Moves to a step of the current lesson (clamped). */
   goToStep(index: number): void;
-  /** `labText`: the learner's own text kept from a visit before a reload (see LessonSlice). */
-  lessonServiceReady(progress: Progress, textOwner: string | null, labText?: string | null): void;
+  /**
+   * `labText`: the learner's own text kept from a visit before a reload (see LessonSlice);
+   * `notice`: progress entries that could not be read were set aside (said once).
+   */
+  lessonServiceReady(
+    progress: Progress,
+    textOwner: string | null,
+    labText?: string | null,
+    notice?: LocalText | null,
+  ): void;
   applyCatalogue(entries: readonly CatalogueEntry[]): void;
   applyLessonLoad(result: LessonLoadView): void;
   lessonNotFound(id: string): void;

@@ -3,6 +3,7 @@
 import type { Locale } from '../lib/text';
 import type { FlowReasons } from '../engine/explain-reasons';
 import type { DerivedView, TraceRequest, TraceResult } from '../app-model/model-view';
+import type { ModelProgress } from '../app-model/model-protocol';
 import type { FlowPort } from '../engine/match';
 import type { UnseenPeer } from '../lesson/types';
 import type { UnseenRequest } from '../app-model/scenario-model';
@@ -10,6 +11,7 @@ import type { LessonActions, LessonSlice } from './lesson-state';
 import type { ShareNotice, ShareSlice } from './share-state';
 import type { StorageLabActions, StorageLabSlice } from './storage-lab';
 import type { PredictSlice } from './predict-state';
+import type { Replacement, ReplacedBy, TextVersion } from './text-history';
 
 export interface FlowSelection {
   readonly from: string;
@@ -48,6 +50,10 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly textBeforeReset: string | null;
   /** What replaced the text `textBeforeReset` holds: the reset button, or a lesson step. */
   readonly textReplacedBy: 'reset' | 'lesson' | 'replaced';
+  /** The last time something replaced the text (not an edit): the history service reads it. */
+  readonly lastReplaced: Replacement | null;
+  /** The learner's own texts that were replaced, newest first (see text-history.ts). */
+  readonly history: readonly TextVersion[];
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
   /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
@@ -62,6 +68,10 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly unseen: UnseenRequest;
   /** What the model service last derived from the text (null until the first model). */
   readonly view: DerivedView | null;
+  /** How far the worker has got with a text that takes a while; null when it is not busy with one. */
+  readonly modelProgress: ModelProgress | null;
+  /** Counts the learner's "Cancel" on a long build: the model service restarts the worker. */
+  readonly modelCancels: number;
   /**
    * A version the learner pinned to compare with: the matrix marks cells newly allowed or denied
    * since it, instead of since the last edit. Null: compare with the last edit.
@@ -104,7 +114,12 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   /** Back to the built-in scenario the store was created with. */
   resetScenario(): void;
   /** Replaces the scenario (an opened file, a shared link), keeping the old text for undoReset. */
-  replaceScenario(text: string, source?: ScenarioSource): void;
+  /** `source`: what the header names the new scene by; `by`: what the history says replaced the old text. */
+  replaceScenario(text: string, source?: ScenarioSource, by?: ReplacedBy): void;
+  /** The saved versions (read back from storage, or after the history service added one). */
+  setHistory(history: readonly TextVersion[]): void;
+  /** Puts a saved version back in place of the text (itself kept in the history if it was the learner's). */
+  restoreVersion(text: string): void;
   undoReset(): void;
   setLocale(locale: Locale): void;
   setMatrixPort(port: FlowPort | null): void;
@@ -122,6 +137,12 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   pinBaseline(now: number): void;
   unpinBaseline(): void;
   applyView(view: DerivedView): void;
+  applyModelProgress(progress: ModelProgress | null): void;
+  /**
+   * Gives up on the text the worker is building: back to the text it replaced (an opened file, a
+   * link), else to the built-in scenario with the big text one "Bring it back" away.
+   */
+  cancelModel(): void;
   applyExplanation(explanation: NonNullable<NetlabState['explanation']>): void;
   /** Starts playing one packet, or several in turn. */
   sendPackets(requests: readonly TraceRequest[], together?: boolean): void;

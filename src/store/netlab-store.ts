@@ -10,6 +10,7 @@ import { leaveScene, sourceOfText } from './scene-switch';
 import { INITIAL_PREDICT, revealAll, setPredict } from './predict-state';
 import { INITIAL_SHARE_SLICE } from './share-state';
 import { createStorageLab, type StorageDefaults } from './storage-lab';
+import { replacementOf, type ReplacedBy } from './text-history';
 
 export type { ExplanationQuestion, FlowSelection, NetlabState, ScenarioSource } from './netlab-state';
 
@@ -23,8 +24,10 @@ const replaced = (
   s: NetlabState,
   text: string,
   source: ScenarioSource = { kind: 'own' },
+  by: ReplacedBy = 'file',
 ): Partial<NetlabState> => ({
   ...leaveScene(s),
+  lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, by),
   scenarioText: text,
   scenarioSource: source,
   textBeforeReset: s.scenarioText === text ? null : s.scenarioText,
@@ -49,6 +52,8 @@ export function createNetlabStore(initial: {
     ...createStorageLab(set, initial.storage ?? { volumes: '', layers: '' }, initial.savedStorage ?? {}),
     lesson: INITIAL_LESSON_SLICE,
     share: INITIAL_SHARE_SLICE,
+    lastReplaced: null,
+    history: [],
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     scenarioSource: sourceOfText(initial.scenarioText ?? initial.defaultScenario, initial.defaultScenario),
@@ -61,6 +66,8 @@ export function createNetlabStore(initial: {
     unseen: { ghosts: [], group: false },
     predict: INITIAL_PREDICT,
     view: null,
+    modelProgress: null,
+    modelCancels: 0,
     baseline: null,
     packet: { requests: [], index: 0, step: 0, playing: false, speed: 1, together: false },
     companionTraces: new Map(),
@@ -70,6 +77,7 @@ export function createNetlabStore(initial: {
     resetScenario: () =>
       set((s) => ({
         ...leaveScene(s),
+        lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'reset'),
         scenarioText: initial.defaultScenario,
         scenarioSource: { kind: 'default' },
         textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
@@ -77,7 +85,14 @@ export function createNetlabStore(initial: {
         lesson: { ...s.lesson, textOwner: null },
         selectedFlow: null,
       })),
-    replaceScenario: (text, source) => set((s) => replaced(s, text, source)),
+    replaceScenario: (text, source, by = 'file') => set((s) => replaced(s, text, source, by)),
+    setHistory: (history) => set({ history }),
+    restoreVersion: (text) =>
+      set((s) =>
+        s.scenarioText === text
+          ? {}
+          : replaced(s, text, sourceOfText(text, initial.defaultScenario), 'history'),
+      ),
     undoReset: () =>
       set((s) =>
         s.textBeforeReset === null
@@ -106,7 +121,23 @@ export function createNetlabStore(initial: {
     setUnseenGroup: (group) => set((s) => ({ unseen: { ...s.unseen, group } })),
     setPredicting: (on) => set({ predict: setPredict(on) }),
     revealCells: (keys) => set((s) => ({ predict: revealAll(s.predict, keys) })),
-    applyView: (view) => set({ view }),
+    applyView: (view) => set({ view, modelProgress: null }),
+    applyModelProgress: (modelProgress) => set({ modelProgress }),
+    cancelModel: () =>
+      set((s) => ({
+        lastReplaced: replacementOf(s.scenarioText, s.lastReplaced, 'cancel'),
+        modelCancels: s.modelCancels + 1,
+        modelProgress: null,
+        selectedFlow: null,
+        ...(s.textBeforeReset !== null
+          ? { scenarioText: s.textBeforeReset, textBeforeReset: null }
+          : {
+              scenarioText: initial.defaultScenario,
+              textBeforeReset: s.scenarioText === initial.defaultScenario ? null : s.scenarioText,
+              textReplacedBy: 'replaced' as const,
+              lesson: { ...s.lesson, textOwner: null },
+            }),
+      })),
     applyExplanation: (explanation) => set({ explanation }),
     sendPackets: (requests, together = false) =>
       set((s) => ({
@@ -131,7 +162,10 @@ export function createNetlabStore(initial: {
       set((s) =>
         s.share.backup === null
           ? {}
-          : { ...replaced(s, s.share.backup), share: { ...s.share, backup: null } },
+          : {
+              ...replaced(s, s.share.backup, { kind: 'own' }, 'history'),
+              share: { ...s.share, backup: null },
+            },
       ),
     dismissShareBackup: () => set((s) => ({ share: { ...s.share, backup: null } })),
   }));

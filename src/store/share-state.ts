@@ -11,7 +11,11 @@ export type ShareNotice =
   | { readonly kind: 'copied'; readonly what: 'link' | 'embed' | 'markdown' | 'matrix' }
   /** Not copied (the clipboard refused, or a link too long for chat): the text to take by hand. */
   | { readonly kind: 'copy-by-hand'; readonly text: string; readonly why: 'refused' | 'too-long' }
-  | { readonly kind: 'export-failed' };
+  | { readonly kind: 'export-failed' }
+  /** A lesson progress file was opened or dropped: the scenario stays, import is offered. */
+  | { readonly kind: 'progress-file'; readonly file: string; readonly text: string }
+  /** What importing that progress file did (or why it could not). */
+  | { readonly kind: 'progress-imported'; readonly ok: boolean; readonly said: LocalText };
 
 export interface ShareSlice {
   /** What the share panel's status line says; null: nothing yet. */

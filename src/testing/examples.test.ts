@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../cli/args';
+import { printedText } from '../cli/output';
 import { runCommand } from '../cli/run';
 import { analyzeScenario } from '../engine/analyze';
 
@@ -40,7 +41,7 @@ describe('shared NetworkPolicy examples', () => {
       ];
       const result = runCommand(parseArgs(argv), loaded);
       expect(result.code).toBe(0);
-      const out = JSON.parse(result.stdout) as {
+      const out = JSON.parse(printedText(result.stdout)) as {
         flows: { from: string; to: string; port: number; protocol: string; allowed: boolean }[];
       };
       const got = new Map(out.flows.map((f) => [`${f.from} ${f.to} ${f.port}/${f.protocol}`, f.allowed]));

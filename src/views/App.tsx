@@ -5,6 +5,7 @@ import { useByHandMode } from './console/lab-mode';
 import { useUiText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LessonArea, LessonButtons } from './lesson/LessonEntry';
+import { ModelProgress } from './ModelProgress';
 import { ModelReady } from './ModelReady';
 import { ScenarioActions } from './ScenarioActions';
 import { ScenarioName } from './workspace/ScenarioName';
@@ -84,6 +85,7 @@ export function App() {
         <ByHandToggle on={byHand} set={setByHand} />
         <LanguageSwitch />
       </header>
+      <ModelProgress />
       {storage ? (
         <main data-testid={TID.appReady} className={`storage-layout${lessonOpen ? ' with-lesson' : ''}`}>
           {lesson}

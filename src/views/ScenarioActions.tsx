@@ -3,6 +3,7 @@
 import { useNetlab } from './use-netlab';
 import { useUiText } from './i18n';
 import { TID } from './testIds';
+import { HistoryControl } from './HistoryControl';
 
 export function ScenarioActions() {
   const t = useUiText();
@@ -21,6 +22,7 @@ export function ScenarioActions() {
       <button type="button" data-testid={TID.reset} onClick={resetScenario}>
         {t.reset}
       </button>
+      <HistoryControl />
       <span role="status">
         {canUndo && (
           <>

@@ -5,14 +5,45 @@ import { useNetlab } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
+import { megabytes } from '../ModelProgress';
 import type { YamlEditor } from './monaco/create-yaml-editor';
 
 const ScenarioEditorImpl = lazy(() => import('./ScenarioEditorImpl'));
+
+/**
+ * Texts the editor takes: past this, Monaco's line index, tokens and markers cost seconds of the
+ * page's thread per change, so a bigger text is shown read-only (its first lines) instead.
+ */
+export const EDITOR_TEXT_LIMIT = 1_000_000;
+const PREVIEW_LINES = 200;
+
+/** The first `lines` lines of `text`, without splitting the whole of it. */
+function firstLines(text: string, lines: number): string {
+  let at = -1;
+  for (let i = 0; i < lines; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at);
+}
+
+function TooBigToEdit({ text }: { text: string }) {
+  const t = useUiText();
+  return (
+    <div className="editor-host editor-too-big" data-testid={TID.editorTooBig}>
+      <p role="status">
+        {fill(t.editorTooBig, { size: megabytes(text.length), limit: megabytes(EDITOR_TEXT_LIMIT) })}
+      </p>
+      <pre>{firstLines(text, PREVIEW_LINES)}</pre>
+    </div>
+  );
+}
 
 export function ScenarioEditor() {
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);
   const view = useNetlab((s) => s.view);
+  const text = useNetlab((s) => s.scenarioText);
   const editor = useRef<YamlEditor | null>(null);
   const errors = view?.hasErrors ? view.diagnostics.filter((d) => d.severity === 'error') : [];
   const first = errors[0];
@@ -38,15 +69,19 @@ export function ScenarioEditor() {
           </div>
         )}
       </div>
-      <Suspense
-        fallback={
-          <div className="editor-host editor-placeholder" role="status" aria-busy="true">
-            {t.editorLoading}
-          </div>
-        }
-      >
-        <ScenarioEditorImpl handleRef={editor} />
-      </Suspense>
+      {text.length > EDITOR_TEXT_LIMIT ? (
+        <TooBigToEdit text={text} />
+      ) : (
+        <Suspense
+          fallback={
+            <div className="editor-host editor-placeholder" role="status" aria-busy="true">
+              {t.editorLoading}
+            </div>
+          }
+        >
+          <ScenarioEditorImpl handleRef={editor} />
+        </Suspense>
+      )}
     </section>
   );
 }

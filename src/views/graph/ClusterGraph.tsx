@@ -8,6 +8,7 @@ import { isRevealed } from '../../store/predict-state';
 import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
+import { ClusterOverview } from './ClusterOverview';
 import { EntityDetails } from './EntityDetails';
 import { GraphSearch } from './GraphSearch';
 import { InactivePods } from './InactivePods';
@@ -27,8 +28,16 @@ import './graph.css';
 
 const EMPTY = new Set<string>();
 
-/** `svgRef`: a ref of the parent's to the graph's <svg> (the share panel's pictures use it). */
-export function ClusterGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
+/**
+ * The graph, or the overview that stands in for it past GRAPH_POD_LIMIT pods. `svgRef`: a ref of
+ * the parent's to the graph's <svg> (the share panel's pictures use it).
+ */
+export function ClusterGraph({ svgRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
+  const { overview } = useScenarioModel().model;
+  return overview ? <ClusterOverview overview={overview} /> : <DrawnGraph {...(svgRef ? { svgRef } : {})} />;
+}
+
+function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | null> }) {
   const { model } = useScenarioModel();
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);

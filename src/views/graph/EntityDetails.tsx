@@ -1,7 +1,8 @@
 // Details of the pod, Service or outside endpoint under the pointer or focus: the text
 // equivalent of the drawing (labels, interfaces, routes, containers, isolation).
 import type { Topology } from '../../model/topology';
-import { formatRoute } from '../../model/route-text';
+import { isolate } from '../../lib/user-text';
+import { formatRouteWith } from '../../model/route-text';
 import type { UiText } from '../i18n';
 import { useRealClusterText } from '../real-cluster-text';
 import { TID } from '../testIds';
@@ -54,7 +55,7 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
         {net.kind === 'bridged' && (
           <>
             <dt>{t.routesInPod}</dt>
-            <dd className="mono">{net.routes.map(formatRoute).join(' ; ')}</dd>
+            <dd className="mono">{net.routes.map((r) => formatRouteWith(r, isolate)).join(' ; ')}</dd>
           </>
         )}
         <dt>{t.containers}</dt>
@@ -62,7 +63,7 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
           {pod.containers
             .map(
               (c) =>
-                `${c.name}${c.pause ? ` (${t.pauseNote})` : ''}${c.ports.length ? ` ${c.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(' ')}` : ''}`,
+                `${isolate(c.name)}${c.pause ? ` (${t.pauseNote})` : ''}${c.ports.length ? ` ${c.ports.map((p) => `${p.name ? `${p.name}:` : ''}${p.containerPort}/${p.protocol}`).join(' ')}` : ''}`,
             )
             .join(' · ')}
         </dd>

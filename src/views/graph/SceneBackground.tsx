@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import type { Scene, SceneLink } from '../../layout/layout-topology';
 import type { Topology } from '../../model/topology';
-import { formatRoute } from '../../model/route-text';
+import { isolate } from '../../lib/user-text';
+import { formatRouteWith } from '../../model/route-text';
 import { inDetail, type DetailArea } from './level-of-detail';
 import { useProgressiveItems } from './useProgressiveItems';
 import { TID } from '../testIds';
@@ -75,7 +76,7 @@ export const SceneBackground = memo(function SceneBackground({
                 <tspan className="muted">{labels.routes}</tspan>
                 {routes.slice(0, MAX_ROUTES).map((r, i) => (
                   <tspan key={i} x={n.header.x + ROUTES_OFFSET} dy={12}>
-                    {formatRoute(r)}
+                    {formatRouteWith(r, isolate)}
                   </tspan>
                 ))}
                 {routes.length > MAX_ROUTES && (
@@ -103,7 +104,7 @@ export const SceneBackground = memo(function SceneBackground({
           <g key={b.id} className="bridge">
             <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={4} />
             <text x={b.rect.x + 8} y={b.rect.y + b.rect.h / 2 + 4} className="mono small bridge-label">
-              {b.name} {node ? `${node.bridge.ip}/${node.bridge.prefix}` : ''}
+              {isolate(b.name)} {node ? `${node.bridge.ip}/${node.bridge.prefix}` : ''}
             </text>
             {b.rails.map((r) => (
               <rect

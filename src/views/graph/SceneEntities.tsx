@@ -1,5 +1,6 @@
 // The things a learner points at: pods (with their containers, pause, and isolation badges),
 // Services and outside endpoints. Each is focusable; hover or focus shows its details.
+import { clip, isolate } from '../../lib/user-text';
 import { memo, useMemo } from 'react';
 import type { Scene, ScenePod } from '../../layout/layout-topology';
 import type { Topology, TopologyPod } from '../../model/topology';
@@ -36,12 +37,8 @@ interface Props {
   t: UiText;
 }
 
-function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
 function containerLine(pod: TopologyPod): string {
-  return pod.containers.map((c) => c.name).join(' · ');
+  return pod.containers.map((c) => isolate(c.name)).join(' · ');
 }
 
 const podId = (p: ScenePod): string => p.id;
@@ -105,10 +102,10 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
           >
             <rect x={s.rect.x} y={s.rect.y} width={s.rect.w} height={s.rect.h} rx={s.rect.h / 2} />
             <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 16} textAnchor="middle" className="entity-name">
-              {truncate(`${svc.name} · ${svc.type}`, 26)}
+              {clip(`${svc.name} · ${svc.type}`, 26)}
             </text>
             <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 30} textAnchor="middle" className="mono small">
-              {truncate(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 30)}
+              {clip(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 30)}
             </text>
           </g>
         );
@@ -135,7 +132,7 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
           >
             <rect x={x.rect.x} y={x.rect.y} width={x.rect.w} height={x.rect.h} rx={6} />
             <text x={x.rect.x + 10} y={x.rect.y + 19} className="entity-name">
-              {truncate(ext.name, 20)}
+              {clip(ext.name, 20)}
             </text>
             <text x={x.rect.x + 10} y={x.rect.y + 35} className="mono small">
               {ext.ip}
@@ -225,7 +222,7 @@ const PodCard = memo(function PodCard({
     >
       <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
       <text x={x + 8} y={y + 16} className="entity-name">
-        {truncate(pod.name, detail && (ingress || egress) ? 14 : 22)}
+        {clip(pod.name, detail && (ingress || egress) ? 14 : 22)}
       </text>
       {detail && (
         <>
@@ -233,10 +230,10 @@ const PodCard = memo(function PodCard({
             {pod.ip}
           </text>
           <text x={x + 8} y={y + 45} className="small muted">
-            {truncate(containerLine(pod), 30)}
+            {clip(containerLine(pod), 30)}
           </text>
           <text x={x + 8} y={y + 58} className="tiny muted">
-            {truncate(pod.namespace, 28)}
+            {clip(pod.namespace, 28)}
           </text>
           {ingress && <IsolationBadge kind="in" x={x + w - 40} y={y + 4} text={t.badgeIn} />}
           {egress && <IsolationBadge kind="out" x={x + w - 40} y={y + 21} text={t.badgeOut} />}

@@ -6,6 +6,7 @@ import {
   parseProgressFile,
   progressFileText,
   progressTooLarge,
+  setAsideNotice,
 } from '../../services/lesson-progress';
 import { download } from '../../services/scene-files';
 import { useNetlab } from '../use-netlab';
@@ -20,6 +21,7 @@ export function ProgressTransfer() {
   const locale = useNetlab((s) => s.locale);
   const progress = useNetlab((s) => s.lesson.progress);
   const importProgress = useNetlab((s) => s.importProgress);
+  const notice = useNetlab((s) => s.lesson.progressNotice);
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status | null>(null);
 
@@ -41,7 +43,11 @@ export function ProgressTransfer() {
     }
     importProgress(read.progress);
     const count = Object.keys(read.progress).length;
-    setStatus({ ok: true, say: (w) => fill(w.importDone, { count }) });
+    const setAside = setAsideNotice(read);
+    setStatus({
+      ok: setAside === null,
+      say: (w, l) => fill(w.importDone, { count }) + (setAside ? ` ${setAside[l]}` : ''),
+    });
   };
 
   return (
@@ -66,9 +72,9 @@ export function ProgressTransfer() {
       <p
         role="status"
         data-testid={TID.lessonProgressStatus}
-        className={status && !status.ok ? 'error-text' : 'status-text'}
+        className={(status && !status.ok) || (!status && notice) ? 'error-text' : 'status-text'}
       >
-        {status?.say(t, locale)}
+        {status ? status.say(t, locale) : notice?.[locale]}
       </p>
     </div>
   );

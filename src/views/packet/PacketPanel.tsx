@@ -1,6 +1,7 @@
 // Packet journeys: controls, the event list (one row per hop — the text equivalent of the
 // animation), the inspector of the selected hop, and the final verdict announced politely.
 import type { Locale } from '../../lib/text';
+import { isolate } from '../../lib/user-text';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
 import type { TraceResult } from '../../app-model/model-view';
 import { useNetlab } from '../use-netlab';
@@ -42,7 +43,7 @@ function hopVerdict(hop: TraceHop): 'deny' | 'pass' | 'info' {
 
 function deviceText(hop: TraceHop): string {
   const d = hop.device;
-  return `${d.name}${d.pod ? ` · ${d.pod}` : ''}${d.node ? ` @${d.node}` : ''}`;
+  return `${isolate(d.name)}${d.pod ? ` · ${d.pod}` : ''}${d.node ? ` @${d.node}` : ''}`;
 }
 
 /** How a journey ended, in words: delivered (and the reply), or where and why it was dropped. */
@@ -99,11 +100,16 @@ export function PacketPanel() {
   const hop = j?.hops[j.step];
   const prevHop = j && j.step > 0 ? j.hops[j.step - 1] : undefined;
   const finished = j?.trace && j.step >= j.hops.length - 1;
+  const overview = useNetlab((s) => s.view?.model.overview);
 
   return (
     <section aria-labelledby="packets-title" className="panel packet-panel" data-testid={TID.packetPanel}>
       <h2 id="packets-title">{t.packets}</h2>
-      <PacketControls />
+      {overview ? (
+        <p className="help">{fill(t.packetsNeedGraph, { pods: overview.pods.toLocaleString() })}</p>
+      ) : (
+        <PacketControls />
+      )}
       {j && (
         <p className="packet-status">
           {j.count > 1 && `${fill(t.packetOf, { n: j.index + 1, count: j.count })} · `}
@@ -113,7 +119,7 @@ export function PacketPanel() {
               : `${j.request.from} → ${j.request.to}`}
           </strong>
           {j.trace &&
-            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${j.trace.network.bridgeName}`}
+            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${isolate(j.trace.network.bridgeName)}`}
         </p>
       )}
       {j?.trace && baseline && <BaselineOutcome now={j.trace} before={baseline} t={t} locale={locale} />}
@@ -159,7 +165,7 @@ export function PacketPanel() {
                     .filter((e) => e.type !== 'route')
                     .map((e, k) => (
                       <span key={k} className={`hop-event event-${e.type}`}>
-                        {eventMark(e)} {e.text[locale]}
+                        {eventMark(e)} <bdi>{e.text[locale]}</bdi>
                       </span>
                     ))}
                 </button>
@@ -185,7 +191,7 @@ export function PacketPanel() {
                     <strong>
                       {eventMark(e)} {EVENT_KIND[locale][e.type]}
                     </strong>{' '}
-                    {e.text[locale]}
+                    <bdi>{e.text[locale]}</bdi>
                     {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && (
                       <em> ({t.notEnforced})</em>
                     )}

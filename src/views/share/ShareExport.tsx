@@ -13,6 +13,8 @@ import { NetlabContext, useNetlab } from '../use-netlab';
 import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, svgExport } from '../../services/scene-files';
+import { shown } from '../../lib/user-text';
+import { importProgressText } from '../../services/lesson-progress';
 import { copyText } from '../clipboard';
 import { useUiText, type UiText } from '../i18n';
 import { fill } from '../../lib/text';
@@ -28,7 +30,7 @@ function noticeLine(
     case 'error':
       return { kind: 'error', text: n.reason[locale] };
     case 'opened':
-      return { kind: 'ok', text: fill(t.fileOpened, { name: n.file }) };
+      return { kind: 'ok', text: fill(t.fileOpened, { name: shown(n.file, 80) }) };
     case 'copied': {
       const words = {
         link: t.linkCopied,
@@ -46,6 +48,10 @@ function noticeLine(
       };
     case 'export-failed':
       return { kind: 'error', text: t.exportFailed };
+    case 'progress-imported':
+      return { kind: n.ok ? 'ok' : 'error', text: n.said[locale] };
+    case 'progress-file':
+      return { kind: 'warn', text: fill(t.progressFileDropped, { name: shown(n.file, 80) }) };
   }
 }
 
@@ -171,6 +177,22 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
         className={status ? `share-status ${status.kind}` : 'share-status'}
       >
         {status?.text}
+        {notice?.kind === 'progress-file' && (
+          <>
+            {' '}
+            <button
+              type="button"
+              onClick={() => {
+                const r = importProgressText(store, notice.text, () => {
+                  location.hash = '#/lessons';
+                });
+                store.getState().showShareNotice({ kind: 'progress-imported', ...r });
+              }}
+            >
+              {t.importProgressFile}
+            </button>
+          </>
+        )}
         {status?.link && (
           <input
             readOnly

@@ -1,6 +1,7 @@
 // The volumes lab's drawing: one column per kind (Pods → PVCs → PVs → StorageClasses →
 // provisioner → backing storage), boxes coloured by state, links drawn with d3-shape. React owns
 // every element; positions come from volumesScene (pure).
+import { clip } from '../../lib/user-text';
 import { linkHorizontal } from 'd3';
 import { type LocalText } from '../../lib/text';
 import {
@@ -68,10 +69,10 @@ export function VolumesDrawing({
                   <title>{reason ? `${b.name}: ${reason[locale]}` : b.name}</title>
                   <rect width={BOX_WIDTH} height={BOX_HEIGHT} rx={6} />
                   <text x={8} y={18} className="box-name">
-                    {b.name.length > 24 ? `${b.name.slice(0, 23)}…` : b.name}
+                    {clip(b.name, 24)}
                   </text>
                   <text x={8} y={36} className="box-detail">
-                    {b.state} {b.detail.length > 22 ? `${b.detail.slice(0, 21)}…` : b.detail}
+                    {b.state} {clip(b.detail, 22)}
                   </text>
                 </g>
               );

@@ -1,0 +1,119 @@
+// The history of the learner's own texts: which replacements keep a version, that versions survive
+// a new page (a fresh store on the same storage), and that a damaged entry loses only itself.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
+import { HISTORY_LIMIT } from '../store/text-history';
+import { memoryStorage } from '../testing/memory-storage';
+import { HISTORY_KEY, readHistory, startTextHistory } from './text-history';
+
+const DEFAULT = '# the default\n';
+const stops: (() => void)[] = [];
+afterEach(() => {
+  while (stops.length) stops.pop()!();
+});
+
+/** A page: a store on `storage` with the history service, the clock at `clock.now`. */
+function page(storage: Storage, scenarioText?: string, clock = { now: 1000 }): NetlabStore {
+  const store = createNetlabStore({ defaultScenario: DEFAULT, ...(scenarioText ? { scenarioText } : {}) });
+  stops.push(startTextHistory(store, storage, DEFAULT, () => clock.now));
+  return store;
+}
+
+const texts = (store: NetlabStore) => store.getState().history.map((v) => [v.text, v.replacedBy]);
+
+describe('the text history', () => {
+  it.each([
+    ['link', (s: NetlabStore) => s.getState().replaceScenario('# A\n', undefined, 'link')],
+    ['file', (s: NetlabStore) => s.getState().replaceScenario('# A\n', undefined, 'file')],
+    ['drop', (s: NetlabStore) => s.getState().replaceScenario('# A\n', undefined, 'drop')],
+    ['reset', (s: NetlabStore) => s.getState().resetScenario()],
+  ] as const)('keeps the learner’s own text when a %s replaces it', (by, replace) => {
+    const store = page(memoryStorage());
+    store.getState().setScenarioText('# mine\n');
+    replace(store);
+    expect(texts(store)).toEqual([['# mine\n', by]]);
+  });
+
+  it('own work → link A → link B: only the own work is kept (A came unchanged from a link)', () => {
+    const store = page(memoryStorage());
+    store.getState().setScenarioText('# mine\n');
+    store.getState().replaceScenario('# A\n', undefined, 'link');
+    store.getState().replaceScenario('# B\n', undefined, 'link');
+    expect(texts(store)).toEqual([['# mine\n', 'link']]);
+    // …but A edited is the learner's work
+    store.getState().setScenarioText('# B edited\n');
+    store.getState().resetScenario();
+    expect(texts(store)).toEqual([
+      ['# B edited\n', 'reset'],
+      ['# mine\n', 'link'],
+    ]);
+  });
+
+  it('survives a reload, with the time and what replaced it, and restores any version', () => {
+    const storage = memoryStorage();
+    const clock = { now: 1000 };
+    const first = page(storage, undefined, clock);
+    first.getState().setScenarioText('# one\n');
+    first.getState().replaceScenario('# A\n', undefined, 'link');
+    clock.now = 2000;
+    first.getState().setScenarioText('# two\n');
+    first.getState().replaceScenario('# B\n', undefined, 'file');
+    stops.pop()!();
+    const second = page(storage, '# B\n', clock);
+    expect(second.getState().history).toEqual([
+      { text: '# two\n', savedAt: 2000, replacedBy: 'file' },
+      { text: '# one\n', savedAt: 1000, replacedBy: 'link' },
+    ]);
+    // B came unchanged from a file (also known after the reload): restoring keeps no copy of it
+    second.getState().restoreVersion('# one\n');
+    expect(second.getState().scenarioText).toBe('# one\n');
+    expect(texts(second)).toEqual([
+      ['# two\n', 'file'],
+      ['# one\n', 'link'],
+    ]);
+  });
+
+  it(`keeps the last ${HISTORY_LIMIT}, newest first`, () => {
+    const store = page(memoryStorage());
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) {
+      store.getState().setScenarioText(`# mine ${i}\n`);
+      store.getState().resetScenario();
+    }
+    expect(store.getState().history).toHaveLength(HISTORY_LIMIT);
+    expect(store.getState().history[0]!.text).toBe(`# mine ${HISTORY_LIMIT + 4}\n`);
+  });
+
+  it('never keeps the default scenario or an empty text', () => {
+    const store = page(memoryStorage());
+    store.getState().replaceScenario('# A\n', undefined, 'link');
+    store.getState().setScenarioText('  \n');
+    store.getState().resetScenario();
+    expect(store.getState().history).toEqual([]);
+  });
+
+  it('reads a damaged history entry by entry', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      HISTORY_KEY,
+      JSON.stringify({
+        opened: null,
+        versions: [
+          { text: '# good\n', savedAt: 5, replacedBy: 'reset' },
+          { text: 42, savedAt: 5, replacedBy: 'reset' },
+          { text: '# future\n', savedAt: 5, replacedBy: 'time-machine' },
+          null,
+        ],
+      }),
+    );
+    expect(readHistory(storage).versions).toEqual([{ text: '# good\n', savedAt: 5, replacedBy: 'reset' }]);
+    storage.setItem(HISTORY_KEY, '{not json');
+    expect(readHistory(storage)).toEqual({ versions: [], opened: null });
+  });
+
+  it('a full storage keeps working: the history stays in the page', () => {
+    const store = page(memoryStorage(true));
+    store.getState().setScenarioText('# mine\n');
+    store.getState().resetScenario();
+    expect(texts(store)).toEqual([['# mine\n', 'reset']]);
+  });
+});
