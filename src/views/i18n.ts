@@ -380,7 +380,7 @@ const ko: UiText = {
   goBack: '되돌리기',
   overviewTitle: '클러스터 개요',
   overviewSaid:
-    '파드가 {pods}개로, 그래프가 알아보기 좋게 그릴 수 있는 수({limit}개)를 넘습니다. 네임스페이스와 워크로드별로 묶어 보여 줍니다. 매트릭스, 설명, 검사는 여전히 모든 파드를 씁니다.',
+    '파드가 {pods}개로, 그래프가 알아보기 좋게 그릴 수 있는 수({limit}개)를 넘습니다. 네임스페이스와 워크로드별로 묶어 보여 줍니다. 도달 가능성 표, 설명, 검사는 여전히 모든 파드를 다룹니다.',
   overviewNamespace: '네임스페이스',
   overviewPods: '파드',
   overviewWorkloads: '워크로드',
