@@ -107,7 +107,8 @@ test('the first load carries no lesson code; the player and the lessons are chun
   // No lesson prose, no player words, no YAML parser, no checker.
   expect(entryJs).not.toContain('No policy, no isolation');
   expect(entryJs).not.toContain('Reveal the answer');
-  expect(entryJs).not.toContain('netlab-lesson-progress');
+  // The progress reader is lesson code (only the file-drop's format sniffing names the format).
+  expect(entryJs).not.toContain('netlab.lessons.setAside');
   expect(entryJs).not.toMatch(/least-privilege|YAMLParseError/);
   const chunks = readdirSync(join(DIST, 'assets'));
   const sizes = Object.fromEntries(

@@ -132,9 +132,10 @@ export class ModelEngine {
     const unseenMoved = unseenKey !== this.unseenKey;
     this.unseenKey = unseenKey;
     const baselineMoved = baseline !== this.baselineText;
-    if (baselineMoved) {
+    // The baseline sees the same unseen peers as the text, so their cells can be marked changed too.
+    if (baselineMoved || (unseenMoved && baseline !== null)) {
       this.baselineText = baseline;
-      const pinned = baseline === null ? null : buildScenarioModel(baseline);
+      const pinned = baseline === null ? null : buildScenarioModel(baseline, unseen);
       this.baselineModel = pinned && !pinned.hasErrors ? pinned : null;
     }
     if (this.view && this.view.text === text && !unseenMoved) {

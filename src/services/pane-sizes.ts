@@ -15,7 +15,7 @@ export interface PaneSizes {
 
 export type PaneName = keyof PaneSizes;
 
-export const DEFAULT_PANE_SIZES: PaneSizes = { side: 0.55, graph: 0.62, editor: 0.5 };
+export const DEFAULT_PANE_SIZES: PaneSizes = { side: 0.55, graph: 0.62, editor: 0.42 };
 
 /** The smallest and largest share a pane may take: nothing shrinks out of sight. */
 export const PANE_LIMITS: Readonly<Record<PaneName, readonly [number, number]>> = {

@@ -169,8 +169,8 @@ export function MatrixTable() {
         />{' '}
         {t.matrixUnseen}
       </label>
-      <BaselineControl />
       <PredictControls cells={cellKeys} />
+      <BaselineControl />
       {by !== 'pod' ? (
         <GroupMatrix
           by={by}

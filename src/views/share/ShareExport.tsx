@@ -14,7 +14,6 @@ import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../servi
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, svgExport } from '../../services/scene-files';
 import { shown } from '../../lib/user-text';
-import { importProgressText } from '../../services/lesson-progress';
 import { copyText } from '../clipboard';
 import { useUiText, type UiText } from '../i18n';
 import { fill } from '../../lib/text';
@@ -183,10 +182,14 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
             <button
               type="button"
               onClick={() => {
-                const r = importProgressText(store, notice.text, () => {
-                  location.hash = '#/lessons';
+                // The progress reader is lesson code: loaded on this click, never in the first load.
+                const text = notice.text;
+                void import('../../services/lesson-progress').then(({ importProgressText }) => {
+                  const r = importProgressText(store, text, () => {
+                    location.hash = '#/lessons';
+                  });
+                  store.getState().showShareNotice({ kind: 'progress-imported', ...r });
                 });
-                store.getState().showShareNotice({ kind: 'progress-imported', ...r });
               }}
             >
               {t.importProgressFile}
