@@ -13,6 +13,7 @@ import type { CheckContext, PendingRef } from './check-context';
 
 export type { CheckContext, PendingRef };
 import { decodeStorageCheck } from './decode-facts';
+import { readQuizOptions } from './quiz-options';
 import { LAB_CHECKS } from './lab';
 import type {
   AuthoredCheckKind,
@@ -537,34 +538,15 @@ function quizCheck(ctx: CheckContext, m: Dict, path: FieldPath, base: { step: st
           'ask는 "allowed"(어느 것이 통과하나?) 또는 "denied"(어느 것이 막히나?)입니다',
         ),
       );
-    const list = r.list(m.options, [...path, 'options']) ?? [];
-    if (list.length < 2)
-      r.error('quiz', [...path, 'options'], t('give at least two options', '선택지를 두 개 이상 쓰세요'));
-    const ids = new Set<string>();
-    list.forEach((raw, i) => {
-      const op = [...path, 'options', i];
-      const o = r.map(raw, op);
-      if (!o) return;
-      r.fields(o, op, ['id', 'text', 'flow']);
-      const id = r.string(o.id, [...op, 'id']) ?? String.fromCharCode(97 + i);
-      if (ids.has(id))
-        r.error(
-          'duplicate-id',
-          [...op, 'id'],
-          t(`option id ${quote(id)} is used twice`, `선택지 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
-        );
-      ids.add(id);
-      const text = o.text === undefined ? undefined : r.localText(o.text, [...op, 'text']);
-      if (!r.need(o, 'flow', op)) return;
-      const flow = flowRef(ctx, o.flow, [...op, 'flow'], on, []);
-      if (flow)
-        options.push({
-          id,
-          flow,
-          rightWhen: ask === 'denied' ? 'denied' : 'allowed',
-          ...(text ? { text } : {}),
-        });
-    });
+    for (const { id, text, answer: flow } of readQuizOptions(r, m.options, path, 'flow', (raw, at) =>
+      flowRef(ctx, raw, at, on, []),
+    ))
+      options.push({
+        id,
+        flow,
+        rightWhen: ask === 'denied' ? 'denied' : 'allowed',
+        ...(text ? { text } : {}),
+      });
   }
   if (!question) return undefined;
   return {

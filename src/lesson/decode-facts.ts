@@ -9,9 +9,8 @@ import type { CheckContext } from './check-context';
 import { factText, type DataPlace, type Fact } from './facts';
 import { type Dict } from './field-reader';
 import { t } from '../lib/text';
-import { josa } from '../lib/korean';
-import { quote } from '../lib/user-text';
 import type { LabKind } from './lab';
+import { readQuizOptions } from './quiz-options';
 import type { Check, ScenarioFile } from './types';
 
 const FIELDS: Readonly<Record<Fact['kind'], readonly string[]>> = {
@@ -249,29 +248,13 @@ export function decodeStorageCheck(
   const on = (): ScenarioFile[] =>
     [scenario ?? ctx.stepScenario(base.step)].filter((s): s is ScenarioFile => s !== undefined);
   const reveal = m.reveal === undefined ? undefined : r.localText(m.reveal, [...path, 'reveal']);
-  const list = r.list(m.options, [...path, 'options']) ?? [];
-  if (list.length < 2)
-    r.error('quiz', [...path, 'options'], t('give at least two options', '선택지를 두 개 이상 쓰세요'));
-  const ids = new Set<string>();
-  const options: { id: string; text: LocalText; fact: Fact }[] = [];
-  list.forEach((raw, i) => {
-    const op = [...path, 'options', i];
-    const o = r.map(raw, op);
-    if (!o) return;
-    r.fields(o, op, ['id', 'text', 'fact']);
-    const id = r.string(o.id, [...op, 'id']) ?? String.fromCharCode(97 + i);
-    if (ids.has(id))
-      r.error(
-        'duplicate-id',
-        [...op, 'id'],
-        t(`option id ${quote(id)} is used twice`, `선택지 id ${josa(quote(id), '이/가')} 두 번 쓰였습니다`),
-      );
-    ids.add(id);
-    const text = o.text === undefined ? undefined : r.localText(o.text, [...op, 'text']);
-    if (!r.need(o, 'fact', op)) return;
-    const fact = decodeFact(ctx, o.fact, [...op, 'fact'], on);
-    if (fact) options.push({ id, text: text ?? factText(fact), fact });
-  });
+  const options: { id: string; text: LocalText; fact: Fact }[] = readQuizOptions(
+    r,
+    m.options,
+    path,
+    'fact',
+    (raw, at) => decodeFact(ctx, raw, at, on),
+  ).map(({ id, text, answer: fact }) => ({ id, text: text ?? factText(fact), fact }));
   if (!question) return undefined;
   return {
     ...(base as Omit<Check, 'check'>),
