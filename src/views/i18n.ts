@@ -50,6 +50,11 @@ const en = {
   historyLines: '{lines} lines',
   historyRestore: 'Restore',
   historyRestored: 'The version of {time} is back; the text it replaced is in the history.',
+  historyUnsaved:
+    'Browser storage is full: versions marked “not saved” are kept only until this tab closes. Restore one and save it as a file (YAML) to keep it.',
+  textUnsaved:
+    'Your text is not being saved: browser storage is full or switched off. Save it as a file (YAML) before you close this tab.',
+  historyNotSaved: 'not saved',
   replacedByLink: 'replaced by a shared link',
   replacedByFile: 'replaced by an opened file',
   replacedByDrop: 'replaced by a dropped file',
@@ -245,6 +250,11 @@ const ko: UiText = {
   historyLines: '{lines}줄',
   historyRestore: '복원',
   historyRestored: '{time} 버전을 복원했습니다. 그 자리에 있던 텍스트는 기록에 남았습니다.',
+  historyUnsaved:
+    '브라우저 저장 공간이 가득 찼습니다. ‘저장 안 됨’ 표시가 붙은 버전은 이 탭을 닫을 때까지만 남습니다. 간직하려면 복원한 뒤 파일(YAML)로 저장하세요.',
+  textUnsaved:
+    '지금 쓰는 텍스트가 저장되지 않고 있습니다. 브라우저 저장 공간이 가득 찼거나 꺼져 있습니다. 이 탭을 닫기 전에 파일(YAML)로 저장하세요.',
+  historyNotSaved: '저장 안 됨',
   replacedByLink: '공유 링크로 바뀜',
   replacedByFile: '연 파일로 바뀜',
   replacedByDrop: '끌어다 놓은 파일로 바뀜',
