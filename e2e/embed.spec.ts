@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { decodeShareFragment } from '../src/lib/share-codec';
 import { PROGRESS_KEYS } from '../src/services/lesson-progress';
 import { TID } from '../src/views/testIds';
 import {
@@ -72,6 +73,13 @@ test('an embedded diagram is driven by postMessage and reports back', async ({ p
     .toMatchObject({ changed: 2 });
   // no editor: the author did not ask for one
   await expect(editorPanel(frame)).toHaveCount(0);
+  // "Open in netlab" opens the full lab on the scene the host loaded, not the bare lab.
+  const open = frame.getByRole('link', { name: 'netlab에서 열기' });
+  await open.hover();
+  const href = new URL((await open.getAttribute('href'))!);
+  expect(href.search).toBe('');
+  const opened = decodeShareFragment(href.hash.slice(1));
+  expect('frame' in opened && opened.frame.scenario).toContain('          role: web\n    ports:');
 });
 
 test('click to load: nothing runs until the reader asks', async ({ page }) => {

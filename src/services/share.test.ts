@@ -14,7 +14,15 @@ import { startLessonRoute } from './lesson-route';
 import { startLessonService } from './lesson-service';
 import { loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
-import { currentFrame, embedSnippet, listenForLinks, openLinkFromLocation, shareUrl } from './share';
+import {
+  currentFrame,
+  embedSnippet,
+  fullLabUrl,
+  listenForLinks,
+  openLinkFromLocation,
+  shareBase,
+  shareUrl,
+} from './share';
 import { fakeWindow, type FakeWindow } from '../testing/fake-window';
 import { until } from '../testing/until';
 
@@ -242,5 +250,29 @@ describe('the port a link carries', () => {
     await until(store, (s) => s.selectedFlow !== null && s.view?.text === scenario, 'the model');
     expect(missingMatrixPort(store.getState())).toEqual(MYSQL);
     expect(shownMatrixPort(store.getState())).toEqual({ port: 80, protocol: 'TCP' });
+  });
+});
+
+describe('the address links point to', () => {
+  it.each([
+    [undefined, 'http://localhost:5173/?x=1#s=v1.abc', 'http://localhost:5173/?x=1#s=v1.abc'],
+    ['', 'http://localhost:5173/', 'http://localhost:5173/'],
+    [
+      'https://notes.example.org/netlab/?q=1#frag',
+      'http://localhost:5173/',
+      'https://notes.example.org/netlab/',
+    ],
+    ['javascript:alert(1)', 'http://localhost:5173/', 'http://localhost:5173/'],
+    ['not a url', 'http://localhost:5173/', 'http://localhost:5173/'],
+  ])('published at %j, page %s → %s', (configured, page, base) => {
+    expect(shareBase(page, configured)).toBe(base);
+  });
+
+  it('"Open in netlab" from an embed: the full lab, no embed query, on the scene now in the frame', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    store.getState().setScenarioText(EDITED);
+    const url = new URL(fullLabUrl(store.getState(), 'https://lab.example/netlab/?embed=1&ctl=1&lang=ko'));
+    expect(`${url.origin}${url.pathname}${url.search}`).toBe('https://lab.example/netlab/');
+    expect(decodeShareFragment(url.hash.slice(1))).toMatchObject({ frame: { scenario: EDITED } });
   });
 });

@@ -1,6 +1,7 @@
 // The embed view: the graph, plus the panels the author asked for, at the size of the frame (the
 // lesson panel beside the rest). With ?ctl=1 nothing heavy loads until the reader clicks.
-import { useState, type ReactNode } from 'react';
+import { useContext, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { fullLabUrl } from '../services/share';
 import type { EmbedOptions } from '../services/embed-protocol';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
@@ -13,7 +14,34 @@ import { PacketPanel } from './packet/PacketPanel';
 import { TID } from './testIds';
 import { EmbedContext } from './embed-context';
 import { LazyStorageLab } from './storage/LazyStorageLab';
-import { useNetlab } from './use-netlab';
+import { NetlabContext, useNetlab } from './use-netlab';
+
+/**
+ * "Open in netlab": the full lab on the scene now in the frame (the embed code's, or what the
+ * host loaded since). The address is made when the reader reaches for the link, not per edit.
+ */
+function OpenInNetlab() {
+  const t = useUiText();
+  const store = useContext(NetlabContext)!;
+  const point = (e: SyntheticEvent<HTMLAnchorElement>) => {
+    e.currentTarget.href = fullLabUrl(store.getState(), location.href);
+  };
+  return (
+    <p className="embed-credit">
+      <a
+        href={fullLabUrl(store.getState(), location.href)}
+        target="_blank"
+        rel="noopener noreferrer"
+        onFocus={point}
+        onPointerEnter={point}
+        onPointerDown={point}
+        onClick={point}
+      >
+        {t.embedOpenFull}
+      </a>
+    </p>
+  );
+}
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   return (
@@ -56,15 +84,7 @@ function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
         </ModelReady>
       )}
       {has('editor') && !options.readOnly && <ScenarioEditor />}
-      <p className="embed-credit">
-        <a
-          href={`${location.origin}${location.pathname}${location.hash}`}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t.embedOpenFull}
-        </a>
-      </p>
+      <OpenInNetlab />
     </>
   );
   if (!has('lesson')) {

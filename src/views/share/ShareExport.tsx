@@ -23,7 +23,7 @@ import {
 import { PictureOptions } from './PictureOptions';
 import type { ShareNotice } from '../../store/share-state';
 import { NetlabContext, useNetlab } from '../use-netlab';
-import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../services/share';
+import { currentFrame, embedSnippet, openSceneFile, shareBase, shareUrl } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, svgExport } from '../../services/scene-files';
 import { shown } from '../../lib/user-text';
@@ -126,8 +126,9 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
     if (text.length > SHARE_SOFT_LIMIT) say({ kind: 'copy-by-hand', text, why: 'too-long' });
     else await copy(text, what);
   };
-  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), location.href), 'link');
-  const onEmbed = () => copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), 'embed');
+  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), shareBase(location.href)), 'link');
+  const onEmbed = () =>
+    copyLinkText(embedSnippet(store.getState(), shareBase(location.href), t.embedTitle), 'embed');
 
   const onSvg = () => {
     const out = svgText();
@@ -170,7 +171,7 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
     );
     // Markdown alt text: brackets and backslashes escaped so the text cannot close the image early.
     const safeAlt = alt.replace(/[\\[\]]/g, (c) => `\\${c}`);
-    await copy(`[![${safeAlt}](${name})](${shareUrl(s, location.href)})\n`, 'markdown', name);
+    await copy(`[![${safeAlt}](${name})](${shareUrl(s, shareBase(location.href))})\n`, 'markdown', name);
   };
   const onMatrix = async () => {
     const s = store.getState();
