@@ -24,12 +24,12 @@ const ROOT = join(import.meta.dirname, '..');
  * its own (another origin); `sameOrigin` serves it from netlab's origin instead, so that its
  * localStorage is the one the embed could write to.
  */
-async function host(page: Page, query: string, { sameOrigin = false } = {}) {
+async function host(page: Page, query: string, { sameOrigin = false, width = 1000, height = 760 } = {}) {
   const base = test.info().project.use.baseURL!;
   const html = `<!doctype html><html lang="en"><body>
     <h1>Course notes</h1>
     <script>window.historyBefore = history.length;</script>
-    <iframe title="netlab" src="${base}/?${query}" width="1000" height="760"></iframe>
+    <iframe title="netlab" src="${base}/?${query}" width="${width}" height="${height}"></iframe>
     <script>window.msgs = []; addEventListener('message', (e) => window.msgs.push(e.data));</script>
   </body></html>`;
   if (sameOrigin) {
@@ -219,4 +219,32 @@ test('"Embed code" copies an iframe that shows this scene and chosen flow on a c
   await expect(chosen).toHaveAttribute('data-verdict', 'allow');
   await expect(chosen).toHaveAttribute('aria-pressed', 'true');
   await expect(why(frame)).toContainText('prod/web → prod/db 3306/TCP');
+});
+
+test('a narrow frame (≤ 480 px): the graph first, the panels as tabs, text at its size', async ({ page }) => {
+  const frame = await host(page, 'embed=1&panels=lesson,matrix,packets&lesson=a-01-no-policy-no-isolation', {
+    width: 400,
+    height: 900,
+  });
+  await expect(pods(frame)).toHaveCount(3);
+  const tabs = frame.getByRole('tablist', { name: 'Panels' });
+  await expect(tabs.getByRole('tab')).toHaveText(['Lessons', 'Packet journeys', 'Reachability matrix']);
+  await expect(tabs.getByRole('tab', { name: 'Lessons' })).toHaveAttribute('aria-selected', 'true');
+  await expect(lessonPanel(frame)).toBeVisible();
+  await expect(matrixPort(frame)).toHaveCount(0);
+  // The graph comes before the panels.
+  const top = async (l: ReturnType<typeof frame.getByRole>) => (await l.boundingBox())!.y;
+  expect(await top(frame.getByRole('group', { name: /^Cluster diagram: / }))).toBeLessThan(await top(tabs));
+  // Keyboard: arrows move between tabs, the chosen panel follows.
+  await tabs.getByRole('tab', { name: 'Lessons' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Reachability matrix' })).toBeFocused();
+  await expect(frame.getByRole('tabpanel', { name: 'Reachability matrix' })).toBeVisible();
+  await expect(cell(frame, 'prod/web', 'prod/db')).toBeVisible();
+  await expect(lessonPanel(frame)).toHaveCount(0);
+  // Legible: the panel's text is no smaller than 14 px.
+  const size = await frame.getByRole('tabpanel').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(14);
+  await page.screenshot({ path: '/tmp/embed-narrow.png', fullPage: true });
 });

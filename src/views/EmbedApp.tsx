@@ -1,6 +1,7 @@
 // The embed view: the graph, plus the panels the author asked for, at the size of the frame (the
 // lesson panel beside the rest). With ?ctl=1 nothing heavy loads until the reader clicks.
-import { useContext, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useContext, useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { EmbedTabs, type EmbedTab } from './EmbedTabs';
 import { fullLabUrl } from '../services/share';
 import type { EmbedOptions } from '../services/embed-protocol';
 import { ScenarioEditor } from './editor/ScenarioEditor';
@@ -15,6 +16,20 @@ import { TID } from './testIds';
 import { EmbedContext } from './embed-context';
 import { LazyStorageLab } from './storage/LazyStorageLab';
 import { NetlabContext, useNetlab } from './use-netlab';
+
+/** Whether the frame is narrow (≤ 480 CSS px), following it as the frame is resized. */
+function useNarrowFrame(): boolean {
+  const query = '(max-width: 480px)';
+  const [narrow, setNarrow] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const on = () => setNarrow(list.matches);
+    list.addEventListener('change', on);
+    on();
+    return () => list.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
 
 /**
  * "Open in netlab": the full lab on the scene now in the frame (the embed code's, or what the
@@ -55,6 +70,7 @@ function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
   const t = useUiText();
   const [loaded, setLoaded] = useState(!options.clickToLoad);
   const storage = useNetlab((s) => s.storageLab.mode !== 'network');
+  const narrow = useNarrowFrame();
   if (!loaded) {
     return (
       <main className="embed embed-cover">
@@ -65,6 +81,36 @@ function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
     );
   }
   const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
+  const packets = has('packets') && (
+    <ModelReady>
+      <PacketPanel />
+    </ModelReady>
+  );
+  const matrix = has('matrix') && (
+    <ModelReady>
+      <MatrixTable />
+      <FlowExplanation />
+    </ModelReady>
+  );
+  const editor = has('editor') && !options.readOnly && <ScenarioEditor />;
+  if (narrow && !storage) {
+    // A narrow frame: the graph first, then one panel at a time (the lesson one of them).
+    const tabs: EmbedTab[] = [
+      ...(has('lesson') ? [{ id: 'lesson', label: t.lessons, content: <LessonArea embedded /> }] : []),
+      ...(packets ? [{ id: 'packets', label: t.packets, content: packets }] : []),
+      ...(matrix ? [{ id: 'matrix', label: t.matrix, content: matrix }] : []),
+      ...(editor ? [{ id: 'editor', label: t.editor, content: editor }] : []),
+    ];
+    return (
+      <main className="embed embed-narrow" data-testid={TID.appReady}>
+        <ModelReady>
+          <ClusterGraph />
+        </ModelReady>
+        {tabs.length > 0 && <EmbedTabs tabs={tabs} label={t.embedPanels} />}
+        <OpenInNetlab />
+      </main>
+    );
+  }
   const lab = storage ? (
     <LazyStorageLab />
   ) : (
@@ -72,18 +118,9 @@ function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
       <ModelReady>
         <ClusterGraph />
       </ModelReady>
-      {has('packets') && (
-        <ModelReady>
-          <PacketPanel />
-        </ModelReady>
-      )}
-      {has('matrix') && (
-        <ModelReady>
-          <MatrixTable />
-          <FlowExplanation />
-        </ModelReady>
-      )}
-      {has('editor') && !options.readOnly && <ScenarioEditor />}
+      {packets}
+      {matrix}
+      {editor}
       <OpenInNetlab />
     </>
   );
