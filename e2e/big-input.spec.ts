@@ -2,7 +2,8 @@
 // keeps answering; Cancel brings the previous scenario back; once built, the page shows the
 // cluster by namespace and workload instead of 70,000 shapes, and the editor says why it is
 // read-only. (How long the page's thread is blocked meanwhile: `npm run bench:hostile`.)
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { bigDumpYaml } from '../src/testing/big-dump';
 import { chooseFiles, language, pods } from './locate';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { decodeShareFragment } from '../src/lib/share-codec';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { decodeShareFragment, encodeShareFragment } from '../src/lib/share-codec';
 import { PROGRESS_KEYS } from '../src/services/lesson-progress';
 import { TID } from '../src/views/testIds';
 import {
@@ -82,13 +83,50 @@ test('an embedded diagram is driven by postMessage and reports back', async ({ p
   expect('frame' in opened && opened.frame.scenario).toContain('          role: web\n    ports:');
 });
 
-test('click to load: nothing runs until the reader asks', async ({ page }) => {
-  const frame = await host(page, 'embed=1&ctl=1');
+test('click to load: a picture of the scene and a button, under 300 KB, and the lab only on the click', async ({
+  page,
+}) => {
+  const fetched: { url: string; bytes: number }[] = [];
+  page.on('response', (r) => {
+    void r
+      .body()
+      .then((b) => fetched.push({ url: r.url(), bytes: b.length }))
+      .catch(() => undefined);
+  });
+  const frame = await host(page, 'embed=1&ctl=1&panels=matrix');
   const load = frame.getByRole('button', { name: 'Load the interactive netlab diagram' });
   await expect(load).toBeVisible();
+  // The cover pictures the scene of the embed code (the default here): its nodes, its pods.
+  const picture = frame.getByRole('img', {
+    name: /^Preview of the scene: node01, node02; 3 pods, 3 Services$/,
+  });
+  await expect(picture).toBeVisible();
+  await expect(picture).toContainText('backend');
   await expect(pods(frame)).toHaveCount(0);
+  await page.waitForTimeout(1000); // anything the cover would still fetch
+  const before = fetched.filter((f) => !f.url.startsWith('data:')).reduce((n, f) => n + f.bytes, 0);
+  console.log(`click-to-load cover: ${before} bytes fetched before the click (${fetched.length} requests)`);
+  expect(before).toBeLessThan(300_000);
+  expect(fetched.some((f) => f.url.includes('model.worker'))).toBe(false);
   await load.click();
   await expect(pods(frame)).toHaveCount(3);
+  await expect(matrixPort(frame)).toBeVisible();
+  await expect(picture).toHaveCount(0);
+});
+
+test('click to load in Korean, on a shared scene: the cover pictures that scene', async ({ page }) => {
+  await page.goto('/');
+  await expect(pods(page)).toHaveCount(3);
+  const text = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  const fragment = encodeShareFragment({ scenario: text.replaceAll('node02', 'worker-b') });
+  const frame = await host(page, `embed=1&ctl=1&lang=ko#${fragment}`);
+  const picture = frame.getByRole('img', {
+    name: /^장면 미리 보기: node01, worker-b, 파드 3개, Service 3개$/,
+  });
+  await expect(picture).toBeVisible();
+  await page.screenshot({ path: '/tmp/embed-cover-ko.png' });
+  await frame.getByRole('button', { name: '대화형 netlab 다이어그램 불러오기' }).click();
+  await expect(pod(frame, 'prod/backend')).toHaveAccessibleName(/, worker-b;/);
 });
 
 test('an embed never touches the learner’s saved work', async ({ page }) => {

@@ -2,7 +2,8 @@
 // replace become versions in a History kept in the browser, listed (also after a reload) and
 // restored from there.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { encodeShareFragment } from '../src/lib/share-codec';
 import { pods } from './locate';
 

@@ -2,7 +2,7 @@
 // picture) around, a link that would inflate to gigabytes is refused with a message, and a
 // picture an editor re-saved with a DOCTYPE still opens.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SHARE_PREFIX } from '../src/lib/share-codec';
 import { deflateBomb } from '../src/testing/deflate-bomb';
 import { chooseFiles, diagram, pods } from './locate';

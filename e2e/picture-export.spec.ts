@@ -2,7 +2,8 @@
 // names come from the scene; the Markdown snippet's alt text says what the picture shows; and a
 // one-node picture reads well in an 800 px column.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { cell, language, matrixPort, pods } from './locate';
 
 const options = (page: Page) => page.getByRole('group', { name: /^(Picture options|그림 옵션)$/ });

@@ -1,5 +1,5 @@
 // The embed view: the graph, plus the panels the author asked for, at the size of the frame (the
-// lesson panel beside the rest). With ?ctl=1 nothing heavy loads until the reader clicks.
+// lesson panel beside the rest). The click-to-load cover (?ctl=1) comes before all this: boot.ts.
 import { useContext, useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { EmbedTabs, type EmbedTab } from './EmbedTabs';
 import { fullLabUrl } from '../services/share';
@@ -68,18 +68,8 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
 
 function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
   const t = useUiText();
-  const [loaded, setLoaded] = useState(!options.clickToLoad);
   const storage = useNetlab((s) => s.storageLab.mode !== 'network');
   const narrow = useNarrowFrame();
-  if (!loaded) {
-    return (
-      <main className="embed embed-cover">
-        <button type="button" data-testid={TID.embedLoad} onClick={() => setLoaded(true)}>
-          {t.embedLoad}
-        </button>
-      </main>
-    );
-  }
   const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
   const packets = has('packets') && (
     <ModelReady>

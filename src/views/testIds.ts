@@ -58,7 +58,6 @@ export const TID = {
   packetInspector: 'packet.inspector',
   shareCopyLink: 'share.copyLink',
   shareEmbed: 'share.embed',
-  embedLoad: 'embed.load',
   shareStatus: 'share.status',
   shareBackup: 'share.backup',
   shareRestore: 'share.restore',
