@@ -40,6 +40,7 @@ const FRAME: SharedFrame = {
   flow: { from: 'prod/web', to: 'prod/backend' },
   port: PORT,
   packet: { from: 'prod/web', to: 'prod/backend', port: PORT, step: 2 },
+  policy: 'prod/db-policy',
 };
 
 const stops: (() => void)[] = [];
@@ -65,6 +66,7 @@ function expectFrame(s: NetlabState) {
   expect(shownMatrixPort(s)).toMatchObject(PORT);
   expect(s.packet.requests).toEqual([{ from: 'prod/web', to: 'prod/backend', port: PORT }]);
   expect(s.packet.step).toBe(2);
+  expect(s.selectedPolicy).toBe('prod/db-policy');
 }
 
 const modelReady = (s: NetlabState) => s.view?.text === EDITED && s.selectedFlow !== null;
@@ -274,5 +276,17 @@ describe('the address links point to', () => {
     const url = new URL(fullLabUrl(store.getState(), 'https://lab.example/netlab/?embed=1&ctl=1&lang=ko'));
     expect(`${url.origin}${url.pathname}${url.search}`).toBe('https://lab.example/netlab/');
     expect(decodeShareFragment(url.hash.slice(1))).toMatchObject({ frame: { scenario: EDITED } });
+  });
+});
+
+describe('the frame a link carries', () => {
+  it('includes the highlighted policy, and only a policy name is accepted back', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    store.getState().selectPolicy('prod/db-policy');
+    const frame = currentFrame(store.getState());
+    expect(frame.policy).toBe('prod/db-policy');
+    expect(decodeShareFragment(encodeShareFragment(frame))).toEqual({ frame });
+    const bad = encodeShareFragment({ ...frame, policy: { evil: true } as unknown as string });
+    expect(decodeShareFragment(bad)).toHaveProperty('error');
   });
 });

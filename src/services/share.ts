@@ -28,6 +28,7 @@ export function currentFrame(s: NetlabState): SharedFrame {
       ? { lesson: { id: route.id, ...(route.step ? { step: route.step } : {}) } }
       : {}),
     ...(s.selectedFlow ? { flow: { from: s.selectedFlow.from, to: s.selectedFlow.to } } : {}),
+    ...(s.selectedPolicy ? { policy: s.selectedPolicy } : {}),
     ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
     ...(request
       ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } }
@@ -123,6 +124,7 @@ export function applyFrame(
     // The sharer's port, even one this scene does not offer: the matrix then says it shows another.
     if (frame.port) now.setMatrixPort(frame.port);
     if (frame.flow) now.selectFlow(frame.flow);
+    if (frame.policy) now.selectPolicy(frame.policy);
     if (frame.packet) {
       now.sendPackets([{ from: frame.packet.from, to: frame.packet.to, port: frame.packet.port }]);
       now.setPlaying(false);

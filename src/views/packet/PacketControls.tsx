@@ -123,6 +123,16 @@ export function PacketControls() {
   const [port, setPort] = useState('80');
   const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
   const [together, setTogether] = useState(false);
+  // The form shows the packet on screen, however it got there (this form, a link, the host page
+  // of an embed, a "Send …" button, the tour moving on).
+  const onScreen = packet.requests[packet.index];
+  useEffect(() => {
+    if (!onScreen) return;
+    setFrom(onScreen.from);
+    setTo(onScreen.to);
+    setPort(String(onScreen.port.port));
+    setProtocol(onScreen.port.protocol);
+  }, [onScreen]);
   const fromValue = sources.some((o) => o.value === from) ? from : (sources[0]?.value ?? '');
   const toValue = destinations.some((o) => o.value === to)
     ? to
