@@ -19,7 +19,7 @@ export const EDITABLE_KINDS: Readonly<Record<LabKind, readonly string[]>> = {
 
 /** Check kinds each lab understands (`no-errors` everywhere; the rest per lab). */
 export const LAB_CHECKS: Readonly<Record<LabKind, readonly AuthoredCheckKind[]>> = {
-  network: ['flows', 'least-privilege', 'matrix', 'reach', 'object', 'no-errors', 'quiz'],
+  network: ['flows', 'least-privilege', 'matrix', 'reach', 'object', 'packet', 'no-errors', 'quiz'],
   volumes: ['facts', 'predict', 'no-errors'],
   layers: ['facts', 'predict', 'no-errors'],
 };
