@@ -334,11 +334,11 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
   return ip ?? undefined;
 }
 
-/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name and kube-proxy's mode, defaulted. */
+/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name, kube-proxy's mode and the Service range, defaulted. */
 export function decodeClusterNetwork(
   d: Decoder,
   obj: Dict,
-): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode'> {
+): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR'> {
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
   const kubeProxyMode = oneOf(
@@ -368,7 +368,23 @@ export function decodeClusterNetwork(
         ),
       );
   }
-  return { cni, bridgeName, kubeProxyMode };
+  let serviceCIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR;
+  const cidrText = d.string(spec.serviceCIDR, ['spec', 'serviceCIDR']);
+  if (cidrText !== undefined) {
+    const cidr = parseCidr(cidrText);
+    if (cidr) serviceCIDR = cidr;
+    else
+      d.error(
+        'cidr',
+        ['spec', 'serviceCIDR'],
+        t(
+          `spec.serviceCIDR: invalid CIDR ${quote(cidrText)}`,
+          `spec.serviceCIDR: 잘못된 CIDR ${quote(cidrText)}`,
+        ),
+        t('e.g. 10.96.0.0/12 (kubeadm’s default)', '예: 10.96.0.0/12(kubeadm의 기본값)'),
+      );
+  }
+  return { cni, bridgeName, kubeProxyMode, serviceCIDR };
 }
 
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */

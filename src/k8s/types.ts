@@ -1,6 +1,6 @@
 // Typed, defaulted Kubernetes objects: what the API server would store after defaulting.
 // Wire field names are kept; every object remembers its Locator for later diagnostics.
-import type { Cidr, IpAddress } from '../lib/ip';
+import { parseCidr, type Cidr, type IpAddress } from '../lib/ip';
 import type { Locator } from './source';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -271,15 +271,24 @@ export interface ClusterNetwork {
   /** The Linux bridge on every node that the pods' veths attach to. */
   readonly bridgeName: string;
   readonly kubeProxyMode: KubeProxyMode;
+  /**
+   * The Service range (kube-apiserver's --service-cluster-ip-range): `spec.serviceCIDR`, default
+   * kubeadm's 10.96.0.0/12 (kube-apiserver itself, with the flag unset, falls back to 10.0.0.0/24).
+   */
+  readonly serviceCIDR: Cidr;
   /** metadata.name and place of the declaring object; absent when defaulted. */
   readonly name?: string;
   readonly source?: Located;
 }
 
+/** kubeadm's default Service range (its `networking.serviceSubnet`). */
+export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
+
 export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
   cni: 'calico',
   bridgeName: 'cni0',
   kubeProxyMode: 'iptables',
+  serviceCIDR: parseCidr(DEFAULT_SERVICE_CIDR)!,
 };
 
 /** Everything netlab read from the scenario files, after defaulting. */
