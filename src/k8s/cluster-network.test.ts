@@ -37,7 +37,8 @@ describe('ClusterNetwork', () => {
   it('reads cni, bridgeName and kubeProxyMode, and remembers its name and place', () => {
     const r = load(net('lab', '  cni: flannel', '  bridgeName: v-net-0', '  kubeProxyMode: ipvs'));
     expect(r.diagnostics).toEqual([]);
-    const { source, serviceCIDR, ...rest } = r.cluster.network;
+    const { source, serviceCIDR, nodePortRange, ...rest } = r.cluster.network;
+    expect(nodePortRange).toEqual({ min: 30000, max: 32767 });
     expect(rest).toEqual({ cni: 'flannel', bridgeName: 'v-net-0', kubeProxyMode: 'ipvs', name: 'lab' });
     expect(serviceCIDR).toBe(DEFAULT_CLUSTER_NETWORK.serviceCIDR);
     expect(source?.file).toBe('t.yaml');

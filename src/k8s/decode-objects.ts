@@ -338,7 +338,7 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
 export function decodeClusterNetwork(
   d: Decoder,
   obj: Dict,
-): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR'> {
+): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR' | 'nodePortRange'> {
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
   const kubeProxyMode = oneOf(
@@ -384,7 +384,27 @@ export function decodeClusterNetwork(
         t('e.g. 10.96.0.0/12 (kubeadm’s default)', '예: 10.96.0.0/12(kubeadm의 기본값)'),
       );
   }
-  return { cni, bridgeName, kubeProxyMode, serviceCIDR };
+  return { cni, bridgeName, kubeProxyMode, serviceCIDR, nodePortRange: nodePortRange(d, spec) };
+}
+
+/** `spec.serviceNodePortRange: 30000-32767` (kube-apiserver's --service-node-port-range syntax). */
+function nodePortRange(d: Decoder, spec: Dict): ClusterNetwork['nodePortRange'] {
+  const text = d.string(spec.serviceNodePortRange, ['spec', 'serviceNodePortRange']);
+  if (text === undefined) return DEFAULT_CLUSTER_NETWORK.nodePortRange;
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
+  const min = m ? Number(m[1]) : NaN;
+  const max = m ? Number(m[2]) : NaN;
+  if (min >= 1 && max <= 65535 && min <= max) return { min, max };
+  d.error(
+    'node-port-range',
+    ['spec', 'serviceNodePortRange'],
+    t(
+      `spec.serviceNodePortRange: ${quote(text)} is not a port range`,
+      `spec.serviceNodePortRange: ${josa(quote(text), '은/는')} 포트 범위가 아닙니다`,
+    ),
+    t('write it as kube-apiserver takes it: 30000-32767', 'kube-apiserver처럼 30000-32767 형식으로 쓰세요'),
+  );
+  return DEFAULT_CLUSTER_NETWORK.nodePortRange;
 }
 
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */
