@@ -100,6 +100,14 @@ describe('ClusterNetwork', () => {
     expect(mode.diagnostics.map(where)).toEqual(['6:18 error kube-proxy-mode']);
     expect(mode.diagnostics[0]!.message.ko).toContain('iptables, ipvs');
     expect(mode.cluster.network.kubeProxyMode).toBe('iptables');
+    expect(mode.diagnostics[0]!.hint?.en).toBe(
+      'kube-proxy’s userspace mode was removed in Kubernetes 1.26; use iptables (the default) or ipvs',
+    );
+    const nft = load(net('n', '  kubeProxyMode: nftables'));
+    expect(nft.diagnostics.map(where)).toEqual(['6:18 error kube-proxy-mode']);
+    expect(nft.diagnostics[0]!.hint?.en).toMatch(
+      /nftables mode exists \(alpha 1\.29, beta 1\.31, GA 1\.33\)/,
+    );
 
     const num = load(net('n', '  cni: 1'));
     expect(num.diagnostics.map(where)).toEqual(['6:8 error type']);
