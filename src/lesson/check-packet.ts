@@ -13,6 +13,9 @@ import type { CheckResult, DeviceRef, EndpointRef, PacketCheck } from './types';
 
 type Outcome = Omit<CheckResult, 'id' | 'check' | 'blocking'>;
 
+/** A sentence from the trace, ended with a full stop so the next one can follow. */
+const end = (x: string): string => (x === '' || /[.!?]$/.test(x) ? x : `${x}.`);
+
 /** What a packet check needs of the scenario being judged (check.ts's Judge has it). */
 export interface PacketJudge {
   readonly cluster: Cluster;
@@ -28,8 +31,8 @@ export function checkPacket(c: PacketCheck, judge: PacketJudge): Outcome {
   } catch (e) {
     if (!(e instanceof TraceError)) throw e;
     const problem = t(
-      `netlab cannot send this packet: ${e.message}.`,
-      `netlab이 이 패킷을 보낼 수 없습니다: ${e.ko}.`,
+      `netlab cannot send this packet: ${end(e.message)}`,
+      `netlab이 이 패킷을 보낼 수 없습니다: ${end(e.ko)}`,
     );
     return fail(c, { packet, problem, path: t('none', '없음'), count: '1', more: WORDS.more(0) });
   }
@@ -165,7 +168,7 @@ function verdictProblem(want: 'delivered' | 'dropped', trace: PacketTrace): Loca
   }
   const hop = trace.request.find((h) => h.id === trace.droppedAt);
   const drop = hop?.events.find((e) => e.type === 'drop');
-  const reason = drop ? drop.text : t('', '');
+  const reason = drop ? t(end(drop.text.en), end(drop.text.ko)) : t('', '');
   const at = hop
     ? deviceText({ name: hop.device.name, ...(hop.device.node ? { node: hop.device.node } : {}) })
     : t('', '');
