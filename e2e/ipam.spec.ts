@@ -29,3 +29,30 @@ test('a full podCIDR leaves the last pod Pending with the reason, en and ko', as
   await expect(list).toContainText('IP가 없는 파드 (1)');
   await list.screenshot({ path: 'test-results/ipam-pending-ko.png' });
 });
+
+test('lesson G2: the packet check fails on the start, passes on the solution, en and ko', async ({
+  page,
+}) => {
+  await page.goto('/?motion=off#/lesson/g-02-flannel-vxlan-hop-by-hop/policy-ignored');
+  const check = page.getByTestId(TID.lessonCheck).and(page.locator('[data-id="arrives-anyway"]'));
+  await expect(check).toHaveAttribute('data-passed', 'false');
+  await expect(check).toContainText(
+    'the NetworkPolicies allow this packet, but the task wants them to deny it.',
+  );
+  await page.getByRole('button', { name: 'Show the solution…', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Show the reference solution?' })
+    .getByRole('button', { name: 'Show the solution', exact: true })
+    .click();
+  await expect(check).toHaveAttribute('data-passed', 'true');
+  await expect(check).toContainText(
+    'prod/web → prod/db 3306/TCP: the packet goes exactly as the task says (5 things checked).',
+  );
+  await check.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/ipam-g02-en.png' });
+  await page.getByTestId(TID.language).selectOption('ko');
+  await expect(check).toContainText(
+    'prod/web → prod/db 3306/TCP: 패킷이 과제에서 말한 그대로 지나갑니다(확인한 것 5가지).',
+  );
+  await page.screenshot({ path: 'test-results/ipam-g02-ko.png' });
+});

@@ -54,8 +54,8 @@ describe('packet check', () => {
     const r = run(ARRIVES_ANYWAY, FLANNEL);
     expect(r).toMatchObject({ id: 'arrives-anyway', check: 'packet', passed: true, blocking: true });
     expect(r.message).toEqual({
-      en: 'prod/web → prod/db 3306/TCP: the packet goes exactly as the task says (6).',
-      ko: 'prod/web → prod/db 3306/TCP: 패킷이 과제에서 말한 그대로 지나갑니다(6).',
+      en: 'prod/web → prod/db 3306/TCP: the packet goes exactly as the task says (6 things checked).',
+      ko: 'prod/web → prod/db 3306/TCP: 패킷이 과제에서 말한 그대로 지나갑니다(확인한 것 6가지).',
     });
   });
 

@@ -107,8 +107,8 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
   packet: {
     fail: t('{packet}: {problem} Its path: {path}. {more}', '{packet}: {problem} 지나간 길: {path}. {more}'),
     pass: t(
-      '{packet}: the packet goes exactly as the task says ({count}).',
-      '{packet}: 패킷이 과제에서 말한 그대로 지나갑니다({count}).',
+      '{packet}: the packet goes exactly as the task says ({count} things checked).',
+      '{packet}: 패킷이 과제에서 말한 그대로 지나갑니다(확인한 것 {count}가지).',
     ),
   },
   facts: {
