@@ -102,6 +102,7 @@ export const TID = {
   graphSearch: 'graph.search',
   graphSearchResult: 'graph.searchResult',
   graphInactive: 'graph.inactive',
+  graphInactivePod: 'graph.inactive.pod',
   matrixGroupBy: 'matrix.groupBy',
   matrixColumnsFilter: 'matrix.columnsFilter',
   matrixSameColumns: 'matrix.sameColumns',
