@@ -81,7 +81,8 @@ export function assignPodIps(
     if (!ip) {
       const cidr: Cidr = node?.podCIDR ?? defaultCidr;
       ipSource = node?.podCIDR ? 'node-pod-cidr' : 'default-pod-cidr';
-      ip = ipam.allocate(cidr, node?.name);
+      // A node's own podCIDR is its own range; the default range is one pool for every pod without one.
+      ip = ipam.allocate(cidr, node?.podCIDR ? node.name : undefined);
       if (!ip) {
         // host-local's ADD fails: kubelet retries the sandbox, and the pod waits without an address.
         const reason = noFreeAddress(cidr, node?.name);

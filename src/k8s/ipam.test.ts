@@ -76,6 +76,14 @@ describe('HostLocalIpam', () => {
 });
 
 describe('pods and the IPAM', () => {
+  it('pods on nodes without a podCIDR and pods on no node share one default pool: no address twice', () => {
+    const bare = 'apiVersion: v1\nkind: Node\nmetadata: {name: bare}';
+    const r = load(bare, pod('a', 'bare'), pod('b', 'nowhere'), pod('c', 'bare'));
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const ips = r.cluster.pods.map((p) => p.ip.key);
+    expect(ips).toEqual(['10.244.0.2', '10.244.0.3', '10.244.0.4']);
+  });
+
   it('a full range leaves the pod Pending with the reason and a warning at its name', () => {
     const r = load(node('node01', '10.244.1.0/28'), ...pods(14));
     expect(r.hasErrors).toBe(false);
