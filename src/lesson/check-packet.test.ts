@@ -154,6 +154,17 @@ describe('packet check', () => {
     expect(r.message.ko).toMatch(/netlab이 이 패킷을 보낼 수 없습니다: /);
   });
 
+  it('says why a Pending pod cannot send: its node has no free address', () => {
+    const tiny = FLANNEL.replace('10.244.1.0/24', '10.244.1.0/31');
+    const r = run(ARRIVES_ANYWAY, tiny);
+    expect(r.message.en).toContain(
+      'netlab cannot send this packet: prod/web holds no IP (Pending: no free address in 10.244.1.0/31 on node01), so no packet can leave or reach it.',
+    );
+    expect(r.message.ko).toContain(
+      'netlab이 이 패킷을 보낼 수 없습니다: prod/web은 IP가 없어서(Pending: node01의 10.244.1.0/31에 남은 주소가 없습니다) 패킷을 보내지도 받지도 못합니다.',
+    );
+  });
+
   it('judges a drop the task asks for, and a device the packet must avoid', () => {
     const checks = `
     - check: packet

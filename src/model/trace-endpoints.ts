@@ -4,7 +4,8 @@
 import { serviceAtAddress, serviceByName } from '../engine/destination';
 import { josa } from '../lib/korean';
 import { buildEndpoints, findEndpoint } from '../engine/endpoints';
-import type { Cluster, Service } from '../k8s/types';
+import type { Cluster, InactivePod, Service } from '../k8s/types';
+import { t, type LocalText } from '../lib/text';
 import { parseIp } from '../lib/ip';
 import type { Topology, TopologyNode, TopologyPod, TopologyService } from './topology';
 import { TraceError } from './trace-types';
@@ -50,10 +51,30 @@ export function resolveTraceEnd(cluster: Cluster, topology: Topology, text: stri
     return { end: addressEnd(cluster, topology, outside.ip.key, s) };
   }
   const found = findEndpoint(buildEndpoints(cluster), cluster, s);
-  if (typeof found === 'string')
+  if (typeof found === 'string') {
+    const key = s.includes('/') ? s : `default/${s}`;
+    const waiting = cluster.inactivePods.find((p) => `${p.namespace}/${p.name}` === key);
+    if (waiting) throw inactiveEnd(key, waiting);
     throw new TraceError(found, `${s}: 시나리오에서 찾을 수 없습니다 (${found})`);
+  }
   return { end: { kind: 'pod', pod: topology.pods.find((p) => p.key === found.key)! } };
 }
+
+/** A pod of the scenario that holds no IP: it sends and receives nothing, and the error says why. */
+function inactiveEnd(key: string, p: InactivePod): TraceError {
+  const why = p.reason ?? WHY[p.why];
+  return new TraceError(
+    `${key} holds no IP (${p.phase}: ${why.en}), so no packet can leave or reach it`,
+    `${josa(key, '은/는')} IP가 없어서(${p.phase}: ${why.ko}) 패킷을 보내지도 받지도 못합니다`,
+  );
+}
+
+const WHY: Readonly<Record<InactivePod['why'], LocalText>> = {
+  completed: t('it has finished', '이미 끝났습니다'),
+  failed: t('it has failed', '실패했습니다'),
+  'no-ip': t('no address yet', '아직 주소가 없습니다'),
+  'no-free-address': t('no free address on its node', '노드에 남은 주소가 없습니다'),
+};
 
 /** How an end is named in the trace: `prod/web`, `svc:prod/web`, `203.0.113.10 (user)`. */
 export function endLabel(e: TraceEnd): string {
