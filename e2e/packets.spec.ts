@@ -45,6 +45,14 @@ test('backend → db:3306 is delivered and its reply comes back', async ({ page 
   await expect(events(page)).toContainText('conntrack');
   await expect(announce(page)).toHaveText('Delivered, and the reply came back.');
   await expect(current(page)).toHaveAttribute('data-hop', /^rep-/);
+  // Each event says its verdict once: no "✓ ingress-check ingress: ✓ allowed", no "• • route".
+  for (const hop of await events(page).getByRole('button').all()) {
+    await hop.click();
+    for (const line of await page.getByTestId(TID.packetInspector).getByRole('listitem').allInnerTexts()) {
+      expect(line).not.toMatch(/[✓✗].*[✓✗]/);
+      expect(line).not.toContain('•');
+    }
+  }
 });
 
 test('web → db:3306 through the db Service stops at db ingress, naming db-policy', async ({ page }) => {

@@ -11,12 +11,17 @@ import { TID } from '../testIds';
 import { PacketControls } from './PacketControls';
 import { headersText, traceHops, usePacketJourney } from './usePacketJourney';
 
-function eventMark(e: TraceEvent): string {
-  if (e.type === 'drop') return '✗';
-  if (e.type === 'deliver') return '✓';
-  if (e.type === 'egress-check' || e.type === 'ingress-check') return e.verdict === 'deny' ? '✗' : '✓';
-  if (e.type === 'conntrack') return '✓';
-  return '•';
+/**
+ * The ✓/✗ an event is marked with (never the colour alone), or nothing: for events that only say
+ * what happened (a route, a NAT), and for texts that already carry their own mark ("ingress: ✓
+ * allowed"), which would otherwise read "✓ … ✓".
+ */
+function eventMark(e: TraceEvent, text: string): string {
+  if (/[✓✗]/.test(text)) return '';
+  if (e.type === 'drop') return '✗ ';
+  if (e.type === 'deliver' || e.type === 'conntrack') return '✓ ';
+  if (e.type === 'egress-check' || e.type === 'ingress-check') return e.verdict === 'deny' ? '✗ ' : '✓ ';
+  return '';
 }
 
 function hopVerdict(hop: TraceHop): 'deny' | 'pass' | 'info' {
@@ -165,7 +170,8 @@ export function PacketPanel() {
                     .filter((e) => e.type !== 'route')
                     .map((e, k) => (
                       <span key={k} className={`hop-event event-${e.type}`}>
-                        {eventMark(e)} <bdi>{e.text[locale]}</bdi>
+                        {eventMark(e, e.text[locale])}
+                        <bdi>{e.text[locale]}</bdi>
                       </span>
                     ))}
                 </button>
@@ -189,7 +195,8 @@ export function PacketPanel() {
                 {hop.events.map((e, k) => (
                   <li key={k} className={`event-${e.type}`}>
                     <strong>
-                      {eventMark(e)} {EVENT_KIND[locale][e.type]}
+                      {eventMark(e, e.text[locale])}
+                      {EVENT_KIND[locale][e.type]}
                     </strong>{' '}
                     <bdi>{e.text[locale]}</bdi>
                     {(e.type === 'egress-check' || e.type === 'ingress-check') && !e.enforced && (
