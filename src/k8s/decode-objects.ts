@@ -10,10 +10,6 @@ import {
 } from './decode-status';
 import type { FieldPath } from './source';
 import {
-  CNI_NAMES,
-  DEFAULT_CLUSTER_NETWORK,
-  KUBE_PROXY_MODES,
-  type ClusterNetwork,
   type Container,
   type ContainerPort,
   type Labels,
@@ -334,45 +330,8 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
   return ip ?? undefined;
 }
 
-/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name and kube-proxy's mode, defaulted. */
-export function decodeClusterNetwork(
-  d: Decoder,
-  obj: Dict,
-): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode'> {
-  const spec = d.map(obj.spec, ['spec']) ?? {};
-  const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
-  const kubeProxyMode = oneOf(
-    d,
-    spec.kubeProxyMode,
-    ['spec', 'kubeProxyMode'],
-    KUBE_PROXY_MODES,
-    DEFAULT_CLUSTER_NETWORK.kubeProxyMode,
-    'kube-proxy-mode',
-  );
-  let bridgeName = DEFAULT_CLUSTER_NETWORK.bridgeName;
-  const text = d.string(spec.bridgeName, ['spec', 'bridgeName']);
-  if (text !== undefined) {
-    // The kernel's dev_valid_name: 1-15 bytes (IFNAMSIZ), no "/", ":" or white space, not "." or "..".
-    if (/^[^\s/:]{1,15}$/.test(text) && text !== '.' && text !== '..') bridgeName = text;
-    else
-      d.error(
-        'interface-name',
-        ['spec', 'bridgeName'],
-        t(
-          `spec.bridgeName: ${quote(text)} is not a Linux interface name`,
-          `spec.bridgeName: ${josa(quote(text), '은/는')} 리눅스 인터페이스 이름이 아닙니다`,
-        ),
-        t(
-          'up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)',
-          '"/", ":", 공백 없이 15자 이내로 쓰세요(예: cni0, v-net-0)',
-        ),
-      );
-  }
-  return { cni, bridgeName, kubeProxyMode };
-}
-
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
   d: Decoder,
   value: unknown,
   path: FieldPath,

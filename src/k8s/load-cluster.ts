@@ -6,8 +6,8 @@ import { assignPodIps } from './assign-pod-ips';
 import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
 import { decodeNetworkPolicy } from './decode-policy';
+import { decodeClusterNetwork } from './decode-network';
 import {
-  decodeClusterNetwork,
   decodeExternalEndpoint,
   decodeNode,
   decodePod,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { loadCluster } from '../k8s/load-cluster';
 import { buildTopology, type Topology, type TopologyNode, type TopologyPod } from '../model/topology';
+import { cniProfile } from '../model/cni';
 import { netpol } from '../testing/scenario';
 import {
   CELL_W,
@@ -67,12 +68,20 @@ function synthetic(spec: {
       pods.push(p);
       return p.key;
     });
+    const bridge = {
+      kind: 'bridge' as const,
+      name: 'cni0',
+      ip: '10.244.0.1',
+      prefix: 24,
+      cidr: '10.244.0.0/24',
+    };
     return {
       name,
       labels: {},
-      bridge: { name: 'cni0', ip: '10.244.0.1', prefix: 24, cidr: '10.244.0.0/24' },
+      bridge,
       pods: keys,
       routes: [],
+      datapath: { hub: bridge, devices: [], routes: [], neighbours: [] },
     };
   });
   const unscheduled: string[] = [];
@@ -102,7 +111,7 @@ function synthetic(spec: {
     name: `e${i}`,
     ip: `203.0.113.${i + 1}`,
   }));
-  return { bridgeName: 'cni0', nodes, pods, unscheduled, services, externals };
+  return { bridgeName: 'cni0', profile: cniProfile('bridge'), nodes, pods, unscheduled, services, externals };
 }
 
 const overlaps = (a: Rect, b: Rect): boolean =>

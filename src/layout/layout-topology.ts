@@ -267,7 +267,7 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
     bridges.push({
       id: `bridge:${n.name}`,
       node: n.name,
-      name: topology.bridgeName,
+      name: n.bridge.name,
       rect: bridgeRect,
       rails,
     });

@@ -24,6 +24,7 @@ export const TID = {
   graphSvg: 'graph.svg',
   graphZoom: 'graph.zoom',
   graphLink: 'graph.link',
+  graphTunnel: 'graph.tunnel',
   graphLinkEnds: 'graph.linkEnds',
   graphPod: 'graph.pod',
   graphService: 'graph.service',
