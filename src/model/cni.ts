@@ -5,6 +5,7 @@
 import type { ClusterNetwork, CniName } from '../k8s/types';
 import { cidrContains, parseCidr, parseIp, type Cidr } from '../lib/ip';
 import { addressAtOffset, fnv1a32 } from './addresses';
+import { enforcesPolicy } from './enforcement';
 import type { Route } from './route-text';
 
 /** How pod traffic crosses between nodes. */
@@ -81,7 +82,7 @@ export function cniProfile(choice: CniName | NetworkChoice): CniProfile {
             : { kind: 'routes', proto: 'bird' };
       return {
         ...base,
-        enforcesPolicy: true,
+        enforcesPolicy: enforcesPolicy(cni),
         overlay,
         attachment: 'routed',
         veth: { prefix: 'cali', digits: 11 },
@@ -91,7 +92,7 @@ export function cniProfile(choice: CniName | NetworkChoice): CniProfile {
       // cilium puts the source's security identity in the VNI, which netlab does not model.
       return {
         ...base,
-        enforcesPolicy: true,
+        enforcesPolicy: enforcesPolicy(cni),
         overlay:
           net.ciliumRoutingMode === 'native'
             ? { kind: 'routes' }
@@ -103,7 +104,7 @@ export function cniProfile(choice: CniName | NetworkChoice): CniProfile {
     case 'weave':
       return {
         ...base,
-        enforcesPolicy: true,
+        enforcesPolicy: enforcesPolicy(cni),
         overlay: { kind: 'weave', device: 'vxlan-6784', port: WEAVE_FASTDP_PORT },
         attachment: 'bridge',
         veth: { prefix: 'vethwepl', digits: 7 },
@@ -111,7 +112,7 @@ export function cniProfile(choice: CniName | NetworkChoice): CniProfile {
     case 'flannel':
       return {
         ...base,
-        enforcesPolicy: false,
+        enforcesPolicy: enforcesPolicy(cni),
         overlay: { kind: 'vxlan', device: 'flannel.1', port: VXLAN_PORT, vni: 1 },
         attachment: 'bridge',
         veth: { prefix: 'veth', digits: 8 },
@@ -119,7 +120,7 @@ export function cniProfile(choice: CniName | NetworkChoice): CniProfile {
     case 'bridge':
       return {
         ...base,
-        enforcesPolicy: false,
+        enforcesPolicy: enforcesPolicy(cni),
         overlay: { kind: 'routes' },
         attachment: 'bridge',
         veth: { prefix: 'veth', digits: 8 },

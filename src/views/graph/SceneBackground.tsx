@@ -104,9 +104,10 @@ export const SceneBackground = memo(function SceneBackground({
             {tunnels.map((d, i) => (
               <text
                 key={d.name}
-                x={n.eth0.x + n.eth0.w + 6}
-                y={n.eth0.y + n.eth0.h / 2 + 4 + i * 12}
-                className="mono small tunnel-device"
+                x={n.eth0.x - 6}
+                y={n.eth0.y + n.eth0.h / 2 + 4 - i * 12}
+                textAnchor="end"
+                className="mono small halo tunnel-device"
                 data-testid={TID.graphTunnel}
               >
                 {d.name}
