@@ -8,6 +8,15 @@ import { inDetail, type DetailArea } from './level-of-detail';
 import { useProgressiveItems } from './useProgressiveItems';
 import { TID } from '../testIds';
 
+/** A route longer than a node box is wide goes on two lines, split before `proto` or `src`. */
+const ROUTE_CHARS = 52;
+function routeLines(text: string): string[] {
+  if (text.length <= ROUTE_CHARS) return [text];
+  const at = [' proto ', ' src ', ' onlink'].map((w) => text.indexOf(w)).filter((i) => i > 0);
+  const cut = at.length > 0 ? Math.min(...at) : -1;
+  return cut > 0 ? [text.slice(0, cut), text.slice(cut + 1)] : [text];
+}
+
 /** Routes to other nodes are listed right of the node's name, eth0 and podCIDR lines. */
 const ROUTES_OFFSET = 190;
 const MAX_ROUTES = 2;
@@ -89,11 +98,13 @@ export const SceneBackground = memo(function SceneBackground({
             {routes.length > 0 && (
               <text x={n.header.x + ROUTES_OFFSET} y={n.header.y + 16} className="mono small halo">
                 <tspan className="muted">{labels.routes}</tspan>
-                {routes.slice(0, MAX_ROUTES).map((r, i) => (
-                  <tspan key={i} x={n.header.x + ROUTES_OFFSET} dy={12}>
-                    {r.text}
-                  </tspan>
-                ))}
+                {routes.slice(0, MAX_ROUTES).flatMap((r, i) =>
+                  routeLines(r.text).map((line, k) => (
+                    <tspan key={`${i}:${k}`} x={n.header.x + ROUTES_OFFSET + (k > 0 ? 12 : 0)} dy={12}>
+                      {line}
+                    </tspan>
+                  )),
+                )}
                 {routes.length > MAX_ROUTES && (
                   <tspan x={n.header.x + ROUTES_OFFSET} dy={12}>
                     … +{routes.length - MAX_ROUTES}
