@@ -3,22 +3,23 @@ import { expect, test } from './fixtures';
 import { TID } from '../src/views/testIds';
 import { MONACO, diagram, matrixPort, outside, pod, why } from './locate';
 
-test('the default scene shows both nodes with their bridge, veths, pods and routes', async ({ page }) => {
+test('the default scene (calico) shows both nodes with their routed veths, pods and BGP routes', async ({
+  page,
+}) => {
   await page.goto('/');
   const svg = diagram(page);
   await expect(svg).toContainText('node01');
   await expect(svg).toContainText('node02');
-  await expect(svg).toContainText('cni0 10.244.1.1/24');
-  await expect(svg).toContainText('cni0 10.244.2.1/24');
-  await expect(svg).toContainText('10.244.2.0/24 via 192.168.1.12 dev eth0');
+  await expect(svg).toContainText('no bridge: a /32 route per pod to its cali… veth');
+  await expect(svg).toContainText('10.244.2.0/24 via 192.168.1.12 dev eth0 proto bird');
   await expect(pod(page, 'prod/web')).toContainText('10.244.1.2');
   await expect(pod(page, 'prod/backend')).toContainText('10.244.2.2');
   await expect(pod(page, 'prod/db')).toContainText('pause');
   // one veth pair per pod: host end on the bridge, eth0 in the pod
   await expect(svg.getByTestId(TID.graphLink).and(page.locator('[data-kind="veth"]'))).toHaveCount(3);
-  const ends = svg.getByTestId(TID.graphLinkEnds).getByText(/^(veth[0-9a-f]{8}|eth0)$/);
+  const ends = svg.getByTestId(TID.graphLinkEnds).getByText(/^(cali[0-9a-f]{8}…|eth0)$/);
   await expect(ends).toHaveCount(6);
-  await expect(ends.first()).toHaveText(/veth[0-9a-f]{8}/);
+  await expect(ends.first()).toHaveText(/cali[0-9a-f]{8}…/);
   // isolation badges: db is isolated both ways, web not at all
   await expect(pod(page, 'prod/db')).toContainText('IN');
   await expect(pod(page, 'prod/db')).toContainText('OUT');
@@ -33,8 +34,8 @@ test('focusing a pod shows its labels, veth, routes and containers', async ({ pa
   await pod(page, 'prod/db').focus();
   const details = page.getByTestId(TID.graphDetails);
   await expect(details).toContainText('role=db');
-  await expect(details).toContainText(/eth0 10\.244\.1\.3\/24 ⇄ veth[0-9a-f]{8} @ cni0/);
-  await expect(details).toContainText('default via 10.244.1.1 dev eth0');
+  await expect(details).toContainText(/eth0 10\.244\.1\.3\/32 ⇄ cali[0-9a-f]{11} @ cali…/);
+  await expect(details).toContainText('default via 169.254.1.1 dev eth0');
   await expect(details).toContainText('pause (holds the network namespace)');
 });
 

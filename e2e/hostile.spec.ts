@@ -10,7 +10,7 @@ import { chooseFiles, diagram, pods } from './locate';
 const RLO = '\u202e';
 const withBridge = (name: string) => `(() => {
   const s = window.__netlab.store.getState();
-  s.setScenarioText(s.scenarioText + '\\n---\\napiVersion: netlab.dev/v1\\nkind: ClusterNetwork\\nmetadata: {name: lab}\\nspec:\\n  bridgeName: ${JSON.stringify(name).replace(/\\/g, '\\\\')}\\n');
+  s.setScenarioText(s.scenarioText + '\\n---\\napiVersion: netlab.dev/v1\\nkind: ClusterNetwork\\nmetadata: {name: lab}\\nspec:\\n  cni: bridge\\n  bridgeName: ${JSON.stringify(name).replace(/\\/g, '\\\\')}\\n');
 })()`;
 
 test('an RLO in a bridge name stays inside the name: the CIDR after it reads left to right, on the page and in the SVG', async ({

@@ -164,7 +164,8 @@ export class ModelEngine {
     }
     const against = this.baselineModel ?? this.lastValid;
     const changes = against ? diffModels(against, built) : new Map<string, CellChange>();
-    const sceneJson = JSON.stringify(built.scene);
+    // The CNI's choices change devices and routes without moving anything: they count as a new drawing.
+    const sceneJson = JSON.stringify(built.scene) + JSON.stringify(built.topology.profile);
     const prevModel = this.view?.model;
     const layoutId =
       prevModel && sceneJson === this.sceneJson ? prevModel.layoutId : (prevModel?.layoutId ?? 0) + 1;

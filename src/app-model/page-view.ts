@@ -23,6 +23,7 @@ const EMPTY_SCENE: Scene = {
 
 const emptyTopology = (t: Topology): Topology => ({
   bridgeName: t.bridgeName,
+  profile: t.profile,
   nodes: [],
   pods: [],
   unscheduled: [],

@@ -10,6 +10,7 @@ import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policie
 import { evaluateServiceFlow, type ServiceFlow } from '../engine/service-flow';
 import { buildServices } from '../engine/services';
 import type { Cluster } from '../k8s/types';
+import { effectiveVerdict } from '../model/enforcement';
 import { pick, type Locale } from '../lib/text';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
@@ -31,18 +32,35 @@ export function runCheck(args: CliArgs, cluster: Cluster): CommandResult {
   const source = from.endpoint;
   if (to.kind === 'endpoint') {
     const x = evaluateFlow(cluster.policies, source, to.endpoint, port);
+    const e = effectiveVerdict(x.allowed, cluster.network.cni);
     const lines = explanationLines(explainFlow(x, cluster.policies), args.lang);
+    if (e.note) lines.push(`  ${e.note[args.lang]}`);
     const foreign = foreignPoliciesFor(cluster, source, to.endpoint);
     const note = foreignPolicyNote(foreign);
     if (note) lines.push(`  ${note[args.lang]}`);
     const stdout = args.json
-      ? JSON.stringify({ ...x, text: lines, notEvaluated: foreign.map(foreignJson) }, null, 2) + '\n'
+      ? JSON.stringify(
+          {
+            ...x,
+            enforced: e.enforced,
+            effectiveAllowed: e.allowed,
+            text: lines,
+            notEvaluated: foreign.map(foreignJson),
+          },
+          null,
+          2,
+        ) + '\n'
       : lines.join('\n') + '\n';
     return { stdout, stderr: '', code: 0 };
   }
   const flow = evaluateServiceFlow(cluster, endpoints, source, to, port);
   const foreign = [...new Set(flow.backends.flatMap((b) => foreignPoliciesFor(cluster, b.from, b.to)))];
   const lines = serviceFlowText(flow, source, cluster, args.lang);
+  // Only the policies' part can be undone by a CNI that enforces nothing; kube-proxy's drops stay.
+  const byPolicy = flow.verdict === 'allowed' || flow.verdict === 'denied' || flow.verdict === 'some';
+  const e = effectiveVerdict(flow.verdict === 'allowed', cluster.network.cni);
+  const effectiveAllowed = byPolicy ? e.allowed : false;
+  if (e.note && byPolicy) lines.push(`  ${e.note[args.lang]}`);
   const note = foreignPolicyNote(foreign);
   if (note) lines.push(`  ${note[args.lang]}`);
   if (!args.json) return { stdout: lines.join('\n') + '\n', stderr: '', code: 0 };
@@ -53,6 +71,8 @@ export function runCheck(args: CliArgs, cluster: Cluster): CommandResult {
     protocol: port.protocol,
     allowed: flow.verdict === 'allowed',
     verdict: flow.verdict,
+    enforced: e.enforced,
+    effectiveAllowed,
     service: {
       key: flow.destination.service.key,
       access: flow.destination.access,

@@ -58,6 +58,8 @@ describe('netlab matrix --json (the public contract)', () => {
       'allowed',
       'egress',
       'ingress',
+      'enforced',
+      'effectiveAllowed',
     ]);
     const backup = out.flows.find(
       (f: { from: string; to: string; port: number }) =>
@@ -71,6 +73,8 @@ describe('netlab matrix --json (the public contract)', () => {
       allowed: true,
       egress: { verdict: 'allow', policies: ['prod/db-egress-backup'] },
       ingress: { verdict: 'unrestricted', policies: [] },
+      enforced: true,
+      effectiveAllowed: true,
     });
     const self = out.flows.find(
       (f: { from: string; to: string; port: number }) =>

@@ -32,7 +32,7 @@ function tmpFile(name: string, content: string | Uint8Array): string {
 const TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const network = (bridgeName: string) =>
-  `---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec:\n  bridgeName: ${JSON.stringify(bridgeName)}\n`;
+  `---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec:\n  cni: bridge\n  bridgeName: ${JSON.stringify(bridgeName)}\n`;
 
 describe('terminal safety', () => {
   const evil = '\u001b]0;pwned\u0007\u202e';

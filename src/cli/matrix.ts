@@ -33,6 +33,7 @@ export function runMatrix(args: CliArgs, cluster: Cluster): CommandResult {
             (function* () {
               yield* serviceColumnsJson(columns(), ports);
             })(),
+            cluster.network.cni,
           )
         : (function* () {
             yield* matrixTableChunks(view, args.lang);

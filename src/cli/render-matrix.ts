@@ -2,6 +2,8 @@
 // written as it is produced, a row or a flow at a time. `--from`/`--to` narrow it to some sources
 // and destinations, and only their rows are worked out; past the documented limits it is refused
 // at once, before any work, with the filters to use instead.
+import { DEFAULT_CLUSTER_NETWORK, type CniName } from '../k8s/types';
+import { effectiveVerdict } from '../model/enforcement';
 import { findEndpoint, type Endpoint } from '../engine/endpoints';
 import { computeFlowMatrix, flowVerdict, type FlowMatrix } from '../engine/flow-matrix';
 import type { FlowPort } from '../engine/match';
@@ -104,7 +106,11 @@ const whole = (m: FlowMatrix): MatrixView => ({
  * Every source × destination × port, outside→outside left out (the JSON contract), a flow at a
  * time; `extraFlows` (the Service columns' flows, already JSON) follow the pod flows.
  */
-export function* matrixJsonChunks(v: MatrixView, extraFlows: Iterable<string> = []): Generator<string> {
+export function* matrixJsonChunks(
+  v: MatrixView,
+  extraFlows: Iterable<string> = [],
+  cni: CniName = DEFAULT_CLUSTER_NETWORK.cni,
+): Generator<string> {
   const { m } = v;
   const ports = JSON.stringify(m.ports.map((p) => ({ port: p.port, protocol: p.protocol })));
   yield `{"ports": ${ports},\n "flows": [\n  `;
@@ -115,6 +121,7 @@ export function* matrixJsonChunks(v: MatrixView, extraFlows: Iterable<string> = 
       for (const d of v.destinations) {
         if (bothOutside(m, s, d)) continue;
         const f = flowVerdict(m, s, d, pi);
+        const e = effectiveVerdict(f.allowed, cni);
         const flow = JSON.stringify({
           from: m.endpoints[s]!.key,
           to: m.endpoints[d]!.key,
@@ -123,6 +130,8 @@ export function* matrixJsonChunks(v: MatrixView, extraFlows: Iterable<string> = 
           allowed: f.allowed,
           egress: { verdict: f.egress.verdict, policies: f.egress.policies },
           ingress: { verdict: f.ingress.verdict, policies: f.ingress.policies },
+          enforced: e.enforced,
+          effectiveAllowed: e.allowed,
         });
         yield first ? flow : `,\n  ${flow}`;
         first = false;
@@ -137,8 +146,12 @@ export function* matrixJsonChunks(v: MatrixView, extraFlows: Iterable<string> = 
 }
 
 /** The JSON contract as one string (small matrices, tests). */
-export function matrixJson(m: FlowMatrix, extraFlows: readonly string[] = []): string {
-  return [...matrixJsonChunks(whole(m), extraFlows)].join('');
+export function matrixJson(
+  m: FlowMatrix,
+  extraFlows: readonly string[] = [],
+  cni: CniName = DEFAULT_CLUSTER_NETWORK.cni,
+): string {
+  return [...matrixJsonChunks(whole(m), extraFlows, cni)].join('');
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Cluster } from '../k8s/types';
 import { pick, type Locale } from '../lib/text';
 import { generatedNodeNote, scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
+import { outerText, overlayText } from '../model/trace-text';
 import {
   traceFlow,
   TraceError,
@@ -47,14 +48,7 @@ function portOf(to: string): FlowPort {
 /** The whole journey as text: a headline, the request's hops, the reply's, then the notices. */
 export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale): string {
   const n = trace.network;
-  const overlay =
-    n.overlay.kind === 'routes'
-      ? pick(
-          locale,
-          `plain routes${n.overlay.proto === 'bird' ? ' (BGP)' : ''}`,
-          `일반 경로${n.overlay.proto === 'bird' ? '(BGP)' : ''}`,
-        )
-      : `${n.overlay.kind === 'vxlan' ? 'VXLAN' : 'weave'} ${n.overlay.device} UDP ${n.overlay.port}`;
+  const overlay = overlayText(n.overlay)[locale];
   const enforcement =
     trace.enforcement === 'enforced'
       ? pick(locale, 'policies enforced', '정책 적용')
@@ -65,7 +59,7 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
       : pick(locale, `✗ dropped at ${trace.droppedAt}`, `✗ ${trace.droppedAt}에서 버려짐`);
   const out = [
     `${trace.from} → ${trace.to} ${trace.port.port}/${trace.port.protocol}: ${verdict}`,
-    `  ${n.cni} (${enforcement}), ${overlay}, kube-proxy ${n.kubeProxyMode}, ${pick(locale, 'bridge', '브리지')} ${n.bridgeName}`,
+    `  ${n.cni} (${enforcement}), ${overlay}, ${n.kubeProxyReplacement ? pick(locale, 'cilium eBPF replaces kube-proxy', 'cilium eBPF가 kube-proxy를 대신함') : `kube-proxy ${n.kubeProxyMode}`}, ${hubText(n.hub, locale)}`,
     '',
     pick(locale, 'Request:', '요청:'),
     ...hopsText(trace.request, cluster, locale),
@@ -105,5 +99,17 @@ function headersText(h: PacketHeaders): string {
   const inner = `${ep(h.src, h.srcPort)} → ${ep(h.dst, h.dstPort)} ${h.protocol}`;
   if (!h.outer) return inner;
   const o = h.outer;
-  return `${inner}  [outer ${o.src} → ${o.dst} UDP ${o.dstPort}${o.vni !== undefined ? ` VNI ${o.vni}` : ''}]`;
+  return `${inner}  [outer ${outerText(o)}]`;
+}
+
+/** Where the pods attach, in the headline: the bridge, cilium_host, or calico's routed veths. */
+function hubText(hub: PacketTrace['network']['hub'], locale: Locale): string {
+  if (hub.kind === 'bridge') return `${pick(locale, 'bridge', '브리지')} ${hub.name}`;
+  if (hub.kind === 'ebpf')
+    return pick(locale, `eBPF on lxc veths, ${hub.name}`, `lxc veth의 eBPF, ${hub.name}`);
+  return pick(
+    locale,
+    `no bridge: /32 routes to ${hub.name} veths`,
+    `브리지 없음: ${hub.name} veth로 가는 /32 경로`,
+  );
 }

@@ -35,14 +35,14 @@ describe('netlab trace (for people)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('prod/web → prod/db 3306/TCP: ✗ dropped at req-3');
+    expect(lines[0]).toBe('prod/web → prod/db 3306/TCP: ✗ dropped at req-2');
     expect(lines[1]).toBe(
-      '  calico (policies enforced), plain routes (BGP), kube-proxy iptables, bridge cni0',
+      '  calico (policies enforced), plain routes (BGP), kube-proxy iptables, no bridge: /32 routes to cali… veths',
     );
     const hops = lines.filter((l) => /^ {2}req-\d/.test(l));
-    expect(hops.map((l) => l.split(/\s+/)[2])).toEqual(['pod-eth0', 'veth-host', 'bridge', 'veth-host']);
-    expect(hops[3]).toMatch(
-      /veth-host veth[0-9a-f]{8} \(prod\/db @node01\)\s+10\.244\.1\.2:\d+ → 10\.244\.1\.3:3306 TCP$/,
+    expect(hops.map((l) => l.split(/\s+/)[2])).toEqual(['pod-eth0', 'veth-host', 'veth-host']);
+    expect(hops[2]).toMatch(
+      /veth-host cali[0-9a-f]{11} \(prod\/db @node01\)\s+10\.244\.1\.2:\d+ → 10\.244\.1\.3:3306 TCP$/,
     );
     expect(r.stdout).toContain(
       'ingress of prod/db: ✗ denied: isolated by prod/db-policy, and no rule allows prod/web on 3306/TCP',
@@ -59,7 +59,7 @@ describe('netlab trace (for people)', () => {
       'prod/backend → svc:prod/db 3306/TCP: ✓ delivered, and the reply comes back',
     );
     expect(r.stdout).toMatch(
-      /req-3 {2}kube-proxy kube-proxy \(iptables\) \(prod\/db @node02\)\s+10\.244\.2\.2:\d+ → 10\.244\.1\.3:3306 TCP/,
+      /req-2 {2}kube-proxy kube-proxy \(iptables\) \(prod\/db @node02\)\s+10\.244\.2\.2:\d+ → 10\.244\.1\.3:3306 TCP/,
     );
     expect(r.stdout).toMatch(
       /DNAT by kube-proxy: 10\.96\.0\.12:3306 → 10\.244\.1\.3:3306 \(prod\/db\); iptables KUBE-SERVICES → KUBE-SVC-[A-Z2-7]{16} → KUBE-SEP-[A-Z2-7]{16} DNAT/,
@@ -119,7 +119,7 @@ describe('netlab trace (for people)', () => {
     );
     const r = netlab(['trace', file, '--from', 'client', '--to', 'svc:api', '--port', '80']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('default/client → svc:default/api 80/TCP: ✗ dropped at req-5');
+    expect(r.stdout.split('\n')[0]).toBe('default/client → svc:default/api 80/TCP: ✗ dropped at req-3');
     expect(r.stdout).toContain('default/api rule 1: ports TCP 80 only; the flow goes to port 8080');
     expect(r.stdout).toContain('Policy ports are matched after DNAT');
   });
@@ -137,7 +137,7 @@ describe('netlab trace (for people)', () => {
       '--lang',
       'ko',
     ]);
-    expect(r.stdout.split('\n')[0]).toBe('prod/web → prod/db 3306/TCP: ✗ req-3에서 버려짐');
+    expect(r.stdout.split('\n')[0]).toBe('prod/web → prod/db 3306/TCP: ✗ req-2에서 버려짐');
     expect(r.stdout).toContain('요청:');
     expect(r.stdout).toContain('prod/db의 인그레스: ✗ 차단');
   });
@@ -181,20 +181,20 @@ describe('netlab trace --json', () => {
       kubeProxyMode: 'iptables',
       bridgeName: 'cni0',
       overlay: { kind: 'routes', proto: 'bird' },
+      hub: { kind: 'routed', name: 'cali…' },
+      kubeProxyReplacement: false,
     });
     expect(t.request.map((h: { device: { kind: string } }) => h.device.kind)).toEqual([
       'pod-eth0',
       'veth-host',
-      'bridge',
       'node-eth0',
       'node-network',
       'node-eth0',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
     expect(Object.keys(t.request[0])).toEqual(['id', 'device', 'headers', 'events']);
-    expect(t.request[7].events[0]).toMatchObject({
+    expect(t.request[5].events[0]).toMatchObject({
       type: 'ingress-check',
       verdict: 'allow',
       explanation: { policies: ['prod/db-policy'] },
@@ -205,7 +205,7 @@ describe('netlab trace --json', () => {
     const t = JSON.parse(
       netlab(['trace', DEFAULT, '--from', 'prod/web', '--to', 'prod/db', '--port', '3306', '--json']).stdout,
     );
-    expect(t.droppedAt).toBe('req-3');
+    expect(t.droppedAt).toBe('req-2');
     expect(t.reply).toBeNull();
   });
 });

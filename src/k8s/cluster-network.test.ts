@@ -159,19 +159,48 @@ describe('ClusterNetwork', () => {
     expect(v1.cluster.network).toBe(DEFAULT_CLUSTER_NETWORK);
   });
 
-  it('names the bridge the topology draws on every node', () => {
+  it('names the bridge the topology draws on every node (under the bridge plugin)', () => {
     const r = load(
-      net('n', '  bridgeName: v-net-0') +
+      net('n', '  cni: bridge', '  bridgeName: v-net-0') +
         '---\napiVersion: v1\nkind: Node\nmetadata: {name: node01}\nspec: {podCIDR: 10.244.1.0/24}\n',
     );
     const t = buildTopology(r.cluster);
     expect(t.bridgeName).toBe('v-net-0');
     expect(t.nodes[0]!.bridge).toEqual({
+      kind: 'bridge',
       name: 'v-net-0',
       ip: '10.244.1.1',
       prefix: 24,
       cidr: '10.244.1.0/24',
     });
     expect(buildTopology(r.cluster, { bridgeName: 'br0' }).bridgeName).toBe('br0');
+  });
+
+  it('reads the datapath choices, each for its own CNI', () => {
+    const calico = load(net('n', '  cni: calico', '  calicoEncapsulation: IPIP'));
+    expect(calico.diagnostics).toEqual([]);
+    expect(calico.cluster.network.calicoEncapsulation).toBe('IPIP');
+    const cilium = load(
+      net('n', '  cni: cilium', '  ciliumRoutingMode: native', '  kubeProxyReplacement: true'),
+    );
+    expect(cilium.diagnostics).toEqual([]);
+    expect(cilium.cluster.network).toMatchObject({ ciliumRoutingMode: 'native', kubeProxyReplacement: true });
+    const bridge = load(net('n', '  cni: bridge', '  ipMasq: true'));
+    expect(bridge.cluster.network.ipMasq).toBe(true);
+  });
+
+  it('rejects a choice that belongs to another CNI at its field, and a bad value at its value', () => {
+    // line 7 is "  ipMasq: true"; the value starts at column 11
+    const wrong = load(net('n', '  cni: flannel', '  ipMasq: true'));
+    expect(wrong.diagnostics.map(where)).toEqual(['7:11 error cni-field']);
+    expect(wrong.diagnostics[0]!.message.en).toBe('spec.ipMasq belongs to bridge, but spec.cni is flannel');
+    expect(wrong.diagnostics[0]!.message.ko).toBe('spec.ipMasq는 bridge의 설정인데 spec.cni가 flannel입니다');
+    expect(wrong.cluster.network.ipMasq).toBeUndefined();
+    const typo = load(net('n', '  cni: calico', '  calicoEncapsulation: ipip'));
+    expect(typo.diagnostics.map(where)).toEqual(['7:24 error calico-encapsulation']);
+    expect(typo.diagnostics[0]!.hint?.en).toBe('did you mean IPIP?');
+    expect(load(net('n', '  cni: cilium', '  kubeProxyReplacement: yes')).diagnostics.map(where)).toEqual([
+      '7:25 error type',
+    ]);
   });
 });

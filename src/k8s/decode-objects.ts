@@ -10,10 +10,6 @@ import {
 } from './decode-status';
 import type { FieldPath } from './source';
 import {
-  CNI_NAMES,
-  DEFAULT_CLUSTER_NETWORK,
-  KUBE_PROXY_MODES,
-  type ClusterNetwork,
   type Container,
   type ContainerPort,
   type Labels,
@@ -348,94 +344,8 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
   return ip ?? undefined;
 }
 
-/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name, kube-proxy's mode and the Service range, defaulted. */
-export function decodeClusterNetwork(
-  d: Decoder,
-  obj: Dict,
-): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR' | 'nodePortRange'> {
-  const spec = d.map(obj.spec, ['spec']) ?? {};
-  const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
-  const kubeProxyMode = oneOf(
-    d,
-    spec.kubeProxyMode,
-    ['spec', 'kubeProxyMode'],
-    KUBE_PROXY_MODES,
-    DEFAULT_CLUSTER_NETWORK.kubeProxyMode,
-    'kube-proxy-mode',
-    KUBE_PROXY_MODE_NOTES,
-  );
-  let bridgeName = DEFAULT_CLUSTER_NETWORK.bridgeName;
-  const text = d.string(spec.bridgeName, ['spec', 'bridgeName']);
-  if (text !== undefined) {
-    // The kernel's dev_valid_name: 1-15 bytes (IFNAMSIZ), no "/", ":" or white space, not "." or "..".
-    if (/^[^\s/:]{1,15}$/.test(text) && text !== '.' && text !== '..') bridgeName = text;
-    else
-      d.error(
-        'interface-name',
-        ['spec', 'bridgeName'],
-        t(
-          `spec.bridgeName: ${quote(text)} is not a Linux interface name`,
-          `spec.bridgeName: ${josa(quote(text), '은/는')} 리눅스 인터페이스 이름이 아닙니다`,
-        ),
-        t(
-          'up to 15 characters, without "/", ":" or spaces (e.g. cni0, v-net-0)',
-          '"/", ":", 공백 없이 15자 이내로 쓰세요(예: cni0, v-net-0)',
-        ),
-      );
-  }
-  let serviceCIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR;
-  const cidrText = d.string(spec.serviceCIDR, ['spec', 'serviceCIDR']);
-  if (cidrText !== undefined) {
-    const cidr = parseCidr(cidrText);
-    if (cidr) serviceCIDR = cidr;
-    else
-      d.error(
-        'cidr',
-        ['spec', 'serviceCIDR'],
-        t(
-          `spec.serviceCIDR: invalid CIDR ${quote(cidrText)}`,
-          `spec.serviceCIDR: 잘못된 CIDR ${quote(cidrText)}`,
-        ),
-        t('e.g. 10.96.0.0/12 (kubeadm’s default)', '예: 10.96.0.0/12(kubeadm의 기본값)'),
-      );
-  }
-  return { cni, bridgeName, kubeProxyMode, serviceCIDR, nodePortRange: nodePortRange(d, spec) };
-}
-
-/** `spec.serviceNodePortRange: 30000-32767` (kube-apiserver's --service-node-port-range syntax). */
-function nodePortRange(d: Decoder, spec: Dict): ClusterNetwork['nodePortRange'] {
-  const text = d.string(spec.serviceNodePortRange, ['spec', 'serviceNodePortRange']);
-  if (text === undefined) return DEFAULT_CLUSTER_NETWORK.nodePortRange;
-  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
-  const min = m ? Number(m[1]) : NaN;
-  const max = m ? Number(m[2]) : NaN;
-  if (min >= 1 && max <= 65535 && min <= max) return { min, max };
-  d.error(
-    'node-port-range',
-    ['spec', 'serviceNodePortRange'],
-    t(
-      `spec.serviceNodePortRange: ${quote(text)} is not a port range`,
-      `spec.serviceNodePortRange: ${josa(quote(text), '은/는')} 포트 범위가 아닙니다`,
-    ),
-    t('write it as kube-apiserver takes it: 30000-32767', 'kube-apiserver처럼 30000-32767 형식으로 쓰세요'),
-  );
-  return DEFAULT_CLUSTER_NETWORK.nodePortRange;
-}
-
-/** Real kube-proxy modes netlab does not run, and why (the hint the error carries). */
-const KUBE_PROXY_MODE_NOTES: Readonly<Record<string, LocalText>> = {
-  userspace: t(
-    'kube-proxy’s userspace mode was removed in Kubernetes 1.26; use iptables (the default) or ipvs',
-    'kube-proxy의 userspace 모드는 쿠버네티스 1.26에서 없어졌습니다. iptables(기본값)나 ipvs를 쓰세요',
-  ),
-  nftables: t(
-    'kube-proxy’s nftables mode exists (alpha 1.29, beta 1.31, GA 1.33), but netlab does not simulate it yet; iptables programs the same Service behaviour',
-    'kube-proxy의 nftables 모드는 실제로 있지만(1.29 알파, 1.31 베타, 1.33 GA) netlab은 아직 흉내 내지 않습니다. Service 동작은 iptables 모드와 같습니다',
-  ),
-};
-
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
   d: Decoder,
   value: unknown,
   path: FieldPath,

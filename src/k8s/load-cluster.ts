@@ -7,8 +7,8 @@ import { checkNodePorts, writtenNodePorts, type WrittenNodePort } from './node-p
 import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
 import { decodeNetworkPolicy } from './decode-policy';
+import { decodeClusterNetwork } from './decode-network';
 import {
-  decodeClusterNetwork,
   decodeExternalEndpoint,
   decodeNode,
   decodePod,

@@ -265,6 +265,14 @@ export const CNI_NAMES: readonly CniName[] = ['calico', 'cilium', 'weave', 'flan
 export type KubeProxyMode = 'iptables' | 'ipvs';
 export const KUBE_PROXY_MODES: readonly KubeProxyMode[] = ['iptables', 'ipvs'];
 
+/** How calico carries pod traffic between nodes (an IPPool's encapsulation, as its operator spells it). */
+export type CalicoEncapsulation = 'None' | 'IPIP' | 'VXLAN';
+export const CALICO_ENCAPSULATIONS: readonly CalicoEncapsulation[] = ['None', 'IPIP', 'VXLAN'];
+
+/** cilium's `routingMode`: a VXLAN tunnel between nodes, or the nodes' own routes. */
+export type CiliumRoutingMode = 'tunnel' | 'native';
+export const CILIUM_ROUTING_MODES: readonly CiliumRoutingMode[] = ['tunnel', 'native'];
+
 /**
  * How the pod network is built: netlab's own `netlab.dev/v1 ClusterNetwork` (at most one per
  * scenario). Without one, DEFAULT_CLUSTER_NETWORK applies.
@@ -281,6 +289,14 @@ export interface ClusterNetwork {
   readonly serviceCIDR: Cidr;
   /** kube-apiserver's --service-node-port-range: `spec.serviceNodePortRange`, default 30000-32767. */
   readonly nodePortRange: { readonly min: number; readonly max: number };
+  /** The bridge plugin's `ipMasq` (its default is false: no MASQUERADE unless set). Read under cni: bridge. */
+  readonly ipMasq?: boolean;
+  /** calico only; absent means None (BGP routes, no encapsulation). */
+  readonly calicoEncapsulation?: CalicoEncapsulation;
+  /** cilium only; absent means tunnel (VXLAN). */
+  readonly ciliumRoutingMode?: CiliumRoutingMode;
+  /** cilium only: its eBPF load balancer does the Services' DNAT instead of kube-proxy. */
+  readonly kubeProxyReplacement?: boolean;
   /** metadata.name and place of the declaring object; absent when defaulted. */
   readonly name?: string;
   readonly source?: Located;

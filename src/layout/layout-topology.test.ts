@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import defaultYaml from '../scenarios/default.yaml?raw';
 import { loadCluster } from '../k8s/load-cluster';
 import { buildTopology, type Topology, type TopologyNode, type TopologyPod } from '../model/topology';
+import { cniProfile } from '../model/cni';
 import { netpol } from '../testing/scenario';
 import {
   CELL_W,
@@ -12,6 +13,7 @@ import {
   POD_H,
   POD_W,
   RAIL_INSET,
+  shortName,
   VETH_LEN,
   layoutTopology,
   type Rect,
@@ -67,12 +69,20 @@ function synthetic(spec: {
       pods.push(p);
       return p.key;
     });
+    const bridge = {
+      kind: 'bridge' as const,
+      name: 'cni0',
+      ip: '10.244.0.1',
+      prefix: 24,
+      cidr: '10.244.0.0/24',
+    };
     return {
       name,
       labels: {},
-      bridge: { name: 'cni0', ip: '10.244.0.1', prefix: 24, cidr: '10.244.0.0/24' },
+      bridge,
       pods: keys,
       routes: [],
+      datapath: { hub: bridge, devices: [], routes: [], neighbours: [] },
     };
   });
   const unscheduled: string[] = [];
@@ -102,7 +112,7 @@ function synthetic(spec: {
     name: `e${i}`,
     ip: `203.0.113.${i + 1}`,
   }));
-  return { bridgeName: 'cni0', nodes, pods, unscheduled, services, externals };
+  return { bridgeName: 'cni0', profile: cniProfile('bridge'), nodes, pods, unscheduled, services, externals };
 }
 
 const overlaps = (a: Rect, b: Rect): boolean =>
@@ -202,12 +212,17 @@ describe('the default scenario', () => {
     expect(s.externals.map((x) => x.id)).toEqual(['ext:user', 'ext:backup-server']);
   });
 
-  it('draws each veth from the bridge rail to the pod, labelled vethXXXXXXXX and eth0', () => {
+  it('draws each veth from the bridge rail to the pod, labelled with its host name (cut to fit) and eth0', () => {
     const veth = s.links.find((l) => l.id === 'veth:prod/web')!;
     const web = s.pods.find((p) => p.id === 'prod/web')!;
     const bridge = s.bridges.find((b) => b.node === 'node01')!;
     expect(veth.kind).toBe('veth');
-    expect(veth.ends!.map((e) => e.label)).toEqual([(t.pods[0]!.network as { veth: string }).veth, 'eth0']);
+    const name = (t.pods[0]!.network as { veth: string }).veth;
+    expect(veth.ends!.map((e) => e.label)).toEqual([shortName(name), 'eth0']);
+    // calico's cali + 11 hex digits is cut to 12 characters and an ellipsis; veth + 8 is kept whole.
+    expect(name).toMatch(/^cali[0-9a-f]{11}$/);
+    expect(shortName(name)).toBe(`${name.slice(0, 12)}…`);
+    expect(shortName('veth67fb78c5')).toBe('veth67fb78c5');
     expect(veth.points.at(-1)).toEqual([web.rect.x, web.rect.y + POD_H / 2]);
     expect(veth.points[0]![0]).toBe(web.rect.x - VETH_LEN + RAIL_INSET);
     const rail = bridge.rails.find((r) => r.column === web.column)!;

@@ -226,7 +226,7 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
           ],
           ends: [
             {
-              label: pod.network.veth,
+              label: shortName(pod.network.veth),
               at: [s.railX, s.midY],
               labelAt: [s.railX + RAIL_W, s.midY - 4],
               anchor: 'start',
@@ -267,7 +267,7 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
     bridges.push({
       id: `bridge:${n.name}`,
       node: n.name,
-      name: topology.bridgeName,
+      name: n.bridge.name,
       rect: bridgeRect,
       rails,
     });
@@ -366,4 +366,13 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
     links,
     boxes,
   };
+}
+
+/**
+ * A host veth's name as the drawing labels it: calico's, cilium's and weave's 15-character names
+ * are cut to 12 and an ellipsis, which fits between the rail and the pod card (the details pane
+ * and the packet trace give the whole name).
+ */
+export function shortName(name: string): string {
+  return name.length > 13 ? `${name.slice(0, 12)}…` : name;
 }

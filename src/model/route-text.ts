@@ -7,10 +7,15 @@ export interface Route {
   /** The next hop; absent for a connected (on-link) route. */
   readonly via?: string;
   readonly dev: string;
+  /** Who installed it: `kernel` for an address's connected route, `bird` for calico's BGP. */
+  readonly proto?: string;
   /** `link` for a connected route. */
   readonly scope?: 'link';
   /** The preferred source address of a connected route. */
   readonly src?: string;
+  /** The next hop is on the device even though no address of it covers the next hop (tunnels). */
+  readonly onlink?: boolean;
+  readonly mtu?: number;
 }
 
 export function formatRoute(r: Route): string {
@@ -23,8 +28,11 @@ export function formatRouteWith(r: Route, name: (dev: string) => string): string
     r.destination,
     r.via && `via ${r.via}`,
     `dev ${name(r.dev)}`,
+    r.proto && `proto ${r.proto}`,
     r.scope && `scope ${r.scope}`,
     r.src && `src ${r.src}`,
+    r.onlink && 'onlink',
+    r.mtu !== undefined && `mtu ${r.mtu}`,
   ]
     .filter(Boolean)
     .join(' ');

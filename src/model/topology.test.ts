@@ -18,7 +18,14 @@ import {
   type TopologyService,
 } from './topology';
 
-const defaultCluster = (): Cluster => loadCluster([{ name: 'default.yaml', text: defaultYaml }]).cluster;
+/** The default scenario under the bridge plugin: the wiring the notes build by hand. */
+const BRIDGE =
+  '\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: {cni: bridge}\n';
+const defaultCluster = (): Cluster =>
+  loadCluster([{ name: 'default.yaml', text: defaultYaml + BRIDGE }]).cluster;
+/** The routes to pods: the node's own CIDR on the bridge, then the other nodes'. */
+const podRoutes = (n: Topology['nodes'][number]): string[] =>
+  n.routes.filter((r) => r.kind === 'bridge' || r.kind === 'pods-via-node').map(formatRoute);
 
 function podOf(t: Topology, key: string): TopologyPod {
   const p = t.pods.find((x) => x.key === key);
@@ -38,17 +45,21 @@ function service(key: string, spec: string): string {
   return `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: ${spec}`;
 }
 
-describe('the default scenario', () => {
+describe('the default scenario under the bridge plugin', () => {
   const t = buildTopology(defaultCluster());
 
   it('routes each node to the other pod CIDR via the other node, as the notes do by hand', () => {
     const [n1, n2] = t.nodes;
-    expect(n1!.routes).toEqual([
-      { destination: '10.244.1.0/24', dev: 'cni0', scope: 'link', src: '10.244.1.1' },
-      { destination: '10.244.2.0/24', via: '192.168.1.12', dev: 'eth0' },
+    expect(n1!.routes.map((r) => r.text)).toEqual([
+      'local 192.168.1.11 dev eth0 table local',
+      'local 10.244.1.1 dev cni0 table local',
+      '10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1',
+      '10.244.2.0/24 via 192.168.1.12 dev eth0',
+      '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
+      'default via 192.168.1.1 dev eth0',
     ]);
-    expect(n2!.routes.map(formatRoute)).toEqual([
-      '10.244.2.0/24 dev cni0 scope link src 10.244.2.1',
+    expect(podRoutes(n2!)).toEqual([
+      '10.244.2.0/24 dev cni0 proto kernel scope link src 10.244.2.1',
       '10.244.1.0/24 via 192.168.1.11 dev eth0',
     ]);
   });
@@ -59,13 +70,13 @@ describe('the default scenario', () => {
         'node01',
         '192.168.1.11',
         '10.244.1.0/24',
-        { name: 'cni0', ip: '10.244.1.1', prefix: 24, cidr: '10.244.1.0/24' },
+        { kind: 'bridge', name: 'cni0', ip: '10.244.1.1', prefix: 24, cidr: '10.244.1.0/24' },
       ],
       [
         'node02',
         '192.168.1.12',
         '10.244.2.0/24',
-        { name: 'cni0', ip: '10.244.2.1', prefix: 24, cidr: '10.244.2.0/24' },
+        { kind: 'bridge', name: 'cni0', ip: '10.244.2.1', prefix: 24, cidr: '10.244.2.0/24' },
       ],
     ]);
     expect(t.nodes.map((n) => n.pods)).toEqual([['prod/web', 'prod/db'], ['prod/backend']]);
@@ -82,7 +93,7 @@ describe('the default scenario', () => {
       gateway: '10.244.1.1',
       routes: [
         { destination: 'default', via: '10.244.1.1', dev: 'eth0' },
-        { destination: '10.244.1.0/24', dev: 'eth0', scope: 'link', src: '10.244.1.2' },
+        { destination: '10.244.1.0/24', dev: 'eth0', proto: 'kernel', scope: 'link', src: '10.244.1.2' },
       ],
     });
     expect(podOf(t, 'prod/backend').network).toMatchObject({
@@ -128,12 +139,9 @@ describe('the default scenario', () => {
     const v = buildTopology(defaultCluster(), { bridgeName: 'v-net-0' });
     expect(v.bridgeName).toBe('v-net-0');
     expect(v.nodes[0]!.bridge.name).toBe('v-net-0');
-    expect(v.nodes[0]!.routes[0]).toEqual({
-      destination: '10.244.1.0/24',
-      dev: 'v-net-0',
-      scope: 'link',
-      src: '10.244.1.1',
-    });
+    expect(podRoutes(v.nodes[0]!)[0]).toBe(
+      '10.244.1.0/24 dev v-net-0 proto kernel scope link src 10.244.1.1',
+    );
     expect(podOf(v, 'prod/db').network).toMatchObject({ bridge: 'v-net-0', gateway: '10.244.1.1' });
   });
 });
@@ -174,6 +182,7 @@ describe('hostNetwork and unscheduled pods', () => {
   it('gives a node without podCIDR a bridge on DEFAULT_POD_CIDR and routes nothing to it', () => {
     const x = buildTopology(
       scenario(
+        'apiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: {cni: bridge}',
         node('n1', '10.0.0.11', '10.244.1.0/24'),
         'apiVersion: v1\nkind: Node\nmetadata: {name: bare}\nstatus:\n  addresses:\n  - {type: InternalIP, address: 10.0.0.13}',
         pod('b', {}, { node: 'bare' }),
@@ -181,10 +190,16 @@ describe('hostNetwork and unscheduled pods', () => {
     );
     const bare = x.nodes[1]!;
     expect(bare.podCIDR).toBeUndefined();
-    expect(bare.bridge).toEqual({ name: 'cni0', ip: '10.244.0.1', prefix: 16, cidr: '10.244.0.0/16' });
-    expect(x.nodes[0]!.routes.map(formatRoute)).toEqual(['10.244.1.0/24 dev cni0 scope link src 10.244.1.1']);
-    expect(bare.routes.map(formatRoute)).toEqual([
-      '10.244.0.0/16 dev cni0 scope link src 10.244.0.1',
+    expect(bare.bridge).toEqual({
+      kind: 'bridge',
+      name: 'cni0',
+      ip: '10.244.0.1',
+      prefix: 16,
+      cidr: '10.244.0.0/16',
+    });
+    expect(podRoutes(x.nodes[0]!)).toEqual(['10.244.1.0/24 dev cni0 proto kernel scope link src 10.244.1.1']);
+    expect(podRoutes(bare)).toEqual([
+      '10.244.0.0/16 dev cni0 proto kernel scope link src 10.244.0.1',
       '10.244.1.0/24 via 10.0.0.11 dev eth0',
     ]);
     expect(podOf(x, 'default/b').network).toMatchObject({

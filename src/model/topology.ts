@@ -1,8 +1,8 @@
-// How the scenario's cluster is wired, as the pod-networking notes build it by hand: each node
-// has an eth0 on the node network and a bridge (cni0) holding the .1 of its podCIDR; each pod
-// gets a veth pair (host end on the bridge, eth0 in the pod's network namespace, which the pause
-// container holds), and every node routes the other nodes' pod CIDRs via their InternalIPs.
-// Pure and deterministic: the same Cluster always gives the same names and addresses.
+// How the scenario's cluster is wired, as its CNI builds it: each node has an eth0 on the node
+// network and the CNI's devices (a bridge holding the .1 of its podCIDR, a VTEP, cilium_host, or
+// calico's routed veths); each pod gets a veth pair (the host end named as the CNI names it, eth0
+// in the pod's network namespace, which the pause container holds), and each node's routing table
+// is the CNI's (cni-datapath.ts). Pure and deterministic: the same Cluster gives the same names.
 import { DEFAULT_POD_CIDR } from '../k8s/load-cluster';
 import {
   keyOf,
@@ -14,7 +14,17 @@ import {
   type PodIpSource,
 } from '../k8s/types';
 import { cidrContains, parseCidr, type Cidr } from '../lib/ip';
-import { commonBlock, firstHost, fnv1a32 } from './addresses';
+import { commonBlock, fnv1a32 } from './addresses';
+import { cniProfile, type CniProfile, type NodeRoute } from './cni';
+import {
+  nodeDatapath,
+  podHub,
+  podSide,
+  weaveRange,
+  type DatapathNode,
+  type NodeDatapath,
+  type PodHub,
+} from './cni-datapath';
 import { buildServices, type TopologyService } from './services';
 
 export * from './services';
@@ -29,16 +39,8 @@ export const PAUSE_CONTAINER_NAME = 'pause';
 /** The interface name of a node's uplink and of a pod's end of its veth pair. */
 export const ETH0 = 'eth0';
 
-/** One line of a routing table, as `ip route` prints it. */
-/** A Linux bridge on a node: the pods' default gateway. */
-export interface Bridge {
-  readonly name: string;
-  /** The first host of the pod CIDR (`ip addr add 10.244.1.1/24 dev cni0`). */
-  readonly ip: string;
-  readonly prefix: number;
-  /** The pod CIDR the bridge serves. */
-  readonly cidr: string;
-}
+/** Where a node's pods attach (a Linux bridge, cilium_host, calico's routed veths): their gateway. */
+export type Bridge = PodHub;
 
 export interface TopologyNode {
   readonly name: string;
@@ -50,8 +52,10 @@ export interface TopologyNode {
   readonly bridge: Bridge;
   /** Keys of the pods on this node, hostNetwork ones included, in scenario order. */
   readonly pods: readonly string[];
-  /** The connected route of the bridge, then one route per other node's pod CIDR, in node order. */
-  readonly routes: readonly Route[];
+  /** The node's routing table under the CNI, as `ip route` prints it (table local's own addresses first). */
+  readonly routes: readonly NodeRoute[];
+  /** The CNI's devices and VXLAN FDB/ARP entries on this node. */
+  readonly datapath: NodeDatapath;
 }
 
 export interface TopologyContainer {
@@ -62,16 +66,17 @@ export interface TopologyContainer {
   readonly pause: boolean;
 }
 
-/** A pod's eth0 on its node's bridge, through a veth pair. */
+/** A pod's eth0 in its own network namespace, joined to the node by a veth pair. */
 export interface BridgedPodNetwork {
   readonly kind: 'bridged';
   readonly interface: { readonly name: string; readonly ip: string; readonly prefix: number };
-  /** Host-side end of the veth pair, attached to the bridge: `veth` + 8 hex digits. */
+  /** Host-side end of the veth pair: `veth…`, `cali…`, `lxc…` or `vethwepl…` by the CNI. */
   readonly veth: string;
+  /** Where the host end attaches: the bridge's name, `cilium_host`, or `cali…` (no bridge). */
   readonly bridge: string;
-  /** The bridge IP: the pod's default gateway. */
+  /** The pod's default gateway: the bridge's or cilium_host's address, or calico's 169.254.1.1. */
   readonly gateway: string;
-  /** `default via <bridge ip> dev eth0`, then the connected route of the pod CIDR. */
+  /** The pod's `ip route`: the default route, then the gateway's or the pod CIDR's link route. */
   readonly routes: readonly Route[];
 }
 
@@ -121,6 +126,8 @@ export interface TopologyExternal {
 
 export interface Topology {
   readonly bridgeName: string;
+  /** The CNI and its datapath choices, as the scenario's ClusterNetwork gives them. */
+  readonly profile: CniProfile;
   readonly nodes: readonly TopologyNode[];
   /** Every pod, in scenario order. */
   readonly pods: readonly TopologyPod[];
@@ -147,12 +154,29 @@ export interface TopologyOptions {
 /** Describes how `cluster` is wired: nodes, bridges, veths, routes, pods, Services. */
 export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Topology {
   const bridgeName = opts.bridgeName ?? cluster.network.bridgeName;
+  const profile = cniProfile(cluster.network);
   const defaultCidr = parseCidr(DEFAULT_POD_CIDR)!;
   const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
-  const cidrOf = (n: ClusterNode): Cidr => n.podCIDR ?? defaultCidr;
-  const bridges = new Map(cluster.nodes.map((n) => [n.name, bridgeFor(cidrOf(n), bridgeName)]));
+  const dpNodes = new Map(
+    cluster.nodes.map((n): [string, DatapathNode] => [
+      n.name,
+      {
+        name: n.name,
+        ...(n.internalIP ? { internalIP: n.internalIP.key } : {}),
+        podCidr: n.podCIDR ?? defaultCidr,
+        ownCidr: n.podCIDR !== undefined,
+      },
+    ]),
+  );
+  const range = weaveRange([...dpNodes.values()], defaultCidr);
+  const hubs = new Map(
+    cluster.nodes.map((n) => [n.name, podHub(profile, bridgeName, dpNodes.get(n.name)!, range)]),
+  );
 
   const podsOn = new Map<string, string[]>(cluster.nodes.map((n) => [n.name, []]));
+  const wired = new Map<string, { key: string; ip: string; veth: string }[]>(
+    cluster.nodes.map((n) => [n.name, []]),
+  );
   const unscheduled: string[] = [];
   const vethNames = new Set<string>();
   const pods = cluster.pods.map((p): TopologyPod => {
@@ -160,6 +184,17 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
     const node = p.nodeName !== undefined ? nodeByName.get(p.nodeName) : undefined;
     if (node) podsOn.get(node.name)!.push(key);
     else unscheduled.push(key);
+    const network = podNetwork(
+      p,
+      key,
+      node,
+      node ? hubs.get(node.name) : undefined,
+      profile,
+      defaultCidr,
+      vethNames,
+    );
+    if (node && network.kind === 'bridged')
+      wired.get(node.name)!.push({ key, ip: network.interface.ip, veth: network.veth });
     return {
       key,
       namespace: p.namespace,
@@ -179,36 +214,43 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
           pause: false,
         })),
       ],
-      network: podNetwork(p, key, node, node ? bridges.get(node.name)! : undefined, defaultCidr, vethNames),
+      network,
       ...(p.phase !== undefined ? { phase: p.phase } : {}),
       ...(p.terminating ? { terminating: true } : {}),
       ...(p.ready !== undefined ? { ready: p.ready } : {}),
     };
   });
 
+  const nodeIps = cluster.nodes.flatMap((n) => (n.internalIP ? [n.internalIP] : []));
+  const nodeNetwork = commonBlock(nodeIps)?.canonical;
+  const takenIps = new Set<string | undefined>(nodeIps.map((ip) => ip.key));
+  const allDp = [...dpNodes.values()];
   const nodes = cluster.nodes.map((n): TopologyNode => {
-    const bridge = bridges.get(n.name)!;
-    const routes: Route[] = [{ destination: bridge.cidr, dev: bridge.name, scope: 'link', src: bridge.ip }];
-    for (const other of cluster.nodes) {
-      if (other === n || !other.podCIDR || !other.internalIP || other.podCIDR.canonical === bridge.cidr)
-        continue;
-      routes.push({ destination: other.podCIDR.canonical, via: other.internalIP.key, dev: ETH0 });
-    }
+    const dp = dpNodes.get(n.name)!;
+    const datapath = nodeDatapath(
+      profile,
+      hubs.get(n.name)!,
+      dp,
+      allDp.filter((o) => o !== dp),
+      wired.get(n.name)!,
+      nodeNetwork,
+      takenIps,
+    );
     return {
       name: n.name,
       labels: n.labels,
       ...(n.internalIP ? { internalIP: n.internalIP.key } : {}),
       ...(n.podCIDR ? { podCIDR: n.podCIDR.canonical } : {}),
-      bridge,
+      bridge: datapath.hub,
       pods: podsOn.get(n.name)!,
-      routes,
+      routes: datapath.routes,
+      datapath,
     };
   });
 
-  const nodeIps = cluster.nodes.flatMap((n) => (n.internalIP ? [n.internalIP] : []));
-  const nodeNetwork = commonBlock(nodeIps)?.canonical;
   return {
     bridgeName,
+    profile,
     nodes,
     pods,
     unscheduled,
@@ -231,35 +273,28 @@ export function vethName(key: string, taken: ReadonlySet<string> = new Set()): s
   return name;
 }
 
-function bridgeFor(cidr: Cidr, name: string): Bridge {
-  return { name, ip: firstHost(cidr).key, prefix: cidr.prefix, cidr: cidr.canonical };
-}
-
 function podNetwork(
   p: Pod,
   key: string,
   node: ClusterNode | undefined,
-  bridge: Bridge | undefined,
+  hub: Bridge | undefined,
+  profile: CniProfile,
   defaultCidr: Cidr,
   vethNames: Set<string>,
 ): PodNetwork {
   const ip = p.ip.key;
-  if (!node || !bridge) {
+  if (!node || !hub) {
     const prefix = cidrContains(defaultCidr, p.ip) ? defaultCidr.prefix : p.ip.family === 4 ? 32 : 128;
     return { kind: 'unwired', interface: { name: ETH0, ip, prefix } };
   }
   if (p.hostNetwork) return { kind: 'host', interface: { name: ETH0, ip }, node: node.name };
-  const veth = vethName(key, vethNames);
-  vethNames.add(veth);
+  const side = podSide(profile, hub, key, ip, vethNames);
   return {
     kind: 'bridged',
-    interface: { name: ETH0, ip, prefix: bridge.prefix },
-    veth,
-    bridge: bridge.name,
-    gateway: bridge.ip,
-    routes: [
-      { destination: 'default', via: bridge.ip, dev: ETH0 },
-      { destination: bridge.cidr, dev: ETH0, scope: 'link', src: ip },
-    ],
+    interface: { name: ETH0, ip, prefix: side.prefix },
+    veth: side.veth,
+    bridge: hub.name,
+    gateway: side.gateway,
+    routes: side.routes,
   };
 }

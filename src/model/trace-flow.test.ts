@@ -28,26 +28,21 @@ import {
 describe('same node', () => {
   const t = trace(defaultCluster(), 'prod/web', 'prod/db', '3306');
 
-  it("web → db:3306 crosses web's veth and the bridge, and stops at db's ingress naming db-policy", () => {
-    expect(kinds(t.request)).toEqual(['pod-eth0', 'veth-host', 'bridge', 'veth-host']);
-    expect(t.request.map((h) => h.device.pod ?? h.device.name)).toEqual([
-      'prod/web',
-      'prod/web',
-      'cni0',
-      'prod/db',
-    ]);
+  it("web → db:3306 (calico) goes from web's cali veth by db's /32 route to db's, and stops at db's ingress naming db-policy", () => {
+    expect(kinds(t.request)).toEqual(['pod-eth0', 'veth-host', 'veth-host']);
+    expect(t.request.map((h) => h.device.pod ?? h.device.name)).toEqual(['prod/web', 'prod/web', 'prod/db']);
     expect(t.verdict).toBe('dropped');
-    expect(t.droppedAt).toBe('req-3');
+    expect(t.droppedAt).toBe('req-2');
     expect(t.reply).toBeNull();
     expect(t.enforcement).toBe('enforced');
-    // Same /24: the pod's on-link route, so the bridge switches the frame (no node routing).
-    expect(event(t.request[0]!, 'route').route).toBe('10.244.1.0/24 dev eth0 scope link src 10.244.1.2');
-    expect(types(t.request[2]!)).toEqual([]);
+    // calico: no bridge; the pod's default route via 169.254.1.1, then the node's /32 for db.
+    expect(event(t.request[0]!, 'route').route).toBe('default via 169.254.1.1 dev eth0');
+    expect(event(t.request[1]!, 'route').route).toMatch(/^10\.244\.1\.3 dev cali[0-9a-f]{11} scope link$/);
     expect(event(t.request[1]!, 'egress-check')).toMatchObject({
       verdict: 'unrestricted',
       flow: { from: 'prod/web', to: 'prod/db', port: 3306, protocol: 'TCP' },
     });
-    const gate = t.request[3]!;
+    const gate = t.request[2]!;
     expect(types(gate)).toEqual(['ingress-check', 'drop']);
     expect(event(gate, 'ingress-check')).toMatchObject({ verdict: 'deny', enforced: true });
     const drop = event(gate, 'drop');
@@ -65,13 +60,14 @@ describe('same node', () => {
       return n.kind === 'bridged' ? n.veth : '';
     };
     expect(t.request[1]!.device.name).toBe(veth('prod/web'));
-    expect(t.request[3]!.device.name).toBe(veth('prod/db'));
+    expect(t.request[2]!.device.name).toBe(veth('prod/db'));
+    expect(veth('prod/web')).toMatch(/^cali[0-9a-f]{11}$/);
     expect(t.request[0]!.headers.srcPort).toBeGreaterThanOrEqual(32768);
     expect(t.request[0]!.headers.srcPort).toBeLessThanOrEqual(60999);
   });
 
   it('an allowed packet is delivered and its reply comes back the same way, through conntrack', () => {
-    const c = scenario(...TWO);
+    const c = scenario(...TWO, net('{cni: bridge}'));
     const r = trace(c, 'shop/client', 'shop/local', '8080');
     expect(kinds(r.request)).toEqual(['pod-eth0', 'veth-host', 'bridge', 'veth-host', 'pod-eth0']);
     expect(event(r.request[4]!, 'deliver').to).toBe('shop/local');
@@ -100,20 +96,9 @@ describe('same node', () => {
 describe('across nodes', () => {
   it('backend → db:3306 is routed via the other node (plain routes) and delivered; the reply passes by conntrack', () => {
     const t = trace(defaultCluster(), 'prod/backend', 'prod/db', '3306');
-    const path = [
-      'pod-eth0',
-      'veth-host',
-      'bridge',
-      'node-eth0',
-      'node-network',
-      'node-eth0',
-      'bridge',
-      'veth-host',
-      'pod-eth0',
-    ];
+    const path = ['pod-eth0', 'veth-host', 'node-eth0', 'node-network', 'node-eth0', 'veth-host', 'pod-eth0'];
     expect(kinds(t.request)).toEqual(path);
     expect(t.request.map((h) => h.device.node ?? '-')).toEqual([
-      'node02',
       'node02',
       'node02',
       'node02',
@@ -121,18 +106,17 @@ describe('across nodes', () => {
       'node01',
       'node01',
       'node01',
-      'node01',
     ]);
     expect(t.verdict).toBe('delivered');
-    expect(event(t.request[2]!, 'route')).toMatchObject({
+    expect(event(t.request[1]!, 'route')).toMatchObject({
       table: 'node',
       owner: 'node02',
       route: '10.244.1.0/24 via 192.168.1.11 dev eth0 proto bird',
       via: '192.168.1.11',
     });
-    expect(event(t.request[5]!, 'route').route).toBe('10.244.1.0/24 dev cni0 scope link src 10.244.1.1');
-    expect(t.request[4]!.device.name).toBe('192.168.1.0/24');
-    expect(event(t.request[7]!, 'ingress-check')).toMatchObject({
+    expect(event(t.request[4]!, 'route').route).toMatch(/^10\.244\.1\.3 dev cali[0-9a-f]{11} scope link$/);
+    expect(t.request[3]!.device.name).toBe('192.168.1.0/24');
+    expect(event(t.request[5]!, 'ingress-check')).toMatchObject({
       verdict: 'allow',
       explanation: { policies: ['prod/db-policy'] },
     });
@@ -154,8 +138,8 @@ describe('across nodes', () => {
         .filter((e) => e.type === 'conntrack')
         .map((e) => e.type === 'conntrack' && `${e.direction} ${e.subject}`),
     ).toEqual(['egress prod/db', 'ingress prod/backend']);
-    expect(event(t.reply![2]!, 'route').route).toBe('10.244.2.0/24 via 192.168.1.12 dev eth0 proto bird');
-    expect(addr(t.reply![8]!)).toBe(`10.244.1.3:3306 > 10.244.2.2:${t.request[0]!.headers.srcPort}`);
+    expect(event(t.reply![1]!, 'route').route).toBe('10.244.2.0/24 via 192.168.1.12 dev eth0 proto bird');
+    expect(addr(t.reply![6]!)).toBe(`10.244.1.3:3306 > 10.244.2.2:${t.request[0]!.headers.srcPort}`);
   });
 
   it('the bridge CNI routes as the notes do by hand, without BGP', () => {
@@ -201,20 +185,43 @@ describe('across nodes', () => {
 
   it('cilium encapsulates in cilium_vxlan on UDP 8472, weave on its fastdp port 6784', () => {
     const cilium = trace(scenario(...TWO, net('{cni: cilium}')), 'shop/client', 'shop/server', '8080');
-    expect(event(cilium.request[3]!, 'encap').outer).toEqual({
+    expect(kinds(cilium.request).slice(0, 4)).toEqual(['pod-eth0', 'veth-host', 'vtep', 'node-eth0']);
+    expect(event(cilium.request[2]!, 'encap').outer).toEqual({
       src: '192.168.1.11',
       dst: '192.168.1.12',
       protocol: 'UDP',
       dstPort: 8472,
     });
-    expect(cilium.request[3]!.device.name).toBe('cilium_vxlan');
-    expect(event(cilium.request[2]!, 'route').route).toBe('10.244.2.0/24 dev cilium_vxlan');
+    expect(cilium.request[1]!.device.name).toMatch(/^lxc[0-9a-f]{12}$/);
+    expect(cilium.request[2]!.device.name).toBe('cilium_vxlan');
+    expect(event(cilium.request[1]!, 'route').route).toBe(
+      '10.244.2.0/24 via 10.244.1.1 dev cilium_host src 10.244.1.1 mtu 1450',
+    );
     const weave = trace(scenario(...TWO, net('{cni: weave}')), 'shop/client', 'shop/server', '8080');
+    expect(kinds(weave.request)).toEqual([
+      'pod-eth0',
+      'veth-host',
+      'bridge',
+      'vtep',
+      'node-eth0',
+      'node-network',
+      'node-eth0',
+      'vtep',
+      'bridge',
+      'veth-host',
+      'pod-eth0',
+    ]);
+    // weave's pods share one flat network: the pod's own link route covers the other node's pods.
+    expect(event(weave.request[0]!, 'route').route).toBe(
+      '10.244.0.0/16 dev eth0 proto kernel scope link src 10.244.1.2',
+    );
     expect(event(weave.request[3]!, 'encap')).toMatchObject({
-      device: 'weave',
+      device: 'vxlan-6784',
       overlay: 'weave',
       outer: { dstPort: 6784 },
     });
+    expect(weave.request[1]!.device.name).toMatch(/^vethwepl[0-9a-f]{7}$/);
+    expect(weave.request[2]!.device.name).toBe('weave');
     expect(weave.enforcement).toBe('enforced');
   });
 });
@@ -250,8 +257,8 @@ describe('flannel does not enforce NetworkPolicy', () => {
   it('the same scenario under calico stops at the gate', () => {
     const t = trace(scenario(...TWO, deny), 'shop/client', 'shop/server', '8080');
     expect(t.verdict).toBe('dropped');
-    // plain routes: no VTEP hops, so the server's veth is the eighth hop
-    expect(t.droppedAt).toBe('req-7');
+    // plain routes, no bridge: the server's cali veth is the sixth hop
+    expect(t.droppedAt).toBe('req-5');
     expect(t.notices).toEqual([]);
   });
 
@@ -267,38 +274,24 @@ describe('flannel does not enforce NetworkPolicy', () => {
 describe('pod → outside endpoint', () => {
   it("db → backup-server:9898 leaves through the node's eth0, masqueraded to the node's address", () => {
     const t = trace(defaultCluster(), 'prod/db', '192.168.5.10', '9898');
-    expect(kinds(t.request)).toEqual([
-      'pod-eth0',
-      'veth-host',
-      'bridge',
-      'node-eth0',
-      'node-network',
-      'external',
-    ]);
-    expect(event(t.request[0]!, 'route').route).toBe('default via 10.244.1.1 dev eth0');
+    expect(kinds(t.request)).toEqual(['pod-eth0', 'veth-host', 'node-eth0', 'node-network', 'external']);
+    expect(event(t.request[0]!, 'route').route).toBe('default via 169.254.1.1 dev eth0');
     expect(event(t.request[1]!, 'egress-check')).toMatchObject({
       verdict: 'allow',
       explanation: { policies: ['prod/db-policy'] },
     });
-    expect(event(t.request[2]!, 'route').route).toBe('default via 192.168.1.1 dev eth0');
+    expect(event(t.request[1]!, 'route').route).toBe('default via 192.168.1.1 dev eth0');
     const sp = t.request[0]!.headers.srcPort;
-    const snat = event(t.request[3]!, 'snat');
+    const snat = event(t.request[2]!, 'snat');
     expect(snat).toMatchObject({
       by: 'cni',
       from: { ip: '10.244.1.3', port: sp },
       to: { ip: '192.168.1.11', port: sp },
     });
     expect(snat.text.en).toContain('leaves the pod network');
-    expect(t.request[5]!.device.name).toBe('backup-server');
-    expect(addr(t.request[5]!)).toBe(`192.168.1.11:${sp} > 192.168.5.10:9898`);
-    expect(kinds(t.reply)).toEqual([
-      'external',
-      'node-network',
-      'node-eth0',
-      'bridge',
-      'veth-host',
-      'pod-eth0',
-    ]);
+    expect(t.request[4]!.device.name).toBe('backup-server');
+    expect(addr(t.request[4]!)).toBe(`192.168.1.11:${sp} > 192.168.5.10:9898`);
+    expect(kinds(t.reply)).toEqual(['external', 'node-network', 'node-eth0', 'veth-host', 'pod-eth0']);
     expect(event(t.reply![2]!, 'reverse-nat')).toMatchObject({
       by: 'cni',
       after: { dst: { ip: '10.244.1.3', port: sp } },
@@ -317,17 +310,10 @@ describe("hostNetwork pods start and end at their node's eth0", () => {
 
   it("as the source: no veth, no egress gate, the node's address", () => {
     const t = trace(c, 'shop/agent', 'shop/client', '80');
-    expect(kinds(t.request)).toEqual([
-      'node-eth0',
-      'node-network',
-      'node-eth0',
-      'bridge',
-      'veth-host',
-      'pod-eth0',
-    ]);
+    expect(kinds(t.request)).toEqual(['node-eth0', 'node-network', 'node-eth0', 'veth-host', 'pod-eth0']);
     expect(t.request[0]!.device).toEqual({ kind: 'node-eth0', name: 'eth0', node: 'n2', pod: 'shop/agent' });
     expect(t.request[0]!.headers.src).toBe('192.168.1.12');
-    expect(event(t.request[4]!, 'ingress-check').flow.from).toBe('shop/agent');
+    expect(event(t.request[3]!, 'ingress-check').flow.from).toBe('shop/agent');
     expect(t.reply![t.reply!.length - 1]!.device).toEqual({
       kind: 'node-eth0',
       name: 'eth0',
@@ -338,17 +324,10 @@ describe("hostNetwork pods start and end at their node's eth0", () => {
 
   it("as the destination: delivered at its node's eth0, no ingress gate", () => {
     const t = trace(c, 'shop/client', 'shop/agent', '9100');
-    expect(kinds(t.request)).toEqual([
-      'pod-eth0',
-      'veth-host',
-      'bridge',
-      'node-eth0',
-      'node-network',
-      'node-eth0',
-    ]);
+    expect(kinds(t.request)).toEqual(['pod-eth0', 'veth-host', 'node-eth0', 'node-network', 'node-eth0']);
     expect(event(t.request[1]!, 'egress-check').flow.to).toBe('shop/agent');
     expect(allEvents(t.request).some((e) => e.type === 'ingress-check')).toBe(false);
-    expect(event(t.request[5]!, 'deliver').to).toBe('shop/agent (hostNetwork on n2)');
+    expect(event(t.request[4]!, 'deliver').to).toBe('shop/agent (hostNetwork on n2)');
   });
 });
 

@@ -12,7 +12,6 @@ import type { FlowPort } from '../engine/match';
 import type { Cluster, Service } from '../k8s/types';
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import { fnv1a32 } from './addresses';
-import { cniProfile } from './cni';
 import { endLabel, resolveTraceEnd, type TraceEnd } from './trace-endpoints';
 import { lbNodes, send } from './trace-journey';
 import * as sayLb from './trace-text-services';
@@ -121,6 +120,11 @@ export function traceFlow(
       kubeProxyMode: cluster.network.kubeProxyMode,
       bridgeName: topology.bridgeName,
       overlay: w.profile.overlay,
+      hub: {
+        kind: w.profile.attachment,
+        name: topology.nodes[0]?.bridge.name ?? topology.bridgeName,
+      },
+      kubeProxyReplacement: w.profile.kubeProxyReplacement,
     },
     request: req.hops,
     reply,
@@ -137,7 +141,7 @@ function world(cluster: Cluster, topology: Topology): World {
   return {
     cluster,
     topology,
-    profile: cniProfile(cluster.network.cni),
+    profile: topology.profile,
     kp: { services: topology.services, specs, pods, mode: cluster.network.kubeProxyMode },
     nodes: new Map(topology.nodes.map((n) => [n.name, n])),
     nodeByIp: new Map(topology.nodes.flatMap((n) => (n.internalIP ? [[n.internalIP, n] as const] : []))),
@@ -147,7 +151,6 @@ function world(cluster: Cluster, topology: Topology): World {
     externals: new Map(),
     conntrack: [],
     notices: [],
-    routes: new Map(),
   };
 }
 

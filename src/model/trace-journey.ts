@@ -70,9 +70,13 @@ function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
   if (pkt.dst === pod.ip) return selfHop(j, pod, pkt);
   if (pod.network.kind !== 'bridged') throw new Error(`internal: ${pod.key} is not bridged`);
   const node = w.nodes.get(pod.node!)!;
-  const onLink = pod.network.routes.find(
-    (r) => r.scope === 'link' && cidrContains(parseCidr(r.destination)!, parseIp(pkt.dst)!),
-  );
+  // On a bridge, the pod CIDR's link route reaches its neighbours directly (weave's spans every node).
+  const onLink =
+    node.bridge.kind === 'bridge'
+      ? pod.network.routes.find(
+          (r) => r.scope === 'link' && cidrContains(parseCidr(r.destination)!, parseIp(pkt.dst)!),
+        )
+      : undefined;
   const podRoute = onLink ?? pod.network.routes[0]!;
   j.push(
     podEth0(pod),
@@ -92,14 +96,70 @@ function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
         : undefined;
     if (entry) pkt = unNat(j.push(kubeProxyOf(w, node, entry.service!), pkt), entry, pkt, true);
     const target = bridgedPodOn(w, node, pkt.dst);
-    if (!target) return j.drop(br, 'no-neighbour', say.noNeighbour(node.bridge.name, node.name, pkt.dst));
+    if (!target) return acrossWeave(j, node, br, pkt);
     return toPod(j, target, pkt);
   }
   // Via the bridge's address into the node: a Service address is DNATed there before the egress check.
   const dnatAhead = j.phase === 'req' && kubeProxyMatch(w.kp, node, pkt, true) !== undefined;
   if (!dnatAhead && !gate(j, veth, 'egress', pod, pkt)) return;
-  j.push(bridgeOf(node), pkt);
+  // Into the node's stack: through the bridge, or (calico, cilium) straight from the veth.
+  if (node.bridge.kind === 'bridge') j.push(bridgeOf(node), pkt);
   hostStack(j, node, pkt, 'bridge', dnatAhead ? pod : undefined);
+}
+
+/**
+ * weave: the frame is for a pod on another node of the same flat network: the weave bridge hands it
+ * to the Open vSwitch datapath (through vethwe-bridge), which encapsulates it in VXLAN on UDP 6784
+ * (fastdp) to that node; there it comes out onto its weave bridge. Elsewhere: no such neighbour.
+ */
+function acrossWeave(j: Journey, node: TopologyNode, br: Hop, pkt: Pkt): void {
+  const w = j.w;
+  const ov = w.profile.overlay;
+  const pod = w.topology.pods.find(
+    (p) => !p.hostNetwork && p.ip === pkt.dst && p.node && p.node !== node.name,
+  );
+  const other = pod ? w.nodes.get(pod.node!) : undefined;
+  if (ov.kind !== 'weave' || !pod || !other || !node.internalIP || !other.internalIP)
+    return j.drop(br, 'no-neighbour', say.noNeighbour(node.bridge.name, node.name, pkt.dst));
+  tunnel(j, node, other, pkt);
+  j.push(bridgeOf(other), pkt);
+  toPod(j, pod, pkt);
+}
+
+/** Through the CNI's tunnel from `node` to `other`: encapsulated at one VTEP, decapsulated at the other. */
+function tunnel(j: Journey, node: TopologyNode, other: TopologyNode, pkt: Pkt): void {
+  const w = j.w;
+  const ov = w.profile.overlay;
+  if (ov.kind === 'routes') throw new Error('internal: a tunnel without an overlay');
+  const outer: OuterHeaders =
+    ov.kind === 'ipip'
+      ? { src: node.internalIP!, dst: other.internalIP!, protocol: 'IPIP' }
+      : {
+          src: node.internalIP!,
+          dst: other.internalIP!,
+          protocol: 'UDP',
+          dstPort: ov.port,
+          ...(ov.vni !== undefined ? { vni: ov.vni } : {}),
+        };
+  const wrapped = { ...pkt, outer };
+  const fdb = node.datapath.neighbours.find((n) => n.node === other.name);
+  j.push({ kind: 'vtep', name: ov.device, node: node.name }, wrapped, {
+    type: 'encap',
+    device: ov.device,
+    overlay: ov.kind,
+    outer,
+    text: say.encap(ov.device, ov.kind, outer, fdb?.fdb),
+  });
+  j.push(eth0Of(node), wrapped);
+  j.push(networkOf(w), wrapped);
+  j.push(eth0Of(other), wrapped);
+  j.push({ kind: 'vtep', name: ov.device, node: other.name }, pkt, {
+    type: 'decap',
+    device: ov.device,
+    overlay: ov.kind,
+    outer,
+    text: say.decap(ov.device, outer),
+  });
 }
 
 /** Up the veth to the pod: the ingress gate, then the pod's eth0. */
@@ -154,8 +214,10 @@ function hostStack(
         to: hit.to,
         endpoint: hit.endpoint.key,
         candidates: hit.candidates.map((p) => p.key),
-        rule: hit.rule,
-        text: say.dnat(hit, { ip: original.dst, port: original.dstPort }),
+        ...(w.profile.kubeProxyReplacement ? {} : { rule: hit.rule }),
+        text: w.profile.kubeProxyReplacement
+          ? say.dnatEbpf(hit, { ip: original.dst, port: original.dstPort })
+          : say.dnat(hit, { ip: original.dst, port: original.dstPort }),
       });
       if (hit.endpoint.pod) w.identities.push(w.podEndpoints.get(hit.endpoint.key)!);
       if (hit.access === 'load-balancer' || hit.access === 'external-ip' || hit.access === 'node-port') {
@@ -168,7 +230,7 @@ function hostStack(
       }
       w.lastDnat = { service: hit.service.key, port: hit.port.port, targetPort: hit.to.port };
       const hairpin = pendingEgress?.key === hit.endpoint.key;
-      if (hairpin) w.notices.push(say.hairpin(hit.endpoint.key, node.bridge.ip));
+      if (hairpin) w.notices.push(say.hairpin(hit.endpoint.key, hairpinSource(node)));
       nat = { original, service: hit.service.key, masquerade: hit.masquerade, hairpin };
     }
   }
@@ -178,7 +240,7 @@ function hostStack(
   at.events.push(routeEvent('node', node.name, route.text, route.destination, route.dev, route.via));
   if (nat) {
     // MASQUERADE takes the address of the way out: the bridge's for a hairpin, else (simplified) eth0's.
-    const masq = nat.hairpin ? node.bridge.ip : nat.masquerade ? node.internalIP : undefined;
+    const masq = nat.hairpin ? hairpinSource(node) : nat.masquerade ? node.internalIP : undefined;
     if (masq && pkt.src !== masq) {
       const from = { ip: pkt.src, port: pkt.srcPort };
       const to = { ip: masq, port: pkt.srcPort };
@@ -226,48 +288,31 @@ function forward(j: Journey, node: TopologyNode, route: NodeRoute, pkt: Pkt, at:
     case 'local':
       return deliverHost(j, node, pkt, at);
     case 'bridge': {
-      const br = j.push(bridgeOf(node), pkt);
+      // cilium_host's route: eBPF hands the packet to the pod's lxc veth; no bridge to cross.
+      const br = node.bridge.kind === 'bridge' ? j.push(bridgeOf(node), pkt) : at;
       const target = bridgedPodOn(w, node, pkt.dst);
-      if (!target) return j.drop(br, 'no-neighbour', say.noNeighbour(node.bridge.name, node.name, pkt.dst));
+      if (!target) return acrossWeave(j, node, br, pkt);
       return toPod(j, target, pkt);
     }
+    case 'pod': {
+      // calico: the pod's /32 points straight at its cali veth.
+      const target = w.topology.pods.find((p) => p.key === route.pod);
+      if (!target) return j.drop(at, 'no-neighbour', say.noNeighbour(route.dev, node.name, pkt.dst));
+      return toPod(j, target, pkt);
+    }
+    case 'blackhole':
+      return j.drop(at, 'no-route', say.blackhole(node.name, pkt.dst, route.destination));
     case 'pods-via-node': {
       const other = w.nodes.get(route.node!)!;
-      eth0Out(j, node, pkt);
+      const out = eth0Out(j, node, pkt);
+      pkt = masqueradeOut(j, node, out, pkt, 'subnet');
       j.push(networkOf(w), pkt);
       j.push(eth0Of(other), pkt);
       return hostStack(j, other, pkt, 'eth0');
     }
     case 'overlay': {
-      const overlay = w.profile.overlay;
-      if (overlay.kind === 'routes') throw new Error('internal: overlay route without an overlay');
       const other = w.nodes.get(route.node!)!;
-      const outer: OuterHeaders = {
-        src: node.internalIP!,
-        dst: other.internalIP!,
-        protocol: 'UDP',
-        dstPort: overlay.port,
-        ...(overlay.vni !== undefined ? { vni: overlay.vni } : {}),
-      };
-      const wrapped = { ...pkt, outer };
-      const kind = overlay.kind;
-      j.push({ kind: 'vtep', name: overlay.device, node: node.name }, wrapped, {
-        type: 'encap',
-        device: overlay.device,
-        overlay: kind,
-        outer,
-        text: say.encap(overlay.device, kind, outer),
-      });
-      j.push(eth0Of(node), wrapped);
-      j.push(networkOf(w), wrapped);
-      j.push(eth0Of(other), wrapped);
-      j.push({ kind: 'vtep', name: overlay.device, node: other.name }, pkt, {
-        type: 'decap',
-        device: overlay.device,
-        overlay: kind,
-        outer,
-        text: say.decap(overlay.device, outer),
-      });
+      tunnel(j, node, other, pkt);
       return hostStack(j, other, pkt, 'vtep');
     }
     case 'node-network':
@@ -276,19 +321,36 @@ function forward(j: Journey, node: TopologyNode, route: NodeRoute, pkt: Pkt, at:
   }
 }
 
+/** The address a hairpin's MASQUERADE takes: the bridge's, or (no bridge) the node's own. */
+function hairpinSource(node: TopologyNode): string {
+  return node.bridge.kind === 'bridge' ? node.bridge.ip : (node.internalIP ?? node.bridge.ip);
+}
+
+/**
+ * The CNI's MASQUERADE on a request from a pod of this node: `cluster` rewrites traffic leaving the
+ * pod network; the bridge plugin's ipMasq (`subnet`) rewrites anything not for its own subnet, other
+ * nodes' pods included. `when` says which of the two this way out is.
+ */
+function masqueradeOut(j: Journey, node: TopologyNode, out: Hop, pkt: Pkt, when: 'cluster' | 'subnet'): Pkt {
+  const w = j.w;
+  const m = w.profile.masquerade;
+  if (j.phase !== 'req' || !node.internalIP || m === 'none' || !w.podIps.has(pkt.src)) return pkt;
+  if (when === 'subnet' && m !== 'subnet') return pkt;
+  const from = { ip: pkt.src, port: pkt.srcPort };
+  const to = { ip: node.internalIP, port: pkt.srcPort };
+  const original = pkt;
+  pkt = { ...pkt, src: node.internalIP };
+  out.headers = pkt;
+  out.events.push({ type: 'snat', by: 'cni', from, to, text: say.snatCni(w.profile.cni, from, to) });
+  w.conntrack.push({ at: node.name, by: 'cni', original, translated: pkt });
+  return pkt;
+}
+
 /** Out of eth0 onto the node network (masqueraded when a pod's packet leaves the pod network). */
 function leaveNode(j: Journey, node: TopologyNode, pkt: Pkt): void {
   const w = j.w;
   const out = eth0Out(j, node, pkt);
-  if (j.phase === 'req' && w.podIps.has(pkt.src) && node.internalIP) {
-    const from = { ip: pkt.src, port: pkt.srcPort };
-    const to = { ip: node.internalIP, port: pkt.srcPort };
-    const original = pkt;
-    pkt = { ...pkt, src: node.internalIP };
-    out.headers = pkt;
-    out.events.push({ type: 'snat', by: 'cni', from, to, text: say.snatCni(w.profile.cni, from, to) });
-    w.conntrack.push({ at: node.name, by: 'cni', original, translated: pkt });
-  }
+  pkt = masqueradeOut(j, node, out, pkt, 'cluster');
   const net = j.push(networkOf(w), pkt);
   const other = w.nodeByIp.get(pkt.dst);
   if (other && other !== node) {

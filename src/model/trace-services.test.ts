@@ -18,27 +18,27 @@ import {
   addr,
   chain,
   TWO,
+  net,
 } from '../testing/trace-helpers';
 
 describe('pod → ClusterIP Service', () => {
   it('kube-proxy DNATs on the source node before routing; the egress check sees the endpoint', () => {
     const t = trace(defaultCluster(), 'prod/backend', 'svc:prod/db', '3306');
+    // calico: no bridge; from the cali veth into the node's stack, where kube-proxy DNATs.
     expect(kinds(t.request)).toEqual([
       'pod-eth0',
       'veth-host',
-      'bridge',
       'kube-proxy',
       'node-eth0',
       'node-network',
       'node-eth0',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
     const sp = t.request[0]!.headers.srcPort;
     expect(addr(t.request[0]!)).toBe(`10.244.2.2:${sp} > 10.96.0.12:3306`);
     expect(types(t.request[1]!)).toEqual([]); // the gate waits for the DNAT
-    const kp = t.request[3]!;
+    const kp = t.request[2]!;
     expect(kp.device).toEqual({
       kind: 'kube-proxy',
       name: 'kube-proxy (iptables)',
@@ -71,33 +71,31 @@ describe('pod → ClusterIP Service', () => {
       protocol: 'TCP',
     });
     expect(event(kp, 'route').route).toBe('10.244.1.0/24 via 192.168.1.11 dev eth0 proto bird');
-    expect(event(t.request[8]!, 'ingress-check').verdict).toBe('allow');
+    expect(event(t.request[6]!, 'ingress-check').verdict).toBe('allow');
     // The reply is un-DNATed where the DNAT happened: the client sees the ClusterIP answer.
     expect(kinds(t.reply)).toEqual([
       'pod-eth0',
       'veth-host',
-      'bridge',
       'node-eth0',
       'node-network',
       'node-eth0',
       'kube-proxy',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
-    const rev = event(t.reply![6]!, 'reverse-nat');
+    const rev = event(t.reply![5]!, 'reverse-nat');
     expect(rev.before).toEqual({
       src: { ip: '10.244.1.3', port: 3306 },
       dst: { ip: '10.244.2.2', port: sp },
     });
     expect(rev.after).toEqual({ src: { ip: '10.96.0.12', port: 3306 }, dst: { ip: '10.244.2.2', port: sp } });
-    expect(addr(t.reply![9]!)).toBe(`10.96.0.12:3306 > 10.244.2.2:${sp}`);
+    expect(addr(t.reply![7]!)).toBe(`10.96.0.12:3306 > 10.244.2.2:${sp}`);
   });
 
   it('the ClusterIP itself names the Service too', () => {
     const t = trace(defaultCluster(), 'prod/backend', '10.96.0.12', '3306');
     expect(t.to).toBe('svc:prod/db (10.96.0.12)');
-    expect(kinds(t.request)[3]).toBe('kube-proxy');
+    expect(kinds(t.request)[2]).toBe('kube-proxy');
   });
 
   it('takes the first endpoint in scenario order, even when another is on the same node, and says so', () => {
@@ -106,7 +104,7 @@ describe('pod → ClusterIP Service', () => {
       svc('shop/web', '{selector: {app: server}, ports: [{port: 80, targetPort: http}]}'),
     );
     const t = trace(c, 'shop/client', 'svc:shop/web', '80');
-    const dnat = event(t.request[3]!, 'dnat');
+    const dnat = event(t.request[2]!, 'dnat');
     expect(dnat.candidates).toEqual(['shop/server', 'shop/local']);
     expect(dnat.endpoint).toBe('shop/server');
     expect(dnat.to).toEqual({ ip: '10.244.2.2', port: 8080 });
@@ -120,13 +118,13 @@ describe('pod → ClusterIP Service', () => {
       'svc:prod/db',
       '3306',
     );
-    expect(event(t.request[3]!, 'dnat').rule).toEqual({
+    expect(event(t.request[2]!, 'dnat').rule).toEqual({
       mode: 'ipvs',
       virtualServer: 'TCP 10.96.0.12:3306',
       realServer: '10.244.1.3:3306',
       scheduler: 'rr',
     });
-    expect(t.request[3]!.device.name).toBe('kube-proxy (ipvs)');
+    expect(t.request[2]!.device.name).toBe('kube-proxy (ipvs)');
   });
 
   it('a same-node endpoint: the reply is bridged, and br_netfilter still lets conntrack undo the DNAT', () => {
@@ -135,6 +133,7 @@ describe('pod → ClusterIP Service', () => {
       ...TWO,
       svc('shop/api', '{selector: {tier: api}, ports: [{port: 80, targetPort: 8080}]}'),
       pod('shop/peer', {}, { node: 'n2' }),
+      net('{cni: bridge}'),
     );
     const t = trace(c, 'shop/peer', 'svc:shop/api', '80');
     expect(kinds(t.request)).toEqual([
@@ -161,7 +160,7 @@ describe('pod → ClusterIP Service', () => {
   });
 
   it("a pod reaching itself through its Service (hairpin) is masqueraded to the bridge's address", () => {
-    const t = trace(defaultCluster(), 'prod/backend', 'svc:prod/backend', '5000');
+    const t = trace(defaultCluster('bridge'), 'prod/backend', 'svc:prod/backend', '5000');
     expect(kinds(t.request)).toEqual([
       'pod-eth0',
       'veth-host',
@@ -190,21 +189,21 @@ describe('pod → ClusterIP Service', () => {
       'pod-eth0',
     ]);
     expect(addr(t.reply![5]!)).toBe(`10.96.0.11:5000 > 10.244.2.2:${sp}`);
-    expect(t.notices[0]!.en).toContain('hairpin');
+    expect(t.notices.map((n) => n.en).join(' ')).toContain('hairpin');
   });
 
   it('drops a packet for a port the Service does not have, or a Service without endpoints, at kube-proxy', () => {
     const wrong = trace(defaultCluster(), 'prod/web', 'svc:prod/backend', '80');
-    expect(wrong.droppedAt).toBe('req-3');
-    expect(event(wrong.request[3]!, 'drop')).toMatchObject({ code: 'no-service-port' });
-    expect(event(wrong.request[3]!, 'drop').text.en).toContain('it has 5000/TCP');
+    expect(wrong.droppedAt).toBe('req-2');
+    expect(event(wrong.request[2]!, 'drop')).toMatchObject({ code: 'no-service-port' });
+    expect(event(wrong.request[2]!, 'drop').text.en).toContain('it has 5000/TCP');
     const empty = trace(
       scenario(...TWO, svc('shop/none', '{selector: {app: nothing}, ports: [{port: 80}]}')),
       'shop/client',
       'svc:shop/none',
       '80',
     );
-    expect(event(empty.request[3]!, 'drop').code).toBe('no-endpoints');
+    expect(event(empty.request[2]!, 'drop').code).toBe('no-endpoints');
   });
 });
 
@@ -273,7 +272,6 @@ describe('outside → NodePort', () => {
       'node-eth0',
       'node-network',
       'node-eth0',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
@@ -297,13 +295,12 @@ describe('outside → NodePort', () => {
       to: { ip: '192.168.1.11', port: sp },
     });
     expect(addr(kp)).toBe(`192.168.1.11:${sp} > 10.244.2.2:8080`);
-    expect(event(t.request[8]!, 'ingress-check').flow.from).toBe('192.168.1.11');
-    expect(addr(t.request[9]!)).toBe(`192.168.1.11:${sp} > 10.244.2.2:8080`);
+    expect(event(t.request[7]!, 'ingress-check').flow.from).toBe('192.168.1.11');
+    expect(addr(t.request[8]!)).toBe(`192.168.1.11:${sp} > 10.244.2.2:8080`);
 
     expect(kinds(t.reply)).toEqual([
       'pod-eth0',
       'veth-host',
-      'bridge',
       'node-eth0',
       'node-network',
       'node-eth0',
@@ -312,12 +309,12 @@ describe('outside → NodePort', () => {
       'node-network',
       'external',
     ]);
-    expect(event(t.reply![6]!, 'reverse-nat').after).toEqual({
+    expect(event(t.reply![5]!, 'reverse-nat').after).toEqual({
       src: { ip: '192.168.1.11', port: 30080 },
       dst: { ip: '203.0.113.10', port: sp },
     });
-    expect(event(t.reply![6]!, 'route').route).toBe('default via 192.168.1.1 dev eth0');
-    expect(event(t.reply![9]!, 'deliver').to).toBe('laptop (203.0.113.10)');
+    expect(event(t.reply![5]!, 'route').route).toBe('default via 192.168.1.1 dev eth0');
+    expect(event(t.reply![8]!, 'deliver').to).toBe('laptop (203.0.113.10)');
   });
 
   it("Local: a node without an endpoint drops it; the endpoint's node keeps the client's address", () => {
@@ -331,7 +328,6 @@ describe('outside → NodePort', () => {
       'node-network',
       'node-eth0',
       'kube-proxy',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
@@ -345,8 +341,8 @@ describe('outside → NodePort', () => {
         `KUBE-SEP-${chain('shop/apitcp10.244.2.2:8080')}`,
       ],
     });
-    expect(hit.request[6]!.headers.src).toBe('203.0.113.10');
-    expect(event(hit.request[5]!, 'ingress-check').flow.from).toBe('203.0.113.10');
+    expect(hit.request[5]!.headers.src).toBe('203.0.113.10');
+    expect(event(hit.request[4]!, 'ingress-check').flow.from).toBe('203.0.113.10');
   });
 
   it("an ipBlock for the client matches under Local but not behind Cluster's SNAT", () => {
@@ -423,7 +419,6 @@ describe('outside → LoadBalancer', () => {
       'node-eth0',
       'node-network',
       'node-eth0',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
@@ -451,7 +446,6 @@ describe('outside → LoadBalancer', () => {
       'node-network',
       'node-eth0',
       'kube-proxy',
-      'bridge',
       'veth-host',
       'pod-eth0',
     ]);
@@ -487,7 +481,6 @@ describe('pod → ExternalName Service', () => {
       'dns',
       'pod-eth0',
       'veth-host',
-      'bridge',
       'node-eth0',
       'node-network',
       'external',
@@ -504,8 +497,8 @@ describe('pod → ExternalName Service', () => {
       verdict: 'allow',
       flow: { to: '203.0.113.50', port: 443 },
     });
-    expect(t.request[6]!.device).toEqual({ kind: 'external', name: 'api.example.com' });
-    expect(t.request[6]!.headers.dst).toBe('203.0.113.50');
+    expect(t.request[5]!.device).toEqual({ kind: 'external', name: 'api.example.com' });
+    expect(t.request[5]!.headers.dst).toBe('203.0.113.50');
     expect(t.verdict).toBe('delivered');
     expect(
       trace(

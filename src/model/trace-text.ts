@@ -5,6 +5,7 @@ import type { CniName, Protocol } from '../k8s/types';
 import { josa } from '../lib/korean';
 import { t, WORDS, type LocalText } from '../lib/text';
 import { hostPort, type KubeProxyHit } from './kube-proxy';
+import type { Overlay } from './cni';
 import type { AddressPort, KubeProxyRule, OuterHeaders } from './trace-types';
 
 const dirKo = (d: 'egress' | 'ingress'): string => WORDS.direction(d).ko;
@@ -101,6 +102,15 @@ export function dnat(hit: KubeProxyHit, from: AddressPort): LocalText {
   );
 }
 
+/** cilium's eBPF load balancer in place of kube-proxy: the same DNAT, no KUBE-SVC chains or IPVS. */
+export function dnatEbpf(hit: KubeProxyHit, from: AddressPort): LocalText {
+  const n = hit.candidates.length;
+  return t(
+    `DNAT by cilium's eBPF (kube-proxy replacement): ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}), looked up in the cilium_lb4 service maps; there are no KUBE-SVC chains and no kube-proxy. netlab takes the first of ${n} endpoint(s) in scenario order`,
+    `cilium eBPF의 DNAT(kube-proxy 대체): ${ap(from)} → ${ap(hit.to)} (${hit.endpoint.key}). cilium_lb4 서비스 맵에서 찾으며, KUBE-SVC 체인도 kube-proxy도 없습니다. netlab은 엔드포인트 ${n}개 가운데 시나리오에 먼저 적힌 것을 고릅니다`,
+  );
+}
+
 export const lbDnat = (
   service: string,
   from: AddressPort,
@@ -155,19 +165,60 @@ export const reverseNat = (
   );
 };
 
-export const encap = (device: string, kind: 'vxlan' | 'weave', o: OuterHeaders): LocalText => {
+export { outerText } from './outer-text';
+
+/** How pods cross between nodes under the overlay, in a few words. */
+export function overlayText(o: Overlay): LocalText {
+  switch (o.kind) {
+    case 'routes':
+      return o.proto === 'bird' ? t('plain routes (BGP)', '일반 경로(BGP)') : t('plain routes', '일반 경로');
+    case 'ipip':
+      return t(`IP-in-IP ${o.device}`, `IP-in-IP ${o.device}`);
+    case 'vxlan':
+      return t(`VXLAN ${o.device} UDP ${o.port}`, `VXLAN ${o.device} UDP ${o.port}`);
+    case 'weave':
+      return t(`weave fastdp ${o.device} UDP ${o.port}`, `weave fastdp ${o.device} UDP ${o.port}`);
+  }
+}
+
+export const encap = (
+  device: string,
+  kind: 'vxlan' | 'weave' | 'ipip',
+  o: OuterHeaders,
+  fdb?: string,
+): LocalText => {
+  const wire = o.protocol === 'IPIP' ? 'IP-in-IP (IP protocol 4)' : `UDP ${o.dstPort}`;
+  const wireKo = o.protocol === 'IPIP' ? 'IP-in-IP(IP 프로토콜 4)' : `UDP ${o.dstPort}`;
   const what =
-    kind === 'vxlan' ? `VXLAN${o.vni !== undefined ? ` VNI ${o.vni}` : ''}` : 'weave fastdp (VXLAN)';
+    kind === 'ipip'
+      ? 'IPIP'
+      : kind === 'vxlan'
+        ? `VXLAN${o.vni !== undefined ? ` VNI ${o.vni}` : ''}`
+        : 'weave fastdp (VXLAN)';
+  const entry = fdb
+    ? t(
+        `; the FDB entry ${fdb} names the other node`,
+        `. FDB 항목 ${josa(fdb, '이/가')} 상대 노드를 알려 줍니다`,
+      )
+    : t('', '');
   return t(
-    `${device} encapsulates (${what}): outer ${o.src} → ${o.dst} UDP ${o.dstPort}; the pod addresses ride inside`,
-    `${josa(device, '이/가')} 캡슐화합니다(${what}): 바깥 헤더는 ${o.src} → ${o.dst} UDP ${o.dstPort}이고, 파드 주소는 안쪽에 그대로 있습니다`,
+    `${device} encapsulates (${what}): outer ${o.src} → ${o.dst} ${wire}; the pod addresses ride inside${entry.en}`,
+    `${josa(device, '이/가')} 캡슐화합니다(${what}): 바깥 헤더는 ${o.src} → ${o.dst} ${wireKo}이고, 파드 주소는 안쪽에 그대로 있습니다${entry.ko}`,
   );
 };
 
-export const decap = (device: string, o: OuterHeaders): LocalText =>
+export const decap = (device: string, o: OuterHeaders): LocalText => {
+  const wire = o.protocol === 'IPIP' ? 'IPIP' : `UDP ${o.dstPort}`;
+  return t(
+    `${device} decapsulates: the outer ${o.src} → ${o.dst} ${wire} header is removed`,
+    `${josa(device, '이/가')} 캡슐을 벗깁니다: 바깥 헤더 ${o.src} → ${o.dst} ${josa(wire, '을/를')} 떼어 냅니다`,
+  );
+};
+
+export const blackhole = (node: string, ip: string, block: string): LocalText =>
   t(
-    `${device} decapsulates: the outer ${o.src} → ${o.dst} UDP ${o.dstPort} header is removed`,
-    `${josa(device, '이/가')} 캡슐을 벗깁니다: 바깥 헤더 ${o.src} → ${o.dst} UDP ${josa(String(o.dstPort), '을/를')} 떼어 냅니다`,
+    `${node}: ${ip} is in this node's own block ${block}, but no pod holds it: calico's blackhole route drops it`,
+    `${node}: ${josa(ip, '은/는')} 이 노드의 블록 ${block} 안에 있지만 그 주소를 가진 파드가 없어서 calico의 blackhole 경로가 버립니다`,
   );
 
 export const conntrack = (d: 'egress' | 'ingress', subject: string): LocalText =>

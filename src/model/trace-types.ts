@@ -5,7 +5,7 @@ import type { SideExplanation, SideVerdictKind } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { CniName, KubeProxyMode, Protocol } from '../k8s/types';
 import type { LocalText } from '../lib/text';
-import type { Overlay } from './cni';
+import type { Overlay, PodAttachment } from './cni';
 
 export type DeviceKind =
   | 'pod-eth0'
@@ -32,12 +32,14 @@ export interface TraceDevice {
   readonly service?: string;
 }
 
-/** The outer headers of an encapsulated packet: node to node, in UDP. */
+/** The outer headers of an encapsulated packet: node to node, in UDP (VXLAN) or IP-in-IP. */
 export interface OuterHeaders {
   readonly src: string;
   readonly dst: string;
-  readonly protocol: 'UDP';
-  readonly dstPort: number;
+  /** IPIP: IP protocol 4, the pod packet right behind the outer IPv4 header (calico's tunl0). */
+  readonly protocol: 'UDP' | 'IPIP';
+  /** The UDP port (absent for IPIP). */
+  readonly dstPort?: number;
   readonly vni?: number;
 }
 
@@ -126,7 +128,7 @@ export type EncapEvent = Tunnel<'encap'> | Tunnel<'decap'>;
 export interface Tunnel<T extends 'encap' | 'decap'> extends EventBase {
   readonly type: T;
   readonly device: string;
-  readonly overlay: 'vxlan' | 'weave';
+  readonly overlay: 'vxlan' | 'weave' | 'ipip';
   readonly outer: OuterHeaders;
 }
 
@@ -224,6 +226,10 @@ export interface PacketTrace {
     readonly kubeProxyMode: KubeProxyMode;
     readonly bridgeName: string;
     readonly overlay: Overlay;
+    /** Where the pods' veths end: the bridge (its name), cilium_host (eBPF), or calico's routed `cali…`. */
+    readonly hub: { readonly kind: PodAttachment; readonly name: string };
+    /** cilium's eBPF does the Services' DNAT (no kube-proxy). */
+    readonly kubeProxyReplacement: boolean;
   };
   readonly request: readonly TraceHop[];
   /** The reply, its own packet, only when the request was delivered. */

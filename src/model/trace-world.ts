@@ -6,7 +6,7 @@ import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
 import type { LocalText } from '../lib/text';
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
-import { nodeRoutes, type CniProfile, type NodeRoute } from './cni';
+import type { CniProfile, NodeRoute } from './cni';
 import type { KubeProxyInput } from './kube-proxy';
 import * as say from './trace-text';
 import type { Topology, TopologyNode, TopologyPod } from './topology';
@@ -42,7 +42,6 @@ export interface World {
   readonly externals: Map<string, Endpoint>;
   readonly conntrack: NatEntry[];
   readonly notices: LocalText[];
-  readonly routes: Map<string, NodeRoute[]>;
   lastDnat?: { readonly service: string; readonly port: number; readonly targetPort: number };
 }
 
@@ -135,9 +134,14 @@ export const networkOf = (w: World): TraceDevice => ({
   name: w.topology.nodeNetwork ?? 'node network',
 });
 
+/** Who does a Service's DNAT on `node`: kube-proxy's rules, or cilium's eBPF when it replaces kube-proxy. */
 export function kubeProxyOf(w: World, node: TopologyNode, service: string): TraceDevice {
-  return { kind: 'kube-proxy', name: `kube-proxy (${w.kp.mode})`, node: node.name, service };
+  const name = w.profile.kubeProxyReplacement ? KPR_DEVICE : `kube-proxy (${w.kp.mode})`;
+  return { kind: 'kube-proxy', name, node: node.name, service };
 }
+
+/** The device name of cilium's eBPF service load balancer. */
+export const KPR_DEVICE = 'cilium eBPF (kube-proxy replacement)';
 
 // --- gates, NAT, routes ----------------------------------------------------------------------
 
@@ -261,13 +265,9 @@ export function routeEvent(
   };
 }
 
-export function routesOf(w: World, node: TopologyNode): NodeRoute[] {
-  let r = w.routes.get(node.name);
-  if (!r) {
-    r = nodeRoutes(w.topology, node, w.profile);
-    w.routes.set(node.name, r);
-  }
-  return r;
+/** The node's routing table: the topology's, built once by the CNI's datapath model. */
+export function routesOf(_w: World, node: TopologyNode): readonly NodeRoute[] {
+  return node.routes;
 }
 
 export function bridgedPodOn(w: World, node: TopologyNode, ip: string): TopologyPod | undefined {

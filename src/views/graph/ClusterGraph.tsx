@@ -6,7 +6,7 @@ import { portIndexForPair } from '../../app-model/pair-port';
 import { matrixPortIndex } from '../../store/matrix-port';
 import { isRevealed } from '../../store/predict-state';
 import { useNetlab, useScenarioModel } from '../use-netlab';
-import { useUiText } from '../i18n';
+import { fill, useUiText } from '../i18n';
 import { TID } from '../testIds';
 import { ClusterOverview } from './ClusterOverview';
 import { EntityDetails } from './EntityDetails';
@@ -99,6 +99,8 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
       services: t.services,
       routes: t.routes,
       cluster: t.cluster,
+      routedHub: (veths: string, gateway: string) => fill(t.routedHub, { veths, gateway }),
+      ebpfHub: (host: string) => fill(t.ebpfHub, { host }),
     }),
     [t],
   );

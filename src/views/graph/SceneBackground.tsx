@@ -4,10 +4,18 @@ import { memo } from 'react';
 import type { Scene, SceneLink } from '../../layout/layout-topology';
 import type { Topology } from '../../model/topology';
 import { isolate } from '../../lib/user-text';
-import { formatRouteWith } from '../../model/route-text';
 import { inDetail, type DetailArea } from './level-of-detail';
 import { useProgressiveItems } from './useProgressiveItems';
 import { TID } from '../testIds';
+
+/** A route longer than a node box is wide goes on two lines, split before `proto` or `src`. */
+const ROUTE_CHARS = 52;
+function routeLines(text: string): string[] {
+  if (text.length <= ROUTE_CHARS) return [text];
+  const at = [' proto ', ' src ', ' onlink'].map((w) => text.indexOf(w)).filter((i) => i > 0);
+  const cut = at.length > 0 ? Math.min(...at) : -1;
+  return cut > 0 ? [text.slice(0, cut), text.slice(cut + 1)] : [text];
+}
 
 /** Routes to other nodes are listed right of the node's name, eth0 and podCIDR lines. */
 const ROUTES_OFFSET = 190;
@@ -23,7 +31,15 @@ export const SceneBackground = memo(function SceneBackground({
 }: {
   scene: Scene;
   topology: Topology;
-  labels: { nodeNetwork: string; unscheduled: string; services: string; routes: string; cluster: string };
+  labels: {
+    nodeNetwork: string;
+    unscheduled: string;
+    services: string;
+    routes: string;
+    cluster: string;
+    routedHub: (veths: string, gateway: string) => string;
+    ebpfHub: (host: string) => string;
+  };
 }) {
   const nodes = new Map(topology.nodes.map((n) => [n.name, n]));
   const links = useProgressiveItems(scene.links, linkId);
@@ -58,7 +74,15 @@ export const SceneBackground = memo(function SceneBackground({
       ))}
       {scene.nodes.map((n) => {
         const node = nodes.get(n.name);
-        const routes = node?.routes.filter((r) => r.via) ?? [];
+        // The routes to other nodes' pods, as `ip route` prints them (weave: its one connected route).
+        const routes =
+          node?.routes.filter(
+            (r) =>
+              r.kind === 'pods-via-node' ||
+              r.kind === 'overlay' ||
+              (r.kind === 'bridge' && node.bridge.name === 'weave'),
+          ) ?? [];
+        const tunnels = node?.datapath.devices.filter((d) => d.kind === 'vtep' || d.kind === 'ipip') ?? [];
         return (
           <g key={n.id} className="node">
             <rect x={n.rect.x} y={n.rect.y} width={n.rect.w} height={n.rect.h} rx={8} />
@@ -74,11 +98,13 @@ export const SceneBackground = memo(function SceneBackground({
             {routes.length > 0 && (
               <text x={n.header.x + ROUTES_OFFSET} y={n.header.y + 16} className="mono small halo">
                 <tspan className="muted">{labels.routes}</tspan>
-                {routes.slice(0, MAX_ROUTES).map((r, i) => (
-                  <tspan key={i} x={n.header.x + ROUTES_OFFSET} dy={12}>
-                    {formatRouteWith(r, isolate)}
-                  </tspan>
-                ))}
+                {routes.slice(0, MAX_ROUTES).flatMap((r, i) =>
+                  routeLines(r.text).map((line, k) => (
+                    <tspan key={`${i}:${k}`} x={n.header.x + ROUTES_OFFSET + (k > 0 ? 12 : 0)} dy={12}>
+                      {line}
+                    </tspan>
+                  )),
+                )}
                 {routes.length > MAX_ROUTES && (
                   <tspan x={n.header.x + ROUTES_OFFSET} dy={12}>
                     … +{routes.length - MAX_ROUTES}
@@ -86,6 +112,19 @@ export const SceneBackground = memo(function SceneBackground({
                 )}
               </text>
             )}
+            {tunnels.map((d, i) => (
+              <text
+                key={d.name}
+                x={n.eth0.x - 6}
+                y={n.eth0.y + n.eth0.h / 2 + 4 - i * 12}
+                textAnchor="end"
+                className="mono small halo tunnel-device"
+                data-testid={TID.graphTunnel}
+              >
+                {d.name}
+                {d.address ? ` ${d.address}` : ''}
+              </text>
+            ))}
             <rect x={n.eth0.x} y={n.eth0.y} width={n.eth0.w} height={n.eth0.h} rx={4} className="eth0" />
             <text
               x={n.eth0.x + n.eth0.w / 2}
@@ -100,11 +139,16 @@ export const SceneBackground = memo(function SceneBackground({
       })}
       {scene.bridges.map((b) => {
         const node = nodes.get(b.node);
+        const hub = node?.bridge;
         return (
-          <g key={b.id} className="bridge">
+          <g key={b.id} className={`bridge bridge-${hub?.kind ?? 'bridge'}`}>
             <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={4} />
             <text x={b.rect.x + 8} y={b.rect.y + b.rect.h / 2 + 4} className="mono small bridge-label">
-              {isolate(b.name)} {node ? `${node.bridge.ip}/${node.bridge.prefix}` : ''}
+              {hub?.kind === 'routed'
+                ? labels.routedHub(hub.name, hub.ip)
+                : hub?.kind === 'ebpf'
+                  ? labels.ebpfHub(`${hub.name} ${hub.ip}/32`)
+                  : `${isolate(b.name)} ${hub ? `${hub.ip}/${hub.prefix}` : ''}`}
             </text>
             {b.rails.map((r) => (
               <rect

@@ -6,7 +6,10 @@ import { hopPoints, legWaypoints, pointAlong, type HopPoint } from './hop-geomet
 
 function journey(from: string, to: string, port: number) {
   const engine = new ModelEngine();
-  const view = engine.update(DEFAULT);
+  // Under the bridge plugin: the path runs along the cni0 bars (calico has no bridge to run along).
+  const view = engine.update(
+    `${DEFAULT}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: {cni: bridge}\n`,
+  );
   const r = engine.trace({ from, to, port: { port, protocol: 'TCP' } });
   if (!('trace' in r)) throw new Error('no trace');
   const hops = [...r.trace.request, ...(r.trace.reply ?? [])];

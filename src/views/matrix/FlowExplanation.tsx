@@ -1,7 +1,8 @@
 // Why the selected flow is allowed or denied, per side, in the learner's language.
 import { useState } from 'react';
 import { currentExplanation } from '../../store/explanation';
-import { useNetlab } from '../use-netlab';
+import { useNetlab, useScenarioModel } from '../use-netlab';
+import { effectiveVerdict, notEnforcedBanner } from '../../model/enforcement';
 import { useUiText } from '../i18n';
 import { ReasonTree } from '../ReasonTree';
 import { TID } from '../testIds';
@@ -26,6 +27,10 @@ export function FlowExplanation() {
       !isRevealed(s.predict, flowKey(s.selectedFlow.from, s.selectedFlow.to, s.explanation.question.port)),
   );
   const w = useWorkspaceText();
+  const { model } = useScenarioModel();
+  const cni = model.topology.profile.cni;
+  // The same decision as the matrix cell: under flannel or bridge a denial is not what happens.
+  const enforcement = reasons ? effectiveVerdict(reasons.allowed, cni) : null;
   if (hidden)
     return (
       <section aria-labelledby="why-title" className="panel" aria-live="polite">
@@ -40,6 +45,12 @@ export function FlowExplanation() {
       {reasons ? (
         <div data-testid={TID.explanation}>
           <ReasonTree reasons={reasons} locale={locale} />
+          {enforcement && !enforcement.enforced && (
+            <p className="not-enforced-banner" role="note" data-testid={TID.explanationNotEnforced}>
+              {enforcement.note ? <strong>{enforcement.note[locale]}. </strong> : null}
+              {notEnforcedBanner(cni)[locale]}
+            </p>
+          )}
           {selected && <ClusterProbe flow={selected} open={probeOpen} onOpenChange={setProbeOpen} />}
         </div>
       ) : (

@@ -1,5 +1,6 @@
 // The reachability matrix: one table per chosen port, ✓/✗ with words (never colour alone),
 // every cell a button so the keyboard reaches each flow.
+import { effectiveVerdict, notEnforcedBanner } from '../../model/enforcement';
 import { flowKey, isAllowed, type EndpointInfo } from '../../app-model/model-view';
 import { matrixPortIndex, missingMatrixPort } from '../../store/matrix-port';
 import { useNetlab, useScenarioModel } from '../use-netlab';
@@ -67,6 +68,10 @@ export function MatrixTable() {
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
   const port = model.ports[portIndex]!;
+  // Under flannel or bridge the policies' ✗ is what they say, not what happens (model/enforcement).
+  const cni = model.topology.profile.cni;
+  const locale = useNetlab((s) => s.locale);
+  const enforcement = effectiveVerdict(false, cni);
   const rc = useRealClusterText();
   const [by, setBy] = useState<'pod' | 'workload' | 'namespace'>('pod');
   const sides = splitMatrixFilter(filter);
@@ -169,6 +174,12 @@ export function MatrixTable() {
         />{' '}
         {t.matrixUnseen}
       </label>
+      {!enforcement.enforced && (
+        <p className="not-enforced-banner" role="note" data-testid={TID.matrixNotEnforced}>
+          <strong>⚠ </strong>
+          {notEnforcedBanner(cni)[locale]}
+        </p>
+      )}
       <PredictControls cells={cellKeys} />
       <BaselineControl />
       {by !== 'pod' ? (
@@ -261,7 +272,8 @@ export function MatrixTable() {
                         : change === 'newly-denied'
                           ? t.newlyDenied
                           : '';
-                    const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${changeText ? ` (${changeText})` : ''}`;
+                    const anyway = !ok && enforcement.note ? enforcement.note[locale] : '';
+                    const label = `${endpointLabel(from)} → ${endpointLabel(to)} ${port.port}/${port.protocol}: ${ok ? t.allowed : t.denied}${anyway ? ` (${anyway})` : ''}${changeText ? ` (${changeText})` : ''}`;
                     return (
                       <td
                         key={to.key}
@@ -273,12 +285,14 @@ export function MatrixTable() {
                           data-from={from.key}
                           data-to={to.key}
                           data-verdict={ok ? 'allow' : 'deny'}
+                          data-effective={ok || anyway ? 'delivered' : 'dropped'}
                           data-change={change ?? ''}
                           aria-pressed={isSelected}
                           aria-label={label}
                           onClick={() => selectFlow({ from: from.key, to: to.key })}
                         >
                           {ok ? `✓ ${t.allow}` : `✗ ${t.deny}`}
+                          {anyway && <span className="delivered-anyway">→ ✓ {anyway}</span>}
                           {changeText && <span className="change">{changeText}</span>}
                         </button>
                       </td>

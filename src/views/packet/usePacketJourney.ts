@@ -1,6 +1,7 @@
 // The packet journey being shown: the current request, its trace (request hops, then reply
 // hops), the step, and where it was dropped — read from the store for the graph and the panel.
 import type { PacketTrace, TraceHop } from '../../model/trace-types';
+import { outerText } from '../../model/outer-text';
 import type { LocalText } from '../../lib/text';
 import type { TraceRequest } from '../../app-model/model-view';
 import { useMemo } from 'react';
@@ -53,4 +54,4 @@ export function usePacketJourney(): PacketJourney | null {
 }
 
 export const headersText = (h: TraceHop['headers']): string =>
-  `${h.src}:${h.srcPort} → ${h.dst}:${h.dstPort} ${h.protocol}${h.outer ? ` [${h.outer.src} → ${h.outer.dst} UDP ${h.outer.dstPort}${h.outer.vni !== undefined ? ` VNI ${h.outer.vni}` : ''}]` : ''}`;
+  `${h.src}:${h.srcPort} → ${h.dst}:${h.dstPort} ${h.protocol}${h.outer ? ` [${outerText(h.outer)}]` : ''}`;

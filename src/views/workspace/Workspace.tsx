@@ -9,6 +9,7 @@ import { FlowExplanation } from '../matrix/FlowExplanation';
 import { MatrixTable } from '../matrix/MatrixTable';
 import { ModelReady } from '../ModelReady';
 import { PacketPanel } from '../packet/PacketPanel';
+import { CniLifecycle } from '../cni/CniLifecycle';
 import { TID } from '../testIds';
 import { PANE_LIMITS } from '../../services/pane-sizes';
 import { Splitter } from './Splitter';
@@ -71,6 +72,7 @@ export function Workspace({
           />
           <Pane name="packets">
             <PacketPanel />
+            <CniLifecycle />
           </Pane>
         </div>
         <Splitter

@@ -267,17 +267,45 @@ const clusterNetworkSpec = obj(
       {
         enum: ['calico', 'cilium', 'weave', 'flannel', 'bridge'],
         enumDescriptions: [
-          'Enforces NetworkPolicy; plain routes between nodes, learnt over BGP (via the node IP).',
-          'Enforces NetworkPolicy; VXLAN overlay (cilium_vxlan, UDP 8472).',
-          'Enforces NetworkPolicy; its own encapsulation (fastdp VXLAN, UDP 6784).',
-          'No NetworkPolicy enforcement; VXLAN overlay (flannel.1, UDP 8472, VNI 1).',
-          'No NetworkPolicy enforcement; plain routes, as built by hand: ip route add 10.244.2.0/24 via 192.168.1.12.',
+          'Enforces NetworkPolicy; no bridge: cali… veths, a /32 route per pod, pods route via 169.254.1.1; between nodes BGP routes, IPIP (tunl0) or VXLAN (vxlan.calico) by calicoEncapsulation.',
+          'Enforces NetworkPolicy; lxc… veths, cilium_host/cilium_net; VXLAN (cilium_vxlan, UDP 8472) or native routing by ciliumRoutingMode.',
+          'Enforces NetworkPolicy; the weave bridge, vethwepl… veths; fastdp vxlan-6784 (UDP 6784), sleeve UDP 6783 as fallback.',
+          'No NetworkPolicy enforcement; cni0 and the flannel.1 VTEP (VXLAN, UDP 8472, VNI 1).',
+          'No NetworkPolicy enforcement; the bridge plugin (cni0), plain routes as built by hand: ip route add 10.244.2.0/24 via 192.168.1.12.',
         ],
       },
     ),
     bridgeName: str(
-      "The Linux bridge on every node that the pods' veths attach to (up to 15 characters). Defaults to cni0; the notes build v-net-0 by hand.",
+      "The Linux bridge on every node that the pods' veths attach to under bridge and flannel (up to 15 characters). Defaults to cni0; the notes build v-net-0 by hand. weave's bridge is always weave; calico and cilium have none.",
     ),
+    ipMasq: {
+      type: 'boolean',
+      description:
+        "cni: bridge only. The bridge plugin's ipMasq: MASQUERADE whatever a pod sends outside its own subnet (other nodes' pods too). The plugin's default is false.",
+    },
+    calicoEncapsulation: str(
+      'cni: calico only. How pods cross between nodes. netlab defaults to None; check what your installer chose.',
+      {
+        enum: ['None', 'IPIP', 'VXLAN'],
+        enumDescriptions: [
+          'BGP routes (bird): 10.244.2.0/24 via <node IP> dev eth0 proto bird.',
+          'IP-in-IP through tunl0 (IP protocol 4): 10.244.2.0/24 via <node IP> dev tunl0 proto bird onlink.',
+          'VXLAN through vxlan.calico (UDP 4789, VNI 4096).',
+        ],
+      },
+    ),
+    ciliumRoutingMode: str('cni: cilium only. Defaults to tunnel.', {
+      enum: ['tunnel', 'native'],
+      enumDescriptions: [
+        'VXLAN through cilium_vxlan (UDP 8472).',
+        "Native routing: the other nodes' pod CIDRs via their node IPs (autoDirectNodeRoutes).",
+      ],
+    }),
+    kubeProxyReplacement: {
+      type: 'boolean',
+      description:
+        "cni: cilium only. cilium's eBPF does the Services' DNAT: no kube-proxy, no KUBE-SVC chains. Defaults to false.",
+    },
     kubeProxyMode: str('How kube-proxy turns a Service address into an endpoint. Defaults to iptables.', {
       enum: ['iptables', 'ipvs'],
       enumDescriptions: [

@@ -1,0 +1,79 @@
+// The CNI lifecycle of one pod, as a panel: kubelet → the runtime's sandbox → /etc/cni/net.d (the
+// chosen file) → /opt/cni/bin/<type> with CNI_COMMAND=ADD → veth → IPAM → the result; then DEL,
+// CHECK and VERSION. Every word comes from the pure model (model/cni-lifecycle.ts).
+import { useState } from 'react';
+import { lifecyclePods, podLifecycle } from '../../model/cni-lifecycle';
+import { useNetlab, useScenarioModel } from '../use-netlab';
+import { useUiText } from '../i18n';
+import { TID } from '../testIds';
+
+export function CniLifecycle() {
+  const t = useUiText();
+  const locale = useNetlab((s) => s.locale);
+  const { model } = useScenarioModel();
+  const topology = model.topology;
+  const pods = lifecyclePods(topology);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const key = chosen !== null && pods.some((p) => p.key === chosen) ? chosen : (pods[0]?.key ?? null);
+  const profile = topology.profile;
+  const life = key
+    ? podLifecycle({ cni: profile.cni, ipMasq: profile.masquerade === 'subnet' }, topology, key)
+    : null;
+  return (
+    <details className="panel cni-lifecycle" data-testid={TID.cniLifecycle}>
+      <summary>
+        <h2 id="cni-lifecycle-title">{t.cniLifecycle}</h2>
+      </summary>
+      {!life ? (
+        <p className="help">{t.cniLifecycleNone}</p>
+      ) : (
+        <>
+          <label>
+            {t.pod}{' '}
+            <select value={key ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {pods.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.key} ({p.node})
+                </option>
+              ))}
+            </select>
+          </label>
+          <h3>ADD</h3>
+          <ol>
+            {life.add.map((s, i) => (
+              <li key={i}>
+                <strong>{s.actor}</strong> {s.text[locale]}
+                {s.code && <pre className="mono small">{s.code}</pre>}
+              </li>
+            ))}
+          </ol>
+          <h3>{`/etc/cni/net.d/${life.netd.chosen.name}`}</h3>
+          <pre className="mono small" data-testid={TID.cniConfig}>
+            {life.netd.chosen.text}
+          </pre>
+          {life.netd.files
+            .filter((f) => !f.config)
+            .map((f) => (
+              <div key={f.name}>
+                <h3>{f.name}</h3>
+                <pre className="mono small">{f.text}</pre>
+              </div>
+            ))}
+          <h3>{t.cniResult}</h3>
+          <pre className="mono small">{life.result}</pre>
+          <h3>DEL</h3>
+          <ol>
+            {life.del.map((s, i) => (
+              <li key={i}>
+                <strong>{s.actor}</strong> {s.text[locale]}
+                {s.code && <pre className="mono small">{s.code}</pre>}
+              </li>
+            ))}
+          </ol>
+          <p>{life.check[locale]}</p>
+          <p>{life.version[locale]}</p>
+        </>
+      )}
+    </details>
+  );
+}
