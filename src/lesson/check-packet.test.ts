@@ -70,8 +70,8 @@ describe('packet check', () => {
     [
       'calico instead of flannel: the policy is enforced and nothing is encapsulated',
       world('calico', 'node02', DB_POLICY),
-      'the packet is dropped at veth',
-      '패킷이 node02의 veth',
+      'the packet is dropped at cali',
+      '패킷이 node02의 cali',
     ],
     [
       'both pods on node01: the packet never leaves the node',
@@ -90,8 +90,8 @@ describe('packet check', () => {
     expect(r.passed).toBe(false);
     expect(r.message.en).toContain(en);
     expect(r.message.ko).toContain(ko);
-    expect(r.message.en).toMatch(/Its path: node01: eth0 → veth/);
-    expect(r.message.ko).toMatch(/지나간 길: node01: eth0 → veth/);
+    expect(r.message.en).toMatch(/Its path: node01: eth0 → (veth|cali|vethwepl)[0-9a-f]+ → /);
+    expect(r.message.ko).toMatch(/지나간 길: node01: eth0 → (veth|cali|vethwepl)[0-9a-f]+ → /);
   });
 
   it('counts every difference and names the first', () => {
