@@ -29,7 +29,12 @@ describe('ClusterNetwork', () => {
         name: a
     `);
     expect(r.diagnostics).toEqual([]);
-    expect(r.cluster.network).toEqual({ cni: 'calico', bridgeName: 'cni0', kubeProxyMode: 'iptables' });
+    expect(r.cluster.network).toEqual({
+      cni: 'calico',
+      bridgeName: 'cni0',
+      kubeProxyMode: 'iptables',
+      serviceCIDR: '10.96.0.0/12',
+    });
     expect(r.cluster.network).toBe(DEFAULT_CLUSTER_NETWORK);
   });
 
@@ -37,9 +42,25 @@ describe('ClusterNetwork', () => {
     const r = load(net('lab', '  cni: flannel', '  bridgeName: v-net-0', '  kubeProxyMode: ipvs'));
     expect(r.diagnostics).toEqual([]);
     const { source, ...rest } = r.cluster.network;
-    expect(rest).toEqual({ cni: 'flannel', bridgeName: 'v-net-0', kubeProxyMode: 'ipvs', name: 'lab' });
+    expect(rest).toEqual({
+      cni: 'flannel',
+      bridgeName: 'v-net-0',
+      kubeProxyMode: 'ipvs',
+      serviceCIDR: '10.96.0.0/12',
+      name: 'lab',
+    });
     expect(source?.file).toBe('t.yaml');
     expect(source?.at([]).line).toBe(1);
+  });
+
+  it('reads spec.serviceCIDR as a canonical IPv4 block; anything else is an error at its value', () => {
+    expect(load(net('n', '  serviceCIDR: 172.20.0.0/16')).cluster.network.serviceCIDR).toBe('172.20.0.0/16');
+    expect(load(net('n', '  serviceCIDR: 10.96.0.1/12')).cluster.network.serviceCIDR).toBe('10.96.0.0/12');
+    for (const bad of ['10.96.0.0', 'fd00::/108', '10.0.0.0/30', 'nope']) {
+      const r = load(net('n', `  serviceCIDR: ${bad}`));
+      expect(r.diagnostics.map(where)).toEqual(['6:16 error service-cidr']);
+      expect(r.cluster.network.serviceCIDR).toBe('10.96.0.0/12');
+    }
   });
 
   it('defaults each missing field on its own, and an empty spec to every default', () => {

@@ -1,7 +1,7 @@
 // Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
 import { quote } from '../lib/user-text';
-import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
+import { closestName, Decoder, isDnsLabel, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
 import {
   decodeOwners,
   decodeLoadBalancerIngress,
@@ -12,6 +12,8 @@ import type { FieldPath } from './source';
 import {
   CNI_NAMES,
   DEFAULT_CLUSTER_NETWORK,
+  DNS_POLICIES,
+  type DnsPolicy,
   KUBE_PROXY_MODES,
   type ClusterNetwork,
   type Container,
@@ -36,6 +38,9 @@ export interface PodDraft {
   readonly containers: readonly Container[];
   readonly status: PodStatusFields;
   readonly owners: readonly OwnerReference[];
+  readonly hostname?: string;
+  readonly subdomain?: string;
+  readonly dnsPolicy?: DnsPolicy;
   readonly decoder: Decoder;
 }
 
@@ -45,6 +50,12 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
   const status = d.map(obj.status, ['status']) ?? {};
   const nodeName = d.string(spec.nodeName, ['spec', 'nodeName']);
   const hostNetwork = d.bool(spec.hostNetwork, ['spec', 'hostNetwork']) ?? false;
+  const hostname = dnsLabelField(d, spec.hostname, ['spec', 'hostname']);
+  const subdomain = dnsLabelField(d, spec.subdomain, ['spec', 'subdomain']);
+  const dnsPolicy =
+    spec.dnsPolicy === undefined
+      ? undefined
+      : oneOf(d, spec.dnsPolicy, ['spec', 'dnsPolicy'], DNS_POLICIES, 'ClusterFirst', 'dns-policy');
   const containersRaw = d.list(spec.containers, ['spec', 'containers']) ?? [];
   if (containersRaw.length === 0) {
     d.error(
@@ -135,8 +146,27 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
     containers,
     status: decodePodStatus(d, obj, meta),
     owners: decodeOwners(d, meta),
+    ...(hostname !== undefined ? { hostname } : {}),
+    ...(subdomain !== undefined ? { subdomain } : {}),
+    ...(dnsPolicy !== undefined ? { dnsPolicy } : {}),
     decoder: d,
   };
+}
+
+/** spec.hostname / spec.subdomain: a DNS label (RFC 1123), else an error and nothing. */
+function dnsLabelField(d: Decoder, value: unknown, path: FieldPath): string | undefined {
+  const text = d.string(value, path);
+  if (text === undefined) return undefined;
+  if (isDnsLabel(text)) return text;
+  d.error(
+    'dns-label',
+    path,
+    t(
+      `${pathText(path)}: ${quote(text)} is not a DNS label (lower case letters, digits and "-", at most 63)`,
+      `${pathText(path)}: ${josa(quote(text), '은/는')} DNS 레이블이 아닙니다(소문자, 숫자, "-"로 63자 이내)`,
+    ),
+  );
+  return undefined;
 }
 
 export interface NodeFields {
@@ -338,7 +368,7 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
 export function decodeClusterNetwork(
   d: Decoder,
   obj: Dict,
-): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode'> {
+): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR'> {
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
   const kubeProxyMode = oneOf(
@@ -368,7 +398,29 @@ export function decodeClusterNetwork(
         ),
       );
   }
-  return { cni, bridgeName, kubeProxyMode };
+  return { cni, bridgeName, kubeProxyMode, serviceCIDR: decodeServiceCidr(d, spec.serviceCIDR) };
+}
+
+/** spec.serviceCIDR: an IPv4 block from /8 to /28 (room for the `kubernetes` and kube-dns addresses). */
+function decodeServiceCidr(d: Decoder, value: unknown): string {
+  const path: FieldPath = ['spec', 'serviceCIDR'];
+  const text = d.string(value, path);
+  if (text === undefined) return DEFAULT_CLUSTER_NETWORK.serviceCIDR;
+  const cidr = parseCidr(text);
+  if (cidr && cidr.family === 4 && cidr.prefix >= 8 && cidr.prefix <= 28) return cidr.canonical;
+  d.error(
+    'service-cidr',
+    path,
+    t(
+      `spec.serviceCIDR: ${quote(text)} is not an IPv4 block from /8 to /28`,
+      `spec.serviceCIDR: ${josa(quote(text), '은/는')} /8에서 /28 사이의 IPv4 블록이 아닙니다`,
+    ),
+    t(
+      "e.g. 10.96.0.0/12 (kubeadm's default serviceSubnet)",
+      '예: 10.96.0.0/12(kubeadm의 기본 serviceSubnet)',
+    ),
+  );
+  return DEFAULT_CLUSTER_NETWORK.serviceCIDR;
 }
 
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */

@@ -179,7 +179,9 @@ export const NAMESPACE: Shape = obj(top(obj(anyOf('finalizers'))));
 
 export const EXTERNAL_ENDPOINT: Shape = obj(top(obj(anyOf('ip', 'description'))));
 
-export const CLUSTER_NETWORK: Shape = obj(top(obj(anyOf('cni', 'bridgeName', 'kubeProxyMode'))));
+export const CLUSTER_NETWORK: Shape = obj(
+  top(obj(anyOf('cni', 'bridgeName', 'kubeProxyMode', 'serviceCIDR'))),
+);
 
 const endpointPort = obj(anyOf('name', 'port', 'protocol', 'appProtocol'));
 const objectRef = obj(

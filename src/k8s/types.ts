@@ -79,7 +79,22 @@ export interface Pod {
   /** The Ready condition, when status.conditions has one. */
   readonly ready?: boolean;
   readonly owners?: readonly OwnerReference[];
+  /** spec.hostname and spec.subdomain: with a headless Service named like the subdomain, a DNS name. */
+  readonly hostname?: string;
+  readonly subdomain?: string;
+  /** spec.dnsPolicy, defaulted to ClusterFirst. */
+  readonly dnsPolicy?: DnsPolicy;
+  /** Added by netlab (the cluster's CoreDNS), not written in the scenario. */
+  readonly implicit?: boolean;
 }
+
+export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+export const DNS_POLICIES: readonly DnsPolicy[] = [
+  'ClusterFirst',
+  'ClusterFirstWithHostNet',
+  'Default',
+  'None',
+];
 
 /**
  * A pod that holds no IP: it finished (Succeeded, Failed) or waits without an address (Pending).
@@ -144,6 +159,8 @@ export interface Service {
   /** spec.publishNotReadyAddresses: not-ready pods are endpoints too. */
   readonly publishNotReadyAddresses: boolean;
   readonly source: Located;
+  /** Added by netlab (kube-dns when the scenario has none), not written in the scenario. */
+  readonly implicit?: boolean;
 }
 
 /** One address behind a Service, as an Endpoints or EndpointSlice object lists it. */
@@ -271,6 +288,11 @@ export interface ClusterNetwork {
   /** The Linux bridge on every node that the pods' veths attach to. */
   readonly bridgeName: string;
   readonly kubeProxyMode: KubeProxyMode;
+  /**
+   * spec.serviceCIDR: the range ClusterIPs come from (kube-apiserver's --service-cluster-ip-range),
+   * canonical text. Default 10.96.0.0/12, kubeadm's serviceSubnet default.
+   */
+  readonly serviceCIDR: string;
   /** metadata.name and place of the declaring object; absent when defaulted. */
   readonly name?: string;
   readonly source?: Located;
@@ -280,6 +302,7 @@ export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
   cni: 'calico',
   bridgeName: 'cni0',
   kubeProxyMode: 'iptables',
+  serviceCIDR: '10.96.0.0/12',
 };
 
 /** Everything netlab read from the scenario files, after defaulting. */
