@@ -4,16 +4,12 @@ import { explainSide } from '../engine/explain-reasons';
 import { reasonLine } from '../engine/explain-text';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
+import { resolvConfText } from '../dns/resolv-conf';
 import { pick, type Locale } from '../lib/text';
 import { generatedNodeNote, scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
-import {
-  traceFlow,
-  TraceError,
-  type PacketHeaders,
-  type PacketTrace,
-  type TraceHop,
-} from '../model/trace-flow';
+import { tracePacket } from '../model/trace-name';
+import { TraceError, type PacketHeaders, type PacketTrace, type TraceHop } from '../model/trace-flow';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
 
@@ -25,7 +21,7 @@ export function runTrace(args: CliArgs, written: Cluster): CommandResult {
   const { cluster, generatedNode } = scheduleOnGeneratedNode(written);
   let trace: PacketTrace;
   try {
-    trace = traceFlow(cluster, buildTopology(cluster, { generatedNode }), args.from, args.to, port);
+    trace = tracePacket(cluster, buildTopology(cluster, { generatedNode }), args.from, args.to, port);
   } catch (e) {
     if (e instanceof TraceError) throw new UsageError(e.message);
     throw e;
@@ -67,6 +63,7 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
     `${trace.from} → ${trace.to} ${trace.port.port}/${trace.port.protocol}: ${verdict}`,
     `  ${n.cni} (${enforcement}), ${overlay}, kube-proxy ${n.kubeProxyMode}, ${pick(locale, 'bridge', '브리지')} ${n.bridgeName}`,
     '',
+    ...(trace.dns ? dnsText(trace, cluster, locale) : []),
     pick(locale, 'Request:', '요청:'),
     ...hopsText(trace.request, cluster, locale),
   ];
@@ -74,6 +71,33 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
   if (trace.notices.length)
     out.push('', pick(locale, 'Notes:', '참고:'), ...trace.notices.map((x) => `  - ${x[locale]}`));
   return out.join('\n') + '\n';
+}
+
+/** The resolver's steps, then (when the connection went on) the query's own hops. */
+function dnsText(trace: PacketTrace, cluster: Cluster, locale: Locale): string[] {
+  const dns = trace.dns!;
+  const r = dns.resolution;
+  const out = [
+    pick(locale, `DNS: ${dns.name} from ${trace.from}`, `DNS: ${trace.from}에서 ${dns.name}`),
+    ...resolvConfText(r.conf)
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  /etc/resolv.conf  ${l}`),
+    `  ${r.order[locale]}`,
+    ...r.tries.map((x, i) => `  ${i + 1}. ${x.query}  ${x.answer.text[locale]}`),
+  ];
+  if (dns.verdict === 'delivered') {
+    out.push(
+      pick(
+        locale,
+        `  the query: UDP 53 to ${dns.server.service} ${dns.server.ip}${dns.server.implicit ? ' (added by netlab)' : ''}`,
+        `  질의: UDP 53을 ${dns.server.service} ${dns.server.ip}에 보냄${dns.server.implicit ? ' (netlab이 추가한 kube-dns)' : ''}`,
+      ),
+      ...hopsText(dns.request, cluster, locale),
+    );
+  }
+  out.push('');
+  return out;
 }
 
 function hopsText(hops: readonly TraceHop[], cluster: Cluster, locale: Locale): string[] {

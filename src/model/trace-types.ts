@@ -4,6 +4,7 @@
 import type { SideExplanation, SideVerdictKind } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { CniName, KubeProxyMode, Protocol } from '../k8s/types';
+import type { Resolution } from '../dns/resolve';
 import type { LocalText } from '../lib/text';
 import type { Overlay } from './cni';
 
@@ -233,6 +234,25 @@ export interface PacketTrace {
   readonly droppedAt?: string;
   readonly enforcement: 'enforced' | 'not-enforced';
   readonly notices: readonly LocalText[];
+  /** A destination given by name: the resolver's steps and the DNS query's own journey. */
+  readonly dns?: DnsStep;
+}
+
+/**
+ * The DNS step before a connection to a name: the names the pod's resolver asked, and the query
+ * (UDP 53 to kube-dns, DNATed to a CoreDNS pod, through the same policy gates). When the query is
+ * dropped, the trace's request is the query itself and no connection starts.
+ */
+export interface DnsStep {
+  readonly name: string;
+  readonly resolution: Resolution;
+  /** The kube-dns Service (`namespace/name`), its ClusterIP, and whether netlab added it. */
+  readonly server: { readonly service: string; readonly ip: string; readonly implicit: boolean };
+  /** The query's hops (`dns-0`, …) and its reply's (`dns-rep-0`, …). */
+  readonly request: readonly TraceHop[];
+  readonly reply: readonly TraceHop[] | null;
+  readonly verdict: 'delivered' | 'dropped';
+  readonly droppedAt?: string;
 }
 
 /** Bad input to traceFlow (an unknown pod, a Service as the source, …): the message says which. */
