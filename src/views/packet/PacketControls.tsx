@@ -120,6 +120,7 @@ export function PacketControls() {
   }, [sources, topology, t]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [name, setName] = useState('');
   const [port, setPort] = useState('80');
   const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
   const [together, setTogether] = useState(false);
@@ -128,11 +129,15 @@ export function PacketControls() {
     ? to
     : (destinations[1]?.value ?? destinations[0]?.value ?? '');
   const tour = useMemo(() => packetTourFromView(topology), [topology]);
-  const portNumber = Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
+  const byName = name.trim() !== '';
+  const portNumber = byName ? Number(port) : Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
 
   const hops = journey?.hops.length ?? 0;
   const atEnd = journey !== null && journey.step >= hops - 1;
-  const send = () => sendPackets([{ from: fromValue, to: toValue, port: { port: portNumber, protocol } }]);
+  const send = () =>
+    sendPackets([
+      { from: fromValue, to: byName ? `dns:${name.trim()}` : toValue, port: { port: portNumber, protocol } },
+    ]);
   const togglePlay = () => {
     if (!journey) return;
     if (atEnd && !packet.playing) setPacketStep(0);
@@ -187,6 +192,19 @@ export function PacketControls() {
           options={destinations}
           onChange={setTo}
         />
+        <label title={t.toNameHelp}>
+          {t.toName}{' '}
+          <input
+            data-testid={TID.packetToName}
+            type="text"
+            value={name}
+            placeholder="db.prod"
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(e) => setName(e.target.value)}
+            className="name-input"
+          />
+        </label>
         <label>
           {t.port}{' '}
           <input
@@ -194,8 +212,8 @@ export function PacketControls() {
             type="number"
             min={1}
             max={65535}
-            value={toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port}
-            disabled={/:\d+$/.test(toValue)}
+            value={!byName && toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port}
+            disabled={!byName && /:\d+$/.test(toValue)}
             onChange={(e) => setPort(e.target.value)}
             className="port-input"
           />
