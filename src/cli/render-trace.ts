@@ -9,6 +9,7 @@ import { pick, type Locale } from '../lib/text';
 import { generatedNodeNote, scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
 import { tracePacket } from '../model/trace-name';
+import { parseUrl } from '../model/trace-url';
 import { TraceError, type PacketHeaders, type PacketTrace, type TraceHop } from '../model/trace-flow';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
@@ -33,8 +34,10 @@ export function runTrace(args: CliArgs, written: Cluster): CommandResult {
   };
 }
 
-/** `--to 192.168.1.11:30080` stands for `--port 30080/TCP` when no --port is given. */
+/** `--to 192.168.1.11:30080` stands for `--port 30080/TCP` when no --port is given; a URL gives its own. */
 function portOf(to: string): FlowPort {
+  const url = parseUrl(to);
+  if (url) return { port: url.port, protocol: 'TCP' };
   const m = /:(\d{1,5})$/.exec(to.trim());
   if (!m || to.trim().startsWith('svc:')) throw new UsageError('trace needs --port (or --to IP:PORT)');
   return { port: Number(m[1]), protocol: 'TCP' };
@@ -64,6 +67,17 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
     `  ${n.cni} (${enforcement}), ${overlay}, kube-proxy ${n.kubeProxyMode}, ${pick(locale, 'bridge', '브리지')} ${n.bridgeName}`,
     '',
     ...(trace.dns ? dnsText(trace, cluster, locale) : []),
+    ...(trace.ingress
+      ? [
+          pick(
+            locale,
+            `Ingress: ${trace.ingress.url} through svc:${trace.ingress.controllerService}${trace.ingress.controllerPod ? ` (${trace.ingress.controllerPod})` : ''}`,
+            `Ingress: ${trace.ingress.url}, 경유 svc:${trace.ingress.controllerService}${trace.ingress.controllerPod ? ` (${trace.ingress.controllerPod})` : ''}`,
+          ),
+          `  ${trace.ingress.outcome[locale]}`,
+          '',
+        ]
+      : []),
     pick(locale, 'Request:', '요청:'),
     ...hopsText(trace.request, cluster, locale),
   ];

@@ -305,6 +305,43 @@ export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
   serviceCIDR: '10.96.0.0/12',
 };
 
+export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+/** An Ingress backend: a Service of the Ingress's namespace and one of its ports. */
+export interface IngressBackendRef {
+  readonly service: string;
+  /** The Service port's number, or its name. */
+  readonly port: number | string;
+}
+
+/** A networking.k8s.io/v1 Ingress: routing rules an ingress controller of its class applies. */
+export interface IngressObject {
+  readonly namespace: string;
+  readonly name: string;
+  /** spec.ingressClassName, else the deprecated kubernetes.io/ingress.class annotation. */
+  readonly ingressClassName?: string;
+  readonly defaultBackend?: IngressBackendRef;
+  readonly tls: readonly { readonly hosts: readonly string[]; readonly secretName?: string }[];
+  readonly rules: readonly {
+    readonly host?: string;
+    readonly paths: readonly {
+      readonly path: string;
+      readonly pathType: IngressPathType;
+      readonly backend: IngressBackendRef;
+    }[];
+  }[];
+  readonly source: Located;
+}
+
+/** A networking.k8s.io/v1 IngressClass: which controller serves Ingresses of this class. */
+export interface IngressClassSpec {
+  readonly name: string;
+  readonly controller: string;
+  /** The ingressclass.kubernetes.io/is-default-class annotation is "true". */
+  readonly isDefault: boolean;
+  readonly source: Located;
+}
+
 /** Everything netlab read from the scenario files, after defaulting. */
 export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
@@ -324,6 +361,8 @@ export interface Cluster {
   readonly owned: readonly OwnedObject[];
   /** The scenario's ClusterNetwork, or DEFAULT_CLUSTER_NETWORK. */
   readonly network: ClusterNetwork;
+  readonly ingresses: readonly IngressObject[];
+  readonly ingressClasses: readonly IngressClassSpec[];
 }
 
 /** `namespace/name`, how the CLI and the matrix name pods and policies. */

@@ -11,6 +11,7 @@ import { t } from '../lib/text';
 import { buildTopology, type Topology } from './topology';
 import { resolveTraceEnd } from './trace-endpoints';
 import { traceFlow } from './trace-flow';
+import { traceUrl } from './trace-url';
 import { TraceError, type DnsStep, type PacketTrace, type TraceHop } from './trace-types';
 
 /** `dns:NAME` forces a name; otherwise a destination that names nothing else is tried as a name. */
@@ -21,7 +22,8 @@ const DNS_NAME = /^(?=.*[a-z])[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?(\.[a-z0-9_]([-a-z
 export const isDnsName = (text: string): boolean => text.length <= 253 && DNS_NAME.test(text);
 
 /**
- * Traces a packet as traceFlow does; a destination given as `dns:NAME`, or one that names no pod,
+ * Traces a packet as traceFlow does; a destination given as an http(s) URL goes through the
+ * ingress controller (traceUrl, the port from the URL); one given as `dns:NAME`, or one that names no pod,
  * Service, address or ExternalEndpoint but is written like a DNS name, is resolved from the
  * source pod first (traceByName).
  */
@@ -33,6 +35,7 @@ export function tracePacket(
   port: FlowPort,
 ): PacketTrace {
   const s = to.trim();
+  if (/^https?:\/\//i.test(s)) return traceUrl(cluster, topology, from, s);
   if (s.toLowerCase().startsWith(DNS_PREFIX)) return traceByName(cluster, topology, from, s.slice(4), port);
   if (isDnsName(s)) {
     try {

@@ -5,6 +5,7 @@ import type { SideExplanation, SideVerdictKind } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { CniName, KubeProxyMode, Protocol } from '../k8s/types';
 import type { Resolution } from '../dns/resolve';
+import type { IngressMatch } from '../ingress/match';
 import type { LocalText } from '../lib/text';
 import type { Overlay } from './cni';
 
@@ -236,6 +237,24 @@ export interface PacketTrace {
   readonly notices: readonly LocalText[];
   /** A destination given by name: the resolver's steps and the DNS query's own journey. */
   readonly dns?: DnsStep;
+  /** A destination given as a URL: the ingress controller's hop and the rule it matched. */
+  readonly ingress?: IngressStep;
+}
+
+/**
+ * A request given as a URL: client → the controller's Service → a controller pod, which matches
+ * the Ingress rules and opens a new connection (hops `fwd-…`) to the backend Service.
+ */
+export interface IngressStep {
+  readonly url: string;
+  readonly host: string;
+  readonly path: string;
+  /** The controller's Service and the pod that took the request. */
+  readonly controllerService: string;
+  readonly controllerPod?: string;
+  /** The rule (or defaultBackend) that matched; absent: the controller answered 404. */
+  readonly match?: IngressMatch;
+  readonly outcome: LocalText;
 }
 
 /**
