@@ -39,7 +39,7 @@ async function open(page: Page, text: string) {
 
 async function sendByName(page: Page, from: string, name: string, port: string) {
   await page.getByRole('combobox', { name: 'From', exact: true }).selectOption(from);
-  await page.getByRole('textbox', { name: 'or a DNS name' }).fill(name);
+  await page.getByRole('textbox', { name: 'or a DNS name or URL' }).fill(name);
   await page.getByRole('spinbutton', { name: 'Port' }).fill(port);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
@@ -79,6 +79,26 @@ test('a packet by name fails at DNS under an egress deny, and goes through once 
   await expect(dnsStep(page)).toContainText('질의가 kube-system/coredns-1에 닿았습니다');
   await dnsStep(page).scrollIntoViewIfNeeded();
   await dnsStep(page).screenshot({ path: 'test-results/dns-delivered-ko.png' });
+});
+
+test('a URL from outside goes through the ingress controller to the rule backend', async ({ page }) => {
+  const ingress = readFileSync(
+    join(import.meta.dirname, '../src/testing/fixtures/ingress-nginx.yaml'),
+    'utf8',
+  );
+  await open(page, `${DEFAULT.replace('nodePort: 30080', 'nodePort: 30081')}\n---\n${ingress}`);
+  await page.getByRole('combobox', { name: 'From', exact: true }).selectOption('user');
+  await page.getByRole('textbox', { name: 'or a DNS name or URL' }).fill('https://shop.example.com/api/cart');
+  await expect(page.getByRole('spinbutton', { name: 'Port' })).toHaveValue('443');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const panel = packetPanel(page);
+  await expect(panel).toContainText('Ingress prod/shop: host shop.example.com, path /api (Prefix');
+  await expect(panel).toContainText('Secret shop-tls');
+  await expect(panel).toContainText("not the client's");
+  const hops = page.getByRole('list', { name: 'Hops of the packet and what happened at each' });
+  await expect(hops).toContainText('delivered to ingress-nginx/ingress-nginx-controller');
+  await expect(hops).toContainText('delivered to prod/backend');
+  await panel.screenshot({ path: 'test-results/ingress-url.png' });
 });
 
 test("a pod's details show its /etc/resolv.conf", async ({ page }) => {

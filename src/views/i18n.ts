@@ -90,7 +90,7 @@ const en = {
   notOnNode: 'not placed on a known node',
   routesInPod: 'Routes in the pod',
   resolvConf: '/etc/resolv.conf',
-  toName: 'or a DNS name',
+  toName: 'or a DNS name or URL',
   toNameHelp:
     'Resolved from the source pod first: the DNS query (UDP 53 to kube-dns) goes through the same policies',
   dnsStep: 'DNS step',
@@ -293,8 +293,9 @@ const ko: UiText = {
   notOnNode: '알려진 노드에 배치되지 않음',
   routesInPod: '파드 안의 라우트',
   resolvConf: '/etc/resolv.conf',
-  toName: '또는 DNS 이름',
-  toNameHelp: '먼저 출발 파드에서 이름을 풉니다. DNS 질의(kube-dns로 가는 UDP 53)도 같은 정책을 거칩니다',
+  toName: '또는 DNS 이름이나 URL',
+  toNameHelp:
+    '이름은 먼저 출발 파드에서 풉니다(kube-dns로 가는 UDP 53 DNS 질의도 같은 정책을 거칩니다). http(s) URL은 클러스터 밖 머신에서 인그레스 컨트롤러를 거쳐 갑니다',
   dnsStep: 'DNS 단계',
   dnsQueryDelivered: '질의가 {pod}에 닿았습니다. 경유: kube-dns {ip}{implicit}',
   dnsQueryDropped: '질의가 버려져서 연결은 시작조차 하지 않습니다. 목적지: kube-dns {ip}{implicit}',

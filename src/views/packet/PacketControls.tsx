@@ -8,6 +8,7 @@ import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
+import { parseUrl } from '../../model/trace-url';
 import { isTyping, packetHopKey } from '../keyboard';
 
 const SPEEDS = [0.5, 1, 2, 4];
@@ -130,13 +131,18 @@ export function PacketControls() {
     : (destinations[1]?.value ?? destinations[0]?.value ?? '');
   const tour = useMemo(() => packetTourFromView(topology), [topology]);
   const byName = name.trim() !== '';
-  const portNumber = byName ? Number(port) : Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
+  const url = byName ? parseUrl(name) : null;
+  const portNumber = url ? url.port : byName ? Number(port) : Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
 
   const hops = journey?.hops.length ?? 0;
   const atEnd = journey !== null && journey.step >= hops - 1;
   const send = () =>
     sendPackets([
-      { from: fromValue, to: byName ? `dns:${name.trim()}` : toValue, port: { port: portNumber, protocol } },
+      {
+        from: fromValue,
+        to: url ? name.trim() : byName ? `dns:${name.trim()}` : toValue,
+        port: { port: portNumber, protocol: url ? 'TCP' : protocol },
+      },
     ]);
   const togglePlay = () => {
     if (!journey) return;
@@ -198,7 +204,7 @@ export function PacketControls() {
             data-testid={TID.packetToName}
             type="text"
             value={name}
-            placeholder="db.prod"
+            placeholder="db.prod, http://…"
             spellCheck={false}
             autoCapitalize="off"
             onChange={(e) => setName(e.target.value)}
@@ -212,8 +218,10 @@ export function PacketControls() {
             type="number"
             min={1}
             max={65535}
-            value={!byName && toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port}
-            disabled={!byName && /:\d+$/.test(toValue)}
+            value={
+              url || (!byName && toValue.includes(':') && !toValue.startsWith('svc:')) ? portNumber : port
+            }
+            disabled={url !== null || (!byName && /:\d+$/.test(toValue))}
             onChange={(e) => setPort(e.target.value)}
             className="port-input"
           />
