@@ -90,6 +90,12 @@ export interface GateCheck<T extends 'egress-check' | 'ingress-check'> extends E
   readonly explanation: SideExplanation;
   /** False under flannel and bridge: a deny is shown but does not stop the packet. */
   readonly enforced: boolean;
+  /**
+   * The verdict depends on whether the policy sees the client or kube-proxy's SNAT address
+   * (NodePort/LoadBalancer, externalTrafficPolicy Cluster): implementation-defined. The verdict
+   * shown is the client's; a notice gives the other.
+   */
+  readonly implementationDefined?: boolean;
 }
 
 export interface DnatEvent extends EventBase {
