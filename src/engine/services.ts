@@ -13,14 +13,15 @@ import {
   type ServiceType,
 } from '../k8s/types';
 import { ipv4AtOffset, parseCidr, parseIp } from '../lib/ip';
+import { DNS_SERVICE_OFFSET } from '../dns/cluster-dns';
+
+export { dnsServiceIp } from '../dns/cluster-dns';
 
 /**
  * The default Service range: kubeadm's serviceSubnet default (ClusterNetwork.spec.serviceCIDR
  * changes it). kube-apiserver's own --service-cluster-ip-range has no such default: kubeadm passes it.
  */
 export const SERVICE_CIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR;
-/** The range's .10 is kube-dns's (kubeadm's clusterDNS), .1 the `kubernetes` Service's. */
-export const DNS_SERVICE_OFFSET = 10;
 /** Where netlab starts handing out other ClusterIPs: after kube-dns's .10. */
 export const FIRST_SERVICE_OFFSET = 11;
 /** kube-apiserver's default `--service-node-port-range`. */
@@ -76,12 +77,6 @@ export interface TopologyService {
   readonly externalIPs: readonly string[];
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
   readonly internalTrafficPolicy: 'Cluster' | 'Local';
-}
-
-/** The address kube-dns has in a Service range: its .10 (kubeadm's default clusterDNS). */
-export function dnsServiceIp(serviceCidr: string): string | null {
-  const cidr = parseCidr(serviceCidr);
-  return cidr ? (ipv4AtOffset(cidr, DNS_SERVICE_OFFSET)?.key ?? null) : null;
 }
 
 /**
