@@ -1,7 +1,7 @@
 // A whole cluster's dump: 1,000 pods arrive in batches, and far away the cards are named boxes
 // whose details come back where the learner zooms in (the screen-reader label always has them).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { stringify } from 'yaml';
 import { generateScenario } from '../src/testing/generate-cluster';
 import { TID } from '../src/views/testIds';

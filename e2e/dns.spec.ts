@@ -2,7 +2,8 @@
 // egress policy without DNS the journey stops at that query; with the narrow DNS rule it goes on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { chooseFiles, language, packetPanel, pod } from './locate';
 
 const DEFAULT = readFileSync(join(import.meta.dirname, '../src/scenarios/default.yaml'), 'utf8');

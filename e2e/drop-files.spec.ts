@@ -1,6 +1,7 @@
 // A dropped file asks nothing of the learner's work: a README is refused with a message, a
 // progress file is offered for import (and the import survives a reload); the scenario stays.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { lessonItem, pods } from './locate';
 
 const text = (page: Page) => page.evaluate(() => window.__netlab!.store!.getState().scenarioText);

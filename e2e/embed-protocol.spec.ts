@@ -3,7 +3,8 @@
 // Focus stays on the host page.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 type Msg = { type: string } & Record<string, unknown>;
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { decodeShareFragment, encodeShareFragment } from '../src/lib/share-codec';
 import { PROGRESS_KEYS } from '../src/services/lesson-progress';
 import { TID } from '../src/views/testIds';
 import {
@@ -23,12 +25,12 @@ const ROOT = join(import.meta.dirname, '..');
  * its own (another origin); `sameOrigin` serves it from netlab's origin instead, so that its
  * localStorage is the one the embed could write to.
  */
-async function host(page: Page, query: string, { sameOrigin = false } = {}) {
+async function host(page: Page, query: string, { sameOrigin = false, width = 1000, height = 760 } = {}) {
   const base = test.info().project.use.baseURL!;
   const html = `<!doctype html><html lang="en"><body>
     <h1>Course notes</h1>
     <script>window.historyBefore = history.length;</script>
-    <iframe title="netlab" src="${base}/?${query}" width="1000" height="760"></iframe>
+    <iframe title="netlab" src="${base}/?${query}" width="${width}" height="${height}"></iframe>
     <script>window.msgs = []; addEventListener('message', (e) => window.msgs.push(e.data));</script>
   </body></html>`;
   if (sameOrigin) {
@@ -72,15 +74,59 @@ test('an embedded diagram is driven by postMessage and reports back', async ({ p
     .toMatchObject({ changed: 2 });
   // no editor: the author did not ask for one
   await expect(editorPanel(frame)).toHaveCount(0);
+  // "Open in netlab" opens the full lab on the scene the host loaded, not the bare lab.
+  const open = frame.getByRole('link', { name: 'netlab에서 열기' });
+  await open.hover();
+  const href = new URL((await open.getAttribute('href'))!);
+  expect(href.search).toBe('');
+  const opened = decodeShareFragment(href.hash.slice(1));
+  expect('frame' in opened && opened.frame.scenario).toContain('          role: web\n    ports:');
 });
 
-test('click to load: nothing runs until the reader asks', async ({ page }) => {
-  const frame = await host(page, 'embed=1&ctl=1');
+test('click to load: a picture of the scene and a button, under 300 KB, and the lab only on the click', async ({
+  page,
+}) => {
+  const fetched: { url: string; bytes: number }[] = [];
+  page.on('response', (r) => {
+    void r
+      .body()
+      .then((b) => fetched.push({ url: r.url(), bytes: b.length }))
+      .catch(() => undefined);
+  });
+  const frame = await host(page, 'embed=1&ctl=1&panels=matrix');
   const load = frame.getByRole('button', { name: 'Load the interactive netlab diagram' });
   await expect(load).toBeVisible();
+  // The cover pictures the scene of the embed code (the default here): its nodes, its pods.
+  const picture = frame.getByRole('img', {
+    name: /^Preview of the scene: node01, node02; 3 pods, 3 Services$/,
+  });
+  await expect(picture).toBeVisible();
+  await expect(picture).toContainText('backend');
   await expect(pods(frame)).toHaveCount(0);
+  await page.waitForTimeout(1000); // anything the cover would still fetch
+  const before = fetched.filter((f) => !f.url.startsWith('data:')).reduce((n, f) => n + f.bytes, 0);
+  console.log(`click-to-load cover: ${before} bytes fetched before the click (${fetched.length} requests)`);
+  expect(before).toBeLessThan(300_000);
+  expect(fetched.some((f) => f.url.includes('model.worker'))).toBe(false);
   await load.click();
   await expect(pods(frame)).toHaveCount(3);
+  await expect(matrixPort(frame)).toBeVisible();
+  await expect(picture).toHaveCount(0);
+});
+
+test('click to load in Korean, on a shared scene: the cover pictures that scene', async ({ page }) => {
+  await page.goto('/');
+  await expect(pods(page)).toHaveCount(3);
+  const text = await page.evaluate(() => window.__netlab!.store!.getState().scenarioText);
+  const fragment = encodeShareFragment({ scenario: text.replaceAll('node02', 'worker-b') });
+  const frame = await host(page, `embed=1&ctl=1&lang=ko#${fragment}`);
+  const picture = frame.getByRole('img', {
+    name: /^장면 미리 보기: node01, worker-b, 파드 3개, Service 3개$/,
+  });
+  await expect(picture).toBeVisible();
+  await page.screenshot({ path: '/tmp/embed-cover-ko.png' });
+  await frame.getByRole('button', { name: '대화형 netlab 다이어그램 불러오기' }).click();
+  await expect(pod(frame, 'prod/backend')).toHaveAccessibleName(/, worker-b;/);
 });
 
 test('an embed never touches the learner’s saved work', async ({ page }) => {
@@ -211,4 +257,32 @@ test('"Embed code" copies an iframe that shows this scene and chosen flow on a c
   await expect(chosen).toHaveAttribute('data-verdict', 'allow');
   await expect(chosen).toHaveAttribute('aria-pressed', 'true');
   await expect(why(frame)).toContainText('prod/web → prod/db 3306/TCP');
+});
+
+test('a narrow frame (≤ 480 px): the graph first, the panels as tabs, text at its size', async ({ page }) => {
+  const frame = await host(page, 'embed=1&panels=lesson,matrix,packets&lesson=a-01-no-policy-no-isolation', {
+    width: 400,
+    height: 900,
+  });
+  await expect(pods(frame)).toHaveCount(3);
+  const tabs = frame.getByRole('tablist', { name: 'Panels' });
+  await expect(tabs.getByRole('tab')).toHaveText(['Lessons', 'Packet journeys', 'Reachability matrix']);
+  await expect(tabs.getByRole('tab', { name: 'Lessons' })).toHaveAttribute('aria-selected', 'true');
+  await expect(lessonPanel(frame)).toBeVisible();
+  await expect(matrixPort(frame)).toHaveCount(0);
+  // The graph comes before the panels.
+  const top = async (l: ReturnType<typeof frame.getByRole>) => (await l.boundingBox())!.y;
+  expect(await top(frame.getByRole('group', { name: /^Cluster diagram: / }))).toBeLessThan(await top(tabs));
+  // Keyboard: arrows move between tabs, the chosen panel follows.
+  await tabs.getByRole('tab', { name: 'Lessons' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Reachability matrix' })).toBeFocused();
+  await expect(frame.getByRole('tabpanel', { name: 'Reachability matrix' })).toBeVisible();
+  await expect(cell(frame, 'prod/web', 'prod/db')).toBeVisible();
+  await expect(lessonPanel(frame)).toHaveCount(0);
+  // Legible: the panel's text is no smaller than 14 px.
+  const size = await frame.getByRole('tabpanel').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(14);
+  await page.screenshot({ path: '/tmp/embed-narrow.png', fullPage: true });
 });

@@ -1,7 +1,8 @@
 // The graph reads cleanly: no two text boxes of the diagram intersect in the default scene.
 // (During a packet's journey the packet label and gate badges are not yet placed with collision
 // avoidance; this checks the scene at rest.)
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { diagram } from './locate';
 
 /** Pairs of visible graph texts whose on-screen boxes overlap by more than half a pixel each way. */

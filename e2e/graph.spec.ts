@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { TID } from '../src/views/testIds';
 import { MONACO, diagram, matrixPort, outside, pod, why } from './locate';
 

@@ -2,7 +2,8 @@
 // replace become versions in a History kept in the browser, listed (also after a reload) and
 // restored from there.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { encodeShareFragment } from '../src/lib/share-codec';
 import { pods } from './locate';
 
@@ -58,4 +59,40 @@ test('a reset and a dropped file each keep a version, in Korean too, across a re
   await expect(items.nth(0)).toContainText('# second');
   await expect(items.nth(1)).toContainText('기본 시나리오로 바뀜');
   await expect(items.nth(1)).toContainText('# first');
+});
+
+test('when browser storage is full, History says which versions are not saved instead of dropping them', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(pods(page)).toHaveCount(3);
+  // Fill the origin's storage to the brim, as months of other work might.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        break;
+      }
+    }
+    let n = 0;
+    for (let size = 64 * 1024; size >= 16; size >>= 1) {
+      try {
+        for (;;) localStorage.setItem(`filler-tail-${n++}`, 'x'.repeat(size));
+      } catch {
+        // this size no longer fits: a smaller piece may
+      }
+    }
+  });
+  await page.evaluate((t) => window.__netlab!.store!.getState().setScenarioText(t), MINE);
+  await page.getByRole('button', { name: 'Reset to the default scenario' }).click();
+  await page.getByRole('button', { name: /^History \(1\) ⚠ not saved$/ }).click();
+  const list = page.getByRole('region', { name: 'Your earlier texts' });
+  await expect(page.getByRole('alert').filter({ hasText: 'Your text is not being saved' })).toBeVisible();
+  await expect(list.getByRole('alert')).toContainText('versions marked “not saved” are kept only until');
+  await expect(list.getByRole('listitem')).toContainText('not saved');
+  await list.getByRole('button', { name: /^Restore: / }).click();
+  await expect.poll(() => text(page)).toBe(MINE);
+  await page.screenshot({ path: '/tmp/history-full.png' });
 });

@@ -2,10 +2,10 @@
 // picture) around, a link that would inflate to gigabytes is refused with a message, and a
 // picture an editor re-saved with a DOCTYPE still opens.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SHARE_PREFIX } from '../src/lib/share-codec';
 import { deflateBomb } from '../src/testing/deflate-bomb';
-import { pods } from './locate';
+import { chooseFiles, diagram, pods } from './locate';
 
 const RLO = '\u202e';
 const withBridge = (name: string) => `(() => {
@@ -19,7 +19,7 @@ test('an RLO in a bridge name stays inside the name: the CIDR after it reads lef
   await page.goto('/');
   await expect(pods(page)).toHaveCount(3);
   await page.evaluate(withBridge(`${RLO}cni0`));
-  const label = page.locator('.bridge-label').first();
+  const label = diagram(page).getByText(/cni0/).first();
   await expect(label).toContainText('cni0');
   const text = (await label.textContent())!;
   expect(text).toMatch(/^\u2068\u202ecni0\u2069 10\.244\.\d+\.1\/24$/);
@@ -33,11 +33,14 @@ test('an RLO in a bridge name stays inside the name: the CIDR after it reads lef
   expect(xs.length).toBeGreaterThan(8);
   for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
   // Problems says what is hidden in the name.
-  await expect(page.getByTestId('diagnostics.list')).toContainText(
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(
     'spec.bridgeName contains the bidi control U+202E',
   );
   // The exported picture carries the same isolation.
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.svg').click()]);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'SVG', exact: true }).click(),
+  ]);
   const exported = readFileSync((await svg.path())!, 'utf8');
   expect(exported).toContain(`\u2068${RLO}cni0\u2069 10.244.`);
 });
@@ -49,9 +52,9 @@ test('a 1.9 MB link that would inflate to 1.4 GB is refused with a message, and 
   await expect(pods(page)).toHaveCount(3);
   const fragment = SHARE_PREFIX + Buffer.from(deflateBomb(1400)).toString('base64url');
   await page.evaluate((f) => (location.hash = f), fragment);
-  await expect(page.getByTestId('share.status')).toHaveText(
-    'This link cannot be opened: it unpacks to more than 5 MB',
-  );
+  await expect(
+    page.getByRole('status').filter({ hasText: 'This link cannot be opened: it unpacks to more than 5 MB' }),
+  ).toHaveText('This link cannot be opened: it unpacks to more than 5 MB');
   await expect(pods(page)).toHaveCount(3);
   expect(await page.evaluate(() => location.hash)).toBe('');
 });
@@ -66,15 +69,17 @@ test('an exported SVG re-saved by an editor (XML declaration, comment, DOCTYPE) 
   );
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByTestId('export.svg').click(),
+    page.getByRole('button', { name: 'SVG', exact: true }).click(),
   ]);
   const svg = readFileSync((await download.path())!, 'utf8');
   const resaved = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<!-- Created with Inkscape (http://www.inkscape.org/) -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n${svg}`;
   await page.evaluate(() => window.__netlab!.store!.getState().resetScenario());
-  await page
-    .getByTestId('import.input')
-    .setInputFiles({ name: 'scene.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(resaved) });
-  await expect(page.getByTestId('share.status')).toContainText('scene.svg opened');
+  await chooseFiles(page, page.getByRole('button', { name: 'Open file…' }), {
+    name: 'scene.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from(resaved),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'scene.svg opened' })).toBeVisible();
   await expect
     .poll(() => page.evaluate(() => window.__netlab!.store!.getState().scenarioText))
     .toContain('# shared picture');
@@ -94,7 +99,7 @@ test('inside another site’s frame the full lab does nothing and says so; the e
     'target',
     '_blank',
   );
-  await expect(lab.getByTestId('app.ready')).toHaveCount(0);
+  await expect(lab.getByRole('main')).toHaveCount(0);
   // The lab never started: no store, no worker, nothing read or written.
   const frame = page.frames().find((f) => f.url().startsWith(baseURL!))!;
   expect(await frame.evaluate(() => window.__netlab?.store === undefined)).toBe(true);

@@ -1,6 +1,7 @@
 // Korean as a learner reads it: a packet journey and the why-panel, with particles that follow the
 // word before them (no both-forms placeholders) and the reasons as nested lists.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const PLACEHOLDER = /을\(를\)|이\(가\)|은\(는\)|와\(과\)|\(으\)로/;
 

@@ -1,7 +1,8 @@
 // Lessons that flow in a study group: no question on a switch without edits, the header naming the
 // scene on screen, packets in lessons whose scenarios place pods on no node, no packet left over
 // from the last lesson, change marks from the lesson's start, and code blocks that are never cut.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { TID } from '../src/views/testIds';
 import { language, matrixCells, packetPanel } from './locate';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { TID } from '../src/views/testIds';
 import { MONACO, diagram, matrixPort, packetPanel, pod } from './locate';
 

@@ -1,6 +1,7 @@
 // Presenter mode on a 1920×1080 projector: every graph text renders at 16 px or more on screen
 // (its font size times the scale of its screen transform), in English and Korean.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { diagram, language } from './locate';
 
 test.describe.configure({ timeout: 60_000 });

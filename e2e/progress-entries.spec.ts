@@ -1,6 +1,6 @@
 // Lesson progress is read entry by entry: one malformed lesson entry (a negative hint count, a
 // string for a boolean) is set aside, kept, and said once; the other lessons' progress stays.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { lessonItem } from './locate';
 
 const GOOD = { seen: ['intro'], solved: true, answers: {}, right: {}, hints: 0, solutionShown: false };

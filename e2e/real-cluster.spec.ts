@@ -2,7 +2,7 @@
 // status, finished Job pods, Services, Endpoints, EndpointSlices, custom resources) opens; a pod
 // is found by its IP and focused in the graph; the matrix shows workloads; a flow is explained.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { generateDump, generateDumpObjects } from '../src/testing/generate-dump';
 import { TID } from '../src/views/testIds';
 import { chooseFiles, literal, pod, pods, why } from './locate';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { TID } from '../src/views/testIds';
-import { cell, chooseFiles, language, matrixPort, pod, pods, why } from './locate';
+import { cell, chooseFiles, language, matrixPort, packetPanel, pod, pods, why } from './locate';
 
 /** A status line (role="status") saying `text`: what the share and file buttons report. */
 const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text });
@@ -48,6 +49,38 @@ test('copy a link, open it in a fresh page: same scene, port, flow and language'
   expect(await friend.evaluate(() => window.__netlab!.store!.getState().scenarioText)).toBe(
     '# my own notes\n',
   );
+  await other.close();
+});
+
+test('a link carries the packet on screen and the highlighted policy; a first-time recipient sees no restore banner', async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.setTimeout(60_000); // two pages and two models
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await expect(pods(page)).toHaveCount(3);
+  await page.getByRole('combobox', { name: 'Highlight policy' }).selectOption('prod/db-policy');
+  const packets = packetPanel(page);
+  await packets.getByRole('combobox', { name: 'To', exact: true }).selectOption('prod/db');
+  await packets.getByRole('spinbutton', { name: 'Port', exact: true }).fill('3306');
+  await packets.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(packets).toContainText('prod/web → prod/db 3306/TCP');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const other = await browser.newContext();
+  const friend = await other.newPage();
+  await friend.goto(link);
+  const theirs = packetPanel(friend);
+  await expect(theirs).toContainText('prod/web → prod/db 3306/TCP');
+  await expect(theirs.getByRole('combobox', { name: 'From', exact: true })).toHaveValue('prod/web');
+  await expect(theirs.getByRole('combobox', { name: 'To', exact: true })).toHaveValue('prod/db');
+  await expect(theirs.getByRole('spinbutton', { name: 'Port', exact: true })).toHaveValue('3306');
+  await expect(friend.getByRole('combobox', { name: 'Highlight policy' })).toHaveValue('prod/db-policy');
+  await expect(friend.getByRole('button', { name: 'Bring it back' })).toHaveCount(0);
+  await expect(friend.getByText(/Your previous scenario was replaced/)).toHaveCount(0);
   await other.close();
 });
 

@@ -3,7 +3,8 @@
 // CSI calls step by step, the layers lab, a storage lesson, share links; screenshots in en and ko.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const VOLUMES = readFileSync(join(import.meta.dirname, '..', 'src', 'scenarios', 'storage.yaml'), 'utf8');
 

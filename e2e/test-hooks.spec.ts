@@ -2,7 +2,7 @@
 // tests run against (`npm run build:e2e`, dist-e2e) and nowhere in the production bundle (dist).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -27,13 +27,15 @@ test('window.__netlab is in the e2e build only, never in the production bundle',
   expect(filesContaining('dist', '__netlab')).toEqual([]);
   expect(filesContaining('dist', 'monacoMarkers')).toEqual([]);
 
-  // The same search finds the hooks in the e2e build: the store (entry) and the markers (in the lazy
+  // The same search finds the hooks in the e2e build: the store (the lab's chunk, main) and the markers (in the lazy
   // editor code, which the scenario and storage editors share, so not in the entry).
   const e2e = filesContaining('dist-e2e', '__netlab');
-  expect(e2e.some((f) => /^assets[\\/]index-[\w-]+\.js$/.test(f))).toBe(true);
+  expect(e2e.some((f) => /^assets[\\/]main-[\w-]+\.js$/.test(f))).toBe(true);
   const markers = filesContaining('dist-e2e', 'monacoMarkers');
   expect(markers.length).toBeGreaterThan(0);
-  expect(markers.every((f) => /^assets[\\/][\w-]+\.js$/.test(f) && !/^assets[\\/]index-/.test(f))).toBe(true);
+  expect(
+    markers.every((f) => /^assets[\\/][\w-]+\.js$/.test(f) && !/^assets[\\/](index|main)-/.test(f)),
+  ).toBe(true);
   await page.goto('/');
   await expect.poll(() => page.evaluate(() => typeof window.__netlab?.store?.getState)).toBe('function');
 });

@@ -1,6 +1,6 @@
 // Two tabs of the lab editing at once do not overwrite each other silently: the other tab's newer
 // text becomes a version in this tab's History, which survives a reload.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pods } from './locate';
 
 test('the other tab’s newer text becomes a History version here, also after a reload', async ({

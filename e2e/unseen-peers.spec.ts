@@ -3,7 +3,8 @@
 // lessons too; quiz reveals render their Markdown.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { TID } from '../src/views/testIds';
 import { cell, matrixPort } from './locate';
 

@@ -1,7 +1,8 @@
 // The one-screen workspace: graph, editor and matrix inside the viewport together at laptop and
 // projector sizes (with and without a lesson), splitters that are keyboard-operable, labelled and
 // remembered, and plain stacking on a narrow screen.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
 import { diagram, editorView, language, matrixCells } from './locate';
 
 test.describe.configure({ timeout: 60_000 });

@@ -110,6 +110,7 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
       key: `${p.namespace}/${p.name}`,
       phase: p.phase,
       why: p.why,
+      ...(p.reason ? { reason: p.reason } : {}),
       ...(p.lastIp !== undefined ? { lastIp: p.lastIp } : {}),
     })),
   };

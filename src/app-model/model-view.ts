@@ -53,7 +53,9 @@ export interface GroupInfo {
 export interface InactivePodInfo {
   readonly key: string;
   readonly phase: string;
-  readonly why: 'completed' | 'failed' | 'no-ip';
+  readonly why: 'completed' | 'failed' | 'no-ip' | 'no-free-address';
+  /** Why it waits (`no free address in 10.244.1.0/28 on node01`). */
+  readonly reason?: LocalText;
   readonly lastIp?: string;
 }
 

@@ -6,7 +6,9 @@ import type { Locale } from '../lib/text';
 export function inactiveNote(cluster: Cluster, locale: Locale): string {
   const pods = cluster.inactivePods;
   if (pods.length === 0) return '';
-  const names = pods.slice(0, 5).map((p) => `${p.namespace}/${p.name} (${p.phase})`);
+  const names = pods
+    .slice(0, 5)
+    .map((p) => `${p.namespace}/${p.name} (${p.phase}${p.reason ? `: ${p.reason[locale]}` : ''})`);
   const more =
     pods.length > 5 ? (locale === 'ko' ? ` 외 ${pods.length - 5}개` : `, and ${pods.length - 5} more`) : '';
   return locale === 'ko'

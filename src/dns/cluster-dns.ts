@@ -4,16 +4,16 @@
 // Below engine (k8s and lib only): engine's Service allocation and lint use it.
 import { NAMESPACE_NAME_LABEL } from '../k8s/load-cluster';
 import type { Cluster, ClusterNode, Namespace, Pod, Service } from '../k8s/types';
-import { ipv4AtOffset, parseCidr, parseIp, type IpAddress } from '../lib/ip';
+import { ipv4AtOffset, parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
 import { DEFAULT_POD_CIDR } from '../k8s/assign-pod-ips';
 
 /** The Service range's .10 is kube-dns's (kubeadm's clusterDNS), .1 the `kubernetes` Service's. */
 export const DNS_SERVICE_OFFSET = 10;
 
 /** The address kube-dns has in a Service range: its .10. */
-export function dnsServiceIp(serviceCidr: string): string | null {
-  const cidr = parseCidr(serviceCidr);
-  return cidr ? (ipv4AtOffset(cidr, DNS_SERVICE_OFFSET)?.key ?? null) : null;
+export function dnsServiceIp(serviceCidr: Cidr | string): string | null {
+  const cidr = typeof serviceCidr === 'string' ? parseCidr(serviceCidr) : serviceCidr;
+  return cidr && cidr.family === 4 ? (ipv4AtOffset(cidr, DNS_SERVICE_OFFSET)?.key ?? null) : null;
 }
 
 export const DNS_NAMESPACE = 'kube-system';

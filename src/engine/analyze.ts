@@ -6,6 +6,7 @@ import type { ManifestFile } from '../k8s/source';
 import type { Cluster } from '../k8s/types';
 import { lintCluster } from './lint';
 import { lintServiceAddresses } from './lint-services';
+import { lintAddressPlan } from './lint-address-plan';
 
 export interface Analysis {
   readonly cluster: Cluster;
@@ -24,6 +25,7 @@ export function analyzeScenario(files: readonly ManifestFile[]): Analysis {
       ...loaded.diagnostics,
       ...lintCluster(loaded.cluster),
       ...lintServiceAddresses(loaded.cluster),
+      ...lintAddressPlan(loaded.cluster),
     ],
   };
 }

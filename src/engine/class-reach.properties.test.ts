@@ -260,7 +260,8 @@ describe('peer classes predict every concrete peer', () => {
                   ...(base.namespaces.has(probe.namespace) ? [] : [ns(probe.namespace, probe.nsLabels)]),
                   pod(`${probe.namespace}/probe`, probe.labels, { ip: probe.ip, ports: dedupe(probe.ports) }),
                 ];
-          const loaded = loadManifests([...manifests, ...extra]);
+          // A probe may take an address a pod already holds: allowed here, an error anywhere else.
+          const loaded = loadManifests([...manifests, ...extra], 'generated.yaml', ['duplicate-ip']);
           const endpoints = buildEndpoints(
             loaded,
             loaded.externals.map((x) => x.ip.key),
@@ -288,7 +289,8 @@ describe('peer classes predict every concrete peer', () => {
           const reach = classReach(u, 0, base);
           // Two possible namespaces of the same name cannot exist at once: one round each.
           for (const extra of materialize(u, base)) {
-            const loaded = loadManifests([...manifests, ...extra]);
+            // Witnesses of one address class share its witness address: allowed here, an error anywhere else.
+            const loaded = loadManifests([...manifests, ...extra], 'generated.yaml', ['duplicate-ip']);
             const endpoints = buildEndpoints(
               loaded,
               loaded.externals.map((x) => x.ip.key),

@@ -12,7 +12,7 @@ import {
   type Protocol,
   type ServiceType,
 } from '../k8s/types';
-import { ipv4AtOffset, parseCidr, parseIp } from '../lib/ip';
+import { ipv4AtOffset, parseIp } from '../lib/ip';
 import { DNS_SERVICE_OFFSET } from '../dns/cluster-dns';
 
 export { dnsServiceIp } from '../dns/cluster-dns';
@@ -21,7 +21,7 @@ export { dnsServiceIp } from '../dns/cluster-dns';
  * The default Service range: kubeadm's serviceSubnet default (ClusterNetwork.spec.serviceCIDR
  * changes it). kube-apiserver's own --service-cluster-ip-range has no such default: kubeadm passes it.
  */
-export const SERVICE_CIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR;
+export const SERVICE_CIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR.canonical;
 /** Where netlab starts handing out other ClusterIPs: after kube-dns's .10. */
 export const FIRST_SERVICE_OFFSET = 11;
 /** kube-apiserver's default `--service-node-port-range`. */
@@ -90,7 +90,7 @@ export function buildServices(
   cluster: Pick<Cluster, 'services' | 'pods' | 'endpointSets'> & Partial<Pick<Cluster, 'network'>>,
 ): TopologyService[] {
   const { services, pods } = cluster;
-  const serviceCidr = parseCidr(cluster.network?.serviceCIDR ?? SERVICE_CIDR)!;
+  const serviceCidr = cluster.network?.serviceCIDR ?? DEFAULT_CLUSTER_NETWORK.serviceCIDR;
   const usedIps = new Set<string>();
   const usedPorts = new Set<number>();
   for (const s of services) {

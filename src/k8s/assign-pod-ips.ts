@@ -1,8 +1,9 @@
 // Which pods hold an IP and which address each gets: status.podIP as reported; a hostNetwork
-// pod's node address; for a manifest as written (no status yet), the first free address of its
-// node's podCIDR. Finished pods and pods still waiting for an address are kept apart.
-import { ipv4AtOffset, parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
-import { t } from '../lib/text';
+// pod's node address; for a manifest as written (no status yet), host-local's next free address of
+// its node's podCIDR (ipam.ts). Finished pods and pods waiting for an address are kept apart.
+import { parseCidr, cidrContains, type Cidr, type IpAddress } from '../lib/ip';
+import { t, type LocalText } from '../lib/text';
+import { HostLocalIpam, noFreeAddress, sandboxFailure } from './ipam';
 import { josa } from '../lib/korean';
 import type { PodDraft } from './decode-objects';
 import type { ClusterNode, InactivePod, Pod } from './types';
@@ -12,10 +13,11 @@ export const DEFAULT_POD_CIDR = '10.244.0.0/16';
 
 /**
  * Pods keep status.podIP; a hostNetwork pod has its node's IP; a pod without status.phase (as
- * written, never scheduled by a real cluster) gets the first free address of its node's podCIDR
- * (after the network address and the bridge's .1), else of DEFAULT_POD_CIDR — in document
- * order, so the same files always give the same addresses. A pod whose phase is Succeeded or
- * Failed, or that reports a phase but no IP (Pending), holds no address: it is inactive.
+ * written, never scheduled by a real cluster) gets host-local's next free address of its node's
+ * podCIDR (never the network address, the gateway .1 or broadcast), else of DEFAULT_POD_CIDR — in
+ * document order, so the same files always give the same addresses. A pod whose phase is Succeeded
+ * or Failed, that reports a phase but no IP, or whose node's range is used up (Pending, with the
+ * reason) holds no address: it is inactive. Two running pods with one IP are an error.
  */
 export function assignPodIps(
   drafts: readonly PodDraft[],
@@ -25,8 +27,8 @@ export function assignPodIps(
   const used = new Set<string>();
   for (const n of nodes) if (n.internalIP) used.add(n.internalIP.key);
   for (const p of drafts) if (p.statusIp && !p.hostNetwork && !finished(p)) used.add(p.statusIp.key);
+  const ipam = new HostLocalIpam(used);
   const defaultCidr = parseCidr(DEFAULT_POD_CIDR)!;
-  const nextOffset = new Map<string, number>();
   const owners = new Map<string, string>();
   const pods: Pod[] = [];
   const inactive: InactivePod[] = [];
@@ -35,7 +37,7 @@ export function assignPodIps(
     const d = p.decoder;
     const phase = p.status.phase;
     const source = { file: d.file, at: d.raw.at };
-    const apart = (why: InactivePod['why']): void => {
+    const apart = (why: InactivePod['why'], reason?: LocalText): void => {
       inactive.push({
         namespace: p.namespace,
         name: p.name,
@@ -43,6 +45,7 @@ export function assignPodIps(
         ...(p.nodeName !== undefined ? { nodeName: p.nodeName } : {}),
         phase: phase ?? 'Pending',
         why,
+        ...(reason ? { reason } : {}),
         ...(p.statusIp ? { lastIp: p.statusIp.key } : {}),
         ...(p.owners.length > 0 ? { owners: p.owners } : {}),
         source,
@@ -78,23 +81,23 @@ export function assignPodIps(
     if (!ip) {
       const cidr: Cidr = node?.podCIDR ?? defaultCidr;
       ipSource = node?.podCIDR ? 'node-pod-cidr' : 'default-pod-cidr';
-      let offset = nextOffset.get(cidr.canonical) ?? 2;
-      let candidate = ipv4AtOffset(cidr, offset);
-      while (candidate && used.has(candidate.key)) candidate = ipv4AtOffset(cidr, ++offset);
-      nextOffset.set(cidr.canonical, offset + 1);
-      if (!candidate) {
-        d.error(
-          'ipam',
+      // A node's own podCIDR is its own range; the default range is one pool for every pod without one.
+      ip = ipam.allocate(cidr, node?.podCIDR ? node.name : undefined);
+      if (!ip) {
+        // host-local's ADD fails: kubelet retries the sandbox, and the pod waits without an address.
+        const reason = noFreeAddress(cidr, node?.name);
+        d.report(
+          'warning',
+          'no-free-address',
           ['metadata', 'name'],
           t(
-            `no free address left in ${cidr.canonical} for this pod`,
-            `${cidr.canonical}에 이 파드에 줄 주소가 남아 있지 않습니다`,
+            `${reason.en}: this pod stays Pending (kubelet: ${sandboxFailure(cidr)})`,
+            `${reason.ko}. 이 파드는 Pending으로 남습니다(kubelet: ${sandboxFailure(cidr)})`,
           ),
         );
-        candidate = ipv4AtOffset(defaultCidr, 0)!;
+        apart('no-free-address', reason);
+        continue;
       }
-      ip = candidate;
-      used.add(ip.key);
     } else if (node?.podCIDR && !p.hostNetwork && !cidrContains(node.podCIDR, ip)) {
       d.report(
         'warning',
@@ -109,13 +112,13 @@ export function assignPodIps(
     if (!p.hostNetwork) {
       const other = owners.get(ip.key);
       if (other)
-        d.report(
-          'warning',
+        // Two running pods with one address: no IPAM hands that out, and packets would reach either.
+        d.error(
           'duplicate-ip',
-          ['status', 'podIP'],
+          ipSource === 'status' ? ['status', 'podIP'] : ['spec', 'nodeName'],
           t(
-            `pod IP ${ip.key} is also used by ${other}`,
-            `파드 IP ${josa(ip.key, '을/를')} ${other}도 쓰고 있습니다`,
+            `pod IP ${ip.key} is also used by ${other}: two running pods never share an address (IPAM hands each out once)`,
+            `파드 IP ${josa(ip.key, '을/를')} ${other}도 쓰고 있습니다. 실행 중인 두 파드가 주소를 함께 쓰는 일은 없습니다(IPAM은 주소를 한 번씩만 줍니다)`,
           ),
         );
       else owners.set(ip.key, `${p.namespace}/${p.name}`);

@@ -29,38 +29,30 @@ describe('ClusterNetwork', () => {
         name: a
     `);
     expect(r.diagnostics).toEqual([]);
-    expect(r.cluster.network).toEqual({
-      cni: 'calico',
-      bridgeName: 'cni0',
-      kubeProxyMode: 'iptables',
-      serviceCIDR: '10.96.0.0/12',
-    });
+    expect(r.cluster.network).toMatchObject({ cni: 'calico', bridgeName: 'cni0', kubeProxyMode: 'iptables' });
+    expect(r.cluster.network.serviceCIDR.canonical).toBe('10.96.0.0/12');
     expect(r.cluster.network).toBe(DEFAULT_CLUSTER_NETWORK);
   });
 
   it('reads cni, bridgeName and kubeProxyMode, and remembers its name and place', () => {
     const r = load(net('lab', '  cni: flannel', '  bridgeName: v-net-0', '  kubeProxyMode: ipvs'));
     expect(r.diagnostics).toEqual([]);
-    const { source, ...rest } = r.cluster.network;
-    expect(rest).toEqual({
-      cni: 'flannel',
-      bridgeName: 'v-net-0',
-      kubeProxyMode: 'ipvs',
-      serviceCIDR: '10.96.0.0/12',
-      name: 'lab',
-    });
+    const { source, serviceCIDR, nodePortRange, ...rest } = r.cluster.network;
+    expect(nodePortRange).toEqual({ min: 30000, max: 32767 });
+    expect(rest).toEqual({ cni: 'flannel', bridgeName: 'v-net-0', kubeProxyMode: 'ipvs', name: 'lab' });
+    expect(serviceCIDR).toBe(DEFAULT_CLUSTER_NETWORK.serviceCIDR);
     expect(source?.file).toBe('t.yaml');
     expect(source?.at([]).line).toBe(1);
   });
 
-  it('reads spec.serviceCIDR as a canonical IPv4 block; anything else is an error at its value', () => {
-    expect(load(net('n', '  serviceCIDR: 172.20.0.0/16')).cluster.network.serviceCIDR).toBe('172.20.0.0/16');
-    expect(load(net('n', '  serviceCIDR: 10.96.0.1/12')).cluster.network.serviceCIDR).toBe('10.96.0.0/12');
-    for (const bad of ['10.96.0.0', 'fd00::/108', '10.0.0.0/30', 'nope']) {
-      const r = load(net('n', `  serviceCIDR: ${bad}`));
-      expect(r.diagnostics.map(where)).toEqual(['6:16 error service-cidr']);
-      expect(r.cluster.network.serviceCIDR).toBe('10.96.0.0/12');
-    }
+  it('reads spec.serviceCIDR (default kubeadm’s 10.96.0.0/12) and points at a bad one', () => {
+    expect(load(net('n', '  serviceCIDR: 10.100.0.0/16')).cluster.network.serviceCIDR.canonical).toBe(
+      '10.100.0.0/16',
+    );
+    const bad = load(net('n', '  serviceCIDR: 10.96.0.0/33'));
+    expect(bad.diagnostics.map(where)).toEqual(['6:16 error cidr']);
+    expect(bad.diagnostics[0]!.message.en).toBe('spec.serviceCIDR: invalid CIDR "10.96.0.0/33"');
+    expect(bad.diagnostics[0]!.message.ko).toBe('spec.serviceCIDR: 잘못된 CIDR "10.96.0.0/33"');
   });
 
   it('defaults each missing field on its own, and an empty spec to every default', () => {
@@ -108,6 +100,14 @@ describe('ClusterNetwork', () => {
     expect(mode.diagnostics.map(where)).toEqual(['6:18 error kube-proxy-mode']);
     expect(mode.diagnostics[0]!.message.ko).toContain('iptables, ipvs');
     expect(mode.cluster.network.kubeProxyMode).toBe('iptables');
+    expect(mode.diagnostics[0]!.hint?.en).toBe(
+      'kube-proxy’s userspace mode was removed in Kubernetes 1.26; use iptables (the default) or ipvs',
+    );
+    const nft = load(net('n', '  kubeProxyMode: nftables'));
+    expect(nft.diagnostics.map(where)).toEqual(['6:18 error kube-proxy-mode']);
+    expect(nft.diagnostics[0]!.hint?.en).toMatch(
+      /nftables mode exists \(alpha 1\.29, beta 1\.31, GA 1\.33\)/,
+    );
 
     const num = load(net('n', '  cni: 1'));
     expect(num.diagnostics.map(where)).toEqual(['6:8 error type']);

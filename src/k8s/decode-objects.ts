@@ -24,7 +24,7 @@ import {
   type ServicePort,
   type ServiceType,
 } from './types';
-import { t } from '../lib/text';
+import { t, type LocalText } from '../lib/text';
 import { josa } from '../lib/korean';
 
 /** A pod before IP assignment (which needs every Node and every other pod). */
@@ -316,6 +316,20 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
   });
   const clusterIP = d.string(spec.clusterIP, ['spec', 'clusterIP']);
   const loadBalancerIP = d.string(spec.loadBalancerIP, ['spec', 'loadBalancerIP']);
+  if (loadBalancerIP !== undefined)
+    d.report(
+      'warning',
+      'deprecated-field',
+      ['spec', 'loadBalancerIP'],
+      t(
+        'spec.loadBalancerIP is deprecated since Kubernetes v1.24: its meaning varies between implementations and it cannot do dual-stack; netlab still reads it when status.loadBalancer.ingress is empty',
+        'spec.loadBalancerIP는 쿠버네티스 v1.24부터 지원 중단(deprecated)되었습니다. 구현마다 뜻이 다르고 듀얼 스택을 지원하지 못합니다. netlab은 status.loadBalancer.ingress가 비어 있을 때만 이 값을 읽습니다',
+      ),
+      t(
+        'ask for an address with your load balancer’s own annotation (e.g. metallb.io/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4)',
+        '주소는 로드밸런서 구현의 어노테이션으로 요청하세요(예: metallb.io/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4)',
+      ),
+    );
   const selector =
     spec.selector === undefined || spec.selector === null
       ? undefined
@@ -364,11 +378,11 @@ export function decodeExternalEndpoint(d: Decoder, obj: Dict): IpAddress | undef
   return ip ?? undefined;
 }
 
-/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name and kube-proxy's mode, defaulted. */
+/** `netlab.dev/v1 ClusterNetwork`: the CNI, the bridge name, kube-proxy's mode and the Service range, defaulted. */
 export function decodeClusterNetwork(
   d: Decoder,
   obj: Dict,
-): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR'> {
+): Pick<ClusterNetwork, 'cni' | 'bridgeName' | 'kubeProxyMode' | 'serviceCIDR' | 'nodePortRange'> {
   const spec = d.map(obj.spec, ['spec']) ?? {};
   const cni = oneOf(d, spec.cni, ['spec', 'cni'], CNI_NAMES, DEFAULT_CLUSTER_NETWORK.cni, 'cni');
   const kubeProxyMode = oneOf(
@@ -378,6 +392,7 @@ export function decodeClusterNetwork(
     KUBE_PROXY_MODES,
     DEFAULT_CLUSTER_NETWORK.kubeProxyMode,
     'kube-proxy-mode',
+    KUBE_PROXY_MODE_NOTES,
   );
   let bridgeName = DEFAULT_CLUSTER_NETWORK.bridgeName;
   const text = d.string(spec.bridgeName, ['spec', 'bridgeName']);
@@ -398,30 +413,56 @@ export function decodeClusterNetwork(
         ),
       );
   }
-  return { cni, bridgeName, kubeProxyMode, serviceCIDR: decodeServiceCidr(d, spec.serviceCIDR) };
+  let serviceCIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR;
+  const cidrText = d.string(spec.serviceCIDR, ['spec', 'serviceCIDR']);
+  if (cidrText !== undefined) {
+    const cidr = parseCidr(cidrText);
+    if (cidr) serviceCIDR = cidr;
+    else
+      d.error(
+        'cidr',
+        ['spec', 'serviceCIDR'],
+        t(
+          `spec.serviceCIDR: invalid CIDR ${quote(cidrText)}`,
+          `spec.serviceCIDR: 잘못된 CIDR ${quote(cidrText)}`,
+        ),
+        t('e.g. 10.96.0.0/12 (kubeadm’s default)', '예: 10.96.0.0/12(kubeadm의 기본값)'),
+      );
+  }
+  return { cni, bridgeName, kubeProxyMode, serviceCIDR, nodePortRange: nodePortRange(d, spec) };
 }
 
-/** spec.serviceCIDR: an IPv4 block from /8 to /28 (room for the `kubernetes` and kube-dns addresses). */
-function decodeServiceCidr(d: Decoder, value: unknown): string {
-  const path: FieldPath = ['spec', 'serviceCIDR'];
-  const text = d.string(value, path);
-  if (text === undefined) return DEFAULT_CLUSTER_NETWORK.serviceCIDR;
-  const cidr = parseCidr(text);
-  if (cidr && cidr.family === 4 && cidr.prefix >= 8 && cidr.prefix <= 28) return cidr.canonical;
+/** `spec.serviceNodePortRange: 30000-32767` (kube-apiserver's --service-node-port-range syntax). */
+function nodePortRange(d: Decoder, spec: Dict): ClusterNetwork['nodePortRange'] {
+  const text = d.string(spec.serviceNodePortRange, ['spec', 'serviceNodePortRange']);
+  if (text === undefined) return DEFAULT_CLUSTER_NETWORK.nodePortRange;
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
+  const min = m ? Number(m[1]) : NaN;
+  const max = m ? Number(m[2]) : NaN;
+  if (min >= 1 && max <= 65535 && min <= max) return { min, max };
   d.error(
-    'service-cidr',
-    path,
+    'node-port-range',
+    ['spec', 'serviceNodePortRange'],
     t(
-      `spec.serviceCIDR: ${quote(text)} is not an IPv4 block from /8 to /28`,
-      `spec.serviceCIDR: ${josa(quote(text), '은/는')} /8에서 /28 사이의 IPv4 블록이 아닙니다`,
+      `spec.serviceNodePortRange: ${quote(text)} is not a port range`,
+      `spec.serviceNodePortRange: ${josa(quote(text), '은/는')} 포트 범위가 아닙니다`,
     ),
-    t(
-      "e.g. 10.96.0.0/12 (kubeadm's default serviceSubnet)",
-      '예: 10.96.0.0/12(kubeadm의 기본 serviceSubnet)',
-    ),
+    t('write it as kube-apiserver takes it: 30000-32767', 'kube-apiserver처럼 30000-32767 형식으로 쓰세요'),
   );
-  return DEFAULT_CLUSTER_NETWORK.serviceCIDR;
+  return DEFAULT_CLUSTER_NETWORK.nodePortRange;
 }
+
+/** Real kube-proxy modes netlab does not run, and why (the hint the error carries). */
+const KUBE_PROXY_MODE_NOTES: Readonly<Record<string, LocalText>> = {
+  userspace: t(
+    'kube-proxy’s userspace mode was removed in Kubernetes 1.26; use iptables (the default) or ipvs',
+    'kube-proxy의 userspace 모드는 쿠버네티스 1.26에서 없어졌습니다. iptables(기본값)나 ipvs를 쓰세요',
+  ),
+  nftables: t(
+    'kube-proxy’s nftables mode exists (alpha 1.29, beta 1.31, GA 1.33), but netlab does not simulate it yet; iptables programs the same Service behaviour',
+    'kube-proxy의 nftables 모드는 실제로 있지만(1.29 알파, 1.31 베타, 1.33 GA) netlab은 아직 흉내 내지 않습니다. Service 동작은 iptables 모드와 같습니다',
+  ),
+};
 
 /** A string that must be one of `allowed`; absent gives `fallback`, anything else an error (and `fallback`). */
 function oneOf<T extends string>(
@@ -431,6 +472,7 @@ function oneOf<T extends string>(
   allowed: readonly T[],
   fallback: T,
   code: string,
+  notes: Readonly<Record<string, LocalText>> = {},
 ): T {
   const text = d.string(value, path);
   if (text === undefined) return fallback;
@@ -445,11 +487,12 @@ function oneOf<T extends string>(
       `${pathText(path)}: unsupported value ${quote(text)}: use one of ${list}`,
       `${pathText(path)}: 지원하지 않는 값 ${quote(text)}: ${list} 중 하나를 쓰세요`,
     ),
-    guess
-      ? lower
-        ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
-        : t(`did you mean ${guess}?`, `${josa(guess, '을/를')} 뜻했나요?`)
-      : undefined,
+    (Object.hasOwn(notes, text) ? notes[text] : undefined) ??
+      (guess
+        ? lower
+          ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
+          : t(`did you mean ${guess}?`, `${josa(guess, '을/를')} 뜻했나요?`)
+        : undefined),
   );
   return fallback;
 }

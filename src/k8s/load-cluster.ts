@@ -3,6 +3,7 @@
 import { compareDiagnostics, type Diagnostic } from '../lib/diagnostic';
 import { quote } from '../lib/user-text';
 import { assignPodIps } from './assign-pod-ips';
+import { checkNodePorts, writtenNodePorts, type WrittenNodePort } from './node-ports';
 import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
 import { decodeIngress, decodeIngressClass } from './decode-ingress';
@@ -66,6 +67,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const ingressClasses: IngressClassSpec[] = [];
   const skipped = new SkippedKinds();
   let network: ClusterNetwork | undefined;
+  /** Written nodePorts, checked against the range once the ClusterNetwork (anywhere) is read. */
+  const nodePorts: WrittenNodePort[] = [];
   let networkAt = '';
   // Where each object starts, worked out only when a duplicate needs it (a JSON dump's positions
   // are found lazily).
@@ -190,6 +193,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         break;
       case 'Service':
         services.push(decodeService(d, obj, name, namespace));
+        nodePorts.push(...writtenNodePorts(d, obj, name));
         break;
       case 'Endpoints':
         endpointSets.push(decodeEndpoints(d, obj, name, namespace));
@@ -243,6 +247,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       });
     }
   }
+  checkNodePorts(nodePorts, (network ?? DEFAULT_CLUSTER_NETWORK).nodePortRange);
   const { pods, inactive } = assignPodIps(drafts, nodes);
   out.push(...skipped.diagnostics());
   out.sort(compareDiagnostics);

@@ -203,7 +203,7 @@ export const NAMESPACE: Shape = obj(top(obj(anyOf('finalizers'))));
 export const EXTERNAL_ENDPOINT: Shape = obj(top(obj(anyOf('ip', 'description'))));
 
 export const CLUSTER_NETWORK: Shape = obj(
-  top(obj(anyOf('cni', 'bridgeName', 'kubeProxyMode', 'serviceCIDR'))),
+  top(obj(anyOf('cni', 'bridgeName', 'kubeProxyMode', 'serviceCIDR', 'serviceNodePortRange'))),
 );
 
 const endpointPort = obj(anyOf('name', 'port', 'protocol', 'appProtocol'));

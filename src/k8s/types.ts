@@ -1,6 +1,7 @@
 // Typed, defaulted Kubernetes objects: what the API server would store after defaulting.
 // Wire field names are kept; every object remembers its Locator for later diagnostics.
-import type { Cidr, IpAddress } from '../lib/ip';
+import { parseCidr, type Cidr, type IpAddress } from '../lib/ip';
+import type { LocalText } from '../lib/text';
 import type { Locator } from './source';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
@@ -106,7 +107,9 @@ export interface InactivePod {
   readonly labels: Labels;
   readonly nodeName?: string;
   readonly phase: PodPhase;
-  readonly why: 'completed' | 'failed' | 'no-ip';
+  readonly why: 'completed' | 'failed' | 'no-ip' | 'no-free-address';
+  /** Why it waits, in words (`no free address in 10.244.1.0/28 on node01`). */
+  readonly reason?: LocalText;
   /** status.podIP as the object last reported it (a finished pod keeps it in its status). */
   readonly lastIp?: string;
   readonly owners?: readonly OwnerReference[];
@@ -289,20 +292,26 @@ export interface ClusterNetwork {
   readonly bridgeName: string;
   readonly kubeProxyMode: KubeProxyMode;
   /**
-   * spec.serviceCIDR: the range ClusterIPs come from (kube-apiserver's --service-cluster-ip-range),
-   * canonical text. Default 10.96.0.0/12, kubeadm's serviceSubnet default.
+   * The Service range (kube-apiserver's --service-cluster-ip-range): `spec.serviceCIDR`, default
+   * kubeadm's 10.96.0.0/12 (kube-apiserver itself, with the flag unset, falls back to 10.0.0.0/24).
    */
-  readonly serviceCIDR: string;
+  readonly serviceCIDR: Cidr;
+  /** kube-apiserver's --service-node-port-range: `spec.serviceNodePortRange`, default 30000-32767. */
+  readonly nodePortRange: { readonly min: number; readonly max: number };
   /** metadata.name and place of the declaring object; absent when defaulted. */
   readonly name?: string;
   readonly source?: Located;
 }
 
+/** kubeadm's default Service range (its `networking.serviceSubnet`). */
+export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
+
 export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
   cni: 'calico',
   bridgeName: 'cni0',
   kubeProxyMode: 'iptables',
-  serviceCIDR: '10.96.0.0/12',
+  serviceCIDR: parseCidr(DEFAULT_SERVICE_CIDR)!,
+  nodePortRange: { min: 30000, max: 32767 },
 };
 
 export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';

@@ -6,8 +6,9 @@ import type { LabKind, ScenarioFile } from './types';
 
 /** A name lesson.yaml uses that must exist in a scenario, checked after loading. */
 export interface PendingRef {
-  /** Networking lab: endpoints and policies; storage labs: the objects facts name. */
-  readonly kind: 'endpoint' | 'policy' | 'claim' | 'pv' | 'pod' | 'image' | 'container';
+  /** Networking lab: endpoints, a packet check's ends (as the trace takes them), nodes and policies; storage labs: the objects facts name. */
+  readonly kind:
+    'endpoint' | 'trace-end' | 'node' | 'policy' | 'claim' | 'pv' | 'pod' | 'image' | 'container';
   readonly ref: string;
   readonly path: FieldPath;
   /** The name is fine if any of these scenarios has it. */

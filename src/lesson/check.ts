@@ -15,6 +15,8 @@ import { DEFAULTS, SCENARIO_ERRORS, UNANSWERED, WORDS } from './messages';
 import { checkObject } from './check-object';
 import { checkEditable } from './editable';
 import { checkReach } from './check-reach';
+import { checkPacket } from './check-packet';
+import { buildTopology, type Topology } from '../model/topology';
 import { checkStorageChallenge } from './check-storage';
 import { flowLabel, resolveEndpoint, scenarioEndpoints } from './refs';
 import type {
@@ -91,6 +93,12 @@ export class Judge {
     return this.loaded.cluster;
   }
 
+  private built: Topology | undefined;
+  /** The scenario's topology, for packet checks (built on first use). */
+  get topology(): Topology {
+    return (this.built ??= buildTopology(this.cluster));
+  }
+
   resolve(ref: EndpointRef): Endpoint | LocalText {
     const e = resolveEndpoint(this.cluster, this.endpoints, ref);
     if (typeof e !== 'string') return e;
@@ -152,6 +160,8 @@ function refsOf(c: Check): EndpointRef[] {
       return [...c.selects, ...c.notSelects];
     case 'quiz':
       return flows(c.options.map((o) => o.flow));
+    case 'packet':
+      return c.dnatTo !== undefined ? [c.dnatTo] : [];
     case 'no-errors':
     case 'editable':
     case 'reach':
@@ -178,6 +188,8 @@ function runCheck(c: Exclude<Check, ReachCheck>, judge: Judge, options: CheckOpt
       return { ...base, ...checkObject(c, judge) };
     case 'quiz':
       return { ...base, ...checkQuiz(c, judge, options.answers?.[c.id]) };
+    case 'packet':
+      return { ...base, ...checkPacket(c, judge) };
     case 'editable':
       return { ...base, ...checkEditable(c, judge.text) };
     case 'facts':

@@ -14,6 +14,7 @@ import type { CheckContext, PendingRef } from './check-context';
 export type { CheckContext, PendingRef };
 import { decodeStorageCheck } from './decode-facts';
 import { readQuizOptions } from './quiz-options';
+import { decodePacketCheck, PACKET_FIELDS } from './decode-packet';
 import { LAB_CHECKS } from './lab';
 import type {
   AuthoredCheckKind,
@@ -36,6 +37,7 @@ export const CHECK_KINDS: readonly AuthoredCheckKind[] = [
   'object',
   'no-errors',
   'quiz',
+  'packet',
   'facts',
   'predict',
 ];
@@ -59,6 +61,7 @@ const FIELDS: Readonly<Record<AuthoredCheckKind, readonly string[]>> = {
   ],
   'no-errors': ['warnings'],
   quiz: ['question', 'flow', 'answers', 'options', 'ask', 'scenario', 'reveal'],
+  packet: PACKET_FIELDS,
   facts: ['facts'],
   predict: ['question', 'options', 'scenario', 'reveal'],
 };
@@ -162,6 +165,8 @@ export function decodeCheck(
       return { ...base, check, warnings: r.strings(m.warnings, [...path, 'warnings']) };
     case 'quiz':
       return quizCheck(ctx, m, path, base);
+    case 'packet':
+      return decodePacketCheck(ctx, m, path, base, onSolution);
     case 'facts':
     case 'predict':
       return decodeStorageCheck(ctx, m, path, base, check);

@@ -75,7 +75,7 @@ describe('the loader adds the editable check', () => {
     const written = load('    - check: editable\n' + FLOWS, FILES, { steps: POLICIES });
     expect(written.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d))).toEqual(
       [
-        `${F}:13:14: error: unknown check "editable": use flows, least-privilege, matrix, reach, object, no-errors, quiz`,
+        `${F}:13:14: error: unknown check "editable": use flows, least-privilege, matrix, reach, object, packet, no-errors, quiz`,
       ],
     );
     const taken = load(FLOWS + `\n      id: ${EDITABLE_CHECK_ID}`, FILES, { steps: POLICIES });

@@ -12,14 +12,14 @@ export const LAB_KINDS: readonly LabKind[] = ['network', 'volumes', 'layers'];
 
 /** The kinds `editable` may name in each lab; in the layers lab, files of the archive. */
 export const EDITABLE_KINDS: Readonly<Record<LabKind, readonly string[]>> = {
-  network: ['Namespace', 'Pod', 'Node', 'Service', 'NetworkPolicy', 'ExternalEndpoint'],
+  network: ['Namespace', 'Pod', 'Node', 'Service', 'NetworkPolicy', 'ExternalEndpoint', 'ClusterNetwork'],
   volumes: ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'CSIDriver', 'Pod', 'Node'],
   layers: ['File'],
 };
 
 /** Check kinds each lab understands (`no-errors` everywhere; the rest per lab). */
 export const LAB_CHECKS: Readonly<Record<LabKind, readonly AuthoredCheckKind[]>> = {
-  network: ['flows', 'least-privilege', 'matrix', 'reach', 'object', 'no-errors', 'quiz'],
+  network: ['flows', 'least-privilege', 'matrix', 'reach', 'object', 'packet', 'no-errors', 'quiz'],
   volumes: ['facts', 'predict', 'no-errors'],
   layers: ['facts', 'predict', 'no-errors'],
 };

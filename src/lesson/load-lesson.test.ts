@@ -54,7 +54,7 @@ describe('shape errors', () => {
 
   it('an unknown check kind lists the kinds', () => {
     expect(errors(load('    - check: reachable', FILES).diagnostics)).toEqual([
-      `${F}:12:14: error: unknown check "reachable": use flows, least-privilege, matrix, reach, object, no-errors, quiz`,
+      `${F}:12:14: error: unknown check "reachable": use flows, least-privilege, matrix, reach, object, packet, no-errors, quiz`,
     ]);
   });
 

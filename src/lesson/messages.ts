@@ -12,6 +12,7 @@ export const PLACEHOLDERS: Readonly<Record<CheckKind, readonly string[]>> = {
   object: ['object', 'problem'],
   'no-errors': ['first', 'count'],
   quiz: ['answer', 'why'],
+  packet: ['packet', 'problem', 'path', 'count', 'more'],
   facts: ['fact', 'actual', 'count', 'more'],
   predict: ['answer', 'why'],
   editable: ['changed', 'editable', 'count'],
@@ -102,6 +103,13 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
       '아쉽게도 틀렸습니다. 엔진의 판정: {answer}. {why}',
     ),
     pass: t('Right: {answer}. {why}', '정답입니다: {answer}. {why}'),
+  },
+  packet: {
+    fail: t('{packet}: {problem} Its path: {path}. {more}', '{packet}: {problem} 지나간 길: {path}. {more}'),
+    pass: t(
+      '{packet}: the packet goes exactly as the task says ({count} things checked).',
+      '{packet}: 패킷이 과제에서 말한 그대로 지나갑니다(확인한 것 {count}가지).',
+    ),
   },
   facts: {
     fail: t('Not yet: {fact}. Now: {actual}. {more}', '아직 아닙니다. 요구: {fact}. 지금: {actual}. {more}'),

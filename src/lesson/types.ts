@@ -82,6 +82,7 @@ export type CheckKind =
   | 'object'
   | 'no-errors'
   | 'quiz'
+  | 'packet'
   | 'facts'
   | 'predict'
   | 'editable';
@@ -197,6 +198,35 @@ export interface QuizCheck extends CheckBase {
   readonly reveal?: LocalText;
 }
 
+/** A device a packet check names: `flannel.1` on any node, or `node02/flannel.1` on that node. */
+export interface DeviceRef {
+  readonly name: string;
+  readonly node?: string;
+}
+
+/**
+ * One packet sent through the same trace the page and `netlab trace` draw (model/trace-flow), and
+ * what must be true of its request: delivered or dropped, the NetworkPolicy verdict at its gates
+ * (which a CNI that does not enforce ignores), devices it crosses or avoids, its encapsulation, and
+ * the pod kube-proxy's DNAT chose. At least one of these is given.
+ */
+export interface PacketCheck extends CheckBase {
+  readonly check: 'packet';
+  /** As the trace takes them: `ns/pod`, an ExternalEndpoint, `svc:ns/name`, an address (`IP`, `IP:port`). */
+  readonly from: string;
+  readonly to: string;
+  readonly port: FlowPort;
+  readonly verdict?: 'delivered' | 'dropped';
+  /** The policy's verdict at the gates the packet passed: denied when any gate denied it. */
+  readonly policy?: 'allowed' | 'denied';
+  readonly crosses: readonly DeviceRef[];
+  readonly avoids: readonly DeviceRef[];
+  /** `none`, or the outer header's port (UDP 8472 for VXLAN). */
+  readonly encapsulation?: 'none' | FlowPort;
+  /** The pod kube-proxy's DNAT sent the packet to. */
+  readonly dnatTo?: EndpointRef;
+}
+
 /**
  * Implicit, never written by an author: compared with `start`, the learner's text changes only
  * objects `editable` covers (the list in effect at the last step). Without it a learner could
@@ -231,6 +261,7 @@ export type Check =
   | ObjectCheck
   | NoErrorsCheck
   | QuizCheck
+  | PacketCheck
   | FactsCheck
   | PredictCheck
   | EditableCheck;

@@ -11,7 +11,9 @@ import { StorageWorld } from './storage-world';
 import type { LessonContext } from './lesson-context';
 import { resolveEndpoint, scenarioEndpoints } from './refs';
 import type { Lesson, ScenarioFile } from './types';
-import { t } from '../lib/text';
+import { t, type LocalText } from '../lib/text';
+import { buildTopology } from '../model/topology';
+import { resolveTraceEnd, TraceError } from '../model/trace-flow';
 import { josa } from '../lib/korean';
 
 export interface ScenarioReport {
@@ -78,6 +80,10 @@ export function checkNames(ctx: LessonContext): void {
   for (const p of ctx.refs) {
     const files = p.scenarios();
     if (files.length === 0) continue;
+    if (p.kind === 'trace-end' || p.kind === 'node') {
+      checkPacketName(ctx, p, files);
+      continue;
+    }
     if (p.kind !== 'endpoint' && p.kind !== 'policy') {
       checkStorageName(ctx, p, files);
       continue;
@@ -113,6 +119,50 @@ export function checkNames(ctx: LessonContext): void {
       ),
     );
   }
+}
+
+/** A packet check's end (as `netlab trace` takes it) or a node its devices name. */
+function checkPacketName(ctx: LessonContext, p: PendingRef, files: readonly ScenarioFile[]): void {
+  const names = files.map((f) => f.name).join(', ');
+  const clusters = files
+    .map((f) => ctx.cluster(f))
+    .filter((a) => !a.hasErrors)
+    .map((a) => a.cluster);
+  if (clusters.length === 0) return;
+  if (p.kind === 'node') {
+    const known = clusters.flatMap((c) => c.nodes.map((n) => n.name));
+    if (known.includes(p.ref)) return;
+    const guess = closestName(p.ref, known);
+    ctx.r.error(
+      'unknown-name',
+      p.path,
+      t(`no node ${p.ref} in ${names}`, `${names}에 ${josa(p.ref, '이라는/라는')} 노드가 없습니다`),
+      guess ? t(`did you mean ${guess}?`, `${guess} 노드를 뜻했나요?`) : undefined,
+    );
+    return;
+  }
+  let why: LocalText | undefined;
+  for (const cluster of clusters) {
+    try {
+      resolveTraceEnd(cluster, buildTopology(cluster), p.ref);
+      return;
+    } catch (e) {
+      if (!(e instanceof TraceError)) throw e;
+      why ??= t(e.message, e.ko);
+    }
+  }
+  ctx.r.error(
+    'unknown-name',
+    p.path,
+    t(
+      `${p.ref} is not in ${names}: ${why!.en}`,
+      `${names}에서 ${josa(p.ref, '을/를')} 찾을 수 없습니다: ${why!.ko}`,
+    ),
+    t(
+      'a packet goes from and to ns/pod, an ExternalEndpoint name, svc:ns/name, or an address (IP or IP:port)',
+      '패킷의 출발지와 목적지는 ns/pod, ExternalEndpoint 이름, svc:ns/name, 주소(IP 또는 IP:port)로 씁니다',
+    ),
+  );
 }
 
 /** A name a storage fact uses must be an object (or, in the layers lab, an image or container) of a scenario. */

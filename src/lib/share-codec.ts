@@ -35,6 +35,8 @@ export interface SharedFrame {
     readonly port: SharedPort;
     readonly step: number;
   };
+  /** The policy the graph highlights (`namespace/name`). */
+  readonly policy?: string;
   /** The storage lab on screen and its text (the networking scenario travels as well). */
   readonly storage?: { readonly lab: 'volumes' | 'layers'; readonly text: string };
 }
@@ -108,7 +110,9 @@ const isPort = (v: unknown): v is SharedPort =>
 export function validateFrame(value: unknown): SharedFrame | null {
   if (!isRecord(value)) return null;
   const v = value;
-  if (!onlyKeys(v, ['scenario', 'locale', 'lesson', 'flow', 'port', 'packet', 'storage'])) return null;
+  if (!onlyKeys(v, ['scenario', 'locale', 'lesson', 'flow', 'port', 'packet', 'storage', 'policy']))
+    return null;
+  if (v.policy !== undefined && !isString(v.policy, 300)) return null;
   if (v.storage !== undefined) {
     const st = v.storage as Record<string, unknown>;
     if (

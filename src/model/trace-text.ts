@@ -264,8 +264,8 @@ export const enterAtNode = (service: string, node: string, target: string): Loca
   );
 export const noLoadBalancerIp = (service: string): LocalText =>
   t(
-    `${service} has no spec.loadBalancerIP in the scenario, so the trace enters through a NodePort, where the cloud load balancer would forward it.`,
-    `${service}에는 spec.loadBalancerIP가 없어, 클라우드 로드밸런서가 넘겨줄 NodePort로 들어갑니다.`,
+    `${service} has no load-balancer address in the scenario (status.loadBalancer.ingress, which the cloud controller fills), so the trace enters through a NodePort, where the cloud load balancer would forward it.`,
+    `${service}에는 시나리오에 로드밸런서 주소(클라우드 컨트롤러가 채우는 status.loadBalancer.ingress)가 없어, 클라우드 로드밸런서가 넘겨줄 NodePort로 들어갑니다.`,
   );
 export const hairpin = (pod: string, bridgeIp: string): LocalText =>
   t(

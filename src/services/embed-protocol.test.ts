@@ -12,14 +12,12 @@ describe('embed options', () => {
       readOnly: true,
       locale: 'ko',
       autoplay: true,
-      clickToLoad: true,
     });
     expect(parseEmbedOptions('?lang=fr')).toEqual({
       embed: false,
       panels: [],
       readOnly: false,
       autoplay: false,
-      clickToLoad: false,
     });
   });
 

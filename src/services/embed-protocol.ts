@@ -15,8 +15,6 @@ export interface EmbedOptions {
   readonly locale?: 'en' | 'ko';
   /** Play the tier tour once loaded. */
   readonly autoplay: boolean;
-  /** Show a "click to load" cover until the reader asks for the lab. */
-  readonly clickToLoad: boolean;
   /** The lesson (and step) to open: `lesson=<id>&step=<step>`; a lesson route in the fragment wins. */
   readonly lesson?: { readonly id: string; readonly step: string | null };
   /** `allow=load`: a read-only embed still takes `netlab:load` from its host. */
@@ -26,7 +24,10 @@ export interface EmbedOptions {
 /** The version of the message protocol below; sent first, as `netlab:hello`. */
 export const EMBED_PROTOCOL_VERSION = 1;
 
-/** Reads `?embed=1&panels=matrix,packets&readonly=1&lang=ko&autoplay=1&ctl=1&lesson=<id>&step=<step>`. */
+/**
+ * Reads `?embed=1&panels=matrix,packets&readonly=1&lang=ko&autoplay=1&lesson=<id>&step=<step>`
+ * (`ctl=1`, click to load, is read before the lab loads: see boot.ts and embed-cover.ts).
+ */
 export function parseEmbedOptions(search: string): EmbedOptions {
   const q = new URLSearchParams(search);
   const panels = (q.get('panels') ?? '')
@@ -44,7 +45,6 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     readOnly: q.get('readonly') === '1',
     ...(lang === 'en' || lang === 'ko' ? { locale: lang } : {}),
     autoplay: q.get('autoplay') === '1',
-    clickToLoad: q.get('ctl') === '1',
     ...(lessonOk ? { lesson: { id: lesson, step } } : {}),
     ...((q.get('allow') ?? '').split(',').includes('load') ? { allowLoad: true as const } : {}),
   };

@@ -74,17 +74,30 @@ describe('progress files', () => {
     expect('error' in read && read.error.en).toContain('too large');
   });
 
-  it('drops unknown fields and fills missing ones', () => {
+  it('fills missing fields', () => {
     const read = validateProgress({
       format: 'netlab-lesson-progress',
       version: 1,
-      lessons: { 'a-01-x': { seen: ['a', 'a'], evil: '<script>' } },
+      lessons: { 'a-01-x': { seen: ['a', 'a'] } },
     });
     expect(read).toEqual({
       progress: { 'a-01-x': { ...EMPTY_LESSON_PROGRESS, seen: ['a'] } },
       setAside: {},
       problems: [],
     });
+  });
+
+  it('sets aside an entry with a field from a newer version, keeping the others', () => {
+    const entry = { seen: ['a'], solved: true, streak: 3 };
+    const read = validateProgress({
+      format: 'netlab-lesson-progress',
+      version: 1,
+      lessons: { 'a-01-x': entry, 'b-01-y': { solved: true } },
+    });
+    if ('error' in read) throw new Error(read.error.en);
+    expect(read.progress).toEqual({ 'b-01-y': { ...EMPTY_LESSON_PROGRESS, solved: true } });
+    expect(read.setAside).toEqual({ 'a-01-x': entry });
+    expect(read.problems.join()).toContain('unknown field "streak"');
   });
 
   it('merges imported progress without losing either side', () => {

@@ -52,9 +52,17 @@ const ids = (v: unknown): string[] | null =>
     ? [...new Set(v as string[])]
     : null;
 
-/** One lesson's progress, or why it is not; unknown fields are dropped. */
+/** The fields this netlab writes; any other field comes from a newer version (or not from us). */
+const KNOWN_FIELDS = new Set(['seen', 'last', 'solved', 'answers', 'right', 'hints', 'solutionShown']);
+
+/**
+ * One lesson's progress, or why it is not. An unknown field is a reason to set the entry aside:
+ * reading it would silently drop what a newer netlab recorded there.
+ */
 function lessonProgress(v: unknown): LessonProgress | string {
   if (!isObject(v)) return 'not an object';
+  const unknown = Object.keys(v).find((k) => !KNOWN_FIELDS.has(k));
+  if (unknown !== undefined) return `unknown field ${quote(unknown, 40)} (written by a newer netlab?)`;
   const seen = v.seen === undefined ? [] : ids(v.seen);
   if (!seen) return '"seen" must be a list of step ids';
   if (v.last !== undefined && (typeof v.last !== 'string' || !ID.test(v.last)))

@@ -21,6 +21,23 @@ describe('persistence', () => {
     vi.useRealTimers();
   });
 
+  it('says when storage refuses the text, and stops saying it once a write succeeds', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage(64);
+    const store = createNetlabStore({ defaultScenario: 'default' });
+    const stop = startAutosave(store, storage, 100);
+    store.getState().setScenarioText('x'.repeat(200));
+    vi.advanceTimersByTime(100);
+    expect(store.getState().textUnsaved).toBe(true);
+    expect(storage.getItem(STORAGE_KEYS.scenario)).toBeNull();
+    store.getState().setScenarioText('short');
+    vi.advanceTimersByTime(100);
+    expect(store.getState().textUnsaved).toBe(false);
+    expect(storage.getItem(STORAGE_KEYS.scenario)).toBe('short');
+    stop();
+    vi.useRealTimers();
+  });
+
   it('saves the storage labs’ texts too, and a new store starts from them', () => {
     vi.useFakeTimers();
     const storage = memoryStorage();

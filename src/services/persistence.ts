@@ -52,11 +52,13 @@ export function initialLocale(saved: SavedState, languages: readonly string[]): 
 /** Saves on every change (the text after a short pause); returns the unsubscribe function. */
 export function startAutosave(store: NetlabStore, storage: Storage | undefined, delayMs = 250): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = (key: string, value: string) => {
+  /** Writes one value; false when storage refused it (quota exceeded or storage disabled). */
+  const write = (key: string, value: string): boolean => {
     try {
       storage?.setItem(key, value);
+      return true;
     } catch {
-      // Quota exceeded or storage disabled: keep working without autosave.
+      return false;
     }
   };
   /** The texts that changed since the last write, written together after the pause. */
@@ -64,10 +66,13 @@ export function startAutosave(store: NetlabStore, storage: Storage | undefined, 
   const flush = () => {
     timer = undefined;
     const s = store.getState();
-    if (dirty.has('scenario')) write(STORAGE_KEYS.scenario, s.scenarioText);
-    if (dirty.has('volumes')) write(STORAGE_KEYS.volumes, s.storageLab.volumesText);
-    if (dirty.has('layers')) write(STORAGE_KEYS.layers, s.storageLab.layersText);
+    let saved = true;
+    if (dirty.has('scenario')) saved = write(STORAGE_KEYS.scenario, s.scenarioText) && saved;
+    if (dirty.has('volumes')) saved = write(STORAGE_KEYS.volumes, s.storageLab.volumesText) && saved;
+    if (dirty.has('layers')) saved = write(STORAGE_KEYS.layers, s.storageLab.layersText) && saved;
     dirty.clear();
+    // Keep working without autosave, but never silently: the page tells the learner to save a file.
+    if (s.textUnsaved === saved) s.setTextUnsaved(!saved);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.locale !== prev.locale) write(STORAGE_KEYS.locale, s.locale);

@@ -2,48 +2,125 @@
 // <metadata>, PNG tEXt), and reading such files — or plain YAML — back. Files are untrusted:
 // bounded in size, parsed without running anything.
 import { addPngText } from '../lib/png-text';
+import type { PictureBackground, PictureFrame } from '../app-model/picture';
 import { fileTooLarge, MAX_FILE_BYTES, PNG_KEYWORD, readSceneBytes, type SceneFile } from '../lib/scene-file';
 
 export { MAX_FILE_BYTES, PNG_KEYWORD, type SceneFile };
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A standalone SVG of the whole scene: identity zoom, the graph's CSS inside, the scene in metadata. */
+/** What an exported picture adds around the scene: its frame, background, title and legend. */
+export interface PictureDecoration {
+  readonly frame: PictureFrame;
+  readonly background: PictureBackground;
+  readonly title: string;
+  readonly legend: readonly string[];
+}
+
+const BACKGROUND: Record<PictureBackground, string | null> = {
+  white: '#ffffff',
+  transparent: null,
+  dark: '#0d1117',
+};
+/** Dark: the drawing's lightness inverted and its hues turned back, so colours keep their meaning. */
+const DARK_FILTER_ID = 'netlab-dark';
+const CLIP_ID = 'netlab-part';
+
+/**
+ * A standalone SVG of the scene (or the part the frame shows): identity zoom, the graph's CSS
+ * inside, the scene in metadata, the background, title and legend the author chose.
+ */
 export function svgExport(
   svg: SVGSVGElement,
-  width: number,
-  height: number,
+  decoration: PictureDecoration,
   css: string,
   fragment: string,
 ): string {
+  const { frame, background } = decoration;
+  const box = frame.viewBox;
+  const doc = svg.ownerDocument;
+  const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string> = {}) => {
+    const e = doc.createElementNS(SVG_NS, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    return e;
+  };
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', SVG_NS);
-  clone.setAttribute('width', String(Math.ceil(width)));
-  clone.setAttribute('height', String(Math.ceil(height)));
-  clone.setAttribute('viewBox', `0 0 ${Math.ceil(width)} ${Math.ceil(height)}`);
+  clone.setAttribute('width', String(Math.ceil(box.w)));
+  clone.setAttribute('height', String(Math.ceil(box.h)));
+  clone.setAttribute('viewBox', `${box.x} ${box.y} ${box.w} ${box.h}`);
   clone.setAttribute('class', 'graph');
   clone.removeAttribute('style');
-  clone.querySelector(':scope > g')?.removeAttribute('transform');
-  const doc = svg.ownerDocument;
-  const style = doc.createElementNS(SVG_NS, 'style');
+  const drawing = clone.querySelector(':scope > g');
+  drawing?.removeAttribute('transform');
+  const style = el('style');
   style.textContent = css;
-  const meta = doc.createElementNS(SVG_NS, 'metadata');
-  meta.setAttribute('id', 'netlab-scene');
+  const meta = el('metadata', { id: 'netlab-scene' });
   meta.textContent = fragment;
-  const bg = doc.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', '#ffffff');
-  clone.prepend(meta, style, bg);
+  const before: Element[] = [meta, style];
+  const fill = BACKGROUND[background];
+  if (fill)
+    before.push(
+      el('rect', { x: String(box.x), y: String(box.y), width: String(box.w), height: String(box.h), fill }),
+    );
+  if (background === 'dark') {
+    const filter = el('filter', { id: DARK_FILTER_ID, 'color-interpolation-filters': 'sRGB' });
+    filter.append(
+      el('feColorMatrix', { type: 'matrix', values: '-1 0 0 0 1 0 -1 0 0 1 0 0 -1 0 1 0 0 0 1 0' }),
+      el('feColorMatrix', { type: 'hueRotate', values: '180' }),
+    );
+    const defs = el('defs');
+    defs.append(filter);
+    before.push(defs);
+    drawing?.setAttribute('filter', `url(#${DARK_FILTER_ID})`);
+  }
+  // Only the chosen part (and its padding): lines that leave it stop at its edge, not over the legend.
+  const pad = frame.content.x - box.x;
+  const clip = el('clipPath', { id: CLIP_ID });
+  clip.append(
+    el('rect', {
+      x: String(frame.content.x - pad),
+      y: String(frame.content.y - pad),
+      width: String(frame.content.w + 2 * pad),
+      height: String(frame.content.h + 2 * pad),
+    }),
+  );
+  before.push(clip);
+  if (drawing) {
+    const clipped = el('g', { 'clip-path': `url(#${CLIP_ID})` });
+    drawing.replaceWith(clipped);
+    clipped.append(drawing);
+  }
+  clone.prepend(...before);
+  const ink = background === 'dark' ? '#e6edf3' : '#1b1f24';
+  const left = String(frame.content.x);
+  if (frame.titleY !== null && decoration.title) {
+    const title = el('text', {
+      x: left,
+      y: String(frame.titleY),
+      fill: ink,
+      'font-size': '18',
+      'font-weight': '600',
+    });
+    title.setAttribute('font-family', 'system-ui, sans-serif');
+    title.textContent = decoration.title;
+    clone.append(title);
+  }
+  decoration.legend.forEach((line, i) => {
+    const y = frame.legendY[i];
+    if (y === undefined) return;
+    const text = el('text', { x: left, y: String(y), fill: ink, 'font-size': '11' });
+    text.setAttribute('font-family', 'system-ui, sans-serif');
+    text.textContent = line;
+    clone.append(text);
+  });
   return new XMLSerializer().serializeToString(clone);
 }
 
-/** Rasterises the SVG (2× for sharpness) and embeds the scene in a tEXt chunk. */
+/** Rasterises the SVG at `pixels` (the frame times the chosen scale) and embeds the scene in a tEXt chunk. */
 export async function pngExport(
   svgText: string,
-  width: number,
-  height: number,
+  pixels: { readonly width: number; readonly height: number },
   fragment: string,
-  scale = 2,
 ): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
@@ -51,11 +128,10 @@ export async function pngExport(
     img.src = url;
     await img.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(width * scale);
-    canvas.height = Math.ceil(height * scale);
+    canvas.width = pixels.width;
+    canvas.height = pixels.height;
     const ctx = canvas.getContext('2d')!;
-    ctx.scale(scale, scale);
-    ctx.drawImage(img, 0, 0, width, height);
+    ctx.drawImage(img, 0, 0, pixels.width, pixels.height);
     const blob = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'),
     );

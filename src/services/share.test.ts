@@ -14,7 +14,15 @@ import { startLessonRoute } from './lesson-route';
 import { startLessonService } from './lesson-service';
 import { loadLessonFiles } from './lessons';
 import { startModelService } from './model-service';
-import { currentFrame, embedSnippet, listenForLinks, openLinkFromLocation, shareUrl } from './share';
+import {
+  currentFrame,
+  embedSnippet,
+  fullLabUrl,
+  listenForLinks,
+  openLinkFromLocation,
+  shareBase,
+  shareUrl,
+} from './share';
 import { fakeWindow, type FakeWindow } from '../testing/fake-window';
 import { until } from '../testing/until';
 
@@ -32,6 +40,7 @@ const FRAME: SharedFrame = {
   flow: { from: 'prod/web', to: 'prod/backend' },
   port: PORT,
   packet: { from: 'prod/web', to: 'prod/backend', port: PORT, step: 2 },
+  policy: 'prod/db-policy',
 };
 
 const stops: (() => void)[] = [];
@@ -57,6 +66,7 @@ function expectFrame(s: NetlabState) {
   expect(shownMatrixPort(s)).toMatchObject(PORT);
   expect(s.packet.requests).toEqual([{ from: 'prod/web', to: 'prod/backend', port: PORT }]);
   expect(s.packet.step).toBe(2);
+  expect(s.selectedPolicy).toBe('prod/db-policy');
 }
 
 const modelReady = (s: NetlabState) => s.view?.text === EDITED && s.selectedFlow !== null;
@@ -242,5 +252,41 @@ describe('the port a link carries', () => {
     await until(store, (s) => s.selectedFlow !== null && s.view?.text === scenario, 'the model');
     expect(missingMatrixPort(store.getState())).toEqual(MYSQL);
     expect(shownMatrixPort(store.getState())).toEqual({ port: 80, protocol: 'TCP' });
+  });
+});
+
+describe('the address links point to', () => {
+  it.each([
+    [undefined, 'http://localhost:5173/?x=1#s=v1.abc', 'http://localhost:5173/?x=1#s=v1.abc'],
+    ['', 'http://localhost:5173/', 'http://localhost:5173/'],
+    [
+      'https://notes.example.org/netlab/?q=1#frag',
+      'http://localhost:5173/',
+      'https://notes.example.org/netlab/',
+    ],
+    ['javascript:alert(1)', 'http://localhost:5173/', 'http://localhost:5173/'],
+    ['not a url', 'http://localhost:5173/', 'http://localhost:5173/'],
+  ])('published at %j, page %s → %s', (configured, page, base) => {
+    expect(shareBase(page, configured)).toBe(base);
+  });
+
+  it('"Open in netlab" from an embed: the full lab, no embed query, on the scene now in the frame', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    store.getState().setScenarioText(EDITED);
+    const url = new URL(fullLabUrl(store.getState(), 'https://lab.example/netlab/?embed=1&ctl=1&lang=ko'));
+    expect(`${url.origin}${url.pathname}${url.search}`).toBe('https://lab.example/netlab/');
+    expect(decodeShareFragment(url.hash.slice(1))).toMatchObject({ frame: { scenario: EDITED } });
+  });
+});
+
+describe('the frame a link carries', () => {
+  it('includes the highlighted policy, and only a policy name is accepted back', () => {
+    const store = createNetlabStore({ defaultScenario: DEFAULT });
+    store.getState().selectPolicy('prod/db-policy');
+    const frame = currentFrame(store.getState());
+    expect(frame.policy).toBe('prod/db-policy');
+    expect(decodeShareFragment(encodeShareFragment(frame))).toEqual({ frame });
+    const bad = encodeShareFragment({ ...frame, policy: { evil: true } as unknown as string });
+    expect(decodeShareFragment(bad)).toHaveProperty('error');
   });
 });

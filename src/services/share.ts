@@ -28,6 +28,7 @@ export function currentFrame(s: NetlabState): SharedFrame {
       ? { lesson: { id: route.id, ...(route.step ? { step: route.step } : {}) } }
       : {}),
     ...(s.selectedFlow ? { flow: { from: s.selectedFlow.from, to: s.selectedFlow.to } } : {}),
+    ...(s.selectedPolicy ? { policy: s.selectedPolicy } : {}),
     ...(port ? { port: { port: port.port, protocol: port.protocol } } : {}),
     ...(request
       ? { packet: { from: request.from, to: request.to, port: request.port, step: s.packet.step } }
@@ -43,8 +44,33 @@ export function currentFrame(s: NetlabState): SharedFrame {
   };
 }
 
+/**
+ * The address links and embed code point to: the published lab the site was built for
+ * (`VITE_NETLAB_PUBLIC_URL`, e.g. `https://notes.example.org/netlab/`), so an author working on
+ * localhost hands out links that work for readers; without it, the page's own address.
+ * Only an http(s) address is taken; its query and fragment are dropped.
+ */
+export function shareBase(pageHref: string, configured: string | undefined = PUBLIC_URL): string {
+  if (configured) {
+    try {
+      const url = new URL(configured);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return `${url.origin}${url.pathname}`;
+    } catch {
+      // not an address: the page's own
+    }
+  }
+  return pageHref;
+}
+const PUBLIC_URL: string | undefined = import.meta.env.VITE_NETLAB_PUBLIC_URL;
+
 export function shareUrl(s: NetlabState, base: string): string {
   return `${base.split('#')[0]}#${encodeShareFragment(currentFrame(s))}`;
+}
+
+/** "Open in netlab" from an embed: the full lab (no embed query) on the scene now in the frame. */
+export function fullLabUrl(s: NetlabState, pageHref: string): string {
+  const url = new URL(shareBase(pageHref));
+  return shareUrl(s, `${url.origin}${url.pathname}`);
 }
 
 /**
@@ -98,6 +124,7 @@ export function applyFrame(
     // The sharer's port, even one this scene does not offer: the matrix then says it shows another.
     if (frame.port) now.setMatrixPort(frame.port);
     if (frame.flow) now.selectFlow(frame.flow);
+    if (frame.policy) now.selectPolicy(frame.policy);
     if (frame.packet) {
       now.sendPackets([{ from: frame.packet.from, to: frame.packet.to, port: frame.packet.port }]);
       now.setPlaying(false);

@@ -110,10 +110,24 @@ describe('the text history', () => {
     expect(readHistory(storage)).toEqual({ versions: [], opened: null });
   });
 
-  it('a full storage keeps working: the history stays in the page', () => {
+  it('a full storage keeps working: the history stays in the page, and says it is not saved', () => {
     const store = page(memoryStorage(true));
     store.getState().setScenarioText('# mine\n');
     store.getState().resetScenario();
     expect(texts(store)).toEqual([['# mine\n', 'reset']]);
+    expect(store.getState().historyUnsaved).toBe(1);
+  });
+
+  it('when storage holds only some versions, the newest are saved and the rest counted, not dropped', () => {
+    const big = (n: number) => `# version ${n}\n${'x'.repeat(1000)}\n`;
+    const storage = memoryStorage(2600);
+    const store = page(storage);
+    for (const n of [1, 2, 3]) {
+      store.getState().setScenarioText(big(n));
+      store.getState().resetScenario();
+    }
+    expect(store.getState().history.map((v) => v.text)).toEqual([big(3), big(2), big(1)]);
+    expect(store.getState().historyUnsaved).toBe(1);
+    expect(readHistory(storage).versions.map((v) => v.text)).toEqual([big(3), big(2)]);
   });
 });

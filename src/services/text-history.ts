@@ -68,19 +68,24 @@ export function readHistory(storage: Storage | undefined): SavedHistory {
   }
 }
 
-/** Writes the history; when storage is full the oldest versions go until it fits. */
-export function writeHistory(storage: Storage | undefined, saved: SavedHistory): void {
+/**
+ * Writes the history; when storage is full the oldest versions are left out until it fits.
+ * Returns how many versions storage could not hold (all of them when storage refuses every write).
+ */
+export function writeHistory(storage: Storage | undefined, saved: SavedHistory): number {
+  if (!storage) return 0;
   for (let keep = saved.versions.length; keep >= 0; keep--) {
     try {
-      storage?.setItem(
+      storage.setItem(
         HISTORY_KEY,
         JSON.stringify({ opened: saved.opened, versions: saved.versions.slice(0, keep) }),
       );
-      return;
+      return saved.versions.length - keep;
     } catch {
       // quota exceeded: try with one version fewer
     }
   }
+  return saved.versions.length;
 }
 
 /**
@@ -98,7 +103,11 @@ export function startTextHistory(
   let opened = saved.opened;
   store.getState().setHistory(saved.versions);
   const own = (text: string) => text.trim() !== '' && text !== defaultScenario && textHash(text) !== opened;
-  const save = () => writeHistory(storage, { versions: [...store.getState().history], opened });
+  // What storage cannot hold stays in this tab, and the history list says so (never dropped silently).
+  const save = () => {
+    const unsaved = writeHistory(storage, { versions: [...store.getState().history], opened });
+    if (unsaved !== store.getState().historyUnsaved) store.getState().setHistoryUnsaved(unsaved);
+  };
   const unsubscribe = store.subscribe((s, prev) => {
     const r = s.lastReplaced;
     if (!r || r === prev.lastReplaced) return;

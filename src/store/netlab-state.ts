@@ -54,6 +54,10 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly lastReplaced: Replacement | null;
   /** The learner's own texts that were replaced, newest first (see text-history.ts). */
   readonly history: readonly TextVersion[];
+  /** How many of the oldest versions storage could not hold (full or forbidden): kept in this tab only. */
+  readonly historyUnsaved: number;
+  /** The autosave's last write of a text failed (storage full or forbidden): the page says so. */
+  readonly textUnsaved: boolean;
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
   /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
@@ -118,6 +122,9 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   replaceScenario(text: string, source?: ScenarioSource, by?: ReplacedBy): void;
   /** The saved versions (read back from storage, or after the history service added one). */
   setHistory(history: readonly TextVersion[]): void;
+  /** What the history service could not save (0: every version is in storage). */
+  setHistoryUnsaved(count: number): void;
+  setTextUnsaved(unsaved: boolean): void;
   /** Puts a saved version back in place of the text (itself kept in the history if it was the learner's). */
   restoreVersion(text: string): void;
   undoReset(): void;

@@ -54,6 +54,8 @@ export function createNetlabStore(initial: {
     share: INITIAL_SHARE_SLICE,
     lastReplaced: null,
     history: [],
+    historyUnsaved: 0,
+    textUnsaved: false,
     textReplacedBy: 'reset',
     scenarioText: initial.scenarioText ?? initial.defaultScenario,
     scenarioSource: sourceOfText(initial.scenarioText ?? initial.defaultScenario, initial.defaultScenario),
@@ -87,6 +89,8 @@ export function createNetlabStore(initial: {
       })),
     replaceScenario: (text, source, by = 'file') => set((s) => replaced(s, text, source, by)),
     setHistory: (history) => set({ history }),
+    setHistoryUnsaved: (historyUnsaved) => set({ historyUnsaved }),
+    setTextUnsaved: (textUnsaved) => set({ textUnsaved }),
     restoreVersion: (text) =>
       set((s) =>
         s.scenarioText === text

@@ -8,7 +8,12 @@ export type ShareNotice =
   | { readonly kind: 'error'; readonly reason: LocalText }
   /** A scene file was opened (chosen with the button, or dropped on the page). */
   | { readonly kind: 'opened'; readonly file: string }
-  | { readonly kind: 'copied'; readonly what: 'link' | 'embed' | 'markdown' | 'matrix' }
+  | {
+      readonly kind: 'copied';
+      readonly what: 'link' | 'embed' | 'markdown' | 'matrix';
+      /** The picture downloaded with the Markdown snippet. */
+      readonly file?: string;
+    }
   /** Not copied (the clipboard refused, or a link too long for chat): the text to take by hand. */
   | { readonly kind: 'copy-by-hand'; readonly text: string; readonly why: 'refused' | 'too-long' }
   | { readonly kind: 'export-failed' }

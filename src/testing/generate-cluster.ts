@@ -79,11 +79,18 @@ export function toYaml(manifests: readonly Manifest[]): string {
   return manifests.map((m) => stringify(m, { lineWidth: 0 })).join('---\n');
 }
 
-/** Loads manifests (objects or YAML text) as `name`; throws on any error diagnostic. */
-export function cluster(manifests: readonly Manifest[] | string, name = 'generated.yaml'): Cluster {
+/**
+ * Loads manifests (objects or YAML text) as `name`; throws on any error diagnostic except the codes
+ * in `allow` (class witnesses share one address on purpose: `duplicate-ip`).
+ */
+export function cluster(
+  manifests: readonly Manifest[] | string,
+  name = 'generated.yaml',
+  allow: readonly string[] = [],
+): Cluster {
   const text = typeof manifests === 'string' ? manifests : toYaml(manifests);
   const r = loadCluster([{ name, text }]);
-  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  const errors = r.diagnostics.filter((d) => d.severity === 'error' && !allow.includes(d.code));
   if (errors.length > 0)
     throw new Error(errors.map((e) => `${e.file}:${e.line}:${e.col} ${e.message.en}`).join('\n'));
   return r.cluster;

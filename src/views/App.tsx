@@ -8,6 +8,7 @@ import { LessonArea, LessonButtons } from './lesson/LessonEntry';
 import { ModelProgress } from './ModelProgress';
 import { ModelReady } from './ModelReady';
 import { ScenarioActions } from './ScenarioActions';
+import { SaveWarning } from './SaveWarning';
 import { ScenarioName } from './workspace/ScenarioName';
 import { Workspace } from './workspace/Workspace';
 import { ShareExport } from './share/ShareExport';
@@ -85,6 +86,7 @@ export function App() {
         <ByHandToggle on={byHand} set={setByHand} />
         <LanguageSwitch />
       </header>
+      <SaveWarning />
       <ModelProgress />
       {storage ? (
         <main data-testid={TID.appReady} className={`storage-layout${lessonOpen ? ' with-lesson' : ''}`}>

@@ -1,6 +1,8 @@
 // The embed view: the graph, plus the panels the author asked for, at the size of the frame (the
-// lesson panel beside the rest). With ?ctl=1 nothing heavy loads until the reader clicks.
-import { useState, type ReactNode } from 'react';
+// lesson panel beside the rest). The click-to-load cover (?ctl=1) comes before all this: boot.ts.
+import { useContext, useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { EmbedTabs, type EmbedTab } from './EmbedTabs';
+import { fullLabUrl } from '../services/share';
 import type { EmbedOptions } from '../services/embed-protocol';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 import { ClusterGraph } from './graph/ClusterGraph';
@@ -13,7 +15,48 @@ import { PacketPanel } from './packet/PacketPanel';
 import { TID } from './testIds';
 import { EmbedContext } from './embed-context';
 import { LazyStorageLab } from './storage/LazyStorageLab';
-import { useNetlab } from './use-netlab';
+import { NetlabContext, useNetlab } from './use-netlab';
+
+/** Whether the frame is narrow (≤ 480 CSS px), following it as the frame is resized. */
+function useNarrowFrame(): boolean {
+  const query = '(max-width: 480px)';
+  const [narrow, setNarrow] = useState(() => matchMedia(query).matches);
+  useEffect(() => {
+    const list = matchMedia(query);
+    const on = () => setNarrow(list.matches);
+    list.addEventListener('change', on);
+    on();
+    return () => list.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
+/**
+ * "Open in netlab": the full lab on the scene now in the frame (the embed code's, or what the
+ * host loaded since). The address is made when the reader reaches for the link, not per edit.
+ */
+function OpenInNetlab() {
+  const t = useUiText();
+  const store = useContext(NetlabContext)!;
+  const point = (e: SyntheticEvent<HTMLAnchorElement>) => {
+    e.currentTarget.href = fullLabUrl(store.getState(), location.href);
+  };
+  return (
+    <p className="embed-credit">
+      <a
+        href={fullLabUrl(store.getState(), location.href)}
+        target="_blank"
+        rel="noopener noreferrer"
+        onFocus={point}
+        onPointerEnter={point}
+        onPointerDown={point}
+        onClick={point}
+      >
+        {t.embedOpenFull}
+      </a>
+    </p>
+  );
+}
 
 export function EmbedApp({ options }: { options: EmbedOptions }) {
   return (
@@ -25,18 +68,39 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
 
 function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
   const t = useUiText();
-  const [loaded, setLoaded] = useState(!options.clickToLoad);
   const storage = useNetlab((s) => s.storageLab.mode !== 'network');
-  if (!loaded) {
+  const narrow = useNarrowFrame();
+  const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
+  const packets = has('packets') && (
+    <ModelReady>
+      <PacketPanel />
+    </ModelReady>
+  );
+  const matrix = has('matrix') && (
+    <ModelReady>
+      <MatrixTable />
+      <FlowExplanation />
+    </ModelReady>
+  );
+  const editor = has('editor') && !options.readOnly && <ScenarioEditor />;
+  if (narrow && !storage) {
+    // A narrow frame: the graph first, then one panel at a time (the lesson one of them).
+    const tabs: EmbedTab[] = [
+      ...(has('lesson') ? [{ id: 'lesson', label: t.lessons, content: <LessonArea embedded /> }] : []),
+      ...(packets ? [{ id: 'packets', label: t.packets, content: packets }] : []),
+      ...(matrix ? [{ id: 'matrix', label: t.matrix, content: matrix }] : []),
+      ...(editor ? [{ id: 'editor', label: t.editor, content: editor }] : []),
+    ];
     return (
-      <main className="embed embed-cover">
-        <button type="button" data-testid={TID.embedLoad} onClick={() => setLoaded(true)}>
-          {t.embedLoad}
-        </button>
+      <main className="embed embed-narrow" data-testid={TID.appReady}>
+        <ModelReady>
+          <ClusterGraph />
+        </ModelReady>
+        {tabs.length > 0 && <EmbedTabs tabs={tabs} label={t.embedPanels} />}
+        <OpenInNetlab />
       </main>
     );
   }
-  const has = (p: EmbedOptions['panels'][number]) => options.panels.includes(p);
   const lab = storage ? (
     <LazyStorageLab />
   ) : (
@@ -44,27 +108,10 @@ function EmbedView({ options }: { options: EmbedOptions }): ReactNode {
       <ModelReady>
         <ClusterGraph />
       </ModelReady>
-      {has('packets') && (
-        <ModelReady>
-          <PacketPanel />
-        </ModelReady>
-      )}
-      {has('matrix') && (
-        <ModelReady>
-          <MatrixTable />
-          <FlowExplanation />
-        </ModelReady>
-      )}
-      {has('editor') && !options.readOnly && <ScenarioEditor />}
-      <p className="embed-credit">
-        <a
-          href={`${location.origin}${location.pathname}${location.hash}`}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t.embedOpenFull}
-        </a>
-      </p>
+      {packets}
+      {matrix}
+      {editor}
+      <OpenInNetlab />
     </>
   );
   if (!has('lesson')) {

@@ -28,6 +28,8 @@ export function HistoryControl() {
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);
   const history = useNetlab((s) => s.history);
+  const unsaved = useNetlab((s) => s.historyUnsaved);
+  const firstUnsaved = history.length - unsaved;
   const restoreVersion = useNetlab((s) => s.restoreVersion);
   const [open, setOpen] = useState(false);
   const [said, setSaid] = useState('');
@@ -41,16 +43,24 @@ export function HistoryControl() {
     <div className="history-control">
       <button type="button" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
         {fill(t.history, { count: history.length })}
+        {unsaved > 0 && <span> ⚠ {t.historyNotSaved}</span>}
       </button>
+
       {open && (
         <section id={listId} className="history-list" aria-label={t.historyTitle}>
+          {unsaved > 0 && (
+            <p className="history-unsaved" role="alert">
+              ⚠ {t.historyUnsaved}
+            </p>
+          )}
           {history.length === 0 ? (
             <p>{t.historyEmpty}</p>
           ) : (
             <ol>
-              {history.map((v) => (
+              {history.map((v, i) => (
                 <li key={`${v.savedAt}-${v.text.length}`}>
                   <span>
+                    {i >= firstUnsaved && <strong>⚠ {t.historyNotSaved} · </strong>}
                     <time dateTime={new Date(v.savedAt).toISOString()}>{time(v)}</time> ·{' '}
                     {t[REASON[v.replacedBy]]} · {fill(t.historyLines, { lines: v.text.split('\n').length })} ·{' '}
                     <code>{firstLine(v.text)}</code>

@@ -20,6 +20,7 @@ export function moduleName(t: LessonText, module: string): string {
     D: t.moduleD,
     E: t.moduleE,
     F: t.moduleF,
+    G: t.moduleG,
   };
   return names[module] ?? fill(t.moduleOther, { module });
 }

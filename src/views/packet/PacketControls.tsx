@@ -125,6 +125,27 @@ export function PacketControls() {
   const [port, setPort] = useState('80');
   const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
   const [together, setTogether] = useState(false);
+  // The form shows the packet on screen, however it got there (this form, a link, the host page
+  // of an embed, a "Send …" button, the tour moving on).
+  // Adjusted while rendering when the packet on screen changes (React's pattern for state that
+  // follows a prop), not in an effect: no extra render with the old values.
+  const onScreen = packet.requests[packet.index];
+  const [shown, setShown] = useState(onScreen);
+  if (onScreen !== shown) {
+    setShown(onScreen);
+    if (onScreen) {
+      const written = onScreen.to.startsWith('dns:')
+        ? onScreen.to.slice(4)
+        : /^https?:\/\//i.test(onScreen.to)
+          ? onScreen.to
+          : '';
+      setFrom(onScreen.from);
+      setName(written);
+      if (!written) setTo(onScreen.to);
+      setPort(String(onScreen.port.port));
+      setProtocol(onScreen.port.protocol);
+    }
+  }
   const fromValue = sources.some((o) => o.value === from) ? from : (sources[0]?.value ?? '');
   const toValue = destinations.some((o) => o.value === to)
     ? to

@@ -2,15 +2,28 @@
 // scenario as YAML; open or drop files back in. Opening anything keeps the learner's text
 // recoverable (undo, and a backup of their own scenario when a link replaced it). What the
 // panel says lives in the store's share slice, so the share service can speak here too.
-import { useContext, useRef, type RefObject } from 'react';
+import { useContext, useRef, useState, type RefObject } from 'react';
 import graphCss from '../graph/graph.css?raw';
 import { SHARE_SOFT_LIMIT } from '../../lib/share-codec';
 import type { Locale } from '../../lib/text';
 import { matrixMarkdown } from '../../app-model/matrix-markdown';
-import { matrixPortIndex } from '../../store/matrix-port';
+import { matrixPortIndex, shownMatrixPort } from '../../store/matrix-port';
+import { currentExplanation } from '../../store/explanation';
+import type { NetlabState } from '../../store/netlab-state';
+import {
+  DEFAULT_PICTURE_OPTIONS,
+  pictureAltText,
+  pictureContent,
+  pictureFileName,
+  pictureFrame,
+  pictureOptions,
+  wrapLegend,
+  type PictureOptions as Options,
+} from '../../app-model/picture';
+import { PictureOptions } from './PictureOptions';
 import type { ShareNotice } from '../../store/share-state';
 import { NetlabContext, useNetlab } from '../use-netlab';
-import { currentFrame, embedSnippet, openSceneFile, shareUrl } from '../../services/share';
+import { currentFrame, embedSnippet, openSceneFile, shareBase, shareUrl } from '../../services/share';
 import { encodeShareFragment } from '../../lib/share-codec';
 import { download, pngExport, svgExport } from '../../services/scene-files';
 import { shown } from '../../lib/user-text';
@@ -34,7 +47,7 @@ function noticeLine(
       const words = {
         link: t.linkCopied,
         embed: t.embedCopied,
-        markdown: t.markdownCopied,
+        markdown: fill(t.markdownCopied, { file: shown(n.file ?? 'netlab-scene.png', 80) }),
         matrix: t.matrixCopied,
       };
       return { kind: 'ok', text: words[n.what] };
@@ -54,6 +67,17 @@ function noticeLine(
   }
 }
 
+/** The name a picture's file is given: the lesson or file the scene came from, the part, the flow. */
+function pictureName(s: NetlabState, part: string | null, extension: 'png' | 'svg'): string {
+  const source = s.scenarioSource;
+  const scene = source.kind === 'lesson' ? source.lessonId : source.kind === 'file' ? source.name : undefined;
+  const port = shownMatrixPort(s);
+  const flow = s.selectedFlow
+    ? { ...s.selectedFlow, ...(port ? { port: `${port.port}/${port.protocol}` } : {}) }
+    : null;
+  return pictureFileName({ ...(scene ? { scene } : {}), part, flow }, extension);
+}
+
 /** `graphSvg`: the graph's <svg>, for the pictures (the graph panel holds the same ref). */
 export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | null> }) {
   const t = useUiText();
@@ -64,25 +88,36 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
   const status = notice ? noticeLine(notice, t, locale) : null;
   const fileInput = useRef<HTMLInputElement>(null);
   const say = (n: ShareNotice) => store.getState().showShareNotice(n);
+  const [picture, setPicture] = useState<Options>(DEFAULT_PICTURE_OPTIONS);
+  const scene = useNetlab((s) => s.view?.model.scene ?? null);
+  const legendLines = (width: number) => wrapLegend(t.legend, width);
 
   const svgText = () => {
     const s = store.getState();
     const svg = graphSvg.current;
     if (!svg || !s.view) return null;
+    const options = pictureOptions(picture);
+    const scene = s.view.model.scene;
+    const legend = options.legend ? legendLines(pictureContent(scene, options).w) : [];
+    const frame = pictureFrame(scene, options, legend.length);
     return {
       text: svgExport(
         svg,
-        s.view.model.scene.width,
-        s.view.model.scene.height,
+        { frame, background: options.background, title: options.title, legend },
         graphCss,
         encodeShareFragment(currentFrame(s)),
       ),
-      scene: s.view.model.scene,
+      frame,
+      options,
     };
   };
 
-  const copy = async (text: string, what: Extract<ShareNotice, { kind: 'copied' }>['what']) => {
-    if (await copyText(text)) say({ kind: 'copied', what });
+  const copy = async (
+    text: string,
+    what: Extract<ShareNotice, { kind: 'copied' }>['what'],
+    file?: string,
+  ) => {
+    if (await copyText(text)) say({ kind: 'copied', what, ...(file ? { file } : {}) });
     else say({ kind: 'copy-by-hand', text, why: 'refused' });
   };
 
@@ -91,33 +126,52 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
     if (text.length > SHARE_SOFT_LIMIT) say({ kind: 'copy-by-hand', text, why: 'too-long' });
     else await copy(text, what);
   };
-  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), location.href), 'link');
-  const onEmbed = () => copyLinkText(embedSnippet(store.getState(), location.href, t.embedTitle), 'embed');
+  const onCopyLink = () => copyLinkText(shareUrl(store.getState(), shareBase(location.href)), 'link');
+  const onEmbed = () =>
+    copyLinkText(embedSnippet(store.getState(), shareBase(location.href), t.embedTitle), 'embed');
 
   const onSvg = () => {
     const out = svgText();
-    if (out) download(new Blob([out.text], { type: 'image/svg+xml' }), 'netlab-scene.svg');
+    if (out)
+      download(
+        new Blob([out.text], { type: 'image/svg+xml' }),
+        pictureName(store.getState(), out.options.part, 'svg'),
+      );
   };
-  const onPng = async () => {
+  /** Saves the PNG; returns its file name (null when it could not be made). */
+  const onPng = async (): Promise<string | null> => {
     const out = svgText();
-    if (!out) return;
+    if (!out) return null;
+    const name = pictureName(store.getState(), out.options.part, 'png');
     try {
       download(
-        await pngExport(
-          out.text,
-          out.scene.width,
-          out.scene.height,
-          encodeShareFragment(currentFrame(store.getState())),
-        ),
-        'netlab-scene.png',
+        await pngExport(out.text, out.frame.pixels, encodeShareFragment(currentFrame(store.getState()))),
+        name,
       );
+      return name;
     } catch {
       say({ kind: 'export-failed' });
+      return null;
     }
   };
   const onMarkdownImage = async () => {
-    await onPng();
-    await copy(`[![netlab](netlab-scene.png)](${shareUrl(store.getState(), location.href)})\n`, 'markdown');
+    const name = await onPng();
+    if (!name) return;
+    const s = store.getState();
+    const scene = s.view?.model.scene;
+    const alt = pictureAltText(
+      {
+        nodes: scene?.nodes.length ?? 0,
+        pods: scene?.pods.length ?? 0,
+        services: scene?.services.length ?? 0,
+        flow: currentExplanation(s),
+        part: pictureOptions(picture).part,
+      },
+      s.locale,
+    );
+    // Markdown alt text: brackets and backslashes escaped so the text cannot close the image early.
+    const safeAlt = alt.replace(/[\\[\]]/g, (c) => `\\${c}`);
+    await copy(`[![${safeAlt}](${name})](${shareUrl(s, shareBase(location.href))})\n`, 'markdown', name);
   };
   const onMatrix = async () => {
     const s = store.getState();
@@ -148,6 +202,13 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
         <button type="button" onClick={() => void onMarkdownImage()}>
           {t.copyMarkdownImage}
         </button>
+        <PictureOptions
+          options={picture}
+          setOptions={setPicture}
+          scene={scene}
+          legendLines={(w) => legendLines(w).length}
+          graphSvg={graphSvg}
+        />
         <button type="button" data-testid={TID.exportMatrix} onClick={() => void onMatrix()}>
           {t.copyMatrix}
         </button>
