@@ -179,7 +179,7 @@ test('the packet ends are grouped: pods by namespace, outside machines, Services
   expect(
     await destinations.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))),
   ).toEqual(['Pods in prod', 'Outside the cluster', 'Services', 'NodePort']);
-  await destinations.selectOption({ label: 'Service prod/db (10.96.0.12)' });
+  await destinations.selectOption({ label: 'Service prod/db (10.96.0.13)' });
   await expect(destinations).toHaveValue('svc:prod/db');
 });
 

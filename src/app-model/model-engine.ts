@@ -17,7 +17,8 @@ import {
   type TraceRequest,
   type TraceResult,
 } from './model-view';
-import { traceFlow, TraceError } from '../model/trace-flow';
+import { TraceError } from '../model/trace-flow';
+import { tracePacket } from '../model/trace-name';
 import type { FromModelWorker } from './model-protocol';
 import type { FlowPort } from '../engine/match';
 
@@ -51,7 +52,7 @@ export function diffModels(prev: ScenarioModel, next: ScenarioModel): Map<string
 function traceIn(model: ScenarioModel | null, request: TraceRequest): TraceResult {
   if (!model) return { error: { en: 'No scenario yet', ko: '시나리오가 아직 없습니다' } };
   try {
-    return { trace: traceFlow(model.cluster, model.topology, request.from, request.to, request.port) };
+    return { trace: tracePacket(model.cluster, model.topology, request.from, request.to, request.port) };
   } catch (e) {
     if (e instanceof TraceError)
       return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.ko}` } };

@@ -41,6 +41,7 @@ Usage:
                         [--lang en|ko]
   netlab check  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
   netlab trace  FILE... --from X --to Y --port PORT[/PROTO] [--json] [--lang en|ko]
+  netlab resolve FILE... --from POD NAME [--json] [--lang en|ko]
   netlab who-can-reach FILE... --to Y [--port PORT[/PROTO]]... [--by pod|workload|namespace]
   netlab reaches       FILE... --from X [--port PORT[/PROTO]]... [--by pod|workload|namespace]
   netlab selects       FILE... --target POD|IP|CIDR
@@ -62,7 +63,12 @@ Usage:
   X, Y    namespace/pod, a pod name in "default", or an IP address; Y may also be svc:NS/NAME,
           or a Service's ClusterIP, load-balancer IP or hostname, or externalIP: the flow is then
           judged after kube-proxy's DNAT, on each endpoint. trace also takes an ExternalEndpoint's
-          name and NODE-IP:NODEPORT (which stands for --port NODEPORT)
+          name and NODE-IP:NODEPORT (which stands for --port NODEPORT), and a DNS name
+          (dns:NAME, or a name that is nothing else): resolved from X first, the DNS query
+          (UDP 53 to kube-dns) traced through the same policies, then the connection
+  resolve the names POD's resolver asks for NAME (search list, ndots) and CoreDNS's answers;
+          exit 1 when NAME does not resolve. Without kube-system/kube-dns in the scenario,
+          netlab adds kubeadm's (the Service range's .10, two CoreDNS pods)
   --peer  an address outside the cluster, or a Service's address (a column per Service)
   --by    matrix rows and columns (and query answers) per pod, workload or namespace
   --from, --to  matrix by pod: only these sources, destinations; X and Y also take NAMESPACE/*

@@ -12,6 +12,7 @@ import { OutputError, outputProblem, print } from './output';
 import { REACH_COMMANDS, runReachCommand } from './reach-commands';
 import { InputError, readInputs } from './read-input';
 import { TooBigError } from './render-matrix';
+import { runResolve } from './resolve-command';
 import { runTest } from './test-command';
 import { checkShellArgs, runShell } from './shell';
 import { runStorageLab } from './storage-commands';
@@ -60,6 +61,7 @@ function main(argv: readonly string[]): number {
       runStorageLab(args, readInputs) ??
       (args.command === 'lint' ? lintWithLessons(args) : undefined) ??
       (args.command === 'test' ? runTest(args, readInputs) : undefined) ??
+      runResolve(args, readInputs) ??
       // Only lint reports warnings; the other commands need the loaded scenario and its errors.
       runCommand(args, (args.command === 'lint' ? analyzeScenario : loadCluster)(readInputs(args.files)));
     print(2, result.stderr);

@@ -4,17 +4,14 @@ import { explainSide } from '../engine/explain-reasons';
 import { reasonLine } from '../engine/explain-text';
 import type { FlowPort } from '../engine/match';
 import type { Cluster } from '../k8s/types';
+import { resolvConfText } from '../dns/resolv-conf';
 import { pick, type Locale } from '../lib/text';
 import { generatedNodeNote, scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
 import { outerText, overlayText } from '../model/trace-text';
-import {
-  traceFlow,
-  TraceError,
-  type PacketHeaders,
-  type PacketTrace,
-  type TraceHop,
-} from '../model/trace-flow';
+import { tracePacket } from '../model/trace-name';
+import { parseUrl } from '../model/trace-url';
+import { TraceError, type PacketHeaders, type PacketTrace, type TraceHop } from '../model/trace-flow';
 import { UsageError, type CliArgs } from './args';
 import type { CommandResult } from './command-result';
 
@@ -26,7 +23,7 @@ export function runTrace(args: CliArgs, written: Cluster): CommandResult {
   const { cluster, generatedNode } = scheduleOnGeneratedNode(written);
   let trace: PacketTrace;
   try {
-    trace = traceFlow(cluster, buildTopology(cluster, { generatedNode }), args.from, args.to, port);
+    trace = tracePacket(cluster, buildTopology(cluster, { generatedNode }), args.from, args.to, port);
   } catch (e) {
     if (e instanceof TraceError) throw new UsageError(e.message);
     throw e;
@@ -38,8 +35,10 @@ export function runTrace(args: CliArgs, written: Cluster): CommandResult {
   };
 }
 
-/** `--to 192.168.1.11:30080` stands for `--port 30080/TCP` when no --port is given. */
+/** `--to 192.168.1.11:30080` stands for `--port 30080/TCP` when no --port is given; a URL gives its own. */
 function portOf(to: string): FlowPort {
+  const url = parseUrl(to);
+  if (url) return { port: url.port, protocol: 'TCP' };
   const m = /:(\d{1,5})$/.exec(to.trim());
   if (!m || to.trim().startsWith('svc:')) throw new UsageError('trace needs --port (or --to IP:PORT)');
   return { port: Number(m[1]), protocol: 'TCP' };
@@ -61,6 +60,18 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
     `${trace.from} → ${trace.to} ${trace.port.port}/${trace.port.protocol}: ${verdict}`,
     `  ${n.cni} (${enforcement}), ${overlay}, ${n.kubeProxyReplacement ? pick(locale, 'cilium eBPF replaces kube-proxy', 'cilium eBPF가 kube-proxy를 대신함') : `kube-proxy ${n.kubeProxyMode}`}, ${hubText(n.hub, locale)}`,
     '',
+    ...(trace.dns ? dnsText(trace, cluster, locale) : []),
+    ...(trace.ingress
+      ? [
+          pick(
+            locale,
+            `Ingress: ${trace.ingress.url} through svc:${trace.ingress.controllerService}${trace.ingress.controllerPod ? ` (${trace.ingress.controllerPod})` : ''}`,
+            `Ingress: ${trace.ingress.url}, 경유 svc:${trace.ingress.controllerService}${trace.ingress.controllerPod ? ` (${trace.ingress.controllerPod})` : ''}`,
+          ),
+          `  ${trace.ingress.outcome[locale]}`,
+          '',
+        ]
+      : []),
     pick(locale, 'Request:', '요청:'),
     ...hopsText(trace.request, cluster, locale),
   ];
@@ -68,6 +79,33 @@ export function traceText(trace: PacketTrace, cluster: Cluster, locale: Locale):
   if (trace.notices.length)
     out.push('', pick(locale, 'Notes:', '참고:'), ...trace.notices.map((x) => `  - ${x[locale]}`));
   return out.join('\n') + '\n';
+}
+
+/** The resolver's steps, then (when the connection went on) the query's own hops. */
+function dnsText(trace: PacketTrace, cluster: Cluster, locale: Locale): string[] {
+  const dns = trace.dns!;
+  const r = dns.resolution;
+  const out = [
+    pick(locale, `DNS: ${dns.name} from ${trace.from}`, `DNS: ${trace.from}에서 ${dns.name}`),
+    ...resolvConfText(r.conf)
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  /etc/resolv.conf  ${l}`),
+    `  ${r.order[locale]}`,
+    ...r.tries.map((x, i) => `  ${i + 1}. ${x.query}  ${x.answer.text[locale]}`),
+  ];
+  if (dns.verdict === 'delivered') {
+    out.push(
+      pick(
+        locale,
+        `  the query: UDP 53 to ${dns.server.service} ${dns.server.ip}${dns.server.implicit ? ' (added by netlab)' : ''}`,
+        `  질의: UDP 53을 ${dns.server.service} ${dns.server.ip}에 보냄${dns.server.implicit ? ' (netlab이 추가한 kube-dns)' : ''}`,
+      ),
+      ...hopsText(dns.request, cluster, locale),
+    );
+  }
+  out.push('');
+  return out;
 }
 
 function hopsText(hops: readonly TraceHop[], cluster: Cluster, locale: Locale): string[] {

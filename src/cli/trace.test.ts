@@ -62,7 +62,7 @@ describe('netlab trace (for people)', () => {
       /req-2 {2}kube-proxy kube-proxy \(iptables\) \(prod\/db @node02\)\s+10\.244\.2\.2:\d+ → 10\.244\.1\.3:3306 TCP/,
     );
     expect(r.stdout).toMatch(
-      /DNAT by kube-proxy: 10\.96\.0\.12:3306 → 10\.244\.1\.3:3306 \(prod\/db\); iptables KUBE-SERVICES → KUBE-SVC-[A-Z2-7]{16} → KUBE-SEP-[A-Z2-7]{16} DNAT/,
+      /DNAT by kube-proxy: 10\.96\.0\.13:3306 → 10\.244\.1\.3:3306 \(prod\/db\); iptables KUBE-SERVICES → KUBE-SVC-[A-Z2-7]{16} → KUBE-SEP-[A-Z2-7]{16} DNAT/,
     );
     expect(r.stdout).toContain('route (node02): 10.244.1.0/24 via 192.168.1.11 dev eth0 proto bird');
     expect(r.stdout).toContain('ingress of prod/db: ✓ allowed by prod/db-policy');
@@ -71,7 +71,7 @@ describe('netlab trace (for people)', () => {
       'egress of prod/db: ✓ reply of an established connection (conntrack ESTABLISHED)',
     );
     expect(r.stdout).toMatch(
-      /reverse NAT .*: 10\.244\.1\.3:3306 → 10\.244\.2\.2:\d+ becomes 10\.96\.0\.12:3306 → 10\.244\.2\.2:\d+/,
+      /reverse NAT .*: 10\.244\.1\.3:3306 → 10\.244\.2\.2:\d+ becomes 10\.96\.0\.13:3306 → 10\.244\.2\.2:\d+/,
     );
   });
 

@@ -177,6 +177,22 @@ describe('scenario lints', () => {
         'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: dns}\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress: [{ports: [{port: 53, protocol: UDP}, {port: 53}]}]',
       ],
     },
+    {
+      name: 'ports 53 only to the kube-dns ClusterIP by ipBlock (judged after DNAT: not DNS)',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 10.96.0.10/32}}]\n    ports: [{port: 53, protocol: UDP}, {port: 53}]\n',
+      at: [7, 16],
+      missing: '53/UDP, 53/TCP',
+    },
+    {
+      name: 'ports 53 to namespace kube-system AND k8s-app=kube-dns',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]\n    ports: [{port: 53, protocol: UDP}, {port: 53}]\n',
+    },
+    {
+      name: 'ports 53 to pods labelled k8s-app=kube-dns in the policy namespace (not kube-system)',
+      spec: '  policyTypes: [Egress]\n  egress:\n  - to: [{podSelector: {matchLabels: {k8s-app: kube-dns}}}]\n    ports: [{port: 53, protocol: UDP}, {port: 53}]\n',
+      at: [7, 16],
+      missing: '53/UDP, 53/TCP',
+    },
     { name: 'an Ingress-only policy', spec: '  policyTypes: [Ingress]\n' },
   ];
   it.each(dnsCases)('dns-blocked: $name', ({ spec, extra = [], at, missing }) => {
@@ -193,6 +209,29 @@ describe('scenario lints', () => {
     expect(dns.map(where)).toEqual([`${at[0]}:${at[1]} warning dns-blocked`]);
     expect(dns[0]!.message.en).toContain(`(${missing})`);
     expect(dns[0]!.hint?.en).toContain('53/UDP and 53/TCP');
+  });
+
+  it('an ipBlock holding the kube-dns ClusterIP on port 53 is warned at its cidr; one holding the pods is not', () => {
+    const policy = (cidr: string): string =>
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: ${cidr}}}]\n    ports: [{port: 53, protocol: UDP}]\n`;
+    const d = one(lint(policy('10.96.0.10/32'), web), 'dns-cluster-ip-block');
+    expect(where(d)).toBe('9:27 warning dns-cluster-ip-block');
+    expect(d.message.en).toContain("after kube-proxy's DNAT");
+    expect(d.hint?.en).toContain('kube-system AND podSelector k8s-app: kube-dns');
+    expect(codes(lint(policy('0.0.0.0/0'), web))).not.toContain('dns-cluster-ip-block');
+  });
+
+  it('the dns-blocked hint names the narrow peer: namespace kube-system AND k8s-app: kube-dns', () => {
+    const d = one(
+      lint(
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n',
+        web,
+      ),
+      'dns-blocked',
+    );
+    expect(d.hint?.en).toContain(
+      'namespaceSelector kubernetes.io/metadata.name: kube-system AND podSelector k8s-app: kube-dns',
+    );
   });
 
   it('a policy that selects no pod is not dns-blocked', () => {

@@ -3,9 +3,11 @@
 // Each is a mistake learners make; each message says what happens and what was likely meant.
 import type { Diagnostic } from '../lib/diagnostic';
 import { t, type LocalText } from '../lib/text';
-import { cidrContains } from '../lib/ip';
+import { cidrContains, parseIp } from '../lib/ip';
 import type { FieldPath } from '../k8s/source';
-import { type Cluster, type NetworkPolicy, type PolicyPort } from '../k8s/types';
+import { keyOf, type Cluster, type NetworkPolicy, type PolicyPort, type PolicyRule } from '../k8s/types';
+import { DNS_NAMESPACE, DNS_SERVICE_NAME, withClusterDns } from '../dns/cluster-dns';
+import { buildServices } from './services';
 import { NAMESPACE_NAME_LABEL } from '../k8s/load-cluster';
 import { buildEndpoints, isPolicyPod, type PodEndpoint } from './endpoints';
 import { describeSelector } from './describe';
@@ -190,18 +192,29 @@ function lintNamedPorts(
   }
 }
 
-/** A pod under an egress default-deny needs a rule for 53/UDP (and 53/TCP) or name lookups fail. */
+/**
+ * A pod under an egress default-deny needs a rule for 53/UDP (and 53/TCP) to the cluster's DNS
+ * pods, or name lookups fail. Policies are judged after kube-proxy's DNAT, so a rule must match
+ * the CoreDNS pods (the kube-dns Service's backends; kubeadm's when the scenario has none), not
+ * the kube-dns ClusterIP: an ipBlock naming the ClusterIP is warned about on its own.
+ */
 function lintDns(
   cluster: Cluster,
   pods: readonly PodEndpoint[],
   selectedBy: ReadonlyMap<NetworkPolicy, PodEndpoint[]>,
   warn: Warn,
 ): void {
-  // A DNS server is some pod (kube-dns) or address: an entry covers DNS if it covers 53 on any of them.
-  const coversDns = (entry: PolicyPort, protocol: 'UDP' | 'TCP'): boolean =>
-    typeof entry.port === 'string'
-      ? pods.some((e) => portFailure(entry, { port: 53, protocol }, e) === null)
-      : portFailure(entry, { port: 53, protocol }, pods[0]!) === null;
+  const { servers, clusterIp } = dnsServers(cluster);
+  // Without a DNS pod to judge against (kube-dns backed by outside addresses), any rule for 53 counts.
+  const targets: readonly PodEndpoint[] = servers.length > 0 ? servers : pods;
+  const coversDns = (entry: PolicyPort, protocol: 'UDP' | 'TCP', server: PodEndpoint): boolean =>
+    portFailure(entry, { port: 53, protocol }, server) === null;
+  const ruleAllows = (p: NetworkPolicy, r: PolicyRule, protocol: 'UDP' | 'TCP'): boolean =>
+    targets.some(
+      (server) =>
+        (r.ports.length === 0 || r.ports.some((e) => coversDns(e, protocol, server))) &&
+        (servers.length === 0 || r.peers === null || r.peers.some((peer) => peerMatches(p, peer, server))),
+    );
   // Per pod and protocol, once: a pod is selected by many egress policies in a big cluster.
   const dnsMemo = new Map<string, boolean>();
   const dnsAllowed = (pod: PodEndpoint, protocol: 'UDP' | 'TCP'): boolean => {
@@ -215,8 +228,9 @@ function lintDns(
       (p) =>
         p.policyTypes.includes('Egress') &&
         policySelects(p, pod) &&
-        p.egress.some((r) => r.ports.length === 0 || r.ports.some((e) => coversDns(e, protocol))),
+        p.egress.some((r) => ruleAllows(p, r, protocol)),
     );
+  if (clusterIp) lintDnsClusterIpBlocks(cluster, clusterIp, servers, warn);
   for (const policy of cluster.policies) {
     if (!policy.policyTypes.includes('Egress')) continue;
     const missing = new Set<string>();
@@ -236,9 +250,65 @@ function lintDns(
         `이그레스가 제한되었는데 DNS(${list})를 허용하는 규칙이 없습니다: 선택된 파드는 Service 이름을 포함해 이름을 조회할 수 없습니다`,
       ),
       t(
-        `add an egress rule with ports 53/UDP and 53/TCP, e.g. to namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system`,
-        `53/UDP와 53/TCP를 허용하는 이그레스 규칙을 추가하세요. 예: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system`,
+        `add an egress rule with ports 53/UDP and 53/TCP to the CoreDNS pods: one peer with namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system AND podSelector k8s-app: kube-dns`,
+        `CoreDNS 파드로 53/UDP와 53/TCP를 허용하는 이그레스 규칙을 추가하세요: 한 피어에 namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system과 podSelector k8s-app: kube-dns를 함께 씁니다`,
       ),
     );
+  }
+}
+
+/** The pods behind kube-dns (kubeadm's CoreDNS when the scenario has none) and its ClusterIP. */
+function dnsServers(written: Cluster): { servers: PodEndpoint[]; clusterIp: string | null } {
+  const cluster = withClusterDns(written);
+  const kubeDns = cluster.services.find((s) => s.namespace === DNS_NAMESPACE && s.name === DNS_SERVICE_NAME);
+  if (!kubeDns) return { servers: [], clusterIp: null };
+  const [service] = buildServices({ ...cluster, services: [kubeDns] });
+  const keys = new Set(service!.backends.flatMap((b) => (b.pod ? [b.pod] : [])));
+  const pods = cluster.pods.filter((p) => keys.has(keyOf(p)));
+  const servers = buildEndpoints({ ...cluster, pods }).filter(isPolicyPod);
+  return { servers, clusterIp: service!.clusterIP };
+}
+
+/**
+ * An egress ipBlock on port 53 that holds the kube-dns ClusterIP but no CoreDNS pod: it never
+ * matches a DNS query (DNAT comes first).
+ */
+function lintDnsClusterIpBlocks(
+  cluster: Cluster,
+  clusterIp: string,
+  servers: readonly PodEndpoint[],
+  warn: Warn,
+): void {
+  const ip = parseIp(clusterIp);
+  if (!ip) return;
+  for (const policy of cluster.policies) {
+    if (!policy.policyTypes.includes('Egress')) continue;
+    policy.egress.forEach((rule, ri) => {
+      const opens53 =
+        rule.ports.length === 0 ||
+        rule.ports.some(
+          (e) =>
+            e.port === undefined ||
+            (typeof e.port === 'number' && e.port <= 53 && (e.endPort ?? e.port) >= 53),
+        );
+      if (!opens53) return;
+      (rule.peers ?? []).forEach((peer, pi) => {
+        if (!peer.ipBlock || !cidrContains(peer.ipBlock.cidr, ip)) return;
+        if (servers.some((server) => peerMatches(policy, peer, server))) return;
+        warn(
+          policy,
+          'dns-cluster-ip-block',
+          ['spec', 'egress', ri, 'to', pi, 'ipBlock', 'cidr'],
+          t(
+            `ipBlock ${peer.ipBlock.cidr.canonical} holds the kube-dns ClusterIP ${clusterIp}, but policies are judged after kube-proxy's DNAT, on the CoreDNS pods' addresses: this peer does not allow DNS`,
+            `ipBlock ${josa(peer.ipBlock.cidr.canonical, '은/는')} kube-dns ClusterIP ${josa(clusterIp, '을/를')} 담지만, 정책은 kube-proxy의 DNAT 뒤에 CoreDNS 파드 주소로 판단합니다. 이 피어로는 DNS가 허용되지 않습니다`,
+          ),
+          t(
+            `select the CoreDNS pods instead: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system AND podSelector k8s-app: kube-dns`,
+            `대신 CoreDNS 파드를 선택하세요: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system과 podSelector k8s-app: kube-dns를 함께`,
+          ),
+        );
+      });
+    });
   }
 }

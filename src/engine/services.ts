@@ -3,6 +3,7 @@
 // selector picks, or for a Service without a selector, its EndpointSlices (else Endpoints).
 // Deterministic: allocation runs in scenario order and skips whatever the manifests name.
 import {
+  DEFAULT_CLUSTER_NETWORK,
   keyOf,
   type Cluster,
   type EndpointPort,
@@ -11,12 +12,18 @@ import {
   type Protocol,
   type ServiceType,
 } from '../k8s/types';
-import { ipv4AtOffset, parseCidr, parseIp, type Cidr } from '../lib/ip';
+import { ipv4AtOffset, parseIp } from '../lib/ip';
+import { DNS_SERVICE_OFFSET } from '../dns/cluster-dns';
 
-/** kube-apiserver's default `--service-cluster-ip-range`. */
-export const SERVICE_CIDR = '10.96.0.0/12';
-/** Where netlab starts handing out ClusterIPs (10.96.0.1 is `kubernetes`, .10 traditionally kube-dns). */
-export const FIRST_SERVICE_IP = '10.96.0.10';
+export { dnsServiceIp } from '../dns/cluster-dns';
+
+/**
+ * The default Service range: kubeadm's serviceSubnet default (ClusterNetwork.spec.serviceCIDR
+ * changes it). kube-apiserver's own --service-cluster-ip-range has no such default: kubeadm passes it.
+ */
+export const SERVICE_CIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR.canonical;
+/** Where netlab starts handing out other ClusterIPs: after kube-dns's .10. */
+export const FIRST_SERVICE_OFFSET = 11;
 /** kube-apiserver's default `--service-node-port-range`. */
 export const NODE_PORT_RANGE: { readonly min: number; readonly max: number } = { min: 30000, max: 32767 };
 
@@ -73,16 +80,17 @@ export interface TopologyService {
 }
 
 /**
- * Services with addresses filled in as the API server would: spec.clusterIP kept, else the next
- * free address of SERVICE_CIDR from FIRST_SERVICE_IP; NodePort/LoadBalancer ports without a
- * nodePort get the next free one of NODE_PORT_RANGE. Both in scenario order, skipping every
- * address/port a manifest already names, so the same files always give the same numbers.
+ * Services with addresses filled in: spec.clusterIP kept; kube-system/kube-dns without one gets
+ * the range's .10; every other Service the next free address from .11 (a real API server picks at
+ * random; netlab counts, so the same files always give the same numbers). NodePort/LoadBalancer
+ * ports without a nodePort get the next free one of NODE_PORT_RANGE. Both in scenario order,
+ * skipping every address/port a manifest already names.
  */
 export function buildServices(
-  cluster: Pick<Cluster, 'services' | 'pods' | 'endpointSets'>,
+  cluster: Pick<Cluster, 'services' | 'pods' | 'endpointSets'> & Partial<Pick<Cluster, 'network'>>,
 ): TopologyService[] {
   const { services, pods } = cluster;
-  const serviceCidr = parseCidr(SERVICE_CIDR)!;
+  const serviceCidr = cluster.network?.serviceCIDR ?? DEFAULT_CLUSTER_NETWORK.serviceCIDR;
   const usedIps = new Set<string>();
   const usedPorts = new Set<number>();
   for (const s of services) {
@@ -91,7 +99,9 @@ export function buildServices(
     if (s.type === 'NodePort' || s.type === 'LoadBalancer')
       for (const p of s.ports) if (p.nodePort !== undefined) usedPorts.add(p.nodePort);
   }
-  let nextIp = addressOffset(serviceCidr, FIRST_SERVICE_IP);
+  let nextIp = FIRST_SERVICE_OFFSET;
+  const dnsIp = ipv4AtOffset(serviceCidr, DNS_SERVICE_OFFSET)?.key;
+  let dnsIpFree = dnsIp !== undefined && !usedIps.has(dnsIp);
   let nextPort = NODE_PORT_RANGE.min;
   const allocateIp = (): string | null => {
     for (let a = ipv4AtOffset(serviceCidr, nextIp); a; a = ipv4AtOffset(serviceCidr, ++nextIp)) {
@@ -129,7 +139,10 @@ export function buildServices(
       const given = s.clusterIP !== undefined ? parseIp(s.clusterIP) : null;
       if (s.clusterIP === 'None') clusterIPSource = 'headless';
       else if (given) [clusterIP, clusterIPSource] = [given.key, 'spec'];
-      else {
+      else if (dnsIpFree && s.namespace === 'kube-system' && s.name === 'kube-dns') {
+        [clusterIP, clusterIPSource, dnsIpFree] = [dnsIp!, 'allocated', false];
+        usedIps.add(dnsIp!);
+      } else {
         clusterIP = allocateIp();
         clusterIPSource = clusterIP ? 'allocated' : 'none';
       }
@@ -267,12 +280,4 @@ function selectEndpoints(selector: Labels | undefined, pods: readonly Pod[]): Po
   const entries = Object.entries(selector);
   if (entries.length === 0) return [];
   return pods.filter((p) => entries.every(([k, v]) => Object.hasOwn(p.labels, k) && p.labels[k] === v));
-}
-
-function addressOffset(cidr: Cidr, ip: string): number {
-  const a = parseIp(ip)!.addr.toByteArray();
-  const b = cidr.network.toByteArray();
-  let n = 0;
-  for (let i = 0; i < a.length; i++) n = n * 256 + (a[i]! - b[i]!);
-  return n;
 }

@@ -138,6 +138,9 @@ export function assignPodIps(
       ...(terminating ? { terminating } : {}),
       ...(ready !== undefined ? { ready } : {}),
       ...(p.owners.length > 0 ? { owners: p.owners } : {}),
+      ...(p.hostname !== undefined ? { hostname: p.hostname } : {}),
+      ...(p.subdomain !== undefined ? { subdomain: p.subdomain } : {}),
+      ...(p.dnsPolicy !== undefined ? { dnsPolicy: p.dnsPolicy } : {}),
     });
   }
   return { pods, inactive };

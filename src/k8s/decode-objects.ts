@@ -1,7 +1,7 @@
 // Pods, Nodes, Namespaces and Services: the parts of them networking depends on.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
 import { quote } from '../lib/user-text';
-import { closestName, Decoder, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
+import { closestName, Decoder, isDnsLabel, isDnsSubdomain, isPortName, pathText, type Dict } from './decoder';
 import {
   decodeOwners,
   decodeLoadBalancerIngress,
@@ -10,6 +10,8 @@ import {
 } from './decode-status';
 import type { FieldPath } from './source';
 import {
+  DNS_POLICIES,
+  type DnsPolicy,
   type Container,
   type ContainerPort,
   type Labels,
@@ -32,6 +34,9 @@ export interface PodDraft {
   readonly containers: readonly Container[];
   readonly status: PodStatusFields;
   readonly owners: readonly OwnerReference[];
+  readonly hostname?: string;
+  readonly subdomain?: string;
+  readonly dnsPolicy?: DnsPolicy;
   readonly decoder: Decoder;
 }
 
@@ -41,6 +46,12 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
   const status = d.map(obj.status, ['status']) ?? {};
   const nodeName = d.string(spec.nodeName, ['spec', 'nodeName']);
   const hostNetwork = d.bool(spec.hostNetwork, ['spec', 'hostNetwork']) ?? false;
+  const hostname = dnsLabelField(d, spec.hostname, ['spec', 'hostname']);
+  const subdomain = dnsLabelField(d, spec.subdomain, ['spec', 'subdomain']);
+  const dnsPolicy =
+    spec.dnsPolicy === undefined
+      ? undefined
+      : oneOf(d, spec.dnsPolicy, ['spec', 'dnsPolicy'], DNS_POLICIES, 'ClusterFirst', 'dns-policy');
   const containersRaw = d.list(spec.containers, ['spec', 'containers']) ?? [];
   if (containersRaw.length === 0) {
     d.error(
@@ -131,8 +142,27 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
     containers,
     status: decodePodStatus(d, obj, meta),
     owners: decodeOwners(d, meta),
+    ...(hostname !== undefined ? { hostname } : {}),
+    ...(subdomain !== undefined ? { subdomain } : {}),
+    ...(dnsPolicy !== undefined ? { dnsPolicy } : {}),
     decoder: d,
   };
+}
+
+/** spec.hostname / spec.subdomain: a DNS label (RFC 1123), else an error and nothing. */
+function dnsLabelField(d: Decoder, value: unknown, path: FieldPath): string | undefined {
+  const text = d.string(value, path);
+  if (text === undefined) return undefined;
+  if (isDnsLabel(text)) return text;
+  d.error(
+    'dns-label',
+    path,
+    t(
+      `${pathText(path)}: ${quote(text)} is not a DNS label (lower case letters, digits and "-", at most 63)`,
+      `${pathText(path)}: ${josa(quote(text), '은/는')} DNS 레이블이 아닙니다(소문자, 숫자, "-"로 63자 이내)`,
+    ),
+  );
+  return undefined;
 }
 
 export interface NodeFields {

@@ -7,6 +7,8 @@ import {
   ENDPOINTS,
   ENDPOINT_SLICE,
   EXTERNAL_ENDPOINT,
+  INGRESS,
+  INGRESS_CLASS,
   NAMESPACE,
   NETWORK_POLICY,
   NODE,
@@ -31,6 +33,8 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   Endpoints: { apiVersion: 'v1', namespaced: true, shape: ENDPOINTS },
   EndpointSlice: { apiVersion: 'discovery.k8s.io/v1', namespaced: true, shape: ENDPOINT_SLICE },
   NetworkPolicy: { apiVersion: 'networking.k8s.io/v1', namespaced: true, shape: NETWORK_POLICY },
+  Ingress: { apiVersion: 'networking.k8s.io/v1', namespaced: true, shape: INGRESS },
+  IngressClass: { apiVersion: 'networking.k8s.io/v1', namespaced: false, shape: INGRESS_CLASS },
   // netlab's own kind for machines outside the cluster (a user, a backup server).
   ExternalEndpoint: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: EXTERNAL_ENDPOINT },
   // netlab's own kind for the CNI and kube-proxy settings (at most one per scenario).
@@ -72,7 +76,7 @@ const STRICT_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'Secret',
     'ServiceAccount',
   ],
-  'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'IPAddress', 'ServiceCIDR'],
+  'networking.k8s.io/v1': ['IPAddress', 'ServiceCIDR'],
   'netlab.dev/v1': [],
 };
 

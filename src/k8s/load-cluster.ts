@@ -6,6 +6,7 @@ import { assignPodIps } from './assign-pod-ips';
 import { checkNodePorts, writtenNodePorts, type WrittenNodePort } from './node-ports';
 import { Decoder, isDnsLabel, isDnsSubdomain, type Dict } from './decoder';
 import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decode-endpoints';
+import { decodeIngress, decodeIngressClass } from './decode-ingress';
 import { decodeNetworkPolicy } from './decode-policy';
 import { decodeClusterNetwork } from './decode-network';
 import {
@@ -27,6 +28,8 @@ import {
   type EndpointSet,
   type ExternalEndpointSpec,
   type ForeignPolicy,
+  type IngressClassSpec,
+  type IngressObject,
   type Namespace,
   type NetworkPolicy,
   type OwnedObject,
@@ -60,6 +63,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const endpointSets: EndpointSet[] = [];
   const foreignPolicies: ForeignPolicy[] = [];
   const owned: OwnedObject[] = [];
+  const ingresses: IngressObject[] = [];
+  const ingressClasses: IngressClassSpec[] = [];
   const skipped = new SkippedKinds();
   let network: ClusterNetwork | undefined;
   /** Written nodePorts, checked against the range once the ClusterNetwork (anywhere) is read. */
@@ -201,6 +206,12 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       case 'NetworkPolicy':
         policies.push(decodeNetworkPolicy(d, obj, name, namespace));
         break;
+      case 'Ingress':
+        ingresses.push(decodeIngress(d, obj, name, namespace));
+        break;
+      case 'IngressClass':
+        ingressClasses.push(decodeIngressClass(d, obj, name));
+        break;
       case 'ExternalEndpoint': {
         const ip = decodeExternalEndpoint(d, obj);
         if (ip) externals.push({ name, ip, source });
@@ -227,7 +238,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   }
 
   // A namespace that objects live in but nobody declared still exists, with only its name label.
-  for (const o of [...drafts, ...services, ...policies]) {
+  for (const o of [...drafts, ...services, ...policies, ...ingresses]) {
     if (!namespaces.has(o.namespace)) {
       namespaces.set(o.namespace, {
         name: o.namespace,
@@ -253,6 +264,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       foreignPolicies,
       owned,
       network: network ?? DEFAULT_CLUSTER_NETWORK,
+      ingresses,
+      ingressClasses,
     },
     diagnostics: out,
     hasErrors: out.some((x) => x.severity === 'error'),

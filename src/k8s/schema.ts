@@ -175,6 +175,29 @@ export const NODE: Shape = obj(
   ),
 );
 
+const ingressBackend = obj({
+  service: obj({ name: any, port: obj(anyOf('name', 'number')) }),
+  resource: obj(anyOf('apiGroup', 'kind', 'name')),
+});
+
+export const INGRESS: Shape = obj(
+  top(
+    obj({
+      ingressClassName: any,
+      defaultBackend: ingressBackend,
+      tls: list(obj(anyOf('hosts', 'secretName'))),
+      rules: list(
+        obj({
+          host: any,
+          http: obj({ paths: list(obj({ ...anyOf('path', 'pathType'), backend: ingressBackend })) }),
+        }),
+      ),
+    }),
+  ),
+);
+
+export const INGRESS_CLASS: Shape = obj(top(obj(anyOf('controller', 'parameters'))));
+
 export const NAMESPACE: Shape = obj(top(obj(anyOf('finalizers'))));
 
 export const EXTERNAL_ENDPOINT: Shape = obj(top(obj(anyOf('ip', 'description'))));

@@ -80,7 +80,22 @@ export interface Pod {
   /** The Ready condition, when status.conditions has one. */
   readonly ready?: boolean;
   readonly owners?: readonly OwnerReference[];
+  /** spec.hostname and spec.subdomain: with a headless Service named like the subdomain, a DNS name. */
+  readonly hostname?: string;
+  readonly subdomain?: string;
+  /** spec.dnsPolicy, defaulted to ClusterFirst. */
+  readonly dnsPolicy?: DnsPolicy;
+  /** Added by netlab (the cluster's CoreDNS), not written in the scenario. */
+  readonly implicit?: boolean;
 }
+
+export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+export const DNS_POLICIES: readonly DnsPolicy[] = [
+  'ClusterFirst',
+  'ClusterFirstWithHostNet',
+  'Default',
+  'None',
+];
 
 /**
  * A pod that holds no IP: it finished (Succeeded, Failed) or waits without an address (Pending).
@@ -147,6 +162,8 @@ export interface Service {
   /** spec.publishNotReadyAddresses: not-ready pods are endpoints too. */
   readonly publishNotReadyAddresses: boolean;
   readonly source: Located;
+  /** Added by netlab (kube-dns when the scenario has none), not written in the scenario. */
+  readonly implicit?: boolean;
 }
 
 /** One address behind a Service, as an Endpoints or EndpointSlice object lists it. */
@@ -313,6 +330,43 @@ export const DEFAULT_CLUSTER_NETWORK: ClusterNetwork = {
   nodePortRange: { min: 30000, max: 32767 },
 };
 
+export type IngressPathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+/** An Ingress backend: a Service of the Ingress's namespace and one of its ports. */
+export interface IngressBackendRef {
+  readonly service: string;
+  /** The Service port's number, or its name. */
+  readonly port: number | string;
+}
+
+/** A networking.k8s.io/v1 Ingress: routing rules an ingress controller of its class applies. */
+export interface IngressObject {
+  readonly namespace: string;
+  readonly name: string;
+  /** spec.ingressClassName, else the deprecated kubernetes.io/ingress.class annotation. */
+  readonly ingressClassName?: string;
+  readonly defaultBackend?: IngressBackendRef;
+  readonly tls: readonly { readonly hosts: readonly string[]; readonly secretName?: string }[];
+  readonly rules: readonly {
+    readonly host?: string;
+    readonly paths: readonly {
+      readonly path: string;
+      readonly pathType: IngressPathType;
+      readonly backend: IngressBackendRef;
+    }[];
+  }[];
+  readonly source: Located;
+}
+
+/** A networking.k8s.io/v1 IngressClass: which controller serves Ingresses of this class. */
+export interface IngressClassSpec {
+  readonly name: string;
+  readonly controller: string;
+  /** The ingressclass.kubernetes.io/is-default-class annotation is "true". */
+  readonly isDefault: boolean;
+  readonly source: Located;
+}
+
 /** Everything netlab read from the scenario files, after defaulting. */
 export interface Cluster {
   readonly namespaces: ReadonlyMap<string, Namespace>;
@@ -332,6 +386,8 @@ export interface Cluster {
   readonly owned: readonly OwnedObject[];
   /** The scenario's ClusterNetwork, or DEFAULT_CLUSTER_NETWORK. */
   readonly network: ClusterNetwork;
+  readonly ingresses: readonly IngressObject[];
+  readonly ingressClasses: readonly IngressClassSpec[];
 }
 
 /** `namespace/name`, how the CLI and the matrix name pods and policies. */

@@ -45,6 +45,7 @@ function synthetic(spec: {
     ip: '10.244.0.2',
     ipSource: 'status',
     node,
+    resolvConf: '',
     hostNetwork: host,
     labels: {},
     containers: [],

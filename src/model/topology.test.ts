@@ -121,9 +121,9 @@ describe('the default scenario under the bridge plugin', () => {
 
   it('fills in Service addresses and endpoints', () => {
     expect(t.services.map((s) => [s.key, s.type, s.clusterIP, s.clusterIPSource, s.endpoints])).toEqual([
-      ['prod/web', 'NodePort', '10.96.0.10', 'allocated', ['prod/web']],
-      ['prod/backend', 'ClusterIP', '10.96.0.11', 'allocated', ['prod/backend']],
-      ['prod/db', 'ClusterIP', '10.96.0.12', 'allocated', ['prod/db']],
+      ['prod/web', 'NodePort', '10.96.0.11', 'allocated', ['prod/web']],
+      ['prod/backend', 'ClusterIP', '10.96.0.12', 'allocated', ['prod/backend']],
+      ['prod/db', 'ClusterIP', '10.96.0.13', 'allocated', ['prod/db']],
     ]);
     expect(svcOf(t, 'prod/web').ports).toEqual([
       { protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080, nodePortSource: 'spec' },
@@ -219,27 +219,45 @@ describe('Services', () => {
     pod('shop/agent', { app: 'web' }, { hostNetwork: true }),
   ];
 
-  it('allocates ClusterIPs from 10.96.0.10 in scenario order, skipping addresses manifests name', () => {
+  it('allocates ClusterIPs from 10.96.0.11 in scenario order, skipping addresses manifests name; .10 is kube-dns', () => {
     const t = buildTopology(
       scenario(
         ...pods,
         service('shop/a', '{ports: [{port: 80}]}'),
-        service('shop/b', '{clusterIP: 10.96.0.11, ports: [{port: 80}]}'),
+        service('shop/b', '{clusterIP: 10.96.0.12, ports: [{port: 80}]}'),
         service('shop/c', '{ports: [{port: 80}]}'),
         service('shop/headless', '{clusterIP: None, ports: [{port: 80}]}'),
         service('shop/ext', '{type: ExternalName, externalName: db.example.com}'),
         service('shop/d', '{clusterIP: "", ports: [{port: 80}]}'),
+        service('kube-system/kube-dns', '{ports: [{port: 53, protocol: UDP}]}'),
       ),
     );
     expect(t.services.map((s) => [s.name, s.clusterIP, s.clusterIPSource])).toEqual([
-      ['a', '10.96.0.10', 'allocated'],
-      ['b', '10.96.0.11', 'spec'],
-      ['c', '10.96.0.12', 'allocated'],
+      ['a', '10.96.0.11', 'allocated'],
+      ['b', '10.96.0.12', 'spec'],
+      ['c', '10.96.0.13', 'allocated'],
       ['headless', null, 'headless'],
       ['ext', null, 'none'],
-      ['d', '10.96.0.13', 'allocated'],
+      ['d', '10.96.0.14', 'allocated'],
+      ['kube-dns', '10.96.0.10', 'allocated'],
     ]);
     expect(svcOf(t, 'shop/ext').externalName).toBe('db.example.com');
+  });
+
+  it('takes ClusterIPs from ClusterNetwork.spec.serviceCIDR, kube-dns at its .10', () => {
+    const net =
+      'apiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: n}\nspec: {serviceCIDR: 172.20.0.0/16}';
+    const t = buildTopology(
+      scenario(
+        net,
+        service('shop/a', '{ports: [{port: 80}]}'),
+        service('kube-system/kube-dns', '{ports: [{port: 53, protocol: UDP}]}'),
+      ),
+    );
+    expect(t.services.map((s) => [s.name, s.clusterIP])).toEqual([
+      ['a', '172.20.0.11'],
+      ['kube-dns', '172.20.0.10'],
+    ]);
   });
 
   it('allocates nodePorts for NodePort and LoadBalancer ports from 30000, skipping ports manifests name', () => {

@@ -26,6 +26,8 @@ import {
   type PodHub,
 } from './cni-datapath';
 import { buildServices, type TopologyService } from './services';
+import { dnsService, hasOwnClusterDns, resolvConfOf, resolvConfText } from '../dns/index';
+import { dnsServiceIp } from '../engine/services';
 
 export * from './services';
 import type { Route } from './route-text';
@@ -117,6 +119,8 @@ export interface TopologyPod {
   readonly terminating?: boolean;
   /** The Ready condition, when the files give it. */
   readonly ready?: boolean;
+  /** /etc/resolv.conf as the kubelet writes it (dns/resolv-conf.ts). */
+  readonly resolvConf: string;
 }
 
 export interface TopologyExternal {
@@ -179,6 +183,11 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
   );
   const unscheduled: string[] = [];
   const vethNames = new Set<string>();
+  const services = buildServices(cluster);
+  // kube-dns's ClusterIP: the scenario's own, else the implicit one's (the Service range's .10).
+  const dnsIp = hasOwnClusterDns(cluster)
+    ? (dnsService(services)?.clusterIP ?? null)
+    : dnsServiceIp(cluster.network.serviceCIDR);
   const pods = cluster.pods.map((p): TopologyPod => {
     const key = keyOf(p);
     const node = p.nodeName !== undefined ? nodeByName.get(p.nodeName) : undefined;
@@ -218,6 +227,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       ...(p.phase !== undefined ? { phase: p.phase } : {}),
       ...(p.terminating ? { terminating: true } : {}),
       ...(p.ready !== undefined ? { ready: p.ready } : {}),
+      resolvConf: resolvConfText(resolvConfOf(p, dnsIp)),
     };
   });
 
@@ -254,7 +264,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
     nodes,
     pods,
     unscheduled,
-    services: buildServices(cluster),
+    services,
     externals: cluster.externals.map((e) => ({ name: e.name, ip: e.ip.key })),
     ...(nodeNetwork ? { nodeNetwork } : {}),
     ...(opts.generatedNode ? { generatedNode: opts.generatedNode } : {}),

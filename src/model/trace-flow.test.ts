@@ -1,6 +1,6 @@
 // traceFlow: a packet's journey hop by hop. Expectations are derived by hand from the scenarios:
 // pod IPs are handed out in document order from each node's podCIDR (.2, .3, …), the bridge holds
-// the .1, ClusterIPs start at 10.96.0.10, and the node network of 192.168.1.11/.12 is
+// the .1, ClusterIPs start at 10.96.0.11 (.10 is kube-dns's), and the node network of 192.168.1.11/.12 is
 // 192.168.1.0/24 with its gateway on the first free address, 192.168.1.1.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

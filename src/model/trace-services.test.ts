@@ -36,7 +36,7 @@ describe('pod → ClusterIP Service', () => {
       'pod-eth0',
     ]);
     const sp = t.request[0]!.headers.srcPort;
-    expect(addr(t.request[0]!)).toBe(`10.244.2.2:${sp} > 10.96.0.12:3306`);
+    expect(addr(t.request[0]!)).toBe(`10.244.2.2:${sp} > 10.96.0.13:3306`);
     expect(types(t.request[1]!)).toEqual([]); // the gate waits for the DNAT
     const kp = t.request[2]!;
     expect(kp.device).toEqual({
@@ -50,7 +50,7 @@ describe('pod → ClusterIP Service', () => {
     expect(event(kp, 'dnat')).toMatchObject({
       by: 'kube-proxy',
       service: 'prod/db',
-      from: { ip: '10.96.0.12', port: 3306 },
+      from: { ip: '10.96.0.13', port: 3306 },
       to: { ip: '10.244.1.3', port: 3306 },
       endpoint: 'prod/db',
       candidates: ['prod/db'],
@@ -88,13 +88,13 @@ describe('pod → ClusterIP Service', () => {
       src: { ip: '10.244.1.3', port: 3306 },
       dst: { ip: '10.244.2.2', port: sp },
     });
-    expect(rev.after).toEqual({ src: { ip: '10.96.0.12', port: 3306 }, dst: { ip: '10.244.2.2', port: sp } });
-    expect(addr(t.reply![7]!)).toBe(`10.96.0.12:3306 > 10.244.2.2:${sp}`);
+    expect(rev.after).toEqual({ src: { ip: '10.96.0.13', port: 3306 }, dst: { ip: '10.244.2.2', port: sp } });
+    expect(addr(t.reply![7]!)).toBe(`10.96.0.13:3306 > 10.244.2.2:${sp}`);
   });
 
   it('the ClusterIP itself names the Service too', () => {
-    const t = trace(defaultCluster(), 'prod/backend', '10.96.0.12', '3306');
-    expect(t.to).toBe('svc:prod/db (10.96.0.12)');
+    const t = trace(defaultCluster(), 'prod/backend', '10.96.0.13', '3306');
+    expect(t.to).toBe('svc:prod/db (10.96.0.13)');
     expect(kinds(t.request)[2]).toBe('kube-proxy');
   });
 
@@ -120,7 +120,7 @@ describe('pod → ClusterIP Service', () => {
     );
     expect(event(t.request[2]!, 'dnat').rule).toEqual({
       mode: 'ipvs',
-      virtualServer: 'TCP 10.96.0.12:3306',
+      virtualServer: 'TCP 10.96.0.13:3306',
       realServer: '10.244.1.3:3306',
       scheduler: 'rr',
     });
@@ -128,7 +128,7 @@ describe('pod → ClusterIP Service', () => {
   });
 
   it('a same-node endpoint: the reply is bridged, and br_netfilter still lets conntrack undo the DNAT', () => {
-    // shop/peer and the Service's only endpoint, shop/server, both run on n2; the ClusterIP is the first, 10.96.0.10.
+    // shop/peer and the Service's only endpoint, shop/server, both run on n2; the ClusterIP is the first, 10.96.0.11 (.10 is kube-dns's).
     const c = scenario(
       ...TWO,
       svc('shop/api', '{selector: {tier: api}, ports: [{port: 80, targetPort: 8080}]}'),
@@ -155,7 +155,7 @@ describe('pod → ClusterIP Service', () => {
     ]);
     expect(types(t.reply![2]!)).toEqual([]);
     const rev = event(t.reply![3]!, 'reverse-nat');
-    expect(rev.after.src).toEqual({ ip: '10.96.0.10', port: 80 });
+    expect(rev.after.src).toEqual({ ip: '10.96.0.11', port: 80 });
     expect(rev.text.en).toContain('br_netfilter');
   });
 
@@ -188,7 +188,7 @@ describe('pod → ClusterIP Service', () => {
       'veth-host',
       'pod-eth0',
     ]);
-    expect(addr(t.reply![5]!)).toBe(`10.96.0.11:5000 > 10.244.2.2:${sp}`);
+    expect(addr(t.reply![5]!)).toBe(`10.96.0.12:5000 > 10.244.2.2:${sp}`);
     expect(t.notices.map((n) => n.en).join(' ')).toContain('hairpin');
   });
 

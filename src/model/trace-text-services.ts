@@ -56,3 +56,17 @@ export const clientIpLost = (service: string, client: string, node: string): Loc
     `externalTrafficPolicy Cluster on ${service}: kube-proxy masquerades, so the endpoint's ingress policies see node ${node}'s address, not the client ${client}; an ipBlock naming the client matches nothing here (set externalTrafficPolicy: Local to keep the client's address)`,
     `${service}의 externalTrafficPolicy가 Cluster라 kube-proxy가 마스커레이드합니다. 그래서 엔드포인트의 인그레스 정책은 클라이언트 주소(${client})가 아니라 ${node} 노드의 주소를 봅니다. 클라이언트를 가리키는 ipBlock은 여기서 아무것도 고르지 못합니다(클라이언트 주소를 지키려면 externalTrafficPolicy: Local)`,
   );
+
+export const policyBeforeOrAfterSnat = (
+  pod: string,
+  client: string,
+  snat: string,
+  clientDenied: boolean,
+  snatDenied: boolean,
+): LocalText => {
+  const word = (denied: boolean): LocalText => (denied ? t('denied', '거부') : t('allowed', '허용'));
+  return t(
+    `Implementation-defined: kube-proxy rewrote the source ${client} to ${snat} on ${pod}'s own node, and Kubernetes leaves open whether policy sees the packet before or after that rewrite. Judged with the client ${client} (iptables-based enforcement such as Calico's judges in FORWARD, before the SNAT in POSTROUTING): ${word(clientDenied).en}. Judged with ${snat} (traffic from a pod's own node is always allowed): ${word(snatDenied).en}. Set externalTrafficPolicy: Local to keep the client's address and make it definite.`,
+    `구현에 따라 다릅니다: kube-proxy가 ${pod} 파드와 같은 노드에서 출발지 ${josa(client, '을/를')} ${josa(snat, '으로/로')} 바꿨는데, 정책이 이 변환 전과 후 중 언제 패킷을 보는지는 Kubernetes가 정하지 않습니다. 클라이언트 ${client} 기준(Calico 같은 iptables 방식은 POSTROUTING의 SNAT보다 먼저 FORWARD에서 판단): ${word(clientDenied).ko}. ${snat} 기준(파드 자신의 노드에서 온 트래픽은 항상 허용): ${word(snatDenied).ko}. externalTrafficPolicy: Local이면 클라이언트 주소가 유지되어 결과가 하나로 정해집니다.`,
+  );
+};

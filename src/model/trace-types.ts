@@ -4,6 +4,8 @@
 import type { SideExplanation, SideVerdictKind } from '../engine/evaluate-flow';
 import type { FlowPort } from '../engine/match';
 import type { CniName, KubeProxyMode, Protocol } from '../k8s/types';
+import type { Resolution } from '../dns/resolve';
+import type { IngressMatch } from '../ingress/match';
 import type { LocalText } from '../lib/text';
 import type { Overlay, PodAttachment } from './cni';
 
@@ -90,6 +92,12 @@ export interface GateCheck<T extends 'egress-check' | 'ingress-check'> extends E
   readonly explanation: SideExplanation;
   /** False under flannel and bridge: a deny is shown but does not stop the packet. */
   readonly enforced: boolean;
+  /**
+   * The verdict depends on whether the policy sees the client or kube-proxy's SNAT address
+   * (NodePort/LoadBalancer, externalTrafficPolicy Cluster): implementation-defined. The verdict
+   * shown is the client's; a notice gives the other.
+   */
+  readonly implementationDefined?: boolean;
 }
 
 export interface DnatEvent extends EventBase {
@@ -239,6 +247,43 @@ export interface PacketTrace {
   readonly droppedAt?: string;
   readonly enforcement: 'enforced' | 'not-enforced';
   readonly notices: readonly LocalText[];
+  /** A destination given by name: the resolver's steps and the DNS query's own journey. */
+  readonly dns?: DnsStep;
+  /** A destination given as a URL: the ingress controller's hop and the rule it matched. */
+  readonly ingress?: IngressStep;
+}
+
+/**
+ * A request given as a URL: client → the controller's Service → a controller pod, which matches
+ * the Ingress rules and opens a new connection (hops `fwd-…`) to the backend Service.
+ */
+export interface IngressStep {
+  readonly url: string;
+  readonly host: string;
+  readonly path: string;
+  /** The controller's Service and the pod that took the request. */
+  readonly controllerService: string;
+  readonly controllerPod?: string;
+  /** The rule (or defaultBackend) that matched; absent: the controller answered 404. */
+  readonly match?: IngressMatch;
+  readonly outcome: LocalText;
+}
+
+/**
+ * The DNS step before a connection to a name: the names the pod's resolver asked, and the query
+ * (UDP 53 to kube-dns, DNATed to a CoreDNS pod, through the same policy gates). When the query is
+ * dropped, the trace's request is the query itself and no connection starts.
+ */
+export interface DnsStep {
+  readonly name: string;
+  readonly resolution: Resolution;
+  /** The kube-dns Service (`namespace/name`), its ClusterIP, and whether netlab added it. */
+  readonly server: { readonly service: string; readonly ip: string; readonly implicit: boolean };
+  /** The query's hops (`dns-0`, …) and its reply's (`dns-rep-0`, …). */
+  readonly request: readonly TraceHop[];
+  readonly reply: readonly TraceHop[] | null;
+  readonly verdict: 'delivered' | 'dropped';
+  readonly droppedAt?: string;
 }
 
 /** Bad input to traceFlow (an unknown pod, a Service as the source, …): the message says which. */

@@ -9,6 +9,7 @@ import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import type { CniProfile, NodeRoute } from './cni';
 import type { KubeProxyInput } from './kube-proxy';
 import * as say from './trace-text';
+import * as sayLb from './trace-text-services';
 import type { Topology, TopologyNode, TopologyPod } from './topology';
 import type { CheckEvent, DropCode, PacketHeaders, TraceDevice, TraceEvent } from './trace-types';
 
@@ -170,10 +171,41 @@ export function gate(
   }
   const self = w.podEndpoints.get(pod.key)!;
   const flow: FlowPort = { port: pkt.dstPort, protocol: pkt.protocol };
-  const x =
+  const seen =
     direction === 'egress'
       ? evaluateFlow(w.cluster.policies, self, endpointFor(w, pkt.dst), flow)
       : evaluateFlow(w.cluster.policies, endpointFor(w, pkt.src), self, flow);
+  // kube-proxy masqueraded outside traffic on this very node: whether the policy sees the client
+  // or the node is implementation-defined. Follow the client (iptables enforcement judges in
+  // FORWARD, before POSTROUTING's SNAT) and say what the other reading gives.
+  const masq =
+    direction === 'ingress'
+      ? w.conntrack.find(
+          (e) =>
+            e.by === 'kube-proxy' &&
+            e.at === pod.node &&
+            e.translated.src === pkt.src &&
+            e.translated.srcPort === pkt.srcPort &&
+            e.original.src !== pkt.src &&
+            !w.podIps.has(e.original.src),
+        )
+      : undefined;
+  const client = masq
+    ? evaluateFlow(w.cluster.policies, endpointFor(w, masq.original.src), self, flow)
+    : undefined;
+  const differs =
+    client !== undefined && (client.ingress.verdict === 'deny') !== (seen.ingress.verdict === 'deny');
+  const x = differs ? client! : seen;
+  if (differs)
+    w.notices.push(
+      sayLb.policyBeforeOrAfterSnat(
+        pod.key,
+        masq!.original.src,
+        pkt.src,
+        client!.ingress.verdict === 'deny',
+        seen.ingress.verdict === 'deny',
+      ),
+    );
   const side = x[direction];
   const enforced = w.profile.enforcesPolicy;
   const other = direction === 'egress' ? x.to : x.from;
@@ -183,6 +215,7 @@ export function gate(
     verdict: side.verdict,
     explanation: side,
     enforced,
+    ...(differs ? { implementationDefined: true } : {}),
     text: say.check(direction, side, other, x.port, x.protocol, enforced, w.profile.cni),
   };
   hop.events.push(check);

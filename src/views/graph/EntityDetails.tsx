@@ -58,6 +58,10 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
             <dd className="mono">{net.routes.map((r) => formatRouteWith(r, isolate)).join(' ; ')}</dd>
           </>
         )}
+        <dt>{t.resolvConf}</dt>
+        <dd className="mono" data-testid={TID.graphDetailsResolvConf}>
+          <pre className="resolv-conf">{pod.resolvConf}</pre>
+        </dd>
         <dt>{t.containers}</dt>
         <dd className="mono">
           {pod.containers

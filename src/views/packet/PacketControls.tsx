@@ -8,6 +8,7 @@ import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { usePacketJourney } from './usePacketJourney';
+import { parseUrl } from '../../model/trace-url';
 import { isTyping, packetHopKey } from '../keyboard';
 
 const SPEEDS = [0.5, 1, 2, 4];
@@ -120,29 +121,50 @@ export function PacketControls() {
   }, [sources, topology, t]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [name, setName] = useState('');
   const [port, setPort] = useState('80');
   const [protocol, setProtocol] = useState<'TCP' | 'UDP' | 'SCTP'>('TCP');
   const [together, setTogether] = useState(false);
   // The form shows the packet on screen, however it got there (this form, a link, the host page
   // of an embed, a "Send …" button, the tour moving on).
+  // Adjusted while rendering when the packet on screen changes (React's pattern for state that
+  // follows a prop), not in an effect: no extra render with the old values.
   const onScreen = packet.requests[packet.index];
-  useEffect(() => {
-    if (!onScreen) return;
-    setFrom(onScreen.from);
-    setTo(onScreen.to);
-    setPort(String(onScreen.port.port));
-    setProtocol(onScreen.port.protocol);
-  }, [onScreen]);
+  const [shown, setShown] = useState(onScreen);
+  if (onScreen !== shown) {
+    setShown(onScreen);
+    if (onScreen) {
+      const written = onScreen.to.startsWith('dns:')
+        ? onScreen.to.slice(4)
+        : /^https?:\/\//i.test(onScreen.to)
+          ? onScreen.to
+          : '';
+      setFrom(onScreen.from);
+      setName(written);
+      if (!written) setTo(onScreen.to);
+      setPort(String(onScreen.port.port));
+      setProtocol(onScreen.port.protocol);
+    }
+  }
   const fromValue = sources.some((o) => o.value === from) ? from : (sources[0]?.value ?? '');
   const toValue = destinations.some((o) => o.value === to)
     ? to
     : (destinations[1]?.value ?? destinations[0]?.value ?? '');
   const tour = useMemo(() => packetTourFromView(topology), [topology]);
-  const portNumber = Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
+  const byName = name.trim() !== '';
+  const url = byName ? parseUrl(name) : null;
+  const portNumber = url ? url.port : byName ? Number(port) : Number(toValue.match(/:(\d+)$/)?.[1] ?? port);
 
   const hops = journey?.hops.length ?? 0;
   const atEnd = journey !== null && journey.step >= hops - 1;
-  const send = () => sendPackets([{ from: fromValue, to: toValue, port: { port: portNumber, protocol } }]);
+  const send = () =>
+    sendPackets([
+      {
+        from: fromValue,
+        to: url ? name.trim() : byName ? `dns:${name.trim()}` : toValue,
+        port: { port: portNumber, protocol: url ? 'TCP' : protocol },
+      },
+    ]);
   const togglePlay = () => {
     if (!journey) return;
     if (atEnd && !packet.playing) setPacketStep(0);
@@ -197,6 +219,19 @@ export function PacketControls() {
           options={destinations}
           onChange={setTo}
         />
+        <label title={t.toNameHelp}>
+          {t.toName}{' '}
+          <input
+            data-testid={TID.packetToName}
+            type="text"
+            value={name}
+            placeholder="db.prod, http://…"
+            spellCheck={false}
+            autoCapitalize="off"
+            onChange={(e) => setName(e.target.value)}
+            className="name-input"
+          />
+        </label>
         <label>
           {t.port}{' '}
           <input
@@ -204,8 +239,10 @@ export function PacketControls() {
             type="number"
             min={1}
             max={65535}
-            value={toValue.includes(':') && !toValue.startsWith('svc:') ? portNumber : port}
-            disabled={/:\d+$/.test(toValue)}
+            value={
+              url || (!byName && toValue.includes(':') && !toValue.startsWith('svc:')) ? portNumber : port
+            }
+            disabled={url !== null || (!byName && /:\d+$/.test(toValue))}
             onChange={(e) => setPort(e.target.value)}
             className="port-input"
           />

@@ -1,5 +1,6 @@
 // Packet journeys: controls, the event list (one row per hop — the text equivalent of the
 // animation), the inspector of the selected hop, and the final verdict announced politely.
+import { resolvConfText } from '../../dns/resolv-conf';
 import type { Locale } from '../../lib/text';
 import { isolate } from '../../lib/user-text';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
@@ -90,6 +91,35 @@ function BaselineOutcome({
   );
 }
 
+/** The resolver's steps before the connection: resolv.conf, the names asked, the query's fate. */
+function DnsStepView({ trace, t, locale }: { trace: PacketTrace; t: UiText; locale: Locale }) {
+  const dns = trace.dns!;
+  const r = dns.resolution;
+  const server = dns.request.flatMap((h) => h.events).find((e) => e.type === 'deliver');
+  const vars = { ip: dns.server.ip, implicit: dns.server.implicit ? t.dnsImplicit : '' };
+  return (
+    <section className="packet-dns" aria-label={t.dnsStep} data-testid={TID.packetDns}>
+      <h3>
+        {t.dnsStep}: {isolate(dns.name)}
+      </h3>
+      <pre className="resolv-conf">{resolvConfText(r.conf)}</pre>
+      <p className="help">{r.order[locale]}</p>
+      <ol className="dns-tries">
+        {r.tries.map((x) => (
+          <li key={x.query}>
+            <code>{isolate(x.query)}</code> — {x.answer.text[locale]}
+          </li>
+        ))}
+      </ol>
+      <p className={dns.verdict === 'dropped' ? 'hop-deny' : 'hop-pass'}>
+        {dns.verdict === 'dropped'
+          ? `✗ ${fill(t.dnsQueryDropped, vars)}`
+          : `✓ ${fill(t.dnsQueryDelivered, { ...vars, pod: server && server.type === 'deliver' ? server.to : '' })}`}
+      </p>
+    </section>
+  );
+}
+
 export function PacketPanel() {
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);
@@ -133,6 +163,7 @@ export function PacketPanel() {
           {j.error[locale]}
         </p>
       )}
+      {j?.trace?.dns && <DnsStepView trace={j.trace} t={t} locale={locale} />}
       {j?.trace?.notices.map((n, i) => (
         <p key={i} className="banner notice" data-testid={TID.packetNotice}>
           ⚠ {n[locale]}

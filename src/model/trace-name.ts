@@ -1,0 +1,158 @@
+// A packet addressed by name: the pod's resolver first asks the cluster DNS (a UDP 53 query to
+// kube-dns, DNATed to a CoreDNS pod, judged by the same egress and ingress gates as any packet),
+// then the connection goes to the answer. An egress policy that does not open DNS stops the
+// journey at the query, before any connection. The cluster's CoreDNS is implicit when the
+// scenario has none (dns/cluster-dns.ts).
+import { dnsService, hasOwnClusterDns, resolveFromPod, withClusterDns, type Resolution } from '../dns/index';
+import type { FlowPort } from '../engine/match';
+import type { Cluster } from '../k8s/types';
+import { josa } from '../lib/korean';
+import { t } from '../lib/text';
+import { buildTopology, type Topology } from './topology';
+import { resolveTraceEnd } from './trace-endpoints';
+import { traceFlow } from './trace-flow';
+import { traceUrl } from './trace-url';
+import { TraceError, type DnsStep, type PacketTrace, type TraceHop } from './trace-types';
+
+/** `dns:NAME` forces a name; otherwise a destination that names nothing else is tried as a name. */
+export const DNS_PREFIX = 'dns:';
+const DNS_NAME = /^(?=.*[a-z])[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?(\.[a-z0-9_]([-a-z0-9_]*[a-z0-9_])?)*\.?$/i;
+
+/** Whether `text` is written like a DNS name (letters, digits, "-", dots; not an address). */
+export const isDnsName = (text: string): boolean => text.length <= 253 && DNS_NAME.test(text);
+
+/**
+ * Traces a packet as traceFlow does; a destination given as an http(s) URL goes through the
+ * ingress controller (traceUrl, the port from the URL); one given as `dns:NAME`, or one that names no pod,
+ * Service, address or ExternalEndpoint but is written like a DNS name, is resolved from the
+ * source pod first (traceByName).
+ */
+export function tracePacket(
+  cluster: Cluster,
+  topology: Topology,
+  from: string,
+  to: string,
+  port: FlowPort,
+): PacketTrace {
+  const s = to.trim();
+  if (/^https?:\/\//i.test(s)) return traceUrl(cluster, topology, from, s);
+  if (s.toLowerCase().startsWith(DNS_PREFIX)) return traceByName(cluster, topology, from, s.slice(4), port);
+  if (isDnsName(s)) {
+    try {
+      resolveTraceEnd(cluster, topology, s);
+    } catch (e) {
+      if (e instanceof TraceError) return traceByName(cluster, topology, from, s, port);
+      throw e;
+    }
+  }
+  return traceFlow(cluster, topology, from, to, port);
+}
+
+/** The DNS query from `from`, then (when it gets an answer) the connection to `name` on `port`. */
+export function traceByName(
+  written: Cluster,
+  writtenTopology: Topology,
+  from: string,
+  name: string,
+  port: FlowPort,
+): PacketTrace {
+  const trimmed = name.trim();
+  if (!isDnsName(trimmed))
+    throw new TraceError(`${trimmed}: not a DNS name`, `${josa(trimmed, '은/는')} DNS 이름이 아닙니다`);
+  const src = resolveTraceEnd(written, writtenTopology, from).end;
+  if (src.kind !== 'pod')
+    throw new TraceError(
+      `${from}: a name is resolved by a pod's resolver; trace a name from a pod`,
+      `${from}: 이름은 파드의 리졸버가 풉니다. 이름으로 보낼 때는 파드에서 보내세요`,
+    );
+  const implicit = !hasOwnClusterDns(written);
+  const cluster = withClusterDns(written);
+  const topology = implicit
+    ? buildTopology(cluster, {
+        bridgeName: writtenTopology.bridgeName,
+        generatedNode: writtenTopology.generatedNode ?? null,
+      })
+    : writtenTopology;
+  const resolution = resolveFromPod(cluster, src.pod.key, trimmed, topology.services)!;
+  const server = dnsService(topology.services);
+  if (resolution.conf.nameserver === null || !server?.clusterIP) {
+    const why = server?.clusterIP ? resolution.conf.why : noDnsServer();
+    throw new TraceError(
+      `${src.pod.key} cannot resolve ${trimmed}: ${why.en}`,
+      `${src.pod.key}: ${trimmed}: ${why.ko}`,
+    );
+  }
+  const query = traceFlow(cluster, topology, from, server.clusterIP, { port: 53, protocol: 'UDP' });
+  const step: DnsStep = {
+    name: trimmed,
+    resolution,
+    server: { service: server.key, ip: server.clusterIP, implicit },
+    request: renumber(query.request, 'dns'),
+    reply: query.reply ? renumber(query.reply, 'dns-rep') : null,
+    verdict: query.verdict,
+    ...(query.droppedAt !== undefined ? { droppedAt: query.droppedAt.replace(/^req-/, 'dns-') } : {}),
+  };
+  const notices = implicit ? [implicitNote(cluster, server.clusterIP)] : [];
+  if (query.verdict === 'dropped')
+    return {
+      ...query,
+      to: `${trimmed} (DNS)`,
+      request: step.request,
+      reply: null,
+      droppedAt: step.droppedAt!,
+      notices: [...notices, dnsDropped(trimmed), ...query.notices],
+      dns: step,
+    };
+  const target = connectionTarget(resolution, trimmed, src.pod.key);
+  const conn = traceFlow(cluster, topology, from, target, port);
+  return {
+    ...conn,
+    to: `${trimmed} = ${conn.to}`,
+    notices: [...notices, ...conn.notices],
+    dns: step,
+  };
+}
+
+/** Where the connection goes: the first address of the answer (a CNAME netlab cannot follow: the Service). */
+function connectionTarget(r: Resolution, name: string, pod: string): string {
+  const a = r.answer;
+  if (a?.kind === 'answer' && a.addresses.length > 0) return a.addresses[0]!;
+  if (a?.kind === 'answer' && a.target.kind === 'external-name') return `svc:${a.target.service}`;
+  const asked = r.tries.map((x) => x.query).join(', ');
+  if (a?.kind === 'unknown')
+    throw new TraceError(
+      `${name} is outside the cluster: CoreDNS forwards it upstream and netlab does not know its address (asked ${asked}); name an ExternalEndpoint ${name} to give it one`,
+      `${josa(name, '은/는')} 클러스터 밖 이름이라 CoreDNS가 위쪽 DNS로 넘기는데, netlab은 그 주소를 모릅니다(물어본 이름: ${asked}). ExternalEndpoint ${josa(name, '을/를')} 만들면 주소가 생깁니다`,
+    );
+  throw new TraceError(
+    `${name} does not resolve from ${pod}: no record for ${asked}`,
+    `${pod}에서 ${josa(name, '이/가')} 풀리지 않습니다: ${asked}에 레코드가 없습니다`,
+  );
+}
+
+function renumber(hops: readonly TraceHop[], prefix: string): TraceHop[] {
+  return hops.map((h) => ({ ...h, id: h.id.replace(/^(req|rep)-/, `${prefix}-`) }));
+}
+
+const noDnsServer = () =>
+  t(
+    'kube-system/kube-dns has no ClusterIP for the pods to send queries to',
+    'kube-system/kube-dns에 파드가 질의를 보낼 ClusterIP가 없습니다',
+  );
+
+function implicitNote(cluster: Cluster, ip: string) {
+  const pods = cluster.pods
+    .filter((p) => p.implicit)
+    .map((p) => `kube-system/${p.name} ${p.ip.key}${p.nodeName !== undefined ? ` @${p.nodeName}` : ''}`)
+    .join(', ');
+  return t(
+    `The scenario has no kube-dns: netlab adds kubeadm's — Service kube-system/kube-dns at ${ip} (the Service range's .10) and CoreDNS pods labelled k8s-app=kube-dns (${pods})`,
+    `시나리오에 kube-dns가 없어서 netlab이 kubeadm과 같은 것을 넣었습니다: Service kube-system/kube-dns ${ip}(Service 대역의 .10), k8s-app=kube-dns 레이블이 붙은 CoreDNS 파드(${pods})`,
+  );
+}
+
+const dnsDropped = (name: string) =>
+  t(
+    `The DNS query for ${name} was dropped, so the connection never starts: an egress policy must open UDP 53 (and TCP 53) to the CoreDNS pods — namespace kube-system AND k8s-app=kube-dns`,
+    `${name}에 대한 DNS 질의가 버려져서 연결은 시작조차 하지 않습니다. 이그레스 정책이 CoreDNS 파드(네임스페이스 kube-system이면서 k8s-app=kube-dns)로 UDP 53(과 TCP 53)을 열어야 합니다`,
+  );
