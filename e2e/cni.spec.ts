@@ -1,6 +1,7 @@
 // Each CNI drawn as it builds the node, enforcement said the same in the matrix and the why panel,
 // and the CNI lifecycle panel. Screenshots of each CNI's nodes go to /tmp/cni-shots/ to be looked at.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { cell, diagram, language, matrixPort, why } from './locate';
 
 // The scenario as first loaded is kept on the page, so each switch replaces the last one.

@@ -1,6 +1,6 @@
 // A node's podCIDR used up: the pod it cannot address is listed apart as Pending, with IPAM's
 // reason, in English and in Korean.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { TID } from '../src/views/testIds';
 import { chooseFiles, pods } from './locate';
 

@@ -4,7 +4,7 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { TID } from '../src/views/testIds';
-import { language, matrixCells, packetPanel } from './locate';
+import { language, lessonPanel, matrixCells, packetPanel } from './locate';
 
 test.describe.configure({ timeout: 60_000 });
 
@@ -101,7 +101,7 @@ test('code blocks in lesson text wrap inside the column: no comment is cut', asy
   ] as const) {
     await page.goto(`/#/lesson/${id}${step ? `/${step}` : ''}`);
     await expect(page.getByTestId(TID.lessonStep)).toBeVisible();
-    for (const code of await page.locator('pre').all()) {
+    for (const code of await lessonPanel(page).locator('pre').all()) {
       const cut = await code.evaluate((el) => {
         const panel = el.closest('section')!.getBoundingClientRect();
         const box = el.getBoundingClientRect();

@@ -130,7 +130,9 @@ export function PacketControls() {
   // Adjusted while rendering when the packet on screen changes (React's pattern for state that
   // follows a prop), not in an effect: no extra render with the old values.
   const onScreen = packet.requests[packet.index];
-  const [shown, setShown] = useState(onScreen);
+  // Starts from none, so a packet already on screen when the form mounts (a link opened before the
+  // model was ready) fills the form too.
+  const [shown, setShown] = useState<typeof onScreen>(undefined);
   if (onScreen !== shown) {
     setShown(onScreen);
     if (onScreen) {
