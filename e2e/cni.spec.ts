@@ -2,7 +2,7 @@
 // and the CNI lifecycle panel. Screenshots of each CNI's nodes go to /tmp/cni-shots/ to be looked at.
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { cell, diagram, language, matrixPort, why } from './locate';
+import { cell, diagram, graphLabelOverlaps, language, matrixPort, why } from './locate';
 
 // The scenario as first loaded is kept on the page, so each switch replaces the last one.
 const withNetwork = (spec: string) => `(() => {
@@ -11,24 +11,6 @@ const withNetwork = (spec: string) => `(() => {
   w.cniBase ??= s.scenarioText;
   s.setScenarioText(w.cniBase + '\\n---\\napiVersion: netlab.dev/v1\\nkind: ClusterNetwork\\nmetadata: {name: lab}\\nspec: ${spec}\\n');
 })()`;
-
-/** Pairs of graph texts whose boxes overlap (as e2e/graph-labels.spec.ts measures them). */
-const overlaps = (page: Page) =>
-  diagram(page).evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll('text')]
-      .filter((e) => e.textContent?.trim() && getComputedStyle(e).visibility !== 'hidden')
-      .map((e) => ({ text: e.textContent!.trim().slice(0, 40), r: e.getBoundingClientRect() }));
-    const out: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.r;
-        const b = boxes[j]!.r;
-        const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (ox > 0.5 && oy > 0.5) out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
-      }
-    return out;
-  });
 
 async function switchTo(page: Page, spec: string): Promise<void> {
   await page.evaluate(withNetwork(spec));
@@ -67,7 +49,7 @@ test('switching the CNI redraws the devices and routes of every node', async ({ 
   for (const [name, spec, texts] of CASES) {
     await switchTo(page, spec);
     for (const text of texts) await expect(svg).toContainText(text);
-    expect(await overlaps(page), name).toEqual([]);
+    expect((await graphLabelOverlaps(page)).out, name).toEqual([]);
     await svg.screenshot({ path: `/tmp/cni-shots/${name}-en.png` });
   }
   // calico's veths are named cali…, weave's vethwepl…: the drawing follows the CNI.

@@ -2,26 +2,7 @@
 // (During a packet's journey the packet label and gate badges are not yet placed with collision
 // avoidance; this checks the scene at rest.)
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
-import { diagram } from './locate';
-
-/** Pairs of visible graph texts whose on-screen boxes overlap by more than half a pixel each way. */
-const overlaps = (page: Page) =>
-  diagram(page).evaluate((svg) => {
-    const boxes = [...svg.querySelectorAll('text')]
-      .filter((e) => e.textContent?.trim() && getComputedStyle(e).visibility !== 'hidden')
-      .map((e) => ({ text: e.textContent!.trim().slice(0, 40), r: e.getBoundingClientRect() }));
-    const out: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i]!.r;
-        const b = boxes[j]!.r;
-        const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (ox > 0.5 && oy > 0.5) out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
-      }
-    return { count: boxes.length, out };
-  });
+import { diagram, graphLabelOverlaps as overlaps } from './locate';
 
 for (const [width, height] of [
   [1440, 900],

@@ -37,6 +37,27 @@ export const pod = (scope: Scope, key: string): Locator =>
 /** Every pod card in the diagram. */
 export const pods = (scope: Scope): Locator => scope.getByRole('button', { name: /^(Pod|파드) \S+,/ });
 
+/**
+ * Pairs of visible graph texts whose on-screen boxes overlap by more than half a pixel each way
+ * (`out`), and how many texts were measured (`count`).
+ */
+export const graphLabelOverlaps = (scope: Scope) =>
+  diagram(scope).evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll('text')]
+      .filter((e) => e.textContent?.trim() && getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => ({ text: e.textContent!.trim().slice(0, 40), r: e.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.r;
+        const b = boxes[j]!.r;
+        const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const oy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (ox > 0.5 && oy > 0.5) out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
+      }
+    return { count: boxes.length, out };
+  });
+
 /** A machine outside the cluster, in the diagram, by IP (or every one of them). */
 export const outside = (scope: Scope, ip?: string): Locator =>
   scope.getByRole('button', {
