@@ -1,29 +1,10 @@
 // The `netlab` command as a script or a person runs it: a real process, real files.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, ROOT, netlab, tmpFile } from '../testing/run-netlab';
 
-const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = join(ROOT, 'src/testing/fixtures/netpol-examples');
-const DEFAULT = join(ROOT, 'src/scenarios/default.yaml');
-
-function netlab(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tmpFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'netlab-'));
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
+const DEFAULT = DEFAULT_SCENARIO;
 
 describe('netlab matrix --json (the public contract)', () => {
   it('prints only the contract JSON, with keys in contract order', () => {

@@ -1,21 +1,12 @@
 // `netlab matrix --json` and `netlab check --json` carry whether the CNI enforces the policies and
 // what actually happens, beside the policies' own verdict (fields added, none renamed).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, netlab } from '../testing/run-netlab';
 
-const ROOT = join(import.meta.dirname, '../..');
-const DEFAULT = join(ROOT, 'src/scenarios/default.yaml');
-
-function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const DEFAULT = DEFAULT_SCENARIO;
 
 function withCni(cni: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'netlab-')), `${cni}.yaml`);

@@ -1,22 +1,13 @@
 // `netlab lint` on lesson folders: the lesson's own problems and its scenarios' problems, as
 // file:line:col lines; errors a step expects are shown but do not fail the run.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, netlab } from '../testing/run-netlab';
 import { lessonFolders, lintLessons } from './lint-lessons';
 
-const ROOT = join(import.meta.dirname, '../..');
 const A01 = 'lessons/a-01-no-policy-no-isolation';
-
-function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A copy of lesson A01 in a temporary lessons/ folder, to break on purpose. */
 function copyOfA01(): { dir: string; done: () => void } {

@@ -1,25 +1,16 @@
 // `netlab lesson check`, `netlab diff` and `netlab exposure` as a script runs them: a real process,
 // real files, the exact output and exit status of each contract.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, netlab } from '../testing/run-netlab';
 import { applyAnswer } from '../testing/lesson-answers';
 import { printable } from './terminal-text';
 
-const ROOT = join(import.meta.dirname, '../..');
 const A1 = join(ROOT, 'lessons/a-01-no-policy-no-isolation');
 /** Each call spawns node with tsx: seconds on a busy machine. */
 const SLOW = 60_000;
-
-function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'netlab-reach-'));
 function file(name: string, text: string): string {

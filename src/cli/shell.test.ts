@@ -1,20 +1,10 @@
 // `netlab shell` as a person or a script runs it: a real process, real script files.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { netlab } from '../testing/run-netlab';
 import { NODE01_RED, NODE02_BLUE } from '../netns/test-helpers';
-
-const ROOT = join(import.meta.dirname, '../..');
-
-function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function scripts(files: Record<string, string>): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'netlab-shell-'));

@@ -1,27 +1,8 @@
 // `netlab storage` and `netlab layers` as a person or a script runs them: a real process, real
 // files, exit status 0 / 1 (input errors, file:line:col on stderr) / 2 (bad usage).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { netlab, tmpFile } from '../testing/run-netlab';
 import { csiDriver, pod, pv, pvc, scene, storageClass } from '../testing/storage-scenes';
-
-const ROOT = join(import.meta.dirname, '../..');
-
-function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tmpFile(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'netlab-storage-')), name);
-  writeFileSync(file, text);
-  return file;
-}
 
 const SCENE = tmpFile(
   'pv.yaml',

@@ -1,26 +1,10 @@
 // `netlab trace` as a person or a script runs it: a real process, real files.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, netlab, tmpFile } from '../testing/run-netlab';
 
-const ROOT = join(import.meta.dirname, '../..');
-const DEFAULT = join(ROOT, 'src/scenarios/default.yaml');
-
-function netlab(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tmpFile(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'netlab-')), name);
-  writeFileSync(file, text);
-  return file;
-}
+const DEFAULT = DEFAULT_SCENARIO;
 
 const flannel = (): string =>
   tmpFile(
