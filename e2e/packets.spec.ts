@@ -45,6 +45,9 @@ test('backend → db:3306 is delivered and its reply comes back', async ({ page 
   await expect(events(page)).toContainText('conntrack');
   await expect(announce(page)).toHaveText('Delivered, and the reply came back.');
   await expect(current(page)).toHaveAttribute('data-hop', /^rep-/);
+  // The headline names where calico's veths end (no bridge), not a cni0 it does not build.
+  await expect(packetPanel(page)).toContainText('calico, iptables, no bridge: /32 routes to');
+  await expect(packetPanel(page)).not.toContainText('cni0');
   // Each event says its verdict once: no "✓ ingress-check ingress: ✓ allowed", no "• • route".
   for (const hop of await events(page).getByRole('button').all()) {
     await hop.click();

@@ -8,7 +8,7 @@ import { resolvConfText } from '../dns/resolv-conf';
 import { pick, type Locale } from '../lib/text';
 import { generatedNodeNote, scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
-import { outerText, overlayText } from '../model/trace-text';
+import { hubText, outerText, overlayText } from '../model/trace-text';
 import { tracePacket } from '../model/trace-name';
 import { parseUrl } from '../model/trace-url';
 import { TraceError, type PacketHeaders, type PacketTrace, type TraceHop } from '../model/trace-flow';
@@ -141,13 +141,3 @@ function headersText(h: PacketHeaders): string {
 }
 
 /** Where the pods attach, in the headline: the bridge, cilium_host, or calico's routed veths. */
-function hubText(hub: PacketTrace['network']['hub'], locale: Locale): string {
-  if (hub.kind === 'bridge') return `${pick(locale, 'bridge', '브리지')} ${hub.name}`;
-  if (hub.kind === 'ebpf')
-    return pick(locale, `eBPF on lxc veths, ${hub.name}`, `lxc veth의 eBPF, ${hub.name}`);
-  return pick(
-    locale,
-    `no bridge: /32 routes to ${hub.name} veths`,
-    `브리지 없음: ${hub.name} veth로 가는 /32 경로`,
-  );
-}

@@ -3,10 +3,10 @@
 import type { SideExplanation } from '../engine/evaluate-flow';
 import type { CniName, Protocol } from '../k8s/types';
 import { josa } from '../lib/korean';
-import { t, WORDS, type LocalText } from '../lib/text';
+import { pick, t, WORDS, type LocalText, type Locale } from '../lib/text';
 import { hostPort, type KubeProxyHit } from './kube-proxy';
 import type { Overlay } from './cni';
-import type { AddressPort, KubeProxyRule, OuterHeaders } from './trace-types';
+import type { AddressPort, KubeProxyRule, OuterHeaders, PacketTrace } from './trace-types';
 
 const dirKo = (d: 'egress' | 'ingress'): string => WORDS.direction(d).ko;
 const ap = hostPort;
@@ -328,3 +328,15 @@ export const selfTraffic = (pod: string): LocalText =>
     `${pod} is sending to its own address: the packet never leaves its network namespace.`,
     `${josa(pod, '이/가')} 자기 주소로 보냅니다. 패킷은 네트워크 네임스페이스를 떠나지 않습니다.`,
   );
+
+/** Where the pods' veths end under the trace's CNI, in words: a bridge, calico's routes, cilium's eBPF. */
+export function hubText(hub: PacketTrace['network']['hub'], locale: Locale): string {
+  if (hub.kind === 'bridge') return `${pick(locale, 'bridge', '브리지')} ${hub.name}`;
+  if (hub.kind === 'ebpf')
+    return pick(locale, `eBPF on lxc veths, ${hub.name}`, `lxc veth의 eBPF, ${hub.name}`);
+  return pick(
+    locale,
+    `no bridge: /32 routes to ${hub.name} veths`,
+    `브리지 없음: ${hub.name} veth로 가는 /32 경로`,
+  );
+}

@@ -4,6 +4,7 @@ import { resolvConfText } from '../../dns/resolv-conf';
 import type { Locale } from '../../lib/text';
 import { isolate } from '../../lib/user-text';
 import type { PacketTrace, TraceEvent, TraceHop } from '../../model/trace-types';
+import { hubText } from '../../model/trace-text';
 import type { TraceResult } from '../../app-model/model-view';
 import { useNetlab } from '../use-netlab';
 import { EVENT_KIND, useUiText, type UiText } from '../i18n';
@@ -154,7 +155,7 @@ export function PacketPanel() {
               : `${j.request.from} → ${j.request.to}`}
           </strong>
           {j.trace &&
-            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${isolate(j.trace.network.bridgeName)}`}
+            ` · ${j.trace.network.cni}, ${j.trace.network.kubeProxyMode}, ${isolate(hubText(j.trace.network.hub, locale))}`}
         </p>
       )}
       {j?.trace && baseline && <BaselineOutcome now={j.trace} before={baseline} t={t} locale={locale} />}
