@@ -1,6 +1,5 @@
 // `netlab trace` as a person or a script runs it: a real process, real files.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, netlab, tmpFile } from '../testing/run-netlab';
 
