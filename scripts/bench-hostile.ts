@@ -11,10 +11,13 @@ import { decodeShareFragment, SHARE_PREFIX } from '../src/lib/share-codec';
 import { bigDumpYaml } from '../src/testing/big-dump';
 import { deflateBomb } from '../src/testing/deflate-bomb';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
+import { startProfile } from './page-profile';
 
 const ROOT = join(import.meta.dirname, '..');
 const PORT = Number(process.env['NETLAB_BENCH_PORT'] ?? 4181);
 const URL = `http://127.0.0.1:${PORT}/`;
+/** `-- --profile`: sample the page's thread while the big file opens (build with `--minify false` for names). */
+const PROFILE = process.argv.includes('--profile');
 
 const print = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -50,6 +53,7 @@ async function bombLink(): Promise<void> {
   const fragment = SHARE_PREFIX + Buffer.from(deflateBomb(1400)).toString('base64url');
   await page.evaluate((f) => ((window as unknown as { __bomb: string }).__bomb = f), fragment);
   await page.waitForTimeout(500);
+  const profiler = PROFILE ? await startProfile(page, print) : null;
   const r = (await page.evaluate(`new Promise((resolve) => {
     window.__long = [];
     const status = document.querySelector('[data-testid="share.status"]');
@@ -71,6 +75,7 @@ async function bombLink(): Promise<void> {
     tasks: [number, number][];
     said: string;
   };
+  if (profiler) await profiler.stop('bomb-link-refused');
   const ours = r.tasks.filter(([start, d]) => start + d >= r.hashAt && start <= r.shown).map(([, d]) => d);
   print({
     name: 'bomb-link-refused',
@@ -95,6 +100,7 @@ async function bigFile(): Promise<void> {
   const text = bigDumpYaml(23_000);
   await page.evaluate((t) => ((window as unknown as { __file: string }).__file = t), text);
   await page.waitForTimeout(1000);
+  const profiler = PROFILE ? await startProfile(page, print) : null;
   const start = (await page.evaluate(`(() => {
     window.__long = [];
     window.__gaps = [];
@@ -123,6 +129,7 @@ async function bigFile(): Promise<void> {
   const r = (await page.evaluate(
     `(() => { window.__stop = true; return { tasks: window.__long, gaps: window.__gaps, progress: !!window.__sawProgress }; })()`,
   )) as { tasks: [number, number][]; gaps: number[]; progress: boolean };
+  if (profiler) await profiler.stop('open-5MB-23000-pods');
   const durations = r.tasks.map(([, d]) => d);
   print({
     name: 'open-5MB-23000-pods',
@@ -206,7 +213,7 @@ function bombDecode(): void {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('bomb')) bombDecode();
   if (want('cli')) cli();

@@ -15,6 +15,7 @@ import { stringify } from 'yaml';
 import { generateScenario, generateScenarioYaml } from '../src/testing/generate-cluster';
 import { generateDump, generateDumpObjects } from '../src/testing/generate-dump';
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium';
+import { startProfile } from './page-profile';
 
 const ROOT = join(import.meta.dirname, '..');
 const PORT = Number(process.env['NETLAB_BENCH_PORT'] ?? 4180);
@@ -109,7 +110,7 @@ async function scenarioRun(name: string, scenario: string | null, targetMs: numb
   const firstPod = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.firstPod);
   const pods = await page.locator('[data-testid="graph.pod"]').count();
   print({ name: `${name}:first-graph`, pods, ms: round(firstPod), targetMs: 1000 });
-  const profiler = PROFILE ? await startProfile(page) : null;
+  const profiler = PROFILE ? await startProfile(page, print) : null;
   const { latencies, longTasks } = await typeInEditor(page, ' # typing in a comment');
   if (profiler) await profiler.stop(`${name}:typing`);
   print({
@@ -182,50 +183,7 @@ async function packetFps(): Promise<void> {
   await browser.close();
 }
 
-/** `--profile`: the page's main thread sampled while a dump opens; the top functions by self time. */
 const PROFILE = process.argv.includes('--profile');
-
-async function startProfile(page: Page): Promise<{ stop(name: string): Promise<void> }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  return {
-    async stop(name) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-      const deltas = profile.timeDeltas ?? [];
-      const self = new Map<string, number>();
-      (profile.samples ?? []).forEach((id, i) => {
-        const f = nodes.get(id)!.callFrame;
-        const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-        self.set(where, (self.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
-      });
-      // Inclusive time: each sample counts once for every function on its stack.
-      const parent = new Map<number, number>();
-      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-      const total = new Map<string, number>();
-      (profile.samples ?? []).forEach((id, i) => {
-        const seen = new Set<string>();
-        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-          const f = nodes.get(at)!.callFrame;
-          if (!f.url) continue;
-          const where = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-          if (!seen.has(where)) total.set(where, (total.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
-          seen.add(where);
-        }
-      });
-      const top = (m: Map<string, number>, n: number) =>
-        Object.fromEntries(
-          [...m]
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, n)
-            .map(([k, v]) => [k, round(v)]),
-        );
-      print({ name: `${name}:profile`, selfMs: top(self, 20), totalMs: top(total, 30) });
-    },
-  };
-}
 
 /**
  * Opening a 1,000-pod `kubectl get … -o yaml` dump in a running page: time until every pod is
@@ -253,7 +211,7 @@ async function importDump(
   await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
   await page.waitForTimeout(500);
   const { dump, pods } = make();
-  const profiler = PROFILE ? await startProfile(page) : null;
+  const profiler = PROFILE ? await startProfile(page, print) : null;
   const start = (await page.evaluate(`(() => {
     const b = window.__bench;
     b.gaps = [];

@@ -3,7 +3,7 @@ import type { FlowReasons } from '../engine/explain-reasons';
 import type { FlowPort } from '../engine/match';
 import type { ProgressPhase } from '../lib/progress';
 import type { CatalogueEntry, LessonCheckView, LessonLoadView } from './lesson-view';
-import type { DerivedView, TraceRequest, TraceResult } from './model-view';
+import type { DerivedView, EndpointInfo, TraceRequest, TraceResult } from './model-view';
 import type { UnseenRequest } from './scenario-model';
 
 /** Lesson work: the catalogue, one lesson's files, and checks of the learner's text. */
@@ -70,8 +70,13 @@ export interface ModelProgress {
 
 export type FromModelWorker =
   | { readonly type: 'progress'; readonly progress: ModelProgress }
-  /** `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change. */
-  | { readonly type: 'view'; readonly view: DerivedView }
+  /**
+   * `model.topology` and `model.scene` are left out (null) when `model.layoutId` did not change.
+   * `endpointsInParts`: `model.endpoints` came before it in `view-part` messages (a big view is
+   * read on the page's thread in pieces, see app-model/page-view).
+   */
+  | { readonly type: 'view'; readonly view: DerivedView; readonly endpointsInParts?: true }
+  | { readonly type: 'view-part'; readonly endpoints: readonly EndpointInfo[] }
   /** `baseline`: the same request through the pinned version, when one is pinned. */
   | {
       readonly type: 'traced';

@@ -7,7 +7,7 @@ import { LessonEngine } from './lesson-engine';
 import { answerModelRequest } from './model-answer';
 import { ModelEngine } from './model-engine';
 import type { FromModelWorker, ToModelWorker } from './model-protocol';
-import { transferableRows, viewForPage } from './page-view';
+import { transferableRows, viewForPage, viewMessages } from './page-view';
 
 const engine = new ModelEngine();
 const lessons = new LessonEngine();
@@ -44,5 +44,5 @@ self.onmessage = (event: MessageEvent<ToModelWorker>) => {
   lastLayoutId = view.model.layoutId;
   if (same) view = { ...view, model: { ...view.model, topology: null!, scene: null! } };
   const rows = transferableRows(view);
-  post({ type: 'view', view: rows.view }, rows.transfer);
+  for (const [message, transfer] of viewMessages(rows.view, rows.transfer)) post(message, transfer);
 };

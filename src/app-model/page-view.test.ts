@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ModelEngine } from './model-engine';
-import { GRAPH_POD_LIMIT, transferableRows, viewForPage } from './page-view';
+import {
+  ENDPOINTS_PER_PART,
+  GRAPH_POD_LIMIT,
+  transferableRows,
+  viewForPage,
+  viewMessages,
+  viewPartJoiner,
+} from './page-view';
 
 /** `n` pods in namespaces of 500, two workloads each (by the `app` label). */
 function pods(n: number): string {
@@ -49,5 +56,23 @@ describe('viewForPage', () => {
     expect(sent.model.allowed[0]).not.toBe(view.model.allowed[0]);
     structuredClone(sent, { transfer });
     expect(view.model.allowed[0]!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('viewMessages and viewPartJoiner', () => {
+  it('a small view is one message; a big one comes in parts and is put back together in order', () => {
+    const small = new ModelEngine().update(pods(20));
+    expect(viewMessages(small, [])).toEqual([[{ type: 'view', view: small }, []]]);
+
+    const big = new ModelEngine().update(pods(ENDPOINTS_PER_PART * 2 + 7));
+    const messages = viewMessages(big, []).map(([m]) => m);
+    expect(messages.map((m) => m.type)).toEqual(['view-part', 'view-part', 'view-part', 'view']);
+    const join = viewPartJoiner();
+    const out = messages.map(join);
+    expect(out.slice(0, 3)).toEqual([null, null, null]);
+    const joined = out[3]!;
+    expect(joined.type === 'view' && joined.view.model.endpoints).toEqual(big.model.endpoints);
+    // The joiner starts afresh after a view: the next view does not get these endpoints again.
+    expect(join({ type: 'view', view: small })).toEqual({ type: 'view', view: small });
   });
 });

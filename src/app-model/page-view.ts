@@ -4,7 +4,8 @@
 import { clusterOverview } from '../model/overview';
 import type { Topology } from '../model/topology';
 import type { Scene } from '../layout/scene';
-import type { DerivedView } from './model-view';
+import type { DerivedView, EndpointInfo } from './model-view';
+import type { FromModelWorker } from './model-protocol';
 
 /** Pods the graph draws one by one; past this the page shows the overview instead. */
 export const GRAPH_POD_LIMIT = 2000;
@@ -57,5 +58,40 @@ export function transferableRows(view: DerivedView): { view: DerivedView; transf
   return {
     view: { ...view, model: { ...view.model, allowed } },
     transfer: allowed.map((rows) => rows.buffer as ArrayBuffer),
+  };
+}
+
+/** Endpoints per `view-part` message: each is read on the page's thread in a task of its own. */
+export const ENDPOINTS_PER_PART = 4000;
+
+/**
+ * A view too big to read in one go, as messages: its endpoints in parts, then the view without
+ * them. `joinViewParts` puts them back together on the page.
+ */
+export function viewMessages(view: DerivedView, transfer: ArrayBuffer[]): [FromModelWorker, ArrayBuffer[]][] {
+  const { endpoints } = view.model;
+  if (endpoints.length <= ENDPOINTS_PER_PART) return [[{ type: 'view', view }, transfer]];
+  const out: [FromModelWorker, ArrayBuffer[]][] = [];
+  for (let i = 0; i < endpoints.length; i += ENDPOINTS_PER_PART)
+    out.push([{ type: 'view-part', endpoints: endpoints.slice(i, i + ENDPOINTS_PER_PART) }, []]);
+  out.push([
+    { type: 'view', view: { ...view, model: { ...view.model, endpoints: [] } }, endpointsInParts: true },
+    transfer,
+  ]);
+  return out;
+}
+
+/** Collects `view-part` messages; the view that follows gets its endpoints back. Other messages pass. */
+export function viewPartJoiner(): (msg: FromModelWorker) => FromModelWorker | null {
+  let parts: (readonly EndpointInfo[])[] = [];
+  return (msg) => {
+    if (msg.type === 'view-part') {
+      parts.push(msg.endpoints);
+      return null;
+    }
+    if (msg.type !== 'view' || !msg.endpointsInParts) return msg;
+    const endpoints = parts.flat();
+    parts = [];
+    return { type: 'view', view: { ...msg.view, model: { ...msg.view.model, endpoints } } };
   };
 }

@@ -10,6 +10,7 @@ import {
   type ModelChannel,
   type ToModelWorker,
 } from '../app-model/model-protocol';
+import { viewPartJoiner } from '../app-model/page-view';
 import { explanationQuestion, sameQuestion } from '../store/explanation';
 import type { ExplanationQuestion, NetlabState, NetlabStore } from '../store/netlab-store';
 
@@ -18,18 +19,31 @@ const FAILED: FromModelWorker = {
   progress: { phase: 'failed', done: 0, total: 0, chars: 0, elapsedMs: 0 },
 };
 
-/** The model worker; `makeWorker` starts a new one on restart. A worker that dies says so (`failed`). */
+/**
+ * The model worker; `makeWorker` starts a new one on restart. A worker that dies says so (`failed`).
+ * A message is read (deserialized: tens of milliseconds for a 23,000-pod view) in its own task and
+ * handed on in the next one, so reading it and drawing it never add up to one long task.
+ */
 export function workerChannel(makeWorker: () => Worker): ModelChannel {
   const handlers: ((msg: FromModelWorker) => void)[] = [];
   const kept = new Map<string, ToModelWorker>();
+  let queue: FromModelWorker[] = [];
+  let join = viewPartJoiner();
+  const deliver = () => {
+    const msg = queue.shift();
+    if (queue.length > 0) setTimeout(deliver, 0);
+    if (msg) for (const h of handlers) h(msg);
+  };
+  const receive = (part: FromModelWorker) => {
+    const msg = join(part);
+    if (!msg) return;
+    queue.push(msg);
+    if (queue.length === 1) setTimeout(deliver, 0);
+  };
   const start = (): Worker => {
     const w = makeWorker();
-    w.addEventListener('message', (e: MessageEvent<FromModelWorker>) => {
-      for (const h of handlers) h(e.data);
-    });
-    w.addEventListener('error', () => {
-      for (const h of handlers) h(FAILED);
-    });
+    w.addEventListener('message', (e: MessageEvent<FromModelWorker>) => receive(e.data));
+    w.addEventListener('error', () => receive(FAILED));
     for (const msg of kept.values()) w.postMessage(msg);
     return w;
   };
@@ -43,6 +57,9 @@ export function workerChannel(makeWorker: () => Worker): ModelChannel {
     onMessage: (h) => handlers.push(h),
     restart() {
       worker.terminate();
+      // What the old worker said and nobody read yet is about a text given up on.
+      queue = [];
+      join = viewPartJoiner();
       worker = start();
     },
     close: () => worker.terminate(),

@@ -165,11 +165,15 @@ export function openLinkFromLocation(
   if (!hash.startsWith('s=')) return null;
   const result = decodeShareFragment(hash);
   const route = 'frame' in result ? frameRoute(result.frame) : null;
-  history.replaceState(null, '', route ? formatLessonHash(route, false) : loc.pathname + loc.search);
+  const address = route ? formatLessonHash(route, false) : loc.pathname + loc.search;
   if ('error' in result) {
     store.getState().showShareNotice({ kind: 'error', reason: result.error });
+    // Setting the address costs the browser a moment per megabyte of the old one: the refusal
+    // shows first, and the link leaves the address bar in the next task.
+    setTimeout(() => history.replaceState(null, '', address), 0);
     return result.error;
   }
+  history.replaceState(null, '', address);
   const mine = store.getState().scenarioText;
   if (mine !== result.frame.scenario) {
     try {

@@ -73,6 +73,23 @@ describe('the text history', () => {
     ]);
   });
 
+  it("fingerprints an opened text in a later task, and a text typed meanwhile is still the learner's own", async () => {
+    const storage = memoryStorage();
+    const store = page(storage);
+    store.getState().replaceScenario('# opened\n', undefined, 'file');
+    const before = readHistory(storage).opened;
+    // Typed before the fingerprint is stored, then replaced: kept as a version.
+    store.getState().setScenarioText('# opened, then mine\n');
+    store.getState().replaceScenario('# C\n', undefined, 'link');
+    expect(texts(store)).toEqual([['# opened, then mine\n', 'link']]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(readHistory(storage).opened).not.toBe(before);
+    // The opened text itself, unchanged, is not the learner's work.
+    store.getState().replaceScenario('# opened\n', undefined, 'file');
+    store.getState().replaceScenario('# D\n', undefined, 'file');
+    expect(texts(store)).toEqual([['# opened, then mine\n', 'link']]);
+  });
+
   it(`keeps the last ${HISTORY_LIMIT}, newest first`, () => {
     const store = page(memoryStorage());
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) {

@@ -101,8 +101,13 @@ export function startTextHistory(
 ): () => void {
   const saved = readHistory(storage);
   let opened = saved.opened;
+  /** The text last opened from outside in this tab (its hash, `opened`, is computed a moment later). */
+  let openedText: string | null = null;
   store.getState().setHistory(saved.versions);
-  const own = (text: string) => text.trim() !== '' && text !== defaultScenario && textHash(text) !== opened;
+  const own = (text: string) =>
+    text.trim() !== '' &&
+    text !== defaultScenario &&
+    (openedText !== null ? text !== openedText : textHash(text) !== opened);
   // What storage cannot hold stays in this tab, and the history list says so (never dropped silently).
   const save = () => {
     const unsaved = writeHistory(storage, { versions: [...store.getState().history], opened });
@@ -114,9 +119,20 @@ export function startTextHistory(
     if (own(r.previous))
       s.setHistory(withVersion(s.history, { text: r.previous, savedAt: now(), replacedBy: r.by }));
     // What replaced it came from outside (or from the history itself): not new work of the learner.
-    opened = textHash(store.getState().scenarioText);
+    openedText = store.getState().scenarioText;
     save();
+    // Hashing a 5 MB text takes tens of milliseconds: not in the task that opened it. Until it is
+    // stored, a reload would take the opened text for the learner's own (a version too many, no loss).
+    if (hashing === undefined) hashing = setTimeout(storeOpened, 0);
   });
+  let hashing: ReturnType<typeof setTimeout> | undefined;
+  function storeOpened() {
+    if (hashing === undefined) return;
+    clearTimeout(hashing);
+    hashing = undefined;
+    if (openedText !== null) opened = textHash(openedText);
+    save();
+  }
   // Another tab of the lab: its saved text would overwrite ours at our next save, and ours its.
   // Its newer text becomes a version here (both tabs' work survives); its history is shared.
   const onStorage = (e: StorageEvent) => {
@@ -138,8 +154,12 @@ export function startTextHistory(
     save();
   };
   win?.addEventListener('storage', onStorage as EventListener);
+  // Leaving the page before the hash is stored: store it now.
+  win?.addEventListener('pagehide', storeOpened);
   return () => {
     unsubscribe();
+    storeOpened();
     win?.removeEventListener('storage', onStorage as EventListener);
+    win?.removeEventListener('pagehide', storeOpened);
   };
 }

@@ -45,7 +45,9 @@ export default function ScenarioEditorImpl({ handleRef }: { handleRef: RefObject
     editor.current = ed;
     handleRef.current = ed;
     return () => {
-      ed.dispose();
+      // Disposing Monaco takes tens of milliseconds: in a task of its own, not in the one that
+      // swaps the editor for a text too big to edit (the host has left the page already).
+      setTimeout(() => ed.dispose(), 0);
       editor.current = null;
       if (handleRef.current === ed) handleRef.current = null;
     };

@@ -7,7 +7,7 @@ import { useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   joinMatrixFilter,
   matches,
@@ -32,7 +32,9 @@ export const MATRIX_LIMIT = 30;
 
 /** A peer the scenario does not have, drawn because the learner asked to see it. */
 export const isUnseen = (e: EndpointInfo): boolean =>
-  (e.kind === 'pod' ? e.key.slice(e.key.indexOf('/') + 1) : (e.name ?? '')).startsWith(UNSEEN_PREFIX);
+  e.kind === 'pod'
+    ? e.key.startsWith(UNSEEN_PREFIX, e.key.indexOf('/') + 1)
+    : (e.name ?? '').startsWith(UNSEEN_PREFIX);
 
 function EndpointHeader({ e }: { e: EndpointInfo }) {
   const t = useUiText();
@@ -51,13 +53,47 @@ function EndpointHeader({ e }: { e: EndpointInfo }) {
   );
 }
 
-/** The first rows (or columns) up to the limit, and every unseen peer after them: never cut. */
-function withUnseenLast<T extends { e: EndpointInfo }>(items: readonly T[]): T[] {
-  const unseen = items.filter(({ e }) => isUnseen(e));
-  return [...items.filter(({ e }) => !isUnseen(e)).slice(0, MATRIX_LIMIT - unseen.length), ...unseen];
+interface Picked {
+  /** The first matching rows (or columns) up to the limit, and every unseen peer after them: never cut. */
+  readonly shown: readonly { e: EndpointInfo; index: number }[];
+  /** How many endpoints match in all. */
+  readonly total: number;
 }
 
+/** One pass over the endpoints (23,000 in a big dump): only what is shown is kept. */
+export function pickShown(endpoints: readonly EndpointInfo[], test: (e: EndpointInfo) => boolean): Picked {
+  const seen: { e: EndpointInfo; index: number }[] = [];
+  const unseen: { e: EndpointInfo; index: number }[] = [];
+  let total = 0;
+  endpoints.forEach((e, index) => {
+    if (!test(e)) return;
+    total++;
+    if (isUnseen(e)) unseen.push({ e, index });
+    else if (seen.length < MATRIX_LIMIT) seen.push({ e, index });
+  });
+  return { shown: [...seen.slice(0, Math.max(0, MATRIX_LIMIT - unseen.length)), ...unseen], total };
+}
+
+/**
+ * The matrix. For a scene too big to draw (the graph shows the overview) it is drawn in a
+ * background render React can interrupt, so a 23,000-pod file never blocks the page for long:
+ * meanwhile it says what it is doing.
+ */
 export function MatrixTable() {
+  const view = useNetlab((s) => s.view);
+  const deferred = useDeferredValue(view);
+  const t = useUiText();
+  if (view?.model.overview && deferred !== view)
+    return (
+      <section aria-labelledby="matrix-title" className="panel">
+        <h2 id="matrix-title">{t.matrix}</h2>
+        <p role="status">{fill(t.matrixDrawing, { total: view.model.endpoints.length.toLocaleString() })}</p>
+      </section>
+    );
+  return <MatrixTableNow />;
+}
+
+function MatrixTableNow() {
   const { model, changes, revision } = useScenarioModel();
   const filter = useNetlab((s) => s.matrixFilter);
   const setFilter = useNetlab((s) => s.setMatrixFilter);
@@ -76,14 +112,19 @@ export function MatrixTable() {
   const [by, setBy] = useState<'pod' | 'workload' | 'namespace'>('pod');
   const sides = splitMatrixFilter(filter);
   const terms = parseMatrixFilter(filter);
-  const all = model.endpoints.map((e, index) => ({ e, index }));
-  const matching = all.filter(({ e }) => matches(e, terms.rows));
-  const matchingColumns = all.filter(({ e }) => matches(e, terms.columns));
+  const rows = useMemo(() => {
+    const { rows } = parseMatrixFilter(filter);
+    return pickShown(model.endpoints, (e) => matches(e, rows));
+  }, [model.endpoints, filter]);
+  const columns = useMemo(() => {
+    const { columns } = parseMatrixFilter(filter);
+    return pickShown(model.endpoints, (e) => matches(e, columns));
+  }, [model.endpoints, filter]);
   const unseenGroup = useNetlab((s) => s.unseen.group);
   const setUnseenGroup = useNetlab((s) => s.setUnseenGroup);
   // Unseen peers come last and are never cut: they are what the learner asked to see.
-  const shown = withUnseenLast(matching);
-  const shownColumns = withUnseenLast(matchingColumns);
+  const shown = rows.shown;
+  const shownColumns = columns.shown;
   const predict = useNetlab((s) => s.predict);
   const revealCells = useNetlab((s) => s.revealCells);
   const w = useWorkspaceText();
@@ -202,11 +243,11 @@ export function MatrixTable() {
   function podMatrix() {
     return (
       <>
-        {(matching.length > shown.length || matchingColumns.length > shownColumns.length) && (
+        {(rows.total > shown.length || columns.total > shownColumns.length) && (
           <p className="help" role="status">
             {fill(t.matrixCapped, {
               shown: Math.max(shown.length, shownColumns.length),
-              total: Math.max(matching.length, matchingColumns.length),
+              total: Math.max(rows.total, columns.total),
             })}
           </p>
         )}
