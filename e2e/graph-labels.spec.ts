@@ -1,8 +1,11 @@
-// The graph reads cleanly: no two text boxes of the diagram intersect in the default scene.
-// (During a packet's journey the packet label and gate badges are not yet placed with collision
-// avoidance; this checks the scene at rest.)
+// The graph reads cleanly: no two text boxes of the diagram intersect, in the default scene and at
+// every hop of a packet's journey (its label, its gate badges and where it was dropped included).
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { diagram, graphLabelOverlaps as overlaps } from './locate';
+
+const playback = (page: Page, name: string | RegExp) =>
+  page.getByRole('group', { name: 'Playback' }).getByRole('button', { name });
 
 for (const [width, height] of [
   [1440, 900],
@@ -34,3 +37,31 @@ test('the overlap check sees an overlap when two labels are put on top of each o
   });
   expect((await overlaps(page)).out.length).toBeGreaterThan(0);
 });
+
+for (const [source, destination, port] of [
+  ['prod/web', 'svc:prod/db', '3306'],
+  ['user', '192.168.1.11:30080', ''],
+  ['prod/backend', 'prod/db', '3306'],
+] as const)
+  test(`no two graph labels overlap at any hop of ${source} → ${destination}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/?motion=off');
+    await expect(diagram(page).getByText('node01', { exact: true })).toBeVisible();
+    await page.getByRole('combobox', { name: 'From', exact: true }).selectOption(source);
+    await page.getByRole('combobox', { name: 'To', exact: true }).selectOption(destination);
+    if (port) await page.getByRole('spinbutton', { name: 'Port' }).fill(port);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await playback(page, /^(Play|Pause)$/).click();
+    await playback(page, 'Back to the first hop').click();
+    const forward = playback(page, 'Next hop');
+    const seen: string[] = [];
+    let hops = 0;
+    for (;;) {
+      seen.push(...(await overlaps(page)).out.map((o) => `hop ${hops}: ${o}`));
+      if (!(await forward.isEnabled())) break;
+      await forward.click();
+      hops++;
+    }
+    expect(hops).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual([]);
+  });

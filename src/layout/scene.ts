@@ -31,7 +31,8 @@ export const NODE_GAP = 32;
 /** The node network bar and the gap below it (eth0 ports stick up into the gap). */
 export const NODE_NET_H = 14;
 export const NODE_NET_GAP = 36;
-export const SERVICE_W = 168;
+/** Wide enough for `10.96.100.200 80→http · 30080` in 11 px monospace inside the pill's round ends. */
+export const SERVICE_W = 208;
 export const SERVICE_H = 40;
 export const SERVICE_GAP = 16;
 /** Service links leave the Services row on one of SERVICE_LANES horizontal lanes. */

@@ -4,6 +4,7 @@ import { select, transition } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { TraceHop } from '../../model/trace-types';
 import { legWaypoints, pointAlong, type HopPoint } from './hop-geometry';
+import { placeLabel, type Box } from './label-placement';
 import { TID } from '../testIds';
 
 export interface PacketFrame {
@@ -32,9 +33,52 @@ function gatesOf(frame: PacketFrame): Gate[] {
     if (checks.length === 0) return;
     const p = frame.points[i]!;
     const denied = checks.some((e) => 'verdict' in e && e.verdict === 'deny');
-    out.push({ id: `${frame.id}:${hop.id}`, x: p.x, y: p.y - 16, passed: frame.step >= i ? !denied : null });
+    out.push({ id: `${frame.id}:${hop.id}`, x: p.x, y: p.y, passed: frame.step >= i ? !denied : null });
   });
   return out;
+}
+
+/**
+ * The boxes of the picture's visible texts outside `layer`, in `layer`'s coordinates; null where
+ * the browser does not lay SVG out (no getBBox).
+ */
+function sceneTextBoxes(layer: SVGGElement): Box[] | null {
+  const svg = layer.ownerSVGElement;
+  const toLayer = layer.getCTM?.()?.inverse();
+  if (!svg || !toLayer) return null;
+  const out: Box[] = [];
+  for (const el of svg.querySelectorAll('text')) {
+    if (layer.contains(el) || !el.textContent?.trim()) continue;
+    const b = el.getBBox();
+    const ctm = el.getCTM();
+    if (b.width === 0 || !ctm || getComputedStyle(el).visibility === 'hidden') continue;
+    const m = toLayer.multiply(ctm);
+    const xs = [b.x, b.x + b.width];
+    const ys = [b.y, b.y + b.height];
+    const pts = xs.flatMap((x) => ys.map((y) => new DOMPoint(x, y).matrixTransform(m)));
+    const left = Math.min(...pts.map((p) => p.x));
+    const top = Math.min(...pts.map((p) => p.y));
+    out.push({
+      x: left,
+      y: top,
+      w: Math.max(...pts.map((p) => p.x)) - left,
+      h: Math.max(...pts.map((p) => p.y)) - top,
+    });
+  }
+  return out;
+}
+
+/** Moves `text` (in a group translated to `at`) to a free spot near `at`, and takes that spot. */
+function placeText(text: SVGTextElement, at: { x: number; y: number }, taken: Box[]): void {
+  if (!text.textContent) return;
+  text.setAttribute('x', '0');
+  text.setAttribute('y', '0');
+  const b = text.getBBox();
+  if (b.width === 0) return;
+  const box = placeLabel(at.x, at.y, b.width, b.height, taken);
+  taken.push(box);
+  text.setAttribute('x', String(box.x - at.x - b.x));
+  text.setAttribute('y', String(box.y - at.y - b.y));
 }
 
 /**
@@ -62,12 +106,10 @@ export function PacketLayer({
     const gatesIn = gates.enter().append('g').attr('class', 'gate');
     gatesIn.append('rect').attr('x', -9).attr('y', -9).attr('width', 18).attr('height', 18).attr('rx', 3);
     gatesIn.append('text').attr('text-anchor', 'middle').attr('y', 4.5);
-    gatesIn
+    const gatesAll = gatesIn
       .merge(gates)
-      .attr('transform', (d) => `translate(${d.x},${d.y})`)
-      .attr('data-state', (d) => (d.passed === null ? 'ahead' : d.passed ? 'pass' : 'deny'))
-      .select('text')
-      .text((d) => (d.passed === null ? '?' : d.passed ? '✓' : '✗'));
+      .attr('data-state', (d) => (d.passed === null ? 'ahead' : d.passed ? 'pass' : 'deny'));
+    gatesAll.select('text').text((d) => (d.passed === null ? '?' : d.passed ? '✓' : '✗'));
 
     const moving = frames.filter((f) => f.points.length > 0);
     const packets = layer.selectAll<SVGGElement, PacketFrame>('g.packet').data(moving, (d) => d.id);
@@ -113,13 +155,35 @@ export function PacketLayer({
       .data(dropped, (d) => d.id);
     drops.exit().remove();
     const dropIn = drops.enter().append('g').attr('class', 'drop');
-    dropIn.append('text').attr('class', 'drop-mark').attr('text-anchor', 'middle').attr('y', 9).text('✕');
-    dropIn.append('text').attr('class', 'drop-text').attr('x', 16).attr('y', 30);
-    dropIn
-      .merge(drops)
-      .attr('transform', (d) => `translate(${d.x},${d.y})`)
-      .select('text.drop-text')
-      .text((d) => d.text);
+    // The ✕ is drawn, not written: it sits on the wire where the packet stopped, under no label.
+    dropIn.append('path').attr('class', 'drop-mark-halo').attr('d', 'M-7,-7L7,7M7,-7L-7,7');
+    dropIn.append('path').attr('class', 'drop-mark').attr('d', 'M-7,-7L7,7M7,-7L-7,7');
+    dropIn.append('text').attr('class', 'drop-text');
+    const dropsAll = dropIn.merge(drops).attr('transform', (d) => `translate(${d.x},${d.y})`);
+    dropsAll.select('text.drop-text').text((d) => d.text);
+
+    // Every text of this layer where it covers no other label of the picture (at the packet's
+    // resting point; on the way between two hops it may pass over one).
+    const taken = sceneTextBoxes(ref.current!);
+    if (taken) {
+      gatesAll.each(function (d) {
+        const box = placeLabel(d.x, d.y, 18, 18, taken);
+        taken.push(box);
+        select(this).attr('transform', `translate(${box.x + 9},${box.y + 9})`);
+      });
+      merged.each(function (f) {
+        const p = pointOf(f);
+        taken.push({ x: p.x - 9, y: p.y - 9, w: 18, h: 18 });
+        for (const cls of ['packet-label', 'packet-tag']) {
+          const text = select(this).select<SVGTextElement>(`text.${cls}`).node();
+          if (text) placeText(text, p, taken);
+        }
+      });
+      dropsAll.each(function (d) {
+        const text = select(this).select<SVGTextElement>('text.drop-text').node();
+        if (text) placeText(text, d, taken);
+      });
+    } else gatesAll.attr('transform', (d) => `translate(${d.x},${d.y - 16})`);
 
     return () => {
       layer.selectAll('*').interrupt();

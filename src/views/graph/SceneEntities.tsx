@@ -102,10 +102,10 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
           >
             <rect x={s.rect.x} y={s.rect.y} width={s.rect.w} height={s.rect.h} rx={s.rect.h / 2} />
             <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 16} textAnchor="middle" className="entity-name">
-              {clip(`${svc.name} · ${svc.type}`, 26)}
+              {clip(`${svc.name} · ${svc.type}`, 24)}
             </text>
             <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 30} textAnchor="middle" className="mono small">
-              {clip(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 30)}
+              {clip(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 27)}
             </text>
           </g>
         );
