@@ -328,3 +328,33 @@ test('no serious accessibility violations outside Monaco, with the editor and wi
   await expect(page.getByText(/^The scenario has an error/)).toBeVisible();
   expect(await scan()).toEqual([]);
 });
+
+test('the suggestion list stays by the editor when the page scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 700 });
+  await page.goto('/');
+  const view = editorView(page);
+  await expect(view).toBeVisible();
+  await view.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < lineOf('  name: prod'); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('anno');
+  const suggestions = page.getByRole('listbox', { name: /Suggest/i });
+  await expect(suggestions).toBeVisible();
+  await expect(suggestions).toContainText('annotations');
+  const gap = async () => {
+    const list = (await suggestions.boundingBox())!;
+    const editor = (await view.boundingBox())!;
+    return Math.round(list.y - editor.y);
+  };
+  // Settled: the list no longer grows or moves.
+  await expect.poll(gap).toBe(await gap());
+  await page.waitForTimeout(500);
+  const before = await gap();
+  // The page scrolls (as a wheel over the matrix or the graph would scroll it).
+  await page.evaluate(() => scrollBy(0, 120));
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(20);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await gap()).toBe(before);
+});

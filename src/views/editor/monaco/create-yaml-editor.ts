@@ -74,6 +74,13 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
   // each keystroke, so setText can tell "already there" by identity, without reading and comparing
   // the whole text again (megabytes per keystroke in a cluster dump).
   let known = opts.text;
+  // Suggestions and hovers float above the page (fixedOverflowWidgets, so no panel edge cuts
+  // them): when the page or a panel scrolls, draw them again where the editor now is.
+  const followPage = (e: Event) => {
+    if (e.target instanceof Node && el.contains(e.target)) return;
+    editor.render(true);
+  };
+  addEventListener('scroll', followPage, { capture: true, passive: true });
   const changes = model.onDidChangeContent(() => {
     if (isApplyingExternal) return;
     known = model.getValue();
@@ -153,6 +160,7 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
       editor.updateOptions({ fontSize: px });
     },
     dispose() {
+      removeEventListener('scroll', followPage, true);
       changes.dispose();
       if (import.meta.env.MODE === 'e2e') delete window.__netlab?.monacoMarkers;
       editor.dispose();
