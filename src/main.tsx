@@ -21,6 +21,7 @@ import { EmbedApp } from './views/EmbedApp';
 import { parseEmbedOptions } from './services/embed-protocol';
 import { openEmbedLesson, startEmbedBridge } from './services/embed-bridge';
 import { isForeignFrame, showFramedNotice } from './services/frame-guard';
+import './views/tokens.css';
 import './views/app.css';
 
 const root = document.getElementById('root');

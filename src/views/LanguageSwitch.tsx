@@ -9,8 +9,9 @@ export function LanguageSwitch() {
   const locale = useNetlab((s) => s.locale);
   const setLocale = useNetlab((s) => s.setLocale);
   return (
-    <label>
-      {t.language}{' '}
+    <label className="language-switch">
+      {/* The select shows the language by its own name; the label is for screen readers. */}
+      <span className="visually-hidden">{t.language}</span>
       <select data-testid={TID.language} value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
         <option value="en" lang="en">
           English

@@ -44,7 +44,12 @@ export function Challenge({
       {visible.length > 0 && (
         <>
           <div className="challenge-bar">
-            <button type="button" data-testid={TID.lessonCheckNow} onClick={requestLessonCheck}>
+            <button
+              type="button"
+              className="primary"
+              data-testid={TID.lessonCheckNow}
+              onClick={requestLessonCheck}
+            >
               {t.check}
             </button>
             <span className="help" role="status" data-testid={TID.lessonCheckStatus}>

@@ -261,7 +261,7 @@ export function PacketControls() {
             <option>SCTP</option>
           </select>
         </label>
-        <button type="submit" data-testid={TID.packetSend}>
+        <button type="submit" className="primary" data-testid={TID.packetSend}>
           {t.sendPacket}
         </button>
         <button
