@@ -151,7 +151,11 @@ describe('packet check to a URL', () => {
       from: user
       to: http://other.example.org/
       stoppedAt: controller`;
-    expect(run(nothing, SHOP, SHOP).passed).toBe(true);
+    const passed = run(nothing, SHOP, SHOP);
+    expect(passed.passed).toBe(true);
+    expect(passed.message.en).toBe(
+      'user → http://other.example.org/ 80/TCP: the packet goes exactly as the task says (1 thing checked).',
+    );
     const r = run(nothing.replace('other.example.org', 'shop.example.com'), SHOP, SHOP);
     expect(r.passed).toBe(false);
     expect(r.message.en).toContain('but the task wants no rule to match.');

@@ -10,7 +10,7 @@ import type { Cluster } from '../k8s/types';
 import type { Topology } from '../model/topology';
 import { TraceError, type PacketTrace, type TraceHop } from '../model/trace-flow';
 import { tracePacket } from '../model/trace-name';
-import { DEFAULTS, WORDS } from './messages';
+import { DEFAULTS, PACKET_PASS_ONE, WORDS } from './messages';
 import { portText } from './refs';
 import type { CheckResult, DeviceRef, EndpointRef, PacketCheck } from './types';
 
@@ -43,7 +43,10 @@ export function checkPacket(c: PacketCheck, judge: PacketJudge): Outcome {
   if (problems.length === 0)
     return {
       passed: true,
-      message: fill(c.success ?? DEFAULTS.packet.pass, { packet, count: String(expectations(c)) }),
+      message: fill(c.success ?? (expectations(c) === 1 ? PACKET_PASS_ONE : DEFAULTS.packet.pass), {
+        packet,
+        count: String(expectations(c)),
+      }),
     };
   return fail(c, {
     packet,
