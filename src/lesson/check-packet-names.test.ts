@@ -214,3 +214,43 @@ describe('packet check to a name or URL in lesson.yaml', () => {
     ).toEqual([expect.stringMatching(/no ingress controller in the scenario/)]);
   });
 });
+
+describe("a step's packet to a name or URL", () => {
+  const CHECK = '    - {check: packet, from: prod/web, to: svc:data/db, port: 5432, verdict: delivered}';
+  const URL_CHECK = '    - {check: packet, from: user, to: "http://shop.example.com/", verdict: delivered}';
+  const step = (packet: string, solution = OPEN) =>
+    load(
+      solution === OPEN ? CHECK : URL_CHECK,
+      { 'start.yaml': solution, 'solution.yaml': solution },
+      { steps: `    packet: ${packet}` },
+    );
+  const errors = (r: ReturnType<typeof step>) =>
+    r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.col} ${d.message.en}`);
+
+  it('plays a packet to a DNS name, or to a URL with the URL port', () => {
+    const byName = step('{from: prod/web, to: db.data, port: 5432}');
+    expect(errors(byName)).toEqual([]);
+    expect(byName.lesson!.steps[0]!.packet).toMatchObject({
+      from: 'prod/web',
+      to: 'db.data',
+      port: { port: 5432 },
+    });
+    const byUrl = step('{from: user, to: "https://shop.example.com/api"}', SHOP);
+    expect(errors(byUrl)).toEqual([]);
+    expect(byUrl.lesson!.steps[0]!.packet).toMatchObject({
+      to: 'https://shop.example.com/api',
+      port: { port: 443 },
+    });
+  });
+
+  it('rejects a name that does not resolve, and a missing port, with their positions', () => {
+    expect(errors(step('{from: prod/web, to: db.nowhere, port: 5432}'))).toEqual([
+      expect.stringMatching(
+        /^\d+:\d+ db.nowhere is not in start.yaml, solution.yaml: db.nowhere is outside the cluster/,
+      ),
+    ]);
+    expect(errors(step('{from: prod/web, to: db.data}'))).toEqual([
+      expect.stringMatching(/^\d+:\d+ .*port is required/),
+    ]);
+  });
+});

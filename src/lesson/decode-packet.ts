@@ -2,7 +2,8 @@
 // them: a DNS name or an http(s) URL too) and what must be true of its journey. Names are checked
 // against the solution later.
 import { isDnsName } from '../model/trace-name';
-import { parseUrl } from '../model/trace-url';
+import { parseUrl, type ParsedUrl } from '../model/trace-url';
+import { josa } from '../lib/korean';
 import { t } from '../lib/text';
 import { quote } from '../lib/user-text';
 import type { FieldPath } from '../k8s/source';
@@ -49,47 +50,7 @@ export function decodePacketCheck(
   scenarios: () => readonly ScenarioFile[],
 ): Check | undefined {
   const { r } = ctx;
-  const toText = typeof m.to === 'string' ? m.to.trim() : undefined;
-  const url = toText !== undefined && /^https?:\/\//i.test(toText) ? parseUrl(toText) : undefined;
-  if (toText !== undefined && url === null)
-    r.error(
-      'packet',
-      [...path, 'to'],
-      t(
-        `${quote(toText)} is not a URL netlab can send: write http(s)://host[:port][/path]`,
-        `${quote(toText)}: netlab이 보낼 수 있는 URL이 아닙니다. http(s)://host[:port][/path]로 쓰세요`,
-      ),
-    );
-  // A URL carries its port; `port` may then be left out, but must agree when written.
-  const ok = [
-    r.need(m, 'from', path),
-    r.need(m, 'to', path),
-    url !== undefined || r.need(m, 'port', path),
-  ].every(Boolean);
-  const from = r.string(m.from, [...path, 'from']);
-  if (from !== undefined) ctx.refs.push({ kind: 'trace-end', ref: from, path: [...path, 'from'], scenarios });
-  const written = readPort(ctx, m.port, [...path, 'port']);
-  const urlPort: FlowPort | undefined = url ? { port: url.port, protocol: 'TCP' } : undefined;
-  if (urlPort && written && (written.port !== urlPort.port || written.protocol !== urlPort.protocol))
-    r.error(
-      'port',
-      [...path, 'port'],
-      t(
-        `the URL's port is ${portText(urlPort)}, not ${portText(written)}: leave port out`,
-        `URL의 포트는 ${portText(written)}가 아니라 ${portText(urlPort)}입니다. port는 빼세요`,
-      ),
-    );
-  const port = urlPort ?? written;
-  const to = r.string(m.to, [...path, 'to'])?.trim();
-  if (to !== undefined && url !== null)
-    ctx.refs.push({
-      kind: 'trace-end',
-      ref: to,
-      path: [...path, 'to'],
-      scenarios,
-      ...(from !== undefined ? { from } : {}),
-      ...(port ? { port } : {}),
-    });
+  const { ok, from, to, port, url } = readPacketEnds(ctx, m, path, scenarios);
   const verdict = oneOf(ctx, m, path, 'verdict', ['delivered', 'dropped']);
   const policy = oneOf(ctx, m, path, 'policy', ['allowed', 'denied']);
   const crosses = devices(ctx, m.crosses, [...path, 'crosses'], scenarios);
@@ -136,7 +97,7 @@ export function decodePacketCheck(
         ),
       );
   }
-  if ((stoppedAt === 'controller' || backend !== undefined) && toText !== undefined && !url)
+  if ((stoppedAt === 'controller' || backend !== undefined) && to !== undefined && !url)
     r.error(
       'packet',
       [...path, stoppedAt === 'controller' ? 'stoppedAt' : 'backend'],
@@ -172,6 +133,67 @@ export function decodePacketCheck(
     ...(stoppedAt ? { stoppedAt } : {}),
     ...(resolvedAs !== undefined ? { resolvedAs } : {}),
     ...(backend !== undefined ? { backend } : {}),
+  };
+}
+
+/**
+ * A packet's ends and port, as the trace takes them (a step's `packet` and the packet check): `to`
+ * may be a DNS name or an http(s) URL, whose port is the URL's. Queues the names for checking.
+ */
+export function readPacketEnds(
+  ctx: CheckContext,
+  m: Dict,
+  path: FieldPath,
+  scenarios: () => readonly ScenarioFile[],
+): { ok: boolean; from?: string; to?: string; port?: FlowPort; url: ParsedUrl | null | undefined } {
+  const { r } = ctx;
+  const toText = typeof m.to === 'string' ? m.to.trim() : undefined;
+  const url = toText !== undefined && /^https?:\/\//i.test(toText) ? parseUrl(toText) : undefined;
+  if (toText !== undefined && url === null)
+    r.error(
+      'packet',
+      [...path, 'to'],
+      t(
+        `${quote(toText)} is not a URL netlab can send: write http(s)://host[:port][/path]`,
+        `${quote(toText)}: netlab이 보낼 수 있는 URL이 아닙니다. http(s)://host[:port][/path]로 쓰세요`,
+      ),
+    );
+  // A URL carries its port; `port` may then be left out, but must agree when written.
+  const ok = [
+    r.need(m, 'from', path),
+    r.need(m, 'to', path),
+    url !== undefined || r.need(m, 'port', path),
+  ].every(Boolean);
+  const from = r.string(m.from, [...path, 'from']);
+  if (from !== undefined) ctx.refs.push({ kind: 'trace-end', ref: from, path: [...path, 'from'], scenarios });
+  const written = readPort(ctx, m.port, [...path, 'port']);
+  const urlPort: FlowPort | undefined = url ? { port: url.port, protocol: 'TCP' } : undefined;
+  if (urlPort && written && (written.port !== urlPort.port || written.protocol !== urlPort.protocol))
+    r.error(
+      'port',
+      [...path, 'port'],
+      t(
+        `the URL's port is ${portText(urlPort)}, not ${portText(written)}: leave port out`,
+        `URL의 포트는 ${josa(portText(written), '이/가')} 아니라 ${portText(urlPort)}입니다. port는 빼세요`,
+      ),
+    );
+  const port = urlPort ?? written;
+  const to = r.string(m.to, [...path, 'to'])?.trim();
+  if (to !== undefined && url !== null)
+    ctx.refs.push({
+      kind: 'trace-end',
+      ref: to,
+      path: [...path, 'to'],
+      scenarios,
+      ...(from !== undefined ? { from } : {}),
+      ...(port ? { port } : {}),
+    });
+  return {
+    ok,
+    url,
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    ...(port ? { port } : {}),
   };
 }
 
