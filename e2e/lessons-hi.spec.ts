@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TID } from '../src/views/testIds';
-import { editorTextbox, editorView, language, lessonItem, lessonPanel } from './locate';
+import { editorTextbox, editorView, language, lessonItem, lessonPanel, packetPanel } from './locate';
 
 const ROOT = join(import.meta.dirname, '..');
 const lessonFile = (id: string, name: string) => readFileSync(join(ROOT, 'lessons', id, name), 'utf8');
@@ -46,6 +46,7 @@ async function openFromList(page: Page, module: string, code: string, title: str
 test('H1 from the list: the rule on the Service port fails the packet check; 8080 typed in passes', async ({
   page,
 }) => {
+  test.slow(); // keystrokes down the editor on a shared machine
   await openFromList(
     page,
     'H · Services and DNS',
@@ -72,9 +73,7 @@ test('H1 from the list: the rule on the Service port fails the packet check; 808
   await expect(solved(page)).toBeVisible();
 });
 
-test('I1 from the list: /api/cart lands on web until the path is a Prefix; a step in en and ko', async ({
-  page,
-}) => {
+test('I1 from the list: a step in English, then in Korean', async ({ page }) => {
   await openFromList(page, 'I · Ingress', 'I1', 'Ingress by host and path');
   await expect(page.getByRole('heading', { name: 'One entrance, many Services' })).toBeVisible();
   await page.screenshot({ path: 'test-results/lessons-hi-i1-step-en.png' });
@@ -84,8 +83,13 @@ test('I1 from the list: /api/cart lands on web until the path is a Prefix; a ste
     page.getByRole('heading', { level: 2, name: 'I1 호스트와 경로로 나누는 Ingress' }),
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/lessons-hi-i1-step-ko.png' });
-  await language(page).selectOption('en');
+});
 
+test('I1 from the list: /api/cart lands on web until the path is a Prefix, typed in the editor', async ({
+  page,
+}) => {
+  test.slow(); // a hundred-odd keystrokes down the editor on a shared machine
+  await openFromList(page, 'I · Ingress', 'I1', 'Ingress by host and path');
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   const start = lessonFile(I1, 'start.yaml');
   await expect.poll(() => scenarioText(page)).toBe(start);
@@ -116,4 +120,18 @@ test('H5 step in Korean: the search list, the names tried in order', async ({ pa
   await language(page).selectOption('en');
   await expect(page.getByRole('heading', { name: 'Which names does the resolver try?' })).toBeVisible();
   await page.screenshot({ path: 'test-results/lessons-hi-h5-step-en.png' });
+});
+
+test('H6 step packet: played by name, it stops at the DNS query under the egress policy', async ({
+  page,
+}) => {
+  await page.goto('/?motion=off#/lesson/h-06-egress-that-breaks-dns/stopped-at-dns');
+  await page.getByRole('button', { name: 'Play this packet: prod/web → api 80/TCP' }).click();
+  const panel = packetPanel(page);
+  await expect(panel).toContainText(
+    'The query to kube-dns 10.96.0.10 was dropped: the connection never starts.',
+  );
+  await expect(panel).toContainText('dropped at the egress of prod/web');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/lessons-hi-h6-packet-en.png' });
 });
