@@ -32,8 +32,8 @@ describe('netlab lint LESSON', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     // c-02 keeps the notes' own typo (1), d-04 the notes' broken --mount command and what follows (3),
-    // g-01 two nodes given one podCIDR (1: the duplicate pod IP).
-    expect(r.stdout).toMatch(/^0 error\(s\), \d+ warning\(s\) \(and 5 error\(s\) the lesson expects\)$/m);
+    // g-01 two nodes given one podCIDR (1: the duplicate pod IP), h-02 a nodePort outside the range (1).
+    expect(r.stdout).toMatch(/^0 error\(s\), \d+ warning\(s\) \(and 6 error\(s\) the lesson expects\)$/m);
     expect(r.stdout).toContain('lessons/c-02-notes-typos/start.yaml:53:7: error: unknown kind "Networking"');
   });
 

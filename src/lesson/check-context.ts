@@ -1,5 +1,6 @@
 // What decoding a check needs to know about the lesson around it (decode-checks.ts and
 // decode-facts.ts both take it).
+import type { FlowPort } from '../engine/match';
 import type { FieldPath } from '../k8s/source';
 import type { FieldReader } from './field-reader';
 import type { LabKind, ScenarioFile } from './types';
@@ -13,6 +14,9 @@ export interface PendingRef {
   readonly path: FieldPath;
   /** The name is fine if any of these scenarios has it. */
   readonly scenarios: () => readonly ScenarioFile[];
+  /** A packet's destination: the source and port it is sent from and on (a DNS name or URL is traced to be checked). */
+  readonly from?: string;
+  readonly port?: FlowPort;
 }
 
 /** What decoding checks needs from the lesson loader. */

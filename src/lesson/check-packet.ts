@@ -1,13 +1,16 @@
 // The `packet` check: one packet sent through the trace the page and `netlab trace` draw
-// (model/trace-flow), judged on what happened to its request — delivered or dropped, the policy's
-// verdict at its gates, the devices it crossed, its encapsulation, the pod its DNAT chose.
+// (model/trace-name's tracePacket: by address, by DNS name, or by URL through the ingress
+// controller), judged on what happened to its request — delivered or dropped, the policy's verdict
+// at its gates, the devices it crossed, its encapsulation, the pod its DNAT chose, where it stopped
+// (the DNS query, the controller), the name that answered, the backend the controller chose.
 import { fill, t, type LocalText } from '../lib/text';
 import { josa } from '../lib/korean';
 import type { Endpoint } from '../engine/endpoints';
 import type { Cluster } from '../k8s/types';
 import type { Topology } from '../model/topology';
-import { traceFlow, TraceError, type PacketTrace, type TraceHop } from '../model/trace-flow';
-import { DEFAULTS, WORDS } from './messages';
+import { TraceError, type PacketTrace, type TraceHop } from '../model/trace-flow';
+import { tracePacket } from '../model/trace-name';
+import { DEFAULTS, PACKET_PASS_ONE, WORDS } from './messages';
 import { portText } from './refs';
 import type { CheckResult, DeviceRef, EndpointRef, PacketCheck } from './types';
 
@@ -27,7 +30,7 @@ export function checkPacket(c: PacketCheck, judge: PacketJudge): Outcome {
   const packet = `${c.from} → ${c.to} ${portText(c.port)}`;
   let trace: PacketTrace;
   try {
-    trace = traceFlow(judge.cluster, judge.topology, c.from, c.to, c.port);
+    trace = tracePacket(judge.cluster, judge.topology, c.from, c.to, c.port);
   } catch (e) {
     if (!(e instanceof TraceError)) throw e;
     const problem = t(
@@ -40,7 +43,10 @@ export function checkPacket(c: PacketCheck, judge: PacketJudge): Outcome {
   if (problems.length === 0)
     return {
       passed: true,
-      message: fill(c.success ?? DEFAULTS.packet.pass, { packet, count: String(expectations(c)) }),
+      message: fill(c.success ?? (expectations(c) === 1 ? PACKET_PASS_ONE : DEFAULTS.packet.pass), {
+        packet,
+        count: String(expectations(c)),
+      }),
     };
   return fail(c, {
     packet,
@@ -61,7 +67,9 @@ const moreProblems = (n: number): LocalText =>
 /** How many things the check asks: its success message counts them. */
 function expectations(c: PacketCheck): number {
   return (
-    [c.verdict, c.policy, c.encapsulation, c.dnatTo].filter((x) => x !== undefined).length +
+    [c.verdict, c.policy, c.encapsulation, c.dnatTo, c.stoppedAt, c.resolvedAs, c.backend].filter(
+      (x) => x !== undefined,
+    ).length +
     c.crosses.length +
     c.avoids.length
   );
@@ -71,7 +79,10 @@ function expectations(c: PacketCheck): number {
 export function packetProblems(c: PacketCheck, judge: PacketJudge, trace: PacketTrace): LocalText[] {
   const out: LocalText[] = [];
   const hops = trace.request;
-  if (c.verdict !== undefined && trace.verdict !== c.verdict) out.push(verdictProblem(c.verdict, trace));
+  const dnsDropped = trace.dns?.verdict === 'dropped' && c.stoppedAt !== 'dns';
+  if (dnsDropped) out.push(dnsDroppedProblem(trace));
+  else if (c.verdict !== undefined && trace.verdict !== c.verdict) out.push(verdictProblem(c.verdict, trace));
+  out.push(...nameProblems(c, trace));
   if (c.policy !== undefined) {
     const denied = hops.some((h) =>
       h.events.some((e) => (e.type === 'egress-check' || e.type === 'ingress-check') && e.verdict === 'deny'),
@@ -135,7 +146,11 @@ export function packetProblems(c: PacketCheck, judge: PacketJudge, trace: Packet
   }
   if (c.dnatTo !== undefined) {
     const want = judge.resolve(c.dnatTo);
-    const dnat = hops.flatMap((h) => h.events).find((e) => e.type === 'dnat' && e.by === 'kube-proxy');
+    // The last DNAT: through an ingress controller, the one to the backend's pod.
+    const dnat = hops
+      .flatMap((h) => h.events)
+      .filter((e) => e.type === 'dnat' && e.by === 'kube-proxy')
+      .at(-1);
     const got = dnat?.type === 'dnat' ? dnat.endpoint : undefined;
     if (!('kind' in want)) out.push(want);
     else if (got === undefined)
@@ -156,6 +171,86 @@ export function packetProblems(c: PacketCheck, judge: PacketJudge, trace: Packet
   return out;
 }
 
+/** The DNS step and the ingress controller's choice, for a packet sent to a name or a URL. */
+function nameProblems(c: PacketCheck, trace: PacketTrace): LocalText[] {
+  const out: LocalText[] = [];
+  const dns = trace.dns;
+  if (c.stoppedAt === 'dns' && dns?.verdict !== 'dropped')
+    out.push(
+      dns
+        ? t(
+            `its DNS query for ${dns.name} gets through, but the task wants it stopped there.`,
+            `${dns.name}에 대한 DNS 질의가 통과합니다. 과제는 거기서 막혀야 한다고 합니다.`,
+          )
+        : t(
+            'it is not sent to a name, so no DNS query goes first.',
+            '이름으로 보내는 패킷이 아니어서 DNS 질의가 먼저 가지 않습니다.',
+          ),
+    );
+  if (c.resolvedAs !== undefined) {
+    const answered = dns?.resolution.answer
+      ? dns.resolution.tries.at(-1)?.query.replace(/\.$/, '')
+      : undefined;
+    if (answered?.toLowerCase() !== c.resolvedAs)
+      out.push(
+        answered
+          ? t(
+              `the name that answers is ${answered}, not ${c.resolvedAs}.`,
+              `응답하는 이름은 ${josa(c.resolvedAs, '이/가')} 아니라 ${answered}입니다.`,
+            )
+          : t(`${c.resolvedAs} never answers.`, `${josa(c.resolvedAs, '은/는')} 끝내 응답하지 않습니다.`),
+      );
+  }
+  const ingress = trace.ingress;
+  const notFound = ingress !== undefined && ingress.controllerPod !== undefined && !ingress.match;
+  if (c.stoppedAt === 'controller' && !notFound)
+    out.push(
+      ingress?.match
+        ? t(
+            `the controller matches it (${ingress.match.text.en}), but the task wants no rule to match.`,
+            `컨트롤러가 요청을 규칙에 맞춥니다(${ingress.match.text.ko}). 과제는 어떤 규칙에도 맞지 않아야 한다고 합니다.`,
+          )
+        : t('it never reaches the ingress controller.', '인그레스 컨트롤러에 닿지 않습니다.'),
+    );
+  if (c.backend !== undefined) {
+    const got = ingress?.match
+      ? `svc:${ingress.match.namespace}/${ingress.match.backend.service}`
+      : undefined;
+    if (got !== c.backend)
+      out.push(
+        got
+          ? t(
+              `the ingress controller sends it to ${got}, not to ${c.backend}.`,
+              `인그레스 컨트롤러가 ${josa(c.backend, '이/가')} 아니라 ${josa(got, '으로/로')} 보냅니다.`,
+            )
+          : t(
+              `the ingress controller sends it to no backend: ${ingress?.outcome.en ?? 'it is not a request through the controller'}.`,
+              `인그레스 컨트롤러가 어떤 백엔드로도 보내지 않습니다: ${ingress?.outcome.ko ?? '컨트롤러를 거치는 요청이 아닙니다'}.`,
+            ),
+      );
+  }
+  return out;
+}
+
+/** The DNS query was dropped where the task wants the connection: where, and why. */
+function dnsDroppedProblem(trace: PacketTrace): LocalText {
+  const { at, reason } = dropPlace(trace);
+  return t(
+    `its DNS query for ${trace.dns!.name} is dropped at ${at.en}, so the connection never starts: ${reason.en}`,
+    `${trace.dns!.name}에 대한 DNS 질의가 ${at.ko}에서 버려져서 연결이 시작조차 하지 않습니다: ${reason.ko}`,
+  );
+}
+
+function dropPlace(trace: PacketTrace): { at: LocalText; reason: LocalText } {
+  const hop = trace.request.find((h) => h.id === trace.droppedAt);
+  const drop = hop?.events.find((e) => e.type === 'drop');
+  const reason = drop ? t(end(drop.text.en), end(drop.text.ko)) : t('', '');
+  const at = hop
+    ? deviceText({ name: hop.device.name, ...(hop.device.node ? { node: hop.device.node } : {}) })
+    : t('', '');
+  return { at, reason };
+}
+
 function verdictProblem(want: 'delivered' | 'dropped', trace: PacketTrace): LocalText {
   if (want === 'dropped') {
     const last = trace.request.at(-1)!;
@@ -166,12 +261,7 @@ function verdictProblem(want: 'delivered' | 'dropped', trace: PacketTrace): Loca
       `패킷이 ${where}에 도착합니다. 과제는 패킷이 버려져야 한다고 합니다.`,
     );
   }
-  const hop = trace.request.find((h) => h.id === trace.droppedAt);
-  const drop = hop?.events.find((e) => e.type === 'drop');
-  const reason = drop ? t(end(drop.text.en), end(drop.text.ko)) : t('', '');
-  const at = hop
-    ? deviceText({ name: hop.device.name, ...(hop.device.node ? { node: hop.device.node } : {}) })
-    : t('', '');
+  const { at, reason } = dropPlace(trace);
   return t(
     `the packet is dropped at ${at.en}, but the task wants it delivered: ${reason.en}`,
     `패킷이 ${at.ko}에서 버려집니다. 과제는 도착해야 한다고 합니다: ${reason.ko}`,

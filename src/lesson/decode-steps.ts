@@ -3,10 +3,10 @@
 import type { FieldPath } from '../k8s/source';
 import { quote } from '../lib/user-text';
 import { EDITABLE_KINDS } from './lab';
-import { flowRef } from './decode-checks';
+import { readPacketEnds } from './decode-packet';
 import { type Dict } from './field-reader';
 import type { LessonContext } from './lesson-context';
-import type { Highlight, ObjectRef, ScenarioFile, Step } from './types';
+import type { FlowRef, Highlight, ObjectRef, ScenarioFile, Step } from './types';
 import { t } from '../lib/text';
 import { josa } from '../lib/korean';
 
@@ -95,9 +95,7 @@ export function decodeSteps(ctx: LessonContext, value: unknown): Step[] | undefi
         );
     const highlight = decodeHighlight(ctx, m.highlight, [...path, 'highlight'], around);
     const packet =
-      m.packet === undefined
-        ? undefined
-        : flowRef(ctx.checkContext([]), m.packet, [...path, 'packet'], around, []);
+      m.packet === undefined ? undefined : stepPacket(ctx, m.packet, [...path, 'packet'], around);
     if (packet && packet.from === packet.to)
       r.error(
         'packet',
@@ -169,4 +167,20 @@ function decodeHighlight(
     ctx.refs.push({ kind: 'policy', ref, path: [...path, 'policies', i], scenarios }),
   );
   return { endpoints, policies };
+}
+
+/** A step's packet to play: `{from, to, port}` as the trace takes them (`to` a DNS name or URL too). */
+function stepPacket(
+  ctx: LessonContext,
+  value: unknown,
+  path: FieldPath,
+  scenarios: () => readonly ScenarioFile[],
+): FlowRef | undefined {
+  const cc = ctx.checkContext([]);
+  const m = cc.r.map(value, path);
+  if (!m) return undefined;
+  cc.r.fields(m, path, ['from', 'to', 'port']);
+  const { ok, from, to, port } = readPacketEnds(cc, m, path, scenarios);
+  if (!ok || from === undefined || to === undefined || !port) return undefined;
+  return { from, to, port, at: cc.r.at(path) };
 }

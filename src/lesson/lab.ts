@@ -12,7 +12,17 @@ export const LAB_KINDS: readonly LabKind[] = ['network', 'volumes', 'layers'];
 
 /** The kinds `editable` may name in each lab; in the layers lab, files of the archive. */
 export const EDITABLE_KINDS: Readonly<Record<LabKind, readonly string[]>> = {
-  network: ['Namespace', 'Pod', 'Node', 'Service', 'NetworkPolicy', 'ExternalEndpoint', 'ClusterNetwork'],
+  network: [
+    'Namespace',
+    'Pod',
+    'Node',
+    'Service',
+    'NetworkPolicy',
+    'ExternalEndpoint',
+    'ClusterNetwork',
+    'Ingress',
+    'IngressClass',
+  ],
   volumes: ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'CSIDriver', 'Pod', 'Node'],
   layers: ['File'],
 };

@@ -134,6 +134,12 @@ export const DEFAULTS: Readonly<Record<CheckKind, { readonly fail: LocalText; re
   },
 };
 
+/** DEFAULTS.packet.pass for a check with one expectation: English says "thing" then. */
+export const PACKET_PASS_ONE = t(
+  '{packet}: the packet goes exactly as the task says (1 thing checked).',
+  '{packet}: 패킷이 과제에서 말한 그대로 지나갑니다(확인한 것 1가지).',
+);
+
 export const SCENARIO_ERRORS = t(
   'The scenario has errors, so the API server would reject it and the engine cannot judge it yet: {first}',
   '시나리오에 오류가 있어 API 서버가 받아들이지 않고, 엔진도 아직 판정할 수 없습니다: {first}',

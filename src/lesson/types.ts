@@ -212,7 +212,7 @@ export interface DeviceRef {
  */
 export interface PacketCheck extends CheckBase {
   readonly check: 'packet';
-  /** As the trace takes them: `ns/pod`, an ExternalEndpoint, `svc:ns/name`, an address (`IP`, `IP:port`). */
+  /** As the trace takes them: `ns/pod`, an ExternalEndpoint, `svc:ns/name`, an address (`IP`, `IP:port`); `to` also a DNS name or an http(s) URL. */
   readonly from: string;
   readonly to: string;
   readonly port: FlowPort;
@@ -223,8 +223,14 @@ export interface PacketCheck extends CheckBase {
   readonly avoids: readonly DeviceRef[];
   /** `none`, or the outer header's port (UDP 8472 for VXLAN). */
   readonly encapsulation?: 'none' | FlowPort;
-  /** The pod kube-proxy's DNAT sent the packet to. */
+  /** The pod kube-proxy's (last) DNAT sent the packet to: for a URL, the backend's pod. */
   readonly dnatTo?: EndpointRef;
+  /** Where the journey ended early: `dns` (the DNS query was dropped), `controller` (no Ingress rule: 404). */
+  readonly stoppedAt?: 'dns' | 'controller';
+  /** A destination given by name: the fully qualified name whose query answered (no final dot, lower case). */
+  readonly resolvedAs?: string;
+  /** A destination given as a URL: the Service (`svc:ns/name`) the ingress controller forwarded to. */
+  readonly backend?: string;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Lesson, ScenarioFile } from './types';
 import { t, type LocalText } from '../lib/text';
 import { buildTopology } from '../model/topology';
 import { resolveTraceEnd, TraceError } from '../model/trace-flow';
+import { isDnsName, tracePacket } from '../model/trace-name';
 import { josa } from '../lib/korean';
 
 export interface ScenarioReport {
@@ -142,9 +143,13 @@ function checkPacketName(ctx: LessonContext, p: PendingRef, files: readonly Scen
     return;
   }
   let why: LocalText | undefined;
+  // A destination written as a name or URL is fine when the trace can send the packet there.
+  const byName = p.from !== undefined && (/^https?:\/\//i.test(p.ref) || isDnsName(p.ref));
   for (const cluster of clusters) {
     try {
-      resolveTraceEnd(cluster, buildTopology(cluster), p.ref);
+      const topology = buildTopology(cluster);
+      if (byName) tracePacket(cluster, topology, p.from!, p.ref, p.port ?? { port: 80, protocol: 'TCP' });
+      else resolveTraceEnd(cluster, topology, p.ref);
       return;
     } catch (e) {
       if (!(e instanceof TraceError)) throw e;
@@ -159,8 +164,8 @@ function checkPacketName(ctx: LessonContext, p: PendingRef, files: readonly Scen
       `${names}에서 ${josa(p.ref, '을/를')} 찾을 수 없습니다: ${why!.ko}`,
     ),
     t(
-      'a packet goes from and to ns/pod, an ExternalEndpoint name, svc:ns/name, or an address (IP or IP:port)',
-      '패킷의 출발지와 목적지는 ns/pod, ExternalEndpoint 이름, svc:ns/name, 주소(IP 또는 IP:port)로 씁니다',
+      'a packet goes from and to ns/pod, an ExternalEndpoint name, svc:ns/name, or an address (IP or IP:port); to a DNS name from a pod, or to an http(s) URL through the ingress controller',
+      '패킷의 출발지와 목적지는 ns/pod, ExternalEndpoint 이름, svc:ns/name, 주소(IP 또는 IP:port)로 씁니다. 파드에서는 DNS 이름으로, 인그레스 컨트롤러를 거칠 때는 http(s) URL로 보낼 수도 있습니다',
     ),
   );
 }

@@ -21,6 +21,8 @@ export function moduleName(t: LessonText, module: string): string {
     E: t.moduleE,
     F: t.moduleF,
     G: t.moduleG,
+    H: t.moduleH,
+    I: t.moduleI,
   };
   return names[module] ?? fill(t.moduleOther, { module });
 }
