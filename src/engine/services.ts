@@ -77,6 +77,8 @@ export interface TopologyService {
   readonly externalIPs: readonly string[];
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
   readonly internalTrafficPolicy: 'Cluster' | 'Local';
+  /** Added by netlab (the cluster's CoreDNS), not written in the scenario. */
+  readonly implicit?: true;
 }
 
 /**
@@ -191,6 +193,7 @@ export function buildServices(
       externalIPs: s.externalIPs.map((ip) => ip.key),
       externalTrafficPolicy: s.externalTrafficPolicy,
       internalTrafficPolicy: s.internalTrafficPolicy,
+      ...(s.implicit ? { implicit: true as const } : {}),
     };
   });
 }

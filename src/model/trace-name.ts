@@ -67,12 +67,14 @@ export function traceByName(
     );
   const implicit = !hasOwnClusterDns(written);
   const cluster = withClusterDns(written);
-  const topology = implicit
-    ? buildTopology(cluster, {
-        bridgeName: writtenTopology.bridgeName,
-        generatedNode: writtenTopology.generatedNode ?? null,
-      })
-    : writtenTopology;
+  // The page's model already holds the implicit CoreDNS (drawn); a bare cluster gets it here.
+  const topology =
+    cluster !== written
+      ? buildTopology(cluster, {
+          bridgeName: writtenTopology.bridgeName,
+          generatedNode: writtenTopology.generatedNode ?? null,
+        })
+      : writtenTopology;
   const resolution = resolveFromPod(cluster, src.pod.key, trimmed, topology.services)!;
   const server = dnsService(topology.services);
   if (resolution.conf.nameserver === null || !server?.clusterIP) {

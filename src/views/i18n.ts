@@ -107,6 +107,11 @@ const en = {
   dnsQueryDelivered: 'The query reached {pod} through kube-dns {ip}{implicit}.',
   dnsQueryDropped: 'The query to kube-dns {ip}{implicit} was dropped: the connection never starts.',
   dnsImplicit: ' (added by netlab: the scenario has no kube-dns)',
+  implicitShort: 'implicit',
+  implicitMark: 'implicit (kubeadm CoreDNS)',
+  implicitWhy:
+    "Not in the scenario: it defines no kube-system/kube-dns, so netlab adds kubeadm's CoreDNS — the kube-dns Service at the Service range's .10 and two coredns pods behind it. Define kube-system/kube-dns to use your own.",
+  matrixImplicit: 'Show the implicit CoreDNS pods (kube-system)',
   containers: 'Containers',
   pauseNote: 'holds the network namespace',
   isolation: 'Isolation',
@@ -336,6 +341,11 @@ const ko: UiText = {
   dnsQueryDelivered: '질의가 {pod}에 닿았습니다. 경유: kube-dns {ip}{implicit}',
   dnsQueryDropped: '질의가 버려져서 연결은 시작조차 하지 않습니다. 목적지: kube-dns {ip}{implicit}',
   dnsImplicit: ' (시나리오에 kube-dns가 없어 netlab이 추가)',
+  implicitShort: '자동 추가',
+  implicitMark: '자동 추가 (kubeadm CoreDNS)',
+  implicitWhy:
+    '시나리오에 없는 객체입니다. 시나리오가 kube-system/kube-dns를 정의하지 않아서 netlab이 kubeadm의 CoreDNS를 넣었습니다. Service 대역의 .10에 kube-dns Service가 있고 그 뒤에 coredns 파드 두 개가 있습니다. 직접 쓰려면 kube-system/kube-dns를 정의하세요.',
+  matrixImplicit: '자동 추가된 CoreDNS 파드(kube-system) 보이기',
   containers: '컨테이너',
   pauseNote: '네트워크 네임스페이스를 유지',
   isolation: '격리',

@@ -36,7 +36,13 @@ export const isUnseen = (e: EndpointInfo): boolean =>
 
 function EndpointHeader({ e }: { e: EndpointInfo }) {
   const t = useUiText();
-  const tag = isUnseen(e) ? <span className="unseen-tag">{t.unseenTag}</span> : null;
+  const tag = isUnseen(e) ? (
+    <span className="unseen-tag">{t.unseenTag}</span>
+  ) : e.implicit ? (
+    <span className="unseen-tag" title={t.implicitWhy}>
+      {t.implicitMark}
+    </span>
+  ) : null;
   if (e.kind === 'external' && e.name) {
     return (
       <>
@@ -76,7 +82,12 @@ export function MatrixTable() {
   const [by, setBy] = useState<'pod' | 'workload' | 'namespace'>('pod');
   const sides = splitMatrixFilter(filter);
   const terms = parseMatrixFilter(filter);
-  const all = model.endpoints.map((e, index) => ({ e, index }));
+  // The implicit CoreDNS pods are drawn in the graph; the matrix lists them when asked (a projector's rows are few).
+  const [showImplicit, setShowImplicit] = useState(false);
+  const hasImplicit = model.endpoints.some((e) => e.implicit);
+  const all = model.endpoints
+    .map((e, index) => ({ e, index }))
+    .filter(({ e }) => showImplicit || !e.implicit);
   const matching = all.filter(({ e }) => matches(e, terms.rows));
   const matchingColumns = all.filter(({ e }) => matches(e, terms.columns));
   const unseenGroup = useNetlab((s) => s.unseen.group);
@@ -174,6 +185,17 @@ export function MatrixTable() {
         />{' '}
         {t.matrixUnseen}
       </label>
+      {hasImplicit && (
+        <label className="unseen-switch">
+          <input
+            type="checkbox"
+            data-testid={TID.matrixImplicit}
+            checked={showImplicit}
+            onChange={(e) => setShowImplicit(e.target.checked)}
+          />{' '}
+          {t.matrixImplicit}
+        </label>
+      )}
       {!enforcement.enforced && (
         <p className="not-enforced-banner" role="note" data-testid={TID.matrixNotEnforced}>
           <strong>⚠ </strong>
