@@ -184,6 +184,40 @@ describe('netlab trace --json', () => {
     });
   });
 
+  it('sessionAffinity ClientIP: the DNAT event names the client, the timeout and the endpoint kept', () => {
+    const sticky = tmpFile(
+      'sticky.yaml',
+      readFileSync(DEFAULT, 'utf8').replace(
+        '  name: db\n  namespace: prod\nspec:\n',
+        '  name: db\n  namespace: prod\nspec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 600}}\n',
+      ),
+    );
+    const r = netlab([
+      'trace',
+      sticky,
+      '--from',
+      'prod/backend',
+      '--to',
+      'svc:prod/db',
+      '--port',
+      '3306',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    const dnat = t.request
+      .flatMap((h: { events: { type: string }[] }) => h.events)
+      .find((e: { type: string }) => e.type === 'dnat');
+    expect(dnat.affinity).toEqual({
+      clientIp: t.request[0].headers.src,
+      timeoutSeconds: 600,
+      endpoint: 'prod/db',
+    });
+    expect(dnat.rule.recent.seconds).toBe(600);
+    const text = netlab(['trace', sticky, '--from', 'prod/backend', '--to', 'svc:prod/db', '--port', '3306']);
+    expect(text.stdout).toContain('sessionAffinity ClientIP');
+  });
+
   it('a dropped trace has droppedAt and no reply', () => {
     const t = JSON.parse(
       netlab(['trace', DEFAULT, '--from', 'prod/web', '--to', 'prod/db', '--port', '3306', '--json']).stdout,

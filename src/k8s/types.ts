@@ -141,6 +141,13 @@ export interface LoadBalancerIngress {
   readonly hostname?: string;
 }
 
+/** sessionAffinity: ClientIP — a client's connections stick to one endpoint for timeoutSeconds. */
+export interface SessionAffinity {
+  readonly kind: 'ClientIP';
+  /** spec.sessionAffinityConfig.clientIP.timeoutSeconds, defaulted to 10800. */
+  readonly timeoutSeconds: number;
+}
+
 export interface Service {
   readonly namespace: string;
   readonly name: string;
@@ -161,6 +168,8 @@ export interface Service {
   readonly externalIPs: readonly IpAddress[];
   /** spec.publishNotReadyAddresses: not-ready pods are endpoints too. */
   readonly publishNotReadyAddresses: boolean;
+  /** spec.sessionAffinity ClientIP with its timeout; absent for None (the default). */
+  readonly sessionAffinity?: SessionAffinity;
   readonly source: Located;
   /** Added by netlab (kube-dns when the scenario has none), not written in the scenario. */
   readonly implicit?: boolean;

@@ -215,10 +215,15 @@ function hostStack(
         endpoint: hit.endpoint.key,
         candidates: hit.candidates.map((p) => p.key),
         ...(w.profile.kubeProxyReplacement ? {} : { rule: hit.rule }),
+        ...(hit.affinity ? { affinity: hit.affinity } : {}),
         text: w.profile.kubeProxyReplacement
           ? say.dnatEbpf(hit, { ip: original.dst, port: original.dstPort })
           : say.dnat(hit, { ip: original.dst, port: original.dstPort }),
       });
+      if (hit.affinity)
+        w.notices.push(
+          sayLb.affinityText(hit.affinity, w.profile.kubeProxyReplacement ? undefined : hit.rule),
+        );
       if (hit.endpoint.pod) w.identities.push(w.podEndpoints.get(hit.endpoint.key)!);
       if (hit.access === 'load-balancer' || hit.access === 'external-ip' || hit.access === 'node-port') {
         if (!w.podIps.has(original.src) && !w.nodeByIp.has(original.src))

@@ -63,13 +63,29 @@ export interface AddressPort {
 
 /** kube-proxy's rule that rewrote the destination, as `iptables-save` or `ipvsadm -Ln` shows it. */
 export type KubeProxyRule =
-  | { readonly mode: 'iptables'; readonly chains: readonly string[] }
+  | {
+      readonly mode: 'iptables';
+      readonly chains: readonly string[];
+      /** sessionAffinity ClientIP: KUBE-SVC's `-m recent --rcheck` match, KUBE-SEP's `--set`. */
+      readonly recent?: { readonly name: string; readonly seconds: number };
+    }
   | {
       readonly mode: 'ipvs';
       readonly virtualServer: string;
       readonly realServer: string;
       readonly scheduler: 'rr';
+      /** sessionAffinity ClientIP: a persistent virtual server (`ipvsadm -p`), in seconds. */
+      readonly persistent?: number;
     };
+
+/** sessionAffinity ClientIP at a DNAT: the client address kube-proxy remembers, and for how long. */
+export interface AffinityNote {
+  /** The source address kube-proxy keys on, as it sees the packet (before any SNAT). */
+  readonly clientIp: string;
+  readonly timeoutSeconds: number;
+  /** The endpoint this client's later connections go to. */
+  readonly endpoint: string;
+}
 
 interface EventBase {
   /** One line for people, in both languages. */
@@ -112,6 +128,8 @@ export interface DnatEvent extends EventBase {
   /** Every endpoint that could have been chosen, in scenario order; the first is taken. */
   readonly candidates: readonly string[];
   readonly rule?: KubeProxyRule;
+  /** The Service has sessionAffinity ClientIP: this client sticks to `endpoint`. */
+  readonly affinity?: AffinityNote;
 }
 
 export interface SnatEvent extends EventBase {

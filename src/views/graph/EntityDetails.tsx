@@ -99,6 +99,12 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
             )
             .join(' ; ') || '—'}
         </dd>
+        {svc.sessionAffinity && (
+          <>
+            <dt>sessionAffinity</dt>
+            <dd className="mono">ClientIP, timeoutSeconds {svc.sessionAffinity.timeoutSeconds}</dd>
+          </>
+        )}
         <dt>{t.endpoints}</dt>
         <dd className="mono">{svc.endpoints.join(', ') || '—'}</dd>
       </dl>
