@@ -11,7 +11,7 @@ import { t } from '../lib/text';
 import { buildTopology, type Topology } from './topology';
 import { resolveTraceEnd } from './trace-endpoints';
 import { traceFlow } from './trace-flow';
-import { traceUrl } from './trace-url';
+import { atController, controllerIngresses, isControllerPod, parseUrl, traceUrl } from './trace-url';
 import { TraceError, type DnsStep, type PacketTrace, type TraceHop } from './trace-types';
 
 /** `dns:NAME` forces a name; otherwise a destination that names nothing else is tried as a name. */
@@ -35,7 +35,10 @@ export function tracePacket(
   port: FlowPort,
 ): PacketTrace {
   const s = to.trim();
-  if (/^https?:\/\//i.test(s)) return traceUrl(cluster, topology, from, s);
+  if (/^https?:\/\//i.test(s))
+    return resolveTraceEnd(cluster, topology, from).end.kind === 'pod'
+      ? traceUrlFromPod(cluster, topology, from, s)
+      : traceUrl(cluster, topology, from, s);
   if (s.toLowerCase().startsWith(DNS_PREFIX)) return traceByName(cluster, topology, from, s.slice(4), port);
   if (isDnsName(s)) {
     try {
@@ -115,6 +118,53 @@ export function traceByName(
   };
 }
 
+/** A name CoreDNS forwards upstream, where netlab does not know the answer. */
+class UnknownNameError extends TraceError {}
+
+/**
+ * A URL requested by a pod: its resolver looks the host up first (the DNS step, through the same
+ * policies), then the connection goes to the answer. When it lands on an ingress controller pod
+ * (the host's A record is the controller's load balancer, or the host is the controller Service's
+ * cluster name), the controller matches the Ingress rules by the URL's host and path and connects
+ * to the backend; anywhere else, no Ingress rule applies and the trace says so.
+ */
+export function traceUrlFromPod(
+  cluster: Cluster,
+  topology: Topology,
+  from: string,
+  url: string,
+): PacketTrace {
+  const u = parseUrl(url);
+  if (!u) throw new TraceError(`${url}: not an http(s) URL`, `${url}: http(s) URL이 아닙니다`);
+  let conn: PacketTrace;
+  try {
+    conn = traceByName(cluster, topology, from, u.host, { port: u.port, protocol: 'TCP' });
+  } catch (e) {
+    if (e instanceof UnknownNameError) throw urlHostUnknown(u.host);
+    throw e;
+  }
+  if (conn.verdict === 'dropped') return conn;
+  const arrived = conn.request.at(-1)?.device.pod;
+  const pod =
+    arrived !== undefined ? cluster.pods.find((p) => `${p.namespace}/${p.name}` === arrived) : undefined;
+  if (!pod || !isControllerPod(pod))
+    return {
+      ...conn,
+      notices: [
+        ...conn.notices,
+        noIngressOnTheWay(u.host, arrived ?? conn.request.at(-1)?.headers.dst ?? conn.to),
+      ],
+    };
+  const dnat = conn.request.flatMap((h) => h.events).find((e) => e.type === 'dnat' && e.by === 'kube-proxy');
+  const service = dnat?.type === 'dnat' ? dnat.service : arrived!;
+  const t2 = atController(cluster, topology, service, controllerIngresses(cluster), conn, arrived!, u, url);
+  const inCluster =
+    conn.dns?.resolution.answer?.kind === 'answer' && conn.dns.resolution.answer.target.kind !== 'upstream';
+  return inCluster && t2.ingress && !t2.ingress.match
+    ? { ...t2, notices: [...t2.notices, hostHeaderNote(u.host)] }
+    : t2;
+}
+
 /** Where the connection goes: the first address of the answer (a CNAME netlab cannot follow: the Service). */
 function connectionTarget(r: Resolution, name: string, pod: string): string {
   const a = r.answer;
@@ -122,7 +172,7 @@ function connectionTarget(r: Resolution, name: string, pod: string): string {
   if (a?.kind === 'answer' && a.target.kind === 'external-name') return `svc:${a.target.service}`;
   const asked = r.tries.map((x) => x.query).join(', ');
   if (a?.kind === 'unknown')
-    throw new TraceError(
+    throw new UnknownNameError(
       `${name} is outside the cluster: CoreDNS forwards it upstream and netlab does not know its address (asked ${asked}); name an ExternalEndpoint ${name} to give it one`,
       `${josa(name, '은/는')} 클러스터 밖 이름이라 CoreDNS가 위쪽 DNS로 넘기는데, netlab은 그 주소를 모릅니다(물어본 이름: ${asked}). ExternalEndpoint ${josa(name, '을/를')} 만들면 주소가 생깁니다`,
     );
@@ -157,4 +207,23 @@ const dnsDropped = (name: string) =>
   t(
     `The DNS query for ${name} was dropped, so the connection never starts: an egress policy must open UDP 53 (and TCP 53) to the CoreDNS pods — namespace kube-system AND k8s-app=kube-dns`,
     `${name}에 대한 DNS 질의가 버려져서 연결은 시작조차 하지 않습니다. 이그레스 정책이 CoreDNS 파드(네임스페이스 kube-system이면서 k8s-app=kube-dns)로 UDP 53(과 TCP 53)을 열어야 합니다`,
+  );
+
+function urlHostUnknown(host: string): TraceError {
+  return new TraceError(
+    `${host} is not a cluster name: CoreDNS forwards it upstream, and the scenario does not say what public DNS answers (often the ingress controller's load balancer). Give it an address with an ExternalEndpoint named ${host}, or request the controller's Service by its cluster name`,
+    `${josa(host, '은/는')} 클러스터 이름이 아니라서 CoreDNS가 위쪽 DNS로 넘기는데, 공개 DNS가 무엇을 답하는지(보통 인그레스 컨트롤러의 로드밸런서 주소) 시나리오에 없습니다. ${josa(host, '이라는/라는')} 이름의 ExternalEndpoint로 주소를 정하거나, 컨트롤러의 Service를 클러스터 이름으로 요청하세요`,
+  );
+}
+
+const noIngressOnTheWay = (host: string, to: string) =>
+  t(
+    `No ingress controller on the way: the request followed ${host}'s address straight to ${to}, so no Ingress rule applies (Ingress rules act only inside the controller)`,
+    `가는 길에 인그레스 컨트롤러가 없습니다. ${host}의 주소를 따라 요청이 ${josa(to, '으로/로')} 곧장 갔고, 인그레스 규칙은 적용되지 않습니다(인그레스 규칙은 컨트롤러 안에서만 쓰입니다)`,
+  );
+
+const hostHeaderNote = (host: string) =>
+  t(
+    `The request's Host header is ${host}, a cluster name, and no Ingress rule names it. A client inside the cluster that wants an Ingress host's rules sends that host in the Host header (curl -H 'Host: shop.example.com' http://${host}/…)`,
+    `요청의 Host 헤더가 클러스터 이름인 ${host}이고, 이를 적은 인그레스 규칙이 없습니다. 클러스터 안 클라이언트가 인그레스 호스트의 규칙을 쓰려면 Host 헤더에 그 호스트를 넣어 보냅니다(curl -H 'Host: shop.example.com' http://${host}/…)`,
   );

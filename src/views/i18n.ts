@@ -102,7 +102,7 @@ const en = {
   resolvConf: '/etc/resolv.conf',
   toName: 'or a DNS name or URL',
   toNameHelp:
-    'Resolved from the source pod first: the DNS query (UDP 53 to kube-dns) goes through the same policies',
+    "Resolved from the source pod first: the DNS query (UDP 53 to kube-dns) goes through the same policies. An http(s) URL from an outside machine enters at the ingress controller; from a pod, the URL's host is looked up first",
   dnsStep: 'DNS step',
   dnsQueryDelivered: 'The query reached {pod} through kube-dns {ip}{implicit}.',
   dnsQueryDropped: 'The query to kube-dns {ip}{implicit} was dropped: the connection never starts.',
@@ -336,7 +336,7 @@ const ko: UiText = {
   resolvConf: '/etc/resolv.conf',
   toName: '또는 DNS 이름이나 URL',
   toNameHelp:
-    '이름은 먼저 출발 파드에서 풉니다(kube-dns로 가는 UDP 53 DNS 질의도 같은 정책을 거칩니다). http(s) URL은 클러스터 밖 머신에서 인그레스 컨트롤러를 거쳐 갑니다',
+    '이름은 먼저 출발 파드에서 풉니다(kube-dns로 가는 UDP 53 DNS 질의도 같은 정책을 거칩니다). http(s) URL은 클러스터 밖 머신에서 보내면 인그레스 컨트롤러로 들어가고, 파드에서 보내면 URL의 호스트를 먼저 DNS로 찾습니다',
   dnsStep: 'DNS 단계',
   dnsQueryDelivered: '질의가 {pod}에 닿았습니다. 경유: kube-dns {ip}{implicit}',
   dnsQueryDropped: '질의가 버려져서 연결은 시작조차 하지 않습니다. 목적지: kube-dns {ip}{implicit}',
