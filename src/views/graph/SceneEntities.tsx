@@ -103,10 +103,10 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
           >
             <rect x={s.rect.x} y={s.rect.y} width={s.rect.w} height={s.rect.h} rx={s.rect.h / 2} />
             {svc.implicit && <title>{`${t.implicitMark}: ${t.implicitWhy}`}</title>}
-            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 16} textAnchor="middle" className="entity-name">
+            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 15} textAnchor="middle" className="entity-name">
               {clip(`${svc.name} · ${svc.implicit ? t.implicitShort : svc.type}`, 26)}
             </text>
-            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 30} textAnchor="middle" className="mono small">
+            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 31} textAnchor="middle" className="mono small">
               {clip(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 30)}
             </text>
           </g>
