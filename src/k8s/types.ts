@@ -323,9 +323,22 @@ export interface ClusterNetwork {
   readonly ciliumRoutingMode?: CiliumRoutingMode;
   /** cilium only: its eBPF load balancer does the Services' DNAT instead of kube-proxy. */
   readonly kubeProxyReplacement?: boolean;
+  /** NodeLocal DNSCache on every node (`spec.nodeLocalDNS`); absent: pods ask CoreDNS directly. */
+  readonly nodeLocalDns?: NodeLocalDns;
   /** metadata.name and place of the declaring object; absent when defaulted. */
   readonly name?: string;
   readonly source?: Located;
+}
+
+/**
+ * NodeLocal DNSCache: node-local-dns (hostNetwork, one per node) answers on `address`; the pods'
+ * nameserver is that address (`local`, kubelet --cluster-dns) or the kube-dns ClusterIP (`kube-dns`:
+ * node-local-dns listens there too, NOTRACK keeps kube-proxy's DNAT away). Misses for cluster
+ * names go to CoreDNS over TCP.
+ */
+export interface NodeLocalDns {
+  readonly address: string;
+  readonly nameserver: 'local' | 'kube-dns';
 }
 
 /** kubeadm's default Service range (its `networking.serviceSubnet`). */

@@ -26,7 +26,7 @@ import {
   type PodHub,
 } from './cni-datapath';
 import { buildServices, type TopologyService } from './services';
-import { dnsService, hasClusterDns, resolvConfOf, resolvConfText } from '../dns/index';
+import { clusterNameserver, dnsService, hasClusterDns, resolvConfOf, resolvConfText } from '../dns/index';
 import { dnsServiceIp } from '../engine/services';
 
 export * from './services';
@@ -229,7 +229,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       ...(p.phase !== undefined ? { phase: p.phase } : {}),
       ...(p.terminating ? { terminating: true } : {}),
       ...(p.ready !== undefined ? { ready: p.ready } : {}),
-      resolvConf: resolvConfText(resolvConfOf(p, dnsIp)),
+      resolvConf: resolvConfText(resolvConfOf(p, clusterNameserver(cluster.network, dnsIp))),
       ...(p.implicit ? { implicit: true as const } : {}),
     };
   });

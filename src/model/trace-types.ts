@@ -302,6 +302,25 @@ export interface DnsStep {
   readonly reply: readonly TraceHop[] | null;
   readonly verdict: 'delivered' | 'dropped';
   readonly droppedAt?: string;
+  /** NodeLocal DNSCache answered on the pod's node; a cluster name it did not have cached went on to CoreDNS. */
+  readonly nodeLocal?: NodeLocalStep;
+}
+
+/**
+ * The node-local-dns hop of a DNS step: the agent on the sender's node and the address the query went
+ * to; for a cluster name on a cache miss, its own query to CoreDNS — TCP 53 from the node's address,
+ * through kube-proxy to a CoreDNS pod (hops `dns-fwd-…`); for other names, the node's upstream resolver.
+ */
+export interface NodeLocalStep {
+  readonly node: string;
+  readonly address: string;
+  readonly nameserver: 'local' | 'kube-dns';
+  /** Absent when the name is not a cluster name (forwarded to the node's resolv.conf upstream). */
+  readonly forward?: {
+    readonly request: readonly TraceHop[];
+    readonly verdict: 'delivered' | 'dropped';
+    readonly droppedAt?: string;
+  };
 }
 
 /** Bad input to traceFlow (an unknown pod, a Service as the source, …): the message says which. */

@@ -107,6 +107,11 @@ const en = {
   dnsQueryDelivered: 'The query reached {pod} through kube-dns {ip}{implicit}.',
   dnsQueryDropped: 'The query to kube-dns {ip}{implicit} was dropped: the connection never starts.',
   dnsImplicit: ' (added by netlab: the scenario has no kube-dns)',
+  dnsNodeLocal:
+    'The query reached node-local-dns on {node} ({ip}): NodeLocal DNSCache, on the pod’s own node.',
+  dnsNodeLocalForward: 'Not cached: node-local-dns asked CoreDNS over TCP 53 from {node}; it reached {pod}.',
+  dnsNodeLocalForwardDropped:
+    'Not cached: node-local-dns’s TCP 53 query from {node} to CoreDNS was dropped: no answer.',
   implicitShort: 'implicit',
   implicitMark: 'implicit (kubeadm CoreDNS)',
   implicitWhy:
@@ -341,6 +346,12 @@ const ko: UiText = {
   dnsQueryDelivered: '질의가 {pod}에 닿았습니다. 경유: kube-dns {ip}{implicit}',
   dnsQueryDropped: '질의가 버려져서 연결은 시작조차 하지 않습니다. 목적지: kube-dns {ip}{implicit}',
   dnsImplicit: ' (시나리오에 kube-dns가 없어 netlab이 추가)',
+  dnsNodeLocal:
+    '질의가 {node}의 node-local-dns({ip})에 닿았습니다. 파드와 같은 노드의 NodeLocal DNSCache입니다.',
+  dnsNodeLocalForward:
+    '캐시에 없어서 node-local-dns가 {node}에서 TCP 53으로 CoreDNS에 물었고, {pod}에 닿았습니다.',
+  dnsNodeLocalForwardDropped:
+    '캐시에 없어서 node-local-dns가 {node}에서 CoreDNS로 보낸 TCP 53 질의가 버려졌습니다. 답이 없습니다.',
   implicitShort: '자동 추가',
   implicitMark: '자동 추가 (kubeadm CoreDNS)',
   implicitWhy:
