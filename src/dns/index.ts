@@ -41,7 +41,11 @@ export function podResolvConf(
   services: readonly TopologyService[],
   network?: Pick<ClusterNetwork, 'nodeLocalDns'>,
 ): ResolvConf {
-  return resolvConfOf(pod, clusterNameserver(network, dnsService(services)?.clusterIP ?? null));
+  return resolvConfOf(
+    pod,
+    clusterNameserver(network, dnsService(services)?.clusterIP ?? null),
+    network?.nodeLocalDns?.nameserver === 'local',
+  );
 }
 
 /**

@@ -229,7 +229,13 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       ...(p.phase !== undefined ? { phase: p.phase } : {}),
       ...(p.terminating ? { terminating: true } : {}),
       ...(p.ready !== undefined ? { ready: p.ready } : {}),
-      resolvConf: resolvConfText(resolvConfOf(p, clusterNameserver(cluster.network, dnsIp))),
+      resolvConf: resolvConfText(
+        resolvConfOf(
+          p,
+          clusterNameserver(cluster.network, dnsIp),
+          cluster.network.nodeLocalDns?.nameserver === 'local',
+        ),
+      ),
       ...(p.implicit ? { implicit: true as const } : {}),
     };
   });

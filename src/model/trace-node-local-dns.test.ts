@@ -82,6 +82,9 @@ describe('a name traced under NodeLocal DNSCache', () => {
   it('local: the query ends at node-local-dns on the pod’s node; a miss goes to CoreDNS over TCP from the node', () => {
     const t = byName(cluster('{nodeLocalDNS: {nameserver: local}}'), 'db');
     expect(t.verdict).toBe('delivered');
+    expect(t.dns!.resolution.conf.why.en).toContain(
+      'NodeLocal DNSCache on its node (--cluster-dns=169.254.20.10)',
+    );
     const q = t.dns!.request;
     expect(q.at(-1)!.device).toEqual({ kind: 'dns', name: 'node-local-dns', node: 'node02' });
     expect(q.at(-1)!.headers).toMatchObject({ dst: '169.254.20.10', dstPort: 53, protocol: 'UDP' });
