@@ -43,12 +43,6 @@ export function hasClusterDns(cluster: Pick<Cluster, 'services'>): boolean {
   return cluster.services.some(isKubeDns);
 }
 
-/** What marks the added objects in the graph, the details and the traces. */
-export const IMPLICIT_MARK = {
-  en: 'implicit (kubeadm CoreDNS)',
-  ko: '자동 추가 (kubeadm CoreDNS)',
-} as const;
-
 /**
  * The cluster with its DNS server: as written when it defines kube-system/kube-dns, else with
  * the kube-system namespace (if missing), the kube-dns Service at the Service range's .10 and two
