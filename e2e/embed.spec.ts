@@ -98,7 +98,7 @@ test('click to load: a picture of the scene and a button, under 300 KB, and the 
   await expect(load).toBeVisible();
   // The cover pictures the scene of the embed code (the default here): its nodes, its pods.
   const picture = frame.getByRole('img', {
-    name: /^Preview of the scene: node01, node02; 3 pods, 3 Services$/,
+    name: /^Preview of the scene: node01, node02; 3 pods, 3 Services, and the implicit CoreDNS$/,
   });
   await expect(picture).toBeVisible();
   await expect(picture).toContainText('backend');
@@ -121,7 +121,7 @@ test('click to load in Korean, on a shared scene: the cover pictures that scene'
   const fragment = encodeShareFragment({ scenario: text.replaceAll('node02', 'worker-b') });
   const frame = await host(page, `embed=1&ctl=1&lang=ko#${fragment}`);
   const picture = frame.getByRole('img', {
-    name: /^장면 미리 보기: node01, worker-b, 파드 3개, Service 3개$/,
+    name: /^장면 미리 보기: node01, worker-b, 파드 3개, Service 3개, 자동 추가된 CoreDNS$/,
   });
   await expect(picture).toBeVisible();
   await page.screenshot({ path: '/tmp/embed-cover-ko.png' });

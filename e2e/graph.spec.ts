@@ -15,10 +15,10 @@ test('the default scene (calico) shows both nodes with their routed veths, pods 
   await expect(pod(page, 'prod/web')).toContainText('10.244.1.2');
   await expect(pod(page, 'prod/backend')).toContainText('10.244.2.2');
   await expect(pod(page, 'prod/db')).toContainText('pause');
-  // one veth pair per pod: host end on the bridge, eth0 in the pod
-  await expect(svg.getByTestId(TID.graphLink).and(page.locator('[data-kind="veth"]'))).toHaveCount(3);
+  // one veth pair per pod (the scenario's three and the two implicit CoreDNS pods): host end on the bridge, eth0 in the pod
+  await expect(svg.getByTestId(TID.graphLink).and(page.locator('[data-kind="veth"]'))).toHaveCount(5);
   const ends = svg.getByTestId(TID.graphLinkEnds).getByText(/^(cali[0-9a-f]{8}…|eth0)$/);
-  await expect(ends).toHaveCount(6);
+  await expect(ends).toHaveCount(10);
   await expect(ends.first()).toHaveText(/cali[0-9a-f]{8}…/);
   // isolation badges: db is isolated both ways, web not at all
   await expect(pod(page, 'prod/db')).toContainText('IN');

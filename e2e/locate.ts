@@ -34,8 +34,15 @@ export const diagram = (scope: Scope): Locator =>
 export const pod = (scope: Scope, key: string): Locator =>
   scope.getByRole('button', { name: new RegExp(`^(Pod|파드) ${literal(key)},`) });
 
-/** Every pod card in the diagram. */
+/**
+ * Every pod card of the scenario in the diagram. The implicit CoreDNS pods netlab adds say so right
+ * after their key ("Pod kube-system/coredns-1 — implicit (kubeadm CoreDNS), …"): not counted here.
+ */
 export const pods = (scope: Scope): Locator => scope.getByRole('button', { name: /^(Pod|파드) \S+,/ });
+
+/** The implicit CoreDNS pod cards (netlab's, when the scenario has no kube-dns). */
+export const implicitPods = (scope: Scope): Locator =>
+  scope.getByRole('button', { name: /^(Pod|파드) \S+ — (implicit|자동 추가) \(kubeadm CoreDNS\),/ });
 
 /**
  * Pairs of visible graph texts whose on-screen boxes overlap by more than half a pixel each way

@@ -171,7 +171,12 @@ test('the packet ends are grouped: pods by namespace, outside machines, Services
   await page.goto('/');
   const sources = from(page);
   // <optgroup>s have no role Playwright finds inside a <select>: found by element and label.
-  await expect(sources.locator('optgroup')).toHaveCount(2);
+  // prod, kube-system (the implicit CoreDNS pods) and the outside machines.
+  await expect(sources.locator('optgroup')).toHaveCount(3);
+  await expect(sources.locator('optgroup[label="Pods in kube-system"] option')).toHaveText([
+    'kube-system/coredns-1',
+    'kube-system/coredns-2',
+  ]);
   await expect(sources.locator('optgroup[label="Pods in prod"] option')).toHaveText([
     'prod/web',
     'prod/backend',
@@ -181,7 +186,7 @@ test('the packet ends are grouped: pods by namespace, outside machines, Services
   const destinations = to(page);
   expect(
     await destinations.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))),
-  ).toEqual(['Pods in prod', 'Outside the cluster', 'Services', 'NodePort']);
+  ).toEqual(['Pods in prod', 'Pods in kube-system', 'Outside the cluster', 'Services', 'NodePort']);
   await destinations.selectOption({ label: 'Service prod/db (10.96.0.13)' });
   await expect(destinations).toHaveValue('svc:prod/db');
 });

@@ -2,6 +2,7 @@
 // embed code's fragment (or the default), read and laid out as the lab lays it out, nothing more
 // (no policies evaluated, no matrix) — so the cover is a true picture of the scene at a small cost.
 import { loadCluster } from '../k8s/load-cluster';
+import { withDrawnClusterDns } from '../dns/cluster-dns';
 import { decodeShareFragment } from '../lib/share-codec';
 import { scheduleOnGeneratedNode } from '../model/generated-node';
 import { buildTopology } from '../model/topology';
@@ -18,7 +19,7 @@ export function coverScene(fragment: string, fallback: string): Scene | null {
   }
   const loaded = loadCluster([{ name: 'scenario.yaml', text }]);
   if (loaded.hasErrors) return null;
-  const { cluster, generatedNode } = scheduleOnGeneratedNode(loaded.cluster);
+  const { cluster, generatedNode } = scheduleOnGeneratedNode(withDrawnClusterDns(loaded.cluster));
   const scene = layoutTopology(buildTopology(cluster, { generatedNode }));
   return scene.nodes.length + scene.pods.length > 0 ? scene : null;
 }

@@ -22,6 +22,17 @@ describe('matrixMarkdown', () => {
   });
 });
 
+describe('matrixMarkdown and the implicit CoreDNS', () => {
+  it('leaves the implicit CoreDNS pods out unless asked, as the matrix does', () => {
+    const view = new ModelEngine().update(DEFAULT).model;
+    const pi = view.ports.findIndex((p) => p.port === 3306);
+    expect(matrixMarkdown(view, pi, 'en')).not.toContain('coredns');
+    const lines = matrixMarkdown(view, pi, 'en', '', true).trim().split('\n');
+    expect(lines[0]).toContain('| kube-system/coredns-1 | kube-system/coredns-2 |');
+    expect(lines.filter((l) => l.startsWith('| kube-system/coredns-'))).toHaveLength(2);
+  });
+});
+
 describe('matrixMarkdown with the matrix filter', () => {
   it('copies only the rows and columns the filter shows', () => {
     const view = new ModelEngine().update(DEFAULT).model;

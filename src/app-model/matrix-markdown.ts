@@ -1,12 +1,19 @@
 // The reachability matrix of one port as a Markdown table, for notes (✓/✗ with words): the rows
-// and columns the matrix filter shows, not every endpoint of a big cluster.
+// and columns the matrix filter shows, not every endpoint of a big cluster; the implicit CoreDNS pods
+// only when asked (the matrix hides them unless the learner shows them).
 import { WORDS, type Locale } from '../lib/text';
 import { matches, parseMatrixFilter } from './endpoint-search';
 import { isAllowed, type ModelView } from './model-view';
 
 const cell = (s: string): string => s.replaceAll('|', '\\|');
 
-export function matrixMarkdown(view: ModelView, portIndex: number, locale: Locale, filter = ''): string {
+export function matrixMarkdown(
+  view: ModelView,
+  portIndex: number,
+  locale: Locale,
+  filter = '',
+  withImplicit = false,
+): string {
   const port = view.ports[portIndex];
   if (!port) return '';
   const name = (i: number) => {
@@ -20,7 +27,7 @@ export function matrixMarkdown(view: ModelView, portIndex: number, locale: Local
       ? `출발지 \\ 목적지 (${port.port}/${port.protocol})`
       : `from \\ to (${port.port}/${port.protocol})`;
   const terms = parseMatrixFilter(filter);
-  const all = view.endpoints.map((_, i) => i);
+  const all = view.endpoints.flatMap((e, i) => (withImplicit || !e.implicit ? [i] : []));
   const sources = all.filter((i) => matches(view.endpoints[i]!, terms.rows));
   const destinations = all.filter((i) => matches(view.endpoints[i]!, terms.columns));
   const rows = [

@@ -125,7 +125,7 @@ describe('ModelEngine', () => {
         '\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: extra, namespace: prod}\nspec:\n  nodeName: node02\n  containers: [{name: c, image: i}]\n',
     ).model;
     expect(c.layoutId).toBe(b.layoutId + 1);
-    expect(c.scene.pods).toHaveLength(4);
+    expect(c.scene.pods).toHaveLength(6); // four of the scenario's, two implicit CoreDNS pods
   });
 
   it('explains flows of the current model in both languages', () => {

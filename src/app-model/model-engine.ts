@@ -96,6 +96,7 @@ function toModelView(m: ScenarioModel, id: number, layoutId: number): ModelView 
         ip: e.ip.key,
         namespace: e.pod.namespace,
         ...(w ? { workload: w.label, workloadKind: w.kind } : {}),
+        ...(e.pod.implicit ? { implicit: true as const } : {}),
       };
     }),
     ports: m.ports,

@@ -39,6 +39,8 @@ export interface EndpointInfo {
   /** The workload's `namespace/name` and kind (Deployment, DaemonSet, …), for pods. */
   readonly workload?: string;
   readonly workloadKind?: string;
+  /** A pod netlab added (the cluster's CoreDNS), not the scenario's: the matrix hides it unless asked. */
+  readonly implicit?: true;
 }
 
 /** A group of endpoints (a workload or a namespace): indexes into ModelView.endpoints. */

@@ -33,7 +33,7 @@ describe('viewForPage', () => {
     const view = viewForPage(new ModelEngine().update(pods(n)));
     expect(view.model.topology.pods).toEqual([]);
     expect(view.model.scene.pods).toEqual([]);
-    expect(view.model.endpoints).toHaveLength(n); // the matrix keeps every pod
+    expect(view.model.endpoints).toHaveLength(n + 2); // the matrix keeps every pod, and the implicit CoreDNS
     const overview = view.model.overview!;
     expect(overview.pods).toBe(n);
     expect(overview.namespaces[0]).toEqual({

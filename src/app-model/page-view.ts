@@ -44,7 +44,11 @@ export function viewForPage(view: DerivedView): DerivedView {
       scene: EMPTY_SCENE,
       // Only the graph reads it: tens of thousands of empty entries are not worth copying.
       isolation: new Map(),
-      overview: clusterOverview(topology.pods, view.model.policyReach.keys()),
+      // The scenario's pods: the implicit CoreDNS is not drawn here, and not counted either.
+      overview: clusterOverview(
+        topology.pods.filter((p) => !p.implicit),
+        view.model.policyReach.keys(),
+      ),
     },
   };
 }

@@ -15,6 +15,7 @@ import { foreignPoliciesFor, foreignPolicyNote } from '../engine/foreign-policie
 import { SCENARIO_FILE, type GroupInfo, type Isolation } from './model-view';
 import { groupEndpoints } from '../engine/aggregate';
 import { workloadResolver, type Workload } from '../engine/workloads';
+import { withDrawnClusterDns } from '../dns/cluster-dns';
 
 export { SCENARIO_FILE };
 import { scheduleOnGeneratedNode } from '../model/generated-node';
@@ -46,12 +47,14 @@ export interface ScenarioModel {
 }
 
 /**
- * Ports to offer: every container port the pods declare, in order of appearance; 80/TCP
+ * Ports to offer: every container port the scenario's pods declare, in order of appearance; 80/TCP
  * when there are none.
  */
 export function scenarioPorts(cluster: Cluster): FlowPort[] {
   const seen = new Map<string, FlowPort>();
+  // The implicit CoreDNS's ports are not the scenario's: they would crowd the port list.
   for (const pod of cluster.pods) {
+    if (pod.implicit) continue;
     for (const c of pod.containers) {
       for (const p of c.ports)
         seen.set(`${p.containerPort}/${p.protocol}`, { port: p.containerPort, protocol: p.protocol });
@@ -78,9 +81,10 @@ export function buildScenarioModel(text: string, unseen?: UnseenRequest): Scenar
           { name: UNSEEN_FILE, text: unseenDocs(peers) },
         ])
       : own;
-  // Pods the scenario places on no node go on a generated one, so their packets can be traced.
+  // The cluster's CoreDNS is drawn (marked implicit) when the scenario has none; pods the scenario
+  // places on no node go on a generated one, so their packets can be traced.
   const { cluster, generatedNode } = scheduleOnGeneratedNode(
-    withPeers.hasErrors ? own.cluster : withPeers.cluster,
+    withDrawnClusterDns(withPeers.hasErrors ? own.cluster : withPeers.cluster),
   );
   const diagnostics = own.diagnostics;
   const endpoints = buildEndpoints(

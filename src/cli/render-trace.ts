@@ -94,7 +94,26 @@ function dnsText(trace: PacketTrace, cluster: Cluster, locale: Locale): string[]
     `  ${r.order[locale]}`,
     ...r.tries.map((x, i) => `  ${i + 1}. ${x.query}  ${x.answer.text[locale]}`),
   ];
-  if (dns.verdict === 'delivered') {
+  const nl = dns.nodeLocal;
+  if (nl) {
+    out.push(
+      pick(
+        locale,
+        `  the query: UDP 53 to node-local-dns ${nl.address} on ${nl.node} (NodeLocal DNSCache)`,
+        `  질의: UDP 53을 ${nl.node}의 node-local-dns ${nl.address}에 보냄 (NodeLocal DNSCache)`,
+      ),
+      ...hopsText(dns.request, cluster, locale),
+    );
+    if (nl.forward)
+      out.push(
+        pick(
+          locale,
+          `  not cached: node-local-dns asks ${dns.server.service} over TCP 53 from ${nl.node}`,
+          `  캐시에 없음: node-local-dns가 ${nl.node}에서 TCP 53으로 ${dns.server.service}에 물음`,
+        ),
+        ...hopsText(nl.forward.request, cluster, locale),
+      );
+  } else if (dns.verdict === 'delivered') {
     out.push(
       pick(
         locale,

@@ -1,7 +1,8 @@
 // `netlab trace` as a person or a script runs it: a real process, real files.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, netlab, tmpFile } from '../testing/run-netlab';
+import { join } from 'node:path';
+import { DEFAULT_SCENARIO, netlab, ROOT, tmpFile } from '../testing/run-netlab';
 
 const DEFAULT = DEFAULT_SCENARIO;
 
@@ -182,6 +183,78 @@ describe('netlab trace --json', () => {
       verdict: 'allow',
       explanation: { policies: ['prod/db-policy'] },
     });
+  });
+
+  it('sessionAffinity ClientIP: the DNAT event names the client, the timeout and the endpoint kept', () => {
+    const sticky = tmpFile(
+      'sticky.yaml',
+      readFileSync(DEFAULT, 'utf8').replace(
+        '  name: db\n  namespace: prod\nspec:\n',
+        '  name: db\n  namespace: prod\nspec:\n  sessionAffinity: ClientIP\n  sessionAffinityConfig: {clientIP: {timeoutSeconds: 600}}\n',
+      ),
+    );
+    const r = netlab([
+      'trace',
+      sticky,
+      '--from',
+      'prod/backend',
+      '--to',
+      'svc:prod/db',
+      '--port',
+      '3306',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    const dnat = t.request
+      .flatMap((h: { events: { type: string }[] }) => h.events)
+      .find((e: { type: string }) => e.type === 'dnat');
+    expect(dnat.affinity).toEqual({
+      clientIp: t.request[0].headers.src,
+      timeoutSeconds: 600,
+      endpoint: 'prod/db',
+    });
+    expect(dnat.rule.recent.seconds).toBe(600);
+    const text = netlab(['trace', sticky, '--from', 'prod/backend', '--to', 'svc:prod/db', '--port', '3306']);
+    expect(text.stdout).toContain('sessionAffinity ClientIP');
+  });
+
+  it('a URL from a pod: the DNS step (host looked up), the controller, the rule, in JSON; an unknown host exits 2 and says why', () => {
+    const ingress = readFileSync(join(ROOT, 'src/testing/fixtures/ingress-nginx.yaml'), 'utf8')
+      .replace('  type: NodePort\n', '  type: LoadBalancer\n')
+      .replace(
+        '  - {name: https, port: 443, targetPort: https, nodePort: 30443}\n',
+        '  - {name: https, port: 443, targetPort: https, nodePort: 30443}\nstatus: {loadBalancer: {ingress: [{ip: 203.0.113.50}]}}\n',
+      );
+    const scene =
+      readFileSync(DEFAULT, 'utf8').replace('nodePort: 30080', 'nodePort: 30081') + '\n---\n' + ingress;
+    const unknown = tmpFile('shop.yaml', scene);
+    const u = netlab(['trace', unknown, '--from', 'prod/web', '--to', 'http://shop.example.com/api/cart']);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain('shop.example.com is not a cluster name');
+    const known = tmpFile(
+      'shop.yaml',
+      scene +
+        '\n---\napiVersion: netlab.dev/v1\nkind: ExternalEndpoint\nmetadata: {name: shop.example.com}\nspec: {ip: 203.0.113.50}\n',
+    );
+    const r = netlab([
+      'trace',
+      known,
+      '--from',
+      'prod/web',
+      '--to',
+      'http://shop.example.com/api/cart',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    expect(t.dns.name).toBe('shop.example.com');
+    expect(t.dns.resolution.answer.addresses).toEqual(['203.0.113.50']);
+    expect(t.ingress.match).toMatchObject({
+      ingress: 'prod/shop',
+      backend: { service: 'backend', port: 5000 },
+    });
+    expect(t.request.at(-1).device.pod).toBe('prod/backend');
   });
 
   it('a dropped trace has droppedAt and no reply', () => {

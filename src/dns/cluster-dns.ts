@@ -31,9 +31,16 @@ const implicitSource = {
   at: () => ({ file: IMPLICIT_FILE, line: 1, col: 1 }),
 };
 
-/** Whether the scenario defines kube-system/kube-dns itself. */
+const isKubeDns = (s: Service): boolean => s.namespace === DNS_NAMESPACE && s.name === DNS_SERVICE_NAME;
+
+/** Whether the scenario defines kube-system/kube-dns itself (the implicit one added here does not count). */
 export function hasOwnClusterDns(cluster: Pick<Cluster, 'services'>): boolean {
-  return cluster.services.some((s) => s.namespace === DNS_NAMESPACE && s.name === DNS_SERVICE_NAME);
+  return cluster.services.some((s) => isKubeDns(s) && !s.implicit);
+}
+
+/** Whether the cluster has a kube-dns, its own or the implicit one withClusterDns added. */
+export function hasClusterDns(cluster: Pick<Cluster, 'services'>): boolean {
+  return cluster.services.some(isKubeDns);
 }
 
 /**
@@ -41,9 +48,10 @@ export function hasOwnClusterDns(cluster: Pick<Cluster, 'services'>): boolean {
  * the kube-system namespace (if missing), the kube-dns Service at the Service range's .10 and two
  * CoreDNS pods on the first nodes (addresses: the next free ones of each node's podCIDR, after
  * the scenario's pods, so no pod of the scenario changes address). Every added object is implicit.
+ * Idempotent: a cluster that already has kube-dns (its own or added here) comes back unchanged.
  */
 export function withClusterDns(cluster: Cluster): Cluster {
-  if (hasOwnClusterDns(cluster)) return cluster;
+  if (hasClusterDns(cluster)) return cluster;
   const namespaces = new Map(cluster.namespaces);
   if (!namespaces.has(DNS_NAMESPACE)) {
     const ns: Namespace = {
@@ -81,6 +89,14 @@ export function withClusterDns(cluster: Cluster): Cluster {
     services: [...cluster.services, service],
     pods: [...cluster.pods, ...corednsPods(cluster)],
   };
+}
+
+/**
+ * The cluster as the page draws it: with its CoreDNS (withClusterDns) once it has a pod or a node
+ * to serve; an empty scenario stays empty rather than showing a DNS server for nobody.
+ */
+export function withDrawnClusterDns(cluster: Cluster): Cluster {
+  return cluster.pods.length > 0 || cluster.nodes.length > 0 ? withClusterDns(cluster) : cluster;
 }
 
 function corednsPods(cluster: Cluster): Pod[] {

@@ -1,7 +1,7 @@
 // The cluster's DNS as one entry point: the cluster with its CoreDNS (implicit when the scenario
 // has none), the zone CoreDNS serves, a pod's resolv.conf, and resolving a name from a pod.
 import { buildServices, type TopologyService } from '../engine/services';
-import { keyOf, type Cluster, type Pod } from '../k8s/types';
+import { keyOf, type Cluster, type ClusterNetwork, type Pod } from '../k8s/types';
 import { DNS_NAMESPACE, DNS_SERVICE_NAME } from './cluster-dns';
 import type { DnsZone } from './records';
 import { resolvConfOf, type ResolvConf } from './resolv-conf';
@@ -23,12 +23,29 @@ export function dnsZone(cluster: Cluster, services: readonly TopologyService[]):
   return { services, pods: cluster.pods, externals: cluster.externals, namespaces: cluster.namespaces };
 }
 
+/**
+ * The nameserver kubelet writes into pods' resolv.conf (its --cluster-dns): the kube-dns ClusterIP,
+ * or NodeLocal DNSCache's local address when the ClusterNetwork says kubelet points there.
+ */
+export function clusterNameserver(
+  network: Pick<ClusterNetwork, 'nodeLocalDns'> | undefined,
+  kubeDnsIp: string | null,
+): string | null {
+  const local = network?.nodeLocalDns;
+  return local?.nameserver === 'local' ? local.address : kubeDnsIp;
+}
+
 /** A pod's resolv.conf in a cluster that has its DNS (see withClusterDns). */
 export function podResolvConf(
   pod: Pick<Pod, 'namespace' | 'hostNetwork' | 'dnsPolicy'>,
   services: readonly TopologyService[],
+  network?: Pick<ClusterNetwork, 'nodeLocalDns'>,
 ): ResolvConf {
-  return resolvConfOf(pod, dnsService(services)?.clusterIP ?? null);
+  return resolvConfOf(
+    pod,
+    clusterNameserver(network, dnsService(services)?.clusterIP ?? null),
+    network?.nodeLocalDns?.nameserver === 'local',
+  );
 }
 
 /**
@@ -43,5 +60,5 @@ export function resolveFromPod(
 ): Resolution | undefined {
   const pod = cluster.pods.find((p) => keyOf(p) === podKey);
   if (!pod) return undefined;
-  return resolveName(dnsZone(cluster, services), podResolvConf(pod, services), name);
+  return resolveName(dnsZone(cluster, services), podResolvConf(pod, services, cluster.network), name);
 }

@@ -25,8 +25,11 @@ export interface ResolvPod {
   readonly dnsPolicy?: DnsPolicy;
 }
 
-/** The resolv.conf a pod gets; `dnsIp` is the kube-dns Service's ClusterIP. */
-export function resolvConfOf(pod: ResolvPod, dnsIp: string | null): ResolvConf {
+/**
+ * The resolv.conf a pod gets; `dnsIp` is kubelet's --cluster-dns: the kube-dns Service's ClusterIP,
+ * or NodeLocal DNSCache's local address (`nodeLocal`).
+ */
+export function resolvConfOf(pod: ResolvPod, dnsIp: string | null, nodeLocal = false): ResolvConf {
   const policy = pod.dnsPolicy ?? 'ClusterFirst';
   const clusterFirst =
     policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.hostNetwork);
@@ -53,10 +56,15 @@ export function resolvConfOf(pod: ResolvPod, dnsIp: string | null): ResolvConf {
     nameserver: dnsIp,
     search: [`${ns}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN],
     ndots: CLUSTER_NDOTS,
-    why: t(
-      `dnsPolicy ${policy}: the kubelet points the pod at the kube-dns Service and searches its namespace first`,
-      `dnsPolicy ${policy}: kubelet이 파드가 kube-dns Service를 쓰게 하고, 파드의 네임스페이스부터 찾게 합니다`,
-    ),
+    why: nodeLocal
+      ? t(
+          `dnsPolicy ${policy}: the kubelet points the pod at NodeLocal DNSCache on its node (--cluster-dns=${dnsIp}) and searches its namespace first`,
+          `dnsPolicy ${policy}: kubelet이 파드가 자기 노드의 NodeLocal DNSCache(--cluster-dns=${dnsIp})를 쓰게 하고, 파드의 네임스페이스부터 찾게 합니다`,
+        )
+      : t(
+          `dnsPolicy ${policy}: the kubelet points the pod at the kube-dns Service and searches its namespace first`,
+          `dnsPolicy ${policy}: kubelet이 파드가 kube-dns Service를 쓰게 하고, 파드의 네임스페이스부터 찾게 합니다`,
+        ),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   DEFAULT_CLUSTER_NETWORK,
   keyOf,
   type Cluster,
+  type SessionAffinity,
   type EndpointPort,
   type Labels,
   type Pod,
@@ -77,6 +78,10 @@ export interface TopologyService {
   readonly externalIPs: readonly string[];
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
   readonly internalTrafficPolicy: 'Cluster' | 'Local';
+  /** sessionAffinity ClientIP and its timeout; absent for None. */
+  readonly sessionAffinity?: SessionAffinity;
+  /** Added by netlab (the cluster's CoreDNS), not written in the scenario. */
+  readonly implicit?: true;
 }
 
 /**
@@ -191,6 +196,8 @@ export function buildServices(
       externalIPs: s.externalIPs.map((ip) => ip.key),
       externalTrafficPolicy: s.externalTrafficPolicy,
       internalTrafficPolicy: s.internalTrafficPolicy,
+      ...(s.sessionAffinity ? { sessionAffinity: s.sessionAffinity } : {}),
+      ...(s.implicit ? { implicit: true as const } : {}),
     };
   });
 }

@@ -7,6 +7,7 @@ import { josa } from '../lib/korean';
 import { quote } from '../lib/user-text';
 import type { Decoder, Dict } from './decoder';
 import { oneOf } from './decode-objects';
+import { decodeNodeLocalDns } from './decode-node-local-dns';
 import {
   CALICO_ENCAPSULATIONS,
   CILIUM_ROUTING_MODES,
@@ -81,6 +82,8 @@ export function decodeClusterNetwork(d: Decoder, obj: Dict): NetworkSpec {
     serviceCIDR,
     nodePortRange: nodePortRange(d, spec),
   };
+  const nodeLocalDns = decodeNodeLocalDns(d, spec, kubeProxyMode);
+  if (nodeLocalDns) out.nodeLocalDns = nodeLocalDns;
   for (const [field, owners] of Object.entries(FIELD_OWNER)) {
     if (spec[field] === undefined || spec[field] === null) continue;
     if (!owners.includes(cni)) {

@@ -9,6 +9,7 @@ import {
   type PodStatusFields,
 } from './decode-status';
 import type { FieldPath } from './source';
+import { decodeSessionAffinity } from './decode-session-affinity';
 import {
   DNS_POLICIES,
   type DnsPolicy,
@@ -326,6 +327,7 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
         '주소는 로드밸런서 구현의 어노테이션으로 요청하세요(예: metallb.io/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4)',
       ),
     );
+  const sessionAffinity = decodeSessionAffinity(d, spec);
   const selector =
     spec.selector === undefined || spec.selector === null
       ? undefined
@@ -345,6 +347,7 @@ export function decodeService(d: Decoder, obj: Dict, name: string, namespace: st
     externalIPs,
     publishNotReadyAddresses:
       d.bool(spec.publishNotReadyAddresses, ['spec', 'publishNotReadyAddresses']) ?? false,
+    ...(sessionAffinity ? { sessionAffinity } : {}),
     source: { file: d.file, at: d.raw.at },
   };
 }

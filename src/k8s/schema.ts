@@ -215,6 +215,7 @@ export const CLUSTER_NETWORK: Shape = obj(
         'calicoEncapsulation',
         'ciliumRoutingMode',
         'kubeProxyReplacement',
+        'nodeLocalDNS',
       ),
     ),
   ),

@@ -141,6 +141,13 @@ export interface LoadBalancerIngress {
   readonly hostname?: string;
 }
 
+/** sessionAffinity: ClientIP — a client's connections stick to one endpoint for timeoutSeconds. */
+export interface SessionAffinity {
+  readonly kind: 'ClientIP';
+  /** spec.sessionAffinityConfig.clientIP.timeoutSeconds, defaulted to 10800. */
+  readonly timeoutSeconds: number;
+}
+
 export interface Service {
   readonly namespace: string;
   readonly name: string;
@@ -161,6 +168,8 @@ export interface Service {
   readonly externalIPs: readonly IpAddress[];
   /** spec.publishNotReadyAddresses: not-ready pods are endpoints too. */
   readonly publishNotReadyAddresses: boolean;
+  /** spec.sessionAffinity ClientIP with its timeout; absent for None (the default). */
+  readonly sessionAffinity?: SessionAffinity;
   readonly source: Located;
   /** Added by netlab (kube-dns when the scenario has none), not written in the scenario. */
   readonly implicit?: boolean;
@@ -314,9 +323,22 @@ export interface ClusterNetwork {
   readonly ciliumRoutingMode?: CiliumRoutingMode;
   /** cilium only: its eBPF load balancer does the Services' DNAT instead of kube-proxy. */
   readonly kubeProxyReplacement?: boolean;
+  /** NodeLocal DNSCache on every node (`spec.nodeLocalDNS`); absent: pods ask CoreDNS directly. */
+  readonly nodeLocalDns?: NodeLocalDns;
   /** metadata.name and place of the declaring object; absent when defaulted. */
   readonly name?: string;
   readonly source?: Located;
+}
+
+/**
+ * NodeLocal DNSCache: node-local-dns (hostNetwork, one per node) answers on `address`; the pods'
+ * nameserver is that address (`local`, kubelet --cluster-dns) or the kube-dns ClusterIP (`kube-dns`:
+ * node-local-dns listens there too, NOTRACK keeps kube-proxy's DNAT away). Misses for cluster
+ * names go to CoreDNS over TCP.
+ */
+export interface NodeLocalDns {
+  readonly address: string;
+  readonly nameserver: 'local' | 'kube-dns';
 }
 
 /** kubeadm's default Service range (its `networking.serviceSubnet`). */

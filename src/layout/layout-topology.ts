@@ -104,6 +104,7 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
   const services: SceneService[] = topology.services.map((s, i) => ({
     id: `svc:${s.key}`,
     key: s.key,
+    ...(s.implicit ? { implicit: true as const } : {}),
     rect: {
       x: contentX + (i % perRow) * (SERVICE_W + SERVICE_GAP),
       y: y + Math.floor(i / perRow) * (SERVICE_H + SERVICE_GAP),
@@ -211,6 +212,7 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
         column,
         rect: s.rect,
         hostNetwork,
+        ...(pod?.implicit ? { implicit: true as const } : {}),
       });
       slots.set(key, s);
       if (pod?.network.kind === 'bridged') {
@@ -286,6 +288,7 @@ export function layoutTopology(topology: Topology, opts: LayoutOptions = {}): Sc
         column: index % columns,
         rect: s.rect,
         hostNetwork: podByKey.get(key)?.hostNetwork ?? false,
+        ...(podByKey.get(key)?.implicit ? { implicit: true as const } : {}),
       });
       slots.set(key, s);
     });

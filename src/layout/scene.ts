@@ -103,12 +103,16 @@ export interface ScenePod {
   readonly column: number;
   readonly rect: Rect;
   readonly hostNetwork: boolean;
+  /** The implicit CoreDNS (not the scenario's own). */
+  readonly implicit?: true;
 }
 
 export interface SceneService {
   /** `svc:<namespace>/<name>` */
   readonly id: string;
   readonly key: string;
+  /** The implicit kube-dns (not the scenario's own). */
+  readonly implicit?: true;
   readonly rect: Rect;
 }
 

@@ -6,7 +6,7 @@ import { backendPort, usableBackends } from '../engine/services';
 import type { KubeProxyMode, Service } from '../k8s/types';
 import { base32, sha256 } from '../lib/sha256';
 import type { TopologyNode, TopologyPod, TopologyService, TopologyServicePort } from './topology';
-import type { AddressPort, DropCode, KubeProxyRule } from './trace-types';
+import type { AddressPort, AffinityNote, DropCode, KubeProxyRule } from './trace-types';
 
 /** How the packet reached the Service: its ClusterIP, a node's NodePort, its load-balancer IP or an externalIP. */
 export type ServiceAccess = 'cluster-ip' | 'node-port' | 'load-balancer' | 'external-ip';
@@ -34,6 +34,8 @@ export interface KubeProxyHit {
   /** NodePort/LoadBalancer with externalTrafficPolicy Cluster: the source becomes the node's address. */
   readonly masquerade: boolean;
   readonly rule: KubeProxyRule;
+  /** sessionAffinity ClientIP: the client address kube-proxy keys on, the timeout, the endpoint kept. */
+  readonly affinity?: AffinityNote;
 }
 
 export interface KubeProxyMiss {
@@ -134,6 +136,16 @@ export function kubeProxyMatch(
       localOnly: localBecause !== undefined,
       ...because,
       masquerade: access !== 'cluster-ip' && s.externalTrafficPolicy !== 'Local',
+      // kube-proxy keys on the source as PREROUTING/OUTPUT sees it: before any MASQUERADE.
+      ...(s.sessionAffinity
+        ? {
+            affinity: {
+              clientIp: pkt.src,
+              timeoutSeconds: s.sessionAffinity.timeoutSeconds,
+              endpoint: targets[0]!.key,
+            },
+          }
+        : {}),
       rule: ruleFor(
         k.mode,
         s,
@@ -177,12 +189,14 @@ function ruleFor(
   to: AddressPort,
 ): KubeProxyRule {
   const proto = port.protocol.toLowerCase();
+  const seconds = s.sessionAffinity?.timeoutSeconds;
   if (mode === 'ipvs') {
     return {
       mode,
       virtualServer: `${port.protocol} ${hostPort(vip)}`,
       realServer: hostPort(to),
       scheduler: 'rr',
+      ...(seconds !== undefined ? { persistent: seconds } : {}),
     };
   }
   // ServicePortName.String(): "ns/name", plus ":port-name" when the port has a name.
@@ -197,5 +211,6 @@ function ruleFor(
       : access === 'node-port'
         ? ['KUBE-SERVICES', 'KUBE-NODEPORTS', ext, svc, sep]
         : ['KUBE-SERVICES', ext, svc, sep];
-  return { mode, chains };
+  // With ClientIP affinity the recent list is named after the endpoint's KUBE-SEP chain.
+  return { mode, chains, ...(seconds !== undefined ? { recent: { name: sep, seconds } } : {}) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCluster } from '../k8s/load-cluster';
 import { packetTour } from './packet-tour';
+import { withClusterDns } from '../dns/cluster-dns';
 import { buildTopology } from './topology';
 import DEFAULT from '../scenarios/default.yaml?raw';
 
@@ -13,6 +14,14 @@ describe('packetTour', () => {
       'tier prod/backend → svc:prod/db 3306',
       'skip prod/web → svc:prod/db 3306',
     ]);
+  });
+
+  it('leaves the implicit kube-dns out: it is no tier of the app', () => {
+    const tour = packetTour(
+      buildTopology(withClusterDns(loadCluster([{ name: 'd', text: DEFAULT }]).cluster)),
+    );
+    expect(tour).toHaveLength(4);
+    expect(tour.some((f) => f.to.includes('kube-dns'))).toBe(false);
   });
 
   it('is empty without Services', () => {

@@ -16,7 +16,8 @@ export interface TourFlow {
 const reachable = (s: TopologyService): boolean => s.endpoints.length > 0 && s.ports.length > 0;
 
 export function packetTour(topology: Topology): TourFlow[] {
-  const tiers = topology.services.filter(reachable);
+  // The scenario's own Services: the implicit kube-dns is no tier of its app.
+  const tiers = topology.services.filter((s) => reachable(s) && !s.implicit);
   const flows: TourFlow[] = [];
   const firstNode = topology.nodes.find((n) => n.internalIP);
   const outside = topology.externals[0];

@@ -26,7 +26,7 @@ import {
   type PodHub,
 } from './cni-datapath';
 import { buildServices, type TopologyService } from './services';
-import { dnsService, hasOwnClusterDns, resolvConfOf, resolvConfText } from '../dns/index';
+import { clusterNameserver, dnsService, hasClusterDns, resolvConfOf, resolvConfText } from '../dns/index';
 import { dnsServiceIp } from '../engine/services';
 
 export * from './services';
@@ -121,6 +121,8 @@ export interface TopologyPod {
   readonly ready?: boolean;
   /** /etc/resolv.conf as the kubelet writes it (dns/resolv-conf.ts). */
   readonly resolvConf: string;
+  /** Added by netlab (the cluster's CoreDNS, dns/cluster-dns.ts), not written in the scenario. */
+  readonly implicit?: true;
 }
 
 export interface TopologyExternal {
@@ -184,8 +186,8 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
   const unscheduled: string[] = [];
   const vethNames = new Set<string>();
   const services = buildServices(cluster);
-  // kube-dns's ClusterIP: the scenario's own, else the implicit one's (the Service range's .10).
-  const dnsIp = hasOwnClusterDns(cluster)
+  // kube-dns's ClusterIP: the scenario's own (or the implicit one's already added), else the Service range's .10.
+  const dnsIp = hasClusterDns(cluster)
     ? (dnsService(services)?.clusterIP ?? null)
     : dnsServiceIp(cluster.network.serviceCIDR);
   const pods = cluster.pods.map((p): TopologyPod => {
@@ -227,7 +229,14 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       ...(p.phase !== undefined ? { phase: p.phase } : {}),
       ...(p.terminating ? { terminating: true } : {}),
       ...(p.ready !== undefined ? { ready: p.ready } : {}),
-      resolvConf: resolvConfText(resolvConfOf(p, dnsIp)),
+      resolvConf: resolvConfText(
+        resolvConfOf(
+          p,
+          clusterNameserver(cluster.network, dnsIp),
+          cluster.network.nodeLocalDns?.nameserver === 'local',
+        ),
+      ),
+      ...(p.implicit ? { implicit: true as const } : {}),
     };
   });
 

@@ -1,6 +1,7 @@
 // The hop-by-hop walk: out of a pod (or a node, or an outside machine), through each node's stack
 // (conntrack, kube-proxy, routing), across the node network (routed or through a VTEP), to the
 // destination's gate and into it.
+import { DNS_NAMESPACE, DNS_SERVICE_NAME } from '../dns/cluster-dns';
 import { cidrContains, parseCidr, parseIp } from '../lib/ip';
 import { lookupRoute, type NodeRoute } from './cni';
 import { kubeProxyMatch } from './kube-proxy';
@@ -98,6 +99,20 @@ function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
     const target = bridgedPodOn(w, node, pkt.dst);
     if (!target) return acrossWeave(j, node, br, pkt);
     return toPod(j, target, pkt);
+  }
+  // NodeLocal DNSCache: a query to its address (or to the kube-dns ClusterIP it also holds) ends on this node.
+  if (j.phase === 'req' && isNodeLocalDns(w, pkt)) {
+    if (!gate(j, veth, 'egress', pod, pkt)) return;
+    if (node.bridge.kind === 'bridge') j.push(bridgeOf(node), pkt);
+    const agent = j.push({ kind: 'dns', name: 'node-local-dns', node: node.name }, pkt);
+    return j.deliver(
+      agent,
+      { kind: 'host', node },
+      {
+        en: `node-local-dns on ${node.name} (hostNetwork)`,
+        ko: `${node.name}의 node-local-dns(hostNetwork)`,
+      },
+    );
   }
   // Via the bridge's address into the node: a Service address is DNATed there before the egress check.
   const dnatAhead = j.phase === 'req' && kubeProxyMatch(w.kp, node, pkt, true) !== undefined;
@@ -215,10 +230,15 @@ function hostStack(
         endpoint: hit.endpoint.key,
         candidates: hit.candidates.map((p) => p.key),
         ...(w.profile.kubeProxyReplacement ? {} : { rule: hit.rule }),
+        ...(hit.affinity ? { affinity: hit.affinity } : {}),
         text: w.profile.kubeProxyReplacement
           ? say.dnatEbpf(hit, { ip: original.dst, port: original.dstPort })
           : say.dnat(hit, { ip: original.dst, port: original.dstPort }),
       });
+      if (hit.affinity)
+        w.notices.push(
+          sayLb.affinityText(hit.affinity, w.profile.kubeProxyReplacement ? undefined : hit.rule),
+        );
       if (hit.endpoint.pod) w.identities.push(w.podEndpoints.get(hit.endpoint.key)!);
       if (hit.access === 'load-balancer' || hit.access === 'external-ip' || hit.access === 'node-port') {
         if (!w.podIps.has(original.src) && !w.nodeByIp.has(original.src))
@@ -515,4 +535,19 @@ function loadBalancer(j: Journey, s: TopologyService, pkt: Pkt): void {
   j.push(networkOf(w), after);
   j.push(eth0Of(node), after);
   hostStack(j, node, after, 'eth0');
+}
+
+/**
+ * Whether NodeLocal DNSCache takes this packet on the sender's node: DNS to its local address, or
+ * (kube-proxy iptables, where node-local-dns binds the kube-dns ClusterIP too and its NOTRACK rules
+ * keep conntrack and kube-proxy's DNAT away) to the kube-dns ClusterIP.
+ */
+function isNodeLocalDns(w: World, pkt: Pkt): boolean {
+  const nl = w.cluster.network.nodeLocalDns;
+  if (!nl || pkt.dstPort !== 53) return false;
+  if (pkt.dst === nl.address) return true;
+  if (w.kp.mode !== 'iptables' || w.profile.kubeProxyReplacement) return false;
+  return w.topology.services.some(
+    (s) => s.namespace === DNS_NAMESPACE && s.name === DNS_SERVICE_NAME && s.clusterIP === pkt.dst,
+  );
 }

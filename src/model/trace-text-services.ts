@@ -1,7 +1,9 @@
 // The trace's words for what real clusters add to Services: load balancers known by hostname,
-// nodes left out of load balancers, externalIPs, traffic policies and the client's address.
+// nodes left out of load balancers, externalIPs, traffic policies, the client's address and
+// sessionAffinity.
 import { josa } from '../lib/korean';
 import { t, type LocalText } from '../lib/text';
+import type { AffinityNote, KubeProxyRule } from './trace-types';
 
 export const lbHostnameOnly = (service: string, hostname: string): LocalText =>
   t(
@@ -70,3 +72,37 @@ export const policyBeforeOrAfterSnat = (
     `구현에 따라 다릅니다: kube-proxy가 ${pod} 파드와 같은 노드에서 출발지 ${josa(client, '을/를')} ${josa(snat, '으로/로')} 바꿨는데, 정책이 이 변환 전과 후 중 언제 패킷을 보는지는 Kubernetes가 정하지 않습니다. 클라이언트 ${client} 기준(Calico 같은 iptables 방식은 POSTROUTING의 SNAT보다 먼저 FORWARD에서 판단): ${word(clientDenied).ko}. ${snat} 기준(파드 자신의 노드에서 온 트래픽은 항상 허용): ${word(snatDenied).ko}. externalTrafficPolicy: Local이면 클라이언트 주소가 유지되어 결과가 하나로 정해집니다.`,
   );
 };
+
+/** 10800 → "3 h", 600 → "10 min", 90 → "90 s". */
+function duration(seconds: number): LocalText {
+  if (seconds % 3600 === 0) return t(`${seconds / 3600} h`, `${seconds / 3600}시간`);
+  if (seconds % 60 === 0) return t(`${seconds / 60} min`, `${seconds / 60}분`);
+  return t(`${seconds} s`, `${seconds}초`);
+}
+
+/**
+ * sessionAffinity ClientIP at kube-proxy's DNAT: which client address is remembered, how (iptables'
+ * `recent` match, an IPVS persistent virtual server, cilium's affinity map) and for how long.
+ */
+export function affinityText(a: AffinityNote, rule: KubeProxyRule | undefined): LocalText {
+  const d = duration(a.timeoutSeconds);
+  const how =
+    rule?.mode === 'iptables'
+      ? t(
+          `KUBE-SEP's \`-m recent --name ${rule.recent?.name ?? 'KUBE-SEP-…'} --rsource --set\` records it, and KUBE-SVC's \`--rcheck --seconds ${a.timeoutSeconds} --reap\` sends it back to that chain before any random choice`,
+          `KUBE-SEP의 \`-m recent --name ${rule.recent?.name ?? 'KUBE-SEP-…'} --rsource --set\`이 기록하고, KUBE-SVC의 \`--rcheck --seconds ${a.timeoutSeconds} --reap\`이 무작위 선택보다 먼저 그 체인으로 보냅니다`,
+        )
+      : rule?.mode === 'ipvs'
+        ? t(
+            `the virtual server is persistent (\`ipvsadm -p ${a.timeoutSeconds}\`): IPVS keeps a template per client address`,
+            `가상 서버가 persistent(\`ipvsadm -p ${a.timeoutSeconds}\`)라서 IPVS가 클라이언트 주소마다 템플릿을 둡니다`,
+          )
+        : t(
+            "cilium's eBPF keeps the choice in its affinity map",
+            'cilium eBPF가 고른 결과를 affinity 맵에 둡니다',
+          );
+  return t(
+    `sessionAffinity ClientIP: the first connection from ${a.clientIp} picks an endpoint as usual; then ${how.en}. Every new connection from ${a.clientIp} goes to ${a.endpoint} until ${a.timeoutSeconds} s (${d.en}) pass without one (timeoutSeconds); the key is the source address as kube-proxy sees it, so clients behind one NAT or proxy share an endpoint, and another client may get another one`,
+    `sessionAffinity ClientIP: ${a.clientIp}에서 온 첫 연결은 평소처럼 엔드포인트를 고르고, 그다음 ${how.ko}. ${a.clientIp}에서 오는 새 연결은 연결 없이 ${a.timeoutSeconds}초(${d.ko}, timeoutSeconds)가 지나기 전까지 모두 ${josa(a.endpoint, '으로/로')} 갑니다. 기준은 kube-proxy가 보는 출발지 주소라서, NAT나 프록시 하나 뒤의 클라이언트들은 같은 엔드포인트를 쓰고, 다른 클라이언트는 다른 엔드포인트로 갈 수 있습니다`,
+  );
+}

@@ -73,11 +73,17 @@ export function policyDrop(d: 'egress' | 'ingress', s: SideExplanation): LocalTe
 }
 
 function ruleText(r: KubeProxyRule): LocalText {
-  if (r.mode === 'iptables')
-    return t(`iptables ${r.chains.join(' → ')} DNAT`, `iptables ${r.chains.join(' → ')} DNAT`);
+  if (r.mode === 'iptables') {
+    const recent = r.recent ? ` (recent ${r.recent.name}, ${r.recent.seconds}s)` : '';
+    return t(
+      `iptables ${r.chains.join(' → ')} DNAT${recent}`,
+      `iptables ${r.chains.join(' → ')} DNAT${recent}`,
+    );
+  }
+  const sched = `${r.scheduler}${r.persistent !== undefined ? `, persistent ${r.persistent}` : ''}`;
   return t(
-    `IPVS virtual server ${r.virtualServer} (${r.scheduler}) → real server ${r.realServer} (Masq)`,
-    `IPVS 가상 서버 ${r.virtualServer} (${r.scheduler}) → 실제 서버 ${r.realServer} (Masq)`,
+    `IPVS virtual server ${r.virtualServer} (${sched}) → real server ${r.realServer} (Masq)`,
+    `IPVS 가상 서버 ${r.virtualServer} (${sched}) → 실제 서버 ${r.realServer} (Masq)`,
   );
 }
 

@@ -63,13 +63,29 @@ export interface AddressPort {
 
 /** kube-proxy's rule that rewrote the destination, as `iptables-save` or `ipvsadm -Ln` shows it. */
 export type KubeProxyRule =
-  | { readonly mode: 'iptables'; readonly chains: readonly string[] }
+  | {
+      readonly mode: 'iptables';
+      readonly chains: readonly string[];
+      /** sessionAffinity ClientIP: KUBE-SVC's `-m recent --rcheck` match, KUBE-SEP's `--set`. */
+      readonly recent?: { readonly name: string; readonly seconds: number };
+    }
   | {
       readonly mode: 'ipvs';
       readonly virtualServer: string;
       readonly realServer: string;
       readonly scheduler: 'rr';
+      /** sessionAffinity ClientIP: a persistent virtual server (`ipvsadm -p`), in seconds. */
+      readonly persistent?: number;
     };
+
+/** sessionAffinity ClientIP at a DNAT: the client address kube-proxy remembers, and for how long. */
+export interface AffinityNote {
+  /** The source address kube-proxy keys on, as it sees the packet (before any SNAT). */
+  readonly clientIp: string;
+  readonly timeoutSeconds: number;
+  /** The endpoint this client's later connections go to. */
+  readonly endpoint: string;
+}
 
 interface EventBase {
   /** One line for people, in both languages. */
@@ -112,6 +128,8 @@ export interface DnatEvent extends EventBase {
   /** Every endpoint that could have been chosen, in scenario order; the first is taken. */
   readonly candidates: readonly string[];
   readonly rule?: KubeProxyRule;
+  /** The Service has sessionAffinity ClientIP: this client sticks to `endpoint`. */
+  readonly affinity?: AffinityNote;
 }
 
 export interface SnatEvent extends EventBase {
@@ -284,6 +302,25 @@ export interface DnsStep {
   readonly reply: readonly TraceHop[] | null;
   readonly verdict: 'delivered' | 'dropped';
   readonly droppedAt?: string;
+  /** NodeLocal DNSCache answered on the pod's node; a cluster name it did not have cached went on to CoreDNS. */
+  readonly nodeLocal?: NodeLocalStep;
+}
+
+/**
+ * The node-local-dns hop of a DNS step: the agent on the sender's node and the address the query went
+ * to; for a cluster name on a cache miss, its own query to CoreDNS — TCP 53 from the node's address,
+ * through kube-proxy to a CoreDNS pod (hops `dns-fwd-…`); for other names, the node's upstream resolver.
+ */
+export interface NodeLocalStep {
+  readonly node: string;
+  readonly address: string;
+  readonly nameserver: 'local' | 'kube-dns';
+  /** Absent when the name is not a cluster name (forwarded to the node's resolv.conf upstream). */
+  readonly forward?: {
+    readonly request: readonly TraceHop[];
+    readonly verdict: 'delivered' | 'dropped';
+    readonly droppedAt?: string;
+  };
 }
 
 /** Bad input to traceFlow (an unknown pod, a Service as the source, …): the message says which. */

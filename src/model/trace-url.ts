@@ -55,7 +55,40 @@ export function traceUrl(cluster: Cluster, topology: Topology, from: string, url
         outcome: t('the request never reached the controller', '요청이 컨트롤러에 닿지 못했습니다'),
       },
     };
-  const outcome = matchIngress(controller.ingresses, u.host, u.path, u.scheme === 'https');
+  return atController(
+    cluster,
+    topology,
+    controller.service.key,
+    controller.ingresses,
+    entry,
+    arrived,
+    u,
+    url,
+  );
+}
+
+/**
+ * The request has reached the controller pod `arrived` (trace `entry`): it matches the Ingress
+ * rules by the URL's host and path and opens a new connection to the backend Service.
+ */
+export function atController(
+  cluster: Cluster,
+  topology: Topology,
+  controllerService: string,
+  ingresses: readonly IngressSpec[],
+  entry: PacketTrace,
+  arrived: string,
+  u: ParsedUrl,
+  url: string,
+): PacketTrace {
+  const base: Omit<IngressStep, 'outcome'> = {
+    url,
+    host: u.host,
+    path: u.path,
+    controllerService,
+    controllerPod: arrived,
+  };
+  const outcome = matchIngress(ingresses, u.host, u.path, u.scheme === 'https');
   if (outcome.kind === 'not-found')
     return {
       ...entry,
@@ -93,7 +126,9 @@ export function traceUrl(cluster: Cluster, topology: Topology, from: string, url
     ...forward,
     from: entry.from,
     to: `${url} → svc:${backend.key}`,
-    port,
+    port: entry.port,
+    // A pod's request asked the cluster DNS first: that step stays.
+    ...(entry.dns ? { dns: entry.dns } : {}),
     request: [...entry.request, ...fwd],
     reply: forward.reply ? [...renumber(forward.reply, 'fwd-rep'), ...(entry.reply ?? [])] : null,
     ...(forward.droppedAt !== undefined ? { droppedAt: forward.droppedAt.replace(/^req-/, 'fwd-') } : {}),
@@ -102,34 +137,41 @@ export function traceUrl(cluster: Cluster, topology: Topology, from: string, url
   };
 }
 
-interface Controller {
+export interface Controller {
   readonly service: TopologyService;
   readonly ingresses: IngressSpec[];
 }
 
+/** Whether a pod is an ingress-nginx controller pod (by the label its manifests set). */
+export const isControllerPod = (p: Pick<Pod, 'labels'>): boolean =>
+  p.labels[CONTROLLER_LABEL.key] === CONTROLLER_LABEL.value;
+
 /** The ingress-nginx-style controller: its pods (by label), the Service before them, its Ingresses. */
-function findController(cluster: Cluster, topology: Topology): Controller {
-  const isController = (p: Pick<Pod, 'labels'>) => p.labels[CONTROLLER_LABEL.key] === CONTROLLER_LABEL.value;
-  const pods = new Set(cluster.pods.filter(isController).map(keyOf));
+export function findController(cluster: Cluster, topology: Topology): Controller {
+  const pods = new Set(cluster.pods.filter(isControllerPod).map(keyOf));
   const service = topology.services.find(
     (s) => (s.type === 'LoadBalancer' || s.type === 'NodePort') && s.endpoints.some((e) => pods.has(e)),
   );
-  if (!service)
-    throw new TraceError(
-      `no ingress controller in the scenario: add its pods (label ${CONTROLLER_LABEL.key}: ${CONTROLLER_LABEL.value}) and a LoadBalancer or NodePort Service that selects them`,
-      `시나리오에 인그레스 컨트롤러가 없습니다. 컨트롤러 파드(레이블 ${CONTROLLER_LABEL.key}: ${CONTROLLER_LABEL.value})와 그 파드를 고르는 LoadBalancer 또는 NodePort Service를 추가하세요`,
-    );
-  // The class it serves: an IngressClass naming ingress-nginx's controller, else "nginx".
+  if (!service) throw noController();
+  return { service, ingresses: controllerIngresses(cluster) };
+}
+
+const noController = () =>
+  new TraceError(
+    `no ingress controller in the scenario: add its pods (label ${CONTROLLER_LABEL.key}: ${CONTROLLER_LABEL.value}) and a LoadBalancer or NodePort Service that selects them`,
+    `시나리오에 인그레스 컨트롤러가 없습니다. 컨트롤러 파드(레이블 ${CONTROLLER_LABEL.key}: ${CONTROLLER_LABEL.value})와 그 파드를 고르는 LoadBalancer 또는 NodePort Service를 추가하세요`,
+  );
+/** The Ingresses an ingress-nginx controller serves: its class (an IngressClass naming it, else "nginx"). */
+export function controllerIngresses(cluster: Cluster): IngressSpec[] {
   const cls = cluster.ingressClasses.find((c) => c.controller === 'k8s.io/ingress-nginx');
   const className = cls?.name ?? 'nginx';
   const isDefault = cls?.isDefault ?? false;
-  const ingresses = cluster.ingresses
+  return cluster.ingresses
     .filter(
       (i: IngressObject) =>
         i.ingressClassName === className || (i.ingressClassName === undefined && isDefault),
     )
     .map((i): IngressSpec => i);
-  return { service, ingresses };
 }
 
 function renumber(hops: readonly TraceHop[], prefix: string): TraceHop[] {

@@ -7,15 +7,24 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export const COVER_TEXT = {
   load: { en: 'Load the interactive netlab diagram', ko: '대화형 netlab 다이어그램 불러오기' },
+  // The scenario's own pods and Services are counted; the implicit CoreDNS drawn with them is named.
   picture: {
     en: (s: Scene) =>
-      `Preview of the scene: ${s.nodes.map((n) => n.name).join(', ')}; ${s.pods.length} pods, ${s.services.length} Services`,
+      `Preview of the scene: ${s.nodes.map((n) => n.name).join(', ')}; ${own(s.pods)} pods, ${own(s.services)} Services${hasImplicit(s) ? ', and the implicit CoreDNS' : ''}`,
     ko: (s: Scene) =>
-      `장면 미리 보기: ${s.nodes.map((n) => n.name).join(', ')}, 파드 ${s.pods.length}개, Service ${s.services.length}개`,
+      `장면 미리 보기: ${s.nodes.map((n) => n.name).join(', ')}, 파드 ${own(s.pods)}개, Service ${own(s.services)}개${hasImplicit(s) ? ', 자동 추가된 CoreDNS' : ''}`,
   },
 } as const;
 
 type Lang = 'en' | 'ko';
+
+function own(items: readonly { readonly implicit?: true }[]): number {
+  return items.filter((i) => !i.implicit).length;
+}
+
+function hasImplicit(s: Scene): boolean {
+  return s.pods.some((p) => p.implicit) || s.services.some((x) => x.implicit);
+}
 
 /** The scene as a still picture: boxes and names only (no verdicts: those need the lab). */
 export function coverPicture(doc: Document, scene: Scene, lang: Lang): SVGSVGElement {
@@ -56,14 +65,22 @@ export function coverPicture(doc: Document, scene: Scene, lang: Lang): SVGSVGEle
   for (const b of scene.bridges) {
     svg.append(box(b.rect, '#ddf4ff', '#0969da'), label(b.rect.x + 8, b.rect.y + b.rect.h / 2 + 4, b.name));
   }
+  // The implicit CoreDNS dashed, as in the lab.
+  const dashed = (el: SVGElement, implicit: true | undefined) => {
+    if (implicit) el.setAttribute('stroke-dasharray', '5 3');
+    return el;
+  };
   for (const p of scene.pods) {
     svg.append(
-      box(p.rect, '#ffffff', '#57606a'),
+      dashed(box(p.rect, '#ffffff', '#57606a'), p.implicit),
       label(p.rect.x + 8, p.rect.y + 18, p.id.split('/')[1] ?? p.id, 13, 600),
     );
   }
   for (const s of scene.services) {
-    svg.append(box(s.rect, '#fbf8ff', '#8250df'), label(s.rect.x + 8, s.rect.y + s.rect.h / 2 + 4, s.key));
+    svg.append(
+      dashed(box(s.rect, '#fbf8ff', '#8250df'), s.implicit),
+      label(s.rect.x + 8, s.rect.y + s.rect.h / 2 + 4, s.key),
+    );
   }
   for (const x of scene.externals) {
     svg.append(box(x.rect, '#ffffff', '#1b1f24'), label(x.rect.x + 8, x.rect.y + x.rect.h / 2 + 4, x.name));

@@ -102,11 +102,21 @@ const en = {
   resolvConf: '/etc/resolv.conf',
   toName: 'or a DNS name or URL',
   toNameHelp:
-    'Resolved from the source pod first: the DNS query (UDP 53 to kube-dns) goes through the same policies',
+    "Resolved from the source pod first: the DNS query (UDP 53 to kube-dns) goes through the same policies. An http(s) URL from an outside machine enters at the ingress controller; from a pod, the URL's host is looked up first",
   dnsStep: 'DNS step',
   dnsQueryDelivered: 'The query reached {pod} through kube-dns {ip}{implicit}.',
   dnsQueryDropped: 'The query to kube-dns {ip}{implicit} was dropped: the connection never starts.',
   dnsImplicit: ' (added by netlab: the scenario has no kube-dns)',
+  dnsNodeLocal:
+    'The query reached node-local-dns on {node} ({ip}): NodeLocal DNSCache, on the pod’s own node.',
+  dnsNodeLocalForward: 'Not cached: node-local-dns asked CoreDNS over TCP 53 from {node}; it reached {pod}.',
+  dnsNodeLocalForwardDropped:
+    'Not cached: node-local-dns’s TCP 53 query from {node} to CoreDNS was dropped: no answer.',
+  implicitShort: 'implicit',
+  implicitMark: 'implicit (kubeadm CoreDNS)',
+  implicitWhy:
+    "Not in the scenario: it defines no kube-system/kube-dns, so netlab adds kubeadm's CoreDNS — the kube-dns Service at the Service range's .10 and two coredns pods behind it. Define kube-system/kube-dns to use your own.",
+  matrixImplicit: 'Show the implicit CoreDNS pods (kube-system)',
   containers: 'Containers',
   pauseNote: 'holds the network namespace',
   isolation: 'Isolation',
@@ -332,11 +342,22 @@ const ko: UiText = {
   resolvConf: '/etc/resolv.conf',
   toName: '또는 DNS 이름이나 URL',
   toNameHelp:
-    '이름은 먼저 출발 파드에서 풉니다(kube-dns로 가는 UDP 53 DNS 질의도 같은 정책을 거칩니다). http(s) URL은 클러스터 밖 머신에서 인그레스 컨트롤러를 거쳐 갑니다',
+    '이름은 먼저 출발 파드에서 풉니다(kube-dns로 가는 UDP 53 DNS 질의도 같은 정책을 거칩니다). http(s) URL은 클러스터 밖 머신에서 보내면 인그레스 컨트롤러로 들어가고, 파드에서 보내면 URL의 호스트를 먼저 DNS로 찾습니다',
   dnsStep: 'DNS 단계',
   dnsQueryDelivered: '질의가 {pod}에 닿았습니다. 경유: kube-dns {ip}{implicit}',
   dnsQueryDropped: '질의가 버려져서 연결은 시작조차 하지 않습니다. 목적지: kube-dns {ip}{implicit}',
   dnsImplicit: ' (시나리오에 kube-dns가 없어 netlab이 추가)',
+  dnsNodeLocal:
+    '질의가 {node}의 node-local-dns({ip})에 닿았습니다. 파드와 같은 노드의 NodeLocal DNSCache입니다.',
+  dnsNodeLocalForward:
+    '캐시에 없어서 node-local-dns가 {node}에서 TCP 53으로 CoreDNS에 물었고, {pod}에 닿았습니다.',
+  dnsNodeLocalForwardDropped:
+    '캐시에 없어서 node-local-dns가 {node}에서 CoreDNS로 보낸 TCP 53 질의가 버려졌습니다. 답이 없습니다.',
+  implicitShort: '자동 추가',
+  implicitMark: '자동 추가 (kubeadm CoreDNS)',
+  implicitWhy:
+    '시나리오에 없는 객체입니다. 시나리오가 kube-system/kube-dns를 정의하지 않아서 netlab이 kubeadm의 CoreDNS를 넣었습니다. Service 대역의 .10에 kube-dns Service가 있고 그 뒤에 coredns 파드 두 개가 있습니다. 직접 쓰려면 kube-system/kube-dns를 정의하세요.',
+  matrixImplicit: '자동 추가된 CoreDNS 파드(kube-system) 보이기',
   containers: '컨테이너',
   pauseNote: '네트워크 네임스페이스를 유지',
   isolation: '격리',

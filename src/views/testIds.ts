@@ -48,6 +48,8 @@ export const TID = {
   packetToName: 'packet.to-name',
   packetDns: 'packet.dns',
   graphDetailsResolvConf: 'graph.details.resolv-conf',
+  graphDetailsImplicit: 'graph.details.implicit',
+  matrixImplicit: 'matrix.implicit',
   packetPort: 'packet.port',
   packetSend: 'packet.send',
   packetRunAll: 'packet.runAll',

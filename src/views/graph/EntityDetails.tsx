@@ -32,6 +32,7 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
       <dl className="details">
         <dt>{t.pod}</dt>
         <dd>{pod.key}</dd>
+        {pod.implicit && <ImplicitRow t={t} />}
         {pod.phase !== undefined && (
           <>
             <dt>{rc.podStatus}</dt>
@@ -86,6 +87,7 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
         <dd>
           {svc.key} · {svc.type}
         </dd>
+        {svc.implicit && <ImplicitRow t={t} />}
         <dt>ClusterIP</dt>
         <dd className="mono">{svc.clusterIP ?? (svc.externalName ? `CNAME ${svc.externalName}` : 'None')}</dd>
         <dt>{t.ports}</dt>
@@ -97,6 +99,12 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
             )
             .join(' ; ') || '—'}
         </dd>
+        {svc.sessionAffinity && (
+          <>
+            <dt>sessionAffinity</dt>
+            <dd className="mono">ClientIP, timeoutSeconds {svc.sessionAffinity.timeoutSeconds}</dd>
+          </>
+        )}
         <dt>{t.endpoints}</dt>
         <dd className="mono">{svc.endpoints.join(', ') || '—'}</dd>
       </dl>
@@ -115,5 +123,15 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
     <div className="entity-details" data-testid={TID.graphDetails}>
       {body}
     </div>
+  );
+}
+
+/** Says an object is netlab's (the implicit CoreDNS), not the scenario's, and why it is there. */
+function ImplicitRow({ t }: { t: UiText }) {
+  return (
+    <>
+      <dt>{t.implicitMark}</dt>
+      <dd data-testid={TID.graphDetailsImplicit}>{t.implicitWhy}</dd>
+    </>
   );
 }

@@ -88,23 +88,25 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
         const portText = port
           ? `${port.port}→${port.targetPort}${port.nodePort ? ` · ${port.nodePort}` : ''}`
           : '';
+        const mark = svc.implicit ? ` — ${t.implicitMark}` : '';
         return (
           <g
             key={s.id}
-            className="service"
+            className={svc.implicit ? 'service implicit' : 'service'}
             tabIndex={0}
             role="img"
-            aria-label={`${t.service} ${svc.key}: ${svc.type} ${svc.clusterIP ?? svc.externalName ?? ''} ${svc.ports.map((p) => `${p.port}/${p.protocol}→${p.targetPort}${p.nodePort ? `, nodePort ${p.nodePort}` : ''}`).join('; ')}`}
+            aria-label={`${t.service} ${svc.key}${mark}: ${svc.type} ${svc.clusterIP ?? svc.externalName ?? ''} ${svc.ports.map((p) => `${p.port}/${p.protocol}→${p.targetPort}${p.nodePort ? `, nodePort ${p.nodePort}` : ''}`).join('; ')}`}
             data-testid={TID.graphService}
             data-id={svc.key}
             onMouseEnter={() => handlers.inspect(s.id)}
             onFocus={() => handlers.inspect(s.id)}
           >
             <rect x={s.rect.x} y={s.rect.y} width={s.rect.w} height={s.rect.h} rx={s.rect.h / 2} />
-            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 16} textAnchor="middle" className="entity-name">
-              {clip(`${svc.name} · ${svc.type}`, 24)}
+            {svc.implicit && <title>{`${t.implicitMark}: ${t.implicitWhy}`}</title>}
+            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 15} textAnchor="middle" className="entity-name">
+              {clip(`${svc.name} · ${svc.implicit ? t.implicitShort : svc.type}`, 24)}
             </text>
-            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 30} textAnchor="middle" className="mono small">
+            <text x={s.rect.x + s.rect.w / 2} y={s.rect.y + 31} textAnchor="middle" className="mono small">
               {clip(`${svc.clusterIP ?? svc.externalName ?? 'None'} ${portText}`, 27)}
             </text>
           </g>
@@ -203,10 +205,11 @@ const PodCard = memo(function PodCard({
   ].join('; ');
   return (
     <g
-      className={`pod ${pod.hostNetwork ? 'host-network' : ''} ${roleClasses}`}
+      className={`pod ${pod.hostNetwork ? 'host-network' : ''} ${pod.implicit ? 'implicit' : ''} ${roleClasses}`}
       tabIndex={0}
       role="button"
-      aria-label={`${t.pod} ${pod.key}, ${pod.ip}${pod.node ? `, ${pod.node}` : ''}; ${isoWords}${roleText ? `; ${roleText}` : ''}`}
+      // An implicit pod says so right after its key (so "Pod <key>," names the scenario's own pods).
+      aria-label={`${t.pod} ${pod.key}${pod.implicit ? ` — ${t.implicitMark}` : ''}, ${pod.ip}${pod.node ? `, ${pod.node}` : ''}; ${isoWords}${roleText ? `; ${roleText}` : ''}`}
       aria-pressed={pressed}
       data-testid={TID.graphPod}
       data-id={pod.key}
@@ -221,6 +224,7 @@ const PodCard = memo(function PodCard({
       onFocus={() => inspect(pod.key)}
     >
       <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
+      {pod.implicit && <title>{`${t.implicitMark}: ${t.implicitWhy}`}</title>}
       <text x={x + 8} y={y + 16} className="entity-name">
         {clip(pod.name, detail && (ingress || egress) ? 14 : 22)}
       </text>
@@ -232,8 +236,8 @@ const PodCard = memo(function PodCard({
           <text x={x + 8} y={y + 45} className="small muted">
             {clip(containerLine(pod), 30)}
           </text>
-          <text x={x + 8} y={y + 58} className="tiny muted">
-            {clip(pod.namespace, 28)}
+          <text x={x + 8} y={y + 58} className={pod.implicit ? 'tiny implicit-tag' : 'tiny muted'}>
+            {pod.implicit ? clip(`${pod.namespace} · ${t.implicitShort}`, 28) : clip(pod.namespace, 28)}
           </text>
           {ingress && <IsolationBadge kind="in" x={x + w - 40} y={y + 4} text={t.badgeIn} />}
           {egress && <IsolationBadge kind="out" x={x + w - 40} y={y + 21} text={t.badgeOut} />}

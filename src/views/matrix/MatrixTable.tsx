@@ -38,7 +38,13 @@ export const isUnseen = (e: EndpointInfo): boolean =>
 
 function EndpointHeader({ e }: { e: EndpointInfo }) {
   const t = useUiText();
-  const tag = isUnseen(e) ? <span className="unseen-tag">{t.unseenTag}</span> : null;
+  const tag = isUnseen(e) ? (
+    <span className="unseen-tag">{t.unseenTag}</span>
+  ) : e.implicit ? (
+    <span className="unseen-tag" title={t.implicitWhy}>
+      {t.implicitMark}
+    </span>
+  ) : null;
   if (e.kind === 'external' && e.name) {
     return (
       <>
@@ -112,14 +118,17 @@ function MatrixTableNow() {
   const [by, setBy] = useState<'pod' | 'workload' | 'namespace'>('pod');
   const sides = splitMatrixFilter(filter);
   const terms = parseMatrixFilter(filter);
+  // The implicit CoreDNS pods are drawn in the graph; the matrix lists them when asked (a projector's rows are few).
+  const [showImplicit, setShowImplicit] = useState(false);
+  const hasImplicit = useMemo(() => model.endpoints.some((e) => e.implicit), [model.endpoints]);
   const rows = useMemo(() => {
     const { rows } = parseMatrixFilter(filter);
-    return pickShown(model.endpoints, (e) => matches(e, rows));
-  }, [model.endpoints, filter]);
+    return pickShown(model.endpoints, (e) => (showImplicit || !e.implicit) && matches(e, rows));
+  }, [model.endpoints, filter, showImplicit]);
   const columns = useMemo(() => {
     const { columns } = parseMatrixFilter(filter);
-    return pickShown(model.endpoints, (e) => matches(e, columns));
-  }, [model.endpoints, filter]);
+    return pickShown(model.endpoints, (e) => (showImplicit || !e.implicit) && matches(e, columns));
+  }, [model.endpoints, filter, showImplicit]);
   const unseenGroup = useNetlab((s) => s.unseen.group);
   const setUnseenGroup = useNetlab((s) => s.setUnseenGroup);
   // Unseen peers come last and are never cut: they are what the learner asked to see.
@@ -215,6 +224,17 @@ function MatrixTableNow() {
         />{' '}
         {t.matrixUnseen}
       </label>
+      {hasImplicit && (
+        <label className="unseen-switch">
+          <input
+            type="checkbox"
+            data-testid={TID.matrixImplicit}
+            checked={showImplicit}
+            onChange={(e) => setShowImplicit(e.target.checked)}
+          />{' '}
+          {t.matrixImplicit}
+        </label>
+      )}
       {!enforcement.enforced && (
         <p className="not-enforced-banner" role="note" data-testid={TID.matrixNotEnforced}>
           <strong>⚠ </strong>

@@ -112,12 +112,35 @@ function DnsStepView({ trace, t, locale }: { trace: PacketTrace; t: UiText; loca
           </li>
         ))}
       </ol>
-      <p className={dns.verdict === 'dropped' ? 'hop-deny' : 'hop-pass'}>
-        {dns.verdict === 'dropped'
-          ? `✗ ${fill(t.dnsQueryDropped, vars)}`
-          : `✓ ${fill(t.dnsQueryDelivered, { ...vars, pod: server && server.type === 'deliver' ? server.to : '' })}`}
-      </p>
+      {dns.nodeLocal ? (
+        <NodeLocalLine dns={dns} t={t} />
+      ) : (
+        <p className={dns.verdict === 'dropped' ? 'hop-deny' : 'hop-pass'}>
+          {dns.verdict === 'dropped'
+            ? `✗ ${fill(t.dnsQueryDropped, vars)}`
+            : `✓ ${fill(t.dnsQueryDelivered, { ...vars, pod: server && server.type === 'deliver' ? server.to : '' })}`}
+        </p>
+      )}
     </section>
+  );
+}
+
+/** NodeLocal DNSCache: the agent on the pod's node answered; a cluster name went on to CoreDNS over TCP. */
+function NodeLocalLine({ dns, t }: { dns: NonNullable<PacketTrace['dns']>; t: UiText }) {
+  const nl = dns.nodeLocal!;
+  const coredns = nl.forward?.request.flatMap((h) => h.events).find((e) => e.type === 'deliver');
+  const vars = { node: nl.node, ip: nl.address };
+  return (
+    <>
+      <p className="hop-pass">✓ {fill(t.dnsNodeLocal, vars)}</p>
+      {nl.forward && (
+        <p className={nl.forward.verdict === 'dropped' ? 'hop-deny' : 'hop-pass'}>
+          {nl.forward.verdict === 'dropped'
+            ? `✗ ${fill(t.dnsNodeLocalForwardDropped, vars)}`
+            : `✓ ${fill(t.dnsNodeLocalForward, { ...vars, pod: coredns?.type === 'deliver' ? coredns.to : '' })}`}
+        </p>
+      )}
+    </>
   );
 }
 
