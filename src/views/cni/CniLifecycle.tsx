@@ -17,7 +17,11 @@ export function CniLifecycle() {
   const key = chosen !== null && pods.some((p) => p.key === chosen) ? chosen : (pods[0]?.key ?? null);
   const profile = topology.profile;
   const life = key
-    ? podLifecycle({ cni: profile.cni, ipMasq: profile.masquerade === 'subnet' }, topology, key)
+    ? podLifecycle(
+        { cni: profile.cni, ipMasq: profile.masquerade === 'subnet', bridgeName: topology.bridgeName },
+        topology,
+        key,
+      )
     : null;
   return (
     <details className="panel cni-lifecycle" data-testid={TID.cniLifecycle}>
