@@ -37,7 +37,7 @@ export const GENERATED_CONFIG_FILE: Readonly<Record<CniName, string>> = {
 /** The bridge plugin's default bridge (plugins/main/bridge: defaultBrName). */
 export const DEFAULT_CNI_BRIDGE = 'cni0';
 /** flannel's FLANNEL_NETWORK in netlab: the default pod network (its subnet.env route for pods). */
-const FLANNEL_NETWORK = '10.244.0.0/16';
+export const FLANNEL_NETWORK = '10.244.0.0/16';
 
 /** libcni's ConfFiles reads only these extensions; anything else in net.d is not a network config. */
 export const CONFIG_EXTENSIONS = ['.conf', '.conflist', '.json'] as const;

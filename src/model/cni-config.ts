@@ -2,7 +2,7 @@
 // CNI's installer writes them (kube-flannel's cni-conf.json, calico's 10-calico.conflist with
 // host-local on the node's podCIDR, cilium's 05-cilium.conflist, weave's 10-weave.conflist, a
 // bridge + host-local .conf), and which one wins: the first in lexical order.
-import { byteOrder, GENERATED_CONFIG_FILE, isConfigFileName } from '../k8s/cni-conf';
+import { byteOrder, DEFAULT_CNI_BRIDGE, GENERATED_CONFIG_FILE, isConfigFileName } from '../k8s/cni-conf';
 import type { ClusterNetwork } from '../k8s/types';
 import { josa } from '../lib/korean';
 import { t, type LocalText } from '../lib/text';
@@ -49,11 +49,11 @@ export function netD(
   const generated = generatedNetD(network, node);
   const cni = node.cni;
   const user = cni.userFiles.map((c): CniConfigFile => ({
-    name: c.file,
+    name: c.name,
     text: c.text,
-    config: isConfigFileName(c.file),
+    config: isConfigFileName(c.name),
     user: true,
-    ...(c.conf ? {} : { broken: true }),
+    ...(c.broken ? { broken: true } : {}),
   }));
   const files = [...generated.files.filter((f) => !user.some((u) => u.name === f.name)), ...user].sort(
     (a, b) => byteOrder(a.name, b.name),
@@ -61,9 +61,9 @@ export function netD(
   const chosen = files.find((f) => f.name === cni.file && f.config) ?? generated.chosen;
   const skipped = files.filter((f) => f.broken && byteOrder(f.name, chosen.name) < 0).map((f) => f.name);
   const why = whyChosen(chosen, files, skipped, generated.chosen.name);
-  const conf = cni.user?.conf;
+  const conf = cni.user;
   if (!chosen.user || !conf) return { ...generated, files, chosen, why };
-  const hostLocal = conf.cni === 'bridge' || conf.cni === 'flannel' || conf.subnet !== 'podCIDR';
+  const hostLocal = conf.cni === 'bridge' || conf.cni === 'flannel' || cni.subnet !== undefined;
   return {
     files,
     chosen,
@@ -151,7 +151,15 @@ function generatedNetD(
           name,
           cniVersion: '0.3.1',
           plugins: [
-            { type: 'flannel', delegate: { hairpinMode: true, isDefaultGateway: true } },
+            {
+              type: 'flannel',
+              // The delegate bridge plugin names its bridge cni0 unless told otherwise.
+              delegate: {
+                ...(network.bridgeName !== DEFAULT_CNI_BRIDGE ? { bridge: network.bridgeName } : {}),
+                hairpinMode: true,
+                isDefaultGateway: true,
+              },
+            },
             { type: 'portmap', capabilities: { portMappings: true } },
           ],
         }),
@@ -235,4 +243,33 @@ export function firstConfig(files: readonly CniConfigFile[]): CniConfigFile | un
 
 function podRange(node: TopologyNode): string {
   return node.podCIDR ?? node.bridge.cidr;
+}
+
+/**
+ * A file of net.d as a scenario object (`netlab.dev/v1 CNIConfig`), its JSON in a literal block so
+ * it reads as the file does; `nodes` when the file is one node's own (its host-local subnet).
+ */
+export function cniConfigDocument(file: CniConfigFile, nodes?: readonly string[]): string {
+  const body = file.text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => (line ? `    ${line}` : ''))
+    .join('\n');
+  return [
+    'apiVersion: netlab.dev/v1',
+    'kind: CNIConfig',
+    'metadata:',
+    `  name: ${file.name}`,
+    'spec:',
+    ...(nodes && nodes.length ? [`  nodes: [${nodes.join(', ')}]`] : []),
+    '  config: |',
+    body,
+    '',
+  ].join('\n');
+}
+
+/** `text` with `doc` appended as its own YAML document. */
+export function withDocument(text: string, doc: string): string {
+  const trimmed = text.replace(/\s+$/, '');
+  return trimmed ? `${trimmed}\n---\n${doc}` : doc;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCluster } from '../k8s/load-cluster';
 import { scenario } from '../testing/scenario';
 import { allEvents, kinds, net, trace, TWO } from '../testing/trace-helpers';
-import { netD } from './cni-config';
+import { cniConfigDocument, netD, withDocument } from './cni-config';
 import { podLifecycle } from './cni-lifecycle';
 import { buildTopology } from './topology';
 
@@ -151,5 +151,41 @@ describe('the lifecycle panel says which file won and why', () => {
     const d = netD(r.cluster.network, t.nodes[0]!);
     expect(d.files.find((f) => f.name === '00-broken.conf')).toMatchObject({ broken: true, user: true });
     expect(d.why.en).toContain('00-broken.conf cannot be loaded and is skipped');
+  });
+});
+
+describe('"Edit this file": the generated file as a CNIConfig document', () => {
+  it.each(['bridge', 'flannel', 'calico', 'cilium', 'weave'])(
+    '%s: the document loads back without an error, wins on its node and changes nothing drawn',
+    (cni) => {
+      const before = scenario(...TWO, net(`{cni: ${cni}}`));
+      const t0 = buildTopology(before);
+      const d = netD(before.network, t0.nodes[0]!);
+      const doc = cniConfigDocument(d.chosen, ['n1']);
+      const r = loadCluster([
+        { name: 't.yaml', text: withDocument([...TWO, net(`{cni: ${cni}}`)].join('\n---\n'), doc) },
+      ]);
+      expect(r.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+      const t1 = buildTopology(r.cluster);
+      expect(t1.nodes[0]!.cni.file).toBe(d.chosen.name);
+      expect(netD(r.cluster.network, t1.nodes[0]!).chosen.user).toBe(true);
+      expect(t1.nodes.map((n) => [n.routes.map((x) => x.text), n.datapath.devices])).toEqual(
+        t0.nodes.map((n) => [n.routes.map((x) => x.text), n.datapath.devices]),
+      );
+      expect(t1.pods.map((p) => [p.ip, p.network])).toEqual(t0.pods.map((p) => [p.ip, p.network]));
+    },
+  );
+});
+
+describe('flannel’s generated conflist names the bridge as the scenario does', () => {
+  it.each([
+    ['{cni: flannel}', undefined, 'cni0'],
+    ['{cni: flannel, bridgeName: br-lab}', 'br-lab', 'br-lab'],
+  ])('%s: delegate.bridge %s, drawn as %s', (spec, delegate, drawn) => {
+    const c = scenario(...TWO, net(spec));
+    const t = buildTopology(c);
+    const conf = JSON.parse(netD(c.network, t.nodes[0]!).chosen.text);
+    expect(conf.plugins[0].delegate.bridge).toBe(delegate);
+    expect(t.nodes[0]!.bridge.name).toBe(drawn);
   });
 });

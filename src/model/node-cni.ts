@@ -2,9 +2,8 @@
 // holds the gateway address (isGateway), the pods' subnet and routes (host-local), who masquerades
 // (ipMasq). The CNI's generated file gives the ClusterNetwork's settings; a CNIConfig of the
 // scenario that wins on the node gives its own (k8s/cni-conf.ts read it).
-import { chosenConfig } from '../k8s/cni-conf';
-import type { ClusterNetwork, CniConfigObject, NetConf } from '../k8s/types';
-import type { Cidr } from '../lib/ip';
+import { chosenConfig, FLANNEL_NETWORK } from '../k8s/cni-conf';
+import type { ClusterNetwork, CniConfigObject, CniName } from '../k8s/types';
 import type { CniProfile } from './cni';
 import type { Route } from './route-text';
 
@@ -16,16 +15,16 @@ export interface NodeCni {
   readonly file: string;
   /** The configuration files of the node's net.d, in the lexical order the runtime reads them. */
   readonly names: readonly string[];
-  /** The scenario's CNIConfig that won, if one did (its conf drives everything below). */
-  readonly user?: CniConfigObject & { readonly conf: NetConf };
-  /** The scenario's CNIConfig files on this node, whichever won. */
-  readonly userFiles: readonly CniConfigObject[];
+  /** The scenario's CNIConfig that won, if one did and runs the scenario's CNI (it drives everything below). */
+  readonly user?: { readonly name: string; readonly plugins: readonly string[]; readonly cni?: CniName };
+  /** The scenario's CNIConfig files on this node, whichever won (plain data: the topology crosses to the page). */
+  readonly userFiles: readonly { readonly name: string; readonly text: string; readonly broken: boolean }[];
   /** The Linux bridge's name (bridge and flannel; weave's is always `weave`). */
   readonly bridge: string;
   /** The bridge holds the gateway address (the bridge plugin's isGateway). */
   readonly isGateway: boolean;
-  /** host-local's subnet when the file gives one other than the node's podCIDR. */
-  readonly subnet?: Cidr;
+  /** host-local's subnet (canonical CIDR) when the file gives one other than the node's podCIDR. */
+  readonly subnet?: string;
   /** The range's gateway, when the file sets one (host-local's default is the subnet's first address). */
   readonly gateway?: string;
   /**
@@ -44,11 +43,22 @@ export function nodeCni(
   node: string,
 ): NodeCni {
   const pick = chosenConfig(network.cni, configs, node);
-  const userFiles = configs.filter((c) => c.nodes === undefined || c.nodes.includes(node));
+  const userFiles = configs
+    .filter((c) => c.nodes === undefined || c.nodes.includes(node))
+    .map((c) => ({ name: c.file, text: c.text, broken: c.conf === undefined }));
   const base = { file: pick.file, names: pick.names, userFiles };
   const conf = pick.user?.conf;
   if (!pick.user || !conf || conf.cni !== network.cni)
-    return { ...base, bridge: network.bridgeName, isGateway: true, masquerade: profile.masquerade };
+    return {
+      ...base,
+      bridge: network.bridgeName,
+      isGateway: true,
+      // flannel's delegate: isDefaultGateway, and ipam.routes gains FLANNEL_NETWORK (the pod network).
+      ...(profile.cni === 'flannel'
+        ? { podRoutes: [{ destination: 'default' }, { destination: FLANNEL_NETWORK }] }
+        : {}),
+      masquerade: profile.masquerade,
+    };
   const subnet = conf.subnet === 'podCIDR' ? undefined : conf.subnet;
   const routes: PodRoute[] = [];
   if (profile.attachment === 'bridge') {
@@ -61,13 +71,15 @@ export function nodeCni(
         ...(r.gw ? { via: r.gw.key } : {}),
       });
     if (conf.isDefaultGateway && !hasDefault) routes.push({ destination: 'default' });
+    // `ip route` lists the default route first (the kernel's FIB dumps by prefix).
+    routes.sort((a, b) => Number(b.destination === 'default') - Number(a.destination === 'default'));
   }
   return {
     ...base,
-    user: { ...pick.user, conf },
+    user: { name: conf.name, plugins: conf.plugins, ...(conf.cni ? { cni: conf.cni } : {}) },
     bridge: conf.bridge ?? network.bridgeName,
     isGateway: profile.attachment !== 'bridge' || conf.isGateway,
-    ...(subnet ? { subnet } : {}),
+    ...(subnet ? { subnet: subnet.canonical } : {}),
     ...(conf.gateway ? { gateway: conf.gateway.key } : {}),
     ...(profile.attachment === 'bridge' ? { podRoutes: routes } : {}),
     // The bridge plugin's ipMasq: everything from the pod not for its own subnet (other nodes' pods

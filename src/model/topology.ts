@@ -170,7 +170,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
   );
   const dpNodes = new Map(
     cluster.nodes.map((n): [string, DatapathNode] => {
-      const subnet = cnis.get(n.name)!.subnet;
+      const subnet = parseCidr(cnis.get(n.name)!.subnet ?? '');
       return [
         n.name,
         {

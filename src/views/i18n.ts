@@ -89,6 +89,10 @@ const en = {
   cniLifecycle: 'CNI lifecycle: how a pod gets its network',
   cniLifecycleNone: 'No pod with its own network namespace on a node.',
   cniResult: 'Result (stdout of ADD)',
+  cniEditFile: 'Edit this file',
+  cniEditFileHelp:
+    'Puts this file into the scenario as a CNIConfig object (undo with Ctrl+Z in the editor): change bridge, isGateway, ipMasq or the subnet there and the drawing and traces follow.',
+  cniEditing: 'This file is the scenario’s own CNIConfig: edit it in the editor.',
   routedHub: 'no bridge: a /32 route per pod to its {veths} veth; gateway {gateway} by proxy-ARP',
   ebpfHub: '{host} · no bridge: eBPF on each lxc veth forwards',
   cluster: 'cluster',
@@ -318,6 +322,10 @@ const ko: UiText = {
   cniLifecycle: 'CNI 생명주기: 파드가 네트워크를 얻는 과정',
   cniLifecycleNone: '노드 위에 자기 네트워크 네임스페이스를 가진 파드가 없습니다.',
   cniResult: '결과(ADD의 표준 출력)',
+  cniEditFile: '이 파일 편집하기',
+  cniEditFileHelp:
+    '이 파일을 CNIConfig 오브젝트로 시나리오에 넣습니다(편집기에서 Ctrl+Z로 되돌림). 거기서 bridge, isGateway, ipMasq, subnet을 바꾸면 그림과 트레이스가 따라 바뀝니다.',
+  cniEditing: '이 파일은 시나리오의 CNIConfig입니다. 편집기에서 고치세요.',
   routedHub: '브리지 없음: 파드마다 {veths} veth로 가는 /32 경로, 게이트웨이 {gateway}: 프록시 ARP가 응답',
   ebpfHub: '{host} · 브리지 없음: 각 lxc veth의 eBPF가 전달',
   cluster: '클러스터',

@@ -29,6 +29,7 @@ export const TID = {
   graphTunnel: 'graph.tunnel',
   cniLifecycle: 'cni.lifecycle',
   cniConfig: 'cni.config',
+  cniEditFile: 'cni.edit-file',
   graphLinkEnds: 'graph.linkEnds',
   graphPod: 'graph.pod',
   graphService: 'graph.service',
