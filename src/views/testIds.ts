@@ -30,6 +30,8 @@ export const TID = {
   cniLifecycle: 'cni.lifecycle',
   cniConfig: 'cni.config',
   cniEditFile: 'cni.edit-file',
+  graphNode: 'graph.node',
+  graphDetailsNode: 'graph.details.node',
   graphLinkEnds: 'graph.linkEnds',
   graphPod: 'graph.pod',
   graphService: 'graph.service',
