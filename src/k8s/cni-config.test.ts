@@ -78,6 +78,16 @@ describe('CNIConfig decoding', () => {
     const r = load(conf('00-mine.conf', '{\n  "type": "bridge",\n  "bridge": "x",\n}'));
     expect(where(r, 'cni-json')).toEqual(['error 10:5']);
   });
+  it('in a quoted string, points at the string and says the JSON’s own line:col', () => {
+    const r = load(`apiVersion: netlab.dev/v1
+kind: CNIConfig
+metadata: {name: 00-mine.conf}
+spec:
+  config: '{"type": "bridge",}'`);
+    const d = r.diagnostics.find((x) => x.code === 'cni-json')!;
+    expect([d.line, d.col]).toEqual([5, 11]);
+    expect(d.message.en).toContain('00-mine.conf (JSON 1:19): trailing comma');
+  });
   it('says an unknown plugin type at the value, with a guess', () => {
     const r = load(conf('00-mine.conf', '{\n  "type": "bridgee"\n}'));
     const d = r.diagnostics.find((x) => x.code === 'cni-plugin-type')!;

@@ -58,13 +58,15 @@ export function decodeCniConfig(
     const read = readJson(raw);
     if (!read.ok) {
       const where = locate.offset(read.offset);
+      // Outside a literal block the whole string is pointed at: say where inside the JSON.
+      const inJson = locate.block ? '' : ` (${locate.jsonPosition(read.offset)})`;
       out.push({
         ...where,
         severity: 'error',
         code: 'cni-json',
         message: t(
-          `invalid JSON in ${file}: ${read.message.en}`,
-          `${file}의 JSON이 잘못되었습니다: ${read.message.ko}`,
+          `invalid JSON in ${file}${inJson}: ${read.message.en}`,
+          `${file}의 JSON이 잘못되었습니다${inJson}: ${read.message.ko}`,
         ),
         hint: t(
           'the runtime cannot load this file and skips it (no pod on these nodes gets a network from it)',
@@ -92,7 +94,11 @@ function blockLocator(
   at: Locator,
   value: string,
   fileText: string | undefined,
-): { offset(offset: number): SourcePosition } {
+): {
+  readonly block: boolean;
+  offset(offset: number): SourcePosition;
+  jsonPosition(offset: number): string;
+} {
   const start = at(['spec', 'config']);
   const lines = fileText?.split('\n');
   const header = lines?.[start.line - 1];
@@ -106,14 +112,20 @@ function blockLocator(
       break;
     }
   }
+  const inside = (offset: number): { line: number; col: number } => {
+    const before = value.slice(0, Math.max(0, offset));
+    return { line: before.split('\n').length - 1, col: before.length - (before.lastIndexOf('\n') + 1) };
+  };
+  const block = indent >= 0 && indicator === '|';
   return {
+    block,
     offset(offset: number): SourcePosition {
-      const before = value.slice(0, Math.max(0, offset));
-      const line = before.split('\n').length - 1;
-      const col = before.length - (before.lastIndexOf('\n') + 1);
-      if (indent >= 0 && indicator === '|')
-        return { file: start.file, line: start.line + 1 + line, col: indent + col + 1 };
-      return start;
+      const { line, col } = inside(offset);
+      return block ? { file: start.file, line: start.line + 1 + line, col: indent + col + 1 } : start;
+    },
+    jsonPosition(offset: number): string {
+      const { line, col } = inside(offset);
+      return `JSON ${line + 1}:${col + 1}`;
     },
   };
 }

@@ -95,15 +95,20 @@ function whyChosen(
         `(${josa(skipped.join(', '), '은/는')} 읽을 수 없어 건너뜀)`,
       )
     : t('', '');
+  if (chosen.user && chosen.name === generated)
+    return configs.length > 1
+      ? t(
+          `The scenario's ${chosen.name} replaces the file the CNI installed under that name; it comes first in lexical order${skip.en}.`,
+          `시나리오의 ${josa(chosen.name, '이/가')} CNI가 같은 이름으로 설치한 파일을 대신하며 이름 순서로 맨 앞입니다${skip.ko}.`,
+        )
+      : t(
+          `The scenario's ${chosen.name} replaces the file the CNI installed under that name; it is the only network configuration in ${NET_D}.`,
+          `시나리오의 ${josa(chosen.name, '이/가')} CNI가 같은 이름으로 설치한 파일을 대신하며 ${NET_D}의 유일한 네트워크 설정입니다.`,
+        );
   if (configs.length === 1)
     return t(
       `${chosen.name} is the only network configuration in ${NET_D}.`,
       `${josa(chosen.name, '이/가')} ${NET_D}의 유일한 네트워크 설정입니다.`,
-    );
-  if (chosen.user && chosen.name === generated)
-    return t(
-      `The scenario's ${chosen.name} replaces the file the CNI installed under that name; it comes first in lexical order${skip.en}.`,
-      `시나리오의 ${josa(chosen.name, '이/가')} CNI가 같은 이름으로 설치한 파일을 대신하며 이름 순서로 맨 앞입니다${skip.ko}.`,
     );
   return t(
     `${chosen.name} comes first in lexical (byte) order of the names${skip.en}; the runtime ignores the rest.`,

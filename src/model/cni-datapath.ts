@@ -209,9 +209,8 @@ export function nodeDatapath(
     devices.push({
       name: hub.name,
       kind: 'bridge',
-      ...(hub.unaddressed
-        ? { detail: 'no address (isGateway: false)' }
-        : { address: `${hub.ip}/${hub.prefix}` }),
+      // No address without isGateway (the details pane and the graph say so in the reader's language).
+      ...(hub.unaddressed ? {} : { address: `${hub.ip}/${hub.prefix}` }),
     });
   } else if (hub.kind === 'ebpf') {
     add('bridge', { destination: cidr.canonical, via: hub.ip, dev: 'cilium_host', src: hub.ip });

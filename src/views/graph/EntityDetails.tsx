@@ -44,7 +44,8 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
           <pre className="resolv-conf">
             {lines(
               dp.devices.map(
-                (d) => `${d.name}${d.address ? ` ${d.address}` : ''}${d.detail ? ` — ${d.detail}` : ''}`,
+                (d) =>
+                  `${d.name}${d.address ? ` ${d.address}` : d.kind === 'bridge' && dp.hub.unaddressed ? ` ${t.bridgeNoAddress}` : ''}${d.detail ? ` — ${d.detail}` : ''}`,
               ),
             )}
           </pre>
