@@ -3,6 +3,7 @@
 // the node and changes a packet's journey. Screenshots go to /tmp/cniconf-shots/ to be looked at.
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { TID } from '../src/views/testIds';
 import { diagram, editorTextbox, language, packetPanel } from './locate';
 
 const SHOTS = '/tmp/cniconf-shots';
@@ -71,10 +72,11 @@ test('"Edit this file" puts 10-bridge.conf in the editor; its bridge and isGatew
   await send(page, 'prod/web', 'prod/backend', '8080');
   await expect(events(page)).toContainText('Destination Host Unreachable');
   await expect(packetPanel(page)).toContainText('isGateway: false');
-  await packetPanel(page)
-    .getByText('Destination Host Unreachable')
-    .first()
-    .screenshot({ path: `${SHOTS}/journey-dropped-en.png` });
+  // The hop where it ends: the pod's eth0, with the reason.
+  await events(page).getByRole('button').last().click();
+  const inspector = page.getByTestId(TID.packetInspector);
+  await expect(inspector).toContainText('Destination Host Unreachable');
+  await inspector.screenshot({ path: `${SHOTS}/journey-dropped-en.png` });
   await page.screenshot({ path: `${SHOTS}/isgateway-false-en.png` });
   const own = panel.getByText(/^(This file is the scenario’s own CNIConfig|이 파일은 시나리오의 CNIConfig)/);
   await own.scrollIntoViewIfNeeded();
