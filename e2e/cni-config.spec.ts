@@ -84,6 +84,7 @@ test('"Edit this file" puts 10-bridge.conf in the editor; its bridge and isGatew
 
   await language(page).selectOption('ko');
   await expect(panel).toContainText('이 파일은 시나리오의 CNIConfig입니다');
+  await expect(panel).toContainText('시나리오의 10-bridge.conf는 CNI가 같은 이름으로 설치한 파일을 대신하며');
   await expect(details).toContainText('쓰이는 CNI 설정');
   await expect(svg).toContainText('br-lab 주소 없음(isGateway: false)');
   await page.getByRole('img', { name: '노드 node01' }).focus();
@@ -98,4 +99,26 @@ test('"Edit this file" puts 10-bridge.conf in the editor; its bridge and isGatew
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
   await expect(svg).toContainText('cni0 10.244.1.1/24');
   await expect(panel.getByRole('button', { name: 'Edit this file' })).toBeVisible();
+});
+
+test('a node’s details list its devices, ip route and, under flannel, the FDB and ARP entries', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/?motion=off');
+  await page.evaluate(useBridge.replace('{cni: bridge}', '{cni: flannel}'));
+  await expect(diagram(page)).toContainText('flannel.1 10.244.1.0/32');
+  await page.getByRole('img', { name: 'Node node01' }).focus();
+  const details = page.getByTestId('graph.details.node');
+  await expect(details).toContainText('/etc/cni/net.d/10-flannel.conflist');
+  await expect(details).toContainText(
+    'flannel.1 10.244.1.0/32 — vxlan id 1 local 192.168.1.11 dev eth0 dstport 8472',
+  );
+  await expect(details).toContainText('10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink');
+  await expect(details).toContainText('dev flannel.1 dst 192.168.1.12 self permanent');
+  await expect(details).toContainText('10.244.2.0 dev flannel.1 lladdr');
+  await details.screenshot({ path: `${SHOTS}/node-details-flannel-en.png` });
+  await language(page).selectOption('ko');
+  await expect(details).toContainText('bridge fdb(VTEP MAC → 노드 IP)');
+  await details.screenshot({ path: `${SHOTS}/node-details-flannel-ko.png` });
 });

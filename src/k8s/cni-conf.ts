@@ -1,7 +1,7 @@
 // A CNI network configuration (a file in /etc/cni/net.d) read as the real plugins read it: the
 // fields netlab simulates (the bridge plugin's bridge, isGateway, isDefaultGateway, ipMasq;
 // host-local's subnet, ranges, gateway and routes; flannel's delegate), every other field named
-// as not simulated, and which file the runtime picks on a node: the first in lexical order.
+// as not simulated or unknown to the plugin. Which file a node uses is net-d.ts's.
 import { parseCidr, parseIp, type Cidr, type IpAddress } from '../lib/ip';
 import { josa } from '../lib/korean';
 import { t } from '../lib/text';
@@ -9,7 +9,8 @@ import { quote } from '../lib/user-text';
 import { closestName } from './decoder';
 import { FieldChecker, pathText, type Dict } from './field-checker';
 import type { FieldPath } from './source';
-import type { CniConfigObject, CniName, NetConf, NetConfRoute } from './types';
+import { DEFAULT_CNI_BRIDGE, FLANNEL_NETWORK } from './net-d';
+import type { CniName, NetConf, NetConfRoute } from './types';
 
 /** Reads a network configuration's fields: FieldChecker's checks, and text. */
 export class ConfChecker extends FieldChecker {
@@ -24,24 +25,6 @@ export class ConfChecker extends FieldChecker {
     return undefined;
   }
 }
-
-/** The file each CNI's installer writes (model/cni-config.ts builds its text). */
-export const GENERATED_CONFIG_FILE: Readonly<Record<CniName, string>> = {
-  bridge: '10-bridge.conf',
-  flannel: '10-flannel.conflist',
-  calico: '10-calico.conflist',
-  cilium: '05-cilium.conflist',
-  weave: '10-weave.conflist',
-};
-
-/** The bridge plugin's default bridge (plugins/main/bridge: defaultBrName). */
-export const DEFAULT_CNI_BRIDGE = 'cni0';
-/** flannel's FLANNEL_NETWORK in netlab: the default pod network (its subnet.env route for pods). */
-export const FLANNEL_NETWORK = '10.244.0.0/16';
-
-/** libcni's ConfFiles reads only these extensions; anything else in net.d is not a network config. */
-export const CONFIG_EXTENSIONS = ['.conf', '.conflist', '.json'] as const;
-export const isConfigFileName = (name: string): boolean => CONFIG_EXTENSIONS.some((e) => name.endsWith(e));
 
 /** Plugin types → the CNI netlab models for them. */
 const MAIN_TYPES: Readonly<Record<string, CniName>> = {
@@ -453,38 +436,3 @@ function ipField(c: ConfChecker, text: string, path: FieldPath): IpAddress | und
   );
   return undefined;
 }
-
-/** The user's file the runtime on `node` picks over the generated one, if one wins. */
-export interface ChosenConfig {
-  /** The winning file's name, and every configuration file the node's net.d holds, sorted. */
-  readonly file: string;
-  readonly names: readonly string[];
-  /** The user's object, when theirs won; undefined when the CNI's generated file did. */
-  readonly user?: CniConfigObject;
-}
-
-/**
- * The node's /etc/cni/net.d: the CNI's generated file, replaced by a user file of the same name,
- * plus the user's files for this node; libcni sorts the names (Go's sort.Strings: byte order) and
- * the runtime takes the first configuration it can load. A broken user file is skipped.
- */
-export function chosenConfig(
-  cni: CniName,
-  configs: readonly CniConfigObject[],
-  node: string | undefined,
-): ChosenConfig {
-  const mine = configs.filter(
-    (c) =>
-      (c.nodes === undefined || (node !== undefined && c.nodes.includes(node))) && isConfigFileName(c.file),
-  );
-  const generated = GENERATED_CONFIG_FILE[cni];
-  const names = [...new Set([generated, ...mine.map((c) => c.file)])].sort(byteOrder);
-  for (const name of names) {
-    const user = mine.find((c) => c.file === name);
-    if (!user) return { file: name, names };
-    if (user.conf) return { file: name, names, user };
-  }
-  return { file: generated, names };
-}
-
-export const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

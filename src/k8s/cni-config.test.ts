@@ -1,7 +1,7 @@
 // CNIConfig objects: the JSON block's mistakes at their own line:col, the fields netlab reads, the
 // ones it names as not simulated, and which file a node's runtime picks (lexical order).
 import { describe, expect, it } from 'vitest';
-import { chosenConfig } from './cni-conf';
+import { chosenConfig } from './net-d';
 import { loadCluster } from './load-cluster';
 import { readJson } from './json-check';
 

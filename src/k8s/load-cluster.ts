@@ -10,7 +10,7 @@ import { decodeIngress, decodeIngressClass } from './decode-ingress';
 import { decodeNetworkPolicy } from './decode-policy';
 import { decodeClusterNetwork } from './decode-network';
 import { decodeCniConfig } from './decode-cni-config';
-import { chosenConfig } from './cni-conf';
+import { chosenConfig } from './net-d';
 import {
   decodeExternalEndpoint,
   decodeNode,

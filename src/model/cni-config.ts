@@ -2,7 +2,7 @@
 // CNI's installer writes them (kube-flannel's cni-conf.json, calico's 10-calico.conflist with
 // host-local on the node's podCIDR, cilium's 05-cilium.conflist, weave's 10-weave.conflist, a
 // bridge + host-local .conf), and which one wins: the first in lexical order.
-import { byteOrder, DEFAULT_CNI_BRIDGE, GENERATED_CONFIG_FILE, isConfigFileName } from '../k8s/cni-conf';
+import { byteOrder, DEFAULT_CNI_BRIDGE, GENERATED_CONFIG_FILE, isConfigFileName } from '../k8s/net-d';
 import type { ClusterNetwork } from '../k8s/types';
 import { josa } from '../lib/korean';
 import { t, type LocalText } from '../lib/text';
@@ -99,11 +99,11 @@ function whyChosen(
     return configs.length > 1
       ? t(
           `The scenario's ${chosen.name} replaces the file the CNI installed under that name; it comes first in lexical order${skip.en}.`,
-          `시나리오의 ${josa(chosen.name, '이/가')} CNI가 같은 이름으로 설치한 파일을 대신하며 이름 순서로 맨 앞입니다${skip.ko}.`,
+          `시나리오의 ${josa(chosen.name, '은/는')} CNI가 같은 이름으로 설치한 파일을 대신하며 이름 순서로 맨 앞입니다${skip.ko}.`,
         )
       : t(
           `The scenario's ${chosen.name} replaces the file the CNI installed under that name; it is the only network configuration in ${NET_D}.`,
-          `시나리오의 ${josa(chosen.name, '이/가')} CNI가 같은 이름으로 설치한 파일을 대신하며 ${NET_D}의 유일한 네트워크 설정입니다.`,
+          `시나리오의 ${josa(chosen.name, '은/는')} CNI가 같은 이름으로 설치한 파일을 대신하며 ${NET_D}의 유일한 네트워크 설정입니다.`,
         );
   if (configs.length === 1)
     return t(

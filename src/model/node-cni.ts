@@ -2,7 +2,7 @@
 // holds the gateway address (isGateway), the pods' subnet and routes (host-local), who masquerades
 // (ipMasq). The CNI's generated file gives the ClusterNetwork's settings; a CNIConfig of the
 // scenario that wins on the node gives its own (k8s/cni-conf.ts read it).
-import { chosenConfig, FLANNEL_NETWORK } from '../k8s/cni-conf';
+import { chosenConfig, FLANNEL_NETWORK } from '../k8s/net-d';
 import type { ClusterNetwork, CniConfigObject, CniName } from '../k8s/types';
 import type { CniProfile } from './cni';
 import type { Route } from './route-text';
