@@ -159,4 +159,15 @@ describe('ModelEngine', () => {
     const v = new ModelEngine().update(DEFAULT);
     expect(() => structuredClone(v)).not.toThrow();
   });
+
+  it('draws anew when a net.d file changes only a bridge name, and the view stays clone-safe', () => {
+    const e = new ModelEngine();
+    const conf = (bridge: string) =>
+      `${DEFAULT}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: {cni: bridge}\n---\napiVersion: netlab.dev/v1\nkind: CNIConfig\nmetadata: {name: 00-lab.conf}\nspec:\n  nodes: [node01]\n  config: |\n    {"type": "bridge", "bridge": "${bridge}", "isGateway": true, "ipam": {"type": "host-local", "subnet": "10.244.1.0/24"}}\n`;
+    const a = e.update(conf('cni0')).model;
+    const b = e.update(conf('br-lab'));
+    expect(b.model.layoutId).not.toBe(a.layoutId);
+    expect(b.model.topology.nodes[0]!.bridge.name).toBe('br-lab');
+    expect(() => structuredClone(b)).not.toThrow();
+  });
 });

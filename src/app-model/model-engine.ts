@@ -166,8 +166,15 @@ export class ModelEngine {
     }
     const against = this.baselineModel ?? this.lastValid;
     const changes = against ? diffModels(against, built) : new Map<string, CellChange>();
-    // The CNI's choices change devices and routes without moving anything: they count as a new drawing.
-    const sceneJson = JSON.stringify(built.scene) + JSON.stringify(built.topology.profile);
+    // The CNI's choices (and a node's net.d file) change devices and routes without moving anything:
+    // they count as a new drawing.
+    const sceneJson =
+      JSON.stringify(built.scene) +
+      JSON.stringify(built.topology.profile) +
+      JSON.stringify(
+        built.topology.nodes.map((n) => [n.cni, n.datapath.devices, n.routes.map((r) => r.text)]),
+      ) +
+      JSON.stringify(built.topology.pods.map((p) => (p.network.kind === 'bridged' ? p.network.routes : 0)));
     const prevModel = this.view?.model;
     const layoutId =
       prevModel && sceneJson === this.sceneJson ? prevModel.layoutId : (prevModel?.layoutId ?? 0) + 1;

@@ -22,6 +22,8 @@ export const DEFAULT_POD_CIDR = '10.244.0.0/16';
 export function assignPodIps(
   drafts: readonly PodDraft[],
   nodes: readonly ClusterNode[],
+  /** The subnet a node's chosen CNI configuration gives host-local, when not its podCIDR. */
+  rangeOf: (node: string) => Cidr | undefined = () => undefined,
 ): { pods: Pod[]; inactive: InactivePod[] } {
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const used = new Set<string>();
@@ -79,10 +81,11 @@ export function assignPodIps(
       continue;
     }
     if (!ip) {
-      const cidr: Cidr = node?.podCIDR ?? defaultCidr;
-      ipSource = node?.podCIDR ? 'node-pod-cidr' : 'default-pod-cidr';
+      const own = node ? rangeOf(node.name) : undefined;
+      const cidr: Cidr = own ?? node?.podCIDR ?? defaultCidr;
+      ipSource = node?.podCIDR || own ? 'node-pod-cidr' : 'default-pod-cidr';
       // A node's own podCIDR is its own range; the default range is one pool for every pod without one.
-      ip = ipam.allocate(cidr, node?.podCIDR ? node.name : undefined);
+      ip = ipam.allocate(cidr, node?.podCIDR || own ? node!.name : undefined);
       if (!ip) {
         // host-local's ADD fails: kubelet retries the sandbox, and the pod waits without an address.
         const reason = noFreeAddress(cidr, node?.name);

@@ -125,6 +125,25 @@ describe('ClusterNetwork', () => {
     }
   });
 
+  it.each([
+    ['calico', 'calico builds no bridge'],
+    ['cilium', 'cilium builds no bridge'],
+    ['weave', 'always named weave'],
+  ])('warns that spec.bridgeName is ignored under %s, at the key', (cni, words) => {
+    const r = load(net('n', `  cni: ${cni}`, '  bridgeName: br-lab'));
+    expect(r.diagnostics.map(where)).toEqual(['7:3 warning cni-field-ignored']);
+    expect(r.diagnostics[0]!.message.en).toContain(words);
+  });
+
+  it.each(['bridge', 'flannel'])(
+    'takes spec.bridgeName under %s (flannel: its bridge delegate’s name)',
+    (cni) => {
+      const r = load(net('n', `  cni: ${cni}`, '  bridgeName: br-lab'));
+      expect(r.diagnostics).toEqual([]);
+      expect(r.cluster.network.bridgeName).toBe('br-lab');
+    },
+  );
+
   it('allows at most one: a second one is an error at its name, and the first one counts', () => {
     const r = load(net('first', '  cni: flannel') + '---\n' + net('second', '  cni: cilium'));
     // the first document is 6 lines, "---" is line 7, so the second one's name is on line 11

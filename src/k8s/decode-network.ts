@@ -20,6 +20,19 @@ import {
 
 type NetworkSpec = Omit<ClusterNetwork, 'name' | 'source'>;
 
+/** CNIs with no bridge of a configurable name, and what they build instead. */
+const BRIDGELESS: Partial<Record<CniName, LocalText>> = {
+  calico: t(
+    'calico builds no bridge; each pod’s cali… veth is routed (a /32 route, proxy-ARP for 169.254.1.1)',
+    'calico는 브리지를 만들지 않고 파드마다 cali… veth로 경로를 잡습니다(/32 경로, 169.254.1.1 proxy-ARP)',
+  ),
+  cilium: t(
+    'cilium builds no bridge; eBPF on each lxc… veth forwards, cilium_host holds the gateway',
+    'cilium은 브리지를 만들지 않고 lxc… veth의 eBPF가 전달하며 게이트웨이는 cilium_host가 맡습니다',
+  ),
+  weave: t('weave’s bridge is always named weave', 'weave의 브리지 이름은 늘 weave입니다'),
+};
+
 /** Which CNI each datapath field belongs to. */
 const FIELD_OWNER: Readonly<Record<string, readonly CniName[]>> = {
   ipMasq: ['bridge'],
@@ -58,6 +71,23 @@ export function decodeClusterNetwork(d: Decoder, obj: Dict): NetworkSpec {
           '"/", ":", 공백 없이 15자 이내로 쓰세요(예: cni0, v-net-0)',
         ),
       );
+  }
+  if (text !== undefined && text === bridgeName && BRIDGELESS[cni]) {
+    // Only the bridge plugin (and flannel's bridge delegate) builds a bridge of a configurable name.
+    d.report(
+      'warning',
+      'cni-field-ignored',
+      ['spec', 'bridgeName'],
+      t(
+        `spec.bridgeName is ignored under ${cni}: ${BRIDGELESS[cni].en}`,
+        `${cni}에서는 spec.bridgeName이 무시됩니다: ${BRIDGELESS[cni].ko}`,
+      ),
+      t(
+        'remove spec.bridgeName, or set spec.cni: bridge or flannel',
+        'spec.bridgeName을 지우거나 spec.cni를 bridge나 flannel로 바꾸세요',
+      ),
+      'key',
+    );
   }
   let serviceCIDR = DEFAULT_CLUSTER_NETWORK.serviceCIDR;
   const cidrText = d.string(spec.serviceCIDR, ['spec', 'serviceCIDR']);

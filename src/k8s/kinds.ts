@@ -4,6 +4,7 @@
 import { closestName } from './decoder';
 import {
   CLUSTER_NETWORK,
+  CNI_CONFIG,
   ENDPOINTS,
   ENDPOINT_SLICE,
   EXTERNAL_ENDPOINT,
@@ -39,6 +40,8 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   ExternalEndpoint: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: EXTERNAL_ENDPOINT },
   // netlab's own kind for the CNI and kube-proxy settings (at most one per scenario).
   ClusterNetwork: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: CLUSTER_NETWORK },
+  // netlab's own kind for a file in every (or some) node's /etc/cni/net.d.
+  CNIConfig: { apiVersion: 'netlab.dev/v1', namespaced: false, shape: CNI_CONFIG },
 };
 
 /** Whether objects of `kind` live in a namespace; undefined for a kind netlab does not model. */

@@ -9,6 +9,8 @@ import { decodeEndpointSlice, decodeEndpoints, mergeEndpointSets } from './decod
 import { decodeIngress, decodeIngressClass } from './decode-ingress';
 import { decodeNetworkPolicy } from './decode-policy';
 import { decodeClusterNetwork } from './decode-network';
+import { decodeCniConfig } from './decode-cni-config';
+import { chosenConfig } from './net-d';
 import {
   decodeExternalEndpoint,
   decodeNode,
@@ -25,6 +27,7 @@ import {
   type Cluster,
   type ClusterNetwork,
   type ClusterNode,
+  type CniConfigObject,
   type EndpointSet,
   type ExternalEndpointSpec,
   type ForeignPolicy,
@@ -66,6 +69,8 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
   const ingresses: IngressObject[] = [];
   const ingressClasses: IngressClassSpec[] = [];
   const skipped = new SkippedKinds();
+  const cniConfigs: CniConfigObject[] = [];
+  const textOf = new Map(files.map((f) => [f.name, f.text]));
   let network: ClusterNetwork | undefined;
   /** Written nodePorts, checked against the range once the ClusterNetwork (anywhere) is read. */
   const nodePorts: WrittenNodePort[] = [];
@@ -217,6 +222,11 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
         if (ip) externals.push({ name, ip, source });
         break;
       }
+      case 'CNIConfig': {
+        const c = decodeCniConfig(d, obj, name, textOf.get(raw.file), out);
+        if (c) cniConfigs.push(c);
+        break;
+      }
       case 'ClusterNetwork': {
         const spec = decodeClusterNetwork(d, obj);
         if (network) {
@@ -248,7 +258,13 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
     }
   }
   checkNodePorts(nodePorts, (network ?? DEFAULT_CLUSTER_NETWORK).nodePortRange);
-  const { pods, inactive } = assignPodIps(drafts, nodes);
+  const cni = (network ?? DEFAULT_CLUSTER_NETWORK).cni;
+  checkCniConfigs(cniConfigs, nodes, cni, out);
+  // A user's file that wins on a node gives host-local its subnet there (pods take addresses from it).
+  const { pods, inactive } = assignPodIps(drafts, nodes, (node) => {
+    const conf = chosenConfig(cni, cniConfigs, node).user?.conf;
+    return conf && conf.cni === cni && conf.subnet !== 'podCIDR' ? conf.subnet : undefined;
+  });
   out.push(...skipped.diagnostics());
   out.sort(compareDiagnostics);
   return {
@@ -266,6 +282,7 @@ export function loadCluster(files: readonly ManifestFile[]): LoadResult {
       network: network ?? DEFAULT_CLUSTER_NETWORK,
       ingresses,
       ingressClasses,
+      cniConfigs,
     },
     diagnostics: out,
     hasErrors: out.some((x) => x.severity === 'error'),
@@ -378,5 +395,47 @@ function readOther(
         Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string'),
       ),
     });
+  }
+}
+
+/**
+ * CNIConfig files against the scenario: spec.nodes naming no node, and a winning file whose plugin
+ * is not the ClusterNetwork's CNI (netlab draws one CNI for the whole cluster).
+ */
+function checkCniConfigs(
+  configs: readonly CniConfigObject[],
+  nodes: readonly ClusterNode[],
+  cni: ClusterNetwork['cni'],
+  out: Diagnostic[],
+): void {
+  const names = new Set(nodes.map((n) => n.name));
+  for (const c of configs) {
+    c.nodes?.forEach((n, i) => {
+      if (names.has(n) || nodes.length === 0) return;
+      out.push({
+        ...c.source.at(['spec', 'nodes', i]),
+        severity: 'warning',
+        code: 'unknown-node',
+        message: t(`node ${n} is not in the scenario`, `노드 ${josa(n, '이/가')} 시나리오에 없습니다`),
+      });
+    });
+    const wins = (nodes.length ? nodes.map((n) => n.name) : [undefined]).filter(
+      (n) => chosenConfig(cni, configs, n).user === c,
+    );
+    const other = c.conf?.cni;
+    if (wins.length && c.conf && other !== cni)
+      out.push({
+        ...c.source.at(['spec', 'config']),
+        severity: 'warning',
+        code: 'cni-config-type',
+        message: t(
+          `${c.file} wins in /etc/cni/net.d${wins[0] ? ` on ${wins.join(', ')}` : ''} and runs ${c.conf.plugins[0]}, but the ClusterNetwork's CNI is ${cni}: netlab keeps drawing ${cni}'s datapath`,
+          `${josa(c.file, '이/가')} /etc/cni/net.d에서${wins[0] ? ` ${wins.join(', ')}의` : ''} 설정으로 쓰여 ${josa(c.conf.plugins[0]!, '을/를')} 실행하지만 ClusterNetwork의 CNI는 ${cni}입니다. netlab은 ${cni}의 데이터 경로를 그대로 그립니다`,
+        ),
+        hint: t(
+          `a real node would run ${c.conf.plugins[0]} for its new pods; set spec.cni in the ClusterNetwork to draw it`,
+          `실제 노드라면 새 파드에 ${josa(c.conf.plugins[0]!, '을/를')} 실행합니다. 그리려면 ClusterNetwork의 spec.cni를 바꾸세요`,
+        ),
+      });
   }
 }

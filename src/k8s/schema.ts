@@ -221,6 +221,8 @@ export const CLUSTER_NETWORK: Shape = obj(
   ),
 );
 
+export const CNI_CONFIG: Shape = obj(top(obj({ nodes: any, config: any })));
+
 const endpointPort = obj(anyOf('name', 'port', 'protocol', 'appProtocol'));
 const objectRef = obj(
   anyOf('apiVersion', 'fieldPath', 'kind', 'name', 'namespace', 'resourceVersion', 'uid'),

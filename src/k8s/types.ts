@@ -341,6 +341,49 @@ export interface NodeLocalDns {
   readonly nameserver: 'local' | 'kube-dns';
 }
 
+/** A route a CNI configuration gives the pod (host-local's ipam.routes); no gw: the range's gateway. */
+export interface NetConfRoute {
+  readonly dst: Cidr;
+  readonly gw?: IpAddress;
+}
+
+/** What netlab simulates of a network configuration in /etc/cni/net.d (k8s/cni-conf.ts reads it). */
+export interface NetConf {
+  /** The network's name (host-local keeps its allocations under /var/lib/cni/networks/<name>). */
+  readonly name: string;
+  /** The plugin types, in the order the runtime runs them (one for a .conf). */
+  readonly plugins: readonly string[];
+  /** The CNI the main plugin belongs to, when netlab models it. */
+  readonly cni?: CniName;
+  /** The Linux bridge (the bridge plugin, flannel's delegate); absent for calico, cilium, weave. */
+  readonly bridge?: string;
+  /** The bridge takes the range's gateway address (and the node a route to the pods). */
+  readonly isGateway: boolean;
+  /** The pod gets a default route via the gateway. */
+  readonly isDefaultGateway: boolean;
+  /** The bridge plugin masquerades the pod's traffic to anything outside its subnet. */
+  readonly ipMasq: boolean;
+  /** host-local's range: a subnet, or the node's podCIDR (flannel's subnet.env, calico's usePodCidr). */
+  readonly subnet: Cidr | 'podCIDR';
+  /** host-local's gateway; default the subnet's first address. */
+  readonly gateway?: IpAddress;
+  /** host-local's routes, installed in the pod. */
+  readonly routes: readonly NetConfRoute[];
+}
+
+/** netlab's `netlab.dev/v1 CNIConfig`: a file the scenario puts in /etc/cni/net.d. */
+export interface CniConfigObject {
+  /** The file's name in /etc/cni/net.d: metadata.name. */
+  readonly file: string;
+  /** spec.nodes: the nodes holding the file; absent: every node. */
+  readonly nodes?: readonly string[];
+  /** The file's JSON text, as the runtime reads it. */
+  readonly text: string;
+  /** The configuration; absent when the runtime cannot load the file. */
+  readonly conf?: NetConf;
+  readonly source: Located;
+}
+
 /** kubeadm's default Service range (its `networking.serviceSubnet`). */
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
 
@@ -410,6 +453,8 @@ export interface Cluster {
   readonly network: ClusterNetwork;
   readonly ingresses: readonly IngressObject[];
   readonly ingressClasses: readonly IngressClassSpec[];
+  /** The scenario's CNIConfig files, in document order. */
+  readonly cniConfigs: readonly CniConfigObject[];
 }
 
 /** `namespace/name`, how the CLI and the matrix name pods and policies. */

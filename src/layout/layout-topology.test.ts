@@ -84,6 +84,14 @@ function synthetic(spec: {
       pods: keys,
       routes: [],
       datapath: { hub: bridge, devices: [], routes: [], neighbours: [] },
+      cni: {
+        file: '10-bridge.conf',
+        names: ['10-bridge.conf'],
+        userFiles: [],
+        bridge: 'cni0',
+        isGateway: true,
+        masquerade: 'none' as const,
+      },
     };
   });
   const unscheduled: string[] = [];

@@ -52,6 +52,8 @@ describe('each CNI draws and routes node n1 as it builds it', () => {
         ],
         podRoutes: [
           'default via 10.244.1.1 dev eth0',
+          // flannel's delegate ipam.routes: FLANNEL_NETWORK via the bridge (flannel-io/cni-plugin).
+          '10.244.0.0/16 via 10.244.1.1 dev eth0',
           '10.244.1.0/24 dev eth0 proto kernel scope link src 10.244.1.2',
         ],
       },

@@ -29,6 +29,8 @@ export interface PodHub {
   readonly prefix: number;
   /** The pod CIDR the hub serves (weave: the whole pod range). */
   readonly cidr: string;
+  /** The bridge holds no address (the bridge plugin's isGateway false): no route from the node to its pods. */
+  readonly unaddressed?: true;
 }
 
 export interface NodeDevice {
@@ -62,6 +64,8 @@ export interface DatapathNode {
   readonly podCidr: Cidr;
   /** Whether podCidr is the node's own spec.podCIDR (other nodes route to it only then). */
   readonly ownCidr: boolean;
+  /** host-local's subnet when the node's CNI configuration gives another than podCidr. */
+  readonly localCidr?: Cidr;
 }
 
 /**
@@ -76,10 +80,20 @@ export function weaveRange(nodes: readonly DatapathNode[], fallback: Cidr): Cidr
   return commonBlock(nets, shortest) ?? nodes[0]?.podCidr ?? fallback;
 }
 
-/** The hub of a node under the CNI. */
-export function podHub(p: CniProfile, bridgeName: string, n: DatapathNode, range: Cidr): PodHub {
-  const cidr = n.podCidr;
-  const gw = firstHost(cidr).key;
+/**
+ * The hub of a node under the CNI. `conf` is the node's configuration file: without isGateway the
+ * bridge plugin leaves the bridge without an address; host-local's gateway defaults to the range's
+ * first address (plugins/ipam/host-local range.go Canonicalize).
+ */
+export function podHub(
+  p: CniProfile,
+  bridgeName: string,
+  n: DatapathNode,
+  range: Cidr,
+  conf: { readonly isGateway: boolean; readonly gateway?: string } = { isGateway: true },
+): PodHub {
+  const cidr = n.localCidr ?? n.podCidr;
+  const gw = conf.gateway ?? firstHost(cidr).key;
   switch (p.attachment) {
     case 'routed':
       return {
@@ -94,7 +108,14 @@ export function podHub(p: CniProfile, bridgeName: string, n: DatapathNode, range
     case 'bridge':
       return p.cni === 'weave'
         ? { kind: 'bridge', name: 'weave', ip: gw, prefix: range.prefix, cidr: range.canonical }
-        : { kind: 'bridge', name: bridgeName, ip: gw, prefix: cidr.prefix, cidr: cidr.canonical };
+        : {
+            kind: 'bridge',
+            name: bridgeName,
+            ip: gw,
+            prefix: cidr.prefix,
+            cidr: cidr.canonical,
+            ...(conf.isGateway ? {} : { unaddressed: true as const }),
+          };
   }
 }
 
@@ -106,7 +127,18 @@ export interface PodSide {
   readonly routes: readonly Route[];
 }
 
-export function podSide(p: CniProfile, hub: PodHub, key: string, ip: string, taken: Set<string>): PodSide {
+/**
+ * A pod's side. `podRoutes`, from the node's configuration file, replace the usual default route
+ * (host-local's ipam.routes and the bridge plugin's isDefaultGateway; none: no way off the subnet).
+ */
+export function podSide(
+  p: CniProfile,
+  hub: PodHub,
+  key: string,
+  ip: string,
+  taken: Set<string>,
+  podRoutes?: readonly Pick<Route, 'destination' | 'via'>[],
+): PodSide {
   const veth = hostVethName(p.veth, key, taken);
   taken.add(veth);
   if (hub.kind === 'bridge')
@@ -115,7 +147,11 @@ export function podSide(p: CniProfile, hub: PodHub, key: string, ip: string, tak
       prefix: hub.prefix,
       gateway: hub.ip,
       routes: [
-        { destination: 'default', via: hub.ip, dev: 'eth0' },
+        ...(podRoutes ?? [{ destination: 'default' }]).map((r) => ({
+          destination: r.destination,
+          via: r.via ?? hub.ip,
+          dev: 'eth0',
+        })),
         { destination: hub.cidr, dev: 'eth0', proto: 'kernel', scope: 'link', src: ip },
       ],
     };
@@ -162,13 +198,20 @@ export function nodeDatapath(
   const reachable = others.filter((o) => o.ownCidr && o.internalIP && o.podCidr.canonical !== cidr.canonical);
 
   if (n.internalIP) local(n.internalIP, 'eth0');
-  if (hub.kind !== 'routed') local(hub.ip, hub.name);
+  if (hub.kind !== 'routed' && !hub.unaddressed) local(hub.ip, hub.name);
   if (p.cni === 'flannel' || (p.cni === 'calico' && ov.kind !== 'routes')) local(tunnelIp, ovDevice(p));
 
   // This node's pods.
   if (hub.kind === 'bridge') {
-    add('bridge', { destination: hub.cidr, dev: hub.name, proto: 'kernel', scope: 'link', src: hub.ip });
-    devices.push({ name: hub.name, kind: 'bridge', address: `${hub.ip}/${hub.prefix}` });
+    // The kernel's connected route comes with the bridge's address: none without isGateway.
+    if (!hub.unaddressed)
+      add('bridge', { destination: hub.cidr, dev: hub.name, proto: 'kernel', scope: 'link', src: hub.ip });
+    devices.push({
+      name: hub.name,
+      kind: 'bridge',
+      // No address without isGateway (the details pane and the graph say so in the reader's language).
+      ...(hub.unaddressed ? {} : { address: `${hub.ip}/${hub.prefix}` }),
+    });
   } else if (hub.kind === 'ebpf') {
     add('bridge', { destination: cidr.canonical, via: hub.ip, dev: 'cilium_host', src: hub.ip });
     add('bridge', { destination: hub.ip, dev: 'cilium_host', scope: 'link' });

@@ -33,7 +33,7 @@ export interface PodLifecycle {
 
 /** The lifecycle of `podKey`'s network on its node; null for a pod without a node or on the host network. */
 export function podLifecycle(
-  network: Pick<ClusterNetwork, 'cni' | 'ipMasq'>,
+  network: Pick<ClusterNetwork, 'cni' | 'ipMasq' | 'bridgeName'>,
   topology: Topology,
   podKey: string,
 ): PodLifecycle | null {
@@ -74,10 +74,20 @@ export function podLifecycle(
     {
       actor: 'runtime',
       text: t(
-        `The runtime reads ${NET_D}: the first network configuration in lexical order wins, ${d.chosen.name}${others.length ? ` (not ${others.join(', ')})` : ''}.`,
-        `런타임이 ${josa(NET_D, '을/를')} 읽습니다. 이름 순서로 첫 번째 네트워크 설정 ${josa(d.chosen.name, '이/가')} 쓰입니다${others.length ? `(${josa(others.join(', '), '은/는')} 쓰이지 않음)` : ''}.`,
+        `The runtime reads ${NET_D}: the first network configuration in lexical order wins, ${d.chosen.name}${others.length ? ` (not ${others.join(', ')})` : ''}. ${d.why.en}`,
+        `런타임이 ${josa(NET_D, '을/를')} 읽습니다. 이름 순서로 첫 번째 네트워크 설정 ${josa(d.chosen.name, '이/가')} 쓰입니다${others.length ? `(${josa(others.join(', '), '은/는')} 쓰이지 않음)` : ''}. ${d.why.ko}`,
       ),
-      code: d.files.map((f) => (f === d.chosen ? `${f.name}   ← chosen` : f.name)).join('\n'),
+      code: d.files
+        .map((f) =>
+          f === d.chosen
+            ? `${f.name}   ← chosen`
+            : f.broken
+              ? `${f.name}   ✗ cannot be loaded`
+              : f.user && !f.config
+                ? `${f.name}   (not a network configuration)`
+                : f.name,
+        )
+        .join('\n'),
     },
     {
       actor: 'runtime',

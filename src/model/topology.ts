@@ -26,6 +26,7 @@ import {
   type PodHub,
 } from './cni-datapath';
 import { buildServices, type TopologyService } from './services';
+import { nodeCni, type NodeCni } from './node-cni';
 import { clusterNameserver, dnsService, hasClusterDns, resolvConfOf, resolvConfText } from '../dns/index';
 import { dnsServiceIp } from '../engine/services';
 
@@ -58,6 +59,8 @@ export interface TopologyNode {
   readonly routes: readonly NodeRoute[];
   /** The CNI's devices and VXLAN FDB/ARP entries on this node. */
   readonly datapath: NodeDatapath;
+  /** The /etc/cni/net.d file the node's runtime uses and what it sets (bridge, isGateway, subnet, ipMasq). */
+  readonly cni: NodeCni;
 }
 
 export interface TopologyContainer {
@@ -163,20 +166,31 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
   const profile = cniProfile(cluster.network);
   const defaultCidr = parseCidr(DEFAULT_POD_CIDR)!;
   const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
+  const network = { cni: cluster.network.cni, bridgeName };
+  const cnis = new Map(
+    cluster.nodes.map((n) => [n.name, nodeCni(network, profile, cluster.cniConfigs, n.name)]),
+  );
   const dpNodes = new Map(
-    cluster.nodes.map((n): [string, DatapathNode] => [
-      n.name,
-      {
-        name: n.name,
-        ...(n.internalIP ? { internalIP: n.internalIP.key } : {}),
-        podCidr: n.podCIDR ?? defaultCidr,
-        ownCidr: n.podCIDR !== undefined,
-      },
-    ]),
+    cluster.nodes.map((n): [string, DatapathNode] => {
+      const subnet = parseCidr(cnis.get(n.name)!.subnet ?? '');
+      return [
+        n.name,
+        {
+          name: n.name,
+          ...(n.internalIP ? { internalIP: n.internalIP.key } : {}),
+          podCidr: n.podCIDR ?? defaultCidr,
+          ownCidr: n.podCIDR !== undefined,
+          ...(subnet ? { localCidr: subnet } : {}),
+        },
+      ];
+    }),
   );
   const range = weaveRange([...dpNodes.values()], defaultCidr);
   const hubs = new Map(
-    cluster.nodes.map((n) => [n.name, podHub(profile, bridgeName, dpNodes.get(n.name)!, range)]),
+    cluster.nodes.map((n) => {
+      const cni = cnis.get(n.name)!;
+      return [n.name, podHub(profile, cni.bridge, dpNodes.get(n.name)!, range, cni)];
+    }),
   );
 
   const podsOn = new Map<string, string[]>(cluster.nodes.map((n) => [n.name, []]));
@@ -200,6 +214,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       key,
       node,
       node ? hubs.get(node.name) : undefined,
+      node ? cnis.get(node.name)?.podRoutes : undefined,
       profile,
       defaultCidr,
       vethNames,
@@ -264,6 +279,7 @@ export function buildTopology(cluster: Cluster, opts: TopologyOptions = {}): Top
       pods: podsOn.get(n.name)!,
       routes: datapath.routes,
       datapath,
+      cni: cnis.get(n.name)!,
     };
   });
 
@@ -297,6 +313,7 @@ function podNetwork(
   key: string,
   node: ClusterNode | undefined,
   hub: Bridge | undefined,
+  podRoutes: NodeCni['podRoutes'],
   profile: CniProfile,
   defaultCidr: Cidr,
   vethNames: Set<string>,
@@ -307,7 +324,7 @@ function podNetwork(
     return { kind: 'unwired', interface: { name: ETH0, ip, prefix } };
   }
   if (p.hostNetwork) return { kind: 'host', interface: { name: ETH0, ip }, node: node.name };
-  const side = podSide(profile, hub, key, ip, vethNames);
+  const side = podSide(profile, hub, key, ip, vethNames, podRoutes);
   return {
     kind: 'bridged',
     interface: { name: ETH0, ip, prefix: side.prefix },

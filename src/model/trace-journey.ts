@@ -9,8 +9,10 @@ import { backendPort, usableBackends } from '../engine/services';
 import { EXCLUDE_FROM_LB_LABEL } from '../engine/service-flow';
 import * as say from './trace-text';
 import * as sayLb from './trace-text-services';
+import * as sayCni from './cni-drop-text';
 import {
   formatRoute,
+  type Route,
   type TopologyNode,
   type TopologyPod,
   type TopologyService,
@@ -78,12 +80,16 @@ function podSend(j: Journey, pod: TopologyPod, pkt: Pkt): void {
           (r) => r.scope === 'link' && cidrContains(parseCidr(r.destination)!, parseIp(pkt.dst)!),
         )
       : undefined;
-  const podRoute = onLink ?? pod.network.routes[0]!;
-  j.push(
+  // The pod's table as its CNI configuration left it: no match is the kernel's ENETUNREACH.
+  const podRoute = onLink ?? podRouteFor(pod.network.routes, pkt.dst);
+  if (!podRoute) return j.drop(j.push(podEth0(pod), pkt), 'no-route', sayCni.podNoRoute(pod.key, pkt.dst));
+  const eth0 = j.push(
     podEth0(pod),
     pkt,
     routeEvent('pod', pod.key, formatRoute(podRoute), podRoute.destination, podRoute.dev, podRoute.via),
   );
+  if (!onLink && node.bridge.unaddressed && podRoute.via === node.bridge.ip)
+    return j.drop(eth0, 'no-neighbour', sayCni.gatewayUnanswered(pod.key, podRoute.via, node.bridge.name));
   const veth = j.push(vethOf(pod), pkt);
   if (onLink) {
     // Same subnet: the bridge switches the frame to the other pod's veth; no routing, no NAT.
@@ -341,6 +347,23 @@ function forward(j: Journey, node: TopologyNode, route: NodeRoute, pkt: Pkt, at:
   }
 }
 
+/** The pod's route for `ip`: the longest matching prefix (`default` is 0.0.0.0/0). */
+function podRouteFor(routes: readonly Route[], ip: string): Route | undefined {
+  const addr = parseIp(ip);
+  let best: { route: Route; prefix: number } | undefined;
+  for (const r of routes) {
+    // `default` matches either family (a pod's table holds one).
+    if (r.destination === 'default') {
+      best ??= { route: r, prefix: 0 };
+      continue;
+    }
+    const cidr = parseCidr(r.destination.includes('/') ? r.destination : `${r.destination}/32`);
+    if (addr && cidr && cidrContains(cidr, addr) && (!best || cidr.prefix > best.prefix))
+      best = { route: r, prefix: cidr.prefix };
+  }
+  return best?.route;
+}
+
 /** The address a hairpin's MASQUERADE takes: the bridge's, or (no bridge) the node's own. */
 function hairpinSource(node: TopologyNode): string {
   return node.bridge.kind === 'bridge' ? node.bridge.ip : (node.internalIP ?? node.bridge.ip);
@@ -353,7 +376,7 @@ function hairpinSource(node: TopologyNode): string {
  */
 function masqueradeOut(j: Journey, node: TopologyNode, out: Hop, pkt: Pkt, when: 'cluster' | 'subnet'): Pkt {
   const w = j.w;
-  const m = w.profile.masquerade;
+  const m = node.cni.masquerade;
   if (j.phase !== 'req' || !node.internalIP || m === 'none' || !w.podIps.has(pkt.src)) return pkt;
   if (when === 'subnet' && m !== 'subnet') return pkt;
   const from = { ip: pkt.src, port: pkt.srcPort };

@@ -1,9 +1,10 @@
 // The CNI lifecycle of one pod, as a panel: kubelet → the runtime's sandbox → /etc/cni/net.d (the
 // chosen file) → /opt/cni/bin/<type> with CNI_COMMAND=ADD → veth → IPAM → the result; then DEL,
 // CHECK and VERSION. Every word comes from the pure model (model/cni-lifecycle.ts).
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { cniConfigDocument, netD, withDocument } from '../../model/cni-config';
 import { lifecyclePods, podLifecycle } from '../../model/cni-lifecycle';
-import { useNetlab, useScenarioModel } from '../use-netlab';
+import { NetlabContext, useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 
@@ -15,10 +16,28 @@ export function CniLifecycle() {
   const pods = lifecyclePods(topology);
   const [chosen, setChosen] = useState<string | null>(null);
   const key = chosen !== null && pods.some((p) => p.key === chosen) ? chosen : (pods[0]?.key ?? null);
+  const store = useContext(NetlabContext);
   const profile = topology.profile;
-  const life = key
-    ? podLifecycle({ cni: profile.cni, ipMasq: profile.masquerade === 'subnet' }, topology, key)
-    : null;
+  const network = {
+    cni: profile.cni,
+    ipMasq: profile.masquerade === 'subnet',
+    bridgeName: topology.bridgeName,
+  };
+  const life = key ? podLifecycle(network, topology, key) : null;
+  /**
+   * The chosen file into the scenario as a CNIConfig (an edit of the text: the editor's undo takes
+   * it back). A file whose text differs between nodes (host-local's subnet) is this node's own.
+   */
+  const editFile = (): void => {
+    if (!life || !store) return;
+    const file = life.netd.chosen;
+    const texts = new Set(
+      topology.nodes.map((n) => netD(network, n).files.find((f) => f.name === file.name)?.text),
+    );
+    const doc = cniConfigDocument(file, texts.size > 1 ? [life.node] : undefined);
+    const s = store.getState();
+    s.setScenarioText(withDocument(s.scenarioText, doc));
+  };
   return (
     <details className="panel cni-lifecycle" data-testid={TID.cniLifecycle}>
       <summary>
@@ -48,6 +67,17 @@ export function CniLifecycle() {
             ))}
           </ol>
           <h3>{`/etc/cni/net.d/${life.netd.chosen.name}`}</h3>
+          <p className="help">{life.netd.why[locale]}</p>
+          {life.netd.chosen.user ? (
+            <p className="help">{t.cniEditing}</p>
+          ) : (
+            <p>
+              <button type="button" onClick={editFile} data-testid={TID.cniEditFile}>
+                {t.cniEditFile}
+              </button>{' '}
+              <span className="help">{t.cniEditFileHelp}</span>
+            </p>
+          )}
           <pre className="mono small" data-testid={TID.cniConfig}>
             {life.netd.chosen.text}
           </pre>

@@ -101,6 +101,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
       cluster: t.cluster,
       routedHub: (veths: string, gateway: string) => fill(t.routedHub, { veths, gateway }),
       ebpfHub: (host: string) => fill(t.ebpfHub, { host }),
+      noAddress: t.bridgeNoAddress,
     }),
     [t],
   );

@@ -1,5 +1,6 @@
-// Details of the pod, Service or outside endpoint under the pointer or focus: the text
-// equivalent of the drawing (labels, interfaces, routes, containers, isolation).
+// Details of the node, pod, Service or outside endpoint under the pointer or focus: the text
+// equivalent of the drawing (labels, interfaces, routes, containers, isolation; a node's devices,
+// `ip route` and FDB as its CNI builds them, from the topology the graph and the trace read).
 import type { Topology } from '../../model/topology';
 import { isolate } from '../../lib/user-text';
 import { formatRouteWith } from '../../model/route-text';
@@ -24,8 +25,58 @@ export function EntityDetails({ id, topology, isolation, t }: Props) {
   const pod = id ? topology.pods.find((p) => p.key === id) : undefined;
   const svc = id?.startsWith('svc:') ? topology.services.find((s) => `svc:${s.key}` === id) : undefined;
   const ext = id?.startsWith('ext:') ? topology.externals.find((e) => `ext:${e.name}` === id) : undefined;
+  const node = id?.startsWith('node:') ? topology.nodes.find((n) => `node:${n.name}` === id) : undefined;
   let body: React.ReactNode = <p className="help">{t.inspectHelp}</p>;
-  if (pod) {
+  if (node) {
+    const dp = node.datapath;
+    const lines = (xs: readonly string[]): string => xs.join('\n') || '—';
+    body = (
+      <dl className="details" data-testid={TID.graphDetailsNode}>
+        <dt>{t.node}</dt>
+        <dd>
+          {isolate(node.name)} <span className="mono">eth0 {node.internalIP ?? '—'}</span>
+          {node.podCIDR ? <span className="mono"> · podCIDR {node.podCIDR}</span> : null}
+        </dd>
+        <dt>{t.nodeCniFile}</dt>
+        <dd className="mono">/etc/cni/net.d/{isolate(node.cni.file)}</dd>
+        <dt>{t.nodeDevices}</dt>
+        <dd className="mono">
+          <pre className="resolv-conf">
+            {lines(
+              dp.devices.map(
+                (d) =>
+                  `${d.name}${d.address ? ` ${d.address}` : d.kind === 'bridge' && dp.hub.unaddressed ? ` ${t.bridgeNoAddress}` : ''}${d.detail ? ` — ${d.detail}` : ''}`,
+              ),
+            )}
+          </pre>
+        </dd>
+        <dt>{t.nodeRoutes}</dt>
+        <dd className="mono">
+          <pre className="resolv-conf">
+            {lines(node.routes.filter((r) => r.kind !== 'local').map((r) => r.text))}
+          </pre>
+        </dd>
+        <dt>{t.nodeLocalRoutes}</dt>
+        <dd className="mono">
+          <pre className="resolv-conf">
+            {lines(node.routes.filter((r) => r.kind === 'local').map((r) => r.text))}
+          </pre>
+        </dd>
+        {dp.neighbours.length > 0 && (
+          <>
+            <dt>{t.nodeFdb}</dt>
+            <dd className="mono">
+              <pre className="resolv-conf">{lines(dp.neighbours.map((n) => n.fdb))}</pre>
+            </dd>
+            <dt>{t.nodeArp}</dt>
+            <dd className="mono">
+              <pre className="resolv-conf">{lines(dp.neighbours.map((n) => n.arp))}</pre>
+            </dd>
+          </>
+        )}
+      </dl>
+    );
+  } else if (pod) {
     const iso = isolation.get(pod.key) ?? { ingress: [], egress: [] };
     const net = pod.network;
     body = (

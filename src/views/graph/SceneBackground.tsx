@@ -39,6 +39,8 @@ export const SceneBackground = memo(function SceneBackground({
     cluster: string;
     routedHub: (veths: string, gateway: string) => string;
     ebpfHub: (host: string) => string;
+    /** A bridge without an address (isGateway false). */
+    noAddress: string;
   };
 }) {
   const nodes = new Map(topology.nodes.map((n) => [n.name, n]));
@@ -148,7 +150,7 @@ export const SceneBackground = memo(function SceneBackground({
                 ? labels.routedHub(hub.name, hub.ip)
                 : hub?.kind === 'ebpf'
                   ? labels.ebpfHub(`${hub.name} ${hub.ip}/32`)
-                  : `${isolate(b.name)} ${hub ? `${hub.ip}/${hub.prefix}` : ''}`}
+                  : `${isolate(b.name)} ${hub ? (hub.unaddressed ? labels.noAddress : `${hub.ip}/${hub.prefix}`) : ''}`}
             </text>
             {b.rails.map((r) => (
               <rect

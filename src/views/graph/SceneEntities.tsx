@@ -81,6 +81,22 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
 
   return (
     <g>
+      {scene.nodes.map((n) => (
+        // The node's header: hover or focus lists its devices, routes and FDB in the details pane.
+        <g
+          key={n.id}
+          className="node-hit"
+          tabIndex={0}
+          role="img"
+          aria-label={`${t.node} ${n.name}`}
+          data-testid={TID.graphNode}
+          data-id={n.name}
+          onMouseEnter={() => handlers.inspect(n.id)}
+          onFocus={() => handlers.inspect(n.id)}
+        >
+          <rect x={n.header.x} y={n.header.y} width={n.header.w} height={n.header.h} rx={6} />
+        </g>
+      ))}
       {scene.services.map((s) => {
         const svc = services.get(s.key);
         if (!svc) return null;

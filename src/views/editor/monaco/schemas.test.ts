@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JSONSchema } from 'monaco-yaml';
 import {
   CLUSTER_NETWORK,
+  CNI_CONFIG,
   EXTERNAL_ENDPOINT,
   NAMESPACE,
   NETWORK_POLICY,
@@ -20,6 +21,7 @@ const SHAPES: Record<string, Shape> = {
   Namespace: NAMESPACE,
   ExternalEndpoint: EXTERNAL_ENDPOINT,
   ClusterNetwork: CLUSTER_NETWORK,
+  CNIConfig: CNI_CONFIG,
 };
 
 function thenOf(kind: string): JSONSchema {

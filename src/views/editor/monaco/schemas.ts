@@ -5,6 +5,7 @@
 import type { JSONSchema } from 'monaco-yaml';
 import {
   CLUSTER_NETWORK,
+  CNI_CONFIG,
   EXTERNAL_ENDPOINT,
   NAMESPACE,
   NETWORK_POLICY,
@@ -324,6 +325,23 @@ interface KindInfo {
   readonly status?: JSONSchema;
 }
 
+const cniConfigSpec = obj(
+  "A file in the nodes' /etc/cni/net.d; metadata.name is its name (.conf, .conflist or .json). The first loadable file in byte order of the names wins on a node.",
+  {
+    nodes: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'The nodes holding the file; absent: every node.',
+    },
+    config: {
+      type: ['string', 'object'],
+      description:
+        'The file’s JSON, best in a literal block (config: |). netlab simulates type, bridge, isGateway, isDefaultGateway, ipMasq and host-local’s subnet, ranges, gateway and routes; other fields are warnings.',
+    },
+  },
+  { required: ['config'] },
+);
+
 const KINDS: Readonly<Record<string, KindInfo>> = {
   NetworkPolicy: {
     apiVersion: 'networking.k8s.io/v1',
@@ -369,6 +387,12 @@ const KINDS: Readonly<Record<string, KindInfo>> = {
       "netlab's own kind (not Kubernetes): the CNI plugin, the node bridge name and the kube-proxy mode.",
     shape: CLUSTER_NETWORK,
     spec: clusterNetworkSpec,
+  },
+  CNIConfig: {
+    apiVersion: 'netlab.dev/v1',
+    description: "netlab's own kind (not Kubernetes): a CNI network configuration file in /etc/cni/net.d.",
+    shape: CNI_CONFIG,
+    spec: cniConfigSpec,
   },
 };
 
