@@ -209,9 +209,17 @@ describe('packet check to a name or URL in lesson.yaml', () => {
         SHOP,
       ),
     ).toEqual([expect.stringMatching(/the URL's port is 80\/TCP, not 443\/TCP: leave port out/)]);
+    // The default scenario: an outside user, no ingress controller.
+    expect(
+      lint(
+        '    - {check: packet, from: user, to: "http://shop.example.com/", verdict: delivered}',
+        defaultYaml,
+      ),
+    ).toEqual([expect.stringMatching(/no ingress controller in the scenario/)]);
+    // From a pod the host is looked up first: a name the scenario gives no address stops there.
     expect(
       lint('    - {check: packet, from: prod/web, to: "http://shop.example.com/", verdict: delivered}'),
-    ).toEqual([expect.stringMatching(/no ingress controller in the scenario/)]);
+    ).toEqual([expect.stringMatching(/shop\.example\.com is not a cluster name/)]);
   });
 });
 

@@ -479,7 +479,7 @@ const ko: UiText = {
   matrixUnseen: '시나리오에 없는 상대: 새 네임스페이스의 파드, 레이블 없는 파드, 인터넷',
   unseenTag: '시나리오에 없음',
   matrixCapped: '엔드포인트 {total}개 중 {shown}개만 보여 줍니다. 필터로 좁혀 보세요.',
-  matrixDrawing: '엔드포인트 {total}개의 매트릭스를 그리는 중…',
+  matrixDrawing: '엔드포인트 {total}개의 도달 가능성 표를 그리는 중…',
   lessons: '레슨',
   presenter: '발표 모드',
   lessonLoading: '레슨 화면을 불러오는 중…',
