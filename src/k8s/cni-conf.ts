@@ -12,20 +12,6 @@ import type { FieldPath } from './source';
 import { DEFAULT_CNI_BRIDGE, FLANNEL_NETWORK } from './net-d';
 import type { CniName, NetConf, NetConfRoute } from './types';
 
-/** Reads a network configuration's fields: FieldChecker's checks, and text. */
-export class ConfChecker extends FieldChecker {
-  string(value: unknown, path: FieldPath): string | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string') return value;
-    this.error(
-      'type',
-      path,
-      t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`),
-    );
-    return undefined;
-  }
-}
-
 /** Plugin types → the CNI netlab models for them. */
 const MAIN_TYPES: Readonly<Record<string, CniName>> = {
   bridge: 'bridge',
@@ -97,7 +83,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
  * Reads one network configuration (a `.conf` object, or a `.conflist` with `plugins`) through
  * `c`, whose paths are relative to the configuration. Undefined when the runtime cannot use it.
  */
-export function readNetConf(c: ConfChecker, value: unknown, file: string): NetConf | undefined {
+export function readNetConf(c: FieldChecker, value: unknown, file: string): NetConf | undefined {
   const conf = c.map(value, []);
   if (!conf) return undefined;
   const list = file.endsWith('.conflist') || (!file.endsWith('.conf') && conf.plugins !== undefined);
@@ -220,7 +206,7 @@ export function readNetConf(c: ConfChecker, value: unknown, file: string): NetCo
 
 /** The bridge plugin's fields (plugins/main/bridge/bridge.go): defaults as its loadNetConf sets them. */
 function readBridge(
-  c: ConfChecker,
+  c: FieldChecker,
   m: Dict,
   at: (...p: FieldPath) => FieldPath,
   base: Pick<NetConf, 'name' | 'plugins' | 'cni'>,
@@ -265,7 +251,7 @@ function readBridge(
 
 /** host-local's range and routes: `subnet` (the legacy single range) or `ranges[0][0]`. */
 function readHostLocal(
-  c: ConfChecker,
+  c: FieldChecker,
   ipam: Dict,
   at: (...p: FieldPath) => FieldPath,
 ): Pick<NetConf, 'subnet' | 'gateway' | 'routes'> | undefined {
@@ -318,7 +304,7 @@ function readHostLocal(
   return { subnet, ...(gateway ? { gateway } : {}), routes };
 }
 
-function pluginType(c: ConfChecker, m: Dict, at: FieldPath): string | undefined {
+function pluginType(c: FieldChecker, m: Dict, at: FieldPath): string | undefined {
   const type = c.string(m.type, [...at, 'type']);
   if (type === undefined) {
     c.error(
@@ -351,7 +337,7 @@ function pluginType(c: ConfChecker, m: Dict, at: FieldPath): string | undefined 
  * each field the plugin does not know (Go's JSON decoding drops it without a word).
  */
 function checkFields(
-  c: ConfChecker,
+  c: FieldChecker,
   m: Dict,
   at: FieldPath,
   known: readonly string[],
@@ -383,7 +369,7 @@ function checkFields(
   }
 }
 
-function notSimulated(c: ConfChecker, path: FieldPath, field: string, assumed?: ReturnType<typeof t>): void {
+function notSimulated(c: FieldChecker, path: FieldPath, field: string, assumed?: ReturnType<typeof t>): void {
   c.report(
     'warning',
     'cni-not-simulated',
@@ -397,7 +383,7 @@ function notSimulated(c: ConfChecker, path: FieldPath, field: string, assumed?: 
   );
 }
 
-function notSimulatedPlugin(c: ConfChecker, path: FieldPath, type: string): void {
+function notSimulatedPlugin(c: FieldChecker, path: FieldPath, type: string): void {
   c.report(
     'warning',
     'cni-not-simulated',
@@ -409,7 +395,7 @@ function notSimulatedPlugin(c: ConfChecker, path: FieldPath, type: string): void
   );
 }
 
-function cidrField(c: ConfChecker, text: string, path: FieldPath): Cidr | undefined {
+function cidrField(c: FieldChecker, text: string, path: FieldPath): Cidr | undefined {
   const cidr = parseCidr(text);
   if (cidr && cidr.family === 4) return cidr;
   c.error(
@@ -423,7 +409,7 @@ function cidrField(c: ConfChecker, text: string, path: FieldPath): Cidr | undefi
   return undefined;
 }
 
-function ipField(c: ConfChecker, text: string, path: FieldPath): IpAddress | undefined {
+function ipField(c: FieldChecker, text: string, path: FieldPath): IpAddress | undefined {
   const ip = parseIp(text);
   if (ip && ip.family === 4) return ip;
   c.error(

@@ -5,7 +5,8 @@ import type { Diagnostic, SourcePosition } from '../lib/diagnostic';
 import { josa } from '../lib/korean';
 import { t } from '../lib/text';
 import { quote } from '../lib/user-text';
-import { ConfChecker, readNetConf } from './cni-conf';
+import { FieldChecker } from './field-checker';
+import { readNetConf } from './cni-conf';
 import { isConfigFileName } from './net-d';
 import type { Decoder, Dict } from './decoder';
 import { readJson } from './json-check';
@@ -78,11 +79,11 @@ export function decodeCniConfig(
     }
     const positions = new JsonPositions(file, raw);
     const at: Locator = (path, part = 'value') => locate.offset(positions.locate(0, path, part));
-    const conf = readNetConf(new ConfChecker(at, out), read.value, file);
+    const conf = readNetConf(new FieldChecker(at, out), read.value, file);
     return { ...base, text: raw, ...(conf ? { conf } : {}) };
   }
   const at: Locator = (path: FieldPath, part) => d.raw.at(['spec', 'config', ...path], part);
-  const conf = readNetConf(new ConfChecker(at, out), raw, file);
+  const conf = readNetConf(new FieldChecker(at, out), raw, file);
   return { ...base, text: JSON.stringify(raw, null, 2) + '\n', ...(conf ? { conf } : {}) };
 }
 

@@ -24,18 +24,6 @@ export class Decoder extends FieldChecker {
     return this.raw.file;
   }
 
-  /** Text, or undefined when absent/null; anything else is an error. */
-  string(value: unknown, path: FieldPath): string | undefined {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string') return value;
-    this.error(
-      'type',
-      path,
-      t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`),
-    );
-    return undefined;
-  }
-
   protocol(value: unknown, path: FieldPath): Protocol {
     if (value === undefined || value === null) return 'TCP';
     if (value === 'TCP' || value === 'UDP' || value === 'SCTP') return value;

@@ -73,6 +73,18 @@ export class FieldChecker {
     return undefined;
   }
 
+  /** Text, or undefined when absent/null; anything else is an error. */
+  string(value: unknown, path: FieldPath): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value;
+    this.error(
+      'type',
+      path,
+      t(`${pathText(path)}: expected a string`, `${pathText(path)}: 문자열이 와야 합니다`),
+    );
+    return undefined;
+  }
+
   bool(value: unknown, path: FieldPath): boolean | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'boolean') return value;

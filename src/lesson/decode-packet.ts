@@ -30,17 +30,7 @@ export const PACKET_FIELDS = [
 ] as const;
 
 /** What a packet check must say at least one of. */
-const EXPECTATIONS = [
-  'verdict',
-  'policy',
-  'crosses',
-  'avoids',
-  'encapsulation',
-  'dnatTo',
-  'stoppedAt',
-  'resolvedAs',
-  'backend',
-] as const;
+const EXPECTATIONS = PACKET_FIELDS.filter((f) => f !== 'from' && f !== 'to' && f !== 'port');
 
 export function decodePacketCheck(
   ctx: CheckContext,

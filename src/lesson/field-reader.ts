@@ -39,7 +39,7 @@ export class FieldReader extends FieldChecker {
   }
 
   /** Non-empty text (a number is read as its text), or undefined when absent/null. */
-  string(value: unknown, path: FieldPath): string | undefined {
+  override string(value: unknown, path: FieldPath): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' && value.trim() !== '') return value;
     if (typeof value === 'number') return String(value);
