@@ -2,7 +2,7 @@
 // hops and outer headers between two nodes. Expected lines are written by hand from each plugin.
 import { describe, expect, it } from 'vitest';
 import { scenario } from '../testing/scenario';
-import { event, kinds, net, trace, TWO } from '../testing/trace-helpers';
+import { BRIDGE_VTEP_HOPS, event, kinds, net, trace, TWO } from '../testing/trace-helpers';
 import { buildTopology } from './topology';
 
 const at = (spec: string) => {
@@ -218,23 +218,7 @@ describe('the trace crosses each CNI the way it is drawn', () => {
       ],
       null,
     ],
-    [
-      '{cni: flannel}',
-      [
-        'pod-eth0',
-        'veth-host',
-        'bridge',
-        'vtep',
-        'node-eth0',
-        'node-network',
-        'node-eth0',
-        'vtep',
-        'bridge',
-        'veth-host',
-        'pod-eth0',
-      ],
-      { protocol: 'UDP', dstPort: 8472, vni: 1 },
-    ],
+    ['{cni: flannel}', BRIDGE_VTEP_HOPS, { protocol: 'UDP', dstPort: 8472, vni: 1 }],
     [
       '{cni: calico}',
       ['pod-eth0', 'veth-host', 'node-eth0', 'node-network', 'node-eth0', 'veth-host', 'pod-eth0'],
@@ -290,23 +274,7 @@ describe('the trace crosses each CNI the way it is drawn', () => {
       ['pod-eth0', 'veth-host', 'node-eth0', 'node-network', 'node-eth0', 'veth-host', 'pod-eth0'],
       null,
     ],
-    [
-      '{cni: weave}',
-      [
-        'pod-eth0',
-        'veth-host',
-        'bridge',
-        'vtep',
-        'node-eth0',
-        'node-network',
-        'node-eth0',
-        'vtep',
-        'bridge',
-        'veth-host',
-        'pod-eth0',
-      ],
-      { protocol: 'UDP', dstPort: 6784 },
-    ],
+    ['{cni: weave}', BRIDGE_VTEP_HOPS, { protocol: 'UDP', dstPort: 6784 }],
   ];
 
   it.each(cases)('%s: client on n1 → server on n2', (spec, hops, outer) => {

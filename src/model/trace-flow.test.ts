@@ -23,6 +23,7 @@ import {
   allEvents,
   addr,
   TWO,
+  BRIDGE_VTEP_HOPS,
 } from '../testing/trace-helpers';
 
 describe('same node', () => {
@@ -151,19 +152,7 @@ describe('across nodes', () => {
   it('flannel: VXLAN between the nodes, pod addresses inside, node addresses outside on UDP 8472, VNI 1', () => {
     const c = scenario(...TWO, net('{cni: flannel}'));
     const t = trace(c, 'shop/client', 'shop/server', '8080');
-    expect(kinds(t.request)).toEqual([
-      'pod-eth0',
-      'veth-host',
-      'bridge',
-      'vtep',
-      'node-eth0',
-      'node-network',
-      'node-eth0',
-      'vtep',
-      'bridge',
-      'veth-host',
-      'pod-eth0',
-    ]);
+    expect(kinds(t.request)).toEqual(BRIDGE_VTEP_HOPS);
     expect(event(t.request[2]!, 'route').route).toBe('10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink');
     const outer = { src: '192.168.1.11', dst: '192.168.1.12', protocol: 'UDP', dstPort: 8472, vni: 1 };
     expect(t.request[3]!.device).toEqual({ kind: 'vtep', name: 'flannel.1', node: 'n1' });
@@ -198,19 +187,7 @@ describe('across nodes', () => {
       '10.244.2.0/24 via 10.244.1.1 dev cilium_host src 10.244.1.1 mtu 1450',
     );
     const weave = trace(scenario(...TWO, net('{cni: weave}')), 'shop/client', 'shop/server', '8080');
-    expect(kinds(weave.request)).toEqual([
-      'pod-eth0',
-      'veth-host',
-      'bridge',
-      'vtep',
-      'node-eth0',
-      'node-network',
-      'node-eth0',
-      'vtep',
-      'bridge',
-      'veth-host',
-      'pod-eth0',
-    ]);
+    expect(kinds(weave.request)).toEqual(BRIDGE_VTEP_HOPS);
     // weave's pods share one flat network: the pod's own link route covers the other node's pods.
     expect(event(weave.request[0]!, 'route').route).toBe(
       '10.244.0.0/16 dev eth0 proto kernel scope link src 10.244.1.2',

@@ -8,6 +8,21 @@ import { buildTopology } from '../model/topology';
 import { traceFlow, type PacketTrace, type TraceEvent, type TraceHop } from '../model/trace-flow';
 import { node, pod } from './scenario';
 
+/** A journey between two nodes' pods over a bridge and an overlay (flannel, weave): the hops' kinds. */
+export const BRIDGE_VTEP_HOPS: string[] = [
+  'pod-eth0',
+  'veth-host',
+  'bridge',
+  'vtep',
+  'node-eth0',
+  'node-network',
+  'node-eth0',
+  'vtep',
+  'bridge',
+  'veth-host',
+  'pod-eth0',
+];
+
 export const withNetwork = (text: string, spec: string): string =>
   `${text}\n---\napiVersion: netlab.dev/v1\nkind: ClusterNetwork\nmetadata: {name: lab}\nspec: ${spec}\n`;
 export const load = (text: string): Cluster => {
