@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { generateDump, generateDumpObjects } from '../src/testing/generate-dump';
 import { TID } from '../src/views/testIds';
-import { chooseFiles, literal, pod, pods, why } from './locate';
+import { chooseFiles, editorPanel, editorTextbox, editorView, literal, pod, pods, why } from './locate';
 
 test('a 300-pod dump opens; search by IP focuses a pod; the workload view explains a flow', async ({
   page,
@@ -84,4 +84,64 @@ test('a 300-pod dump opens; search by IP focuses a pod; the workload view explai
       .getByRole('button')
       .first(),
   ).toBeVisible();
+});
+
+test('a 5.5 MB `-o json` dump opens; a large text waits read-only until "Edit it here"; an edit there changes verdicts', async ({
+  page,
+}) => {
+  test.setTimeout(240_000); // two 300-pod dumps opened and drawn, on a possibly busy machine
+  await page.goto('/');
+  await expect(pods(page)).toHaveCount(3);
+  const options = { pods: 300, seed: 11 };
+  const running = generateDumpObjects(options).filter(
+    (o) => o['kind'] === 'Pod' && (o['status'] as { phase: string }).phase === 'Running',
+  );
+  const editor = editorPanel(page);
+  const open = page.getByRole('button', { name: 'Open file…' });
+
+  // Past the old 5 MB limit: `kubectl get -A -o json` of 300 pods.
+  const json = generateDump(options, 'json');
+  expect(json.length).toBeGreaterThan(5_000_000);
+  await chooseFiles(page, open, {
+    name: 'cluster.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(json),
+  });
+  await expect(pods(page)).toHaveCount(running.length, { timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'cluster.json opened' })).toBeVisible();
+  // The editor waits: the text's size, its first lines read-only, and the way to edit it.
+  await expect(editor).toContainText(`This scenario is ${(json.length / 1_000_000).toFixed(1)} MB`);
+  await expect(editor.locator('pre')).toContainText('"kind": "List"');
+  await expect(editor.locator('.monaco-editor')).toHaveCount(0);
+
+  // The YAML dump of the same cluster: asked for, the editor takes it, and an edit changes verdicts.
+  await chooseFiles(page, open, {
+    name: 'cluster.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(generateDump(options, 'yaml')),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'cluster.yaml opened' })).toBeVisible();
+  await expect(pods(page)).toHaveCount(running.length, { timeout: 60_000 });
+  // A pod with no ingress policy yet (a hostNetwork pod is not one: policies never apply to it).
+  const cards = await pods(page).evaluateAll((all) =>
+    all.map((c) => ({
+      label: c.getAttribute('aria-label') ?? '',
+      host: c.classList.contains('host-network'),
+    })),
+  );
+  const unisolated = cards.find((c) => !c.host && c.label.includes('ingress open (no policy)'))!;
+  const key = /^Pod (\S+),/.exec(unisolated.label)![1]!;
+  const namespace = key.split('/')[0]!;
+  await editor.getByRole('button', { name: 'Edit it here' }).click();
+  await expect(editorView(page)).toBeVisible({ timeout: 30_000 });
+  await editorTextbox(page).focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(
+    `\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: e2e-deny-ingress, namespace: ${namespace}}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n`,
+  );
+  await expect(pod(page, key)).toHaveAttribute(
+    'aria-label',
+    new RegExp(`ingress isolated \\(${literal(namespace)}/e2e-deny-ingress\\)`),
+    { timeout: 30_000 },
+  );
 });

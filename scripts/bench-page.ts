@@ -30,7 +30,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 function initialJs(): void {
   const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  // The build is relative (`./assets/…`) so the lab can live under any path.
+  const assets = [...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   const gz = assets.reduce((n, a) => n + gzipSync(readFileSync(join(ROOT, 'dist', a))).length, 0);
   print({ name: 'initial-assets', files: assets.length, gzipKB: round(gz / 1024), targetKB: 300 });
 }
@@ -105,11 +106,32 @@ async function scenarioRun(name: string, scenario: string | null, targetMs: numb
   if (scenario !== null) await seedScenario(page, scenario);
   await page.goto(URL);
   await page.waitForSelector('[data-testid="graph.pod"]');
-  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
+  const large = page.getByRole('button', { name: 'Edit it here' });
   await page.waitForTimeout(500);
   const firstPod = await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.firstPod);
   const pods = await page.locator('[data-testid="graph.pod"]').count();
   print({ name: `${name}:first-graph`, pods, ms: round(firstPod), targetMs: 1000 });
+  if (await large.isVisible()) {
+    // A large text waits for the learner to ask for the editor: the one task that takes it in.
+    const tasksBefore = await page.evaluate(
+      () => (window as unknown as { __bench: Bench }).__bench.longTasks.length,
+    );
+    const asked = (await page.evaluate('performance.now()')) as number;
+    await large.click();
+    await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
+    const shown = (await page.evaluate('performance.now()')) as number;
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(
+      (from) => (window as unknown as { __bench: Bench }).__bench.longTasks.slice(from),
+      tasksBefore,
+    );
+    print({
+      name: `${name}:edit-large-text`,
+      ms: round(shown - asked),
+      maxTaskMs: round(Math.max(0, ...tasks)),
+    });
+  }
+  await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
   const profiler = PROFILE ? await startProfile(page, print) : null;
   const { latencies, longTasks } = await typeInEditor(page, ' # typing in a comment');
   if (profiler) await profiler.stop(`${name}:typing`);
@@ -192,7 +214,7 @@ const PROFILE = process.argv.includes('--profile');
  */
 async function importDump(
   name = 'import-1000-pods',
-  make: () => { dump: string; pods: number } = () => {
+  make: () => { dump: string; pods: number; fileName?: string } = () => {
     const items = generateScenario({ pods: 1000, policies: 200, seed: 5 });
     return {
       dump: stringify(
@@ -210,7 +232,15 @@ async function importDump(
   await page.waitForSelector('[data-testid="graph.pod"]');
   await page.waitForSelector('.monaco-editor .view-line', { timeout: 30_000 });
   await page.waitForTimeout(500);
-  const { dump, pods } = make();
+  const { dump, pods, fileName = 'dump.yaml' } = make();
+  // The file is in the page before the clock starts, as a learner's file is on their disk:
+  // handing megabytes over through the test driver would be counted as the page's own work.
+  await page.evaluate(
+    ([text, name]) => {
+      (window as unknown as { __benchFile: File }).__benchFile = new File([text], name);
+    },
+    [dump, fileName] as const,
+  );
   const profiler = PROFILE ? await startProfile(page, print) : null;
   const start = (await page.evaluate(`(() => {
     const b = window.__bench;
@@ -222,9 +252,12 @@ async function importDump(
     b.importTasks = b.longTasks.length;
     return b.importStart;
   })()`)) as number;
-  await page
-    .getByTestId('import.input')
-    .setInputFiles({ name: 'dump.yaml', mimeType: 'application/yaml', buffer: Buffer.from(dump) });
+  await page.getByTestId('import.input').evaluate((input: HTMLInputElement) => {
+    const files = new DataTransfer();
+    files.items.add((window as unknown as { __benchFile: File }).__benchFile);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await page.waitForFunction(
     (n) => document.querySelectorAll('[data-testid="graph.pod"]').length >= n,
     pods,
@@ -271,7 +304,12 @@ async function realDump(): Promise<void> {
   ).length;
   const yaml = generateDump(options, 'yaml');
   await importDump('import-real-dump-300-pods-yaml', () => ({ dump: yaml, pods: live }));
-  // The -o json dump (5.5 MB) is past the page's file limit (MAX_FILE_BYTES, 5 MB) for now.
+  const json = generateDump(options, 'json');
+  await importDump('import-real-dump-300-pods-json', () => ({
+    dump: json,
+    pods: live,
+    fileName: 'dump.json',
+  }));
   await scenarioRun('real-dump-300-pods', yaml, 300);
 }
 

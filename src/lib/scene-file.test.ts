@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import DEFAULT from '../scenarios/default.yaml?raw';
 import { deflateBomb } from '../testing/deflate-bomb';
 import { addPngText } from './png-text';
-import { isSvgText, PNG_KEYWORD, readSceneBytes, svgSceneFragment } from './scene-file';
+import { isSvgText, MAX_FILE_BYTES, PNG_KEYWORD, readSceneBytes, svgSceneFragment } from './scene-file';
 import { encodeShareFragment, SHARE_PREFIX } from './share-codec';
 
 const PIXEL = Uint8Array.from([
@@ -70,6 +70,18 @@ describe('readSceneBytes', () => {
     ['package.json', '{"name": "netlab", "version": "0.1.0"}', 'error'],
   ])('recognises %s', (_name, text, what) => {
     expect(readSceneBytes(utf8(text), 'f')).toHaveProperty(what);
+  });
+
+  it('opens a cluster dump past 5 MB (a 300-pod `-o json` is 5.5 MB) and refuses one past MAX_FILE_BYTES', () => {
+    const item = '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"default"}},';
+    const json = `{"apiVersion":"v1","kind":"List","items":[${item.repeat(Math.ceil(6_000_000 / item.length))}{}]}`;
+    expect(json.length).toBeGreaterThan(6_000_000);
+    const read = readSceneBytes(utf8(json), 'dump.json');
+    expect(read).toEqual({ text: json });
+    const tooBig = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x20);
+    expect(readSceneBytes(tooBig, 'huge.yaml')).toEqual({
+      error: { en: 'huge.yaml is larger than 32 MB', ko: 'huge.yaml은 32MB보다 큽니다' },
+    });
   });
 
   it('an empty or blank file says so', () => {

@@ -10,7 +10,12 @@ import { decodeTextFile } from './text-file';
 import { shown } from './user-text';
 
 export const PNG_KEYWORD = 'netlab';
-export const MAX_FILE_BYTES = 5_000_000;
+/**
+ * The largest file the page reads: far past any real cluster dump (a 300-pod `kubectl get -A -o
+ * json` is 5.5 MB, 23,000 pods of YAML 5 MB), short of what a tab's memory holds while the worker
+ * builds its model. The model's progress bar and Cancel cover the seconds a big one takes.
+ */
+export const MAX_FILE_BYTES = 32_000_000;
 
 export type SceneFile =
   | DecodeResult
@@ -79,7 +84,7 @@ export function svgSceneFragment(text: string): string | null {
 /** The refusal of a file past MAX_FILE_BYTES (the page says it before reading the file). */
 export function fileTooLarge(name: string): SceneFile {
   const file = shown(name, 80);
-  return fail(`${file} is larger than 5 MB`, `${josa(file, '은/는')} 5MB보다 큽니다`);
+  return fail(`${file} is larger than 32 MB`, `${josa(file, '은/는')} 32MB보다 큽니다`);
 }
 
 /** Reads the bytes of a file called `name`. */

@@ -250,8 +250,9 @@ const en = {
   overviewMore: '… and {count} more namespaces',
   packetsNeedGraph:
     'Packet journeys are drawn on the graph, and with {pods} pods there is none. `netlab trace` follows a packet hop by hop in the terminal.',
-  editorTooBig:
-    'This scenario is {size}: more than the editor handles smoothly ({limit}), so it is read-only here. Save it with "YAML", edit it in your own editor and open it again. Its first lines:',
+  editorLarge:
+    'This scenario is {size}: the graph, the matrix and the search have read all of it, and the editor waits until you ask for it (taking a text this size in holds the page for a moment; after that each edit is checked as usual). Its first lines:',
+  editorLargeEdit: 'Edit it here',
   problemsCapped: 'The first {shown} of {total} problems; `netlab lint` lists them all.',
 } as const;
 
@@ -503,8 +504,9 @@ const ko: UiText = {
   overviewMore: '… 그 밖의 네임스페이스 {count}개',
   packetsNeedGraph:
     '패킷 여정은 그래프 위에 그리는데, 파드가 {pods}개라 그래프가 없습니다. 터미널에서 `netlab trace`로 패킷을 홉마다 따라가 보세요.',
-  editorTooBig:
-    '이 시나리오는 {size}로, 편집기가 무리 없이 다루는 크기({limit})를 넘어 여기서는 읽기 전용입니다. "YAML"로 저장해 자신의 편집기에서 고친 뒤 다시 여세요. 앞부분:',
+  editorLarge:
+    '크기가 {size}인 시나리오입니다. 그래프와 도달 가능성 표, 검색은 이미 전체를 읽었고, 편집기는 요청할 때 엽니다(이만큼 큰 텍스트를 받아들이는 동안 페이지가 잠시 멈춥니다. 그 뒤로는 편집할 때마다 평소처럼 검사합니다). 앞부분:',
+  editorLargeEdit: '여기서 편집하기',
   problemsCapped: '문제 {total}개 중 처음 {shown}개입니다. 전부 보려면 `netlab lint`를 쓰세요.',
 };
 

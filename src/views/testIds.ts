@@ -43,7 +43,7 @@ export const TID = {
   graphOverview: 'graph.overview',
   modelProgress: 'model.progress',
   modelCancel: 'model.cancel',
-  editorTooBig: 'editor.tooBig',
+  editorLarge: 'editor.large',
   graphPacket: 'graph.packet',
   packetPanel: 'packet.panel',
   packetFrom: 'packet.from',

@@ -1,20 +1,16 @@
 // The scenario editor panel. Monaco is its own chunk, loaded after the first paint; the heading,
 // the placeholder and the error banner are plain React, so they show before Monaco arrives.
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useNetlab } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
 import { megabytes } from '../ModelProgress';
 import type { YamlEditor } from './monaco/create-yaml-editor';
+import { isLargeText } from './large-text';
 
 const ScenarioEditorImpl = lazy(() => import('./ScenarioEditorImpl'));
 
-/**
- * Texts the editor takes: past this, Monaco's line index, tokens and markers cost seconds of the
- * page's thread per change, so a bigger text is shown read-only (its first lines) instead.
- */
-export const EDITOR_TEXT_LIMIT = 1_000_000;
 const PREVIEW_LINES = 200;
 
 /** The first `lines` lines of `text`, without splitting the whole of it. */
@@ -27,12 +23,16 @@ function firstLines(text: string, lines: number): string {
   return text.slice(0, at);
 }
 
-function TooBigToEdit({ text }: { text: string }) {
+/** A large text, read-only until the learner asks for the editor (see large-text.ts). */
+function LargeTextPreview({ text, onEdit }: { text: string; onEdit: () => void }) {
   const t = useUiText();
   return (
-    <div className="editor-host editor-too-big" data-testid={TID.editorTooBig}>
-      <p role="status">
-        {fill(t.editorTooBig, { size: megabytes(text.length), limit: megabytes(EDITOR_TEXT_LIMIT) })}
+    <div className="editor-host editor-large" data-testid={TID.editorLarge}>
+      <p>{fill(t.editorLarge, { size: megabytes(text.length) })}</p>
+      <p>
+        <button type="button" onClick={onEdit}>
+          {t.editorLargeEdit}
+        </button>
       </p>
       <pre>{firstLines(text, PREVIEW_LINES)}</pre>
     </div>
@@ -45,6 +45,8 @@ export function ScenarioEditor() {
   const view = useNetlab((s) => s.view);
   const text = useNetlab((s) => s.scenarioText);
   const editor = useRef<YamlEditor | null>(null);
+  // Asked once, the editor stays, whatever text comes next.
+  const [editLarge, setEditLarge] = useState(false);
   const errors = view?.hasErrors ? view.diagnostics.filter((d) => d.severity === 'error') : [];
   const first = errors[0];
 
@@ -69,8 +71,8 @@ export function ScenarioEditor() {
           </div>
         )}
       </div>
-      {text.length > EDITOR_TEXT_LIMIT ? (
-        <TooBigToEdit text={text} />
+      {isLargeText(text.length) && !editLarge ? (
+        <LargeTextPreview text={text} onEdit={() => setEditLarge(true)} />
       ) : (
         <Suspense
           fallback={

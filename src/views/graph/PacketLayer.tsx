@@ -164,7 +164,10 @@ export function PacketLayer({
 
     // Every text of this layer where it covers no other label of the picture (at the packet's
     // resting point; on the way between two hops it may pass over one).
-    const taken = sceneTextBoxes(ref.current!);
+    // Nothing to place (no packet, gate or drop): measuring every text of a big scene would force
+    // its layout for nothing.
+    const placing = !gatesAll.empty() || !merged.empty() || !dropsAll.empty();
+    const taken = placing ? sceneTextBoxes(ref.current!) : null;
     if (taken) {
       gatesAll.each(function (d) {
         const box = placeLabel(d.x, d.y, 18, 18, taken);

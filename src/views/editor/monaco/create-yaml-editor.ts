@@ -1,7 +1,39 @@
 // A YAML editor as plain TypeScript: React only mounts it. Text pushed from outside goes through
-// executeEdits (undo history and cursor survive), never setValue; markers come from netlab's own
-// diagnostics, so the editor never re-parses the scenario.
-import { setupMonaco } from './setup';
+// executeEdits (undo history and cursor survive), except a whole large text (setValue, see setText);
+// markers come from netlab's own diagnostics, so the editor never re-parses the scenario.
+import type { editor as MonacoEditor } from 'monaco-editor/editor';
+import { isLargeText } from '../large-text';
+import { LARGE_YAML_LANGUAGE, setupMonaco } from './setup';
+
+/**
+ * The helpers a large text (see large-text.ts) goes without — schema validation, completion and
+ * folding (monaco-yaml), bracket matching, word suggestions, link and unicode scans each re-read the
+ * whole text after a keystroke — as they are for a normal one …
+ */
+const NORMAL_TEXT_OPTIONS = {
+  folding: true,
+  matchBrackets: 'always',
+  occurrencesHighlight: 'singleFile',
+  selectionHighlight: true,
+  links: true,
+  wordBasedSuggestions: 'matchingDocuments',
+  quickSuggestions: { other: true, comments: false, strings: true },
+  unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true },
+  guides: { bracketPairs: false, indentation: true },
+} satisfies MonacoEditor.IEditorOptions & MonacoEditor.IGlobalEditorOptions;
+
+/** … and for a large one. */
+const LARGE_TEXT_OPTIONS = {
+  folding: false,
+  matchBrackets: 'never',
+  occurrencesHighlight: 'off',
+  selectionHighlight: false,
+  links: false,
+  wordBasedSuggestions: 'off',
+  quickSuggestions: false,
+  unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false },
+  guides: { bracketPairs: false, indentation: false },
+} satisfies MonacoEditor.IEditorOptions & MonacoEditor.IGlobalEditorOptions;
 
 export interface EditorMarker {
   /** 1-based */
@@ -42,7 +74,11 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
   const monaco = setupMonaco();
   const uri = monaco.Uri.parse(opts.uri);
   monaco.editor.getModel(uri)?.dispose();
-  const model = monaco.editor.createModel(opts.text, opts.language ?? 'yaml', uri);
+  const language = opts.language ?? 'yaml';
+  const isLarge = isLargeText;
+  let large = isLarge(opts.text.length);
+  const languageFor = (big: boolean) => (big && language === 'yaml' ? LARGE_YAML_LANGUAGE : language);
+  const model = monaco.editor.createModel(opts.text, languageFor(large), uri);
   // Bracket-pair colouring parses every bracket of the document on the first render after a
   // replacement (~70–100 ms for a 1,000-pod dump) for the few flow-style `{}`/`[]` YAML has. It is
   // a model option: the editor option alone does not reach a model made with createModel.
@@ -64,10 +100,16 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
     fixedOverflowWidgets: true,
     // Sticky headers mix up the documents of a multi-document file.
     stickyScroll: { enabled: false },
-    quickSuggestions: { other: true, comments: false, strings: true },
     bracketPairColorization: { enabled: false },
-    guides: { bracketPairs: false, indentation: true },
+    ...(large ? LARGE_TEXT_OPTIONS : NORMAL_TEXT_OPTIONS),
   });
+  /** Switches the helpers off (or back on) when the text crosses LARGE_TEXT_CHARS. */
+  const fitHelpersTo = (chars: number) => {
+    if (isLarge(chars) === large) return;
+    large = !large;
+    editor.updateOptions(large ? LARGE_TEXT_OPTIONS : NORMAL_TEXT_OPTIONS);
+    monaco.editor.setModelLanguage(model, languageFor(large));
+  };
 
   let isApplyingExternal = false;
   // The text the model holds, as last read or written: the store hands the same string back after
@@ -84,6 +126,7 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
   const changes = model.onDidChangeContent(() => {
     if (isApplyingExternal) return;
     known = model.getValue();
+    fitHelpersTo(known.length);
     opts.onChange(known);
   });
 
@@ -108,9 +151,21 @@ export function createYamlEditor(el: HTMLElement, opts: YamlEditorOptions): Yaml
         text[text.length - 1 - end] === current[current.length - 1 - end]
       )
         end++;
+      fitHelpersTo(text.length);
+      isApplyingExternal = true;
+      if (isLarge(text.length - start - end)) {
+        // A whole dump coming in: an edit would count its lines twice over and keep the old text
+        // for undo (a third of a second at 2 MB); a new value does it once. The text it replaces
+        // is in the learner's history (services/text-history), so nothing is lost.
+        try {
+          model.setValue(text);
+        } finally {
+          isApplyingExternal = false;
+        }
+        return;
+      }
       const from = model.getPositionAt(start);
       const to = model.getPositionAt(current.length - end);
-      isApplyingExternal = true;
       try {
         editor.pushUndoStop();
         editor.executeEdits('netlab', [

@@ -5,6 +5,7 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
 import 'monaco-editor/languages/definitions/dockerfile/register';
+import { conf as yamlConf, language as yamlTokens } from 'monaco-editor/languages/definitions/yaml/yaml';
 // oxlint-disable-next-line import/default -- Vite's ?worker suffix (typed by vite/client)
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
@@ -13,6 +14,12 @@ import YamlWorker from '../../../yaml.worker?worker';
 import { SCENARIO_FILE_MATCH, SCENARIO_SCHEMA, SCENARIO_SCHEMA_URI } from './schemas';
 
 let configured = false;
+
+/**
+ * YAML colours without monaco-yaml's schema work (validation, completion, hovers, folding, symbols),
+ * for texts too big to have them re-done on every keystroke (see create-yaml-editor).
+ */
+export const LARGE_YAML_LANGUAGE = 'yaml-large';
 
 /** Workers and monaco-yaml, once per page; returns the Monaco API. */
 export function setupMonaco(): typeof monaco {
@@ -38,6 +45,9 @@ export function setupMonaco(): typeof monaco {
       },
     },
   };
+  monaco.languages.register({ id: LARGE_YAML_LANGUAGE, aliases: ['YAML'] });
+  monaco.languages.setLanguageConfiguration(LARGE_YAML_LANGUAGE, yamlConf);
+  monaco.languages.setMonarchTokensProvider(LARGE_YAML_LANGUAGE, yamlTokens);
   configureMonacoYaml(yamlMonaco as unknown as Parameters<typeof configureMonacoYaml>[0], {
     enableSchemaRequest: false,
     hoverSchemaSource: false,
