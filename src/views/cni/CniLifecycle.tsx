@@ -1,14 +1,23 @@
 // The CNI lifecycle of one pod, as a panel: kubelet → the runtime's sandbox → /etc/cni/net.d (the
 // chosen file) → /opt/cni/bin/<type> with CNI_COMMAND=ADD → veth → IPAM → the result; then DEL,
 // CHECK and VERSION. Every word comes from the pure model (model/cni-lifecycle.ts).
-import { useContext, useState } from 'react';
+import { memo, useContext, useState } from 'react';
 import { cniConfigDocument, netD, withDocument } from '../../model/cni-config';
 import { lifecyclePods, podLifecycle } from '../../model/cni-lifecycle';
-import { NetlabContext, useNetlab, useScenarioModel } from '../use-netlab';
+import { AfterTheGraph, NetlabContext, useNetlab, useScenarioModel } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
 
+/** The lifecycle panel takes a new view after the graph has. */
 export function CniLifecycle() {
+  return (
+    <AfterTheGraph>
+      <CniLifecyclePanel />
+    </AfterTheGraph>
+  );
+}
+
+const CniLifecyclePanel = memo(function CniLifecyclePanel() {
   const t = useUiText();
   const locale = useNetlab((s) => s.locale);
   const { model } = useScenarioModel();
@@ -106,4 +115,4 @@ export function CniLifecycle() {
       )}
     </details>
   );
-}
+});

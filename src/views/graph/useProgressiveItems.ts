@@ -5,8 +5,12 @@
 // Small changes (an edit that adds a pod) appear in the same frame, as before.
 import { useEffect, useMemo, useState } from 'react';
 
-/** New items mounted per frame; ~150 pod cards cost ~20 ms of script, style and layout. */
-export const ITEMS_PER_FRAME = 150;
+/**
+ * New items mounted per frame. A pod card is mostly SVG text, which Chromium lays out at its
+ * on-screen scale: 50 cards and their links cost 30–60 ms of script, style and layout on two cores
+ * (measured opening a 300-pod dump), 150 cost over 100 ms.
+ */
+export const ITEMS_PER_FRAME = 50;
 
 /**
  * The items on screen after the next frame: those already drawn, plus up to `perFrame` others,

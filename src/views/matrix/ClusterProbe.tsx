@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { probeCommand } from '../../model/cluster-probe';
 import { isAllowed } from '../../app-model/model-view';
 import type { FlowSelection } from '../../store/netlab-store';
-import { matrixPortIndex } from '../../store/matrix-port';
 import { useNetlab, useScenarioModel } from '../use-netlab';
+import { useMatrixPort } from '../use-matrix-port';
 import { copyText } from '../clipboard';
 import { useUiText } from '../i18n';
 import { TID } from '../testIds';
@@ -23,7 +23,7 @@ export function ClusterProbe({
   const t = useUiText();
   const { model } = useScenarioModel();
   const locale = useNetlab((s) => s.locale);
-  const pi = useNetlab(matrixPortIndex);
+  const { index: pi } = useMatrixPort();
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
   const port = model.ports[pi];
   const s = model.endpoints.findIndex((e) => e.key === flow.from);

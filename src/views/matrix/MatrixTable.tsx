@@ -2,12 +2,12 @@
 // every cell a button so the keyboard reaches each flow.
 import { effectiveVerdict, notEnforcedBanner } from '../../model/enforcement';
 import { flowKey, isAllowed, type EndpointInfo } from '../../app-model/model-view';
-import { matrixPortIndex, missingMatrixPort } from '../../store/matrix-port';
-import { useNetlab, useScenarioModel } from '../use-netlab';
+import { AfterTheGraph, useNetlab, useScenarioModel, useViewBehind } from '../use-netlab';
+import { useMatrixPort } from '../use-matrix-port';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   joinMatrixFilter,
   matches,
@@ -81,31 +81,39 @@ export function pickShown(endpoints: readonly EndpointInfo[], test: (e: Endpoint
 }
 
 /**
- * The matrix. For a scene too big to draw (the graph shows the overview) it is drawn in a
- * background render React can interrupt, so a 23,000-pod file never blocks the page for long:
- * meanwhile it says what it is doing.
+ * The matrix. It takes a new view after the graph has (<AfterTheGraph>). For a scene too big to
+ * draw (the graph shows the overview) that background render of a 23,000-pod matrix takes a
+ * while, and meanwhile it says what it is doing.
  */
 export function MatrixTable() {
-  const view = useNetlab((s) => s.view);
-  const deferred = useDeferredValue(view);
+  return (
+    <AfterTheGraph>
+      <MatrixTableOrProgress />
+    </AfterTheGraph>
+  );
+}
+
+function MatrixTableOrProgress() {
+  const behind = useViewBehind();
+  const overviewTotal = useNetlab((s) => (s.view?.model.overview ? s.view.model.endpoints.length : null));
   const t = useUiText();
-  if (view?.model.overview && deferred !== view)
+  if (behind && overviewTotal !== null)
     return (
       <section aria-labelledby="matrix-title" className="panel">
         <h2 id="matrix-title">{t.matrix}</h2>
-        <p role="status">{fill(t.matrixDrawing, { total: view.model.endpoints.length.toLocaleString() })}</p>
+        <p role="status">{fill(t.matrixDrawing, { total: overviewTotal.toLocaleString() })}</p>
       </section>
     );
   return <MatrixTableNow />;
 }
 
-function MatrixTableNow() {
+/** Memoised: a render that only flips the 'behind' flag leaves the shown matrix alone. */
+const MatrixTableNow = memo(function MatrixTableNow() {
   const { model, changes, revision } = useScenarioModel();
   const filter = useNetlab((s) => s.matrixFilter);
   const setFilter = useNetlab((s) => s.setMatrixFilter);
   const t = useUiText();
-  const portIndex = useNetlab(matrixPortIndex);
-  const missing = useNetlab(missingMatrixPort);
+  const { index: portIndex, missing } = useMatrixPort();
   const setMatrixPort = useNetlab((s) => s.setMatrixPort);
   const selected = useNetlab((s) => s.selectedFlow);
   const selectFlow = useNetlab((s) => s.selectFlow);
@@ -367,4 +375,4 @@ function MatrixTableNow() {
       </>
     );
   }
-}
+});

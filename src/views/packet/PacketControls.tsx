@@ -2,8 +2,8 @@
 // keyboard shortcut that works anywhere outside text fields and the editor.
 import { memo, useEffect, useMemo, useState } from 'react';
 import { packetTourFromView } from '../../app-model/packet-requests';
-import { shownMatrixPort } from '../../store/matrix-port';
-import { useNetlab, useScenarioModel } from '../use-netlab';
+import { AfterTheGraph, useNetlab, useScenarioModel } from '../use-netlab';
+import { useMatrixPort } from '../use-matrix-port';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
@@ -64,7 +64,16 @@ const OptionSelect = memo(function OptionSelect({
   );
 });
 
+/** The packet form takes a new view after the graph has (its menus list every pod). */
 export function PacketControls() {
+  return (
+    <AfterTheGraph>
+      <PacketForm />
+    </AfterTheGraph>
+  );
+}
+
+const PacketForm = memo(function PacketForm() {
   const t = useUiText();
   const { model } = useScenarioModel();
   const packet = useNetlab((s) => s.packet);
@@ -75,7 +84,7 @@ export function PacketControls() {
   const resetPacket = useNetlab((s) => s.resetPacket);
   const journey = usePacketJourney();
   const selectedFlow = useNetlab((s) => s.selectedFlow);
-  const matrixPort = useNetlab(shownMatrixPort);
+  const matrixPort = useMatrixPort().port;
   /** Outside machines are endpoints by IP; traceFlow takes their names too. */
   const endName = (key: string) => topology.externals.find((e) => e.ip === key)?.name ?? key;
   const { topology } = model;
@@ -358,4 +367,4 @@ export function PacketControls() {
       </div>
     </div>
   );
-}
+});
