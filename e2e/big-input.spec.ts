@@ -65,7 +65,7 @@ test('a 5 MB dump: progress with counts, Cancel, then the overview in place of t
   await expect(first).toContainText('500');
   await first.getByRole('cell').nth(2).getByText(/^\d+$/).click();
   await expect(first.getByRole('listitem').first()).toHaveText('app-0 × 10');
-  // The editor says why it is read-only; the matrix still has every pod.
+  // The editor says it waits to be asked; the matrix still has every pod.
   await expect(page.getByRole('status').filter({ hasText: 'This scenario is 5.' })).toBeVisible();
   await page.getByRole('searchbox', { name: /^Filter/ }).fill('ns-45/pod-22999');
   await expect(page.getByRole('button', { name: /^ns-45\/pod-22999 → / })).toHaveCount(1);

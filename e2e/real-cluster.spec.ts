@@ -34,6 +34,8 @@ test('a 300-pod dump opens; search by IP focuses a pod; the workload view explai
   });
   await expect(pods(page)).toHaveCount(running.length, { timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: 'cluster.yaml opened' })).toBeVisible();
+  // 2.3 MB fits in storage: saved again, no warning.
+  await expect(page.getByRole('alert').filter({ hasText: 'too big' })).toHaveCount(0);
   // Finished Job pods are not drawn: they are listed apart.
   await expect(page.getByText(`Pods without an IP (${finished.length})`)).toBeVisible();
 
@@ -113,6 +115,10 @@ test('a 5.5 MB `-o json` dump opens; a large text waits read-only until "Edit it
   await expect(editor).toContainText(`This scenario is ${(json.length / 1_000_000).toFixed(1)} MB`);
   await expect(editor.locator('pre')).toContainText('"kind": "List"');
   await expect(editor.locator('.monaco-editor')).toHaveCount(0);
+  // Past what browser storage keeps (5 M characters): not saved, and the page says so and why.
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'too big for the browser’s storage' }),
+  ).toContainText(`This text (${(json.length / 1_000_000).toFixed(1)} MB)`);
 
   // The YAML dump of the same cluster: asked for, the editor takes it, and an edit changes verdicts.
   await chooseFiles(page, open, {

@@ -1,11 +1,12 @@
 // The `netlab` command against hostile and careless input: terminal escapes in names, files that
 // are not text, no input at all, a full disk, matrices too big to print, megabyte arguments.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bigDumpYaml } from '../testing/big-dump';
+import { MAX_FILE_BYTES } from '../lib/scene-file';
 
 const ROOT = join(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'src/cli/main.ts');
@@ -101,6 +102,17 @@ describe('inputs people really have', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('prod/web → prod/db 3306/TCP: ✗ denied');
+  });
+
+  it('a file past the page’s limit is refused before it is read: one line, exit 1', () => {
+    const file = tmpFile('huge.yaml', '');
+    truncateSync(file, MAX_FILE_BYTES + 1); // sparse: nothing is written
+    const r = netlab(['lint', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^netlab: .*huge\.yaml: larger than 64 MB \(netlab reads files up to that size, in the page too\)/,
+    );
+    expect(r.stderr.split('\n')).toHaveLength(2);
   });
 
   it('a binary file is one line, exit 1', () => {

@@ -80,7 +80,7 @@ describe('readSceneBytes', () => {
     expect(read).toEqual({ text: json });
     const tooBig = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x20);
     expect(readSceneBytes(tooBig, 'huge.yaml')).toEqual({
-      error: { en: 'huge.yaml is larger than 32 MB', ko: 'huge.yaml은 32MB보다 큽니다' },
+      error: { en: 'huge.yaml is larger than 64 MB', ko: 'huge.yaml은 64MB보다 큽니다' },
     });
   });
 

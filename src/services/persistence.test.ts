@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createNetlabStore } from '../store/netlab-store';
-import { initialLocale, readSaved, startAutosave, STORAGE_KEYS } from './persistence';
+import { initialLocale, MAX_SAVED_CHARS, readSaved, startAutosave, STORAGE_KEYS } from './persistence';
 import { memoryStorage } from '../testing/memory-storage';
 
 describe('persistence', () => {
@@ -28,12 +28,33 @@ describe('persistence', () => {
     const stop = startAutosave(store, storage, 100);
     store.getState().setScenarioText('x'.repeat(200));
     vi.advanceTimersByTime(100);
-    expect(store.getState().textUnsaved).toBe(true);
+    expect(store.getState().textUnsaved).toBe('refused');
     expect(storage.getItem(STORAGE_KEYS.scenario)).toBeNull();
     store.getState().setScenarioText('short');
     vi.advanceTimersByTime(100);
     expect(store.getState().textUnsaved).toBe(false);
     expect(storage.getItem(STORAGE_KEYS.scenario)).toBe('short');
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('does not try to save a text too big for storage, and says why; a text that fits is saved again', () => {
+    vi.useFakeTimers();
+    const storage = memoryStorage();
+    const store = createNetlabStore({ defaultScenario: 'default' });
+    const stop = startAutosave(store, storage, 100);
+    store.getState().setScenarioText('mine');
+    vi.advanceTimersByTime(100);
+    const setItem = vi.spyOn(storage, 'setItem');
+    store.getState().setScenarioText('x'.repeat(MAX_SAVED_CHARS + 1));
+    vi.advanceTimersByTime(100);
+    expect(store.getState().textUnsaved).toBe('too-big');
+    expect(setItem).not.toHaveBeenCalled();
+    expect(storage.getItem(STORAGE_KEYS.scenario)).toBe('mine');
+    store.getState().setScenarioText('short again');
+    vi.advanceTimersByTime(100);
+    expect(store.getState().textUnsaved).toBe(false);
+    expect(storage.getItem(STORAGE_KEYS.scenario)).toBe('short again');
     stop();
     vi.useRealTimers();
   });

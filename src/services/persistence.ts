@@ -10,8 +10,12 @@ export const STORAGE_KEYS = {
   locale: 'netlab.locale',
 } as const;
 
-/** Caps what we read back, so a corrupted or hostile entry cannot freeze the page. */
-const MAX_SAVED_CHARS = 5_000_000;
+/**
+ * The longest text saved, and read back (so a corrupted or hostile entry cannot freeze the page).
+ * Longer texts (a real cluster's dump) are not written at all: a failing 5 MB write per keystroke
+ * would cost tens of milliseconds each time, and the page says the text is not saved.
+ */
+export const MAX_SAVED_CHARS = 5_000_000;
 
 export interface SavedState {
   readonly scenarioText?: string;
@@ -67,12 +71,18 @@ export function startAutosave(store: NetlabStore, storage: Storage | undefined, 
     timer = undefined;
     const s = store.getState();
     let saved = true;
-    if (dirty.has('scenario')) saved = write(STORAGE_KEYS.scenario, s.scenarioText) && saved;
-    if (dirty.has('volumes')) saved = write(STORAGE_KEYS.volumes, s.storageLab.volumesText) && saved;
-    if (dirty.has('layers')) saved = write(STORAGE_KEYS.layers, s.storageLab.layersText) && saved;
+    let tooBig = false;
+    const save = (key: string, text: string) => {
+      if (text.length > MAX_SAVED_CHARS) tooBig = true;
+      else saved = write(key, text) && saved;
+    };
+    if (dirty.has('scenario')) save(STORAGE_KEYS.scenario, s.scenarioText);
+    if (dirty.has('volumes')) save(STORAGE_KEYS.volumes, s.storageLab.volumesText);
+    if (dirty.has('layers')) save(STORAGE_KEYS.layers, s.storageLab.layersText);
     dirty.clear();
     // Keep working without autosave, but never silently: the page tells the learner to save a file.
-    if (s.textUnsaved === saved) s.setTextUnsaved(!saved);
+    const unsaved = tooBig ? 'too-big' : saved ? false : 'refused';
+    if (s.textUnsaved !== unsaved) s.setTextUnsaved(unsaved);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.locale !== prev.locale) write(STORAGE_KEYS.locale, s.locale);

@@ -5,6 +5,7 @@ import { createNetlabStore, type NetlabStore } from '../store/netlab-store';
 import { HISTORY_LIMIT } from '../store/text-history';
 import { memoryStorage } from '../testing/memory-storage';
 import { HISTORY_KEY, readHistory, startTextHistory } from './text-history';
+import { MAX_SAVED_CHARS } from './persistence';
 
 const DEFAULT = '# the default\n';
 const stops: (() => void)[] = [];
@@ -88,6 +89,26 @@ describe('the text history', () => {
     store.getState().replaceScenario('# opened\n', undefined, 'file');
     store.getState().replaceScenario('# D\n', undefined, 'file');
     expect(texts(store)).toEqual([['# opened, then mine\n', 'link']]);
+  });
+
+  it('a text too long to be saved gets no fingerprint: the one before stays, and still answers after a reload', async () => {
+    const storage = memoryStorage();
+    const store = page(storage);
+    store.getState().replaceScenario('# from a link\n', undefined, 'link');
+    await new Promise((r) => setTimeout(r, 0));
+    const linkHash = readHistory(storage).opened;
+    expect(linkHash).not.toBeNull();
+    const dump = 'x'.repeat(MAX_SAVED_CHARS + 1);
+    store.getState().replaceScenario(dump, undefined, 'file');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(readHistory(storage).opened).toBe(linkHash);
+    // In this tab the dump, unchanged, is still not the learner's work.
+    store.getState().replaceScenario('# E\n', undefined, 'file');
+    expect(texts(store)).toEqual([]);
+    // After a reload the link's text (what storage still holds) is still not the learner's work.
+    const next = page(storage, '# from a link\n');
+    next.getState().replaceScenario('# F\n', undefined, 'file');
+    expect(texts(next)).toEqual([]);
   });
 
   it(`keeps the last ${HISTORY_LIMIT}, newest first`, () => {

@@ -3,7 +3,7 @@
 // becomes a version (time, and what replaced it). Texts that came unchanged from outside are not
 // the learner's work and are not kept. Storage may be missing, full or forbidden.
 import type { NetlabStore } from '../store/netlab-store';
-import { STORAGE_KEYS } from './persistence';
+import { MAX_SAVED_CHARS, STORAGE_KEYS } from './persistence';
 import {
   HISTORY_LIMIT,
   REPLACED_BY,
@@ -14,7 +14,7 @@ import {
 
 export const HISTORY_KEY = 'netlab.history.v1';
 /** Caps each text read back, so a corrupted or hostile entry cannot freeze the page. */
-const MAX_TEXT_CHARS = 5_000_000;
+const MAX_TEXT_CHARS = MAX_SAVED_CHARS;
 
 /** A short fingerprint of a text (FNV-1a over its UTF-16 units, and its length). */
 export function textHash(text: string): string {
@@ -130,7 +130,10 @@ export function startTextHistory(
     if (hashing === undefined) return;
     clearTimeout(hashing);
     hashing = undefined;
-    if (openedText !== null) opened = textHash(openedText);
+    // A text too long to be saved cannot come back after a reload, so it needs no fingerprint (a
+    // 55 MB dump would take half a second to hash): the previous one stays, still right for what
+    // storage holds.
+    if (openedText !== null && openedText.length <= MAX_SAVED_CHARS) opened = textHash(openedText);
     save();
   }
   // Another tab of the lab: its saved text would overwrite ours at our next save, and ours its.

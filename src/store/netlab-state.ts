@@ -13,6 +13,9 @@ import type { StorageLabActions, StorageLabSlice } from './storage-lab';
 import type { PredictSlice } from './predict-state';
 import type { Replacement, ReplacedBy, TextVersion } from './text-history';
 
+/** Why the autosave is not keeping the text (false: it is). */
+export type TextUnsaved = false | 'refused' | 'too-big';
+
 export interface FlowSelection {
   readonly from: string;
   readonly to: string;
@@ -56,8 +59,11 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   readonly history: readonly TextVersion[];
   /** How many of the oldest versions storage could not hold (full or forbidden): kept in this tab only. */
   readonly historyUnsaved: number;
-  /** The autosave's last write of a text failed (storage full or forbidden): the page says so. */
-  readonly textUnsaved: boolean;
+  /**
+   * Why the autosave is not keeping the text, for the page to say: its last write failed (storage
+   * full or forbidden), or the text is too big to save at all (a multi-MB dump). False while saved.
+   */
+  readonly textUnsaved: TextUnsaved;
   /** The lesson player: route, lesson, checks, progress (see lesson-state.ts). */
   readonly lesson: LessonSlice;
   /** The share panel: its last notice, and the scenario a link replaced (see share-state.ts). */
@@ -124,7 +130,7 @@ export interface NetlabState extends LessonActions, StorageLabActions {
   setHistory(history: readonly TextVersion[]): void;
   /** What the history service could not save (0: every version is in storage). */
   setHistoryUnsaved(count: number): void;
-  setTextUnsaved(unsaved: boolean): void;
+  setTextUnsaved(unsaved: TextUnsaved): void;
   /** Puts a saved version back in place of the text (itself kept in the history if it was the learner's). */
   restoreVersion(text: string): void;
   undoReset(): void;

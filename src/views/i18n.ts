@@ -54,6 +54,8 @@ const en = {
     'Browser storage is full: versions marked “not saved” are kept only until this tab closes. Restore one and save it as a file (YAML) to keep it.',
   textUnsaved:
     'Your text is not being saved: browser storage is full or switched off. Save it as a file (YAML) before you close this tab.',
+  textTooBigToSave:
+    'This text ({size}) is too big for the browser’s storage, so it is not saved. Edits you make in it last only until this tab closes: save it as a file (YAML) to keep them.',
   historyNotSaved: 'not saved',
   replacedByLink: 'replaced by a shared link',
   replacedByFile: 'replaced by an opened file',
@@ -307,6 +309,8 @@ const ko: UiText = {
     '브라우저 저장 공간이 가득 찼습니다. ‘저장 안 됨’ 표시가 붙은 버전은 이 탭을 닫을 때까지만 남습니다. 간직하려면 복원한 뒤 파일(YAML)로 저장하세요.',
   textUnsaved:
     '지금 쓰는 텍스트가 저장되지 않고 있습니다. 브라우저 저장 공간이 가득 찼거나 꺼져 있습니다. 이 탭을 닫기 전에 파일(YAML)로 저장하세요.',
+  textTooBigToSave:
+    '이 텍스트({size})는 브라우저 저장 공간에 담기에는 너무 커서 저장되지 않습니다. 여기서 고친 내용은 이 탭을 닫으면 사라지니, 간직하려면 파일(YAML)로 저장하세요.',
   historyNotSaved: '저장 안 됨',
   replacedByLink: '공유 링크로 바뀜',
   replacedByFile: '연 파일로 바뀜',

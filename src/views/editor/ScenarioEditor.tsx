@@ -28,7 +28,7 @@ function LargeTextPreview({ text, onEdit }: { text: string; onEdit: () => void }
   const t = useUiText();
   return (
     <div className="editor-host editor-large" data-testid={TID.editorLarge}>
-      <p>{fill(t.editorLarge, { size: megabytes(text.length) })}</p>
+      <p role="status">{fill(t.editorLarge, { size: megabytes(text.length) })}</p>
       <p>
         <button type="button" onClick={onEdit}>
           {t.editorLargeEdit}
