@@ -404,7 +404,7 @@ export function oneOf<T extends string>(
       (guess
         ? lower
           ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
-          : t(`did you mean ${guess}?`, `${josa(guess, '을/를')} 뜻했나요?`)
+          : t(`did you mean ${guess}?`, `혹시 ${guess} 말인가요?`)
         : undefined),
   );
   return fallback;

@@ -49,7 +49,7 @@ export function rejectionText(r: Rejection, pv: PersistentVolume | undefined): L
     case 'capacity':
       return L(
         `${r.capacity.text} < ${r.request.text} requested`,
-        `용량 ${r.capacity.text} < 요청 ${r.request.text}`,
+        `용량 ${josa(r.capacity.text, '이/가')} 요청한 ${r.request.text}보다 작습니다`,
       );
     case 'volume-mode':
       return L(
@@ -106,7 +106,7 @@ export function candidateText(
         return line(
           L(
             `chosen: ${pv.capacity.text} for a ${claim.claim.request.text} request, since nothing smaller fits; the claim gets the whole PV`,
-            `선택됨: ${claim.claim.request.text} 요청에 ${pv.capacity.text} PV가 배정됩니다. 더 작은 PV가 맞지 않아 PV 전체가 이 클레임 것이 됩니다`,
+            `선택됨: ${claim.claim.request.text} 요청에 ${pv.capacity.text} PV가 배정됩니다. 더 작은 PV가 맞지 않아 PV 전체가 이 클레임의 몫이 됩니다`,
           ),
         );
       return line(
