@@ -96,7 +96,7 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             ),
             t(
               'up to 15 lower-case letters, digits and hyphens, with at least one letter',
-              '소문자·숫자·하이픈 15자 이내, 글자 하나 이상',
+              '포트 이름은 소문자·숫자·하이픈 15자 이내이고 글자가 하나 이상 있어야 합니다',
             ),
           );
         } else if (seenPortNames.has(portName)) {
