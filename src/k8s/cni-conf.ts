@@ -376,7 +376,7 @@ function notSimulated(c: FieldChecker, path: FieldPath, field: string, assumed?:
     path,
     t(
       `${field}: netlab does not simulate this field; the drawing and traces ignore it${assumed ? ` (they assume ${assumed.en})` : ''}`,
-      `${field}: netlab은 이 필드를 흉내 내지 않습니다. 그림과 트레이스에는 반영되지 않습니다${assumed ? `(${assumed.ko}로 가정)` : ''}`,
+      `${field}: netlab은 이 필드를 흉내 내지 않습니다. 그림과 패킷 여정에는 반영되지 않습니다${assumed ? `(${assumed.ko}로 가정)` : ''}`,
     ),
     undefined,
     'key',
@@ -390,7 +390,7 @@ function notSimulatedPlugin(c: FieldChecker, path: FieldPath, type: string): voi
     path,
     t(
       `plugin ${quote(type)}: netlab does not simulate it; the drawing and traces ignore what it does`,
-      `플러그인 ${quote(type)}: netlab은 이 플러그인을 흉내 내지 않습니다. 그림과 트레이스에는 반영되지 않습니다`,
+      `플러그인 ${quote(type)}: netlab은 이 플러그인을 흉내 내지 않습니다. 그림과 패킷 여정에는 반영되지 않습니다`,
     ),
   );
 }

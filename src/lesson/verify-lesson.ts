@@ -116,7 +116,7 @@ export function checkNames(ctx: LessonContext): void {
       t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${josa(p.ref, '이/가')} 없습니다`),
       t(
         'pods are namespace/name; outside machines are an ExternalEndpoint name or an IP',
-        '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다',
+        '파드는 namespace/name으로, 클러스터 밖의 머신은 ExternalEndpoint 이름이나 IP로 씁니다',
       ),
     );
   }

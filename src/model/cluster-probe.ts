@@ -82,7 +82,7 @@ export function probeCommand(topology: Topology, from: string, to: string, port:
     return {
       reason: {
         en: 'Only a pod can be the source of a probe: an outside machine would need its own test.',
-        ko: '프로브의 출발지는 파드여야 합니다. 클러스터 밖의 기계는 따로 시험해야 합니다.',
+        ko: '프로브의 출발지는 파드여야 합니다. 클러스터 밖의 머신은 따로 시험해야 합니다.',
       },
     };
   }

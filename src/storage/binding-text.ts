@@ -1,6 +1,7 @@
 // Words for the binding decisions: why a PV was chosen, passed over or rejected for a claim, and
 // why a claim is Pending, in English and Korean. The controller's own event texts are kept
 // where it has one ("no persistent volumes available for this claim and no storage class is set").
+import { josa } from '../lib/korean';
 import { type LocalText } from '../lib/text';
 import { describeUnmet } from '../engine/describe';
 import type { ClaimResult, ClaimWait } from './controller-state';
