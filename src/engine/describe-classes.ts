@@ -41,7 +41,9 @@ export function listText(items: readonly LocalText[], max = 3): LocalText {
 
 /** "값이 db가 아닌" for one value, "값이 api, db 중 어느 것도 아닌" for several. */
 function notAmong(values: readonly string[], tail: '아니고' | '아닌'): string {
-  return values.length === 1 ? `${josa(values[0]!, '이/가')} ${tail}` : `${values.join(', ')} 중 어느 것도 ${tail}`;
+  return values.length === 1
+    ? `${josa(values[0]!, '이/가')} ${tail}`
+    : `${values.join(', ')} 중 어느 것도 ${tail}`;
 }
 
 /** One key's choices as a phrase: `[en, ko connective, ko final]`; undefined when unconstrained. */

@@ -23,7 +23,9 @@ describe('effectiveVerdict', () => {
       en: 'policy says ✗ — flannel delivers it',
       ko: '정책상으로는 ✗ 차단이지만 flannel은 그대로 전달합니다',
     });
-    expect(effectiveVerdict(false, 'bridge').note!.ko).toBe('정책상으로는 ✗ 차단이지만 bridge는 그대로 전달합니다');
+    expect(effectiveVerdict(false, 'bridge').note!.ko).toBe(
+      '정책상으로는 ✗ 차단이지만 bridge는 그대로 전달합니다',
+    );
   });
 
   it('is the same decision the packet trace uses', () => {
