@@ -64,7 +64,7 @@ export function rejectionText(r: Rejection, pv: PersistentVolume | undefined): L
       );
     case 'selector': {
       const en = r.unmet.map((u) => describeUnmet(u, 'en')).join('; ');
-      const ko = r.unmet.map((u) => describeUnmet(u, 'ko')).join('; ');
+      const ko = r.unmet.map((u) => describeUnmet(u, 'ko')).join('. ');
       return L(
         `its labels do not match the claim's selector: ${en}`,
         `레이블이 클레임의 selector와 맞지 않습니다: ${ko}`,
@@ -116,7 +116,7 @@ export function candidateText(
     }
     case 'rejected': {
       const parts = c.reasons.map((r) => rejectionText(r, pv));
-      return line(L(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('; ')));
+      return line(L(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('. ')));
     }
     case 'fits':
       switch (c.why) {
@@ -192,7 +192,7 @@ export function waitText(w: ClaimWait, volumeOf: (name: string) => PersistentVol
       const parts = w.problems.map((p) => rejectionText(p, pv));
       return L(
         `cannot bind to requested volume ${w.volumeName}: ${parts.map((p) => p.en).join('; ')}`,
-        `요청한 ${w.volumeName} 볼륨에 바인딩할 수 없습니다: ${parts.map((p) => p.ko).join('; ')}`,
+        `요청한 ${w.volumeName} 볼륨에 바인딩할 수 없습니다: ${parts.map((p) => p.ko).join('. ')}`,
       );
     }
     case 'volume-claimed':

@@ -63,7 +63,7 @@ const en = {
 export type ConsoleText = typeof en;
 
 const ko: ConsoleText = {
-  byHand: '손으로',
+  byHand: '손으로 실습',
   yamlLab: 'YAML 실습',
   heading: '손으로 만드는 파드 네트워크',
   intro:
