@@ -80,7 +80,7 @@ test('under flannel the matrix and the why panel say the policy is not enforced'
   await expect(why(page)).toContainText('policy says ✗ — flannel delivers it');
   await page.screenshot({ path: '/tmp/cni-shots/flannel-matrix-en.png' });
   await language(page).selectOption('ko');
-  await expect(why(page)).toContainText('정책은 ✗ — flannel은 그대로 전달합니다');
+  await expect(why(page)).toContainText('정책상으로는 ✗ 차단이지만 flannel은 그대로 전달합니다');
   await expect(
     page.getByRole('note').filter({ hasText: 'NetworkPolicy를 적용하지 않습니다' }).first(),
   ).toBeVisible();

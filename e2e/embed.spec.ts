@@ -125,7 +125,7 @@ test('click to load in Korean, on a shared scene: the cover pictures that scene'
   });
   await expect(picture).toBeVisible();
   await page.screenshot({ path: '/tmp/embed-cover-ko.png' });
-  await frame.getByRole('button', { name: '대화형 netlab 다이어그램 불러오기' }).click();
+  await frame.getByRole('button', { name: '직접 다뤄 보는 netlab 그림 불러오기' }).click();
   await expect(pod(frame, 'prod/backend')).toHaveAccessibleName(/, worker-b;/);
 });
 

@@ -55,7 +55,7 @@ function traceIn(model: ScenarioModel | null, request: TraceRequest): TraceResul
     return { trace: tracePacket(model.cluster, model.topology, request.from, request.to, request.port) };
   } catch (e) {
     if (e instanceof TraceError)
-      return { error: { en: `Cannot trace: ${e.message}`, ko: `추적할 수 없습니다: ${e.ko}` } };
+      return { error: { en: `Cannot trace: ${e.message}`, ko: `패킷을 따라갈 수 없습니다: ${e.ko}` } };
     throw e;
   }
 }

@@ -72,7 +72,7 @@ describe('the enforcement flag in the CLI JSON', () => {
       '--lang',
       'ko',
     ]);
-    expect(text.stdout).toContain('정책은 ✗ — flannel은 그대로 전달합니다');
+    expect(text.stdout).toContain('정책상으로는 ✗ 차단이지만 flannel은 그대로 전달합니다');
     const calico = JSON.parse(
       netlab(['check', DEFAULT, '--from', 'prod/web', '--to', 'prod/db', '--port', '3306', '--json']).stdout,
     );

@@ -55,7 +55,7 @@ export function runQuery(args: CliArgs, cluster: Cluster): CommandResult {
           pick(
             args.lang,
             `  ${port.port}/${port.protocol}: ${reached.length} pod(s) can reach it (through kube-proxy's DNAT)`,
-            `  ${port.port}/${port.protocol}: 파드 ${reached.length}개가 닿을 수 있습니다(kube-proxy DNAT를 거쳐)`,
+            `  ${port.port}/${port.protocol}: 파드 ${reached.length}개가 닿을 수 있습니다(kube-proxy의 DNAT을 거쳐)`,
           ),
         );
         out.push(...summarise(reached));
@@ -112,7 +112,7 @@ function selects(
       const s = policiesSelecting(cluster.policies, d.endpoint);
       const none = pick(lang, 'none (unrestricted)', '없음(제한 없음)');
       const host = d.endpoint.pod.hostNetwork
-        ? pick(lang, ' — hostNetwork: no policy selects it', ' — hostNetwork: 어떤 정책도 고르지 않습니다')
+        ? pick(lang, ' — hostNetwork: no policy selects it', ' — hostNetwork: 어떤 정책도 선택하지 않습니다')
         : '';
       return ok(
         [
@@ -158,7 +158,7 @@ function selects(
       ...policiesSelecting(cluster.policies, p).egress,
     ]),
   );
-  list(pick(lang, 'policies selecting those pods', '그 파드를 고르는 정책'), [...selecting].sort());
+  list(pick(lang, 'policies selecting those pods', '그 파드를 선택하는 정책'), [...selecting].sort());
   if (out.length === 1)
     out.push(
       pick(lang, '  nothing in the scenario is in this range', '  이 범위에 든 것이 시나리오에 없습니다'),

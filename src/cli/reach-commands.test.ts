@@ -169,7 +169,7 @@ describe('netlab diff OLD NEW', () => {
       });
       const back = netlab(['diff', file('wider.yaml', WIDER), file('base.yaml', BASE), '--lang', 'ko']);
       expect(back.stdout).toBe(
-        '- data/db 파드 ← 새로 만든 네임스페이스의 role=api 레이블이 붙은 파드, TCP 3306 포트 (이전에 허용: data/db-policy 인그레스 규칙 1)\n',
+        '- data/db 파드 ← 새로 만든 네임스페이스의 role=api 레이블이 붙은 파드, TCP 3306 포트 (이전에는 허용: data/db-policy 인그레스 규칙 1)\n',
       );
       expect(netlab(['diff', file('base.yaml', BASE), file('same.yaml', BASE)]).stdout).toBe(
         'nothing opens or closes\n',

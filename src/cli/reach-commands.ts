@@ -119,7 +119,7 @@ function because(g: GroupJson, lang: Locale, before = false): string {
         ? `${r.policy} ${g.direction === 'ingress' ? '인그레스' : '이그레스'} 규칙 ${r.rule}`
         : `${r.policy} ${g.direction} rule ${r.rule}`,
     );
-    const was = before ? (lang === 'ko' ? '이전에 ' : 'before: ') : '';
+    const was = before ? (lang === 'ko' ? '이전에는 ' : 'before: ') : '';
     return lang === 'ko' ? `${was}허용: ${rules.join(', ')}` : `${was}allowed by ${rules.join(', ')}`;
   }
   const type = g.direction === 'ingress' ? 'Ingress' : 'Egress';

@@ -10,7 +10,7 @@ import { buildServices } from '../engine/services';
 import type { ManifestFile } from '../k8s/source';
 import type { Cluster } from '../k8s/types';
 import { formatDiagnostic } from '../lib/diagnostic';
-import type { Locale } from '../lib/text';
+import { WORDS, type Locale } from '../lib/text';
 import { UsageError, type CliArgs } from './args';
 import { serviceFlowText } from './check';
 import type { CommandResult } from './command-result';
@@ -36,7 +36,7 @@ export function runTest(args: CliArgs, read: (names: readonly string[]) => Manif
   const out = results.map((r) => resultText(r, cluster, args.lang)).join('');
   const summary =
     args.lang === 'ko'
-      ? `약속 ${results.length}개: 통과 ${results.length - failed}, 실패 ${failed}\n`
+      ? `기대 ${results.length}개: 통과 ${results.length - failed}개, 실패 ${failed}개\n`
       : `${results.length} expectation(s): ${results.length - failed} passed, ${failed} failed\n`;
   return { stdout: out + summary, stderr: '', code: failed > 0 ? 1 : 0 };
 }
@@ -44,16 +44,16 @@ export function runTest(args: CliArgs, read: (names: readonly string[]) => Manif
 function resultText(r: ExpectationResult, cluster: Cluster, locale: Locale): string {
   const x = r.expectation;
   const flow = `${x.from} → ${x.to} ${x.port.port}/${x.port.protocol}`;
-  const want = x.expect === 'allow' ? '✓ allow' : '✗ deny';
+  const want = WORDS.cell(x.expect === 'allow')[locale];
   const where = `${x.at.file}:${x.at.line}:${x.at.col}`;
-  if (r.passed) return `✓ ${flow}: ${want}${locale === 'ko' ? ', 약속대로' : ', as expected'}\n`;
+  if (r.passed) return `✓ ${flow}: ${want}${locale === 'ko' ? ', 기대한 대로' : ', as expected'}\n`;
   if (r.error) return `✗ ${where}: ${flow}: ${r.error[locale]}\n`;
   if (r.pairs.length === 0)
     return `✗ ${where}: ${flow}: ${locale === 'ko' ? '판정할 파드 쌍이 없습니다' : 'no pod pair to judge'}\n`;
   const wrong = r.pairs.filter((p) => (x.expect === 'allow' ? !p.allowed : p.allowed || p.some));
   const got =
     locale === 'ko'
-      ? `기대한 판정은 ${want}, 하지만 파드 쌍 ${r.pairs.length}개 중 ${wrong.length}개가 다릅니다`
+      ? `기대한 판정은 ${want}인데, 파드 쌍 ${r.pairs.length}개 중 ${wrong.length}개가 다릅니다`
       : `expected ${want}, but ${wrong.length} of ${r.pairs.length} pod pair(s) differ`;
   const first = wrong[0]!;
   const why = first.flow

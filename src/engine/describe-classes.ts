@@ -39,6 +39,13 @@ export function listText(items: readonly LocalText[], max = 3): LocalText {
   return t(`${init.en} and ${shown.at(-1)!.en}`, `${init.ko}, ${shown.at(-1)!.ko}`);
 }
 
+/** "값이 db가 아닌" for one value, "값이 api, db 중 어느 것도 아닌" for several. */
+function notAmong(values: readonly string[], tail: '아니고' | '아닌'): string {
+  return values.length === 1
+    ? `${josa(values[0]!, '이/가')} ${tail}`
+    : `${values.join(', ')} 중 어느 것도 ${tail}`;
+}
+
 /** One key's choices as a phrase: `[en, ko connective, ko final]`; undefined when unconstrained. */
 function keyPhrase(
   k: KeyChoices,
@@ -46,7 +53,8 @@ function keyPhrase(
 ): { en: string; koMid: string; koEnd: string } | undefined {
   const all = k.values.length === k.named.length;
   if (k.other && (k.absent || required) && all) return undefined;
-  const named = [...k.named].sort().join(', ');
+  const sortedNamed = [...k.named].sort();
+  const named = sortedNamed.join(', ');
   if (k.named.length === 0)
     return k.absent
       ? { en: `no ${k.key} label`, koMid: `${k.key} 레이블이 없고`, koEnd: `${k.key} 레이블이 없는` }
@@ -66,28 +74,27 @@ function keyPhrase(
   if (k.other && values.length === 0 && !k.absent)
     return {
       en: `${an} ${k.key} other than ${named}`,
-      koMid: `${k.key} 값이 ${named} 중 어느 것도 아니고`,
-      koEnd: `${k.key} 값이 ${named} 중 어느 것도 아닌`,
+      koMid: `${k.key} 값이 ${notAmong(sortedNamed, '아니고')}`,
+      koEnd: `${k.key} 값이 ${notAmong(sortedNamed, '아닌')}`,
     };
   if (k.other && values.length === 0 && k.absent)
     return {
       en: `no ${k.key} label or ${an} ${k.key} other than ${named}`,
-      koMid: `${k.key} 레이블이 없거나 그 값이 ${named} 중 어느 것도 아니고`,
-      koEnd: `${k.key} 레이블이 없거나 그 값이 ${named} 중 어느 것도 아닌`,
+      koMid: `${k.key} 레이블이 없거나 그 값이 ${notAmong(sortedNamed, '아니고')}`,
+      koEnd: `${k.key} 레이블이 없거나 그 값이 ${notAmong(sortedNamed, '아닌')}`,
     };
   const missing = k.named.filter((v) => !k.values.includes(v));
   const exceptText = missing.map((v) => `${k.key}=${v}`).join(', ');
   if (k.absent && !required)
     return {
       en: `no ${k.key} label or ${an} ${k.key} other than ${missing.join(', ')}`,
-      koMid: `${k.key} 레이블이 없거나 그 값이 ${missing.join(', ')} 중 어느 것도 아니고`,
-      koEnd: `${k.key} 레이블이 없거나 그 값이 ${missing.join(', ')} 중 어느 것도 아닌`,
+      koMid: `${k.key} 레이블이 없거나 그 값이 ${notAmong(missing, '아니고')}`,
+      koEnd: `${k.key} 레이블이 없거나 그 값이 ${notAmong(missing, '아닌')}`,
     };
-  const missingText = missing.join(', ');
   return {
     en: `${an} ${k.key} label other than ${exceptText}`,
-    koMid: `${k.key} 레이블이 있으며 그 값이 ${missingText} 중 어느 것도 아니고`,
-    koEnd: `${k.key} 레이블이 있으며 그 값이 ${missingText} 중 어느 것도 아닌`,
+    koMid: `${k.key} 레이블이 있으며 그 값이 ${notAmong(missing, '아니고')}`,
+    koEnd: `${k.key} 레이블이 있으며 그 값이 ${notAmong(missing, '아닌')}`,
   };
 }
 
@@ -378,9 +385,10 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
     const example = mine.find((o) => !o.node && !o.podNetwork) ?? mine[0]!;
     const exampleIp = ipText(example.witness.family, ipValue(example.witness));
     const two = join(names.slice(0, 2));
+    const egKo = `예: ${names.length ? two.ko : exampleIp}`;
     const eg = names.length
-      ? t(` (such as ${two.en})`, `(예: ${two.ko})`)
-      : t(` (for example ${exampleIp})`, `(예: ${exampleIp})`);
+      ? t(` (such as ${two.en})`, `(${egKo})`)
+      : t(` (for example ${exampleIp})`, `(${egKo})`);
     const any = family === 4 ? t('any address', '모든 주소') : t('any IPv6 address', '모든 IPv6 주소');
     if (missing.length === 0) out.push(t(`${any.en}${eg.en}`, `${any.ko}${eg.ko}`));
     else if (missing.length <= 3 && missing.length < has.length) {
@@ -403,7 +411,7 @@ export function addressSetText(u: PeerUniverse, set: ReadonlySet<number>): Local
       out.push(
         t(
           `addresses in ${block} except ${except.join(', ')}${eg.en}`,
-          `${block} 대역의 주소(${except.join(', ')} 제외)${eg.ko}`,
+          `${block} 대역의 주소(${except.join(', ')} 제외, ${egKo})`,
         ),
       );
     } else {

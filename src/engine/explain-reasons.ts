@@ -240,13 +240,13 @@ function failureText(failures: readonly PeerFailure[], locale: Locale): string {
           return pick(
             locale,
             `its namespace ${f.namespace} ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`,
-            `네임스페이스 ${f.namespace}에는 ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`,
+            `${f.namespace} 네임스페이스에는 ${f.unmet.map((u) => describeUnmet(u, locale)).join('. ')}`,
           );
         case 'pod-labels':
           return pick(
             locale,
             `the pod ${f.unmet.map((u) => describeUnmet(u, locale)).join(', ')}`,
-            f.unmet.map((u) => describeUnmet(u, locale)).join(', '),
+            f.unmet.map((u) => describeUnmet(u, locale)).join('. '),
           );
         case 'ip-outside':
           return pick(
@@ -262,7 +262,7 @@ function failureText(failures: readonly PeerFailure[], locale: Locale): string {
           );
       }
     })
-    .join(pick(locale, ' and ', ', 그리고 '));
+    .join(pick(locale, ' and ', '. '));
 }
 
 function portFailureText(f: PortFailure, locale: Locale): string {

@@ -305,7 +305,7 @@ function lintDnsClusterIpBlocks(
           ),
           t(
             `select the CoreDNS pods instead: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system AND podSelector k8s-app: kube-dns`,
-            `대신 CoreDNS 파드를 선택하세요: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system과 podSelector k8s-app: kube-dns를 함께`,
+            `대신 CoreDNS 파드를 선택하세요: namespaceSelector ${NAMESPACE_NAME_LABEL}: kube-system과 podSelector k8s-app: kube-dns를 한 피어에 함께 쓰세요`,
           ),
         );
       });

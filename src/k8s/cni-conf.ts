@@ -327,7 +327,7 @@ function pluginType(c: FieldChecker, m: Dict, at: FieldPath): string | undefined
       `unknown plugin type ${quote(type)}: the runtime fails with failed to find plugin "${type}" in path [/opt/cni/bin]`,
       `알 수 없는 플러그인 type ${quote(type)}: 런타임이 failed to find plugin "${type}" in path [/opt/cni/bin] 오류로 실패합니다`,
     ),
-    guess ? t(`did you mean ${quote(guess)}?`, `${josa(quote(guess), '을/를')} 뜻했나요?`) : undefined,
+    guess ? t(`did you mean ${quote(guess)}?`, `혹시 ${quote(guess)} 말인가요?`) : undefined,
   );
   return undefined;
 }
@@ -359,7 +359,7 @@ function checkFields(
         `${quote(key)}: 플러그인에 없는 필드라 무시됩니다`,
       ),
       guess
-        ? t(`did you mean ${quote(guess)}?`, `${josa(quote(guess), '을/를')} 뜻했나요?`)
+        ? t(`did you mean ${quote(guess)}?`, `혹시 ${quote(guess)} 말인가요?`)
         : t(
             'Go’s JSON decoding drops unknown fields silently',
             'Go의 JSON 디코딩은 모르는 필드를 조용히 버립니다',
@@ -376,7 +376,7 @@ function notSimulated(c: FieldChecker, path: FieldPath, field: string, assumed?:
     path,
     t(
       `${field}: netlab does not simulate this field; the drawing and traces ignore it${assumed ? ` (they assume ${assumed.en})` : ''}`,
-      `${field}: netlab은 이 필드를 흉내 내지 않습니다. 그림과 트레이스에는 반영되지 않습니다${assumed ? `(${assumed.ko}로 가정)` : ''}`,
+      `${field}: netlab은 이 필드를 흉내 내지 않습니다. 그림과 패킷 여정에는 반영되지 않습니다${assumed ? `(${assumed.ko}로 가정)` : ''}`,
     ),
     undefined,
     'key',
@@ -390,7 +390,7 @@ function notSimulatedPlugin(c: FieldChecker, path: FieldPath, type: string): voi
     path,
     t(
       `plugin ${quote(type)}: netlab does not simulate it; the drawing and traces ignore what it does`,
-      `플러그인 ${quote(type)}: netlab은 이 플러그인을 흉내 내지 않습니다. 그림과 트레이스에는 반영되지 않습니다`,
+      `플러그인 ${quote(type)}: netlab은 이 플러그인을 흉내 내지 않습니다. 그림과 패킷 여정에는 반영되지 않습니다`,
     ),
   );
 }

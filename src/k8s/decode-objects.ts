@@ -96,7 +96,7 @@ export function decodePod(d: Decoder, obj: Dict, name: string, namespace: string
             ),
             t(
               'up to 15 lower-case letters, digits and hyphens, with at least one letter',
-              '소문자·숫자·하이픈 15자 이내, 글자 하나 이상',
+              '포트 이름은 소문자·숫자·하이픈 15자 이내이고 글자가 하나 이상 있어야 합니다',
             ),
           );
         } else if (seenPortNames.has(portName)) {
@@ -404,7 +404,7 @@ export function oneOf<T extends string>(
       (guess
         ? lower
           ? t(`values are lower case: ${lower}`, `값은 소문자로 씁니다: ${lower}`)
-          : t(`did you mean ${guess}?`, `${josa(guess, '을/를')} 뜻했나요?`)
+          : t(`did you mean ${guess}?`, `혹시 ${guess} 말인가요?`)
         : undefined),
   );
   return fallback;

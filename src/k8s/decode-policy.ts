@@ -114,7 +114,7 @@ function decodePolicyTypes(d: Decoder, value: unknown): PolicyType[] {
         'warning',
         'duplicate-policy-type',
         p,
-        t(`spec.policyTypes lists ${v} twice`, `spec.policyTypes에 ${v}가 두 번 있습니다`),
+        t(`spec.policyTypes lists ${v} twice`, `spec.policyTypes에 ${josa(v, '이/가')} 두 번 있습니다`),
       );
       return;
     }
@@ -271,11 +271,11 @@ function checkCidr(d: Decoder, text: string, path: FieldPath): Cidr | undefined 
       path,
       t(
         `${text} has host bits set; it means ${c.canonical}`,
-        `${text}에는 호스트 비트가 있습니다. ${c.canonical}를 뜻합니다`,
+        `${text}에는 호스트 비트가 있습니다. ${josa(c.canonical, '을/를')} 뜻합니다`,
       ),
       t(
         `write ${c.canonical}, or /${c.family === 4 ? 32 : 128} for one address`,
-        `${c.canonical}로 쓰거나, 주소 하나라면 /${c.family === 4 ? 32 : 128}을 쓰세요`,
+        `${josa(c.canonical, '으로/로')} 쓰거나, 주소 하나라면 ${josa(`/${c.family === 4 ? 32 : 128}`, '을/를')} 쓰세요`,
       ),
     );
   }

@@ -287,7 +287,7 @@ export class Decoder extends FieldChecker {
     const hint = guess
       ? t(
           `did you mean ${quote(guess)}? kubectl rejects unknown fields (strict validation); where they are dropped, this entry behaves as if ${quote(key)} were not there`,
-          `${josa(quote(guess), '을/를')} 뜻했나요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${josa(quote(key), '이/가')} 없는 것처럼 동작합니다`,
+          `혹시 ${quote(guess)} 말인가요? kubectl은 알 수 없는 필드를 거부합니다(strict 검증). 무시되는 경우 이 항목은 ${josa(quote(key), '이/가')} 없는 것처럼 동작합니다`,
         )
       : t(
           'kubectl rejects unknown fields (strict validation)',

@@ -316,7 +316,7 @@ function checkKind(d: Decoder, obj: Dict): Classified | undefined {
       guess
         ? t(
             `did you mean ${guess} (apiVersion: ${KINDS[guess]!.apiVersion})?`,
-            `${josa(`${guess}(apiVersion: ${KINDS[guess]!.apiVersion})`, '을/를')} 뜻했나요?`,
+            `혹시 ${guess}(apiVersion: ${KINDS[guess]!.apiVersion}) 말인가요?`,
           )
         : undefined,
     );

@@ -139,11 +139,11 @@ describe('packet check', () => {
     expect(r.message.en).toContain(
       'no DNAT rewrites its destination, so it never reaches prod/db through a Service.',
     );
-    expect(r.message.ko).toContain('목적지를 바꾸는 DNAT가 없어서 Service를 거쳐 prod/db로 가지 않습니다.');
+    expect(r.message.ko).toContain('목적지를 바꾸는 DNAT이 없어서 Service를 거쳐 prod/db로 가지 않습니다.');
     const other = checks.replace('dnatTo: prod/db', 'dnatTo: prod/backend');
     const o = run(other, withSvc, withSvc);
     expect(o.message.en).toContain("kube-proxy's DNAT sends it to prod/db, not to prod/backend.");
-    expect(o.message.ko).toContain('kube-proxy의 DNAT가 prod/backend가 아니라 prod/db로 보냅니다.');
+    expect(o.message.ko).toContain('kube-proxy의 DNAT이 prod/backend가 아니라 prod/db로 보냅니다.');
   });
 
   it('says so when the packet cannot be sent (a pod renamed away)', () => {

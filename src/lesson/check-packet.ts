@@ -157,14 +157,14 @@ export function packetProblems(c: PacketCheck, judge: PacketJudge, trace: Packet
       out.push(
         t(
           `no DNAT rewrites its destination, so it never reaches ${want.key} through a Service.`,
-          `목적지를 바꾸는 DNAT가 없어서 Service를 거쳐 ${josa(want.key, '으로/로')} 가지 않습니다.`,
+          `목적지를 바꾸는 DNAT이 없어서 Service를 거쳐 ${josa(want.key, '으로/로')} 가지 않습니다.`,
         ),
       );
     else if (got !== want.key)
       out.push(
         t(
           `kube-proxy's DNAT sends it to ${got}, not to ${want.key}.`,
-          `kube-proxy의 DNAT가 ${josa(want.key, '이/가')} 아니라 ${josa(got, '으로/로')} 보냅니다.`,
+          `kube-proxy의 DNAT이 ${josa(want.key, '이/가')} 아니라 ${josa(got, '으로/로')} 보냅니다.`,
         ),
       );
   }

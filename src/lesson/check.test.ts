@@ -349,7 +349,7 @@ describe('no-errors', () => {
       '1 problem(s) left. The first: scenario.yaml:1:7: error: unknown kind "Networking" (did you mean NetworkPolicy (apiVersion: networking.k8s.io/v1)?)',
     );
     expect(r.message.ko).toBe(
-      '남은 문제가 1개 있습니다. 첫 번째: scenario.yaml:1:7: error: 알 수 없는 kind "Networking" (NetworkPolicy(apiVersion: networking.k8s.io/v1)를 뜻했나요?)',
+      '남은 문제가 1개 있습니다. 첫 번째: scenario.yaml:1:7: error: 알 수 없는 kind "Networking" (혹시 NetworkPolicy(apiVersion: networking.k8s.io/v1) 말인가요?)',
     );
   });
 

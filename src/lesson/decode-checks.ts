@@ -82,7 +82,7 @@ export function decodeCheck(
       path,
       t(
         `each check needs "check:", one of ${LAB_CHECKS[ctx.lab].join(', ')}`,
-        `각 검사에는 "check:"가 필요합니다. ${LAB_CHECKS[ctx.lab].join(', ')} 중 하나`,
+        `각 검사에는 "check:"가 필요합니다. ${LAB_CHECKS[ctx.lab].join(', ')} 중 하나를 쓰세요`,
       ),
     );
     return undefined;

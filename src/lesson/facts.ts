@@ -34,7 +34,7 @@ const sizes = (xs: readonly (number | undefined)[]) =>
 /** The fact as a sentence: what the lesson asks to be true. */
 export function factText(f: Fact): LocalText {
   const after = f.afterDeleting
-    ? L(` after deleting ${f.afterDeleting}`, ` (${f.afterDeleting} 클레임을 지운 뒤)`)
+    ? L(` after deleting ${f.afterDeleting}`, `${f.afterDeleting} 클레임을 지운 뒤 `)
     : L('', '');
   switch (f.kind) {
     case 'claim': {
@@ -47,20 +47,20 @@ export function factText(f: Fact): LocalText {
       const phase = f.phase ?? (f.volume ? 'Bound' : undefined);
       return L(
         `claim ${f.claim} is ${phase ?? 'present'}${to.en}${after.en}`,
-        `${f.claim} 클레임이${to.ko} ${phase ?? '존재'} 상태${after.ko}`,
+        `${after.ko}${f.claim} 클레임이${to.ko} ${phase ? `${phase} 상태` : '있음'}`,
       );
     }
     case 'volume':
       return f.phase === 'deleted'
-        ? L(`PV ${f.volume} is deleted${after.en}`, `${f.volume} PV가 삭제됨${after.ko}`)
+        ? L(`PV ${f.volume} is deleted${after.en}`, `${after.ko}${f.volume} PV가 삭제됨`)
         : L(
             `PV ${f.volume} is ${f.phase ?? 'present'}${f.claim ? ` for ${f.claim}` : ''}${after.en}`,
-            `${f.volume} PV가 ${f.phase ?? '존재'} 상태${f.claim ? `(${f.claim} 클레임)` : ''}${after.ko}`,
+            `${after.ko}${f.volume} PV가 ${f.phase ? `${f.phase} 상태` : '있음'}${f.claim ? `(${f.claim} 클레임)` : ''}`,
           );
     case 'pod':
       return L(
         `pod ${f.pod} is ${f.status ?? 'present'}${f.node ? ` on ${f.node}` : ''}${after.en}`,
-        `${f.pod} 파드가 ${f.node ? `${f.node} 노드에서 ` : ''}${f.status ?? '존재'} 상태${after.ko}`,
+        `${after.ko}${f.pod} 파드가 ${f.node ? `${f.node} 노드에서 ` : ''}${f.status ? `${f.status} 상태` : '있음'}`,
       );
     case 'image': {
       const parts: LocalText[] = [];

@@ -23,7 +23,7 @@ export class FieldReader extends FieldChecker {
         [...path, key],
         t(`unknown field ${quote(where)}`, `알 수 없는 필드 ${quote(where)}`),
         guess
-          ? t(`did you mean "${guess}"?`, `${josa(`"${guess}"`, '을/를')} 뜻했나요?`)
+          ? t(`did you mean "${guess}"?`, `혹시 "${guess}" 말인가요?`)
           : t(`known fields here: ${known.join(', ')}`, `여기에 쓸 수 있는 필드: ${known.join(', ')}`),
         'key',
       );

@@ -116,7 +116,7 @@ export function checkNames(ctx: LessonContext): void {
       t(why.replace(' in the scenario', ` in ${names}`), `${names}에 ${josa(p.ref, '이/가')} 없습니다`),
       t(
         'pods are namespace/name; outside machines are an ExternalEndpoint name or an IP',
-        '파드는 namespace/name으로, 클러스터 밖의 기기는 ExternalEndpoint 이름이나 IP로 씁니다',
+        '파드는 namespace/name으로, 클러스터 밖의 머신은 ExternalEndpoint 이름이나 IP로 씁니다',
       ),
     );
   }
@@ -138,7 +138,7 @@ function checkPacketName(ctx: LessonContext, p: PendingRef, files: readonly Scen
       'unknown-name',
       p.path,
       t(`no node ${p.ref} in ${names}`, `${names}에 ${josa(p.ref, '이라는/라는')} 노드가 없습니다`),
-      guess ? t(`did you mean ${guess}?`, `${guess} 노드를 뜻했나요?`) : undefined,
+      guess ? t(`did you mean ${guess}?`, `혹시 ${guess} 노드 말인가요?`) : undefined,
     );
     return;
   }
@@ -183,7 +183,7 @@ function checkStorageName(ctx: LessonContext, p: PendingRef, files: readonly Sce
     'unknown-name',
     p.path,
     t(`no ${p.kind} ${p.ref} in ${names}`, `${names}에 ${p.ref} ${p.kind} 이름이 없습니다`),
-    guess ? t(`did you mean ${guess}?`, `${guess} 이름을 뜻했나요?`) : undefined,
+    guess ? t(`did you mean ${guess}?`, `혹시 ${guess} 말인가요?`) : undefined,
   );
 }
 

@@ -58,5 +58,7 @@ describe('the glossary', () => {
   it('the UI names the matrix with the glossary’s words, in both languages', () => {
     expect(UI_TEXT.en.matrix).toBe(GLOSSARY.matrix.en);
     expect(UI_TEXT.ko.matrix).toBe(GLOSSARY.matrix.ko);
+    expect(UI_TEXT.ko.routes).toBe(GLOSSARY.route.ko);
+    expect(UI_TEXT.ko.packets).toBe(GLOSSARY.packetJourney.ko);
   });
 });

@@ -18,6 +18,12 @@ export const GLOSSARY = {
   /** In policy context the directions stay as Korean engineers say them. */
   ingress: { en: 'ingress', ko: '인그레스', avoidKo: ['수신 규칙'] },
   egress: { en: 'egress', ko: '이그레스', avoidKo: ['송신 규칙'] },
+  /** A routing-table entry: 경로 (ip route's "route"), as the trace and the console say it. */
+  route: { en: 'route', ko: '경로', avoidKo: ['라우트'] },
+  /** A Kubernetes API object: kubernetes.io/ko writes 오브젝트. */
+  object: { en: 'object', ko: '오브젝트', avoidKo: ['객체'] },
+  /** A packet's way through the cluster, hop by hop: the panel's name, never the loanword. */
+  packetJourney: { en: 'packet journey', ko: '패킷 여정', avoidKo: ['트레이스'] },
   /** The learners' notes are named by topic, never by file number ("노트 004"). */
   studyNotes: {
     en: 'study notes',

@@ -28,7 +28,7 @@ export type ProbeCommand =
 const CONTROLLER_LABELS: Readonly<Record<string, LocalText>> = {
   'pod-template-hash': {
     en: 'the ReplicaSet selects its pods by it: it would adopt the probe and delete a real replica to keep its count',
-    ko: 'ReplicaSet이 이 레이블로 자기 파드를 고르므로, 프로브를 데려가 개수를 맞추려고 진짜 복제본 하나를 지웁니다',
+    ko: 'ReplicaSet이 이 레이블로 자기 파드를 고르므로, 프로브를 자기 파드로 거둬들이고(adopt) 개수를 맞추려고 진짜 복제본 하나를 지웁니다',
   },
   'controller-revision-hash': {
     en: 'set by a StatefulSet or DaemonSet to track its revision; the probe is no revision of theirs',
@@ -48,11 +48,11 @@ const CONTROLLER_LABELS: Readonly<Record<string, LocalText>> = {
   },
   'controller-uid': {
     en: 'the Job selects its pods by it: it would count the probe as one of its runs',
-    ko: 'Job이 이 레이블로 자기 파드를 고르므로 프로브를 자기 실행으로 셉니다',
+    ko: 'Job이 이 레이블로 자기 파드를 고르므로 프로브도 자기 실행 중 하나로 셉니다',
   },
   'batch.kubernetes.io/controller-uid': {
     en: 'the Job selects its pods by it: it would count the probe as one of its runs',
-    ko: 'Job이 이 레이블로 자기 파드를 고르므로 프로브를 자기 실행으로 셉니다',
+    ko: 'Job이 이 레이블로 자기 파드를 고르므로 프로브도 자기 실행 중 하나로 셉니다',
   },
   'job-name': {
     en: "marks a Job's pods; the probe is not one",
@@ -82,7 +82,7 @@ export function probeCommand(topology: Topology, from: string, to: string, port:
     return {
       reason: {
         en: 'Only a pod can be the source of a probe: an outside machine would need its own test.',
-        ko: '프로브의 출발지는 파드여야 합니다. 클러스터 밖의 기계는 따로 시험해야 합니다.',
+        ko: '프로브의 출발지는 파드여야 합니다. 클러스터 밖의 머신은 따로 시험해야 합니다.',
       },
     };
   }
@@ -109,7 +109,7 @@ export function probeCommand(topology: Topology, from: string, to: string, port:
   const caution: LocalText | undefined = Object.hasOwn(source.labels, 'controller-revision-hash')
     ? {
         en: `${from} belongs to a StatefulSet or DaemonSet, whose selector uses labels the probe keeps: the controller may adopt the probe while it runs (it is deleted when connect ends)`,
-        ko: `${from}의 주인은 StatefulSet이나 DaemonSet이고, 그 selector가 쓰는 레이블을 프로브도 가지므로 실행되는 동안 컨트롤러가 프로브를 데려갈 수 있습니다(connect가 끝나면 지워집니다)`,
+        ko: `${from}의 주인은 StatefulSet이나 DaemonSet이고, 그 selector가 쓰는 레이블을 프로브도 가지므로 실행되는 동안 컨트롤러가 프로브를 자기 파드로 거둬들일(adopt) 수 있습니다(프로브는 connect가 끝나면 지워집니다)`,
       }
     : undefined;
   const lines = [

@@ -7,7 +7,7 @@ import { t, type LocalText } from '../lib/text';
 export const podNoRoute = (pod: string, ip: string): LocalText =>
   t(
     `${pod}: no route to ${ip} in the pod's table (only its own subnet's link route): the kernel answers "Network is unreachable" (the CNI config gives no default route: isDefaultGateway and ipam.routes)`,
-    `${pod}: 파드의 경로 표에 ${ip}로 가는 경로가 없습니다(자기 서브넷의 link 경로뿐). 커널이 "Network is unreachable"로 답합니다(CNI 설정이 기본 경로를 주지 않음: isDefaultGateway, ipam.routes)`,
+    `${pod}: 파드의 경로 표에 ${josa(ip, '으로/로')} 가는 경로가 없습니다(자기 서브넷의 link 경로뿐입니다). 커널이 "Network is unreachable"로 답합니다(CNI 설정이 기본 경로를 주지 않음: isDefaultGateway, ipam.routes)`,
   );
 
 /** ARP for the gateway goes unanswered: the bridge holds no address (isGateway false). */

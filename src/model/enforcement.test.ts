@@ -21,9 +21,11 @@ describe('effectiveVerdict', () => {
   it('says it in words, in both languages, with the right particle', () => {
     expect(effectiveVerdict(false, 'flannel').note).toEqual({
       en: 'policy says ✗ — flannel delivers it',
-      ko: '정책은 ✗ — flannel은 그대로 전달합니다',
+      ko: '정책상으로는 ✗ 차단이지만 flannel은 그대로 전달합니다',
     });
-    expect(effectiveVerdict(false, 'bridge').note!.ko).toBe('정책은 ✗ — bridge는 그대로 전달합니다');
+    expect(effectiveVerdict(false, 'bridge').note!.ko).toBe(
+      '정책상으로는 ✗ 차단이지만 bridge는 그대로 전달합니다',
+    );
   });
 
   it('is the same decision the packet trace uses', () => {

@@ -37,7 +37,10 @@ export function effectiveVerdict(policyAllowed: boolean, cni: CniName): Enforcem
 
 /** The cell's and the why panel's words for a denied flow the CNI delivers anyway. */
 export const deliveredAnyway = (cni: CniName): LocalText =>
-  t(`policy says ✗ — ${cni} delivers it`, `정책은 ✗ — ${josa(cni, '은/는')} 그대로 전달합니다`);
+  t(
+    `policy says ✗ — ${cni} delivers it`,
+    `정책상으로는 ✗ 차단이지만 ${josa(cni, '은/는')} 그대로 전달합니다`,
+  );
 
 /** The banner over the matrix under a CNI that enforces nothing. */
 export const notEnforcedBanner = (cni: CniName): LocalText =>

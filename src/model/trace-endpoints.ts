@@ -111,7 +111,7 @@ function serviceEnd(cluster: Cluster, topology: Topology, text: string): TraceEn
     const near = topology.services.filter((s) => s.name === key.split('/').pop()).map((s) => `svc:${s.key}`);
     throw new TraceError(
       found,
-      `시나리오에 Service ${josa(key, '이/가')} 없습니다${near.length ? ` (${near.join(', ')} 말인가요?)` : ''}`,
+      `시나리오에 Service ${josa(key, '이/가')} 없습니다${near.length ? ` (혹시 ${near.join(', ')} 말인가요?)` : ''}`,
     );
   }
   return serviceEndOf(cluster, topology, found);

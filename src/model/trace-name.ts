@@ -303,7 +303,7 @@ function nodeLocalNote(l: NodeLocalStep, kubeDnsIp: string, pod: string) {
     l.address === kubeDnsIp
       ? t(
           `the kube-dns ClusterIP ${kubeDnsIp}, which node-local-dns also holds (its NOTRACK rules skip conntrack, so kube-proxy's DNAT never applies)`,
-          `kube-dns ClusterIP ${kubeDnsIp}(node-local-dns가 이 주소도 가지고 있고, NOTRACK 규칙 때문에 conntrack을 거치지 않아 kube-proxy의 DNAT가 적용되지 않습니다)`,
+          `kube-dns ClusterIP ${kubeDnsIp}(node-local-dns가 이 주소도 가지고 있고, NOTRACK 규칙 때문에 conntrack을 거치지 않아 kube-proxy의 DNAT이 적용되지 않습니다)`,
         )
       : t(
           `its link-local address ${l.address} (kubelet --cluster-dns)`,

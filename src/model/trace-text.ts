@@ -317,7 +317,7 @@ export const outsideToPod = (cidr: string, nodeIp: string): LocalText =>
 export const enterAtNode = (service: string, node: string, target: string): LocalText =>
   t(
     `From outside, ${service} is reached at a node's NodePort; netlab enters at the first node, ${node}: ${target}.`,
-    `밖에서는 노드의 NodePort로 ${service}에 닿습니다. netlab은 첫 번째 노드 ${node}로 들어갑니다: ${target}.`,
+    `밖에서는 노드의 NodePort로 ${service}에 닿습니다. netlab은 첫 번째 노드 ${josa(node, '으로/로')} 들어갑니다: ${target}.`,
   );
 export const noLoadBalancerIp = (service: string): LocalText =>
   t(

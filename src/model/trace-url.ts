@@ -108,7 +108,7 @@ export function atController(
   if (!sp)
     throw new TraceError(
       `${m.text.en}, but Service ${backend.key} has no port ${m.backend.port}`,
-      `${m.text.ko}. 그런데 Service ${backend.key}에는 포트 ${m.backend.port}가 없습니다`,
+      `${m.text.ko}. 그런데 Service ${backend.key}에는 포트 ${josa(m.backend.port, '이/가')} 없습니다`,
     );
   const forward = traceFlow(cluster, topology, arrived, `svc:${backend.key}`, {
     port: sp.port,

@@ -206,7 +206,7 @@ export function walkPacket(
   }
   return drop(hops, place, {
     en: 'the packet went round in a loop until its TTL ran out',
-    ko: '패킷이 고리처럼 돌다가 TTL이 다 떨어졌습니다',
+    ko: '패킷이 루프를 돌다가 TTL이 바닥났습니다',
   });
 }
 

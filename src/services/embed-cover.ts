@@ -6,7 +6,7 @@ import type { Scene } from '../layout/scene';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export const COVER_TEXT = {
-  load: { en: 'Load the interactive netlab diagram', ko: '대화형 netlab 다이어그램 불러오기' },
+  load: { en: 'Load the interactive netlab diagram', ko: '직접 다뤄 보는 netlab 그림 불러오기' },
   // The scenario's own pods and Services are counted; the implicit CoreDNS drawn with them is named.
   picture: {
     en: (s: Scene) =>

@@ -124,7 +124,7 @@ export function validateProgress(value: unknown, { bare = false } = {}): Progres
     lessons = value.lessons;
   }
   if (!isObject(lessons))
-    return fail('The file has no "lessons" object.', '파일에 "lessons" 객체가 없습니다.');
+    return fail('The file has no "lessons" object.', '파일에 "lessons" 항목이 없습니다.');
   const entries = Object.entries(lessons);
   if (entries.length > MAX_LESSONS)
     return fail('The file lists far too many lessons.', '파일에 레슨이 너무 많습니다.');

@@ -1,6 +1,7 @@
 // Words for the binding decisions: why a PV was chosen, passed over or rejected for a claim, and
 // why a claim is Pending, in English and Korean. The controller's own event texts are kept
 // where it has one ("no persistent volumes available for this claim and no storage class is set").
+import { josa } from '../lib/korean';
 import { type LocalText } from '../lib/text';
 import { describeUnmet } from '../engine/describe';
 import type { ClaimResult, ClaimWait } from './controller-state';
@@ -49,7 +50,7 @@ export function rejectionText(r: Rejection, pv: PersistentVolume | undefined): L
     case 'capacity':
       return L(
         `${r.capacity.text} < ${r.request.text} requested`,
-        `용량 ${r.capacity.text} < 요청 ${r.request.text}`,
+        `용량 ${josa(r.capacity.text, '이/가')} 요청한 ${r.request.text}보다 작습니다`,
       );
     case 'volume-mode':
       return L(
@@ -63,7 +64,7 @@ export function rejectionText(r: Rejection, pv: PersistentVolume | undefined): L
       );
     case 'selector': {
       const en = r.unmet.map((u) => describeUnmet(u, 'en')).join('; ');
-      const ko = r.unmet.map((u) => describeUnmet(u, 'ko')).join('; ');
+      const ko = r.unmet.map((u) => describeUnmet(u, 'ko')).join('. ');
       return L(
         `its labels do not match the claim's selector: ${en}`,
         `레이블이 클레임의 selector와 맞지 않습니다: ${ko}`,
@@ -106,7 +107,7 @@ export function candidateText(
         return line(
           L(
             `chosen: ${pv.capacity.text} for a ${claim.claim.request.text} request, since nothing smaller fits; the claim gets the whole PV`,
-            `선택됨: ${claim.claim.request.text} 요청에 ${pv.capacity.text} PV가 배정됩니다. 더 작은 PV가 맞지 않아 PV 전체가 이 클레임 것이 됩니다`,
+            `선택됨: ${claim.claim.request.text} 요청에 ${pv.capacity.text} PV가 배정됩니다. 더 작은 PV가 맞지 않아 PV 전체가 이 클레임의 몫이 됩니다`,
           ),
         );
       return line(
@@ -115,7 +116,7 @@ export function candidateText(
     }
     case 'rejected': {
       const parts = c.reasons.map((r) => rejectionText(r, pv));
-      return line(L(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('; ')));
+      return line(L(parts.map((p) => p.en).join('; '), parts.map((p) => p.ko).join('. ')));
     }
     case 'fits':
       switch (c.why) {
@@ -191,7 +192,7 @@ export function waitText(w: ClaimWait, volumeOf: (name: string) => PersistentVol
       const parts = w.problems.map((p) => rejectionText(p, pv));
       return L(
         `cannot bind to requested volume ${w.volumeName}: ${parts.map((p) => p.en).join('; ')}`,
-        `요청한 ${w.volumeName} 볼륨에 바인딩할 수 없습니다: ${parts.map((p) => p.ko).join('; ')}`,
+        `요청한 ${w.volumeName} 볼륨에 바인딩할 수 없습니다: ${parts.map((p) => p.ko).join('. ')}`,
       );
     }
     case 'volume-claimed':

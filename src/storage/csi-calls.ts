@@ -206,7 +206,7 @@ export function csiSequence(x: CsiInput): CsiStep[] {
         ],
         text: L(
           'The external-attacher sidecar, watching VolumeAttachments, calls the controller plugin: attach the disk to that node. It returns publish_context, and the VolumeAttachment becomes attached: true',
-          'VolumeAttachment를 지켜보던 external-attacher 사이드카가 컨트롤러 플러그인을 호출합니다: 디스크를 그 노드에 붙여라. 응답은 publish_context이고, VolumeAttachment는 attached: true가 됩니다',
+          'VolumeAttachment를 지켜보던 external-attacher 사이드카가 컨트롤러 플러그인을 호출해 디스크를 그 노드에 붙여 달라고 요청합니다. 응답은 publish_context이고, VolumeAttachment는 attached: true가 됩니다',
         ),
       },
       {
@@ -240,7 +240,7 @@ export function csiSequence(x: CsiInput): CsiStep[] {
       ],
       text: L(
         'The kubelet on the node calls the node plugin (through the socket node-driver-registrar registered): format the device if needed and mount it once per node at the global staging path (a node plugin that advertises STAGE_UNSTAGE_VOLUME; netlab assumes it does, as block-storage drivers do)',
-        '노드의 kubelet이 노드 플러그인을 호출합니다(node-driver-registrar가 등록한 소켓으로). 필요하면 장치를 포맷하고, 노드마다 한 번 전역 스테이징 경로에 마운트합니다(노드 플러그인이 STAGE_UNSTAGE_VOLUME 기능을 알릴 때. 블록 스토리지 드라이버처럼 그렇다고 가정합니다)',
+        '노드의 kubelet이 노드 플러그인을 호출합니다(node-driver-registrar가 등록한 소켓으로). 필요하면 장치를 포맷하고, 노드마다 한 번 전역 스테이징 경로에 마운트합니다(노드 플러그인이 STAGE_UNSTAGE_VOLUME 기능을 알릴 때이며, netlab은 블록 스토리지 드라이버처럼 그렇다고 가정합니다)',
       ),
     },
     {
@@ -323,5 +323,5 @@ function teardown(x: CsiInput, handle: string): CsiStep[] {
 /** The panel text: CSI is a standard for any container orchestrator, like CRI and CNI. */
 export const CSI_ABOUT: LocalText = L(
   "CSI (Container Storage Interface) is a standard, like CRI for container runtimes and CNI for networks: a storage vendor writes one driver (a controller plugin and a node plugin speaking gRPC) and it works with any orchestrator that speaks CSI (Kubernetes, Nomad, Cloud Foundry, Mesos), without touching Kubernetes' own code. Kubernetes adds sidecars (external-provisioner, external-attacher, node-driver-registrar) that turn API objects into CSI calls.",
-  'CSI(Container Storage Interface)는 컨테이너 런타임의 CRI, 네트워크의 CNI처럼 표준입니다. 스토리지 업체가 드라이버 하나(gRPC로 통신하는 컨트롤러 플러그인과 노드 플러그인)를 만들면, CSI를 지원하는 어떤 오케스트레이터(Kubernetes, Nomad, Cloud Foundry, Mesos)에서도 쿠버네티스 코드를 건드리지 않고 동작합니다. 쿠버네티스는 API 오브젝트를 CSI 호출로 바꿔 주는 사이드카(external-provisioner, external-attacher, node-driver-registrar)를 덧붙입니다.',
+  'CSI(Container Storage Interface)는 컨테이너 런타임의 CRI, 네트워크의 CNI와 같은 표준입니다. 스토리지 업체가 드라이버 하나(gRPC로 통신하는 컨트롤러 플러그인과 노드 플러그인)를 만들면, CSI를 지원하는 어떤 오케스트레이터(Kubernetes, Nomad, Cloud Foundry, Mesos)에서도 쿠버네티스 코드를 건드리지 않고 동작합니다. 쿠버네티스는 API 오브젝트를 CSI 호출로 바꿔 주는 사이드카(external-provisioner, external-attacher, node-driver-registrar)를 덧붙입니다.',
 );

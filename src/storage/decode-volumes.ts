@@ -50,7 +50,7 @@ export function oneOf<T extends string>(
       `${pathText(path)}: unsupported value ${quote(value)}: use ${list}`,
       `${pathText(path)}: 지원하지 않는 값 ${quote(value)}. 다음 중 하나를 쓰세요: ${list}`,
     ),
-    guess ? t(`did you mean ${guess}?`, `${guess} 값을 뜻했나요?`) : undefined,
+    guess ? t(`did you mean ${guess}?`, `혹시 ${guess} 말인가요?`) : undefined,
   );
   return undefined;
 }

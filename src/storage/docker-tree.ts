@@ -171,7 +171,7 @@ export function dockerTree(host: DockerHost): TreeNode {
         links,
         t(
           'short names for the layers, to keep the mount options short',
-          '마운트 옵션을 짧게 하려는 레이어의 짧은 이름',
+          '레이어의 짧은 이름(마운트 옵션을 짧게 쓰기 위한 것)',
         ),
       ),
       ...layerDirs,

@@ -128,7 +128,7 @@ export function parseDockerfile(
         'error',
         'dockerfile-instruction',
         t(`unknown instruction: ${m[1]}`, `알 수 없는 명령어: ${m[1]}`),
-        guess ? t(`did you mean ${guess}?`, `${guess} 명령을 뜻했나요?`) : undefined,
+        guess ? t(`did you mean ${guess}?`, `혹시 ${guess} 명령 말인가요?`) : undefined,
       );
       pendingSize = undefined;
       continue;

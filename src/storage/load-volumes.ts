@@ -120,7 +120,7 @@ function checkKind(d: Decoder, obj: Dict): { kind: string; info: KindInfo } | un
       'kind',
       ['kind'],
       t(`unknown kind ${quote(kind)}`, `알 수 없는 kind ${quote(kind)}`),
-      guess ? t(`did you mean ${guess}?`, `${guess} 종류를 뜻했나요?`) : undefined,
+      guess ? t(`did you mean ${guess}?`, `혹시 ${guess} 말인가요?`) : undefined,
     );
     return undefined;
   }

@@ -79,7 +79,7 @@ export function mountFlag(value: string, at: At): MountSpec | LocalText {
   if (type !== 'volume' && type !== 'bind' && type !== 'tmpfs')
     return t(
       `--mount: unknown type "${type}" (volume, bind or tmpfs)`,
-      `--mount: 알 수 없는 type "${type}"(volume, bind, tmpfs 중 하나)`,
+      `--mount: 알 수 없는 type "${type}": volume, bind, tmpfs 중 하나를 쓰세요`,
     );
   const target = map.get('target') ?? map.get('dst') ?? map.get('destination');
   if (!target) return t('--mount: target is required', '--mount: target 필드가 필요합니다');

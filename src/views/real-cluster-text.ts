@@ -61,7 +61,7 @@ const ko: RealClusterText = {
   groupsCapped: '그룹 {total}개 중 {shown}개만 보여 줍니다. 필터로 좁혀 보세요.',
   inactiveTitle: 'IP가 없는 파드 ({count})',
   inactiveHelp:
-    '끝난 파드(Succeeded, Failed)와 아직 주소를 기다리는 파드(Pending: 노드의 podCIDR가 다 찼을 수 있습니다)는 IP가 없어 어떤 흐름의 끝점도 아닙니다.',
+    '끝난 파드(Succeeded, Failed)와 아직 주소를 기다리는 파드(Pending: 노드의 podCIDR가 다 찼을 수 있습니다)는 IP가 없어 어떤 흐름의 출발지나 목적지도 될 수 없습니다.',
   completed: '완료',
   failed: '실패',
   noIp: '아직 IP 없음',

@@ -63,7 +63,7 @@ const en = {
 export type ConsoleText = typeof en;
 
 const ko: ConsoleText = {
-  byHand: '손으로',
+  byHand: '손으로 실습',
   yamlLab: 'YAML 실습',
   heading: '손으로 만드는 파드 네트워크',
   intro:
@@ -94,7 +94,7 @@ const ko: ConsoleText = {
   hopIn: '{iface} 들어옴',
   hopOut: '{iface} 나감',
   hopBridge: '{bridge} 브리지를 거침',
-  hopSnat: '출발지 주소를 {address} 바꿈(MASQUERADE)',
+  hopSnat: '출발지 주소를 {address}로 바꿈(MASQUERADE)',
   hopDelivered: '도착',
   hopStopped: '여기서 멈춤',
   replay: 'ping 다시 재생',
@@ -113,13 +113,13 @@ const ko: ConsoleText = {
   lessons: '레슨',
   lesson: '레슨',
   noLesson: '없음: 자유 연습',
-  startLesson: '이 레슨 시작하기(콘솔의 지금 내용을 바꿉니다)',
+  startLesson: '이 레슨 시작하기(지금 콘솔 내용이 바뀝니다)',
   keptWork: '콘솔에는 아직 직접 입력한 명령이 그대로 있습니다. 준비되면 레슨을 시작하세요.',
   allLessons: '전체 레슨 목록',
   hints: '힌트',
   check: '내 네트워크 검사',
   checks: '검사 결과',
-  solved: '모든 검사를 통과했습니다. 해결!',
+  solved: '해결했습니다! 모든 검사를 통과합니다.',
 };
 
 export function useConsoleText(): ConsoleText {

@@ -66,7 +66,7 @@ const KO: typeof EN = {
   columns: ['파드', 'PVC', 'PV', 'StorageClass', '프로비저너 / CSI 드라이버', '실제 스토리지'],
   claims: '클레임마다 그 볼륨을 받은 이유',
   pods: '파드',
-  deleteTitle: '클레임을 지우면 어떻게 될까?',
+  deleteTitle: '클레임을 지우면 어떻게 될까요?',
   deleteNone: '클레임을 고르세요',
   deleteAfter: '그 뒤의 상태',
   inUse:
@@ -94,7 +94,7 @@ const KO: typeof EN = {
   bind: '바인드 마운트',
   lost: 'docker rm과 함께 사라짐',
   noImages: '아직 빌드한 이미지가 없습니다. Dockerfile과 docker build 줄을 추가하세요.',
-  pulled: '받아 온 이미지, 여기서 빌드하지 않음',
+  pulled: '받아 온 이미지(여기서 빌드하지 않음)',
   pulledLayers: '레이어 내용은 netlab이 알 수 없습니다',
 };
 

@@ -26,7 +26,7 @@ const ko: typeof en = {
   scenarioDefault: '기본 예제',
   scenarioOwn: '내 시나리오',
   scenarioLink: '공유 링크',
-  scenarioEdited: '고침',
+  scenarioEdited: '수정됨',
   resizeSide: '그래프 열과 편집기 열의 너비 조절',
   resizeGraph: '그래프와 그 아래 패널의 높이 조절',
   resizeEditor: '편집기와 도달 가능성 표의 높이 조절',
