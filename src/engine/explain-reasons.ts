@@ -222,13 +222,13 @@ function failureText(failures: readonly PeerFailure[], locale: Locale): string {
           return pick(
             locale,
             'is outside the cluster, and selectors only match pods',
-            '클러스터 밖이라 선택자에 맞지 않습니다(선택자는 파드만 고릅니다)',
+            '클러스터 밖이라 셀렉터에 맞지 않습니다(셀렉터는 파드만 고릅니다)',
           );
         case 'host-network':
           return pick(
             locale,
             'uses hostNetwork, which selectors never match',
-            'hostNetwork를 써서 선택자에 맞지 않습니다',
+            'hostNetwork를 써서 셀렉터에 맞지 않습니다',
           );
         case 'other-namespace':
           return pick(

@@ -366,7 +366,7 @@ function warnSplitSelectors(d: Decoder, peers: unknown[], path: FieldPath): void
     ),
     t(
       'to require both (a matching pod in a matching namespace), put them in one list item: remove the "-" before the second selector and align it under the first',
-      '둘 다 만족(맞는 네임스페이스의 맞는 파드)해야 한다면 한 항목에 넣으세요: 두 번째 선택자 앞의 "-"를 지우고 첫 번째와 같은 들여쓰기로 맞춥니다',
+      '둘 다 만족(맞는 네임스페이스의 맞는 파드)해야 한다면 한 항목에 넣으세요: 두 번째 셀렉터 앞의 "-"를 지우고 첫 번째와 같은 들여쓰기로 맞춥니다',
     ),
   );
 }

@@ -13,6 +13,8 @@ export const GLOSSARY = {
   matrix: { en: 'Reachability matrix', ko: '도달 가능성 표', avoidKo: ['매트릭스'] },
   /** What a CNI does with NetworkPolicy: it enforces (applies) it. */
   enforce: { en: 'enforce', ko: '적용', avoidKo: ['집행'] },
+  /** kubernetes.io/ko writes selector as 셀렉터 (레이블과 셀렉터). */
+  selector: { en: 'selector', ko: '셀렉터', avoidKo: ['선택자'] },
   /** kubernetes.io/ko writes Pod as 파드. */
   pod: { en: 'Pod', ko: '파드', avoidKo: ['포드'] },
   /** In policy context the directions stay as Korean engineers say them. */
