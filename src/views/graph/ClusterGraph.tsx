@@ -18,6 +18,7 @@ import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
 import { focusOf, LAB_SCALE, podsArea, PRESENTER_SCALE } from './presenter-zoom';
 import { layoutForPane } from '../../layout/fit-layout';
+import { layoutTopology, POD_COLUMNS } from '../../layout/layout-topology';
 import { usePaneSize } from './usePaneSize';
 import { setDrawnScene } from './drawn-scene';
 import { hopPoints } from './hop-geometry';
@@ -64,9 +65,15 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
   const minScale = present ? PRESENTER_SCALE : small ? LAB_SCALE : 0;
   // The pane's size as last measured: the scene is laid out to it (one or two pod columns a node).
   const pane = usePaneSize(svgRef);
-  const scene = useMemo(
-    () => (pane && small ? layoutForPane(topology, pane, minScale, model.scene).scene : model.scene),
+  const columns = useMemo(
+    () => (pane && small ? layoutForPane(topology, pane, minScale, model.scene).columns : POD_COLUMNS),
     [pane, small, topology, minScale, model.scene],
+  );
+  // A new scene only when the arrangement changes: resizing the pane within one arrangement keeps
+  // the drawing (and a learner's pan and zoom).
+  const scene = useMemo(
+    () => (columns === POD_COLUMNS ? model.scene : layoutTopology(topology, { podColumns: columns })),
+    [columns, topology, model.scene],
   );
   const focusIds = useNetlab((s) => (s.selectedFlow ? `${s.selectedFlow.from}\n${s.selectedFlow.to}` : ''));
   const placing = useMemo(() => {
