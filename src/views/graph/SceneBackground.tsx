@@ -22,6 +22,8 @@ function routeLines(text: string): string[] {
 const ROUTES_OFFSET = 190;
 /** In a one-column node box: nearer, on short lines, and only the first route. */
 const NARROW_ROUTES_OFFSET = 156;
+/** Lines a route may take there, between the header's top and the bridge bar. */
+const NARROW_ROUTE_LINES = 3;
 const MAX_ROUTES = 2;
 /** Characters of 11 px monospace per scene unit (a cell is ~6.6 units wide). */
 const MONO_CELL = 6.7;
@@ -194,11 +196,13 @@ export const SceneBackground = memo(function SceneBackground({
             <text x={n.header.x + offset} y={n.header.y + 16} className="mono small halo">
               <tspan className="muted">{labels.routes}</tspan>
               {routes.slice(0, maxRoutes).flatMap((r, i) =>
-                (narrow ? wrapRoute(r.text, chars) : routeLines(r.text)).map((line, k) => (
-                  <tspan key={`${i}:${k}`} x={n.header.x + offset + (k > 0 && !narrow ? 12 : 0)} dy={12}>
-                    {line}
-                  </tspan>
-                )),
+                (narrow ? wrapRoute(r.text, chars, NARROW_ROUTE_LINES) : routeLines(r.text)).map(
+                  (line, k) => (
+                    <tspan key={`${i}:${k}`} x={n.header.x + offset + (k > 0 && !narrow ? 12 : 0)} dy={12}>
+                      {line}
+                    </tspan>
+                  ),
+                ),
               )}
               {routes.length > maxRoutes && (
                 <tspan x={n.header.x + offset} dy={12}>

@@ -28,4 +28,15 @@ describe('wrapRoute', () => {
       ),
     );
   });
+
+  it('past the lines a one-column header has room for, the last line shown ends in an ellipsis', () => {
+    const cilium = '10.244.2.0/24 via 10.244.1.1 dev cilium_host src 10.244.1.1 mtu 1450';
+    const lines = wrapRoute(cilium, 18, 3);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/…$/);
+    expect(lines.every((l) => l.trimEnd().length <= 18)).toBe(true);
+    expect(cilium.startsWith(lines.join('').slice(0, -1))).toBe(true);
+    // A route that fits is not touched.
+    expect(wrapRoute('10.244.2.0/24 via 192.168.1.12 dev eth0 proto bird', 18, 3)).toHaveLength(3);
+  });
 });
