@@ -12,11 +12,15 @@ import { ClusterOverview } from './ClusterOverview';
 import { EntityDetails } from './EntityDetails';
 import { GraphSearch } from './GraphSearch';
 import { InactivePods } from './InactivePods';
-import { detailArea } from './level-of-detail';
+import { detailArea, FULL_DETAIL_PODS } from './level-of-detail';
 import { LinkEnds, SceneBackground } from './SceneBackground';
 import { SceneEntities } from './SceneEntities';
 import { useZoom } from './useZoom';
-import { focusOf, PRESENTER_SCALE } from './presenter-zoom';
+import { focusOf, LAB_SCALE, podsArea, PRESENTER_SCALE } from './presenter-zoom';
+import { layoutForPane } from '../../layout/fit-layout';
+import { layoutTopology, POD_COLUMNS } from '../../layout/layout-topology';
+import { usePaneSize } from './usePaneSize';
+import { setDrawnScene } from './drawn-scene';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
 import type { PacketTrace } from '../../model/trace-types';
@@ -51,23 +55,60 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
   const [inspected, setInspected] = useState<string | null>(null);
   const ownRef = useRef<SVGSVGElement>(null);
   const svgRef = outerRef ?? ownRef;
-  const { scene, topology } = model;
-  // Presenter mode: text readable from the back of the room, centred on what the lesson points at.
+  const { topology } = model;
+  // Presenter mode: text readable from the back of the room. The lab: a pod's name and IP at 11 px,
+  // other text at 9 px (small scenes; a big one is fitted whole, with its level of detail). When
+  // the scene does not fit at that scale, it is centred on what the lesson points at (the chosen
+  // flow's ends, the highlighted policy's pods), else (the lab) on the pods.
   const present = useNetlab((s) => s.lesson.present);
+  const small = model.scene.pods.length <= FULL_DETAIL_PODS;
+  const minScale = present ? PRESENTER_SCALE : small ? LAB_SCALE : 0;
+  // The pane's size as last measured: the scene is laid out to it (one or two pod columns a node).
+  const pane = usePaneSize(svgRef);
+  const columns = useMemo(
+    () => (pane && small ? layoutForPane(topology, pane, minScale, model.scene).columns : POD_COLUMNS),
+    [pane, small, topology, minScale, model.scene],
+  );
+  // A new scene only when the arrangement changes: resizing the pane within one arrangement keeps
+  // the drawing (and a learner's pan and zoom).
+  const scene = useMemo(
+    () => (columns === POD_COLUMNS ? model.scene : layoutTopology(topology, { podColumns: columns })),
+    [columns, topology, model.scene],
+  );
   const focusIds = useNetlab((s) => (s.selectedFlow ? `${s.selectedFlow.from}\n${s.selectedFlow.to}` : ''));
-  const presenter = useMemo(() => {
-    if (!present) return null;
+  const placing = useMemo(() => {
+    if (minScale === 0) return null;
     const ids = focusIds ? focusIds.split('\n') : [];
     const policyPods = selectedPolicy
       ? [...endpointKeys(model, model.policyReach.get(selectedPolicy)?.selected ?? new Uint32Array())]
       : [];
-    return { minScale: PRESENTER_SCALE, focus: focusOf(scene, ids.length > 0 ? ids : policyPods) };
-  }, [present, focusIds, selectedPolicy, model, scene]);
-  const { transform, viewport, fitToView, zoomBy, focusOn } = useZoom(
+    const chosen = focusOf(scene, ids.length > 0 ? ids : policyPods);
+    return {
+      minScale,
+      // The lab, with nothing chosen: the nodes and their pods (what the matrix is about).
+      focus: chosen ?? (present ? null : podsArea(scene)),
+      anchor: present ? ('centre' as const) : ('start' as const),
+    };
+  }, [minScale, present, focusIds, selectedPolicy, model, scene]);
+  const { transform, viewport, fitToView, zoomBy, focusOn, reveal } = useZoom(
     svgRef,
     scene.width,
     scene.height,
-    presenter,
+    placing,
+  );
+  useEffect(() => {
+    if (svgRef.current) setDrawnScene(svgRef.current, scene);
+  }, [svgRef, scene]);
+  const revealEntity = useCallback(
+    (id: string) => {
+      const rect =
+        scene.pods.find((p) => p.id === id)?.rect ??
+        scene.services.find((s) => s.id === id)?.rect ??
+        scene.externals.find((x) => x.id === id)?.rect ??
+        scene.nodes.find((n) => n.id === id)?.header;
+      if (rect) reveal(rect);
+    },
+    [scene, reveal],
   );
   const [focused, setFocused] = useState<string | null>(null);
   const focusEndpoint = useCallback(
@@ -101,6 +142,8 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
       cluster: t.cluster,
       routedHub: (veths: string, gateway: string) => fill(t.routedHub, { veths, gateway }),
       ebpfHub: (host: string) => fill(t.ebpfHub, { host }),
+      routedHubShort: (gateway: string) => fill(t.routedHubShort, { gateway }),
+      ebpfHubShort: (host: string) => fill(t.ebpfHubShort, { host }),
       noAddress: t.bridgeNoAddress,
     }),
     [t],
@@ -149,6 +192,16 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
         }),
     [paths, step, droppedText],
   );
+
+  // The packet stays in view: a step that takes it past the pane's edge pans along (same zoom).
+  const lead = frames[0];
+  const leadPoint = lead ? lead.points[Math.min(lead.step, lead.points.length - 1)] : undefined;
+  const leadX = leadPoint?.x;
+  const leadY = leadPoint?.y;
+  useEffect(() => {
+    // Room for the dot and its label, which sits up and to the right of it.
+    if (leadX !== undefined && leadY !== undefined) reveal({ x: leadX - 12, y: leadY - 24, w: 90, h: 40 });
+  }, [leadX, leadY, reveal]);
 
   const reach = useMemo(() => {
     const bits = selectedPolicy ? model.policyReach.get(selectedPolicy) : undefined;
@@ -231,7 +284,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
                 pendingFrom,
                 focused,
               }}
-              handlers={{ pick, inspect: setInspected }}
+              handlers={{ pick, inspect: setInspected, reveal: revealEntity }}
               detail={detail}
               t={t}
             />

@@ -1,12 +1,13 @@
 // The static wiring: cluster box, node boxes with their headers and routes, bridges and rails,
 // the node network, and every link. Re-renders only when the scene itself changes.
 import { memo } from 'react';
-import type { Scene, SceneLink } from '../../layout/layout-topology';
+import { NODE_PAD, nodeWidth, POD_COLUMNS, type Scene, type SceneLink } from '../../layout/layout-topology';
 import type { Topology } from '../../model/topology';
 import { isolate } from '../../lib/user-text';
 import { inDetail, type DetailArea } from './level-of-detail';
 import { useProgressiveItems } from './useProgressiveItems';
 import { TID } from '../testIds';
+import { wrapRoute } from './route-lines';
 
 /** A route longer than a node box is wide goes on two lines, split before `proto` or `src`. */
 const ROUTE_CHARS = 52;
@@ -19,7 +20,15 @@ function routeLines(text: string): string[] {
 
 /** Routes to other nodes are listed right of the node's name, eth0 and podCIDR lines. */
 const ROUTES_OFFSET = 190;
+/** In a one-column node box: nearer, on short lines, and only the first route. */
+const NARROW_ROUTES_OFFSET = 156;
+/** Lines a route may take there, between the header's top and the bridge bar. */
+const NARROW_ROUTE_LINES = 3;
 const MAX_ROUTES = 2;
+/** Characters of 11 px monospace per scene unit (a cell is ~6.6 units wide). */
+const MONO_CELL = 6.7;
+/** A node box narrower than a two-column one: labels take their short forms. */
+const isNarrow = (w: number): boolean => w < nodeWidth(POD_COLUMNS);
 
 const pointsAttr = (link: SceneLink): string => link.points.map(([x, y]) => `${x},${y}`).join(' ');
 const linkId = (link: SceneLink): string => link.id;
@@ -39,6 +48,9 @@ export const SceneBackground = memo(function SceneBackground({
     cluster: string;
     routedHub: (veths: string, gateway: string) => string;
     ebpfHub: (host: string) => string;
+    /** The short forms, for a one-column node box. */
+    routedHubShort: (gateway: string) => string;
+    ebpfHubShort: (host: string) => string;
     /** A bridge without an address (isGateway false). */
     noAddress: string;
   };
@@ -76,14 +88,6 @@ export const SceneBackground = memo(function SceneBackground({
       ))}
       {scene.nodes.map((n) => {
         const node = nodes.get(n.name);
-        // The routes to other nodes' pods, as `ip route` prints them (weave: its one connected route).
-        const routes =
-          node?.routes.filter(
-            (r) =>
-              r.kind === 'pods-via-node' ||
-              r.kind === 'overlay' ||
-              (r.kind === 'bridge' && node.bridge.name === 'weave'),
-          ) ?? [];
         const tunnels = node?.datapath.devices.filter((d) => d.kind === 'vtep' || d.kind === 'ipip') ?? [];
         return (
           <g key={n.id} className="node">
@@ -97,23 +101,6 @@ export const SceneBackground = memo(function SceneBackground({
             <text x={n.header.x} y={n.header.y + 44} className="mono small">
               podCIDR {node?.podCIDR ?? '—'}
             </text>
-            {routes.length > 0 && (
-              <text x={n.header.x + ROUTES_OFFSET} y={n.header.y + 16} className="mono small halo">
-                <tspan className="muted">{labels.routes}</tspan>
-                {routes.slice(0, MAX_ROUTES).flatMap((r, i) =>
-                  routeLines(r.text).map((line, k) => (
-                    <tspan key={`${i}:${k}`} x={n.header.x + ROUTES_OFFSET + (k > 0 ? 12 : 0)} dy={12}>
-                      {line}
-                    </tspan>
-                  )),
-                )}
-                {routes.length > MAX_ROUTES && (
-                  <tspan x={n.header.x + ROUTES_OFFSET} dy={12}>
-                    … +{routes.length - MAX_ROUTES}
-                  </tspan>
-                )}
-              </text>
-            )}
             {tunnels.map((d, i) => (
               <text
                 key={d.name}
@@ -142,15 +129,32 @@ export const SceneBackground = memo(function SceneBackground({
       {scene.bridges.map((b) => {
         const node = nodes.get(b.node);
         const hub = node?.bridge;
+        // A one-column node box: the hub's short label, the whole sentence in its tooltip.
+        const narrow = isNarrow(b.rect.w + 2 * NODE_PAD);
+        const full =
+          hub?.kind === 'routed'
+            ? labels.routedHub(hub.name, hub.ip)
+            : hub?.kind === 'ebpf'
+              ? labels.ebpfHub(`${hub.name} ${hub.ip}/32`)
+              : null;
+        const short =
+          hub?.kind === 'routed'
+            ? labels.routedHubShort(hub.ip)
+            : hub?.kind === 'ebpf'
+              ? labels.ebpfHubShort(`${hub.name} ${hub.ip}/32`)
+              : null;
+        const label =
+          full !== null && short !== null
+            ? narrow
+              ? short
+              : full
+            : `${isolate(b.name)} ${hub ? (hub.unaddressed ? labels.noAddress : `${hub.ip}/${hub.prefix}`) : ''}`;
         return (
           <g key={b.id} className={`bridge bridge-${hub?.kind ?? 'bridge'}`}>
+            {narrow && full !== null && <title>{full}</title>}
             <rect x={b.rect.x} y={b.rect.y} width={b.rect.w} height={b.rect.h} rx={4} />
             <text x={b.rect.x + 8} y={b.rect.y + b.rect.h / 2 + 4} className="mono small bridge-label">
-              {hub?.kind === 'routed'
-                ? labels.routedHub(hub.name, hub.ip)
-                : hub?.kind === 'ebpf'
-                  ? labels.ebpfHub(`${hub.name} ${hub.ip}/32`)
-                  : `${isolate(b.name)} ${hub ? (hub.unaddressed ? labels.noAddress : `${hub.ip}/${hub.prefix}`) : ''}`}
+              {label}
             </text>
             {b.rails.map((r) => (
               <rect
@@ -170,6 +174,45 @@ export const SceneBackground = memo(function SceneBackground({
           <polyline points={pointsAttr(l)} />
         </g>
       ))}
+      {/* Each node's routes, over the wires that cross its header (their halo keeps them legible). */}
+      {scene.nodes.map((n) => {
+        const node = nodes.get(n.name);
+        // The routes to other nodes' pods, as `ip route` prints them (weave: its one connected route).
+        const routes =
+          node?.routes.filter(
+            (r) =>
+              r.kind === 'pods-via-node' ||
+              r.kind === 'overlay' ||
+              (r.kind === 'bridge' && node.bridge.name === 'weave'),
+          ) ?? [];
+        if (routes.length === 0) return null;
+        const narrow = isNarrow(n.rect.w);
+        const offset = narrow ? NARROW_ROUTES_OFFSET : ROUTES_OFFSET;
+        const maxRoutes = narrow ? 1 : MAX_ROUTES;
+        const chars = Math.floor((n.header.w - offset) / MONO_CELL);
+        return (
+          <g key={n.id} className="node-routes">
+            <rect x={n.rect.x} y={n.rect.y} width={n.rect.w} height={n.rect.h} />
+            <text x={n.header.x + offset} y={n.header.y + 16} className="mono small halo">
+              <tspan className="muted">{labels.routes}</tspan>
+              {routes.slice(0, maxRoutes).flatMap((r, i) =>
+                (narrow ? wrapRoute(r.text, chars, NARROW_ROUTE_LINES) : routeLines(r.text)).map(
+                  (line, k) => (
+                    <tspan key={`${i}:${k}`} x={n.header.x + offset + (k > 0 && !narrow ? 12 : 0)} dy={12}>
+                      {line}
+                    </tspan>
+                  ),
+                ),
+              )}
+              {routes.length > maxRoutes && (
+                <tspan x={n.header.x + offset} dy={12}>
+                  … +{routes.length - maxRoutes}
+                </tspan>
+              )}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 });

@@ -24,6 +24,8 @@ export interface EntityHandlers {
   /** Pick an endpoint (pod key or IP) as one end of a flow. */
   pick(endpointKey: string): void;
   inspect(id: string | null): void;
+  /** Keyboard focus reached an entity (by its scene id): pan it into view. */
+  reveal?(id: string): void;
 }
 
 interface Props {
@@ -92,7 +94,10 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
           data-testid={TID.graphNode}
           data-id={n.name}
           onMouseEnter={() => handlers.inspect(n.id)}
-          onFocus={() => handlers.inspect(n.id)}
+          onFocus={() => {
+            handlers.inspect(n.id);
+            handlers.reveal?.(n.id);
+          }}
         >
           <rect x={n.header.x} y={n.header.y} width={n.header.w} height={n.header.h} rx={6} />
         </g>
@@ -115,7 +120,10 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
             data-testid={TID.graphService}
             data-id={svc.key}
             onMouseEnter={() => handlers.inspect(s.id)}
-            onFocus={() => handlers.inspect(s.id)}
+            onFocus={() => {
+              handlers.inspect(s.id);
+              handlers.reveal?.(s.id);
+            }}
           >
             <rect x={s.rect.x} y={s.rect.y} width={s.rect.w} height={s.rect.h} rx={s.rect.h / 2} />
             {svc.implicit && <title>{`${t.implicitMark}: ${t.implicitWhy}`}</title>}
@@ -146,7 +154,10 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
             onClick={() => handlers.pick(ext.ip)}
             onKeyDown={keyHandler(ext.ip)}
             onMouseEnter={() => handlers.inspect(x.id)}
-            onFocus={() => handlers.inspect(x.id)}
+            onFocus={() => {
+              handlers.inspect(x.id);
+              handlers.reveal?.(x.id);
+            }}
           >
             <rect x={x.rect.x} y={x.rect.y} width={x.rect.w} height={x.rect.h} rx={6} />
             <text x={x.rect.x + 10} y={x.rect.y + 19} className="entity-name">
@@ -176,6 +187,7 @@ export function SceneEntities({ scene, topology, isolation, state, handlers, det
             detail={inDetail(detail, sp.rect)}
             pick={handlers.pick}
             inspect={handlers.inspect}
+            {...(handlers.reveal ? { reveal: handlers.reveal } : {})}
             t={t}
           />
         );
@@ -197,6 +209,7 @@ interface PodCardProps {
   detail: boolean;
   pick(endpointKey: string): void;
   inspect(id: string | null): void;
+  reveal?(id: string): void;
   t: UiText;
 }
 
@@ -212,6 +225,7 @@ const PodCard = memo(function PodCard({
   detail,
   pick,
   inspect,
+  reveal,
   t,
 }: PodCardProps) {
   const { x, y, w, h } = scenePod.rect;
@@ -237,7 +251,10 @@ const PodCard = memo(function PodCard({
         }
       }}
       onMouseEnter={() => inspect(pod.key)}
-      onFocus={() => inspect(pod.key)}
+      onFocus={() => {
+        inspect(pod.key);
+        reveal?.(scenePod.id);
+      }}
     >
       <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
       {pod.implicit && <title>{`${t.implicitMark}: ${t.implicitWhy}`}</title>}
@@ -246,7 +263,7 @@ const PodCard = memo(function PodCard({
       </text>
       {detail && (
         <>
-          <text x={x + 8} y={y + 31} className="mono small">
+          <text x={x + 8} y={y + 31} className="mono pod-ip">
             {pod.ip}
           </text>
           <text x={x + 8} y={y + 45} className="small muted">

@@ -1,9 +1,9 @@
 // d3-zoom on the React-made <svg>: D3 listens to wheel/drag/keys and hands back a transform;
 // React applies it to one <g>. D3 never adds or removes elements here.
-import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { select, zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Rect } from '../../layout/scene';
-import { placeContent } from './presenter-zoom';
+import { placeContent, revealRect } from './presenter-zoom';
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 4;
@@ -17,14 +17,23 @@ export interface ZoomControls {
   zoomBy(factor: number): void;
   /** Centres a rectangle of the content, zoomed in enough to read it. */
   focusOn(rect: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }): void;
+  /** Pans (at the same zoom) just enough to show a rectangle of the content whole. */
+  reveal(rect: Rect): void;
+}
+
+/** How "fit" places the content: never below `minScale`; when it does not fit, on `focus` or from `anchor`. */
+export interface Placing {
+  readonly minScale: number;
+  readonly focus: Rect | null;
+  readonly anchor?: 'centre' | 'start';
 }
 
 export function useZoom(
   svgRef: RefObject<SVGSVGElement | null>,
   contentWidth: number,
   contentHeight: number,
-  /** Presenter mode: never below this scale, centred on `focus` when the scene does not fit. */
-  presenter: { readonly minScale: number; readonly focus: Rect | null } | null = null,
+  /** Presenter mode and the lab: never below a readable scale (see presenter-zoom.ts). */
+  placing: Placing | null = null,
 ): ZoomControls {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const behavior = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -75,12 +84,13 @@ export function useZoom(
     const p = placeContent(
       { width, height },
       { width: contentWidth, height: contentHeight },
-      Math.max(MIN_SCALE, presenter?.minScale ?? 0),
-      presenter?.focus ?? null,
+      Math.max(MIN_SCALE, placing?.minScale ?? 0),
+      placing?.focus ?? null,
       MAX_SCALE,
+      placing?.anchor ?? 'centre',
     );
     select(svg).call(z.transform, zoomIdentity.translate(p.x, p.y).scale(p.k));
-  }, [svgRef, contentWidth, contentHeight, presenter]);
+  }, [svgRef, contentWidth, contentHeight, placing]);
 
   const zoomBy = useCallback(
     (factor: number) => {
@@ -129,5 +139,20 @@ export function useZoom(
     [svgRef],
   );
 
-  return { transform, viewport, fitToView: fitByUser, zoomBy, focusOn };
+  const reveal = useCallback(
+    (rect: Rect) => {
+      const svg = svgRef.current;
+      const z = behavior.current;
+      const box = size.current;
+      if (!svg || !z || !box || box.width === 0) return;
+      const t = zoomTransform(svg);
+      const p = revealRect({ k: t.k, x: t.x, y: t.y }, rect, box);
+      if (p.x === t.x && p.y === t.y) return;
+      userMoved.current = true;
+      select(svg).call(z.transform, zoomIdentity.translate(p.x, p.y).scale(p.k));
+    },
+    [svgRef],
+  );
+
+  return { transform, viewport, fitToView: fitByUser, zoomBy, focusOn, reveal };
 }

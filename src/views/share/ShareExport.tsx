@@ -31,6 +31,7 @@ import { copyText } from '../clipboard';
 import { useUiText, type UiText } from '../i18n';
 import { fill } from '../../lib/text';
 import { TID } from '../testIds';
+import { drawnScene } from '../graph/drawn-scene';
 
 /** The status line for a notice: its tone, its words, and a text to copy by hand. */
 function noticeLine(
@@ -89,7 +90,9 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
   const fileInput = useRef<HTMLInputElement>(null);
   const say = (n: ShareNotice) => store.getState().showShareNotice(n);
   const [picture, setPicture] = useState<Options>(DEFAULT_PICTURE_OPTIONS);
-  const scene = useNetlab((s) => s.view?.model.scene ?? null);
+  const modelScene = useNetlab((s) => s.view?.model.scene ?? null);
+  // The pictures are of the drawing as laid out in the pane (one or two pod columns a node).
+  const scene = modelScene ? drawnScene(graphSvg.current, modelScene) : null;
   const legendLines = (width: number) => wrapLegend(t.legend, width);
 
   const svgText = () => {
@@ -97,7 +100,7 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
     const svg = graphSvg.current;
     if (!svg || !s.view) return null;
     const options = pictureOptions(picture);
-    const scene = s.view.model.scene;
+    const scene = drawnScene(svg, s.view.model.scene);
     const legend = options.legend ? legendLines(pictureContent(scene, options).w) : [];
     const frame = pictureFrame(scene, options, legend.length);
     return {
@@ -158,7 +161,7 @@ export function ShareExport({ graphSvg }: { graphSvg: RefObject<SVGSVGElement | 
     const name = await onPng();
     if (!name) return;
     const s = store.getState();
-    const scene = s.view?.model.scene;
+    const scene = s.view ? drawnScene(graphSvg.current, s.view.model.scene) : undefined;
     const alt = pictureAltText(
       {
         nodes: scene?.nodes.length ?? 0,
