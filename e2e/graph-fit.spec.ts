@@ -118,6 +118,33 @@ test('the check sees text that is too small or spills out of its card', async ({
   expect(m.spilling.length).toBeGreaterThan(0);
 });
 
+test('"Fit to view" shows the whole scene, however small; the next scene is placed readable again', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await expect.poll(async () => (await measure(page)).podIp).toBeGreaterThanOrEqual(11);
+  const whole = async () =>
+    diagram(page).evaluate((svg) => {
+      const view = svg.getBoundingClientRect();
+      const zoomed = svg.querySelector('[data-testid="graph.zoom"]')!.getBoundingClientRect();
+      return (
+        zoomed.left >= view.left - 1 &&
+        zoomed.right <= view.right + 1 &&
+        zoomed.top >= view.top - 1 &&
+        zoomed.bottom <= view.bottom + 1
+      );
+    });
+  // Readable first: at 1440×900 the default scene does not fit whole.
+  expect(await whole()).toBe(false);
+  await page.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(whole).toBe(true);
+  expect((await measure(page)).podIp).toBeLessThan(11);
+  // A lesson's scene is placed readable again.
+  await page.goto('/#/lesson/a-01-no-policy-no-isolation');
+  await expect.poll(async () => (await measure(page)).podIp).toBeGreaterThanOrEqual(11);
+});
+
 test('keyboard focus on a Service above the pods pans it into view, at the same size', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');

@@ -90,7 +90,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
       anchor: present ? ('centre' as const) : ('start' as const),
     };
   }, [minScale, present, focusIds, selectedPolicy, model, scene]);
-  const { transform, viewport, fitToView, zoomBy, focusOn, reveal } = useZoom(
+  const { transform, viewport, fitToView, showAll, zoomBy, focusOn, reveal } = useZoom(
     svgRef,
     scene.width,
     scene.height,
@@ -228,7 +228,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
     <section aria-labelledby="graph-title" className="panel graph-panel" data-testid={TID.graph}>
       <div className="graph-toolbar">
         <h2 id="graph-title">{t.graph}</h2>
-        <button type="button" onClick={fitToView} data-testid={TID.graphFit}>
+        <button type="button" onClick={showAll} data-testid={TID.graphFit}>
           {t.fit}
         </button>
         <button type="button" onClick={() => zoomBy(1.25)} aria-label={t.zoomIn}>

@@ -12,8 +12,10 @@ export interface ZoomControls {
   readonly transform: ZoomTransform;
   /** The viewport's size in screen pixels, once known. */
   readonly viewport: { readonly width: number; readonly height: number } | null;
-  /** Scales and centres the content (width × height) into the viewport. */
+  /** Places the content as `placing` says: at a readable scale, on what matters now (automatic). */
   fitToView(): void;
+  /** The whole content in the viewport, however small that makes it (the learner asked to see all). */
+  showAll(): void;
   zoomBy(factor: number): void;
   /** Centres a rectangle of the content, zoomed in enough to read it. */
   focusOn(rect: { readonly x: number; readonly y: number; readonly w: number; readonly h: number }): void;
@@ -72,25 +74,33 @@ export function useZoom(
     };
   }, [svgRef]);
 
+  const place = useCallback(
+    (whole: boolean) => {
+      const svg = svgRef.current;
+      const z = behavior.current;
+      if (!svg || !z || contentWidth <= 0 || contentHeight <= 0) return;
+      // Without a ResizeObserver (old browsers) measure; with one, its first report fits.
+      const { width, height } =
+        size.current ??
+        (typeof ResizeObserver === 'undefined' ? svg.getBoundingClientRect() : { width: 0, height: 0 });
+      if (width === 0 || height === 0) return;
+      const p = placeContent(
+        { width, height },
+        { width: contentWidth, height: contentHeight },
+        whole ? MIN_SCALE : Math.max(MIN_SCALE, placing?.minScale ?? 0),
+        whole ? null : (placing?.focus ?? null),
+        MAX_SCALE,
+        whole ? 'centre' : (placing?.anchor ?? 'centre'),
+      );
+      select(svg).call(z.transform, zoomIdentity.translate(p.x, p.y).scale(p.k));
+    },
+    [svgRef, contentWidth, contentHeight, placing],
+  );
+  // Placed anew (a new scene, a resize before any move): resizes follow it again.
   const fitToView = useCallback(() => {
-    const svg = svgRef.current;
-    const z = behavior.current;
-    if (!svg || !z || contentWidth <= 0 || contentHeight <= 0) return;
-    // Without a ResizeObserver (old browsers) measure; with one, its first report fits.
-    const { width, height } =
-      size.current ??
-      (typeof ResizeObserver === 'undefined' ? svg.getBoundingClientRect() : { width: 0, height: 0 });
-    if (width === 0 || height === 0) return;
-    const p = placeContent(
-      { width, height },
-      { width: contentWidth, height: contentHeight },
-      Math.max(MIN_SCALE, placing?.minScale ?? 0),
-      placing?.focus ?? null,
-      MAX_SCALE,
-      placing?.anchor ?? 'centre',
-    );
-    select(svg).call(z.transform, zoomIdentity.translate(p.x, p.y).scale(p.k));
-  }, [svgRef, contentWidth, contentHeight, placing]);
+    userMoved.current = false;
+    place(false);
+  }, [place]);
 
   const zoomBy = useCallback(
     (factor: number) => {
@@ -115,10 +125,11 @@ export function useZoom(
     return () => ro.disconnect();
   }, [svgRef, fitToView]);
 
-  const fitByUser = useCallback(() => {
-    userMoved.current = false;
-    fitToView();
-  }, [fitToView]);
+  // Asked for: everything at once. A resize then leaves the picture alone, as after any move.
+  const showAll = useCallback(() => {
+    userMoved.current = true;
+    place(true);
+  }, [place]);
 
   const focusOn = useCallback(
     (rect: { x: number; y: number; w: number; h: number }) => {
@@ -154,5 +165,5 @@ export function useZoom(
     [svgRef],
   );
 
-  return { transform, viewport, fitToView: fitByUser, zoomBy, focusOn, reveal };
+  return { transform, viewport, fitToView, showAll, zoomBy, focusOn, reveal };
 }
