@@ -182,21 +182,33 @@ export class Decoder extends FieldChecker {
    * name can then read as something it is not (an RLO turns `cni0` around, a zero-width space
    * makes `web` and `we\u200bb` two names), and Kubernetes compares the bytes, not the looks.
    */
-  hiddenCharacters(value: unknown, path: FieldPath = []): void {
+  hiddenCharacters(value: unknown): void {
+    this.hiddenCharactersAt(value, []);
+  }
+
+  // One path, grown and shrunk on the way down, copied only for a report: a 3,000-pod dump has
+  // millions of fields, and a new array per field was a good part of the CLI's garbage collection.
+  private hiddenCharactersAt(value: unknown, path: (string | number)[]): void {
     if (typeof value === 'string') {
       const ch = hiddenCharacter(value);
-      if (ch) this.reportHidden(ch, path, 'value');
+      if (ch) this.reportHidden(ch, [...path], 'value');
       return;
     }
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => this.hiddenCharacters(item, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        this.hiddenCharactersAt(value[i], path);
+        path.pop();
+      }
       return;
     }
-    for (const [key, child] of Object.entries(value as Dict)) {
+    for (const key of Object.keys(value)) {
+      path.push(key);
       const ch = hiddenCharacter(key);
-      if (ch) this.reportHidden(ch, [...path, key], 'key');
-      this.hiddenCharacters(child, [...path, key]);
+      if (ch) this.reportHidden(ch, [...path], 'key');
+      this.hiddenCharactersAt((value as Dict)[key], path);
+      path.pop();
     }
   }
 
@@ -234,28 +246,44 @@ export class Decoder extends FieldChecker {
    * Warns about fields the kind does not have, suggesting the nearest known name, or the level
    * where the field belongs when indentation put it one level too deep.
    */
-  unknownFields(
+  unknownFields(value: unknown, shape: Shape): void {
+    this.unknownFieldsAt(value, shape, [], []);
+  }
+
+  /** As hiddenCharactersAt: one path and one stack of the enclosing objects (their depth and shape). */
+  private unknownFieldsAt(
     value: unknown,
     shape: Shape,
-    path: FieldPath = [],
-    ancestors: readonly { path: FieldPath; shape: Shape }[] = [],
+    path: (string | number)[],
+    objects: { depth: number; shape: Shape }[],
   ): void {
     if (shape.t === 'any' || value === null || typeof value !== 'object') return;
     if (shape.t === 'list') {
       if (Array.isArray(value))
-        value.forEach((item, i) => this.unknownFields(item, shape.of, [...path, i], ancestors));
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          this.unknownFieldsAt(value[i], shape.of, path, objects);
+          path.pop();
+        }
       return;
     }
     if (Array.isArray(value)) return;
-    const here = [...ancestors, { path, shape }];
-    for (const [key, child] of Object.entries(value as Dict)) {
+    objects.push({ depth: path.length, shape });
+    for (const key of Object.keys(value)) {
       const known = shape.fields[key];
-      if (known) {
-        this.unknownFields(child, known, [...path, key], here);
-        continue;
-      }
-      this.reportUnknownField(key, shape, [...path, key], ancestors);
+      path.push(key);
+      if (known) this.unknownFieldsAt((value as Dict)[key], known, path, objects);
+      else
+        this.reportUnknownField(
+          key,
+          shape,
+          [...path],
+          // The objects around this one, outermost first, each with its own path.
+          objects.slice(0, -1).map((o) => ({ path: path.slice(0, o.depth), shape: o.shape })),
+        );
+      path.pop();
     }
+    objects.pop();
   }
 
   private reportUnknownField(
