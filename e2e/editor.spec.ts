@@ -292,6 +292,30 @@ test('broken YAML keeps the last valid matrix, and the banner points to the line
   expect(seen.offOrigin).toEqual([]);
 });
 
+test('while typing, a half-written line shows its squiggle but no banner; the banner comes when the text rests', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await editorReady(page);
+  // Count every time the banner is put on the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { bannerShown: number };
+    w.bannerShown = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="editor.banner"]')) w.bannerShown++;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await cursorToEndOfLine(page, lineOf('    - protocol: TCP\n      port: 3306') + 1);
+  await page.keyboard.press('Enter');
+  // Each key leaves a line that is not YAML yet ("e", "en", …), 200 ms apart: no banner meanwhile.
+  await page.keyboard.type('endPor', { delay: 200 });
+  await expect.poll(async () => (await markers(page)).some((m) => m.severity === 8)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { bannerShown: number }).bannerShown)).toBe(0);
+  // Resting on the broken line: the banner, pointing at it.
+  await expect(page.getByTestId('editor.banner')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^line \d+, column \d+: / })).toBeVisible();
+});
+
 test('Korean: the editor label and the banner follow the UI language', async ({ page }) => {
   await page.goto('/');
   await language(page).selectOption('ko');

@@ -1,6 +1,6 @@
 // The scenario editor panel. Monaco is its own chunk, loaded after the first paint; the heading,
 // the placeholder and the error banner are plain React, so they show before Monaco arrives.
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useNetlab } from '../use-netlab';
 import { useUiText } from '../i18n';
 import { fill } from '../../lib/text';
@@ -12,6 +12,29 @@ import { isLargeText } from './large-text';
 const ScenarioEditorImpl = lazy(() => import('./ScenarioEditorImpl'));
 
 const PREVIEW_LINES = 200;
+
+/**
+ * How long the text must rest before the error banner appears. Half a key is an error for a
+ * moment ("end" on its own line is not YAML yet): the squiggle shows at once, but a banner that came
+ * and went with every keystroke would make the editor jump and hide the line being typed.
+ */
+export const BANNER_AFTER_MS = 800;
+
+/** False while the text changed in the last `ms` milliseconds (true from the start). */
+function useTextAtRest(text: string, ms: number): boolean {
+  const [rest, setRest] = useState(true);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setRest(false);
+    const id = setTimeout(() => setRest(true), ms);
+    return () => clearTimeout(id);
+  }, [text, ms]);
+  return rest;
+}
 
 /** The first `lines` lines of `text`, without splitting the whole of it. */
 function firstLines(text: string, lines: number): string {
@@ -48,7 +71,15 @@ export function ScenarioEditor() {
   // Asked once, the editor stays, whatever text comes next.
   const [editLarge, setEditLarge] = useState(false);
   const errors = view?.hasErrors ? view.diagnostics.filter((d) => d.severity === 'error') : [];
-  const first = errors[0];
+  // The banner appears once the text rests with an error, and then stays while there is one.
+  const atRest = useTextAtRest(text, BANNER_AFTER_MS);
+  const hasErrors = errors.length > 0;
+  const [bannerShown, setBannerShown] = useState(false);
+  useEffect(() => {
+    if (!hasErrors) setBannerShown(false);
+    else if (atRest) setBannerShown(true);
+  }, [hasErrors, atRest]);
+  const first = bannerShown ? errors[0] : undefined;
 
   return (
     <section aria-labelledby="editor-title" className="panel editor-panel" data-testid={TID.editorRoot}>
