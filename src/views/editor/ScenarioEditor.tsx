@@ -22,17 +22,18 @@ export const BANNER_AFTER_MS = 800;
 
 /** False while the text changed in the last `ms` milliseconds (true from the start). */
 function useTextAtRest(text: string, ms: number): boolean {
+  // A new text is noted while rendering (React's way to follow a changed prop), not in an effect.
+  const [seen, setSeen] = useState(text);
   const [rest, setRest] = useState(true);
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+  if (text !== seen) {
+    setSeen(text);
     setRest(false);
+  }
+  useEffect(() => {
+    if (rest) return;
     const id = setTimeout(() => setRest(true), ms);
     return () => clearTimeout(id);
-  }, [text, ms]);
+  }, [rest, seen, ms]);
   return rest;
 }
 
@@ -75,10 +76,8 @@ export function ScenarioEditor() {
   const atRest = useTextAtRest(text, BANNER_AFTER_MS);
   const hasErrors = errors.length > 0;
   const [bannerShown, setBannerShown] = useState(false);
-  useEffect(() => {
-    if (!hasErrors) setBannerShown(false);
-    else if (atRest) setBannerShown(true);
-  }, [hasErrors, atRest]);
+  const showBanner = hasErrors && (atRest || bannerShown);
+  if (showBanner !== bannerShown) setBannerShown(showBanner);
   const first = bannerShown ? errors[0] : undefined;
 
   return (

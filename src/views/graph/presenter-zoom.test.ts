@@ -16,19 +16,21 @@ import {
   type Placement,
 } from './presenter-zoom';
 
+/** Any viewport (vw × vh) and any scene (cw × ch). */
+const anyViewAndScene = fc.record({
+  vw: fc.integer({ min: 100, max: 4000 }),
+  vh: fc.integer({ min: 100, max: 3000 }),
+  cw: fc.integer({ min: 50, max: 20000 }),
+  ch: fc.integer({ min: 50, max: 20000 }),
+});
+
 describe('placeContent', () => {
   it('presenter scale puts the smallest text at 16 px or more, for any viewport and scene', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 100, max: 4000 }),
-        fc.integer({ min: 100, max: 3000 }),
-        fc.integer({ min: 50, max: 20000 }),
-        fc.integer({ min: 50, max: 20000 }),
-        (vw, vh, cw, ch) => {
-          const p = placeContent({ width: vw, height: vh }, { width: cw, height: ch }, PRESENTER_SCALE, null);
-          expect(p.k * SMALLEST_GRAPH_FONT).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 1e-9);
-        },
-      ),
+      fc.property(anyViewAndScene, ({ vw, vh, cw, ch }) => {
+        const p = placeContent({ width: vw, height: vh }, { width: cw, height: ch }, PRESENTER_SCALE, null);
+        expect(p.k * SMALLEST_GRAPH_FONT).toBeGreaterThanOrEqual(PRESENTER_MIN_TEXT_PX - 1e-9);
+      }),
     );
   });
 
@@ -59,25 +61,19 @@ describe('placeContent', () => {
 describe('the lab placement', () => {
   it('keeps a pod name and IP at 11 px and any other text at 9 px, for any viewport and scene', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 100, max: 4000 }),
-        fc.integer({ min: 100, max: 3000 }),
-        fc.integer({ min: 50, max: 20000 }),
-        fc.integer({ min: 50, max: 20000 }),
-        (vw, vh, cw, ch) => {
-          const p = placeContent(
-            { width: vw, height: vh },
-            { width: cw, height: ch },
-            LAB_SCALE,
-            null,
-            4,
-            'start',
-          );
-          expect(p.k * POD_IP_FONT).toBeGreaterThanOrEqual(LAB_PRIMARY_TEXT_PX);
-          expect(p.k * POD_NAME_FONT).toBeGreaterThanOrEqual(LAB_PRIMARY_TEXT_PX);
-          expect(p.k * SMALLEST_GRAPH_FONT).toBeGreaterThanOrEqual(LAB_MIN_TEXT_PX);
-        },
-      ),
+      fc.property(anyViewAndScene, ({ vw, vh, cw, ch }) => {
+        const p = placeContent(
+          { width: vw, height: vh },
+          { width: cw, height: ch },
+          LAB_SCALE,
+          null,
+          4,
+          'start',
+        );
+        expect(p.k * POD_IP_FONT).toBeGreaterThanOrEqual(LAB_PRIMARY_TEXT_PX);
+        expect(p.k * POD_NAME_FONT).toBeGreaterThanOrEqual(LAB_PRIMARY_TEXT_PX);
+        expect(p.k * SMALLEST_GRAPH_FONT).toBeGreaterThanOrEqual(LAB_MIN_TEXT_PX);
+      }),
     );
     // Not more than needed: a hundredth less and the smallest text falls under 9 px.
     expect((LAB_SCALE - 0.01) * SMALLEST_GRAPH_FONT).toBeLessThan(LAB_MIN_TEXT_PX);
