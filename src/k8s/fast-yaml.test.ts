@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parse, parseDocument, stringify } from 'yaml';
 import { generateDump } from '../testing/generate-dump';
 import { REAL_CLUSTER_DUMPS } from '../testing/real-cluster';
 import { parseFastYaml } from './fast-yaml';
@@ -78,6 +78,98 @@ describe('the fast YAML reader', () => {
       { numRuns: 400 },
     );
     expect(taken).toBeGreaterThan(100); // it must not just decline everything
+  });
+
+  it('on any text made of the characters YAML treats specially, reads as yaml.parse does or declines', () => {
+    // Lines of keys, dashes, quotes, comments, tabs and odd whitespace at random indentation: the
+    // fast reader must never take a text the full reader calls an error, nor read it differently.
+    const piece = fc.constantFrom(
+      'a',
+      'b',
+      '1',
+      ':',
+      ': ',
+      '- ',
+      '-',
+      ' ',
+      '  ',
+      '\t',
+      '#',
+      ' #',
+      '"',
+      "'",
+      '\\',
+      '|',
+      '{}',
+      '[]',
+      '\u00a0',
+      '\u2028',
+      'x: y',
+      'k:',
+    );
+    const value = fc.array(piece, { maxLength: 3 }).map((parts) => parts.join(''));
+    // Mostly `key: value` and `- value` lines, so that many texts are YAML at all; some free.
+    const line = fc
+      .tuple(
+        fc.constantFrom(0, 0, 2, 2, 4, 1),
+        fc.oneof(
+          {
+            weight: 3,
+            arbitrary: fc
+              .tuple(
+                fc.constantFrom('', '- '),
+                fc.constantFrom('a', 'b', '"q"', 'k-1', 'a b'),
+                fc.constantFrom(':', ': ', ':\t', ': ', ' :'),
+                value,
+              )
+              .map((p) => p.join('')),
+          },
+          { weight: 1, arbitrary: fc.tuple(fc.constantFrom('- ', '-'), value).map((p) => p.join('')) },
+          { weight: 1, arbitrary: value },
+        ),
+      )
+      .map(([indent, text]) => ' '.repeat(indent) + text);
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        // A document starts at the margin; later lines wander.
+        const text = [lines[0]!.trimStart(), ...lines.slice(1)].join('\n') + '\n';
+        const fast = parseFastYaml(text);
+        if (!fast) return;
+        taken++;
+        const full = parseDocument(text);
+        expect(full.errors, JSON.stringify(text)).toEqual([]);
+        expect(fast.value, JSON.stringify(text)).toEqual(full.toJS());
+      }),
+      { numRuns: 6000 },
+    );
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('gives every key and value of a random document the position the full reader gives', () => {
+    fc.assert(
+      fc.property(doc, fc.boolean(), (v, indentSeq) => {
+        const text = stringify(v, { indentSeq });
+        if (Object.keys(v).length > 0 && parseFastYaml(text)) compare({ name: 'r.yaml', text });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on a text cut anywhere from a dump, and reads what it takes as yaml.parse does', () => {
+    const dump = generateDump({ pods: 3, seed: 9 }, 'yaml');
+    fc.assert(
+      fc.property(fc.nat(dump.length), fc.nat(dump.length), (a, b) => {
+        const text = dump.slice(Math.min(a, b), Math.max(a, b));
+        const fast = parseFastYaml(text);
+        if (fast) expect(fast.value).toEqual(parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a key named __proto__ as a field (by declining to the full reader), not as a prototype', () => {
+    expect(parseFastYaml('__proto__:\n  polluted: 1\n')).toBeUndefined();
   });
 
   it.each([

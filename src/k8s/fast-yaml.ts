@@ -4,6 +4,23 @@
 // folded scalars, duplicate keys, anything that looks like an error — and the full YAML parser
 // reads the text instead, with its exact messages. Values follow the YAML 1.2 core schema, as the
 // `yaml` package reads them, so both readers give the same objects.
+//
+// It walks the text by offsets (a line is a range, not a string): a 3,000-pod dump is 700,000
+// lines, and a string per line and per key/value split was most of its time and garbage.
+import { Lines } from './fast-yaml-lines';
+import {
+  closingQuote,
+  decline,
+  Decline,
+  forbiddenStart,
+  isJsSpace,
+  isWhite,
+  resolvePlain,
+  trimFold,
+  unescapeDouble,
+} from './fast-yaml-scalars';
+
+export { resolvePlain } from './fast-yaml-scalars';
 
 /** Where a node is (1-based line within the text, 1-based column), and where its children are. */
 export interface FastPos {
@@ -27,33 +44,32 @@ export interface FastDocument {
   itemPositions?(i: number): FastPos | undefined;
 }
 
-/** A node's value and, when the reader keeps them, its positions. */
-interface Node {
-  readonly value: unknown;
-  readonly pos: FastPos;
-}
-
 const NO_POS: FastPos = { line: 0, col: 0 };
-
-class Decline extends Error {}
-const decline = (): never => {
-  throw new Decline();
-};
+/** What a key with nothing after it (and nothing below) reads as, before it becomes null. */
+const NONE: unique symbol = Symbol('none');
+type Read = unknown;
 
 /** Reads one YAML document; undefined when the text is not in the subset this reader knows. */
 export function parseFastYaml(text: string): FastDocument | undefined {
   if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
-    const lines = text.split('\n');
+    const lines = new Lines(text);
     const reader = new Reader(lines, false);
-    const node = reader.document();
-    if (!node) return undefined;
+    const value = reader.document();
+    if (value === NONE) return undefined;
     const itemLines = reader.listItemLines;
     let whole: FastPos | undefined;
-    const positions = (): FastPos => (whole ??= new Reader(lines, true).document()!.pos);
+    const positions = (): FastPos => {
+      if (!whole) {
+        const r = new Reader(lines, true);
+        r.document();
+        whole = r.pos;
+      }
+      return whole;
+    };
     const items = new Map<number, FastPos>();
     return {
-      value: node.value,
+      value,
       positions,
       ...(itemLines
         ? {
@@ -73,241 +89,322 @@ export function parseFastYaml(text: string): FastDocument | undefined {
   }
 }
 
-const PLAIN_START_FORBIDDEN = new Set([
-  '[',
-  ']',
-  '{',
-  '}',
-  '#',
-  '&',
-  '*',
-  '!',
-  '|',
-  '>',
-  "'",
-  '"',
-  '%',
-  '@',
-  '`',
-  ',',
-]);
-
 class Reader {
+  /** The current line. */
   private i = 0;
   private depth = 0;
   /** The line index of each item of a top-level `items:` list (a kubectl List). */
   listItemLines: number[] | undefined;
+  /** The item lines of the sequence just read (for the top-level `items:`). */
+  private lastSequenceLines: number[] | undefined;
+  /** Where the node read last is (with positions only). */
+  pos: FastPos = NO_POS;
+  private readonly text: string;
+  private readonly starts: Int32Array;
+  private readonly n: number;
+  // What splitKey found: the key, and where the rest of the line is.
+  private key = '';
+  private restStart = 0;
+  private restEnd = 0;
 
   constructor(
-    private readonly lines: readonly string[],
+    private readonly lines: Lines,
     /** Keep positions (for a locator), or values only (the first, fast read). */
     private readonly withPos: boolean,
-  ) {}
+  ) {
+    this.text = lines.text;
+    this.starts = lines.starts;
+    this.n = lines.count;
+  }
 
   /** One item of a sequence, whose `-` is on line index `line`, read with positions. */
   itemAt(line: number): FastPos {
     this.i = line;
-    const l = this.lines[line]!;
-    return this.sequenceItem(indentOf(l)).pos;
+    this.sequenceItem(this.lines.contentOf(line) - this.starts[line]!);
+    return this.pos;
   }
 
-  document(): Node | undefined {
+  document(): Read {
     this.skipInsignificant();
-    if (this.i < this.lines.length && /^---(\s|$)/.test(this.lines[this.i]!)) {
-      if (!/^---\s*(#.*)?$/.test(this.lines[this.i]!)) decline();
+    if (this.i < this.n && /^---(\s|$)/.test(this.lines.lineText(this.i))) {
+      if (!/^---\s*(#.*)?$/.test(this.lines.lineText(this.i))) decline();
       this.i++;
       this.skipInsignificant();
     }
-    if (this.i >= this.lines.length) return undefined; // an empty document: the full reader says so
-    const line = this.lines[this.i]!;
-    if (indentOf(line) !== 0 || line.startsWith('- ') || line === '-') decline();
-    const doc = this.mapping(0, undefined);
+    if (this.i >= this.n) return NONE; // an empty document: the full reader says so
+    const s = this.starts[this.i]!;
+    if (this.lines.contentOf(this.i) !== s || this.lines.dashAt(s, this.lines.endOf(this.i))) decline();
+    const doc = this.mapping(0, -1);
+    const pos = this.pos;
     this.skipInsignificant();
-    if (this.i < this.lines.length) decline();
+    if (this.i < this.n) decline();
+    this.pos = pos;
     return doc;
   }
 
   /** Past blank and comment-only lines; a tab in indentation or a document marker declines. */
   private skipInsignificant(): void {
-    const lines = this.lines;
-    for (; this.i < lines.length; this.i++) {
-      const line = lines[this.i]!;
-      const indent = indentOf(line);
-      const c = line.charCodeAt(indent);
+    const text = this.text;
+    for (; this.i < this.n; this.i++) {
+      const s = this.starts[this.i]!;
+      const p = this.lines.contentOf(this.i);
+      if (p >= this.lines.endOf(this.i)) continue;
+      const c = text.charCodeAt(p);
       if (c === 9) decline();
-      if (Number.isNaN(c) || c === 35) continue; // end of line, or `#`
-      if (indent === 0 && (c === 45 || c === 46) && /^(---|\.\.\.)(\s|$)/.test(line)) decline();
+      if (c === 35) continue; // `#`
+      if (p === s && (c === 45 || c === 46) && this.documentMarker(s)) decline();
       return;
     }
   }
 
-  /** A block mapping whose keys sit at `indent`; `first` is an entry already begun on a `- ` line. */
-  private mapping(indent: number, first: { text: string; col: number } | undefined): Node {
+  /** `---` or `...` at `s`, followed by whitespace or the line's end. */
+  private documentMarker(s: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(s);
+    if (text.charCodeAt(s + 1) !== c || text.charCodeAt(s + 2) !== c) return false;
+    return s + 3 === this.lines.endOf(this.i) || isJsSpace(text.charCodeAt(s + 3));
+  }
+
+  /**
+   * A block mapping whose keys sit at `indent`; `first` is the offset of an entry already begun on
+   * a `- ` line, or -1.
+   */
+  private mapping(indent: number, first: number): Read {
     const value: Record<string, unknown> = {};
     const keys: NonNullable<FastPos['keys']> | undefined = this.withPos ? new Map() : undefined;
-    const seen = new Set<string>();
-    let start: { line: number; col: number } | undefined;
+    let startLine = 0;
+    let startCol = 0;
     let pending = first;
     for (;;) {
-      let text: string;
-      let col: number;
-      if (pending) {
-        ({ text, col } = pending);
-        pending = undefined;
+      let s: number;
+      if (pending >= 0) {
+        s = pending;
+        pending = -1;
       } else {
         this.skipInsignificant();
-        if (this.i >= this.lines.length) break;
-        const line = this.lines[this.i]!;
-        const ind = indentOf(line);
+        if (this.i >= this.n) break;
+        s = this.lines.contentOf(this.i);
+        const ind = s - this.starts[this.i]!;
         if (ind < indent) break;
         if (ind > indent) decline();
-        if (line.startsWith('-', ind) && (line.length === ind + 1 || line[ind + 1] === ' ')) break;
-        text = line.slice(ind);
-        col = ind + 1;
+        if (this.lines.dashAt(s, this.lines.endOf(this.i))) break;
       }
+      const lineStart = this.starts[this.i]!;
+      const col = s - lineStart + 1;
       const lineNo = this.i + 1;
-      const { key, rest, restCol } = splitKey(text, col);
-      if (key === '<<' || seen.has(key)) decline();
-      seen.add(key);
-      start ??= { line: lineNo, col };
+      this.splitKey(s, this.lines.endOf(this.i));
+      const key = this.key;
+      if (key === '<<' || key === '__proto__' || Object.hasOwn(value, key)) decline();
+      if (startLine === 0) {
+        startLine = lineNo;
+        startCol = col;
+      }
+      const restCol = this.restStart - lineStart + 1;
       this.i++;
       this.depth++;
-      const child = this.value(rest, restCol, col - 1, lineNo, true);
+      const child = this.value(this.restStart, this.restEnd, restCol, col - 1, lineNo, true);
       this.depth--;
       if (this.depth === 0 && key === 'items' && this.lastSequenceLines)
         this.listItemLines = this.lastSequenceLines;
       this.lastSequenceLines = undefined;
-      value[key] = child?.value ?? null;
+      value[key] = child === NONE ? null : child;
       // An empty value sits right after the colon, where the full reader puts its null scalar.
-      keys?.set(key, { line: lineNo, col, value: child?.pos ?? { line: lineNo, col: restCol } });
+      keys?.set(key, {
+        line: lineNo,
+        col,
+        value: child === NONE ? { line: lineNo, col: restCol } : this.pos,
+      });
     }
-    if (!start) decline();
-    return { value, pos: keys ? { ...start!, keys } : NO_POS };
+    if (startLine === 0) decline();
+    this.pos = keys ? { line: startLine, col: startCol, keys } : NO_POS;
+    return value;
   }
 
-  /** The item lines of the sequence just read (for the top-level `items:`). */
-  private lastSequenceLines: number[] | undefined;
-
-  private sequence(indent: number): Node {
+  private sequence(indent: number): Read {
     const value: unknown[] = [];
     const items: FastPos[] | undefined = this.withPos ? [] : undefined;
-    const lines: number[] = [];
+    // Item lines are kept for the top-level `items:` only.
+    const lines: number[] | undefined = this.depth === 1 ? [] : undefined;
     this.skipInsignificant();
     const startLine = this.i + 1;
     for (;;) {
       this.skipInsignificant();
-      if (this.i >= this.lines.length) break;
-      const line = this.lines[this.i]!;
-      const ind = indentOf(line);
+      if (this.i >= this.n) break;
+      const p = this.lines.contentOf(this.i);
+      const ind = p - this.starts[this.i]!;
       if (ind < indent) break;
       if (ind > indent) decline();
-      if (!(line.startsWith('-', ind) && (line.length === ind + 1 || line[ind + 1] === ' '))) break;
-      lines.push(this.i);
-      const child = this.sequenceItem(ind);
-      value.push(child.value);
-      items?.push(child.pos);
+      if (!this.lines.dashAt(p, this.lines.endOf(this.i))) break;
+      lines?.push(this.i);
+      value.push(this.sequenceItem(ind));
+      items?.push(this.pos);
     }
     this.lastSequenceLines = lines;
-    return { value, pos: items ? { line: startLine, col: indent + 1, items } : NO_POS };
+    this.pos = items ? { line: startLine, col: indent + 1, items } : NO_POS;
+    return value;
   }
 
   /** One `- ` entry at the current line, whose dash is at column `ind` (0-based). */
-  private sequenceItem(ind: number): Node {
-    const line = this.lines[this.i]!;
-    const after = line.slice(ind + 1);
-    const pad = indentOf(after);
-    const content = after.slice(pad);
-    const col = ind + 2 + pad;
+  private sequenceItem(ind: number): Read {
+    const text = this.text;
+    const lineStart = this.starts[this.i]!;
+    const e = this.lines.endOf(this.i);
+    let s = lineStart + ind + 1;
+    while (text.charCodeAt(s) === 32) s++;
+    if (text.charCodeAt(s) === 9) decline(); // separation by tab: left to the full reader
+    const col = s - lineStart + 1;
     const lineNo = this.i + 1;
     this.depth++;
     try {
-      if (content === '' || content.startsWith('#')) {
+      if (s >= e || text.charCodeAt(s) === 35) {
         this.i++;
         const child = this.block(ind + 1);
-        if (!child) decline();
-        return child!;
+        if (child === NONE) decline();
+        return child;
       }
-      if (content.startsWith('- ') || content === '-') decline();
-      if (startsEntry(content)) return this.mapping(col - 1, { text: content, col });
+      if (this.lines.dashAt(s, e)) decline();
+      if (this.startsEntry(s, e)) return this.mapping(col - 1, s);
       this.i++;
-      return this.value(content, col, ind, lineNo, false)!;
+      let end = e;
+      while (end > s && isWhite(text.charCodeAt(end - 1))) end--;
+      const child = this.value(s, end, col, ind, lineNo, false);
+      if (child === NONE) decline();
+      return child;
     } finally {
       this.depth--;
     }
   }
 
-  /** The node on the following lines, indented deeper than `parent`; undefined when there is none. */
-  private block(minIndent: number): Node | undefined {
+  /** The node on the following lines, indented at least `minIndent`; NONE when there is none. */
+  private block(minIndent: number): Read {
     this.skipInsignificant();
-    if (this.i >= this.lines.length) return undefined;
-    const line = this.lines[this.i]!;
-    const ind = indentOf(line);
-    if (ind < minIndent) return undefined;
-    if (line.startsWith('-', ind) && (line.length === ind + 1 || line[ind + 1] === ' '))
-      return this.sequence(ind);
-    return this.mapping(ind, undefined);
+    if (this.i >= this.n) return NONE;
+    const p = this.lines.contentOf(this.i);
+    const ind = p - this.starts[this.i]!;
+    if (ind < minIndent) return NONE;
+    if (this.lines.dashAt(p, this.lines.endOf(this.i))) return this.sequence(ind);
+    return this.mapping(ind, -1);
+  }
+
+  /** Whether a `- ` item's content [s, e) begins a mapping (`key: …` or `key:`). */
+  private startsEntry(s: number, e: number): boolean {
+    const c = this.text.charCodeAt(s);
+    if (c === 34) {
+      const content = this.text.slice(s, e);
+      const end = closingQuote(content, '"', 1);
+      return (
+        end > 0 &&
+        content[end + 1] === ':' &&
+        (end + 2 === content.length || isWhite(content.charCodeAt(end + 2)))
+      );
+    }
+    if (c === 39 || forbiddenStart(c)) return false;
+    return this.lines.colonSeparator(s, this.lines.withoutComment(s, e)) >= 0;
+  }
+
+  /** `key: rest` at [s, e) → this.key, and the rest's range without trailing white space. */
+  private splitKey(s: number, e: number): void {
+    const text = this.text;
+    const c = text.charCodeAt(s);
+    let after: number;
+    if (c === 34) {
+      const line = text.slice(s, e);
+      const end = closingQuote(line, '"', 1);
+      if (end < 0 || line[end + 1] !== ':') decline();
+      this.key = unescapeDouble([line.slice(1, end)]);
+      after = s + end + 2;
+    } else {
+      if (forbiddenStart(c) || c === 63 || (c === 45 && (s + 1 === e || isWhite(text.charCodeAt(s + 1)))))
+        decline();
+      const m = this.lines.colonSeparator(s, e);
+      if (m <= s || isJsSpace(text.charCodeAt(m - 1))) decline();
+      const key = text.slice(s, m);
+      if (key.includes(' #') || key.includes('\t#')) decline();
+      this.key = key;
+      after = m + 1;
+    }
+    if (after < e && text.charCodeAt(after) !== 32) decline();
+    let start = after;
+    while (start < e && isWhite(text.charCodeAt(start))) start++;
+    let end = e;
+    while (end > start && isWhite(text.charCodeAt(end - 1))) end--;
+    this.restStart = start;
+    this.restEnd = end;
   }
 
   /**
-   * The value after `key:` (or `- `): `rest` starts at column `col` on line `lineNo`; the entry's
-   * own indentation is `parent`. The reader has already moved past that line.
+   * The value at [s, e) after `key:` (or `- `), which starts at column `col` on line `lineNo`; the
+   * entry's own indentation is `parent`. The reader has already moved past that line.
    */
-  private value(
-    rest: string,
-    col: number,
-    parent: number,
-    lineNo: number,
-    inMapping: boolean,
-  ): Node | undefined {
-    const text = stripComment(rest);
-    if (text === '') {
+  private value(s: number, e: number, col: number, parent: number, lineNo: number, inMapping: boolean): Read {
+    const text = this.text;
+    const c = text.charCodeAt(s);
+    const quoted = c === 34 || c === 39;
+    const end = quoted ? e : this.lines.withoutComment(s, e);
+    if (end === s) {
       const child = this.block(parent + 1);
-      if (child) return child;
+      if (child !== NONE) return child;
       if (inMapping) {
         // kubectl's sequences under a key are not indented: `key:` then `- item` at the key's column.
         this.skipInsignificant();
-        const line = this.lines[this.i];
-        if (line !== undefined && indentOf(line) === parent && /^-( |$)/.test(line.slice(parent)))
-          return this.sequence(parent);
+        if (this.i < this.n) {
+          const p = this.lines.contentOf(this.i);
+          if (p - this.starts[this.i]! === parent && this.lines.dashAt(p, this.lines.endOf(this.i)))
+            return this.sequence(parent);
+        }
       }
-      return undefined;
+      return NONE;
     }
-    const pos = this.withPos ? { line: lineNo, col } : NO_POS;
-    const c = text[0]!;
-    if (text === '{}') return { value: {}, pos: this.withPos ? { ...pos, keys: new Map() } : NO_POS };
-    if (text === '[]') return { value: [], pos: this.withPos ? { ...pos, items: [] } : NO_POS };
-    if (c === '|') return { value: this.literal(text, parent), pos };
-    if (c === '"') return { value: this.quoted(rest, '"', parent), pos };
-    if (c === "'") return { value: this.quoted(rest, "'", parent), pos };
+    const withPos = this.withPos;
+    if (end - s === 2) {
+      const c2 = text.charCodeAt(s + 1);
+      if (c === 123 && c2 === 125) {
+        this.pos = withPos ? { line: lineNo, col, keys: new Map() } : NO_POS;
+        return {};
+      }
+      if (c === 91 && c2 === 93) {
+        this.pos = withPos ? { line: lineNo, col, items: [] } : NO_POS;
+        return [];
+      }
+    }
+    let v: unknown;
+    if (c === 124) v = this.literal(text.slice(s, end), parent);
+    else if (quoted) v = this.quoted(text.slice(s, e), c === 34 ? '"' : "'", parent);
+    else v = this.plain(s, end, parent, this.lines.commented);
+    this.pos = withPos ? { line: lineNo, col } : NO_POS;
+    return v;
+  }
+
+  /**
+   * A plain scalar at [s, e), perhaps continued on deeper-indented lines (folded with spaces) —
+   * unless a comment ended its first line.
+   */
+  private plain(s: number, e: number, parent: number, commented: boolean): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(s);
     if (
-      PLAIN_START_FORBIDDEN.has(c) ||
-      ((c === '-' || c === '?' || c === ':') && (text.length === 1 || text[1] === ' '))
+      forbiddenStart(c) ||
+      ((c === 45 || c === 63 || c === 58) && (e - s === 1 || isWhite(text.charCodeAt(s + 1))))
     )
       decline();
-    if (/:( |$)/.test(text)) decline();
-    let plain = text;
-    // A plain scalar may continue on deeper-indented lines, folded with single spaces.
-    for (;;) {
-      const line = this.lines[this.i];
-      if (line === undefined) break;
-      const ind = indentOf(line);
-      const t = line.slice(ind);
-      if (t === '') {
-        const next = this.nextSignificant();
-        if (next === undefined || indentOf(this.lines[next]!) <= parent) break;
+    if (this.lines.colonSeparator(s, e) >= 0) decline();
+    let plain = text.slice(s, e);
+    for (; this.i < this.n; this.i++) {
+      const p = this.lines.contentOf(this.i);
+      const ind = p - this.starts[this.i]!;
+      const lineEnd = this.lines.endOf(this.i);
+      if (this.lines.whiteUntil(p, lineEnd)) {
+        const next = this.lines.nextSignificant(this.i);
+        if (next === undefined || this.lines.contentOf(next) - this.starts[next]! <= parent) break;
         decline(); // an empty line inside a multi-line plain scalar is a line break: rare, left to the full reader
       }
       if (ind <= parent) break;
-      if (t.startsWith('#') || /:( |$)/.test(t) || /^-( |$)/.test(t) || t.includes(' #')) decline();
-      plain += ' ' + t.trimEnd();
-      this.i++;
+      if (commented || text.charCodeAt(p) === 9) decline();
+      const t = text.slice(p, lineEnd);
+      if (/^#|[ \t]#|:([ \t]|$)|^-( |$)/.test(t)) decline();
+      plain += ' ' + t.replace(/[ \t]+$/, '');
     }
-    return { value: resolvePlain(plain), pos };
-  }
-
-  private nextSignificant(): number | undefined {
-    for (let j = this.i; j < this.lines.length; j++) if (this.lines[j]!.trim() !== '') return j;
-    return undefined;
+    return resolvePlain(plain);
   }
 
   /** `|`, `|-`, `|+`: the lines indented deeper than the parent, kept as they are. */
@@ -317,18 +414,25 @@ class Reader {
     const chomp = m![1];
     const body: string[] = [];
     let contentIndent = -1;
-    for (; this.i < this.lines.length; this.i++) {
-      const line = this.lines[this.i]!;
-      if (line.trim() === '') {
+    // Spaces on a blank line past the content's indentation are content; the full reader reads those.
+    let blankSpaces = 0;
+    for (; this.i < this.n; this.i++) {
+      const lineStart = this.starts[this.i]!;
+      const p = this.lines.contentOf(this.i);
+      const lineEnd = this.lines.endOf(this.i);
+      if (p >= lineEnd) {
+        blankSpaces = Math.max(blankSpaces, p - lineStart);
+        if (contentIndent >= 0 && blankSpaces > contentIndent) decline();
         body.push('');
         continue;
       }
-      const ind = indentOf(line);
+      const ind = p - lineStart;
       if (ind <= parent) break;
       if (contentIndent < 0) contentIndent = ind;
-      if (ind < contentIndent || line.endsWith('\r')) decline();
-      body.push(line.slice(contentIndent));
+      if (ind < contentIndent || blankSpaces > contentIndent) decline();
+      body.push(this.text.slice(lineStart + contentIndent, lineEnd));
     }
+    if (contentIndent < 0 && blankSpaces > 0) decline();
     // Trailing empty lines belong to the scalar only under `|+`; hand them back otherwise.
     let end = body.length;
     while (end > 0 && body[end - 1] === '') end--;
@@ -348,183 +452,18 @@ class Reader {
       const end = closingQuote(text, quote, first ? 1 : 0);
       if (end >= 0) {
         parts.push(text.slice(first ? 1 : 0, end));
-        if (stripComment(text.slice(end + 1)) !== '') decline();
+        if (!/^[ \t]*(([ \t]#|$))/.test(text.slice(end + 1))) decline();
         break;
       }
       parts.push(text.slice(first ? 1 : 0));
       first = false;
-      const line = this.lines[this.i];
-      if (line === undefined || line.trim() === '' || indentOf(line) <= parent) decline();
-      text = line!.trimStart();
+      if (this.i >= this.n) decline();
+      const p = this.lines.contentOf(this.i);
+      const lineEnd = this.lines.endOf(this.i);
+      if (this.lines.whiteUntil(p, lineEnd) || p - this.starts[this.i]! <= parent) decline();
+      text = this.text.slice(p, lineEnd).replace(/^[ \t]+/, '');
       this.i++;
     }
     return quote === '"' ? unescapeDouble(parts) : parts.map(trimFold).join(' ').replace(/''/g, "'");
   }
-}
-
-function trimFold(p: string, k: number, all: readonly string[]): string {
-  let s = p;
-  if (k > 0) s = s.trimStart();
-  if (k < all.length - 1) s = s.trimEnd();
-  return s;
-}
-
-function indentOf(line: string): number {
-  let n = 0;
-  while (line.charCodeAt(n) === 32) n++;
-  return n;
-}
-
-/** Whether a `- ` item's content begins a mapping (`key: …` or `key:`). */
-function startsEntry(content: string): boolean {
-  if (content[0] === '"') {
-    const end = closingQuote(content, '"', 1);
-    return end > 0 && /^:( |$)/.test(content.slice(end + 1));
-  }
-  if (content[0] === "'" || PLAIN_START_FORBIDDEN.has(content[0]!)) return false;
-  return /:( |$)/.test(stripComment(content));
-}
-
-/** `key: rest` → the key, the rest and the column where the rest starts. */
-function splitKey(text: string, col: number): { key: string; rest: string; restCol: number } {
-  let key: string;
-  let after: number;
-  if (text[0] === '"') {
-    const end = closingQuote(text, '"', 1);
-    if (end < 0 || text[end + 1] !== ':') decline();
-    key = unescapeDouble([text.slice(1, end)]);
-    after = end + 2;
-  } else {
-    if (PLAIN_START_FORBIDDEN.has(text[0]!) || text[0] === '?' || /^-( |$)/.test(text)) decline();
-    const m = /:( |$)/.exec(text);
-    if (!m) decline();
-    key = text.slice(0, m!.index);
-    if (key.includes(' #') || key !== key.trimEnd() || key === '') decline();
-    after = m!.index + 1;
-  }
-  if (after < text.length && text[after] !== ' ') decline();
-  let start = after;
-  while (text[start] === ' ') start++;
-  return { key, rest: text.slice(start).trimEnd(), restCol: col + start };
-}
-
-/** The text before a ` #` comment (outside quotes the caller has already handled). */
-function stripComment(text: string): string {
-  if (text[0] === '"' || text[0] === "'") return text.trimEnd();
-  if (text.startsWith('#')) return '';
-  const k = text.indexOf(' #');
-  return (k >= 0 ? text.slice(0, k) : text).trimEnd();
-}
-
-function closingQuote(text: string, quote: '"' | "'", from: number): number {
-  for (let k = from; k < text.length; k++) {
-    const c = text[k];
-    if (quote === '"' && c === '\\') k++;
-    else if (c === quote) {
-      if (quote === "'" && text[k + 1] === "'") k++;
-      else return k;
-    }
-  }
-  return -1;
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  t: '\t',
-  '\t': '\t',
-  n: '\n',
-  v: '\v',
-  f: '\f',
-  r: '\r',
-  e: '\x1b',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  N: '\u0085',
-  _: '\u00a0',
-  L: '\u2028',
-  P: '\u2029',
-};
-
-/** A double-quoted scalar's lines: folded (a line break is a space) and unescaped. */
-function unescapeDouble(parts: readonly string[]): string {
-  let out = '';
-  parts.forEach((raw, k) => {
-    let p = k > 0 ? raw.trimStart() : raw;
-    const last = k === parts.length - 1;
-    let joinWithoutSpace = false;
-    if (!last) {
-      p = p.replace(/[ \t]+$/, '');
-      if (p.endsWith('\\') && !p.endsWith('\\\\')) {
-        p = p.slice(0, -1);
-        joinWithoutSpace = true;
-      }
-    }
-    for (let i = 0; i < p.length; i++) {
-      const c = p[i]!;
-      if (c !== '\\') {
-        out += c;
-        continue;
-      }
-      const e = p[++i];
-      if (e === undefined) decline();
-      const hexLen = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-      if (hexLen > 0) {
-        const hex = p.slice(i + 1, i + 1 + hexLen);
-        if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== hexLen) decline();
-        const cp = parseInt(hex, 16);
-        if (cp > 0x10ffff) decline();
-        out += String.fromCodePoint(cp);
-        i += hexLen;
-      } else if (Object.hasOwn(ESCAPES, e!)) out += ESCAPES[e!];
-      else decline();
-    }
-    if (!last && !joinWithoutSpace) out += ' ';
-  });
-  return out;
-}
-
-/** A plain scalar under the YAML 1.2 core schema: null, booleans, integers, floats, else a string. */
-export function resolvePlain(s: string): unknown {
-  switch (s) {
-    case '~':
-    case 'null':
-    case 'Null':
-    case 'NULL':
-      return null;
-    case 'true':
-    case 'True':
-    case 'TRUE':
-      return true;
-    case 'false':
-    case 'False':
-    case 'FALSE':
-      return false;
-    case '.inf':
-    case '.Inf':
-    case '.INF':
-    case '+.inf':
-    case '+.Inf':
-    case '+.INF':
-      return Infinity;
-    case '-.inf':
-    case '-.Inf':
-    case '-.INF':
-      return -Infinity;
-    case '.nan':
-    case '.NaN':
-    case '.NAN':
-      return NaN;
-  }
-  const c = s.charCodeAt(0);
-  // Only text that starts like a number can be one.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return s;
-  if (/^[-+]?[0-9]+$/.test(s)) return Number(s);
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
-  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
-  return s;
 }
