@@ -20,6 +20,7 @@ import { focusOf, LAB_SCALE, podsArea, PRESENTER_SCALE } from './presenter-zoom'
 import { layoutForPane } from '../../layout/fit-layout';
 import { layoutTopology, POD_COLUMNS } from '../../layout/layout-topology';
 import { usePaneSize } from './usePaneSize';
+import { usePinnedSvgSize } from './usePinnedSvgSize';
 import { setDrawnScene } from './drawn-scene';
 import { hopPoints } from './hop-geometry';
 import { PacketLayer, type PacketFrame } from './PacketLayer';
@@ -65,6 +66,8 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
   const minScale = present ? PRESENTER_SCALE : small ? LAB_SCALE : 0;
   // The pane's size as last measured: the scene is laid out to it (one or two pod columns a node).
   const pane = usePaneSize(svgRef);
+  const viewportRef = useRef<HTMLDivElement>(null);
+  usePinnedSvgSize(viewportRef, svgRef);
   const columns = useMemo(
     () => (pane && small ? layoutForPane(topology, pane, minScale, model.scene).columns : POD_COLUMNS),
     [pane, small, topology, minScale, model.scene],
@@ -258,6 +261,7 @@ function DrawnGraph({ svgRef: outerRef }: { svgRef?: RefObject<SVGSVGElement | n
         {pendingFrom ? `${t.pickedFrom} ${pendingFrom} — ${t.pickDestination}` : t.pickHelp}
       </p>
       <div
+        ref={viewportRef}
         className="graph-viewport"
         style={{ aspectRatio: `${Math.max(scene.width, 1)} / ${Math.max(scene.height, 1)}` }}
         onKeyDown={(e) => e.key === 'Escape' && setPendingFrom(null)}

@@ -5,7 +5,7 @@ import { NODE_PAD, nodeWidth, POD_COLUMNS, type Scene, type SceneLink } from '..
 import type { Topology } from '../../model/topology';
 import { isolate } from '../../lib/user-text';
 import { inDetail, type DetailArea } from './level-of-detail';
-import { useProgressiveItems } from './useProgressiveItems';
+import { useProgressiveItems } from '../useProgressiveItems';
 import { TID } from '../testIds';
 import { wrapRoute } from './route-lines';
 

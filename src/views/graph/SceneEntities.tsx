@@ -6,7 +6,7 @@ import type { Scene, ScenePod } from '../../layout/layout-topology';
 import type { Topology, TopologyPod } from '../../model/topology';
 import type { UiText } from '../i18n';
 import { inDetail, type DetailArea } from './level-of-detail';
-import { useProgressiveItems } from './useProgressiveItems';
+import { useProgressiveItems } from '../useProgressiveItems';
 import { TID } from '../testIds';
 
 export interface EntityState {

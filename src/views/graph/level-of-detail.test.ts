@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DETAIL_SCALE, detailArea, FULL_DETAIL_PODS, inDetail } from './level-of-detail';
-import { nextBatch } from './useProgressiveItems';
+import { nextBatch } from '../useProgressiveItems';
 
 const card = (x: number, y: number) => ({ x, y, w: 168, h: 64 });
 

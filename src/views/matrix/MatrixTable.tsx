@@ -17,6 +17,7 @@ import {
 import { useRealClusterText } from '../real-cluster-text';
 import { BaselineControl } from './BaselineControl';
 import { GroupMatrix } from './GroupMatrix';
+import { useProgressiveItems } from '../useProgressiveItems';
 import { UNSEEN_PREFIX } from '../../lesson/unseen-peers';
 import { isRevealed } from '../../store/predict-state';
 import { PredictControls } from '../workspace/PredictControls';
@@ -29,6 +30,9 @@ export function endpointLabel(e: EndpointInfo): string {
 
 /** Rows and columns the table shows at most: beyond this a table stops being readable. */
 export const MATRIX_LIMIT = 30;
+/** Matrix rows mounted per animation frame when a new matrix appears (each is up to 30 cells). */
+const MATRIX_ROWS_PER_FRAME = 6;
+const rowKey = (row: { e: EndpointInfo }): string => row.e.key;
 
 /** A peer the scenario does not have, drawn because the learner asked to see it. */
 export const isUnseen = (e: EndpointInfo): boolean =>
@@ -142,6 +146,8 @@ const MatrixTableNow = memo(function MatrixTableNow() {
   // Unseen peers come last and are never cut: they are what the learner asked to see.
   const shown = rows.shown;
   const shownColumns = columns.shown;
+  // A new matrix joins a few rows a frame: 30 × 30 cells at once are a 100 ms layout.
+  const drawnRows = useProgressiveItems(shown, rowKey, MATRIX_ROWS_PER_FRAME);
   const predict = useNetlab((s) => s.predict);
   const revealCells = useNetlab((s) => s.revealCells);
   const w = useWorkspaceText();
@@ -297,7 +303,7 @@ const MatrixTableNow = memo(function MatrixTableNow() {
               </tr>
             </thead>
             <tbody>
-              {shown.map(({ e: from, index: s }) => (
+              {drawnRows.map(({ e: from, index: s }) => (
                 <tr key={from.key} className={isUnseen(from) ? 'unseen' : undefined}>
                   <th scope="row">
                     <EndpointHeader e={from} />

@@ -2,7 +2,8 @@
 // half a second — React's commit, then style, layout and paint of every new element. This hook
 // hands out the items a few hundred per animation frame instead: what is already on screen stays,
 // new items join in batches, so each frame does bounded work and the page keeps answering.
-// Small changes (an edit that adds a pod) appear in the same frame, as before.
+// Small changes (an edit that adds a pod) appear in the same frame, as before. The matrix uses it
+// for its rows (a new 30 × 30 matrix is 900 buttons: at once, one frame held them all).
 import { useEffect, useMemo, useState } from 'react';
 
 /**
