@@ -73,20 +73,48 @@ export class JsonPositions {
     return part === 'key' && keyAt !== undefined ? keyAt : at;
   }
 
-  /** The `items` of a top-level List object, each element's start offset. */
-  listItemStarts(): number[] {
+  /**
+   * The `items` of a top-level List object, each element's start offset. `count`: how many items
+   * JSON.parse found, which lets kubectl's own layout be taken on trust once it is checked.
+   */
+  listItemStarts(count?: number): number[] {
     const root = this.skipSpace(0);
     const items = this.findKey(root, 'items');
     if (!items || this.text.charCodeAt(items.value) !== 0x5b) return [];
     const out: number[] = [];
     let i = this.skipSpace(items.value + 1);
     if (this.text.charCodeAt(i) === 0x5d) return out;
+    const pretty = count === undefined ? undefined : this.prettyItemStarts(items.value, count);
+    if (pretty) return pretty;
     for (;;) {
       out.push(i);
       i = this.skipSpace(this.skipValue(i));
       if (this.text.charCodeAt(i) !== 0x2c) return out;
       i = this.skipSpace(i + 1);
     }
+  }
+
+  /**
+   * kubectl prints JSON four spaces a level: a List's every item opens with `{` alone on a line,
+   * eight spaces in, and nothing else does (a nested object's `{` follows its key or sits deeper, and
+   * a string holds no line break). Found with a native search instead of a walk over every character
+   * (200 ms of a 55 MB dump). Undefined unless the text is laid out so — the items' `{` and `},`
+   * lines chained from the `[` and exactly `count` of them — and the walk decides.
+   */
+  private prettyItemStarts(arrayAt: number, count: number): number[] | undefined {
+    const t = this.text;
+    const indent = '\n        ';
+    if (!t.startsWith(`[${indent}{`, arrayAt)) return undefined;
+    const out: number[] = [];
+    // Every `{` that ends a line (the search runs on its first character, natively), kept when its
+    // line is that `{` eight spaces in.
+    for (let brace = t.indexOf('{\n', arrayAt); brace >= 0; brace = t.indexOf('{\n', brace + 2)) {
+      if (!t.startsWith(indent, brace - indent.length)) continue;
+      if (out.length > 0 && !t.startsWith(`${indent}},`, brace - 2 * indent.length - 2)) return undefined;
+      out.push(brace);
+      if (out.length > count) return undefined;
+    }
+    return out.length === count ? out : undefined;
   }
 
   private findKey(objectAt: number, key: string): { key: number; value: number } | undefined {

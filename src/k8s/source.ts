@@ -306,8 +306,9 @@ function readJsonFile(file: ManifestFile, objects: RawObject[], diagnostics: Dia
       return true;
     }
     let starts: number[] | undefined;
+    const count = record.items.length;
     record.items.forEach((item, i) => {
-      const itemAt = positions.locator(() => (starts ??= positions.listItemStarts())[i] ?? 0);
+      const itemAt = positions.locator(() => (starts ??= positions.listItemStarts(count))[i] ?? 0);
       objects.push({ file: file.name, value: item, at: itemAt });
     });
     return true;
