@@ -42,7 +42,7 @@ test('a 1,000-pod kubectl dump opens, draws every pod, and shows details where z
   const first = cards.first();
   const firstKey = (await first.getAttribute('data-id'))!;
   const name = firstKey.split('/')[1]!;
-  await expect(first).toHaveText(name.length > 22 ? `${name.slice(0, 21)}…` : name);
+  await expect(first).toHaveText(name.length > 20 ? `${name.slice(0, 19)}…` : name);
   await expect(first).toHaveAttribute('aria-label', /, \d+\.\d+\.\d+\.\d+/);
   await first.focus();
   await expect(page.getByTestId(TID.graphDetails)).toContainText(firstKey);

@@ -21,6 +21,25 @@ for (const [width, height] of [
   });
 }
 
+for (const path of ['/', '/#/lesson/i-01-ingress-by-host-and-path'])
+  test(`every pod's name stays inside its card (${path})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(path);
+    await expect(diagram(page).getByText('coredns-1', { exact: true })).toBeVisible();
+    const spills = await diagram(page).evaluate((svg) =>
+      [...svg.querySelectorAll('[data-testid="graph.pod"]')].flatMap((card) => {
+        const box = card.querySelector('rect')!.getBBox();
+        return [...card.querySelectorAll('text')]
+          .filter((t) => {
+            const b = t.getBBox();
+            return b.x < box.x || b.x + b.width > box.x + box.width;
+          })
+          .map((t) => `${card.getAttribute('data-id')}: ${t.textContent}`);
+      }),
+    );
+    expect(spills).toEqual([]);
+  });
+
 test('the overlap check sees an overlap when two labels are put on top of each other', async ({ page }) => {
   await page.goto('/');
   await expect(diagram(page).getByText('node01', { exact: true })).toBeVisible();

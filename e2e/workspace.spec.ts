@@ -55,6 +55,20 @@ for (const [width, height] of [
   }
 }
 
+test('with lesson I1 at 1440×900, a long pod name keeps the packet menus inside their pane', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/lesson/i-01-ingress-by-host-and-path');
+  const to = page.getByRole('combobox', { name: 'To', exact: true });
+  await expect(to).toBeVisible();
+  const pane = await page.getByRole('region', { name: 'Packet journeys' }).boundingBox();
+  for (const name of ['From', 'To']) {
+    const box = await page.getByRole('combobox', { name, exact: true }).boundingBox();
+    expect(box!.x + box!.width, `${name} menu's right edge`).toBeLessThanOrEqual(pane!.x + pane!.width);
+  }
+});
+
 test('the splitters are labelled, move with the arrow keys, and the sizes survive a reload', async ({
   page,
 }) => {

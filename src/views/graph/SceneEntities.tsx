@@ -259,7 +259,7 @@ const PodCard = memo(function PodCard({
       <rect x={x} y={y} width={w} height={h} rx={6} className="card" />
       {pod.implicit && <title>{`${t.implicitMark}: ${t.implicitWhy}`}</title>}
       <text x={x + 8} y={y + 16} className="entity-name">
-        {clip(pod.name, detail && (ingress || egress) ? 14 : 22)}
+        {clip(pod.name, detail && (ingress || egress) ? 14 : 20)}
       </text>
       {detail && (
         <>
