@@ -19,7 +19,9 @@ export default defineConfig({
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
-    minify: false,
+    // Minified: Node compiles 0.66 MB instead of 1.1 MB at every start (~15 ms of the ~130 ms
+    // start). The CLI never prints a stack trace (main.ts), so nothing reads its names.
+    minify: true,
     sourcemap: false,
     rollupOptions: {
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],

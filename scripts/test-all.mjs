@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: typecheck → lint → format check → unit → build (production, then the e2e build the
-// browser tests run against) → e2e → summary.
+// browser tests run against) → the built CLI against the sources → e2e → summary.
 // Stops early if typecheck, lint or build fails. Both test runners always run (e2e only if the
 // build succeeded), the summary line is always printed last, and the exit code is non-zero if any
 // step failed.
@@ -48,7 +48,8 @@ if (!npmRun('build') || !npmRun('build:e2e')) {
   run([process.execPath, 'scripts/summary.mjs'], true);
   process.exit(1);
 }
+const cliOk = run([process.execPath, 'scripts/cli-smoke.mjs']);
 const e2eOk = npmRun('test:e2e');
 console.log('');
 const summaryOk = run([process.execPath, 'scripts/summary.mjs'], true);
-process.exit(unitOk && e2eOk && summaryOk ? 0 : 1);
+process.exit(unitOk && cliOk && e2eOk && summaryOk ? 0 : 1);
