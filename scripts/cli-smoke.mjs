@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const A05 = 'lessons/a-05-and-vs-or';
 const I01 = 'lessons/i-01-ingress-by-host-and-path';
+/** @type {string[][]} */
 const commands = [
   ['--help'],
   ['lint', `${A05}/start.yaml`, `${A05}/solution.yaml`, '--lang', 'ko'],
@@ -18,31 +19,26 @@ const commands = [
   ['matrix', 'no-such-file.yaml'],
 ];
 
-const bin = (args) => [process.execPath, [join(root, 'dist-cli/netlab.mjs'), ...args]];
-const sources = (args) => [
-  process.execPath,
-  [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', ...args],
-];
+/** @param {string[]} argv */
+const node = (argv) => spawnSync(process.execPath, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 
 let failed = 0;
 for (const args of commands) {
-  const [a, b] = [bin(args), sources(args)].map(([cmd, argv]) =>
-    spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }),
-  );
-  const same = a.status === b.status && a.stdout === b.stdout && a.stderr === b.stderr;
+  const built = node([join(root, 'dist-cli/netlab.mjs'), ...args]);
+  const source = node([join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/main.ts', ...args]);
   const label = `netlab ${args.join(' ')}`;
-  if (same && a.stdout.length + a.stderr.length > 0) console.log(`ok   ${label} (exit ${a.status})`);
+  const same =
+    built.status === source.status && built.stdout === source.stdout && built.stderr === source.stderr;
+  if (same && built.stdout.length + built.stderr.length > 0)
+    console.log(`ok   ${label} (exit ${built.status})`);
   else {
     failed++;
-    console.log(`FAIL ${label}: built exit ${a.status}, sources exit ${b.status}`);
-    if (a.stdout !== b.stdout)
-      console.log(
-        `  stdout differs:\n  built:   ${a.stdout.slice(0, 300)}\n  sources: ${b.stdout.slice(0, 300)}`,
-      );
-    if (a.stderr !== b.stderr)
-      console.log(
-        `  stderr differs:\n  built:   ${a.stderr.slice(0, 300)}\n  sources: ${b.stderr.slice(0, 300)}`,
-      );
+    console.log(`FAIL ${label}: built exit ${built.status}, sources exit ${source.status}`);
+    for (const stream of /** @type {const} */ (['stdout', 'stderr']))
+      if (built[stream] !== source[stream])
+        console.log(
+          `  ${stream} differs:\n  built:   ${built[stream].slice(0, 300)}\n  sources: ${source[stream].slice(0, 300)}`,
+        );
   }
 }
 console.log(
