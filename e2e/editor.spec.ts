@@ -367,6 +367,8 @@ test('the suggestion list stays by the editor when the page scrolls', async ({ p
   const suggestions = page.getByRole('listbox', { name: /Suggest/i });
   await expect(suggestions).toBeVisible();
   await expect(suggestions).toContainText('annotations');
+  // The half-typed key is an error: its banner, once the text rests, moves the editor down first.
+  await expect(page.getByText(/^The scenario has an error/)).toBeVisible();
   const gap = async () => {
     const list = (await suggestions.boundingBox())!;
     const editor = (await view.boundingBox())!;
