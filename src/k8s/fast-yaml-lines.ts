@@ -47,22 +47,20 @@ export class Lines {
     return -1;
   }
 
-  /** Whether the last withoutComment found a comment. */
-  commented = false;
-
-  /** Where [s, e) ends without a comment (` #`) and trailing white space. */
-  withoutComment(s: number, e: number): number {
+  /** Where a comment (`#` at `s`, or after white space) starts in [s, e); -1 when there is none. */
+  commentAt(s: number, e: number): number {
     const text = this.text;
-    this.commented = text.charCodeAt(s) === 35;
-    if (this.commented) return s;
-    let end = e;
+    if (text.charCodeAt(s) === 35) return s;
     for (let p = s + 1; p < e; p++)
-      if (text.charCodeAt(p) === 35 && isWhite(text.charCodeAt(p - 1))) {
-        end = p;
-        this.commented = true;
-        break;
-      }
-    while (end > s && isWhite(text.charCodeAt(end - 1))) end--;
+      if (text.charCodeAt(p) === 35 && isWhite(text.charCodeAt(p - 1))) return p;
+    return -1;
+  }
+
+  /** Where [s, e) ends without a comment and trailing white space. */
+  withoutComment(s: number, e: number): number {
+    const comment = this.commentAt(s, e);
+    let end = comment >= 0 ? comment : e;
+    while (end > s && isWhite(this.text.charCodeAt(end - 1))) end--;
     return end;
   }
 

@@ -340,7 +340,8 @@ class Reader {
     const text = this.text;
     const c = text.charCodeAt(s);
     const quoted = c === 34 || c === 39;
-    const end = quoted ? e : this.lines.withoutComment(s, e);
+    const comment = quoted ? -1 : this.lines.commentAt(s, e);
+    const end = quoted ? e : this.lines.withoutComment(s, comment >= 0 ? comment : e);
     if (end === s) {
       const child = this.block(parent + 1);
       if (child !== NONE) return child;
@@ -370,7 +371,7 @@ class Reader {
     let v: unknown;
     if (c === 124) v = this.literal(text.slice(s, end), parent);
     else if (quoted) v = this.quoted(text.slice(s, e), c === 34 ? '"' : "'", parent);
-    else v = this.plain(s, end, parent, this.lines.commented);
+    else v = this.plain(s, end, parent, comment >= 0);
     this.pos = withPos ? { line: lineNo, col } : NO_POS;
     return v;
   }
